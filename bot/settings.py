@@ -1,0 +1,153 @@
+"""One typed settings object: config/default.toml, then an optional BRIEFBOT_CONFIG file, then the
+environment. Every setting is read here and passed down; nothing else reads the environment."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config" / "default.toml"
+
+# Settings read from the platforms' conventional variable names as well as BRIEFBOT_<NAME>.
+PLATFORM_ENV = {
+    "telegram_bot_token": "TELEGRAM_BOT_TOKEN",
+    "telegram_api_base_url": "TELEGRAM_API_BASE_URL",
+    "telegram_webhook_url": "TELEGRAM_WEBHOOK_URL",
+    "telegram_webhook_secret": "TELEGRAM_WEBHOOK_SECRET",
+    "slack_bot_token": "SLACK_BOT_TOKEN",
+    "slack_app_token": "SLACK_APP_TOKEN",
+    "slack_signing_secret": "SLACK_SIGNING_SECRET",
+    "slack_api_base_url": "SLACK_API_BASE_URL",
+}
+SECRET_FIELDS = frozenset(
+    {"telegram_bot_token", "telegram_webhook_secret", "slack_bot_token", "slack_app_token",
+     "slack_signing_secret"}
+)
+
+
+class SettingsError(ValueError):
+    """A setting has a value briefbot cannot use; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = "sqlite:///data/briefbot.sqlite3"
+    sources: tuple[str, ...] = ("seeds",)
+    poll_interval_seconds: int = 300
+    timezone: str = "UTC"
+    default_delivery_time: str = "08:00"
+    empty_digest: str = "notice"
+    summary_algorithm: str = "default"
+    summary_sentences: int = 3
+    digest_max_items: int = 12
+    digest_max_chars: int = 6000
+    http_port: int | None = None
+    http_host: str = "0.0.0.0"
+    log_level: str = "INFO"
+    log_format: str = "auto"
+    telegram_bot_token: str | None = None
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = None
+    slack_bot_token: str | None = None
+    slack_app_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_api_base_url: str = "https://slack.com/api/"
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def telegram_enabled(self) -> bool:
+        return bool(self.telegram_bot_token)
+
+    @property
+    def slack_enabled(self) -> bool:
+        return bool(self.slack_bot_token)
+
+    def masked(self) -> dict[str, Any]:
+        """Every setting, secrets shown as `****` plus their last 4 characters at most."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name == "extra":
+                continue
+            value = getattr(self, f.name)
+            if f.name in SECRET_FIELDS and value:
+                value = "****" + (value[-4:] if len(value) >= 16 else "")
+            elif f.name == "database_url" and isinstance(value, str):
+                value = mask_url_password(value)
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+def mask_url_password(url: str) -> str:
+    """postgresql://user:secret@host/db -> postgresql://user:****@host/db"""
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return url
+    creds, at, host = rest.rpartition("@")
+    if ":" in creds:
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:****@{host}"
+    return url
+
+
+def _coerce(name: str, raw: Any) -> Any:
+    target = {f.name: f for f in fields(Settings)}[name]
+    kind = str(target.type)
+    if raw is None:
+        return None
+    if "tuple" in kind:
+        if isinstance(raw, str):
+            return tuple(s.strip() for s in raw.split(",") if s.strip())
+        return tuple(str(s) for s in raw)
+    if "int" in kind:
+        if isinstance(raw, str) and raw.strip() == "" and "None" in kind:
+            return None
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+    if isinstance(raw, str) and raw.strip() == "" and "None" in kind:
+        return None
+    return str(raw)
+
+
+def load_settings(
+    env: Mapping[str, str] | None = None, config_file: Path | None = None, **overrides: Any
+) -> Settings:
+    """Defaults < config/default.toml < BRIEFBOT_CONFIG file < environment < keyword overrides."""
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    known = {f.name for f in fields(Settings)} - {"extra"}
+    files = [DEFAULT_CONFIG]
+    custom = config_file or (Path(env["BRIEFBOT_CONFIG"]) if env.get("BRIEFBOT_CONFIG") else None)
+    if custom is not None:
+        if not custom.is_file():
+            raise SettingsError(f"config file {custom} does not exist")
+        files.append(custom)
+    extra: dict[str, Any] = {}
+    for path in files:
+        if not path.is_file():
+            continue
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"{path}: {exc}") from None
+        for key, raw in data.items():
+            if key in known:
+                values[key] = _coerce(key, raw)
+            else:
+                extra[key] = raw
+    for name in known:
+        for var in (f"BRIEFBOT_{name.upper()}", PLATFORM_ENV.get(name)):
+            if var and var in env:
+                values[name] = _coerce(name, env[var])
+    for name, raw in overrides.items():
+        if name not in known:
+            raise TypeError(f"unknown setting {name}")
+        values[name] = raw if not isinstance(raw, list) else tuple(raw)
+    settings = Settings(**values)
+    return replace(settings, extra=extra)

@@ -1,0 +1,1 @@
+"""The newsroom: text in, facts out. Never imports from `bot`."""

@@ -1,0 +1,255 @@
+"""Article: one news story, cleaned of site furniture, with a stable content id.
+
+Parsing rules (all measured on the seed and ../shared/data/news):
+- paragraphs are separated by blank lines; a file without blank lines has one paragraph per line;
+- the first paragraph is the headline when it is short and has no closing period, otherwise a title
+  is derived from the lead sentence;
+- bylines ("By Jane Doe") and contact trailers ("• Tom Howell Jr. can be reached at …") become the
+  author and leave the body; comment-policy, newsletter and copyright lines are dropped;
+- wire datelines ("NEW YORK, March 26 -", "Lausanne, Switzerland (CNN)") are split off the lead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from summarizer.text import split_sentences
+
+HEADLINE_MAX_CHARS = 160
+HEADLINE_MAX_WORDS = 22
+DERIVED_TITLE_MAX_CHARS = 90
+
+_BOILERPLATE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^please read our comment policy",
+        r"^(click|tap) here (to|for)\b",
+        r"^(sign up|subscribe) (for|to) (our|the)\b.*newsletter",
+        r"^follow (us|\w+) on (twitter|facebook|instagram|x)\b",
+        r"^(copyright|©|\(c\))\s*\d{0,4}",
+        r"^all rights reserved\.?$",
+        r"^this (material|article) may not be (published|reproduced)",
+        r"^(read|see) more:",
+        r"^share this (article|story)",
+        r"^advertisement$",
+        r"^related:\s",
+    )
+]
+_CONTACT_TRAILER = re.compile(
+    r"^[•·*\-–—]?\s*(?P<name>[A-Z][\w.'’\- ]{2,60}?)\s+(?:can be (?:reached|contacted)|is reachable)\s+at\b",
+)
+_BYLINE = re.compile(
+    r"^(?:by|from)\s+(?P<name>[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|and|de|van|von|da|del|la|le))*)"
+    r"(?:\s*[,|/–—-]\s*(?P<org>[A-Z][\w .&'’-]{1,60}))?\s*$",
+    re.IGNORECASE,
+)
+# "NEW YORK, March 26 -", "TAIPEI, April 11 -", "WASHINGTON (Reuters) -", "LONDON, Jan 5 (Reuters) -"
+_WIRE_DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z .'’\-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]+\))?)\s+[-–—]{1,2}\s+"
+)
+# "Lausanne, Switzerland (CNN)", "(CNN)", "Washington (CNN) --"
+_AGENCY_DATELINE = re.compile(
+    r"^(?P<dateline>(?:[A-Z][\w.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40})?\s*)?\((?:CNN|Reuters|AP|AFP)\))"
+    r"\s*(?:[-–—]{1,2}\s*)?"
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned story. `id` is a hash of the normalised body, so a re-post is stored once."""
+
+    id: str
+    headline: str
+    body: str
+    paragraphs: tuple[str, ...]
+    headline_derived: bool = False
+    author: str | None = None
+    dateline: str | None = None
+    source: str = ""
+    url: str | None = None
+    published: datetime | None = None
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def text(self) -> str:
+        """Headline-free body text, paragraphs separated by blank lines (what summarizers read)."""
+        return self.body
+
+    def with_source(self, source: str, url: str | None = None, published: datetime | None = None) -> Article:
+        return replace(self, source=source, url=url or self.url, published=published or self.published)
+
+
+class ArticleError(ValueError):
+    """The input cannot be read as an article (empty, binary, no body)."""
+
+
+def content_id(body: str) -> str:
+    """Stable id: SHA-256 of the body, case-folded, punctuation-insensitive, whitespace-collapsed."""
+    norm = unicodedata.normalize("NFKC", body).casefold()
+    norm = re.sub(r"[^\w]+", " ", norm).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank-line separated paragraphs (hard-wrapped lines joined); one per line when there are no blanks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u200b", "")
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    nonblank = [ln for ln in lines if ln.strip()]
+    if not nonblank:
+        return []
+    has_blank_separators = re.search(r"\n[ \t]*\n", text.strip()) is not None
+    if not has_blank_separators:
+        return [_collapse(ln) for ln in nonblank]
+    paras: list[str] = []
+    current: list[str] = []
+    for ln in lines:
+        if ln.strip():
+            current.append(ln.strip())
+        elif current:
+            paras.append(_collapse(" ".join(current)))
+            current = []
+    if current:
+        paras.append(_collapse(" ".join(current)))
+    return paras
+
+
+def _collapse(s: str) -> str:
+    return re.sub(r"[ \t\u00a0]+", " ", s).strip()
+
+
+def looks_like_headline(para: str) -> bool:
+    words = para.split()
+    return (
+        0 < len(words) <= HEADLINE_MAX_WORDS
+        and len(para) <= HEADLINE_MAX_CHARS
+        and not _SENTENCE_END.search(para)
+        and not para.startswith(("•", "-", "*", "("))
+    )
+
+
+def is_boilerplate(para: str) -> bool:
+    p = para.strip().lstrip("•·*-–— ").strip()
+    return any(rx.search(p) for rx in _BOILERPLATE)
+
+
+def byline_author(para: str) -> str | None:
+    """The author named by a byline ("By Jane Doe, Reuters") or contact trailer, else None."""
+    p = para.strip()
+    m = _CONTACT_TRAILER.match(p)
+    if m:
+        return m.group("name").strip()
+    if len(p) <= 80:
+        m = _BYLINE.match(p)
+        if m and len(m.group("name").split()) >= 2:
+            return m.group("name").strip()
+    return None
+
+
+def split_dateline(lead: str) -> tuple[str | None, str]:
+    """("NEW YORK, March 26", rest) for a wire dateline, ("Lausanne, Switzerland (CNN)", rest) for CNN."""
+    m = _AGENCY_DATELINE.match(lead)
+    if m:
+        return m.group("dateline").strip(), lead[m.end() :].lstrip()
+    m = _WIRE_DATELINE.match(lead)
+    if m and len(m.group("dateline")) >= 3:
+        return m.group("dateline").strip(), lead[m.end() :].lstrip()
+    return None, lead
+
+
+def display_headline(headline: str) -> str:
+    """Wire headlines come in capitals ("TAIWAN ANNOUNCES NEW ROUND…"); show them in sentence case."""
+    letters = [c for c in headline if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.9 and len(letters) > 8:
+        lowered = headline.lower()
+        return lowered[:1].upper() + lowered[1:]
+    return headline
+
+
+def derive_title(lead: str) -> str:
+    """A title from the lead sentence: its first sentence, cut at a word boundary when long."""
+    sentences = split_sentences(lead)
+    first = (sentences[0] if sentences else lead).strip().rstrip(".")
+    if len(first) <= DERIVED_TITLE_MAX_CHARS:
+        return first
+    cut = first[:DERIVED_TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:—–- ")
+    return cut + "…"
+
+
+def parse_text(
+    text: str,
+    *,
+    source: str = "",
+    title: str | None = None,
+    author: str | None = None,
+    url: str | None = None,
+    published: datetime | None = None,
+) -> Article:
+    """Parse plain text (or Markdown) into an Article. `title`/`author` from metadata win when given."""
+    if "\x00" in text:
+        raise ArticleError("binary content")
+    paras = [_strip_markdown(p) for p in split_paragraphs(text)]
+    paras = [p for p in paras if p]
+    if not paras:
+        raise ArticleError("no text")
+
+    headline = title.strip() if title and title.strip() else None
+    derived = False
+    if headline is None and len(paras) > 1 and looks_like_headline(paras[0]):
+        headline = paras.pop(0)
+    elif headline is not None and paras and _same_text(paras[0], headline):
+        paras.pop(0)
+
+    body: list[str] = []
+    found_author = author
+    for p in paras:
+        name = byline_author(p)
+        if name:
+            found_author = found_author or name
+            continue
+        if is_boilerplate(p):
+            continue
+        body.append(p)
+    if not body:
+        raise ArticleError("no body text")
+
+    dateline, lead = split_dateline(body[0])
+    if lead:
+        body[0] = lead
+    else:
+        body.pop(0)
+        if not body:
+            raise ArticleError("no body text")
+    if headline is None:
+        headline = derive_title(body[0])
+        derived = True
+    body_text = "\n\n".join(body)
+    return Article(
+        id=content_id(body_text),
+        headline=display_headline(headline),
+        body=body_text,
+        paragraphs=tuple(body),
+        headline_derived=derived,
+        author=found_author,
+        dateline=dateline,
+        source=source,
+        url=url,
+        published=published,
+    )
+
+
+def _same_text(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a).casefold() == re.sub(r"\W+", "", b).casefold()
+
+
+def _strip_markdown(p: str) -> str:
+    p = re.sub(r"^#{1,6}\s+", "", p)
+    p = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", p)
+    p = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", p)
+    p = re.sub(r"(\*\*|__)(.+?)\1", r"\2", p)
+    return p.strip()
