@@ -87,7 +87,7 @@ def mask_url_password(url: str) -> str:
     scheme, sep, rest = url.partition("://")
     if not sep or "@" not in rest:
         return url
-    creds, at, host = rest.rpartition("@")
+    creds, _at, host = rest.rpartition("@")
     if ":" in creds:
         user = creds.split(":", 1)[0]
         return f"{scheme}://{user}:****@{host}"

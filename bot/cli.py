@@ -1,0 +1,326 @@
+"""The `briefbot` command. Each sub-command is a small function; `briefbot --help` lists them all."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.settings import Settings, SettingsError, load_settings
+
+log = logging.getLogger("briefbot")
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="briefbot",
+        description="Turn a stream of news articles into briefing digests, in chat or in the terminal.",
+        epilog="Settings: config/default.toml, overridden by BRIEFBOT_* environment variables "
+        "(see `briefbot config check`).",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    s = sub.add_parser("run", help="ingest the sources, then serve every configured front end "
+                       "(Telegram, Slack; the console when no token is set) and the daily digests")
+    s.set_defaults(func=cmd_run)
+
+    s = sub.add_parser("chat", help="ingest the sources, then talk to briefbot in this terminal")
+    s.set_defaults(func=cmd_chat)
+
+    s = sub.add_parser("ingest", help="read articles from folders, files, feeds or pages into the store")
+    s.add_argument("specs", nargs="+", metavar="PATH|URL")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("digest", help="print the digest of stored articles")
+    s.add_argument("--since", metavar="WHEN",
+                   help="ISO date/time (2026-11-27, 2026-11-27T08:00) or an age (90m, 24h, 7d); "
+                   "default: the last 24 hours, else the latest stories")
+    s.add_argument("--format", choices=("text", "json"), default="text")
+    s.set_defaults(func=cmd_digest)
+
+    s = sub.add_parser("summarize", help="summarize one article file (or - for stdin), or a JSONL file")
+    s.add_argument("file", nargs="?", metavar="FILE|-")
+    s.add_argument("--algorithm", "-a", default=None, help="default, lead, lexrank, textrank, lsa, luhn, "
+                   "kl, sumbasic, edmundson, reduction")
+    s.add_argument("--sentences", "-n", type=int, default=None, help="sentences in the summary")
+    s.add_argument("--json", action="store_true", help="print JSON")
+    s.add_argument("--jsonl", metavar="FILE",
+                   help='read {"id","article"} lines, write {"id","summary"} lines')
+    s.set_defaults(func=cmd_summarize)
+
+    s = sub.add_parser("who", help="people, titles and delegations in article files")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_who)
+
+    s = sub.add_parser("topics", help="topic labels of article files")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_topics)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"briefbot: configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    from bot.logs import setup_logging
+
+    setup_logging(settings.log_level, settings.log_format)
+    try:
+        return int(args.func(args, settings) or EXIT_OK)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+# -- helpers ----------------------------------------------------------------------------------------
+def _open_db(settings: Settings):
+    from bot.store import open_database
+
+    return open_database(settings.database_url)
+
+
+def parse_when(value: str, now: datetime | None = None) -> datetime:
+    """An ISO date/time (UTC when no zone is given) or an age such as 90m, 24h, 7d."""
+    now = now or datetime.now(UTC)
+    m = re.fullmatch(r"\s*(\d+)\s*([mhdw])\s*", value)
+    if m:
+        n, unit = int(m.group(1)), m.group(2)
+        return now - timedelta(**{{"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[unit]: n})
+    try:
+        when = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"cannot read {value!r} as a time: use 2026-11-27, 2026-11-27T08:00 or an age like 24h"
+        ) from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _read_article_arg(path: str):
+    from summarizer.sources import load_article_file
+
+    return load_article_file(Path(path))
+
+
+# -- commands ---------------------------------------------------------------------------------------
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.ingest import ingest_specs, make_analyser
+    from bot.progress import progress_bar
+
+    db = _open_db(settings)
+    analyse = make_analyser(settings.summary_algorithm, settings.summary_sentences)
+    with progress_bar("Ingesting") as bar:
+        report = ingest_specs(db, args.specs, analyse, progress=bar)
+    print(f"Ingested: {report.line()}.")
+    return EXIT_OK
+
+
+def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.briefing import digest_reply, make_digest
+    from bot.render.text import render_text
+    from bot.store.repo import recent_articles
+
+    try:
+        since = parse_when(args.since) if args.since else None
+    except argparse.ArgumentTypeError as exc:
+        print(f"briefbot digest: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    db = _open_db(settings)
+    with db.session() as session:
+        if since is None:
+            default_since = datetime.now(UTC) - timedelta(hours=24)
+            rows = list(recent_articles(session, since=default_since))
+            since = default_since if rows else None
+            if not rows:
+                rows = list(recent_articles(session, limit=settings.digest_max_items))
+        else:
+            rows = list(recent_articles(session, since=since))
+    digest = make_digest(rows, max_items=settings.digest_max_items, max_chars=settings.digest_max_chars,
+                         since=since)
+    if args.format == "json":
+        print(json.dumps(digest_json(digest), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(digest_reply(digest), color=sys.stdout.isatty()))
+    return EXIT_OK
+
+
+def digest_json(digest) -> dict:
+    return {
+        "since": digest.since.isoformat() if digest.since else None,
+        "total": digest.total,
+        "omitted": digest.omitted,
+        "merged": digest.merged,
+        "sections": [
+            {
+                "topic": s.label,
+                "items": [
+                    {"id": i.id, "headline": i.headline, "summary": list(i.summary), "source": i.source,
+                     "url": i.url, "when": i.when.isoformat(), "also": list(i.also),
+                     "topics": [t.label for t in i.topics]}
+                    for i in s.items
+                ],
+            }
+            for s in digest.sections
+        ],
+    }
+
+
+def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
+    from summarizer.summarize import ALGORITHMS, summarize
+
+    from summarizer.article import ArticleError, parse_text
+
+    algorithm = args.algorithm or settings.summary_algorithm
+    n = args.sentences or settings.summary_sentences
+    if algorithm not in ALGORITHMS:
+        print(f"briefbot summarize: unknown algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if n < 1:
+        print("briefbot summarize: --sentences must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if args.jsonl:
+        return _summarize_jsonl(args.jsonl, algorithm, n)
+    if not args.file:
+        print("briefbot summarize: give a FILE, - for stdin, or --jsonl FILE", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.file == "-":
+            article = parse_text(sys.stdin.read(), source="stdin")
+        else:
+            article = _read_article_arg(args.file)
+    except (ArticleError, OSError) as exc:
+        print(f"briefbot summarize: {args.file}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    sentences = summarize(article.body, algorithm, n)
+    if args.json:
+        print(json.dumps({"path": args.file, "headline": article.headline, "algorithm": algorithm,
+                          "summary": sentences}, ensure_ascii=False))
+    else:
+        print(article.headline)
+        for s in sentences:
+            print(f"  • {s}")
+    return EXIT_OK
+
+
+def _summarize_jsonl(path: str, algorithm: str, n: int) -> int:
+    from summarizer.summarize import summarize
+
+    source = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    failed = 0
+    with source:
+        for lineno, line in enumerate(source, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["article"]
+                rid = record["id"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                log.warning("line %d skipped: not a {\"id\", \"article\"} object (%s)", lineno, exc)
+                failed += 1
+                continue
+            out = {"id": rid, "summary": summarize(str(text), algorithm, n)}
+            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _analyse_paths(paths: Sequence[str]):
+    from summarizer.article import ArticleError
+
+    for path in paths:
+        try:
+            yield path, _read_article_arg(path)
+        except (ArticleError, OSError) as exc:
+            log.warning("skipped %s: %s", path, exc)
+            yield path, None
+
+
+def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
+    from summarizer.people import extract_people, who_json
+
+    from summarizer.analysis import PeopleResult
+
+    out = []
+    status = EXIT_OK
+    for path, article in _analyse_paths(args.paths):
+        if article is None:
+            status = EXIT_ERROR
+            result = PeopleResult()
+        else:
+            result = extract_people(article)
+        out.append(who_json(path, result))
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        for entry in out:
+            print(_who_text(entry))
+    return status
+
+
+def _who_text(entry: dict) -> str:
+    lines = [entry["path"]]
+    if not entry["delegations"]:
+        lines.append("  No delegation in this article.")
+    for d in entry["delegations"]:
+        head = "  Delegation" + (f" to {d['destination']}" if d.get("destination") else "")
+        head += f", led by {d['lead']}" if d.get("lead") else ""
+        lines.append(head)
+        if d.get("purpose"):
+            lines.append(f"    purpose: {d['purpose']}")
+        for m in d["members"]:
+            title = f" — {m['title']}" if m.get("title") else ""
+            lines.append(f"    • {m['name']}{title}{' (leads)' if m.get('lead') else ''}")
+    if entry["people"]:
+        lines.append("  People:")
+        for p in entry["people"]:
+            facts = ", ".join(x for x in (p.get("title"), p.get("organization")) if x)
+            lines.append(f"    • {p['name']} [{p['role']}]" + (f" — {facts}" if facts else ""))
+    return "\n".join(lines)
+
+
+def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
+    from summarizer.topics import article_topics, topics_json
+
+    out = []
+    status = EXIT_OK
+    for path, article in _analyse_paths(args.paths):
+        if article is None:
+            status = EXIT_ERROR
+        out.append(topics_json(path, article_topics(article) if article else ()))
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        for entry in out:
+            labels = ", ".join(t["label"] for t in entry["topics"]) or "(no topics)"
+            print(f"{entry['path']}: {labels}")
+    return status
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import run
+
+    return run(settings)
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import run
+
+    return run(settings, console_only=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,334 @@
+"""The command core: /brief /who /topics /subscribe /unsubscribe /settings /help -> Reply.
+
+Platform-neutral: front ends parse their events into (text, ChatContext), call `Commands.handle`, and
+render the Reply. Nothing here imports a platform library. Everything is read from the store; nothing
+expensive runs per command.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from summarizer.topics import topic_index
+
+from bot.briefing import digest_reply, fmt_when, make_digest, source_label
+from bot.localtime import next_delivery, parse_hhmm, parse_zone
+from bot.reply import Bullets, Heading, Paragraph, Reply, Span
+from bot.settings import Settings
+from bot.store.db import Database
+from bot.store.models import StoredArticle
+from bot.store.repo import (
+    deactivate_subscription,
+    get_subscription,
+    recent_articles,
+    upsert_subscription,
+)
+from summarizer.analysis import Analysis, Person
+from summarizer.text import split_sentences
+
+log = logging.getLogger(__name__)
+
+RECENT_WINDOW = timedelta(hours=24)
+RECENT_LIMIT = 200  # articles /who and /topics look at
+WHO_MAX_DELEGATIONS = 6
+_COMMAND = re.compile(r"^/?(?P<name>[A-Za-z_]+)(?:@\S+)?(?:\s+(?P<args>.*))?$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class ChatContext:
+    """Who is asking, where. `can_manage`: may change this chat's subscription (admins in groups)."""
+
+    platform: str
+    chat_id: str
+    user_id: str | None = None
+    chat_type: str = "private"
+    can_manage: bool = True
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    name: str
+    usage: str
+    summary: str
+    example: str
+
+
+COMMANDS: tuple[CommandSpec, ...] = (
+    CommandSpec("brief", "/brief [topic or words]", "the current digest, or the part about a topic",
+                "/brief fentanyl"),
+    CommandSpec("who", "/who [name]", "delegations in recent news: who leads, members and titles; "
+                "with a name, what the articles say about that person", "/who Sherwood-Randall"),
+    CommandSpec("topics", "/topics [label]", "topics covered with article counts; with a label, "
+                "those articles", "/topics migration"),
+    CommandSpec("subscribe", "/subscribe [HH:MM] [Area/City]", "a daily digest for this chat at that "
+                "local time", "/subscribe 07:30 Europe/Berlin"),
+    CommandSpec("unsubscribe", "/unsubscribe", "stop the daily digest for this chat", "/unsubscribe"),
+    CommandSpec("settings", "/settings", "this chat's subscription", "/settings"),
+    CommandSpec("help", "/help", "what briefbot does and every command", "/help"),
+)
+SPEC = {c.name: c for c in COMMANDS}
+
+
+def parse_command(text: str) -> tuple[str, str] | None:
+    """("who", "Monaco") from "/who@briefbot Monaco" or "who Monaco"; None for empty text."""
+    m = _COMMAND.match(text.strip())
+    if not m:
+        return None
+    return m.group("name").lower(), (m.group("args") or "").strip()
+
+
+def usage(name: str) -> Reply:
+    spec = SPEC[name]
+    return Reply.text(f"Usage: {spec.usage} (e.g. {spec.example})")
+
+
+class Commands:
+    def __init__(
+        self, db: Database, settings: Settings, *, clock: Callable[[], datetime] | None = None
+    ) -> None:
+        self.db = db
+        self.settings = settings
+        self.clock = clock or (lambda: datetime.now(UTC))
+
+    # -- entry point -------------------------------------------------------------------------------
+    def handle(self, text: str, ctx: ChatContext) -> Reply:
+        parsed = parse_command(text)
+        if parsed is None:
+            return Reply.text("Send a command, e.g. /brief or /help.")
+        name, args = parsed
+        if name == "start":
+            name = "help"
+        handler = getattr(self, f"cmd_{name}", None)
+        if handler is None or name not in SPEC:
+            return Reply.text(f"Unknown command /{name[:40]}. Try /help for the list.")
+        return handler(args, ctx)
+
+    # -- /help -------------------------------------------------------------------------------------
+    def cmd_help(self, args: str, ctx: ChatContext) -> Reply:
+        items = tuple(
+            (Span(c.usage, code=True), Span(f" — {c.summary}. Example: "), Span(c.example, code=True))
+            for c in COMMANDS
+        )
+        return Reply(
+            (
+                Heading("briefbot"),
+                Paragraph((Span("I read the news sources I am given and brief you: extractive summaries, "
+                                "who is in the delegations, and what the news covers."),)),
+                Bullets(items),
+            ),
+            fallback="briefbot: /brief /who /topics /subscribe /unsubscribe /settings /help",
+        )
+
+    # -- /brief ------------------------------------------------------------------------------------
+    def cmd_brief(self, args: str, ctx: ChatContext) -> Reply:
+        rows, since = self._current_rows()
+        title = "Your briefing"
+        if args:
+            words = [w.casefold() for w in re.findall(r"[^\W_]+", args)]
+            if not words:
+                return usage("brief")
+            rows = [r for r in rows if _matches(r, words)]
+            title = f"Briefing: {args[:60]}"
+            if not rows:
+                return Reply.text(f"Nothing in the current digest about “{args[:60]}”. Try /topics.")
+        digest = make_digest(
+            rows, max_items=self.settings.digest_max_items, max_chars=self.settings.digest_max_chars,
+            since=since,
+        )
+        return digest_reply(digest, title=title)
+
+    def current_digest_reply(self) -> Reply:
+        return self.cmd_brief("", ChatContext("console", "console"))
+
+    def _current_rows(self) -> tuple[list[StoredArticle], datetime | None]:
+        """Stories of the last 24 hours; when there are none, the latest stories whatever their age."""
+        since = self.clock() - RECENT_WINDOW
+        with self.db.session() as session:
+            rows = list(recent_articles(session, since=since, limit=RECENT_LIMIT))
+            if not rows:
+                rows = list(recent_articles(session, limit=self.settings.digest_max_items))
+                since = None
+        return rows, since
+
+    def _recent(self) -> list[StoredArticle]:
+        with self.db.session() as session:
+            return list(recent_articles(session, limit=RECENT_LIMIT))
+
+    # -- /who --------------------------------------------------------------------------------------
+    def cmd_who(self, args: str, ctx: ChatContext) -> Reply:
+        rows = self._recent()
+        if args:
+            return self._who_person(args, rows)
+        blocks: list = [Heading("Delegations in recent news")]
+        shown = 0
+        for row in rows:
+            analysis = Analysis.from_json(row.analysis)
+            for d in analysis.delegations:
+                if shown >= WHO_MAX_DELEGATIONS:
+                    break
+                shown += 1
+                blocks.extend(_delegation_blocks(row, d, analysis))
+        if not shown:
+            return Reply.text("No delegations in recent articles. Try /who NAME for a person.")
+        return Reply(tuple(blocks), fallback=f"{shown} delegation(s) in recent news")
+
+    def _who_person(self, query: str, rows: Sequence[StoredArticle]) -> Reply:
+        q = query.casefold().strip()
+        found: list[tuple[StoredArticle, Person]] = []
+        for row in rows:
+            for person in Analysis.from_json(row.analysis).people:
+                if _name_matches(person.name, q):
+                    found.append((row, person))
+                    break
+        if not found:
+            return Reply.text(f"No one called “{query[:60]}” in recent articles.")
+        name = max((p.name for _, p in found), key=len)
+        blocks: list = [Heading(name)]
+        for row, person in found[:8]:
+            facts = ", ".join(x for x in (person.title, person.organization) if x)
+            role = _ROLE_TEXT.get(person.role, person.role)
+            if person.role == "delegate" and person.lead:
+                role = "leads the delegation"
+            line = (Span(row.headline, bold=True, link=row.url if row.url else None),
+                    Span(f" ({source_label(row)})"))
+            blocks.append(Paragraph(line))
+            detail = "; ".join(x for x in (facts, role) if x)
+            quotes = _sentences_about(row.body, person.name)[:2]
+            blocks.append(Bullets(tuple((Span(t),) for t in ([detail] if detail else []) + quotes)))
+        return Reply(tuple(blocks), fallback=f"{name}: {len(found)} article(s)")
+
+    # -- /topics -----------------------------------------------------------------------------------
+    def cmd_topics(self, args: str, ctx: ChatContext) -> Reply:
+        rows = self._recent()
+        index = topic_index((r.id, Analysis.from_json(r.analysis).topics) for r in rows)
+        if not index:
+            return Reply.text("No topics yet: no articles have been ingested.")
+        if not args:
+            items = tuple((Span(label, bold=True), Span(f" — {len(ids)}")) for label, ids in index[:20])
+            return Reply(
+                (Heading("Topics in recent news"), Bullets(items)),
+                fallback=", ".join(f"{label} ({len(ids)})" for label, ids in index[:10]),
+            )
+        q = args.casefold()
+        wanted = [(label, ids) for label, ids in index if q in label.casefold()]
+        if not wanted:
+            return Reply.text(f"No topic matching “{args[:60]}”. Send /topics for the list.")
+        by_id = {r.id: r for r in rows}
+        blocks: list = []
+        for label, ids in wanted[:5]:
+            blocks.append(Heading(f"{label} ({len(ids)})", level=2))
+            blocks.append(Bullets(tuple(
+                (Span(by_id[i].headline, link=by_id[i].url), Span(f" — {source_label(by_id[i])}"))
+                for i in ids[:10] if i in by_id
+            )))
+        return Reply(tuple(blocks), fallback=f"Topic {wanted[0][0]}: {len(wanted[0][1])} article(s)")
+
+    # -- subscriptions -----------------------------------------------------------------------------
+    def cmd_subscribe(self, args: str, ctx: ChatContext) -> Reply:
+        if not ctx.can_manage:
+            return Reply.text("Only chat administrators can subscribe this chat.")
+        at_text, zone_name = self.settings.default_delivery_time, self.settings.timezone
+        for part in args.split():
+            if parse_hhmm(part) is not None:
+                at_text = part
+            elif "/" in part or part.upper() == "UTC":
+                zone_name = part
+            else:
+                return usage("subscribe")
+        at = parse_hhmm(at_text)
+        zone = parse_zone(zone_name)
+        if at is None:
+            return usage("subscribe")
+        if zone is None:
+            return Reply.text(f"Unknown time zone “{zone_name[:64]}”. Use an Area/City name such as "
+                              "Europe/Berlin or America/New_York.")
+        hhmm = at.strftime("%H:%M")
+        with self.db.session() as session:
+            upsert_subscription(session, ctx.platform, ctx.chat_id, hhmm, zone.key)
+        nxt = next_delivery(self.clock(), at, zone)
+        log.info("subscribed", extra={"platform": ctx.platform, "chat_id": ctx.chat_id})
+        return Reply.text(f"Subscribed: a daily digest at {hhmm} {zone.key}. "
+                          f"Next delivery: {_fmt_local(nxt, zone)}.")
+
+    def cmd_unsubscribe(self, args: str, ctx: ChatContext) -> Reply:
+        if args:
+            return usage("unsubscribe")
+        if not ctx.can_manage:
+            return Reply.text("Only chat administrators can unsubscribe this chat.")
+        with self.db.session() as session:
+            changed = deactivate_subscription(session, ctx.platform, ctx.chat_id, "unsubscribed by user")
+        return Reply.text("Unsubscribed: no more daily digests here." if changed
+                          else "This chat has no subscription. Send /subscribe to start one.")
+
+    def cmd_settings(self, args: str, ctx: ChatContext) -> Reply:
+        with self.db.session() as session:
+            sub = get_subscription(session, ctx.platform, ctx.chat_id)
+            if sub is None or not sub.active:
+                return Reply.text("No subscription in this chat. Send /subscribe [HH:MM] [Area/City].")
+            zone = ZoneInfo(sub.timezone)
+            at = parse_hhmm(sub.delivery_time)
+            assert at is not None
+            nxt = next_delivery(self.clock(), at, zone)
+            return Reply.text(f"Daily digest at {sub.delivery_time} {sub.timezone}.",
+                              f"Next delivery: {_fmt_local(nxt, zone)}.")
+
+
+_ROLE_TEXT = {
+    "delegate": "member of the delegation",
+    "host": "meets the delegation",
+    "principal": "sent the delegation",
+    "author": "author of the article",
+    "mentioned": "",
+}
+
+
+def _fmt_local(when: datetime, zone: ZoneInfo) -> str:
+    local = when.astimezone(zone)
+    return f"{local.strftime('%a %d %b %Y %H:%M %Z')} ({when.astimezone(UTC).strftime('%H:%M')} UTC)"
+
+
+def _delegation_blocks(row: StoredArticle, d, analysis: Analysis) -> list:
+    lead = next((m for m in d.members if m.lead), None)
+    head = "Delegation" + (f" to {d.destination}" if d.destination else "")
+    if d.lead:
+        head += f", led by {d.lead}"
+        if lead and lead.title:
+            head += f" ({lead.title})"
+    members = tuple(
+        (Span(m.name, bold=True), Span(f" — {m.title}" if m.title else ""),
+         Span(" (leads)" if m.lead else ""))
+        for m in d.members
+    )
+    blocks: list = [Heading(head, level=2)]
+    if members:
+        blocks.append(Bullets(members))
+    if d.purpose:
+        blocks.append(Paragraph((Span("Purpose: ", bold=True), Span(d.purpose))))
+    blocks.append(Paragraph((Span("From: ", italic=True),
+                             Span(row.headline, italic=True, link=row.url))))
+    return blocks
+
+
+def _name_matches(name: str, q: str) -> bool:
+    n = name.casefold()
+    return q in n or any(part == q for part in n.replace("-", " ").split())
+
+
+def _sentences_about(body: str, name: str) -> list[str]:
+    surname = name.split()[-1]
+    return [s for s in split_sentences(body) if surname in s][:3]
+
+
+def _matches(row: StoredArticle, words: list[str]) -> bool:
+    analysis = Analysis.from_json(row.analysis)
+    hay = " ".join((row.headline, " ".join(analysis.summary), " ".join(t.label for t in analysis.topics)))
+    hay = hay.casefold()
+    return all(w in hay for w in words)
+
+
+__all__ = ["COMMANDS", "ChatContext", "Commands", "fmt_when", "parse_command", "usage"]

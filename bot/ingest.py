@@ -1,0 +1,121 @@
+"""Ingest: poll sources, analyse each new article once, store it with its analysis."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from bot.progress import NullProgress, ProgressSink
+from bot.store.db import Database
+from bot.store.repo import add_article, has_article, load_source_state, save_source_state
+from summarizer.analyse import analyse_article
+from summarizer.analysis import Analysis
+from summarizer.article import Article
+from summarizer.sources import Skipped, Source, open_source
+
+log = logging.getLogger(__name__)
+
+Analyser = Callable[[Article], Analysis]
+BATCH = 50
+
+
+@dataclass
+class IngestReport:
+    new: list[str] = field(default_factory=list)  # ids of newly stored articles
+    duplicates: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    failed: int = 0
+
+    def merge(self, other: IngestReport) -> None:
+        self.new += other.new
+        self.duplicates += other.duplicates
+        self.skipped += other.skipped
+        self.failed += other.failed
+
+    def line(self) -> str:
+        return (
+            f"{len(self.new)} new, {self.duplicates} already stored, "
+            f"{len(self.skipped) + self.failed} skipped"
+        )
+
+
+def make_analyser(algorithm: str = "default", sentences: int = 3) -> Analyser:
+    return lambda article: analyse_article(article, algorithm=algorithm, sentences=sentences)
+
+
+def store_articles(
+    db: Database, articles: Iterable[Article], analyse: Analyser, progress: ProgressSink | None = None
+) -> IngestReport:
+    """Analyse and store articles not stored yet; commits every BATCH articles so a crash loses little."""
+    progress = progress or NullProgress()
+    report = IngestReport()
+    pending: list[tuple[Article, Analysis]] = []
+    seen: set[str] = set()
+
+    def flush() -> None:
+        if not pending:
+            return
+        with db.session() as session:
+            for article, analysis in pending:
+                if has_article(session, article.id):
+                    report.duplicates += 1
+                    continue
+                add_article(session, article, analysis)
+                report.new.append(article.id)
+        pending.clear()
+
+    for article in articles:
+        progress.advance()
+        if article.id in seen:
+            report.duplicates += 1
+            continue
+        seen.add(article.id)
+        with db.session() as session:
+            if has_article(session, article.id):
+                report.duplicates += 1
+                continue
+        try:
+            analysis = analyse(article)
+        except Exception:  # one bad article must not stop the batch; the traceback is logged
+            log.exception("analysis failed, article skipped: %s", article.source)
+            report.failed += 1
+            continue
+        pending.append((article, analysis))
+        if len(pending) >= BATCH:
+            flush()
+    flush()
+    return report
+
+
+def ingest_source(
+    db: Database, source: Source, analyse: Analyser, progress: ProgressSink | None = None
+) -> IngestReport:
+    """Poll one source from its saved state, store what is new, then save the new state."""
+    with db.session() as session:
+        state = load_source_state(session, source.key)
+    batch = source.poll(state)
+    if progress is not None:
+        progress.add_total(len(batch.articles))
+    report = store_articles(db, batch.articles, analyse, progress)
+    report.skipped += batch.skipped
+    with db.session() as session:
+        save_source_state(session, source.key, batch.state)
+    return report
+
+
+def ingest_specs(
+    db: Database, specs: Sequence[str], analyse: Analyser, *, timeout: float = 10.0,
+    progress: ProgressSink | None = None,
+) -> IngestReport:
+    """Ingest folders, files and URLs by their spec; a source that cannot be opened is logged and skipped."""
+    report = IngestReport()
+    for spec in specs:
+        try:
+            source = open_source(spec, timeout=timeout)
+        except (OSError, ValueError) as exc:
+            log.warning("source skipped: %s: %s", spec, exc)
+            report.skipped.append(Skipped(spec, str(exc)))
+            continue
+        report.merge(ingest_source(db, source, analyse, progress))
+    return report

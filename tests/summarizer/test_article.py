@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+
+from summarizer.article import ArticleError, content_id, parse_text, split_dateline
+from tests.conftest import SHARED_DATA
+
+
+def test_seed_gets_derived_title_author_and_loses_furniture(seed_text: str) -> None:
+    a = parse_text(seed_text)
+    assert a.headline_derived
+    assert a.headline.startswith("President Biden is sending a top White House official to Mexico")
+    assert len(a.headline) <= 91
+    assert a.author == "Tom Howell Jr."
+    assert "can be reached" not in a.body
+    assert "comment policy" not in a.body
+    assert a.paragraphs[0].startswith("President Biden is sending")
+    assert a.paragraphs[-1].startswith("“This meeting will enhance coordination")
+
+
+def test_reuters_headline_dateline_and_capitals() -> None:
+    a = parse_text((SHARED_DATA / "news/reuters/16094.txt").read_text())
+    assert a.headline == "Taiwan announces new round of import tariff cuts"
+    assert not a.headline_derived
+    assert a.dateline == "TAIPEI, April 11"
+    assert a.body.startswith("Taiwan announced plans for another round of import tariff cuts")
+
+
+def test_cnn_dateline_is_split_and_title_is_derived_from_lead() -> None:
+    a = parse_text((SHARED_DATA / "news/cnn/f4fd3b5f8e12.txt").read_text())
+    assert a.dateline == "Lausanne, Switzerland (CNN)"
+    assert a.body.startswith("As nuclear talks with Iran neared the endgame, U.S. Secretary of State")
+    assert a.headline_derived
+    # the derived title is not cut at the abbreviation "U.S."
+    assert "Secretary of State" in a.headline
+
+
+@pytest.mark.parametrize(
+    ("lead", "dateline", "rest"),
+    [
+        ("NEW YORK, March 26 - Stocks rose.", "NEW YORK, March 26", "Stocks rose."),
+        ("WASHINGTON (Reuters) - The Senate voted.", "WASHINGTON (Reuters)", "The Senate voted."),
+        ("(CNN)The fire spread.", "(CNN)", "The fire spread."),
+        ("Washington (CNN) -- A vote.", "Washington (CNN)", "A vote."),
+        ("The U.S. economy grew.", None, "The U.S. economy grew."),
+    ],
+)
+def test_wire_datelines(lead: str, dateline: str | None, rest: str) -> None:
+    assert split_dateline(lead) == (dateline, rest)
+
+
+def test_blank_line_paragraphs_join_hard_wrapped_lines() -> None:
+    a = parse_text("A short headline\n\nFirst line of a paragraph\nthat wraps here.\n\nSecond paragraph.")
+    assert a.headline == "A short headline"
+    assert a.paragraphs == ("First line of a paragraph that wraps here.", "Second paragraph.")
+
+
+def test_byline_becomes_author() -> None:
+    a = parse_text("Markets rally on rate hopes\n\nBy Jane Q. Public, Reuters\n\nStocks rose on Monday.")
+    assert a.author == "Jane Q. Public"
+    assert a.body == "Stocks rose on Monday."
+
+
+def test_same_story_twice_has_one_id(seed_text: str) -> None:
+    reflowed = seed_text.replace("\n", "\n\n").replace("  ", " ")
+    assert parse_text(seed_text).id == parse_text(reflowed).id
+    assert content_id("A b, c.") == content_id("a  B c")
+    assert parse_text(seed_text).id != parse_text(seed_text + "\nOne more paragraph here.").id
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "a\x00b"])
+def test_unreadable_text_raises_a_clear_error(text: str) -> None:
+    with pytest.raises(ArticleError):
+        parse_text(text)
+
+
+def test_only_boilerplate_is_not_an_article() -> None:
+    with pytest.raises(ArticleError, match="no body"):
+        parse_text("Please read our comment policy before commenting.")
