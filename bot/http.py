@@ -1,0 +1,35 @@
+"""The one HTTP server of a briefbot process (aiohttp): Slack events, the Telegram webhook, health."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from aiohttp import web
+
+log = logging.getLogger(__name__)
+DEFAULT_PORT = 8080
+
+
+class HttpServer:
+    def __init__(self, routes: Sequence[web.RouteDef], host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> None:
+        self.app = web.Application()
+        self.app.add_routes(list(routes))
+        self.host, self.port = host, port
+        self._runner: web.AppRunner | None = None
+
+    async def start(self) -> None:
+        self._runner = web.AppRunner(self.app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        # port 0 picks a free port: report the real one
+        server = getattr(site, "_server", None)
+        if server is not None and server.sockets:
+            self.port = server.sockets[0].getsockname()[1]
+        log.info("http server listening", extra={"host": self.host, "port": self.port})
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
