@@ -1,13 +1,19 @@
-"""Wiring: settings -> database -> ingest -> the configured front ends, in one process."""
+"""Wiring: settings -> database -> ingest -> front ends (+ HTTP server) in one asyncio process."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 from pathlib import Path
 
 from bot.commands import Commands
+from bot.health import health_routes
+from bot.http import DEFAULT_PORT, HttpServer
 from bot.ingest import IngestReport, ingest_specs, make_analyser
+from bot.platforms.base import FrontEnd
+from bot.platforms.console import ConsoleFrontEnd
 from bot.settings import Settings
 from bot.store import Database, open_database
 
@@ -33,16 +39,62 @@ def ingest_configured(db: Database, settings: Settings) -> IngestReport:
     return report
 
 
+def chat_front_ends(settings: Settings, commands: Commands) -> list[FrontEnd]:
+    """Telegram and/or Slack, for each platform whose token is configured."""
+    front_ends: list[FrontEnd] = []
+    if settings.telegram_enabled:
+        from bot.platforms.telegram import TelegramFrontEnd
+
+        front_ends.append(TelegramFrontEnd(settings, commands))
+    if settings.slack_enabled:
+        from bot.platforms.slack import SlackFrontEnd
+
+        front_ends.append(SlackFrontEnd(settings, commands))
+    return front_ends
+
+
 async def serve(settings: Settings, *, console_only: bool = False) -> int:
     db = await asyncio.to_thread(open_database, settings.database_url)
+    commands = Commands(db, settings)
+    front_ends = [] if console_only else chat_front_ends(settings, commands)
+    console = ConsoleFrontEnd(commands) if not front_ends else None
+    everyone: list[FrontEnd] = [*front_ends, *([console] if console else [])]
+
+    routes = [r for fe in everyone for r in fe.http_routes()]
+    http: HttpServer | None = None
+    if routes or settings.http_port is not None:
+        http = HttpServer([*health_routes(db), *routes], settings.http_host,
+                          settings.http_port if settings.http_port is not None else DEFAULT_PORT)
+    started: list[FrontEnd] = []
     try:
         await asyncio.to_thread(ingest_configured, db, settings)
-        commands = Commands(db, settings)
-        from bot.platforms.console import Console
-
-        return await Console(commands).run()
+        if http is not None:
+            await http.start()
+        for fe in everyone:
+            await fe.start()
+            started.append(fe)
+            log.info("front end started", extra={"front_end": fe.name})
+        if console is not None:
+            return await console.run()
+        await _wait_for_signal()
+        return 0
     finally:
+        for fe in reversed(started):
+            with contextlib.suppress(Exception):
+                await fe.stop()
+        if http is not None:
+            await http.stop()
         db.dispose()
+
+
+async def _wait_for_signal() -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    log.info("stopping")
 
 
 def run(settings: Settings, *, console_only: bool = False) -> int:

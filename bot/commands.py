@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -18,6 +19,7 @@ from summarizer.topics import topic_index
 
 from bot.briefing import digest_reply, fmt_when, make_digest, source_label
 from bot.localtime import next_delivery, parse_hhmm, parse_zone
+from bot.metrics import COMMAND_LATENCY, COMMANDS_SERVED
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from bot.settings import Settings
 from bot.store.db import Database
@@ -97,16 +99,23 @@ class Commands:
 
     # -- entry point -------------------------------------------------------------------------------
     def handle(self, text: str, ctx: ChatContext) -> Reply:
+        started = time.perf_counter()
+        reply, name = self._dispatch(text, ctx)
+        COMMANDS_SERVED.labels(ctx.platform, name).inc()
+        COMMAND_LATENCY.labels(ctx.platform).observe(time.perf_counter() - started)
+        return reply
+
+    def _dispatch(self, text: str, ctx: ChatContext) -> tuple[Reply, str]:
         parsed = parse_command(text)
         if parsed is None:
-            return Reply.text("Send a command, e.g. /brief or /help.")
+            return Reply.text("Send a command, e.g. /brief or /help."), "empty"
         name, args = parsed
         if name == "start":
             name = "help"
         handler = getattr(self, f"cmd_{name}", None)
         if handler is None or name not in SPEC:
-            return Reply.text(f"Unknown command /{name[:40]}. Try /help for the list.")
-        return handler(args, ctx)
+            return Reply.text(f"Unknown command /{name[:40]}. Try /help for the list."), "unknown"
+        return handler(args, ctx), name
 
     # -- /help -------------------------------------------------------------------------------------
     def cmd_help(self, args: str, ctx: ChatContext) -> Reply:

@@ -12,7 +12,9 @@ DEFAULT_PORT = 8080
 
 
 class HttpServer:
-    def __init__(self, routes: Sequence[web.RouteDef], host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> None:
+    def __init__(
+        self, routes: Sequence[web.RouteDef], host: str = "0.0.0.0", port: int = DEFAULT_PORT
+    ) -> None:
         self.app = web.Application()
         self.app.add_routes(list(routes))
         self.host, self.port = host, port

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from bot.metrics import ARTICLES_INGESTED, ARTICLES_SKIPPED, LAST_INGEST
 from bot.progress import NullProgress, ProgressSink
 from bot.store.db import Database
 from bot.store.repo import add_article, has_article, load_source_state, save_source_state
@@ -63,6 +64,7 @@ def store_articles(
                     continue
                 add_article(session, article, analysis)
                 report.new.append(article.id)
+                ARTICLES_INGESTED.inc()
         pending.clear()
 
     for article in articles:
@@ -118,4 +120,6 @@ def ingest_specs(
             report.skipped.append(Skipped(spec, str(exc)))
             continue
         report.merge(ingest_source(db, source, analyse, progress))
+    ARTICLES_SKIPPED.inc(len(report.skipped) + report.failed)
+    LAST_INGEST.set_to_current_time()
     return report
