@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings, validate_settings
 
 log = logging.getLogger("briefbot")
 
@@ -33,6 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("chat", help="ingest the sources, then talk to briefbot in this terminal")
     s.set_defaults(func=cmd_chat)
+
+    s = sub.add_parser("config", help="configuration: `briefbot config check` validates the settings and "
+                       "prints the effective configuration, secrets masked")
+    config_sub = s.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    c = config_sub.add_parser("check", help="validate and print the effective configuration")
+    c.add_argument("--json", action="store_true", help="print JSON")
+    c.set_defaults(func=cmd_config_check)
 
     s = sub.add_parser("ingest", help="read articles from folders, files, feeds or pages into the store")
     s.add_argument("specs", nargs="+", metavar="PATH|URL")
@@ -310,15 +317,43 @@ def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
     return status
 
 
+def cmd_config_check(args: argparse.Namespace, settings: Settings) -> int:
+    problems = validate_settings(settings)
+    effective = settings.masked()
+    if args.json:
+        print(json.dumps({"settings": effective, "problems": problems}, indent=2))
+    else:
+        width = max(len(k) for k in effective)
+        for key, value in effective.items():
+            print(f"{key:<{width}} = {json.dumps(value)}")
+    for problem in problems:
+        print(f"briefbot config: {problem}", file=sys.stderr)
+    if problems:
+        return EXIT_USAGE
+    print("Configuration OK.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _refuse_bad_settings(settings: Settings) -> bool:
+    problems = validate_settings(settings)
+    for problem in problems:
+        print(f"briefbot: configuration error: {problem}", file=sys.stderr)
+    return bool(problems)
+
+
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.app import run
 
+    if _refuse_bad_settings(settings):
+        return EXIT_USAGE
     return run(settings)
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.app import run
 
+    if _refuse_bad_settings(settings):
+        return EXIT_USAGE
     return run(settings, console_only=True)
 
 

@@ -4,6 +4,7 @@ environment. Every setting is read here and passed down; nothing else reads the 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -151,3 +152,74 @@ def load_settings(
         values[name] = raw if not isinstance(raw, list) else tuple(raw)
     settings = Settings(**values)
     return replace(settings, extra=extra)
+
+
+_TELEGRAM_TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
+_ALGORITHMS = ("default", "lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson",
+               "reduction")
+
+
+def validate_settings(settings: Settings) -> list[str]:
+    """Every problem with the settings, one clear sentence each (empty when all is well).
+
+    Secrets are never quoted back: a bad token is described, not shown.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from bot.localtime import parse_hhmm, parse_zone
+
+    problems: list[str] = []
+    if parse_zone(settings.timezone) is None:
+        problems.append(
+            f"timezone: unknown time zone {settings.timezone!r} (use Area/City, e.g. Europe/Berlin)"
+        )
+    try:
+        url = make_url(settings.database_url)
+        if url.get_backend_name() not in {"sqlite", "postgresql", "mysql", "mariadb"}:
+            problems.append(f"database_url: unsupported database {url.get_backend_name()!r}")
+    except ArgumentError:
+        problems.append(f"database_url: malformed URL {mask_url_password(settings.database_url)!r} "
+                        "(expected e.g. sqlite:///data/briefbot.sqlite3 or postgresql+psycopg://u:p@host/db)")
+    if parse_hhmm(settings.default_delivery_time) is None:
+        problems.append(f"default_delivery_time: {settings.default_delivery_time!r} is not HH:MM")
+    if settings.empty_digest not in {"notice", "silent"}:
+        problems.append(f"empty_digest: {settings.empty_digest!r} is neither 'notice' nor 'silent'")
+    if settings.summary_algorithm not in _ALGORITHMS:
+        problems.append(f"summary_algorithm: unknown {settings.summary_algorithm!r}; "
+                        f"choose one of {', '.join(_ALGORITHMS)}")
+    if not 1 <= settings.summary_sentences <= 10:
+        problems.append("summary_sentences: must be between 1 and 10")
+    if settings.digest_max_items < 1 or settings.digest_max_chars < 200:
+        problems.append("digest_max_items must be ≥ 1 and digest_max_chars ≥ 200")
+    if settings.http_port is not None and not 0 <= settings.http_port <= 65535:
+        problems.append(f"http_port: {settings.http_port} is not a TCP port (0-65535)")
+    if settings.poll_interval_seconds < 10:
+        problems.append("poll_interval_seconds: must be at least 10")
+    if settings.log_level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+        problems.append(f"log_level: {settings.log_level!r} is not a logging level")
+    if settings.log_format not in {"auto", "json", "text"}:
+        problems.append(f"log_format: {settings.log_format!r} is not auto, json or text")
+    if not settings.sources:
+        problems.append("sources: no sources configured")
+    if settings.telegram_bot_token and not _TELEGRAM_TOKEN.match(settings.telegram_bot_token):
+        problems.append("telegram_bot_token (TELEGRAM_BOT_TOKEN): not of the shape 123456789:AA… "
+                        "that @BotFather issues")
+    if settings.telegram_webhook_url:
+        if not settings.telegram_webhook_url.startswith("https://"):
+            problems.append("telegram_webhook_url: Telegram only delivers webhooks to https:// URLs")
+        if not settings.telegram_webhook_secret:
+            problems.append("telegram_webhook_secret: required in webhook mode")
+        elif not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", settings.telegram_webhook_secret):
+            problems.append("telegram_webhook_secret: 1-256 characters of A-Z, a-z, 0-9, _ and - only")
+    if settings.slack_bot_token and not settings.slack_bot_token.startswith("xoxb-"):
+        problems.append("slack_bot_token (SLACK_BOT_TOKEN): a bot token starts with xoxb-")
+    if settings.slack_app_token and not settings.slack_app_token.startswith("xapp-"):
+        problems.append("slack_app_token (SLACK_APP_TOKEN): an app-level token starts with xapp-")
+    if settings.slack_bot_token and not settings.slack_app_token and not settings.slack_signing_secret:
+        problems.append("slack_signing_secret (SLACK_SIGNING_SECRET): required for Slack over HTTP "
+                        "(or set SLACK_APP_TOKEN for Socket Mode)")
+    for name in ("telegram_api_base_url", "slack_api_base_url"):
+        if not getattr(settings, name).startswith(("http://", "https://")):
+            problems.append(f"{name}: must be an http(s) URL")
+    return problems
