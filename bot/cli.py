@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     from bot.logs import setup_logging
 
-    setup_logging(settings.log_level, settings.log_format)
+    setup_logging(settings.log_level, settings.log_format, secrets=settings.secrets())
     try:
         return int(args.func(args, settings) or EXIT_OK)
     except KeyboardInterrupt:

@@ -4,10 +4,54 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime", "taskName"}
+
+
+# Token shapes that must never reach a log line, whatever library logs them (httpx logs request URLs,
+# and Telegram's URLs carry the bot token).
+_TOKEN_PATTERNS = re.compile(
+    r"(?:\d{3,20}:[A-Za-z0-9_-]{30,64})"  # Telegram bot token
+    r"|(?:xox[abposr]-[A-Za-z0-9-]{8,})"  # Slack bot/user tokens
+    r"|(?:xapp-[A-Za-z0-9-]{8,})"  # Slack app-level token
+)
+REDACTED = "[REDACTED]"
+
+
+class Redactor:
+    """Replaces configured secrets and anything shaped like a token with [REDACTED]."""
+
+    def __init__(self, secrets: Iterable[str | None] = ()) -> None:
+        self.secrets = sorted({s for s in secrets if s and len(s) >= 6}, key=len, reverse=True)
+
+    def __call__(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, REDACTED)
+        return _TOKEN_PATTERNS.sub(REDACTED, text)
+
+
+class RedactingFilter(logging.Filter):
+    def __init__(self, redact: Redactor) -> None:
+        super().__init__()
+        self.redact = redact
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = self.redact(message)
+        if record.exc_info and record.exc_info[1] is not None:
+            record.exc_text = self.redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        elif record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        record.msg, record.args = clean, None
+        for key, value in list(vars(record).items()):
+            if key not in _STANDARD and isinstance(value, str):
+                setattr(record, key, self.redact(value))
+        return True
 
 
 class JsonFormatter(logging.Formatter):
@@ -23,6 +67,8 @@ class JsonFormatter(logging.Formatter):
                 out[key] = value if isinstance(value, int | float | bool | None) else str(value)
         if record.exc_info:
             out["exc"] = self.formatException(record.exc_info)
+        elif record.exc_text:
+            out["exc"] = record.exc_text
         return json.dumps(out, ensure_ascii=False)
 
 
@@ -36,14 +82,19 @@ class TextFormatter(logging.Formatter):
         return base + ("".join(f" {k}={v}" for k, v in extras.items()) if extras else "")
 
 
-def setup_logging(level: str = "INFO", fmt: str = "auto") -> None:
-    stream = sys.stderr
+def setup_logging(
+    level: str = "INFO", fmt: str = "auto", secrets: Iterable[str | None] = (), stream=None
+) -> logging.Handler:
+    """Log to stderr (JSON when it is not a terminal), every line passed through the secret redactor."""
+    stream = stream or sys.stderr
     use_json = fmt == "json" or (fmt == "auto" and not stream.isatty())
     handler = logging.StreamHandler(stream)
     handler.setFormatter(JsonFormatter() if use_json else TextFormatter())
+    handler.addFilter(RedactingFilter(Redactor(secrets)))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     for noisy in ("httpx", "httpcore", "alembic.runtime.migration", "apscheduler.executors.default",
                   "trafilatura", "htmldate", "charset_normalizer"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+    return handler

@@ -68,6 +68,16 @@ class Settings:
     def slack_enabled(self) -> bool:
         return bool(self.slack_bot_token)
 
+    def secrets(self) -> list[str]:
+        """Values that must never be printed or logged (tokens, signing secrets, database password)."""
+        values = [getattr(self, name) for name in SECRET_FIELDS]
+        _scheme, sep, rest = self.database_url.partition("://")
+        if sep and "@" in rest:
+            creds = rest.rpartition("@")[0]
+            if ":" in creds:
+                values.append(creds.split(":", 1)[1])
+        return [v for v in values if v]
+
     def masked(self) -> dict[str, Any]:
         """Every setting, secrets shown as `****` plus their last 4 characters at most."""
         out: dict[str, Any] = {}

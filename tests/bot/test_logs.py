@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import io
+import json
+import logging
+
+import pytest
+
+from bot.logs import REDACTED, setup_logging
+
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ"
+SIGNING = "8f742231b10e8888abcd99yyyzzz85a5"
+
+
+@pytest.fixture
+def captured() -> io.StringIO:
+    stream = io.StringIO()
+    handler = setup_logging("INFO", "json", secrets=[TOKEN, SIGNING], stream=stream)
+    yield stream
+    logging.getLogger().removeHandler(handler)
+
+
+def _lines(stream: io.StringIO) -> list[dict]:
+    return [json.loads(line) for line in stream.getvalue().splitlines()]
+
+
+def test_json_lines_with_chat_and_delivery_ids(captured: io.StringIO) -> None:
+    logging.getLogger("briefbot.delivery").info("digest delivered", extra={"chat_id": "42", "delivery_id": 7})
+    (line,) = _lines(captured)
+    assert line["msg"] == "digest delivered"
+    assert line["chat_id"] == "42" and line["delivery_id"] == 7
+    assert line["level"] == "info" and line["ts"].endswith("+00:00")
+
+
+def test_secrets_never_reach_a_log_line(captured: io.StringIO) -> None:
+    log = logging.getLogger("httpx")
+    log.warning("HTTP Request: POST https://api.telegram.org/bot%s/getUpdates", TOKEN)
+    logging.getLogger("x").warning("signature %s", SIGNING, extra={"url": f"https://h/bot{TOKEN}/x"})
+    try:
+        raise RuntimeError(f"failed calling https://api.telegram.org/bot{TOKEN}/sendMessage")
+    except RuntimeError:
+        logging.getLogger("y").exception("send failed")
+    logging.getLogger("z").error("slack said no for xoxb-1234567890-abcdefghij and xapp-1-A0-123456789")
+    out = captured.getvalue()
+    assert TOKEN not in out and SIGNING not in out
+    assert "xoxb-1234567890" not in out and "xapp-1-A0" not in out
+    assert out.count(REDACTED) >= 6
+    assert "send failed" in out and "RuntimeError" in out  # the failure is still logged, just redacted
