@@ -1,0 +1,170 @@
+"""Seed and news in, stored once, answered by the command core and the console."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.commands import ChatContext, Commands
+from bot.ingest import ingest_specs, make_analyser
+from bot.platforms.console import ConsoleFrontEnd
+from bot.render.text import render_text
+from bot.settings import load_settings
+from bot.store import open_database
+from bot.store.repo import count_articles
+from tests.conftest import SEED, SHARED_DATA
+
+CTX = ChatContext(platform="console", chat_id="c1")
+NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Commands:
+    tmp = tmp_path_factory.mktemp("seeded")
+    folder = tmp / "seeds"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    db = open_database(f"sqlite:///{tmp / 'b.sqlite3'}")
+    report = ingest_specs(db, [str(folder)], make_analyser())
+    assert len(report.new) == 1
+    return Commands(db, load_settings({}))
+
+
+def say(commands: Commands, text: str) -> str:
+    return render_text(commands.handle(text, CTX))
+
+
+def test_second_ingest_of_an_unchanged_folder_stores_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "src"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    analyse = make_analyser()
+    assert len(ingest_specs(db, [str(folder)], analyse).new) == 1
+    again = ingest_specs(db, [str(folder)], analyse)
+    assert again.new == []
+    # the same story under another name is the same article
+    shutil.copy(SEED, folder / "copy-of-a.txt")
+    third = ingest_specs(db, [str(folder)], analyse)
+    assert third.new == [] and third.duplicates == 1
+    with db.session() as s:
+        assert count_articles(s) == 1
+
+
+def test_broken_files_are_skipped_and_nothing_stored_is_lost(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "src"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "seed.txt")
+    db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    ingest_specs(db, [str(folder)], make_analyser())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (folder / "news.txt").write_text((SHARED_DATA / "news/reuters/16094.txt").read_text())
+    with caplog.at_level(logging.WARNING):
+        report = ingest_specs(db, [str(folder)], make_analyser())
+    assert len(report.new) == 1
+    assert {Path(s.location).name for s in report.skipped} == {"empty.txt", "binary.txt"}
+    assert "empty.txt" in caplog.text and "binary.txt" in caplog.text
+    with db.session() as s:
+        assert count_articles(s) == 2
+
+
+def test_brief_shows_the_seed_with_summary_and_topic(seeded: Commands) -> None:
+    out = say(seeded, "/brief")
+    assert "President Biden is sending a top White House official to Mexico" in out
+    assert "fentanyl" in out.lower()
+    assert "Source: 000_5c41b8c896ed471e.txt" in out
+    assert "Tom Howell" not in out and "comment policy" not in out
+
+
+def test_brief_about_a_topic_and_about_nothing(seeded: Commands) -> None:
+    assert "Mexico" in say(seeded, "/brief fentanyl")
+    assert "Nothing in the current digest about “curling”" in say(seeded, "/brief curling")
+
+
+def test_who_names_the_delegation_of_the_seed(seeded: Commands) -> None:
+    out = say(seeded, "/who")
+    assert "led by Liz Sherwood-Randall" in out
+    for name in ("Rich Verma", "Lisa Monaco", "Kristie Canegallo", "Kemp Chester"):
+        assert name in out
+    assert "Deputy Attorney General" in out
+    assert "Tom Howell" not in out
+
+
+def test_who_with_a_name(seeded: Commands) -> None:
+    out = say(seeded, "/who Monaco")
+    assert "Lisa Monaco" in out and "Deputy Attorney General" in out
+    assert "No one called “Smith”" in say(seeded, "/who Smith")
+
+
+def test_topics_list_and_one_topic(seeded: Commands) -> None:
+    out = say(seeded, "/topics")
+    assert "fentanyl" in out.lower()
+    one = say(seeded, "/topics fentanyl")
+    assert "President Biden is sending" in one
+    assert "No topic matching" in say(seeded, "/topics knitting")
+
+
+def test_subscribe_settings_unsubscribe(seeded: Commands) -> None:
+    seeded.clock = lambda: NOW
+    ctx = ChatContext(platform="console", chat_id="sub-test")
+    out = render_text(seeded.handle("/subscribe 07:30 Europe/Berlin", ctx))
+    assert "07:30 Europe/Berlin" in out
+    assert "Sat 28 Nov 2026 07:30 CET (06:30 UTC)" in out
+    assert "07:30 Europe/Berlin" in render_text(seeded.handle("/settings", ctx))
+    assert "Unsubscribed" in render_text(seeded.handle("/unsubscribe", ctx))
+    assert "no subscription" in render_text(seeded.handle("/unsubscribe", ctx))
+    assert "No subscription" in render_text(seeded.handle("/settings", ctx))
+
+
+def test_subscribe_defaults_to_configured_time_and_zone(seeded: Commands) -> None:
+    seeded.clock = lambda: NOW
+    out = render_text(seeded.handle("/subscribe", ChatContext(platform="console", chat_id="d")))
+    assert "08:00 UTC" in out and "Sat 28 Nov 2026 08:00" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("/subscribe 25:00", "Usage: /subscribe [HH:MM] [Area/City]"),
+        ("/subscribe 07:30 Mars/Olympus", "Unknown time zone “Mars/Olympus”"),
+        ("/subscribe soon", "Usage: /subscribe"),
+        ("/unsubscribe now", "Usage: /unsubscribe"),
+        ("/frobnicate", "Unknown command /frobnicate. Try /help"),
+        ("", "Send a command"),
+    ],
+)
+def test_bad_input_gets_one_line_of_help(seeded: Commands, text: str, hint: str) -> None:
+    assert hint in say(seeded, text)
+
+
+def test_group_members_who_are_not_admins_cannot_subscribe(seeded: Commands) -> None:
+    ctx = ChatContext(platform="telegram", chat_id="-100", chat_type="group", can_manage=False)
+    assert "Only chat administrators" in render_text(seeded.handle("/subscribe", ctx))
+
+
+def test_help_lists_every_command_with_an_example(seeded: Commands) -> None:
+    out = say(seeded, "/help")
+    for cmd in ("/brief", "/who", "/topics", "/subscribe", "/unsubscribe", "/settings", "/help"):
+        assert cmd in out
+    assert "/subscribe 07:30 Europe/Berlin" in out
+    assert say(seeded, "/start") == out
+
+
+def test_console_prints_digest_then_answers_until_eof(seeded: Commands) -> None:
+    stdin = io.StringIO("/who\n\n/topics\n")
+    stdout = io.StringIO()
+    code = asyncio.run(ConsoleFrontEnd(seeded, stdin=stdin, stdout=stdout).run())
+    out = stdout.getvalue()
+    assert code == 0
+    assert out.index("President Biden is sending") < out.index("led by Liz Sherwood-Randall")
+    assert "Topics in recent news" in out
+    assert "briefbot>" not in out  # no prompt when stdin is not a terminal
