@@ -186,9 +186,8 @@ def digest_json(digest) -> dict:
 
 
 def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
-    from summarizer.summarize import ALGORITHMS, summarize
-
     from summarizer.article import ArticleError, parse_text
+    from summarizer.summarize import ALGORITHMS, summarize
 
     algorithm = args.algorithm or settings.summary_algorithm
     n = args.sentences or settings.summary_sentences
@@ -257,9 +256,8 @@ def _analyse_paths(paths: Sequence[str]):
 
 
 def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
-    from summarizer.people import extract_people, who_json
-
     from summarizer.analysis import PeopleResult
+    from summarizer.people import extract_people, who_json
 
     out = []
     status = EXIT_OK

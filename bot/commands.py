@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from summarizer.topics import topic_index
-
 from bot.briefing import digest_reply, fmt_when, make_digest, source_label
 from bot.localtime import next_delivery, parse_hhmm, parse_zone
 from bot.metrics import COMMAND_LATENCY, COMMANDS_SERVED
@@ -32,6 +30,7 @@ from bot.store.repo import (
 )
 from summarizer.analysis import Analysis, Person
 from summarizer.text import split_sentences
+from summarizer.topics import topic_index
 
 log = logging.getLogger(__name__)
 
