@@ -1,0 +1,118 @@
+"""The `briefbot` command as a user runs it: a real process, a temporary database, the seed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SEED, SHARED_DATA
+
+
+def briefbot(
+    *args: str, tmp: Path, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "BRIEFBOT_DATABASE_URL": f"sqlite:///{tmp / 'b.sqlite3'}",
+        **(env or {}),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args], cwd=REPO, env=full_env, capture_output=True, text=True,
+        input=stdin if stdin is not None else "", timeout=120,
+    )
+
+
+def test_run_without_tokens_prints_the_seed_digest_and_exits_at_eof(tmp_path: Path) -> None:
+    r = briefbot("run", tmp=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "President Biden is sending a top White House official to Mexico" in r.stdout
+    assert "Sherwood-Randall" in r.stdout  # the summary names the delegation's lead
+    assert "fentanyl" in r.stdout.lower()
+
+
+def test_chat_answers_commands_typed_on_stdin(tmp_path: Path) -> None:
+    r = briefbot("chat", tmp=tmp_path, stdin="/who\n/help\n")
+    assert r.returncode == 0, r.stderr
+    assert "led by Liz Sherwood-Randall" in r.stdout
+    assert "/subscribe" in r.stdout
+
+
+def test_ingest_then_digest_as_json(tmp_path: Path) -> None:
+    news = [SHARED_DATA / "news/reuters/16094.txt", SHARED_DATA / "news/bbc/sport-386.txt"]
+    r = briefbot("ingest", str(SEED), *map(str, news), tmp=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Ingested: 3 new" in r.stdout
+    again = briefbot("ingest", str(SEED), tmp=tmp_path)
+    assert "Ingested: 0 new, 1 already stored" in again.stdout
+    d = briefbot("digest", "--format", "json", tmp=tmp_path)
+    assert d.returncode == 0, d.stderr
+    digest = json.loads(d.stdout)
+    headlines = [i["headline"] for s in digest["sections"] for i in s["items"]]
+    assert len(headlines) == 3
+    assert "Taiwan announces new round of import tariff cuts" in headlines
+    assert all(i["summary"] for s in digest["sections"] for i in s["items"])
+
+
+def test_digest_since_rejects_nonsense(tmp_path: Path) -> None:
+    r = briefbot("digest", "--since", "yesterday-ish", tmp=tmp_path)
+    assert r.returncode == 2 and "cannot read 'yesterday-ish' as a time" in r.stderr
+
+
+def test_summarize_file_and_stdin_and_unknown_algorithm(tmp_path: Path) -> None:
+    r = briefbot("summarize", "--json", "--sentences", "2", str(SEED), tmp=tmp_path)
+    out = json.loads(r.stdout)
+    assert len(out["summary"]) == 2 and all(s in SEED.read_text() for s in out["summary"])
+    lead = briefbot("summarize", "-a", "lead", "-n", "1", "-", tmp=tmp_path, stdin=SEED.read_text())
+    assert "President Biden is sending a top White House official" in lead.stdout
+    bad = briefbot("summarize", "-a", "magic", str(SEED), tmp=tmp_path)
+    assert bad.returncode == 2 and "unknown algorithm 'magic'" in bad.stderr and "lexrank" in bad.stderr
+
+
+def test_summarize_jsonl_keeps_order_and_ids(tmp_path: Path) -> None:
+    rows = [json.loads(line) for line in (SHARED_DATA / "cnndm-250.jsonl").read_text().splitlines()[:3]]
+    infile = tmp_path / "in.jsonl"
+    infile.write_text("".join(json.dumps({"id": r["id"], "article": r["article"]}) + "\n" for r in rows))
+    r = briefbot("summarize", "--jsonl", str(infile), tmp=tmp_path)
+    assert r.returncode == 0, r.stderr
+    out = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [o["id"] for o in out] == [row["id"] for row in rows]
+    assert all(len(o["summary"]) == 3 for o in out)
+
+
+@pytest.mark.parametrize("flag", ["--json", None])
+def test_who_contract(tmp_path: Path, flag: str | None) -> None:
+    args = ["who", *([flag] if flag else []), "seeds/000_5c41b8c896ed471e.txt"]
+    r = briefbot(*args, tmp=tmp_path)
+    assert r.returncode == 0, r.stderr
+    if flag:
+        (entry,) = json.loads(r.stdout)
+        assert entry["path"] == "seeds/000_5c41b8c896ed471e.txt"
+        (delegation,) = entry["delegations"]
+        assert delegation["lead"] == "Liz Sherwood-Randall"
+        assert set(delegation) >= {"lead", "destination", "purpose", "members"}
+        assert all(set(m) >= {"name", "title", "organization", "lead"} for m in delegation["members"])
+        assert all(set(p) >= {"name", "title", "organization", "role"} for p in entry["people"])
+    else:
+        assert "led by Liz Sherwood-Randall" in r.stdout
+
+
+def test_topics_contract(tmp_path: Path) -> None:
+    r = briefbot("topics", "--json", "seeds/000_5c41b8c896ed471e.txt", tmp=tmp_path)
+    (entry,) = json.loads(r.stdout)
+    assert entry["path"] == "seeds/000_5c41b8c896ed471e.txt"
+    assert 3 <= len(entry["topics"]) <= 6
+    assert all(set(t) == {"label", "score"} for t in entry["topics"])
+
+
+def test_unreadable_file_is_reported_not_crashed(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02")
+    r = briefbot("who", "--json", str(bad), tmp=tmp_path)
+    assert r.returncode == 1
+    assert json.loads(r.stdout)[0]["people"] == []
+    assert "bad.txt" in r.stderr and "Traceback" not in r.stderr
