@@ -1,0 +1,71 @@
+"""/healthz and /metrics over real HTTP on the shared server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import aiohttp
+
+from bot.commands import ChatContext, Commands
+from bot.health import health_routes
+from bot.http import HttpServer
+from bot.settings import load_settings
+from bot.store import Database, open_database
+
+
+async def _get(server: HttpServer, path: str) -> tuple[int, str]:
+    async with aiohttp.ClientSession() as http, http.get(f"http://127.0.0.1:{server.port}{path}") as resp:
+        return resp.status, await resp.text()
+
+
+async def test_healthz_healthy_then_unhealthy_when_scheduler_stops(tmp_path: Path) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    running = {"value": True}
+    server = HttpServer(health_routes(db, lambda: running["value"]), "127.0.0.1", 0)
+    await server.start()
+    try:
+        status, body = await _get(server, "/healthz")
+        assert status == 200 and '"status": "ok"' in body and '"scheduler": "running"' in body
+        running["value"] = False
+        status, body = await _get(server, "/healthz")
+        assert status == 503 and '"scheduler": "stopped"' in body
+    finally:
+        await server.stop()
+
+
+async def test_healthz_unhealthy_when_database_unreachable() -> None:
+    db = Database("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+    server = HttpServer(health_routes(db), "127.0.0.1", 0)
+    await server.start()
+    try:
+        status, body = await _get(server, "/healthz")
+        assert status == 503 and '"database": "unreachable"' in body
+    finally:
+        await server.stop()
+
+
+def _sample(text: str, name: str, labels: str) -> float:
+    for line in text.splitlines():
+        if line.startswith(name + "{") and labels in line:
+            return float(line.rsplit(" ", 1)[1])
+    return 0.0
+
+
+async def test_metrics_count_commands_served(tmp_path: Path) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    commands = Commands(db, load_settings({}))
+    server = HttpServer(health_routes(db), "127.0.0.1", 0)
+    await server.start()
+    try:
+        _, before = await _get(server, "/metrics")
+        commands.handle("/help", ChatContext("slack", "C1"))
+        commands.handle("/topics", ChatContext("slack", "C1"))
+        status, after = await _get(server, "/metrics")
+        assert status == 200
+        key = 'platform="slack",command="help"'
+        served = "briefbot_commands_total"
+        assert _sample(after, served, key) == _sample(before, served, key) + 1
+        assert "briefbot_command_latency_seconds_bucket" in after
+        assert "briefbot_digests_delivered_total" in after and "briefbot_rate_limited_total" in after
+    finally:
+        await server.stop()
