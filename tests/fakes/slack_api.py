@@ -100,6 +100,7 @@ class Failure:
     retry_after: float | None = None
     delay: float = 0.0
     times: int | None = 1
+    after: int = 0  # let this many matching calls succeed first
 
 
 @dataclass
@@ -164,18 +165,21 @@ class FakeSlackApi:
         retry_after: float | None = None,
         delay: float = 0.0,
         times: int | None = 1,
+        after: int = 0,
     ) -> None:
         """Queue a failure for chat.postMessage to `channel` (None: any channel).
 
         `ratelimited` defaults to HTTP 429 with Retry-After (default 1 s); `status>=500` answers an
-        HTML error page like a failing proxy. Failures queued for one channel are used in order."""
+        HTML error page like a failing proxy; `after=n` lets n calls through first (to fail part-way
+        through a multi-message reply). Failures queued for one channel are used in order."""
         if status is None:
             status = 429 if error == "ratelimited" else 200
         if error == "ratelimited" and retry_after is None:
             retry_after = 1
         with self._lock:
             self._failures.setdefault(channel, deque()).append(
-                Failure(error=error, status=status, retry_after=retry_after, delay=delay, times=times)
+                Failure(error=error, status=status, retry_after=retry_after, delay=delay, times=times,
+                        after=after)
             )
 
     def clear_failures(self) -> None:
@@ -189,6 +193,9 @@ class FakeSlackApi:
                 if not queue:
                     continue
                 failure = queue[0]
+                if failure.after > 0:
+                    failure.after -= 1
+                    return None
                 if failure.times is not None:
                     failure.times -= 1
                     if failure.times <= 0:

@@ -1,0 +1,304 @@
+"""Slack: slash commands and @-mentions through slack-bolt's async App; digests through `SlackSender`.
+
+Slash commands are acknowledged at once (Slack wants an answer within 3 s) and answered after the ack
+by a bolt lazy listener: the command core runs in a worker thread, the reply is rendered by
+`render_slack` and posted with chat.postMessage, or through the command's response_url when the bot
+cannot post in that channel. Events arrive over Socket Mode when an app token is configured, otherwise
+over HTTP at POST /slack/events on the shared server, where Bolt checks Slack's request signature.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.commands import ChatContext, Commands
+from bot.render.slack import render_slack
+from bot.reply import Reply
+from bot.senders import ChatGone, RetryLater, SendError, Transient
+from bot.settings import Settings, SettingsError
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+SLASH_COMMANDS = ("brief", "who", "topics", "subscribe", "unsubscribe", "settings", "help")
+SEND_TIMEOUT = 15.0  # seconds for one chat.postMessage from the sender
+
+# chat.postMessage errors meaning "this chat is no longer reachable": the outbox drops the subscription.
+GONE_ERRORS = frozenset({
+    "channel_not_found", "not_in_channel", "is_archived", "account_inactive", "invalid_auth",
+    "token_revoked", "team_access_not_granted", "user_not_found", "cannot_dm_bot", "team_not_found",
+})
+# Slack's own "try again" answers (HTTP 200 with ok=false).
+TRANSIENT_ERRORS = frozenset({"internal_error", "fatal_error", "service_unavailable", "request_timeout"})
+# Errors on which an interactive answer goes through the slash command's response_url instead.
+NOT_POSTABLE_ERRORS = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
+
+_MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+APOLOGY = "Sorry, something went wrong while answering that. Please try again in a moment."
+
+
+def _parts(reply: Reply) -> list[dict[str, Any]]:
+    return render_slack(reply)
+
+
+def _error_code(exc: SlackApiError) -> tuple[str | None, int | None, Mapping[str, str]]:
+    """(Slack error code, HTTP status, headers) of a failed call; the response may be a raw aiohttp one."""
+    resp = exc.response
+    status = getattr(resp, "status_code", None) or getattr(resp, "status", None)
+    headers = getattr(resp, "headers", None) or {}
+    data = getattr(resp, "data", None)
+    code = data.get("error") if isinstance(data, dict) else None
+    return code, status, headers
+
+
+def _retry_after(headers: Mapping[str, str]) -> float:
+    try:
+        return max(1.0, float(headers.get("Retry-After", "1")))
+    except (TypeError, ValueError):
+        return 1.0
+
+
+def map_slack_error(exc: SlackApiError) -> SendError:
+    """A SlackApiError as the outbox's typed error (no token in the message)."""
+    code, status, headers = _error_code(exc)
+    if status == 429 or code == "ratelimited":
+        return RetryLater(_retry_after(headers), "slack ratelimited")
+    if code in GONE_ERRORS:
+        return ChatGone(code or "gone")
+    if (status is not None and status >= 500) or code in TRANSIENT_ERRORS:
+        return Transient(f"slack {code or 'HTTP ' + str(status)}")
+    return SendError(f"slack chat.postMessage failed: {code or 'HTTP ' + str(status)}")
+
+
+class SlackSender:
+    """chat.postMessage for each part of a rendered reply; no retries here (the outbox retries)."""
+
+    platform = "slack"
+
+    def __init__(self, token: str | None, base_url: str = "https://slack.com/api/", *,
+                 timeout: float = SEND_TIMEOUT) -> None:
+        self._token = token
+        self.base_url = base_url
+        self.timeout = timeout
+        self._client: AsyncWebClient | None = None
+        self._session: aiohttp.ClientSession | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, timeout: float = SEND_TIMEOUT) -> SlackSender:
+        return cls(settings.slack_bot_token, settings.slack_api_base_url, timeout=timeout)
+
+    def _web_client(self) -> AsyncWebClient:
+        """One client and connection pool per event loop (the sender may outlive a loop in tests)."""
+        loop = asyncio.get_running_loop()
+        if self._client is None or self._loop is not loop or self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.timeout))
+            self._client = AsyncWebClient(token=self._token, base_url=self.base_url, session=self._session,
+                                          timeout=int(max(1, self.timeout)), retry_handlers=[])
+            self._loop = loop
+        return self._client
+
+    async def send(self, chat_id: str, reply: Reply) -> list[str]:
+        client = self._web_client()
+        sent: list[str] = []
+        for part in _parts(reply):
+            try:
+                resp = await client.chat_postMessage(
+                    channel=chat_id, text=part.get("text", ""), blocks=part.get("blocks"),
+                    unfurl_links=False, unfurl_media=False,
+                )
+            except SlackApiError as exc:
+                raise _with_sent(map_slack_error(exc), sent) from None
+            except (TimeoutError, aiohttp.ClientError, OSError) as exc:
+                raise _with_sent(Transient(f"slack connection failed: {type(exc).__name__}"), sent) from None
+            sent.append(str(resp.get("ts", "")))
+        return sent
+
+    async def close(self) -> None:
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+        self._session = self._client = None
+
+
+def _with_sent(exc: SendError, sent: list[str]) -> SendError:
+    exc.sent_ids = list(sent)  # type: ignore[attr-defined]
+    return exc
+
+
+def strip_mention(text: str, bot_user_id: str | None) -> str:
+    """"<@UBOT> who Monaco" -> "who Monaco": drops the bot's mention (or a leading one if unknown)."""
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
+    else:
+        text = _MENTION.sub(" ", text, count=1) if _MENTION.match(text.lstrip()) else text
+    return text.strip().lstrip(":,").strip()
+
+
+def _chat_type(channel_id: str, channel_name: str | None = None, channel_type: str | None = None) -> str:
+    if channel_type in ("im", "mpim", "group", "channel"):
+        return channel_type
+    if channel_name == "directmessage" or channel_id.startswith("D"):
+        return "im"
+    if channel_name == "mpdm":
+        return "mpim"
+    return "channel"
+
+
+async def _is_direct_message(event: dict[str, Any]) -> bool:
+    return event.get("channel_type") == "im"
+
+
+Responder = Callable[..., Awaitable[Any]]
+
+
+class SlackFrontEnd:
+    """Slack over Socket Mode (app token set) or HTTP (POST /slack/events, signed requests only)."""
+
+    name = "slack"
+
+    def __init__(self, settings: Settings, commands: Commands) -> None:
+        self.settings = settings
+        self.commands = commands
+        self.socket_mode = bool(settings.slack_app_token)
+        if not self.socket_mode and not settings.slack_signing_secret:
+            raise SettingsError("Slack over HTTP needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for "
+                                "Socket Mode)")
+        self.client = AsyncWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_base_url)
+        self.app = AsyncApp(
+            name="briefbot", client=self.client, signing_secret=settings.slack_signing_secret or "",
+            logger=logging.getLogger("bot.platforms.slack.bolt"),
+        )
+        self.sender = SlackSender.from_settings(settings)
+        self._socket: AsyncSocketModeHandler | None = None
+        for name in SLASH_COMMANDS:
+            self.app.command(f"/{name}")(ack=self._ack, lazy=[self._run_command])
+        self.app.event("app_mention")(self._on_mention)
+        self.app.event("message", matchers=[_is_direct_message])(self._on_direct_message)
+        self.app.error(self._on_error)
+
+    # -- transport ---------------------------------------------------------------------------------
+    def http_routes(self) -> list[web.RouteDef]:
+        return [] if self.socket_mode else [web.post(EVENTS_PATH, self.handle_http)]
+
+    async def handle_http(self, request: web.Request) -> web.Response:
+        """Hand the raw body and headers to Bolt: it verifies the signature (401 if bad) and acks."""
+        bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(bolt_response)
+
+    async def start(self) -> None:
+        if self.socket_mode:
+            self._socket = AsyncSocketModeHandler(self.app, self.settings.slack_app_token)
+            await self._socket.connect_async()
+            log.info("slack: connected over Socket Mode")
+        else:
+            log.info("slack: receiving events at %s", EVENTS_PATH)
+
+    async def stop(self) -> None:
+        if self._socket is not None:
+            await self._socket.close_async()
+            self._socket = None
+        await self.sender.close()
+
+    # -- slash commands ----------------------------------------------------------------------------
+    async def _ack(self, ack: Callable[..., Awaitable[None]]) -> None:
+        await ack()
+
+    async def _run_command(self, command: dict[str, Any], respond: Responder) -> None:
+        channel = str(command.get("channel_id", ""))
+        name = str(command.get("command", "/help")).lstrip("/")
+        ctx = ChatContext(
+            platform="slack", chat_id=channel, user_id=command.get("user_id"),
+            chat_type=_chat_type(channel, command.get("channel_name")),
+        )
+        try:
+            reply = await asyncio.to_thread(self.commands.handle, f"/{name} {command.get('text', '')}", ctx)
+            await self._post(reply, channel, respond=respond)
+        except Exception:
+            log.exception("slack command failed", extra={"channel_id": channel, "command": name})
+            await self._apologise(channel, respond=respond)
+
+    # -- mentions and direct messages --------------------------------------------------------------
+    async def _on_mention(self, event: dict[str, Any], context: dict[str, Any]) -> None:
+        await self._answer_message(event, context, thread=True)
+
+    async def _on_direct_message(self, event: dict[str, Any], context: dict[str, Any]) -> None:
+        if event.get("subtype") or event.get("bot_id"):
+            return  # edits, joins, other bots
+        await self._answer_message(event, context, thread=False)
+
+    async def _answer_message(
+        self, event: dict[str, Any], context: Mapping[str, Any], *, thread: bool
+    ) -> None:
+        channel = str(event.get("channel", ""))
+        text = strip_mention(str(event.get("text", "")), context.get("bot_user_id")) or "/help"
+        thread_ts = (event.get("thread_ts") or event.get("ts")) if thread else None
+        ctx = ChatContext(
+            platform="slack", chat_id=channel, user_id=event.get("user"),
+            chat_type=_chat_type(channel, channel_type=event.get("channel_type")),
+        )
+        try:
+            reply = await asyncio.to_thread(self.commands.handle, text, ctx)
+            await self._post(reply, channel, thread_ts=thread_ts)
+        except Exception:
+            log.exception("slack mention failed", extra={"channel_id": channel})
+            await self._apologise(channel, thread_ts=thread_ts)
+
+    # -- answering ---------------------------------------------------------------------------------
+    async def _post(self, reply: Reply, channel: str, *, respond: Responder | None = None,
+                    thread_ts: str | None = None) -> None:
+        parts = _parts(reply)
+        for i, part in enumerate(parts):
+            try:
+                await self.client.chat_postMessage(
+                    channel=channel, text=part.get("text", ""), blocks=part.get("blocks"),
+                    thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
+                )
+            except SlackApiError as exc:
+                code, _status, _headers = _error_code(exc)
+                if respond is None or code not in NOT_POSTABLE_ERRORS:
+                    raise
+                log.info("slack: cannot post in channel (%s), answering via response_url", code,
+                         extra={"channel_id": channel})
+                for rest in parts[i:]:
+                    await _respond(respond, rest, response_type="in_channel")
+                return
+
+    async def _apologise(self, channel: str, *, respond: Responder | None = None,
+                         thread_ts: str | None = None) -> None:
+        try:
+            if respond is not None:
+                await _respond(respond, {"text": APOLOGY}, response_type="ephemeral")
+            else:
+                await self.client.chat_postMessage(channel=channel, text=APOLOGY, thread_ts=thread_ts)
+        except Exception as exc:  # the apology is best effort; the first failure is already logged
+            log.warning("slack: apology not delivered: %s", type(exc).__name__, extra={"channel_id": channel})
+
+    async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:
+        """Bolt's global error handler: anything our listeners did not catch themselves."""
+        channel = (body.get("channel_id") or (body.get("event") or {}).get("channel")
+                   if isinstance(body, dict) else None)
+        log.error("slack listener error: %s", type(error).__name__, exc_info=error,
+                  extra={"channel_id": channel})
+
+
+async def _respond(respond: Responder, part: Mapping[str, Any], *, response_type: str) -> None:
+    result = await respond(text=part.get("text", ""), blocks=part.get("blocks"), response_type=response_type,
+                           replace_original=False, unfurl_links=False, unfurl_media=False)
+    status = getattr(result, "status_code", 200)
+    if status != 200:
+        raise RuntimeError(f"response_url answered HTTP {status}")
+
+
+__all__ = ["EVENTS_PATH", "SlackFrontEnd", "SlackSender", "map_slack_error", "strip_mention"]

@@ -1,0 +1,397 @@
+"""Slack end to end over real HTTP: signed requests POSTed to the Bolt app on the shared aiohttp server,
+its Web API client pointed at the fake Slack; every command answered with a real chat.postMessage."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import re
+import shutil
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import aiohttp
+import pytest
+
+from bot.commands import Commands
+from bot.http import HttpServer
+from bot.ingest import ingest_specs, make_analyser
+from bot.platforms.slack import EVENTS_PATH, SlackFrontEnd, strip_mention
+from bot.settings import Settings, SettingsError
+from bot.store import Database, open_database
+from bot.store.repo import recent_articles
+from summarizer.analysis import Analysis
+from tests.conftest import SEED
+from tests.fakes.slack_api import FakeSlackApi, Post
+
+TOKEN = "xoxb-events-test-token"
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+CHANNEL = "C0GENERAL"
+
+HOSTILE = """<!channel> Delegation alert: @here <@U123> arrives in Oslo
+
+Trade Minister Kari Nordmann will lead a delegation to Oslo on Monday, officials said <!channel>
+in a statement.
+
+The visit follows talks last month. <!here> Deputy Minister Ola Hansen and <@U123> will join the delegation.
+
+<!everyone> The ministry said the delegation would discuss fishing quotas and shipping routes.
+"""
+
+
+def sign(body: str, *, secret: str = SECRET, ts: int | None = None) -> dict[str, str]:
+    stamp = str(int(time.time()) if ts is None else ts)
+    digest = hmac.new(secret.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256).hexdigest()
+    return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": f"v0={digest}"}
+
+
+@dataclass
+class Slack:
+    fake: FakeSlackApi
+    front: SlackFrontEnd
+    db: Database
+    http: aiohttp.ClientSession
+    url: str
+
+    def slash_body(self, command: str, text: str = "", *, channel: str = CHANNEL,
+                   channel_name: str = "general", response_key: str = "r1") -> str:
+        return urlencode({
+            "token": "legacy-verification-token", "team_id": self.fake.team_id, "team_domain": "fake",
+            "channel_id": channel, "channel_name": channel_name, "user_id": "U0ANN", "user_name": "ann",
+            "command": command, "text": text, "api_app_id": "A0BRIEF", "trigger_id": "1.2.3",
+            "response_url": self.fake.response_url(response_key),
+        })
+
+    async def post(self, body: str, headers: dict[str, str], content_type: str) -> tuple[int, str, float]:
+        started = time.monotonic()
+        async with self.http.post(self.url, data=body.encode(),
+                                  headers={**headers, "Content-Type": content_type}) as resp:
+            text = await resp.text()
+            return resp.status, text, time.monotonic() - started
+
+    async def slash(self, command: str, text: str = "", **kw: Any) -> tuple[int, str, float]:
+        body = self.slash_body(command, text, **kw)
+        return await self.post(body, sign(body), "application/x-www-form-urlencoded")
+
+    async def event(self, event: dict[str, Any]) -> tuple[int, str, float]:
+        body = json.dumps({
+            "token": "legacy", "team_id": self.fake.team_id, "api_app_id": "A0BRIEF",
+            "type": "event_callback",
+            "event_id": f"Ev{time.monotonic_ns()}", "event_time": int(time.time()), "event": event,
+            "authorizations": [{"team_id": self.fake.team_id, "user_id": "UBOT", "is_bot": True}],
+        })
+        return await self.post(body, sign(body), "application/json")
+
+    async def command(self, command: str, text: str = "", **kw: Any) -> Post:
+        """Run a slash command; return the one message it posted."""
+        before = len(self.fake.posts)
+        status, _, _ = await self.slash(command, text, **kw)
+        assert status == 200
+        posts = await self.fake.wait_for_posts(before + 1)
+        assert len(posts) > before, f"{command} {text}: nothing posted"
+        await asyncio.sleep(0.05)  # let any further parts arrive
+        assert len(self.fake.posts) == before + 1
+        return self.fake.posts[before]
+
+
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed article ingested once into a SQLite file; each test works on a copy."""
+    path = tmp_path_factory.mktemp("slack-db") / "seed.sqlite3"
+    db = open_database(f"sqlite:///{path}")
+    try:
+        report = ingest_specs(db, [str(SEED)], make_analyser())
+        assert len(report.new) == 1
+    finally:
+        db.dispose()
+    return path
+
+
+async def _harness(db_path: Path) -> AsyncIterator[Slack]:
+    async with FakeSlackApi(token=TOKEN) as fake:
+        settings = Settings(database_url=f"sqlite:///{db_path}", slack_bot_token=TOKEN,
+                            slack_signing_secret=SECRET, slack_api_base_url=fake.base_url)
+        db = open_database(settings.database_url)
+        front = SlackFrontEnd(settings, Commands(db, settings))
+        server = HttpServer(front.http_routes(), host="127.0.0.1", port=0)
+        await server.start()
+        await front.start()
+        try:
+            async with aiohttp.ClientSession() as http:
+                yield Slack(fake, front, db, http, f"http://127.0.0.1:{server.port}{EVENTS_PATH}")
+        finally:
+            await front.stop()
+            await server.stop()
+            db.dispose()
+
+
+@pytest.fixture
+async def slack(seeded_db: Path, tmp_path: Path) -> AsyncIterator[Slack]:
+    db_path = tmp_path / "briefbot.sqlite3"
+    shutil.copy(seeded_db, db_path)
+    async for harness in _harness(db_path):
+        yield harness
+
+
+def live_mentions(post: Post) -> list[str]:
+    """Everything Slack would turn into a mention or broadcast: <!...>/<@...> in mrkdwn text and the
+    fallback text, or rich_text user/broadcast elements."""
+    found: list[str] = []
+    pattern = re.compile(r"<[!@#][^>]*>")
+    found += pattern.findall(post.text or "")
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if value.get("type") == "mrkdwn":
+                found.extend(pattern.findall(str(value.get("text", ""))))
+            if value.get("type") in ("user", "broadcast", "usergroup"):
+                found.append(json.dumps(value))
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(post.blocks or [])
+    return found
+
+
+# -- every command end to end ---------------------------------------------------------------------
+
+async def test_brief_posts_the_digest_to_the_channel(slack: Slack) -> None:
+    post = await slack.command("/brief")
+    assert post.channel == CHANNEL and post.blocks
+    text = post.all_text()
+    assert "Sherwood-Randall" in text or "fentanyl" in text.lower()
+    assert post.params.get("unfurl_links") is False
+
+
+async def test_brief_with_a_topic_and_with_an_unknown_one(slack: Slack) -> None:
+    post = await slack.command("/brief", "fentanyl")
+    assert "fentanyl" in post.all_text().lower()
+    miss = await slack.command("/brief", "cricket")
+    assert "Nothing in the current digest about" in miss.all_text()
+
+
+async def test_who_names_the_leader_members_and_titles_of_the_seed_delegation(slack: Slack) -> None:
+    post = await slack.command("/who")
+    text = post.all_text()
+    assert re.search(r"led by Liz Sherwood-Randall", text), text
+    for name, title in [
+        ("Rich Verma", "deputy secretary of state"),
+        ("Lisa Monaco", "deputy attorney general"),
+        ("Kristie Canegallo", "acting deputy secretary"),
+        ("Kemp Chester", "senior adviser"),
+    ]:
+        line = next((ln for ln in text.splitlines() if name in ln), "")
+        assert title in line.lower(), f"{name}: {line!r}"
+    assert "Homeland Security Adviser".lower() in text.lower()
+    assert "Tom Howell" not in text and "Biden" not in text
+
+
+async def test_who_with_a_name(slack: Slack) -> None:
+    post = await slack.command("/who", "Monaco")
+    text = post.all_text()
+    assert "Lisa Monaco" in text and "Deputy Attorney General".lower() in text.lower()
+    miss = await slack.command("/who", "Napoleon")
+    assert "No one called" in miss.all_text()
+
+
+async def test_topics_and_one_topic(slack: Slack) -> None:
+    with slack.db.session() as session:
+        rows = recent_articles(session)
+        labels = [t.label for row in rows for t in Analysis.from_json(row.analysis).topics]
+    assert labels
+    text = (await slack.command("/topics")).all_text()
+    for label in labels:
+        assert label in text
+    one = (await slack.command("/topics", labels[0])).all_text()
+    assert labels[0] in one and "(1)" in one
+    assert "Biden" in one or "Mexico" in one  # the seed's headline is listed
+    miss = await slack.command("/topics", "zzzz-no-such-topic")
+    assert "No topic matching" in miss.all_text()
+
+
+async def test_subscribe_settings_unsubscribe(slack: Slack) -> None:
+    sub = await slack.command("/subscribe", "07:30 Europe/Berlin")
+    assert "07:30 Europe/Berlin" in sub.all_text()
+    settings = await slack.command("/settings")
+    assert "07:30 Europe/Berlin" in settings.all_text()
+    gone = await slack.command("/unsubscribe")
+    assert "Unsubscribed" in gone.all_text()
+    after = await slack.command("/settings")
+    assert "No subscription" in after.all_text()
+
+
+async def test_help_lists_every_command(slack: Slack) -> None:
+    text = (await slack.command("/help")).all_text()
+    for name in ("/brief", "/who", "/topics", "/subscribe", "/unsubscribe", "/settings"):
+        assert name in text
+
+
+async def test_bad_arguments_get_a_usage_hint(slack: Slack) -> None:
+    post = await slack.command("/subscribe", "at dawn")
+    assert "Usage: /subscribe" in post.all_text()
+    post = await slack.command("/unsubscribe", "everything now")
+    assert "Usage: /unsubscribe" in post.all_text()
+    post = await slack.command("/subscribe", "07:30 Mars/Olympus")
+    assert "Unknown time zone" in post.all_text()
+
+
+async def test_direct_message_commands_are_answered_in_the_dm(slack: Slack) -> None:
+    post = await slack.command("/help", channel="D0ANN", channel_name="directmessage")
+    assert post.channel == "D0ANN"
+
+
+# -- mentions -------------------------------------------------------------------------------------
+
+async def test_app_mention_is_answered_in_its_thread(slack: Slack) -> None:
+    status, _, _ = await slack.event({"type": "app_mention", "user": "U0ANN", "text": "<@UBOT> who",
+                                      "ts": "1700000000.000200", "channel": CHANNEL,
+                                      "event_ts": "1700000000.000200"})
+    assert status == 200
+    posts = await slack.fake.wait_for_posts(1)
+    assert posts[0].channel == CHANNEL and posts[0].thread_ts == "1700000000.000200"
+    assert "Sherwood-Randall" in posts[0].all_text()
+
+
+async def test_mention_with_a_name_inside_a_thread(slack: Slack) -> None:
+    await slack.event({"type": "app_mention", "user": "U0ANN", "text": "<@UBOT> /who Monaco",
+                       "ts": "1700000000.000300", "thread_ts": "1700000000.000100", "channel": CHANNEL})
+    posts = await slack.fake.wait_for_posts(1)
+    assert posts[0].thread_ts == "1700000000.000100"
+    assert "Lisa Monaco" in posts[0].all_text()
+
+
+def test_strip_mention() -> None:
+    assert strip_mention("<@UBOT> who Monaco", "UBOT") == "who Monaco"
+    assert strip_mention("<@UBOT|briefbot>: topics", "UBOT") == "topics"
+    assert strip_mention("hey <@UBOT> brief", "UBOT") == "hey brief"
+    assert strip_mention("<@UBOT> who <@U777>", None) == "who <@U777>"
+
+
+# -- acknowledgement, signatures ------------------------------------------------------------------
+
+async def test_ack_comes_back_before_a_slow_command_finishes(slack: Slack, monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    real = slack.front.commands.handle
+
+    def slow(text: str, ctx: Any) -> Any:
+        time.sleep(4)
+        return real(text, ctx)
+
+    monkeypatch.setattr(slack.front.commands, "handle", slow)
+    status, _, elapsed = await slack.slash("/help")
+    assert status == 200
+    assert elapsed < 1.5, f"ack took {elapsed:.2f}s"
+    assert slack.fake.posts == []  # the answer is still being worked on
+    posts = await slack.fake.wait_for_posts(1, timeout=10)
+    assert "/brief" in posts[0].all_text()
+
+
+@pytest.mark.parametrize("case", ["forged", "stale", "missing", "wrong-secret"])
+async def test_unsigned_or_stale_requests_get_401_and_nothing_runs(slack: Slack, case: str) -> None:
+    body = slack.slash_body("/help")
+    headers = {
+        "forged": {**sign(body), "X-Slack-Signature": "v0=" + "0" * 64},
+        "stale": sign(body, ts=int(time.time()) - 6 * 60),
+        "missing": {},
+        "wrong-secret": sign(body, secret="not-the-signing-secret"),
+    }[case]
+    status, _, _ = await slack.post(body, headers, "application/x-www-form-urlencoded")
+    assert status == 401
+    await asyncio.sleep(0.3)
+    assert slack.fake.posts == [] and slack.fake.responses == []
+
+
+async def test_tampered_body_is_refused(slack: Slack) -> None:
+    body = slack.slash_body("/help")
+    tampered = body.replace("help", "who")
+    status, _, _ = await slack.post(tampered, sign(body), "application/x-www-form-urlencoded")
+    assert status == 401
+
+
+def test_http_mode_needs_a_signing_secret(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'x.sqlite3'}", slack_bot_token=TOKEN)
+    with pytest.raises(SettingsError, match="SLACK_SIGNING_SECRET"):
+        SlackFrontEnd(settings, Commands(None, settings))  # type: ignore[arg-type]
+
+
+# -- where the answer goes when the bot cannot post; failures -------------------------------------
+
+async def test_not_in_channel_falls_back_to_the_response_url(slack: Slack) -> None:
+    slack.fake.fail(CHANNEL, "not_in_channel")
+    status, _, _ = await slack.slash("/help", response_key="fallback")
+    assert status == 200
+    assert await slack.fake.wait_for(lambda: len(slack.fake.responses) == 1)
+    answer = slack.fake.responses[0]
+    assert answer.key == "fallback" and "/brief" in answer.all_text()
+    assert answer.payload.get("response_type") == "in_channel"
+    assert slack.fake.posts == []
+
+
+async def test_a_failing_command_is_logged_and_the_user_gets_an_apology(
+    slack: Slack, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(text: str, ctx: Any) -> Any:
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr(slack.front.commands, "handle", broken)
+    status, _, _ = await slack.slash("/who")
+    assert status == 200
+    assert await slack.fake.wait_for(lambda: len(slack.fake.responses) == 1)
+    assert "Sorry" in slack.fake.responses[0].all_text()
+    assert slack.fake.responses[0].payload.get("response_type") == "ephemeral"
+    failed = [r for r in caplog.records if r.getMessage() == "slack command failed"]
+    assert failed and failed[0].channel_id == CHANNEL
+    assert all(TOKEN not in r.getMessage() and SECRET not in r.getMessage() for r in caplog.records)
+    # the app keeps serving
+    monkeypatch.undo()
+    assert "/brief" in (await slack.command("/help")).all_text()
+
+
+async def test_a_failing_mention_gets_an_apology_in_the_thread(slack: Slack, monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    def broken(text: str, ctx: Any) -> Any:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(slack.front.commands, "handle", broken)
+    await slack.event({"type": "app_mention", "user": "U0ANN", "text": "<@UBOT> brief",
+                       "ts": "1700000000.000500", "channel": CHANNEL})
+    posts = await slack.fake.wait_for_posts(1)
+    assert "Sorry" in posts[0].all_text() and posts[0].thread_ts == "1700000000.000500"
+
+
+# -- hostile article text -------------------------------------------------------------------------
+
+@pytest.fixture
+async def hostile_slack(tmp_path: Path) -> AsyncIterator[Slack]:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    db_path = tmp_path / "hostile.sqlite3"
+    db = open_database(f"sqlite:///{db_path}")
+    try:
+        assert len(ingest_specs(db, [str(folder)], make_analyser()).new) == 1
+    finally:
+        db.dispose()
+    async for harness in _harness(db_path):
+        yield harness
+
+
+async def test_hostile_article_text_never_becomes_a_live_mention(hostile_slack: Slack) -> None:
+    slack = hostile_slack
+    posts = [await slack.command("/brief"), await slack.command("/who"),
+             await slack.command("/who", "Nordmann"), await slack.command("/topics"),
+             await slack.command("/brief", "<!channel>")]
+    seen = "\n".join(p.all_text() for p in posts)
+    assert "Oslo" in seen  # the story itself is shown...
+    for post in posts:
+        assert live_mentions(post) == [], post.all_text()  # ...but nobody is pinged
+        assert not post.params.get("link_names") and post.params.get("parse") != "full"
