@@ -1,0 +1,176 @@
+"""RSS and Atom feeds: conditional GET, entries seen before are not returned again, teasers are completed
+from the linked page.
+
+State: {"etag", "last_modified" (when the server sent them), "seen": [entry keys, oldest first, bounded]}.
+A feed that fails (HTTP error, timeout, garbage) is reported once per poll and its state is left as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import feedparser
+import httpx
+
+from summarizer.article import Article, ArticleError, parse_text
+from summarizer.sources.base import Skipped, SourceBatch, skip
+from summarizer.sources.htmltext import extract_html, html_to_text
+from summarizer.sources.http import Fetched, FetchError, fetch, make_client
+
+log = logging.getLogger("summarizer.sources")
+
+SEEN_LIMIT = 1000  # entry keys remembered per feed (at least twice the feed's length is kept)
+TEASER_WORDS = 150  # a summary shorter than this, with no full content, is a teaser: fetch the page
+
+
+class FeedError(ValueError):
+    """The body is not an RSS or Atom feed."""
+
+
+def parse_feed(body: bytes, content_type: str = "") -> feedparser.FeedParserDict:
+    """Parse feed bytes (never a URL or path: feedparser would open those itself)."""
+    headers = {"content-type": content_type} if content_type else {}
+    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    if not parsed.get("version") and not parsed.entries:
+        problem = parsed.get("bozo_exception")
+        detail = f": {problem}" if problem else ""
+        raise FeedError(f"not a valid RSS/Atom feed{detail}")
+    return parsed
+
+
+def entry_key(entry: Mapping[str, Any]) -> str:
+    """The entry's id, else its link, else a hash of its title and summary."""
+    for name in ("id", "link"):
+        value = entry.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    raw = f"{entry.get('title', '')}\n{entry.get('summary', '')}".encode()
+    return "sha256:" + hashlib.sha256(raw).hexdigest()[:32]
+
+
+def entry_published(entry: Mapping[str, Any]) -> datetime | None:
+    for name in ("published_parsed", "updated_parsed", "created_parsed"):
+        t = entry.get(name)
+        if t:
+            return datetime(*t[:6], tzinfo=UTC)
+    return None
+
+
+def _detail_text(value: str, detail: Mapping[str, Any] | None) -> str:
+    kind = (detail or {}).get("type", "text/html")
+    return value.strip() if kind == "text/plain" else html_to_text(value)
+
+
+def entry_texts(entry: Mapping[str, Any]) -> tuple[str, str]:
+    """(full content as text, summary as text); either may be empty."""
+    contents = [
+        _detail_text(c.get("value", ""), c) for c in entry.get("content") or [] if c.get("value")
+    ]
+    content = max(contents, key=len, default="")
+    summary = _detail_text(entry.get("summary", ""), entry.get("summary_detail"))
+    return content, summary
+
+
+def feed_batch(
+    client: httpx.Client,
+    feed_url: str,
+    fetched: Fetched,
+    parsed: feedparser.FeedParserDict,
+    state: Mapping[str, Any],
+    *,
+    timeout: float,
+    seen_limit: int = SEEN_LIMIT,
+    teaser_words: int = TEASER_WORDS,
+) -> SourceBatch:
+    """Articles for the entries of `parsed` not in state["seen"], and the state to keep."""
+    seen_list = [str(k) for k in state.get("seen") or []]
+    seen = set(seen_list)
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for entry in parsed.entries:
+        key = entry_key(entry)
+        if key in seen:
+            continue
+        seen.add(key)
+        seen_list.append(key)
+        try:
+            articles.append(
+                entry_article(client, feed_url, entry, timeout=timeout, teaser_words=teaser_words)
+            )
+        except ArticleError as exc:
+            skipped.append(skip(entry.get("link") or f"{feed_url} entry {key}", str(exc)))
+    limit = max(seen_limit, 2 * len(parsed.entries))
+    new_state = {k: v for k, v in state.items() if k not in ("etag", "last_modified", "seen")}
+    new_state.update(fetched.validators(), kind="feed", seen=seen_list[-limit:])
+    return SourceBatch(articles, skipped, new_state)
+
+
+def entry_article(
+    client: httpx.Client,
+    feed_url: str,
+    entry: Mapping[str, Any],
+    *,
+    timeout: float,
+    teaser_words: int = TEASER_WORDS,
+) -> Article:
+    """One entry as an Article: its full content, else its linked page, else its teaser."""
+    title = html_to_text(entry.get("title", "")) or None
+    author = (entry.get("author") or "").strip() or None
+    link = (entry.get("link") or "").strip() or None
+    published = entry_published(entry)
+    content, summary = entry_texts(entry)
+    meta = {"source": feed_url, "title": title, "author": author, "url": link, "published": published}
+    if content:
+        return parse_text(content, **meta)
+    if link and len(summary.split()) < teaser_words:
+        try:
+            page = fetch(client, link, timeout=timeout)
+            page_article = extract_html(page.body, **meta)
+        except (FetchError, ArticleError) as exc:
+            if not summary:
+                raise ArticleError(f"entry has no text and its page failed: {exc}") from None
+            log.warning("linked page failed, using the feed's teaser: %s: %s", link, exc)
+        else:
+            if len(page_article.body) >= len(summary):
+                return page_article
+    if not summary:
+        raise ArticleError("entry has no text")
+    return parse_text(summary, **meta)
+
+
+class FeedSource:
+    """An RSS or Atom feed at `url`."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        timeout: float = 10.0,
+        seen_limit: int = SEEN_LIMIT,
+        teaser_words: int = TEASER_WORDS,
+    ) -> None:
+        self.url = url
+        self.key = url
+        self.timeout = timeout
+        self.seen_limit = seen_limit
+        self.teaser_words = teaser_words
+
+    def poll(self, state: Mapping[str, Any] | None = None) -> SourceBatch:
+        state = dict(state or {})
+        with make_client(self.timeout) as client:
+            try:
+                fetched = fetch(client, self.url, timeout=self.timeout, state=state)
+                if fetched.not_modified:
+                    return SourceBatch([], [], state)
+                parsed = parse_feed(fetched.body, fetched.headers.get("content-type", ""))
+            except (FetchError, FeedError) as exc:
+                return SourceBatch([], [skip(self.url, str(exc))], state)
+            return feed_batch(
+                client, self.url, fetched, parsed, state,
+                timeout=self.timeout, seen_limit=self.seen_limit, teaser_words=self.teaser_words,
+            )

@@ -1,0 +1,115 @@
+"""Folder and single-file sources: each poll returns only files that are new or changed since `state`.
+
+State: {"files": {relative path: [mtime_ns, size, sha256 of the bytes or None]}}. A file whose mtime and
+size are unchanged is not read again; one whose mtime or size moved is read and hashed, and returned only
+when its bytes really changed (a `touch` or a copy with the same content yields nothing). Bad files are
+remembered too, so each is reported once rather than at every poll, and again only after it changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from summarizer.article import Article, ArticleError
+from summarizer.sources.base import MAX_BYTES, Skipped, SourceBatch, skip, too_large
+from summarizer.sources.files import article_from_bytes, is_supported
+
+Entry = list[Any]  # [mtime_ns, size, sha256 hex or None]
+
+
+class _FileSetSource:
+    """Shared polling over a set of files listed by `_files()`; subclasses say which files."""
+
+    key: str
+    root: Path
+
+    def _files(self, skipped: list[Skipped]) -> Iterator[Path]:
+        """The candidate files, in a stable order; listing problems are appended to `skipped`."""
+        raise NotImplementedError
+
+    def _missing(self) -> str | None:
+        """A reason when the folder or file itself is gone (reported, state kept)."""
+        raise NotImplementedError
+
+    def poll(self, state: Mapping[str, Any] | None = None) -> SourceBatch:
+        old: Mapping[str, Entry] = dict((state or {}).get("files") or {})
+        missing = self._missing()
+        if missing:
+            return SourceBatch([], [skip(self.key, missing)], {"files": dict(old)})
+        articles: list[Article] = []
+        skipped: list[Skipped] = []
+        files: dict[str, Entry] = {}
+        for path in self._files(skipped):
+            rel = self._rel(path)
+            try:
+                st = path.stat()
+            except OSError as exc:  # vanished between listing and reading
+                skipped.append(skip(str(path), f"cannot read: {exc.strerror or exc}"))
+                continue
+            previous = old.get(rel)
+            if previous and previous[0] == st.st_mtime_ns and previous[1] == st.st_size:
+                files[rel] = list(previous)
+                continue
+            if st.st_size > MAX_BYTES:
+                files[rel] = [st.st_mtime_ns, st.st_size, None]
+                if not previous or previous[1] != st.st_size:
+                    skipped.append(skip(str(path), too_large(st.st_size)))
+                continue
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                skipped.append(skip(str(path), f"cannot read: {exc.strerror or exc}"))
+                continue
+            digest = hashlib.sha256(data).hexdigest()
+            files[rel] = [st.st_mtime_ns, st.st_size, digest]
+            if previous and previous[2] == digest:
+                continue  # touched or rewritten with the same bytes
+            try:
+                articles.append(article_from_bytes(data, path))
+            except ArticleError as exc:
+                skipped.append(skip(str(path), str(exc)))
+        return SourceBatch(articles, skipped, {"files": files})
+
+    def _rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix() if path != self.root else path.name
+
+
+class FolderSource(_FileSetSource):
+    """Every .txt/.md/.html file under a folder, recursively; hidden files and folders are ignored."""
+
+    def __init__(self, folder: Path) -> None:
+        self.root = Path(folder).resolve()
+        self.key = str(self.root)
+
+    def _missing(self) -> str | None:
+        return None if self.root.is_dir() else "folder not found"
+
+    def _files(self, skipped: list[Skipped]) -> Iterator[Path]:
+        def walk_error(exc: OSError) -> None:
+            skipped.append(skip(str(exc.filename), f"cannot list folder: {exc.strerror or exc}"))
+
+        for dirpath, dirnames, filenames in os.walk(self.root, onerror=walk_error):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                path = Path(dirpath) / name
+                if not name.startswith(".") and is_supported(path) and path.is_file():
+                    yield path
+
+
+class FileSource(_FileSetSource):
+    """One article file, polled like a folder of one."""
+
+    def __init__(self, path: Path) -> None:
+        self.root = Path(path).resolve()
+        self.key = str(self.root)
+
+    def _missing(self) -> str | None:
+        return None if self.root.is_file() else "file not found"
+
+    def _files(self, skipped: list[Skipped]) -> Iterator[Path]:
+        yield self.root
+

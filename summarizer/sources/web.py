@@ -1,0 +1,101 @@
+"""An http(s) URL whose kind is decided by what it serves: a feed (RSS/Atom) or one page (one article).
+
+Each poll fetches the URL (conditionally, with the ETag/Last-Modified of the last success), then looks at
+the content type and the first bytes: an RSS/Atom body is handled as a feed (see feed.py), HTML as one
+article through trafilatura, plain text through `parse_text`. A page is returned again only when its
+article text changed. State: {"kind": "feed"|"page", "etag", "last_modified", "seen" | "article_id"}.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from summarizer.article import Article, ArticleError, parse_text
+from summarizer.sources.base import SourceBatch, skip
+from summarizer.sources.feed import SEEN_LIMIT, TEASER_WORDS, FeedError, feed_batch, parse_feed
+from summarizer.sources.files import check_not_binary, decode_text
+from summarizer.sources.htmltext import extract_html
+from summarizer.sources.http import Fetched, FetchError, fetch, make_client
+
+FEED_TYPES = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml",
+    "application/feed+xml", "application/xml", "text/xml"}
+)
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]")
+_HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html)[\s>]")
+
+
+def sniff(content_type: str, body: bytes) -> str | None:
+    """"feed", "html", "text" or None (unsupported), from the content type and the first bytes."""
+    head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if _FEED_ROOT.search(head) or content_type in FEED_TYPES:
+        return "feed"
+    if content_type in HTML_TYPES or _HTML_ROOT.search(head):
+        return "html"
+    if content_type.startswith("text/") or not content_type:
+        return "text"
+    return None
+
+
+class UrlSource:
+    """A feed or a web page at `url`; `open_source` returns this for http(s) specs."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        timeout: float = 10.0,
+        seen_limit: int = SEEN_LIMIT,
+        teaser_words: int = TEASER_WORDS,
+    ) -> None:
+        self.url = url
+        self.key = url
+        self.timeout = timeout
+        self.seen_limit = seen_limit
+        self.teaser_words = teaser_words
+
+    def poll(self, state: Mapping[str, Any] | None = None) -> SourceBatch:
+        state = dict(state or {})
+        with make_client(self.timeout) as client:
+            try:
+                fetched = fetch(client, self.url, timeout=self.timeout, state=state)
+            except FetchError as exc:
+                return SourceBatch([], [skip(self.url, str(exc))], state)
+            if fetched.not_modified:
+                return SourceBatch([], [], state)
+            kind = sniff(fetched.content_type, fetched.body)
+            if kind == "feed":
+                try:
+                    parsed = parse_feed(fetched.body, fetched.headers.get("content-type", ""))
+                except FeedError as exc:
+                    if not _HTML_ROOT.search(fetched.body[:2048].lower()):
+                        return SourceBatch([], [skip(self.url, str(exc))], state)
+                    kind = "html"  # XHTML served as XML
+                else:
+                    return feed_batch(
+                        client, self.url, fetched, parsed, state,
+                        timeout=self.timeout, seen_limit=self.seen_limit, teaser_words=self.teaser_words,
+                    )
+            if kind is None:
+                reason = f"unsupported content type {fetched.content_type}"
+                return SourceBatch([], [skip(self.url, reason)], state)
+            try:
+                article = self._page_article(fetched, kind)
+            except ArticleError as exc:
+                return SourceBatch([], [skip(self.url, str(exc))], state)
+        new_state = {k: v for k, v in state.items() if k not in ("etag", "last_modified", "seen")}
+        new_state.update(fetched.validators(), kind="page", article_id=article.id)
+        if state.get("article_id") == article.id:
+            return SourceBatch([], [], new_state)
+        return SourceBatch([article], [], new_state)
+
+    def _page_article(self, fetched: Fetched, kind: str) -> Article:
+        if kind == "html":
+            return extract_html(fetched.body, source=self.url, url=fetched.url)
+        check_not_binary(fetched.body)
+        charset = re.search(r"charset=([\w.:-]+)", fetched.headers.get("content-type", ""))
+        text = decode_text(fetched.body, declared=charset.group(1) if charset else None)
+        return parse_text(text, source=self.url, url=fetched.url)
