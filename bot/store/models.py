@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -79,3 +90,51 @@ class Subscription(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     deactivated_reason: Mapped[str | None] = mapped_column(String(256))
+
+
+class Delivery(Base):
+    """The outbox: one row per (subscription, period) — the local day whose digest it carries.
+
+    The unique constraint makes "at most one digest a day" a property of the database, whoever creates
+    the row. `status`: pending → delivered | skipped (empty, silent) | superseded (a newer period came
+    due first) | cancelled (unsubscribed) | gone (chat blocked or deleted) | failed (permanent error).
+    A pending row is claimed by a worker for a lease (`claimed_by`, `lease_until`); `next_attempt_at`
+    holds back retries. `platform`/`chat_id` are copied from the subscription so claims need no join.
+    """
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "period", name="uq_delivery_period"),
+        Index("ix_deliveries_claim", "status", "next_attempt_at"),
+        Index("ix_deliveries_subscription", "subscription_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscriptions.id", ondelete="CASCADE"))
+    period: Mapped[date] = mapped_column(Date)
+    platform: Mapped[str] = mapped_column(String(32))
+    chat_id: Mapped[str] = mapped_column(String(128))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    window_end: Mapped[datetime] = mapped_column(UTCDateTime)  # articles ingested up to here
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # send attempts
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # passes that gave up on transient errors
+    parts_sent: Mapped[int] = mapped_column(Integer, default=0)  # messages of a multi-part digest sent
+    message_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    last_error: Mapped[str | None] = mapped_column(String(512))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class DeliveryWorker(Base):
+    """A process that delivers digests; live workers (recent heartbeat) share the platforms' overall
+    rate limits, so several replicas on one database stay under them together."""
+
+    __tablename__ = "delivery_workers"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)

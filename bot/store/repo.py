@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.store.models import SourceState, StoredArticle, Subscription, utcnow
+from bot.store.models import (
+    Delivery,
+    DeliveryWorker,
+    SourceState,
+    StoredArticle,
+    Subscription,
+    utcnow,
+)
 from summarizer.analysis import Analysis
 from summarizer.article import Article
 
@@ -111,3 +119,290 @@ def deactivate_subscription(session: Session, platform: str, chat_id: str, reaso
 
 def active_subscriptions(session: Session) -> Sequence[Subscription]:
     return session.scalars(select(Subscription).where(Subscription.active.is_(True))).all()
+
+
+# -- the outbox (deliveries) ------------------------------------------------------------------------
+# Times are passed in by the caller (the scheduler's clock), never read here, so tests control them.
+
+DELIVERY_PENDING = "pending"
+DELIVERY_DONE = frozenset({"delivered", "skipped"})  # a digest window was closed by this row
+
+
+@dataclass(frozen=True)
+class ScheduledSubscription:
+    id: int
+    platform: str
+    chat_id: str
+    delivery_time: str
+    timezone: str
+    active_since: datetime  # the last (re)subscription or change: periods due before it are not owed
+
+
+@dataclass(frozen=True)
+class ClaimedDelivery:
+    id: int
+    subscription_id: int
+    period: date
+    platform: str
+    chat_id: str
+    window_end: datetime
+    parts_sent: int
+    message_ids: tuple[str, ...]
+    attempts: int
+    failures: int
+    lease_until: datetime
+
+
+def scheduled_subscriptions(session: Session) -> list[ScheduledSubscription]:
+    rows = session.execute(
+        select(Subscription.id, Subscription.platform, Subscription.chat_id, Subscription.delivery_time,
+               Subscription.timezone, Subscription.updated_at)
+        .where(Subscription.active.is_(True))
+    ).all()
+    return [ScheduledSubscription(*row) for row in rows]
+
+
+def existing_deliveries(session: Session, periods: Iterable[date]) -> set[tuple[int, date]]:
+    """(subscription id, period) of the rows that exist for these periods, whatever their status."""
+    periods = list(set(periods))
+    if not periods:
+        return set()
+    rows = session.execute(
+        select(Delivery.subscription_id, Delivery.period).where(Delivery.period.in_(periods))
+    ).all()
+    return {(sid, period) for sid, period in rows}
+
+
+def insert_deliveries(session: Session, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert pending deliveries; a (subscription, period) that exists already is left alone, so two
+    processes creating the same row race harmlessly. Returns how many rows were new."""
+    if not rows:
+        return 0
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:  # pragma: no cover - other backends: one by one, relying on the unique constraint
+        return _insert_one_by_one(session, rows)
+    values = [
+        {"status": DELIVERY_PENDING, "attempts": 0, "failures": 0, "parts_sent": 0, "message_ids": [],
+         "next_attempt_at": row["due_at"], "created_at": row["window_end"], **row}
+        for row in rows
+    ]
+    created = 0
+    for start in range(0, len(values), 500):
+        stmt = (
+            dialect_insert(Delivery)
+            .values(values[start : start + 500])
+            .on_conflict_do_nothing(index_elements=["subscription_id", "period"])
+            .returning(Delivery.id)
+        )
+        created += len(session.execute(stmt).all())
+    return created
+
+
+def _insert_one_by_one(session: Session, rows: Sequence[dict[str, Any]]) -> int:
+    from sqlalchemy.exc import IntegrityError
+
+    created = 0
+    for row in rows:
+        try:
+            with session.begin_nested():
+                session.add(Delivery(status=DELIVERY_PENDING, attempts=0, failures=0, parts_sent=0,
+                                     message_ids=[], next_attempt_at=row["due_at"],
+                                     created_at=row["window_end"], **row))
+            created += 1
+        except IntegrityError:
+            pass
+    return created
+
+
+def claim_deliveries(
+    session: Session, worker: str, platforms: Iterable[str], now: datetime, lease_until: datetime,
+    limit: int,
+) -> list[ClaimedDelivery]:
+    """Claim up to `limit` due pending deliveries for `worker` until `lease_until`, oldest first.
+
+    One statement: UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED). On PostgreSQL concurrent
+    claimers skip each other's locked rows and re-check the condition on rows committed meanwhile; on
+    SQLite the UPDATE takes the database's single write lock, so claims are serialized. Either way a row
+    is handed to one worker per lease. Expired leases (a crashed worker) are claimable again.
+    """
+    platforms = list(platforms)
+    if not platforms or limit <= 0:
+        return []
+    claimable = (
+        select(Delivery.id)
+        .where(
+            Delivery.status == DELIVERY_PENDING,
+            Delivery.platform.in_(platforms),
+            Delivery.next_attempt_at <= now,
+            or_(Delivery.lease_until.is_(None), Delivery.lease_until <= now),
+        )
+        .order_by(Delivery.next_attempt_at, Delivery.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    stmt = (
+        update(Delivery)
+        .where(Delivery.id.in_(claimable.scalar_subquery()))
+        .values(claimed_by=worker, lease_until=lease_until)
+        .returning(Delivery.id, Delivery.subscription_id, Delivery.period, Delivery.platform,
+                   Delivery.chat_id, Delivery.window_end, Delivery.parts_sent, Delivery.message_ids,
+                   Delivery.attempts, Delivery.failures, Delivery.lease_until)
+        .execution_options(synchronize_session=False)
+    )
+    rows = session.execute(stmt).all()
+    claimed = [
+        ClaimedDelivery(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7] or ()), r[8], r[9], r[10])
+        for r in rows
+    ]
+    return sorted(claimed, key=lambda c: c.id)
+
+
+def _owned(delivery_id: int, worker: str) -> Any:
+    return and_(Delivery.id == delivery_id, Delivery.claimed_by == worker,
+                Delivery.status == DELIVERY_PENDING)
+
+
+def renew_lease(session: Session, delivery_id: int, worker: str, lease_until: datetime) -> bool:
+    """Extend this worker's lease; False when the row is no longer this worker's pending claim."""
+    result = session.execute(
+        update(Delivery).where(_owned(delivery_id, worker)).values(lease_until=lease_until)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def record_parts(
+    session: Session, delivery_id: int, parts_sent: int, message_ids: Sequence[str], *, attempts: int,
+    done: bool, now: datetime,
+) -> bool:
+    """Record messages the platform accepted. With `done` the row becomes delivered and unclaimed.
+
+    Deliberately not fenced by `claimed_by`: the messages are out, so recording them wins even if this
+    worker's lease lapsed; a worker that claimed the row meanwhile then sees it delivered and stops.
+    """
+    values: dict[str, Any] = {"parts_sent": parts_sent, "message_ids": list(message_ids),
+                              "attempts": attempts}
+    if done:
+        values |= {"status": "delivered", "delivered_at": now, "claimed_by": None, "lease_until": None,
+                   "last_error": None}
+    result = session.execute(
+        update(Delivery).where(Delivery.id == delivery_id, Delivery.status == DELIVERY_PENDING)
+        .values(**values).execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def release_delivery(
+    session: Session, delivery_id: int, worker: str, *, next_attempt_at: datetime, attempts: int,
+    error: str | None = None, failed_pass: bool = False,
+) -> bool:
+    """Give a claimed row back, to be retried at `next_attempt_at` (by any worker)."""
+    values: dict[str, Any] = {"claimed_by": None, "lease_until": None, "next_attempt_at": next_attempt_at,
+                              "attempts": attempts}
+    if error is not None:
+        values["last_error"] = error[:512]
+    if failed_pass:
+        values["failures"] = Delivery.failures + 1
+    result = session.execute(
+        update(Delivery).where(_owned(delivery_id, worker)).values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def finish_delivery(
+    session: Session, delivery_id: int, status: str, *, now: datetime, attempts: int | None = None,
+    error: str | None = None,
+) -> bool:
+    """End a pending row without (further) sending: skipped, superseded, cancelled, gone or failed."""
+    values: dict[str, Any] = {"status": status, "claimed_by": None, "lease_until": None}
+    if status == "skipped":
+        values["delivered_at"] = now
+    if attempts is not None:
+        values["attempts"] = attempts
+    if error is not None:
+        values["last_error"] = error[:512]
+    result = session.execute(
+        update(Delivery).where(Delivery.id == delivery_id, Delivery.status == DELIVERY_PENDING)
+        .values(**values).execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def release_worker_claims(session: Session, worker: str) -> int:
+    """Hand back every pending row this worker holds (on a clean shutdown), claimable at once."""
+    result = session.execute(
+        update(Delivery).where(Delivery.claimed_by == worker, Delivery.status == DELIVERY_PENDING)
+        .values(claimed_by=None, lease_until=None).execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
+def previous_window_end(session: Session, subscription_id: int, period: date) -> datetime | None:
+    """Where the last closed digest of this subscription before `period` stopped (None: never)."""
+    return session.scalar(
+        select(func.max(Delivery.window_end)).where(
+            Delivery.subscription_id == subscription_id, Delivery.period < period,
+            Delivery.status.in_(DELIVERY_DONE),
+        )
+    )
+
+
+def newer_delivery_exists(session: Session, subscription_id: int, period: date) -> bool:
+    return session.scalar(
+        select(func.count()).select_from(Delivery)
+        .where(Delivery.subscription_id == subscription_id, Delivery.period > period)
+    ) > 0
+
+
+def articles_in_window(
+    session: Session, start: datetime, end: datetime, *, limit: int = 200
+) -> Sequence[StoredArticle]:
+    """Articles ingested in (start, end], newest first."""
+    return session.scalars(
+        select(StoredArticle)
+        .where(StoredArticle.ingested_at > start, StoredArticle.ingested_at <= end)
+        .order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
+        .limit(limit)
+    ).all()
+
+
+def get_subscription_by_id(session: Session, subscription_id: int) -> Subscription | None:
+    return session.get(Subscription, subscription_id)
+
+
+def deactivate_subscription_id(session: Session, subscription_id: int, reason: str) -> bool:
+    sub = session.get(Subscription, subscription_id)
+    if sub is None or not sub.active:
+        return False
+    sub.active = False
+    sub.deactivated_reason = reason[:256]
+    return True
+
+
+def worker_heartbeat(session: Session, worker: str, now: datetime, *, live_within: float) -> int:
+    """Record that `worker` is alive; return how many workers are (heartbeat within `live_within` s)."""
+    row = session.get(DeliveryWorker, worker)
+    if row is None:
+        session.add(DeliveryWorker(id=worker, heartbeat_at=now, started_at=now))
+    else:
+        row.heartbeat_at = now
+    session.flush()
+    cutoff = now - timedelta(seconds=live_within)
+    session.execute(delete(DeliveryWorker).where(DeliveryWorker.heartbeat_at < cutoff - timedelta(days=1)))
+    return int(session.scalar(
+        select(func.count()).select_from(DeliveryWorker).where(DeliveryWorker.heartbeat_at >= cutoff)
+    ) or 1)
+
+
+def remove_worker(session: Session, worker: str) -> None:
+    session.execute(delete(DeliveryWorker).where(DeliveryWorker.id == worker))
+
+
+def delivery_counts(session: Session) -> dict[str, int]:
+    rows = session.execute(select(Delivery.status, func.count()).group_by(Delivery.status)).all()
+    return {status: int(n) for status, n in rows}

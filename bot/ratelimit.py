@@ -1,0 +1,148 @@
+"""Pacing outgoing messages under the platforms' limits, by design rather than by reacting to 429s.
+
+Telegram: ≤ 30 messages/s per bot overall, ≤ 1/s per chat, ≤ 20/min per group (negative chat ids).
+Slack: ≤ 1/s per channel (chat.postMessage). `Pacer.acquire(chat_id)` waits for a send slot for one
+message. The overall rate is reserved slot by slot (no thundering herd of waiters); the per-chat and
+per-group limits are kept as minimum spacings, which is stricter than any sliding window needs. A
+`margin` keeps the overall rate a little under the published figure so jitter cannot push it over.
+
+When a platform answers "retry after N s" anyway, `penalize` holds that chat back for N s and, when
+several chats are told to wait within a second (a bot-wide flood limit), every chat of the platform.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    per_second: float | None  # messages a second over all chats (None: unlimited)
+    chat_interval: float  # seconds between two messages to one chat
+    group_interval: float = 0.0  # seconds between two messages to one group chat (Telegram)
+    margin: float = 0.97  # share of `per_second` actually used
+
+    def scaled(self, per_second: float | None) -> Limits:
+        return Limits(per_second, self.chat_interval, self.group_interval, self.margin)
+
+
+TELEGRAM = Limits(per_second=30.0, chat_interval=1.0, group_interval=60.0 / 20)
+SLACK = Limits(per_second=None, chat_interval=1.0)
+UNLIMITED = Limits(per_second=None, chat_interval=0.0)
+PLATFORM_LIMITS: dict[str, Limits] = {"telegram": TELEGRAM, "slack": SLACK}
+
+FLOOD_WINDOW = 1.0  # s: 429s for two different chats within this window count as a bot-wide limit
+
+
+def is_group_chat(platform: str, chat_id: str) -> bool:
+    return platform == "telegram" and chat_id.startswith("-")
+
+
+class Pacer:
+    """Send slots for one platform. Single event loop; not thread-safe (no need: asyncio)."""
+
+    def __init__(
+        self,
+        platform: str,
+        limits: Limits,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.platform = platform
+        self.limits = limits
+        self._now = monotonic
+        self._sleep = sleep
+        self._share = 1  # live workers sharing the overall rate
+        self._next_global = 0.0
+        self._chat_ready: dict[str, float] = {}
+        self._pause_until = 0.0
+        self._last_429: tuple[float, str] | None = None
+        self.granted = 0
+
+    @property
+    def interval(self) -> float:
+        """Seconds between two slots of this process (0: no overall limit)."""
+        if not self.limits.per_second:
+            return 0.0
+        return self._share / (self.limits.per_second * self.limits.margin)
+
+    def share_with(self, workers: int) -> None:
+        """Split the overall rate between `workers` processes sending for the same bot."""
+        self._share = max(1, workers)
+
+    def _chat_interval(self, chat_id: str) -> float:
+        interval = self.limits.chat_interval
+        if is_group_chat(self.platform, chat_id):
+            interval = max(interval, self.limits.group_interval)
+        return interval * (1.02 if interval else 1.0)
+
+    async def acquire(self, chat_id: str) -> None:
+        """Wait until one message may go to `chat_id`; the slot is taken when this returns."""
+        while True:
+            now = self._now()
+            ready = max(self._pause_until, self._chat_ready.get(chat_id, 0.0))
+            if ready > now:
+                await self._sleep(ready - now)
+                continue
+            slot = max(now, self._next_global)
+            self._next_global = slot + self.interval
+            self._chat_ready[chat_id] = slot + self._chat_interval(chat_id)
+            if slot > now:
+                await self._sleep(slot - now)
+            if self._pause_until > self._now():  # a flood answer came while we waited: wait it out
+                continue
+            self.granted += 1
+            if len(self._chat_ready) > 50_000:
+                self._forget(self._now())
+            return
+
+    def penalize(self, chat_id: str, retry_after: float) -> None:
+        """The platform said "retry after `retry_after` s" for this chat."""
+        now = self._now()
+        until = now + max(0.0, retry_after)
+        self._chat_ready[chat_id] = max(self._chat_ready.get(chat_id, 0.0), until)
+        last = self._last_429
+        if last is not None and last[1] != chat_id and now - last[0] <= FLOOD_WINDOW:
+            self._pause_until = max(self._pause_until, until)
+        self._last_429 = (now, chat_id)
+
+    def _forget(self, now: float) -> None:
+        self._chat_ready = {c: t for c, t in self._chat_ready.items() if t > now}
+
+
+class Pacers:
+    """One Pacer per platform, created on first use with the platform's limits."""
+
+    def __init__(
+        self,
+        limits: dict[str, Limits] | None = None,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._limits = {**PLATFORM_LIMITS, **(limits or {})}
+        self._monotonic = monotonic
+        self._sleep = sleep
+        self._pacers: dict[str, Pacer] = {}
+        self._workers = 1
+
+    def __getitem__(self, platform: str) -> Pacer:
+        pacer = self._pacers.get(platform)
+        if pacer is None:
+            limits = self._limits.get(platform, UNLIMITED)
+            pacer = Pacer(platform, limits, monotonic=self._monotonic, sleep=self._sleep)
+            pacer.share_with(self._workers)
+            self._pacers[platform] = pacer
+        return pacer
+
+    def share_with(self, workers: int) -> None:
+        for pacer in self._pacers.values():
+            pacer.share_with(workers)
+        self._workers = workers
+
+    def __iter__(self) -> Iterator[Pacer]:
+        return iter(list(self._pacers.values()))

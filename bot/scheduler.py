@@ -1,0 +1,157 @@
+"""The bot process's clock: poll the sources on an interval and, every minute, send the digests now due.
+
+APScheduler 3 (`AsyncIOScheduler`, in the bot's event loop) only fires two jobs; it keeps no state. Which
+digests are owed, and who sends them, is decided by the database (`bot/delivery.py`), because APScheduler
+3 cannot share a job store between processes and forgets everything on restart.
+
+Downtime is handled at both levels: the jobs coalesce missed runs into one and run however late they are
+(`coalesce=True`, `misfire_grace_time=None`), and a subscription owes one digest per local day — the
+latest whose delivery time has passed — so a process that was down for three days sends each
+subscription one digest covering everything since its last one, not three, and not one per minute.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import logging
+import time
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.delivery import Clock, DeliveryReport, Outbox, utc_now
+from bot.senders import Sender
+from bot.settings import Settings
+from bot.store.db import Database
+
+log = logging.getLogger(__name__)
+
+JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
+FRESH_INGEST_SECONDS = 60.0  # a due digest triggers an ingest first when the last one is older
+
+
+class DigestScheduler:
+    """Polls sources and delivers due digests. `tick()` is one delivery pass, callable directly."""
+
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        senders: Mapping[str, Sender],
+        *,
+        clock: Clock = utc_now,
+        ingest: Callable[[], Any] | None = None,
+        tick_seconds: float = 60.0,
+        stop_timeout: float = 10.0,
+        **outbox_options: Any,
+    ) -> None:
+        self.db = db
+        self.settings = settings
+        self.clock = clock
+        self.ingest = ingest
+        self.tick_seconds = tick_seconds
+        self.stop_timeout = stop_timeout
+        self.outbox = Outbox(db, settings, senders, clock=clock, **outbox_options)
+        self.last_report: DeliveryReport | None = None
+        self.job_runs = 0  # delivery job firings (a coalesced catch-up counts once)
+        self._scheduler: AsyncIOScheduler | None = None
+        self._pass_lock = asyncio.Lock()
+        self._ingest_lock = asyncio.Lock()
+        self._last_ingest = float("-inf")
+        self._pass_task: asyncio.Task[None] | None = None
+        self._again = False
+        self._stopping = False
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+    async def start(self) -> None:
+        """Start the jobs: a delivery pass now and every `tick_seconds`, a poll every poll interval."""
+        self._stopping = False
+        scheduler = AsyncIOScheduler(timezone=UTC, job_defaults=dict(JOB_DEFAULTS))
+        scheduler.add_job(self._delivery_job, IntervalTrigger(seconds=self.tick_seconds, timezone=UTC),
+                          id="deliver", name="deliver due digests", next_run_time=datetime.now(UTC))
+        if self.ingest is not None:
+            scheduler.add_job(self.poll, IntervalTrigger(seconds=self.settings.poll_interval_seconds,
+                                                         timezone=UTC),
+                              id="poll", name="poll sources")
+        scheduler.start()
+        self._scheduler = scheduler
+        log.info("scheduler started", extra={"worker": self.outbox.worker_id,
+                                             "platforms": sorted(self.outbox.senders)})
+
+    async def stop(self) -> None:
+        """Stop the jobs, let sends in flight finish (up to `stop_timeout`), hand back unsent claims."""
+        self._stopping = True
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
+            self._scheduler = None
+        self.outbox.stop_claiming()
+        task = self._pass_task
+        if task is not None and not task.done():
+            try:
+                await asyncio.wait_for(asyncio.shield(task), self.stop_timeout)
+            except (TimeoutError, asyncio.CancelledError):
+                task.cancel()
+                with contextlib.suppress(BaseException):
+                    await task
+        await self.outbox.close()
+        log.info("scheduler stopped")
+
+    # -- jobs --------------------------------------------------------------------------------------
+    async def _delivery_job(self) -> None:
+        """Fire-and-return: a long fan-out must not make APScheduler skip (and warn about) later runs."""
+        self.job_runs += 1
+        if self._pass_task is not None and not self._pass_task.done():
+            self._again = True  # run once more when the current pass ends
+            return
+        self._pass_task = asyncio.create_task(self._passes())
+
+    async def _passes(self) -> None:
+        while not self._stopping:
+            self._again = False
+            try:
+                await self.tick()
+            except Exception:  # logged; the next minute tries again
+                log.exception("delivery pass failed")
+            if not self._again:
+                return
+
+    async def poll(self) -> None:
+        """Run the ingest callable (sync ones in a thread); errors are logged, never raised."""
+        if self.ingest is None:
+            return
+        async with self._ingest_lock:
+            try:
+                result = self.ingest() if inspect.iscoroutinefunction(self.ingest) else \
+                    await asyncio.to_thread(self.ingest)
+                if inspect.isawaitable(result):
+                    await result
+            except Exception:
+                log.exception("polling sources failed")
+            finally:
+                self._last_ingest = time.monotonic()
+
+    # -- one pass ----------------------------------------------------------------------------------
+    async def tick(self, now: datetime | None = None) -> DeliveryReport:
+        """Create the rows due at `now` (default: the clock), then send every claimable one.
+
+        Leases, retries and "retry after" always follow the clock; `now` only says what is due.
+        """
+        async with self._pass_lock:
+            now = now or self.clock()
+            missing = await asyncio.to_thread(self.outbox.missing_due, now)
+            if missing and self.ingest is not None and \
+                    time.monotonic() - self._last_ingest > FRESH_INGEST_SECONDS:
+                await self.poll()  # the digest should carry what the sources hold at delivery time
+                now = max(now, self.clock())
+            created = await asyncio.to_thread(self.outbox.insert_due, missing, now)
+            report = await self.outbox.drain()
+            report.created = created
+            self.last_report = report
+            if created or report.claimed:
+                log.info("delivery pass: %s", report.line())
+            return report
