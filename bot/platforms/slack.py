@@ -138,12 +138,14 @@ def _with_sent(exc: SendError, sent: list[str]) -> SendError:
 
 
 def strip_mention(text: str, bot_user_id: str | None) -> str:
-    """"<@UBOT> who Monaco" -> "who Monaco": drops the bot's mention (or a leading one if unknown)."""
-    if bot_user_id:
-        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
-    else:
-        text = _MENTION.sub(" ", text, count=1) if _MENTION.match(text.lstrip()) else text
-    return text.strip().lstrip(":,").strip()
+    """The command in a mention: "<@UBOT> who Monaco" -> "who Monaco". Takes what follows the bot's
+    mention (the first mention when the bot's id is unknown), or what precedes it when nothing follows."""
+    pattern = (re.compile(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>") if bot_user_id else _MENTION)
+    m = pattern.search(text)
+    if m is None:
+        return text.strip()
+    after = text[m.end():].strip().lstrip(":,").strip()
+    return after or text[: m.start()].strip()
 
 
 def _chat_type(channel_id: str, channel_name: str | None = None, channel_type: str | None = None) -> str:
@@ -218,11 +220,11 @@ class SlackFrontEnd:
     async def _run_command(self, command: dict[str, Any], respond: Responder) -> None:
         channel = str(command.get("channel_id", ""))
         name = str(command.get("command", "/help")).lstrip("/")
-        ctx = ChatContext(
-            platform="slack", chat_id=channel, user_id=command.get("user_id"),
-            chat_type=_chat_type(channel, command.get("channel_name")),
-        )
         try:
+            ctx = ChatContext(
+                platform="slack", chat_id=channel, user_id=command.get("user_id"),
+                chat_type=_chat_type(channel, command.get("channel_name")),
+            )
             reply = await asyncio.to_thread(self.commands.handle, f"/{name} {command.get('text', '')}", ctx)
             await self._post(reply, channel, respond=respond)
         except Exception:
@@ -244,11 +246,11 @@ class SlackFrontEnd:
         channel = str(event.get("channel", ""))
         text = strip_mention(str(event.get("text", "")), context.get("bot_user_id")) or "/help"
         thread_ts = (event.get("thread_ts") or event.get("ts")) if thread else None
-        ctx = ChatContext(
-            platform="slack", chat_id=channel, user_id=event.get("user"),
-            chat_type=_chat_type(channel, channel_type=event.get("channel_type")),
-        )
         try:
+            ctx = ChatContext(
+                platform="slack", chat_id=channel, user_id=event.get("user"),
+                chat_type=_chat_type(channel, channel_type=event.get("channel_type")),
+            )
             reply = await asyncio.to_thread(self.commands.handle, text, ctx)
             await self._post(reply, channel, thread_ts=thread_ts)
         except Exception:

@@ -189,10 +189,12 @@ async def test_who_names_the_leader_members_and_titles_of_the_seed_delegation(sl
         ("Kristie Canegallo", "acting deputy secretary"),
         ("Kemp Chester", "senior adviser"),
     ]:
-        line = next((ln for ln in text.splitlines() if name in ln), "")
+        line = next((ln for ln in text.splitlines() if name in ln), "")  # one bullet a member
         assert title in line.lower(), f"{name}: {line!r}"
     assert "Homeland Security Adviser".lower() in text.lower()
-    assert "Tom Howell" not in text and "Biden" not in text
+    members = [ln for ln in text.splitlines() if ln.startswith("•")]
+    assert len(members) == 5 and "(leads)" in members[0] and "Sherwood-Randall" in members[0]
+    assert not any("Biden" in ln or "Howell" in ln for ln in members)  # sender and author are no delegates
 
 
 async def test_who_with_a_name(slack: Slack) -> None:
@@ -272,7 +274,8 @@ async def test_mention_with_a_name_inside_a_thread(slack: Slack) -> None:
 def test_strip_mention() -> None:
     assert strip_mention("<@UBOT> who Monaco", "UBOT") == "who Monaco"
     assert strip_mention("<@UBOT|briefbot>: topics", "UBOT") == "topics"
-    assert strip_mention("hey <@UBOT> brief", "UBOT") == "hey brief"
+    assert strip_mention("hey <@UBOT> brief", "UBOT") == "brief"
+    assert strip_mention("who Monaco <@UBOT>", "UBOT") == "who Monaco"
     assert strip_mention("<@UBOT> who <@U777>", None) == "who <@U777>"
 
 
@@ -395,3 +398,39 @@ async def test_hostile_article_text_never_becomes_a_live_mention(hostile_slack: 
     for post in posts:
         assert live_mentions(post) == [], post.all_text()  # ...but nobody is pinged
         assert not post.params.get("link_names") and post.params.get("parse") != "full"
+
+
+# -- Socket Mode ----------------------------------------------------------------------------------
+
+async def test_socket_mode_acks_envelopes_and_answers(seeded_db: Path, tmp_path: Path) -> None:
+    db_path = tmp_path / "socket.sqlite3"
+    shutil.copy(seeded_db, db_path)
+    async with FakeSlackApi(token=TOKEN) as fake:
+        settings = Settings(database_url=f"sqlite:///{db_path}", slack_bot_token=TOKEN,
+                            slack_app_token="xapp-1-A0BRIEF-socket-test", slack_api_base_url=fake.base_url)
+        db = open_database(settings.database_url)
+        front = SlackFrontEnd(settings, Commands(db, settings))
+        assert front.http_routes() == []  # nothing to expose on the HTTP server
+        await front.start()
+        try:
+            assert await fake.wait_for(lambda: fake.socket_connections == 1)
+            envelope = await fake.send_envelope("slash_commands", {
+                "command": "/who", "text": "Monaco", "channel_id": CHANNEL, "channel_name": "general",
+                "user_id": "U0ANN", "team_id": fake.team_id, "response_url": fake.response_url(),
+            }, accepts_response_payload=True)
+            assert await fake.wait_for(lambda: envelope in fake.socket_acks, timeout=3)
+            posts = await fake.wait_for_posts(1)
+            assert posts[0].channel == CHANNEL and "Lisa Monaco" in posts[0].all_text()
+            mention = await fake.send_envelope("events_api", {
+                "type": "event_callback", "team_id": fake.team_id, "api_app_id": "A0BRIEF",
+                "event_id": "EvSOCKET", "event_time": int(time.time()),
+                "event": {"type": "app_mention", "user": "U0ANN", "text": "<@UBOT> help",
+                          "ts": "1700000000.000900", "channel": CHANNEL},
+            })
+            assert await fake.wait_for(lambda: mention in fake.socket_acks, timeout=3)
+            posts = await fake.wait_for_posts(2)
+            assert posts[1].thread_ts == "1700000000.000900" and "/subscribe" in posts[1].all_text()
+        finally:
+            await front.stop()
+            db.dispose()
+        assert await fake.wait_for(lambda: fake.socket_connections == 0, timeout=3)

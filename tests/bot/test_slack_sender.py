@@ -109,7 +109,7 @@ async def test_ratelimited_becomes_retry_later_with_slacks_delay_and_no_retry() 
 
 async def test_timeout_and_refused_connection_are_transient() -> None:
     async with FakeSlackApi(token=TOKEN) as fake:
-        fake.fail("C1", None, delay=3)
+        fake.fail("C1", None, delay=1.5)
         sender = SlackSender(TOKEN, fake.base_url, timeout=0.5)
         try:
             with pytest.raises(Transient):
