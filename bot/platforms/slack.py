@@ -148,6 +148,11 @@ def strip_mention(text: str, bot_user_id: str | None) -> str:
     return after or text[: m.start()].strip()
 
 
+def slack_unescape(text: str) -> str:
+    """Slack sends `&`, `<` and `>` typed by users as entities; the command core wants the text as typed."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def _chat_type(channel_id: str, channel_name: str | None = None, channel_type: str | None = None) -> str:
     if channel_type in ("im", "mpim", "group", "channel"):
         return channel_type
@@ -225,7 +230,8 @@ class SlackFrontEnd:
                 platform="slack", chat_id=channel, user_id=command.get("user_id"),
                 chat_type=_chat_type(channel, command.get("channel_name")),
             )
-            reply = await asyncio.to_thread(self.commands.handle, f"/{name} {command.get('text', '')}", ctx)
+            text = f"/{name} {slack_unescape(str(command.get('text') or ''))}"
+            reply = await asyncio.to_thread(self.commands.handle, text, ctx)
             await self._post(reply, channel, respond=respond)
         except Exception:
             log.exception("slack command failed", extra={"channel_id": channel, "command": name})
@@ -244,7 +250,8 @@ class SlackFrontEnd:
         self, event: dict[str, Any], context: Mapping[str, Any], *, thread: bool
     ) -> None:
         channel = str(event.get("channel", ""))
-        text = strip_mention(str(event.get("text", "")), context.get("bot_user_id")) or "/help"
+        text = strip_mention(str(event.get("text", "")), context.get("bot_user_id"))
+        text = slack_unescape(text) or "/help"
         thread_ts = (event.get("thread_ts") or event.get("ts")) if thread else None
         try:
             ctx = ChatContext(
@@ -303,4 +310,6 @@ async def _respond(respond: Responder, part: Mapping[str, Any], *, response_type
         raise RuntimeError(f"response_url answered HTTP {status}")
 
 
-__all__ = ["EVENTS_PATH", "SlackFrontEnd", "SlackSender", "map_slack_error", "strip_mention"]
+__all__ = [
+    "EVENTS_PATH", "SlackFrontEnd", "SlackSender", "map_slack_error", "slack_unescape", "strip_mention",
+]

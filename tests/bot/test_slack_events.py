@@ -175,6 +175,9 @@ async def test_brief_posts_the_digest_to_the_channel(slack: Slack) -> None:
 async def test_brief_with_a_topic_and_with_an_unknown_one(slack: Slack) -> None:
     post = await slack.command("/brief", "fentanyl")
     assert "fentanyl" in post.all_text().lower()
+    # Slack sends a typed "&" as "&amp;": the words searched are still fentanyl and migration
+    both = await slack.command("/brief", "fentanyl &amp; migration")
+    assert "Nothing in the current digest" not in both.all_text()
     miss = await slack.command("/brief", "cricket")
     assert "Nothing in the current digest about" in miss.all_text()
 
