@@ -68,7 +68,9 @@ class LocalHTTPServer:
 
     # -- lifecycle
     def start(self) -> LocalHTTPServer:
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="test-http", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, name="test-http", daemon=True
+        )
         self._thread.start()
         return self
 

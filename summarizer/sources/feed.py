@@ -119,7 +119,7 @@ def entry_article(
     teaser_words: int = TEASER_WORDS,
 ) -> Article:
     """One entry as an Article: its full content, else its linked page, else its teaser."""
-    title = html_to_text(entry.get("title", "")) or None
+    title = _detail_text(entry.get("title", ""), entry.get("title_detail")) or None
     author = (entry.get("author") or "").strip() or None
     link = (entry.get("link") or "").strip() or None
     published = entry_published(entry)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import UTC, datetime
 
@@ -22,6 +23,19 @@ _BLOCK = frozenset(
     "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
     "hr", "address", "center"}
 )
+
+def _drop_per_document_noise(record: logging.LogRecord) -> bool:
+    """trafilatura logs "discarding data: None" and the like for every page without text; we report
+    those pages ourselves (one Skipped, one line), so its per-document lines would only double them."""
+    return record.levelno >= logging.CRITICAL
+
+
+logging.getLogger("trafilatura.core").addFilter(_drop_per_document_noise)
+
+# Page parts that are never the story; trafilatura's fallback extractors would otherwise return a bare
+# menu as the "text" of a page that has none.
+_PRUNE = ["//nav", "//aside", "//footer", "//*[@role='navigation']"]
+MIN_PAGE_WORDS = 25  # less than this is a menu, a teaser or an error page, not an article
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 
 
@@ -68,7 +82,7 @@ def extract_html(
     title: str | None = None,
     author: str | None = None,
     published: datetime | None = None,
-    min_words: int = 0,
+    min_words: int = MIN_PAGE_WORDS,
 ) -> Article:
     """One article from a whole HTML page: main text, title, author and date via trafilatura.
 
@@ -78,7 +92,7 @@ def extract_html(
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, include_links=False, deduplicate=False,
+            include_images=False, include_links=False, deduplicate=False, prune_xpath=_PRUNE,
         )
     except Exception as exc:  # trafilatura raises assorted lxml/ValueErrors on broken markup
         raise ArticleError(f"HTML could not be read: {exc}") from exc
@@ -86,7 +100,7 @@ def extract_html(
     if not text or not text.strip():
         raise ArticleError("HTML has no article text")
     if len(text.split()) < min_words:
-        raise ArticleError(f"HTML has too little text ({len(text.split())} words)")
+        raise ArticleError(f"HTML has no article text (only {len(text.split())} words)")
     return parse_text(
         text,
         source=source,
