@@ -1,0 +1,379 @@
+"""Telegram: commands through python-telegram-bot's Application; digests through `TelegramSender`.
+
+Updates arrive by long polling (getUpdates) unless `telegram_webhook_url` is set; then setWebhook registers
+that URL with a secret token and Telegram POSTs updates to /telegram/webhook on the shared HTTP server,
+which checks the secret before anything runs. The lifecycle is PTB's manual one (initialize, start,
+updater.start_polling; the reverse to stop) because several front ends share one asyncio loop.
+
+Each command runs the platform-neutral core in a worker thread and the reply goes out as Telegram HTML
+from `render_telegram`, link previews off. In groups only chat administrators may (un)subscribe.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import logging
+import re
+from collections.abc import Callable
+from datetime import timedelta
+
+from aiohttp import web
+from telegram import Bot as PtbBot
+from telegram import BotCommand, LinkPreviewOptions, Message, Update
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+from telegram.request import HTTPXRequest
+
+from bot.commands import COMMANDS, ChatContext, Commands
+from bot.render.telegram import render_telegram
+from bot.reply import Reply
+from bot.senders import ChatGone, RetryLater, SendError, Transient
+from bot.settings import Settings, SettingsError
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/telegram/webhook"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+APOLOGY = "Sorry, something went wrong. Please try again in a moment."
+PRIVATE_HINT = "Send a command, e.g. /brief or /help."
+POLL_TIMEOUT = 30.0  # seconds a getUpdates long poll may wait
+POOL_SIZE = 100  # concurrent HTTP connections of one Bot: digest fan-out sends in parallel
+POOL_TIMEOUT = 10.0  # a send waits this long for a free connection before TimedOut
+SEND_TIMEOUT = 15.0
+CONCURRENT_UPDATES = 8
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CHANNEL_POST]
+MANAGE_COMMANDS = frozenset({"subscribe", "unsubscribe"})
+ADMIN_STATUSES = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
+# BadRequest descriptions meaning the chat is no longer reachable.
+GONE_BAD_REQUESTS = ("chat not found", "group chat was deactivated", "peer_id_invalid", "user not found")
+_COMMAND_WORD = re.compile(r"^/([A-Za-z0-9_]+)(?:@(\S+))?")
+# PTB loggers that print the Bot API URL (which carries the token) and httpx, which logs request URLs.
+_URL_LOGGERS = ("telegram.Bot", "telegram.ext.ExtBot", "httpx", "httpcore")
+
+
+# -- the token never reaches a log -------------------------------------------------------------------
+class _TokenFilter(logging.Filter):
+    """Replaces the bot token in a record logged straight on a guarded logger."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.token in message:
+            record.msg, record.args = message.replace(self.token, "[REDACTED]"), None
+        return True
+
+
+def guard_token(token: str) -> None:
+    """httpx/httpcore log each request URL at INFO/DEBUG, and Telegram's URLs carry the token: keep
+    them at WARNING or above whatever the root level, and scrub the token from PTB's URL debug lines."""
+    for name in ("httpx", "httpcore"):
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < logging.WARNING:
+            logger.setLevel(logging.WARNING)
+    for name in _URL_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _TokenFilter) and f.token == token for f in logger.filters):
+            logger.addFilter(_TokenFilter(token))
+
+
+def file_base_url(base_url: str) -> str:
+    """https://api.telegram.org/bot -> https://api.telegram.org/file/bot (PTB's base_file_url)."""
+    root, sep, _ = base_url.rstrip("/").rpartition("/bot")
+    return f"{root}/file/bot" if sep else base_url.rstrip("/") + "/file/bot"
+
+
+# -- sending -----------------------------------------------------------------------------------------
+def _chat_ref(chat_id: str | int) -> int | str:
+    s = str(chat_id).strip()
+    return int(s) if re.fullmatch(r"-?\d+", s) else s
+
+
+def _seconds(value: int | float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def map_telegram_error(exc: TelegramError, token: str | None = None) -> SendError:
+    """A PTB error as the outbox's typed error; the message never carries the token."""
+    text = str(exc)
+    if token:
+        text = text.replace(token, "[REDACTED]")
+    if isinstance(exc, RetryAfter):
+        return RetryLater(_seconds(exc.retry_after), "telegram rate limit")
+    if isinstance(exc, ChatMigrated):
+        return ChatGone(f"telegram: group became supergroup {exc.new_chat_id}")
+    if isinstance(exc, Forbidden):
+        return ChatGone(f"telegram: {text}")
+    if isinstance(exc, BadRequest):  # a NetworkError subclass in PTB: test it first
+        if any(s in text.casefold() for s in GONE_BAD_REQUESTS):
+            return ChatGone(f"telegram: {text}")
+        return SendError(f"telegram sendMessage refused: {text}")
+    if isinstance(exc, TimedOut | NetworkError):
+        return Transient(f"telegram: {type(exc).__name__}: {text}")
+    return SendError(f"telegram: {type(exc).__name__}: {text}")
+
+
+class TelegramSender:
+    """sendMessage (HTML, previews off) for each part of a rendered reply; no retries here (the outbox
+    retries). Built on the front end's Bot, or standalone via `from_settings` with its own Bot."""
+
+    platform = "telegram"
+
+    def __init__(self, bot: PtbBot | Callable[[], PtbBot]) -> None:
+        """`bot`: a Bot, or a factory called once per event loop (an HTTP pool is bound to its loop)."""
+        self._bot = bot if isinstance(bot, PtbBot) else None
+        self._factory = None if isinstance(bot, PtbBot) else bot
+        self._own: PtbBot | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._token = self._bot.token if self._bot is not None else None
+
+    @classmethod
+    def from_settings(
+        cls, settings: Settings, *, pool_size: int = POOL_SIZE, timeout: float = SEND_TIMEOUT,
+        pool_timeout: float = POOL_TIMEOUT,
+    ) -> TelegramSender:
+        token = settings.telegram_bot_token
+        if not token:
+            raise SettingsError("telegram_bot_token (TELEGRAM_BOT_TOKEN) is not set")
+        guard_token(token)
+
+        def make() -> PtbBot:
+            request = HTTPXRequest(connection_pool_size=pool_size, read_timeout=timeout,
+                                   write_timeout=timeout, connect_timeout=timeout, pool_timeout=pool_timeout)
+            return PtbBot(token, base_url=settings.telegram_api_base_url,
+                          base_file_url=file_base_url(settings.telegram_api_base_url), request=request)
+
+        sender = cls(make)
+        sender._token = token
+        return sender
+
+    @property
+    def bot(self) -> PtbBot:
+        if self._bot is not None:
+            return self._bot
+        loop = asyncio.get_running_loop()
+        if self._own is None or self._loop is not loop:
+            assert self._factory is not None
+            self._own, self._loop = self._factory(), loop
+        return self._own
+
+    async def send(self, chat_id: str, reply: Reply, *, message_thread_id: int | None = None) -> list[str]:
+        return await self.send_html(chat_id, render_telegram(reply), message_thread_id=message_thread_id)
+
+    async def send_html(self, chat_id: str, parts: list[str], *, message_thread_id: int | None = None
+                        ) -> list[str]:
+        """Send already-rendered HTML messages in order; on failure the error carries `sent_ids`."""
+        bot, chat = self.bot, _chat_ref(chat_id)
+        sent: list[str] = []
+        for part in parts:
+            try:
+                message = await bot.send_message(
+                    chat, part, parse_mode=ParseMode.HTML, message_thread_id=message_thread_id,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True),
+                )
+            except TelegramError as exc:
+                err = map_telegram_error(exc, self._token)
+                err.sent_ids = list(sent)  # type: ignore[attr-defined]
+                raise err from None
+            sent.append(str(message.message_id))
+        return sent
+
+    async def close(self) -> None:
+        """Close a standalone sender's HTTP pool (the front end's Bot is closed by the Application)."""
+        if self._own is not None and self._loop is asyncio.get_running_loop():
+            with contextlib.suppress(Exception):
+                await self._own.shutdown()
+        self._own = self._loop = None
+
+
+# -- the front end -----------------------------------------------------------------------------------
+class TelegramFrontEnd:
+    """Long polling by default; webhook mode (POST /telegram/webhook) when telegram_webhook_url is set."""
+
+    name = "telegram"
+
+    def __init__(self, settings: Settings, commands: Commands, *, poll_timeout: float = POLL_TIMEOUT) -> None:
+        token = settings.telegram_bot_token
+        if not token:
+            raise SettingsError("telegram_bot_token (TELEGRAM_BOT_TOKEN) is not set")
+        self.webhook_url = settings.telegram_webhook_url
+        self.webhook_secret = settings.telegram_webhook_secret
+        if self.webhook_url and not self.webhook_secret:
+            raise SettingsError("telegram_webhook_secret (TELEGRAM_WEBHOOK_SECRET) is required in "
+                                "webhook mode")
+        guard_token(token)
+        self.settings = settings
+        self.commands = commands
+        self.poll_timeout = poll_timeout
+        builder = (
+            ApplicationBuilder()
+            .token(token)
+            .base_url(settings.telegram_api_base_url)
+            .base_file_url(file_base_url(settings.telegram_api_base_url))
+            .connection_pool_size(POOL_SIZE)
+            .pool_timeout(POOL_TIMEOUT)
+            .concurrent_updates(CONCURRENT_UPDATES)
+        )
+        if self.webhook_url:
+            builder = builder.updater(None)
+        self.application: Application = builder.build()
+        self.sender = TelegramSender(self.application.bot)
+        messages = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
+        for name in [*(c.name for c in COMMANDS), "start"]:
+            self.application.add_handler(CommandHandler(name, self._on_command, filters=messages))
+        self.application.add_handler(MessageHandler(filters.COMMAND & messages, self._on_command))
+        self.application.add_handler(MessageHandler(
+            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE,
+            self._on_private_text,
+        ))
+        self.application.add_error_handler(self._on_error)
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+    def http_routes(self) -> list[web.RouteDef]:
+        return [web.post(WEBHOOK_PATH, self.handle_webhook)] if self.webhook_url else []
+
+    async def start(self) -> None:
+        app = self.application
+        await app.initialize()
+        await app.bot.set_my_commands(
+            [BotCommand(c.name, c.summary[:256]) for c in COMMANDS]
+        )
+        if self.webhook_url:
+            await app.bot.set_webhook(self.webhook_url, secret_token=self.webhook_secret,
+                                      allowed_updates=ALLOWED_UPDATES)
+            await app.start()
+            log.info("telegram: webhook set, receiving updates at %s", WEBHOOK_PATH)
+        else:
+            await app.start()
+            assert app.updater is not None
+            await app.updater.start_polling(timeout=self.poll_timeout, allowed_updates=ALLOWED_UPDATES)
+            log.info("telegram: long polling as @%s", app.bot.username)
+
+    async def stop(self) -> None:
+        app = self.application
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+
+    # -- webhook -----------------------------------------------------------------------------------
+    async def handle_webhook(self, request: web.Request) -> web.Response:
+        """Updates from Telegram: the secret header must match (constant time) before anything runs."""
+        given = request.headers.get(SECRET_HEADER, "")
+        expected = self.webhook_secret or ""
+        if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
+            log.warning("telegram webhook: wrong or missing secret token, request refused",
+                        extra={"remote": request.remote})
+            return web.Response(status=403, text="forbidden")
+        try:
+            data = await request.json()
+            update = Update.de_json(data, self.application.bot) if isinstance(data, dict) else None
+        except Exception:  # malformed JSON or not an Update
+            update = None
+        if update is None:
+            log.warning("telegram webhook: malformed update refused")
+            return web.Response(status=400, text="bad update")
+        await self.application.update_queue.put(update)
+        return web.Response(text="ok")
+
+    # -- handlers ----------------------------------------------------------------------------------
+    async def _on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        if message is None or not message.text:
+            return
+        m = _COMMAND_WORD.match(message.text)
+        if m is None:
+            return
+        name, addressee = m.group(1).lower(), m.group(2)
+        if addressee and addressee.casefold() != (self.application.bot.username or "").casefold():
+            return  # "/help@otherbot" in a group is not for us
+        ctx = await self._context(message, name)
+        try:
+            reply = await asyncio.to_thread(self.commands.handle, message.text, ctx)
+        except Exception:
+            log.exception("telegram: command failed", extra={"chat_id": ctx.chat_id, "command": name})
+            reply = Reply.text(APOLOGY)
+        await self._answer(message, reply)
+
+    async def _on_private_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message is not None:
+            await self._answer(update.effective_message, Reply.text(PRIVATE_HINT))
+
+    async def _context(self, message: Message, command: str) -> ChatContext:
+        chat = message.chat
+        user = message.from_user
+        can_manage = True
+        if chat.type in (ChatType.GROUP, ChatType.SUPERGROUP):
+            can_manage = command in MANAGE_COMMANDS and await self._is_admin(message)
+        return ChatContext(platform="telegram", chat_id=str(chat.id), user_id=str(user.id) if user else None,
+                           chat_type=chat.type, can_manage=can_manage)
+
+    async def _is_admin(self, message: Message) -> bool:
+        """Administrators and the owner may manage; an anonymous admin posts as the group itself.
+        Channel posts never get here: posting in a channel already takes admin rights."""
+        chat = message.chat
+        if message.sender_chat is not None and message.sender_chat.id == chat.id:
+            return True
+        if message.from_user is None:
+            return False
+        try:
+            member = await chat.get_member(message.from_user.id)
+        except TelegramError as exc:
+            log.warning("telegram: getChatMember failed, treating sender as non-admin: %s",
+                        type(exc).__name__, extra={"chat_id": str(chat.id)})
+            return False
+        return member.status in ADMIN_STATUSES
+
+    async def _answer(self, message: Message, reply: Reply) -> None:
+        chat_id = str(message.chat.id)
+        thread = message.message_thread_id if message.is_topic_message else None
+        try:
+            await self.sender.send(chat_id, reply, message_thread_id=thread)
+        except (ChatGone, RetryLater) as exc:
+            log.warning("telegram: reply not delivered: %s", exc, extra={"chat_id": chat_id})
+        except SendError as exc:
+            log.error("telegram: reply not delivered: %s", exc, extra={"chat_id": chat_id})
+            await self._apologise(chat_id, thread)
+
+    async def _apologise(self, chat_id: str, thread: int | None = None) -> None:
+        try:
+            await self.application.bot.send_message(_chat_ref(chat_id), APOLOGY, message_thread_id=thread)
+        except TelegramError as exc:  # best effort; the first failure is already logged
+            log.warning("telegram: apology not delivered: %s", type(exc).__name__, extra={"chat_id": chat_id})
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """PTB's error handler: whatever a handler did not catch itself. Logged; the user hears back."""
+        chat_id = None
+        if isinstance(update, Update) and update.effective_chat is not None:
+            chat_id = str(update.effective_chat.id)
+        log.error("telegram: update failed: %s", type(context.error).__name__, exc_info=context.error,
+                  extra={"chat_id": chat_id})
+        if chat_id is not None:
+            await self._apologise(chat_id)
+
+
+__all__ = [
+    "APOLOGY", "SECRET_HEADER", "WEBHOOK_PATH", "TelegramFrontEnd", "TelegramSender", "file_base_url",
+    "guard_token", "map_telegram_error",
+]
