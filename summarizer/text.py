@@ -4,55 +4,158 @@ Interface (stable, used across the project):
 - `split_sentences(text) -> list[str]`
 - `split_words(sentence) -> list[str]`
 - `OfflineTokenizer(language="english")` with `.language`, `.to_sentences(paragraph)`, `.to_words(sentence)`
+
+A boundary is a `.`, `!`, `?` or `…` (plus any closing quotes or brackets) followed by white space and a
+capital, a digit or an opening quote. A period is then vetoed when the word before it is a title ("Mr.",
+"Gen."), an initial ("John F. Kennedy"), a month or "No." before a number ("Jan. 5", "No. 1"), or
+"vs."/"e.g.". Abbreviations that may also end a sentence ("U.S.", "Inc.", "Jr.", "p.m.") split only when
+the next word is a common sentence opener ("... in the U.S. The ..." but not "U.S. Navy").
 """
 
 from __future__ import annotations
 
 import re
 
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen",
-    "rep", "rev", "hon", "pres", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
-}
-_BOUNDARY = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-_WORD = re.compile(r"[\w][\w'’.\-]*[\w]|[\w]")
+# Never end a sentence: they stand before a name.
+_TITLES = frozenset(
+    [
+        "mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt",
+        "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "brig", "supt", "insp", "det", "gov", "sen", "rep",
+        "rev", "hon", "pres", "fr", "sr", "sra", "mt", "ft", "st"
+    ]
+)
+# Never end a sentence in news text.
+_NEVER_FINAL = frozenset(["vs", "v", "cf", "e.g", "i.e", "viz", "approx", "ca"])
+# Do not end a sentence when a number follows ("Jan. 5", "No. 1", "pp. 3").
+_BEFORE_NUMBER = frozenset(
+    [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
+        "art", "vol", "vols", "p", "pp", "fig", "ch", "sec"
+    ]
+)
+# May end a sentence; split only before a common sentence opener.
+_AMBIGUOUS = frozenset(
+    [
+        "inc", "corp", "co", "ltd", "llc", "plc", "bros", "jr", "sr", "etc", "esq", "a.m", "p.m", "u.s",
+        "u.k", "u.n", "e.u", "d.c", "l.a", "n.y", "u.s.a"
+    ]
+)
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+# Capitalised words that usually open a sentence (function words, pronouns, frequent adverbs).
+_OPENERS = frozenset(
+    [
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our",
+        "My", "Your", "This", "That", "These", "Those", "There", "Here", "But", "And", "Or", "So", "Yet",
+        "Nor", "For", "In", "On", "At", "By", "From", "With", "Without", "After", "Before", "When", "While",
+        "As", "If", "Although", "Though", "Because", "Since", "Until", "Unless", "Once", "Now", "Then",
+        "Still", "Also", "However", "Meanwhile", "Instead", "Earlier", "Later", "Last", "Next", "Some",
+        "Many", "Most", "Several", "Other", "Others", "Another", "Both", "Each", "Every", "All", "No",
+        "None", "Neither", "Either", "Such", "What", "Which", "Who", "Whom", "Whose", "Where", "Why", "How",
+        "Is", "Are", "Was", "Were", "Do", "Does", "Did", "Has", "Have", "Had", "Will", "Would", "Can",
+        "Could", "Should", "May", "Might", "Must", "Not", "Only", "Even", "Just", "According", "Asked",
+        "Speaking", "Despite", "During", "Under", "Over", "About", "Among", "Between", "Officials",
+        "Police", "Authorities", "Analysts", "Critics"
+    ]
+)
+_CANDIDATE = re.compile(r"[.!?…]+([\"'”’)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_OPENING_PUNCT = "\"“‘'([«"
+_CLOSING_PUNCT = "\"'”’)]»"
+_WORD = re.compile(r"\w+(?:[’'.\-&]\w+)*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BULLET = re.compile(r"^\s*[•·▪●◦*\-–—]\s")
+_SPACES = re.compile(r"\s+")
 
 
 def split_sentences(text: str) -> list[str]:
+    """Sentences of `text` in order, stripped; paragraphs (and bullets) always end a sentence."""
     sentences: list[str] = []
-    for para in re.split(r"\n\s*\n|\n", text):
-        para = para.strip()
-        if not para:
-            continue
-        start = 0
-        for m in _BOUNDARY.finditer(para):
-            end = m.start() + len(m.group(1))
-            candidate = para[start:end]
-            last = candidate.rstrip("\"'”’)]").rsplit(None, 1)[-1] if candidate.strip() else ""
-            token = last.rstrip(".").lower()
-            if token in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", last.rstrip(".")):
-                continue
-            sentences.append(candidate.strip())
-            start = m.end()
-        tail = para[start:].strip()
-        if tail:
-            sentences.append(tail)
+    for para in _paragraphs(text):
+        sentences.extend(_split_paragraph(para))
     return sentences
 
 
 def split_words(sentence: str) -> list[str]:
+    """Word tokens, keeping "U.S", "3.5", "don't" and "Sherwood-Randall" whole; punctuation dropped."""
     return _WORD.findall(sentence)
 
 
 class OfflineTokenizer:
-    """Drop-in for `sumy.nlp.tokenizers.Tokenizer` that needs no NLTK data."""
+    """Drop-in for `sumy.nlp.tokenizers.Tokenizer` that needs no NLTK data.
+
+    Like sumy's tokenizer, `to_words` keeps only tokens with a letter in them (no bare numbers).
+    """
 
     def __init__(self, language: str = "english") -> None:
-        self.language = language
+        self._language = language.lower()
+
+    @property
+    def language(self) -> str:
+        return self._language
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         return tuple(split_sentences(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(split_words(sentence))
+        return tuple(w for w in _WORD.findall(sentence) if not w.isdigit() and not _is_number(w))
+
+
+def _is_number(token: str) -> bool:
+    return not any(c.isalpha() for c in token)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blank-line separated blocks with hard-wrapped lines joined; without blank lines, one per line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _BLANK_LINE.search(text):
+        out: list[str] = []
+        for block in _BLANK_LINE.split(text):
+            current: list[str] = []
+            for line in block.split("\n"):
+                if _BULLET.match(line) and current:
+                    out.append(" ".join(current))
+                    current = []
+                if line.strip():
+                    current.append(line.strip())
+            if current:
+                out.append(" ".join(current))
+        return [_SPACES.sub(" ", p) for p in out]
+    return [_SPACES.sub(" ", ln).strip() for ln in text.split("\n") if ln.strip()]
+
+
+def _split_paragraph(para: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for m in _CANDIDATE.finditer(para):
+        end = m.start(1) + len(m.group(1))
+        if para[m.start() : m.start(1)] == "." and not _period_ends(para, start, m.start(), m.end()):
+            continue
+        piece = para[start:end].strip()
+        if piece:
+            out.append(piece)
+        start = m.end()
+    tail = para[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _period_ends(para: str, start: int, dot: int, next_start: int) -> bool:
+    """Whether the period at `dot` ends a sentence, judging by the word before it and the one after."""
+    before = para[start:dot]
+    if not before or before[-1].isspace():  # " . " separators ("By . Daily Mail Reporter .")
+        return True
+    last = before.rsplit(None, 1)[-1].lstrip(_OPENING_PUNCT)
+    if not last:
+        return True
+    low = last.lower()
+    if low in _TITLES or low in _NEVER_FINAL:
+        return False
+    if len(last) == 1 and last.isupper():  # an initial: "John F. Kennedy"
+        return False
+    following = para[next_start:].lstrip(_OPENING_PUNCT)
+    next_word = following.split(None, 1)[0].rstrip(",;:.!?" + _CLOSING_PUNCT) if following else ""
+    if low in _BEFORE_NUMBER and next_word[:1].isdigit():
+        return False
+    if low in _AMBIGUOUS or _ACRONYM.fullmatch(last):
+        return next_word in _OPENERS or para[next_start] in _OPENING_PUNCT
+    return True

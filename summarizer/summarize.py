@@ -1,0 +1,144 @@
+"""Extractive summaries through sumy summarizers, all offline; `default` is our measured NewsRank.
+
+`summarize(text, algorithm="default", sentences=3)` cleans site furniture off the text (agency
+datelines, Daily Mail by-line blocks, "Scroll down for video", "READ MORE: …" links), parses it with
+`OfflineTokenizer` and returns the chosen sentences in document order. Summarizers, the stemmer and the
+stop words are built once per algorithm and reused; sumy parses each text once.
+
+ROUGE on the CNN/DailyMail sample (bench/rouge.py) is why `default` is NewsRank and not a sumy method.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from sumy.nlp.stemmers import Stemmer
+from sumy.parsers.plaintext import PlaintextParser
+from sumy.utils import get_stop_words
+
+from summarizer.rankers.news import NewsRankSummarizer, RankParams
+from summarizer.text import OfflineTokenizer, split_sentences
+
+LANGUAGE = "english"
+SUMY_ALGORITHMS: tuple[str, ...] = (
+    "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction",
+)
+ALGORITHMS: tuple[str, ...] = ("default", "lead", *SUMY_ALGORITHMS)
+
+# Edmundson's cue method: words that mark a sentence as reporting news, and words that mark captions,
+# calls to action and chatter. Null words are the stop words.
+EDMUNDSON_BONUS_WORDS = (
+    "announced", "announce", "confirmed", "according", "reported", "revealed", "found", "said", "says",
+    "officials", "official", "police", "government", "president", "minister", "court", "agreed",
+    "killed", "died", "arrested", "charged", "won", "lost", "first", "new", "will", "plans", "deal",
+)
+EDMUNDSON_STIGMA_WORDS = (
+    "click", "scroll", "video", "pictured", "photo", "photos", "image", "subscribe", "follow", "twitter",
+    "facebook", "instagram", "comment", "comments", "advertisement", "read", "watch", "here", "i", "me",
+    "my", "you", "your", "we", "our", "perhaps", "maybe",
+)
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_LEADING_FURNITURE = (
+    # "(CNN)", "Lausanne, Switzerland (CNN) -- ", "(The Hollywood Reporter)", "(WIRED)"
+    re.compile(
+        r"^(?:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}(?:, [A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}){0,2} ?)?"
+        r"\((?:CNN|AP|AFP|Reuters|[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,3})\)\s*(?:[-–—]{1,2}\s*)?"
+    ),
+    # CNN Student News: "March 10, 2015 . "
+    re.compile(rf"^(?:{_MONTHS}) \d{{1,2}}, \d{{4}}\s+\.\s+"),
+    # Daily Mail: "By . Daily Mail Reporter . PUBLISHED: . 12:00 EST, 1 January 2014 . | . UPDATED: . …"
+    re.compile(r"^By \. (?:[^.]{1,60}? \. )(?:and [^.]{1,60}? \. )?(?:\| \. )?"),
+    re.compile(r"^(?:PUBLISHED|UPDATED|Last updated)(?::| at) \.? ?[^|]{1,60}?\d{4} \.(?: \| \.)? ?"),
+)
+_INLINE_FURNITURE = re.compile(
+    r"\bScroll down for (?:the )?videos?\b"
+    r"|\bREAD MORE:(?:[^.!?]|\.(?!\s))*?(?:\s\.|(?=READ MORE)|$)"
+    r"|\b(?:CLICK|Click) HERE\b[^.!?]{0,80}[.!?]?"
+)
+
+
+def clean_text(text: str) -> str:
+    """`text` without news-site furniture before and inside the story; paragraphs are kept."""
+    text = text.strip()
+    changed = True
+    while changed:
+        changed = False
+        for rx in _LEADING_FURNITURE:
+            m = rx.match(text)
+            if m and m.end() < len(text):
+                text = text[m.end() :].lstrip()
+                changed = True
+    return _INLINE_FURNITURE.sub("\n\n", text).strip()
+
+
+@cache
+def _tokenizer() -> OfflineTokenizer:
+    return OfflineTokenizer(LANGUAGE)
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(get_stop_words(LANGUAGE))
+
+
+@cache
+def _summarizer(algorithm: str) -> Callable:
+    """The sumy summarizer for `algorithm`, built once (stemmer, stop words, Edmundson's word lists)."""
+    stemmer = Stemmer(LANGUAGE)
+    if algorithm == "default":
+        return NewsRankSummarizer(stemmer, RankParams(), _stop_words())
+    if algorithm == "edmundson":
+        from sumy.summarizers.edmundson import EdmundsonSummarizer
+
+        s = EdmundsonSummarizer(stemmer)
+        s.bonus_words = EDMUNDSON_BONUS_WORDS
+        s.stigma_words = EDMUNDSON_STIGMA_WORDS
+        s.null_words = _stop_words()
+        return s
+    from sumy.summarizers.kl import KLSummarizer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.lsa import LsaSummarizer
+    from sumy.summarizers.luhn import LuhnSummarizer
+    from sumy.summarizers.reduction import ReductionSummarizer
+    from sumy.summarizers.sum_basic import SumBasicSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+
+    classes = {
+        "lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer,
+        "luhn": LuhnSummarizer, "kl": KLSummarizer, "sumbasic": SumBasicSummarizer,
+        "reduction": ReductionSummarizer,
+    }
+    s = classes[algorithm](stemmer)
+    s.stop_words = _stop_words()
+    return s
+
+
+def parse(text: str):
+    """The sumy document of `text` as `summarize` sees it (cleaned, split offline)."""
+    return PlaintextParser.from_string(clean_text(text), _tokenizer()).document
+
+
+def summarize(text: str, algorithm: str = "default", sentences: int = 3) -> list[str]:
+    """Up to `sentences` sentences of `text` chosen by `algorithm`, in document order.
+
+    Raises ValueError for an unknown algorithm. Empty text gives []; a text with no more sentences than
+    asked for is returned whole, whatever the algorithm.
+    """
+    name = algorithm.strip().lower()
+    if name not in ALGORITHMS:
+        raise ValueError(f"unknown algorithm {algorithm!r}; choose one of: {', '.join(ALGORITHMS)}")
+    if sentences < 1 or not text or not text.strip():
+        return []
+    cleaned = clean_text(text)
+    if name == "lead":
+        return split_sentences(cleaned)[:sentences]
+    document = PlaintextParser.from_string(cleaned, _tokenizer()).document
+    all_sentences = document.sentences
+    if len(all_sentences) <= sentences:
+        return [str(s) for s in all_sentences]
+    if not any(s.words for s in all_sentences):  # nothing but numbers and punctuation: keep the lead
+        return [str(s) for s in all_sentences[:sentences]]
+    return [str(s) for s in _summarizer(name)(document, sentences)]
