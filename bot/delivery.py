@@ -234,6 +234,7 @@ class Outbox:
         rate_limited_tries: int = 8,
         heartbeat_seconds: float = 15.0,
         rng: Callable[[], float] = random.random,
+        renderers: Mapping[str, Callable[[Reply], Sequence[Any]] | None] | None = None,
     ) -> None:
         self.db = db
         self.settings = settings
@@ -251,7 +252,7 @@ class Outbox:
         self.rate_limited_tries = rate_limited_tries
         self.heartbeat_seconds = heartbeat_seconds
         self._rng = rng
-        self._renderers = {p: platform_renderer(p) for p in self.senders}
+        self._renderers = {p: platform_renderer(p) for p in self.senders} | dict(renderers or {})
         self._digests: dict[tuple[str, datetime, datetime], list[Reply] | None] = {}
         self._digest_lock = threading.Lock()
         self._leases: dict[int, datetime] = {}
