@@ -25,7 +25,8 @@ from summarizer.sources.http import Fetched, FetchError, fetch, make_client
 log = logging.getLogger("summarizer.sources")
 
 SEEN_LIMIT = 1000  # entry keys remembered per feed (at least twice the feed's length is kept)
-TEASER_WORDS = 150  # a summary shorter than this, with no full content, is a teaser: fetch the page
+TEASER_WORDS = 150  # entry text shorter than this is a teaser: fetch the linked page
+PAGE_FAILURES_MAX = 3  # after this many unreachable pages in one poll, use the teasers as they are
 
 
 class FeedError(ValueError):
@@ -92,55 +93,70 @@ def feed_batch(
     seen = set(seen_list)
     articles: list[Article] = []
     skipped: list[Skipped] = []
+    pages = LinkedPages(client, timeout)
     for entry in parsed.entries:
         key = entry_key(entry)
         if key in seen:
             continue
         seen.add(key)
         seen_list.append(key)
+        where = entry.get("link") or f"{feed_url} entry {key}"
         try:
-            articles.append(
-                entry_article(client, feed_url, entry, timeout=timeout, teaser_words=teaser_words)
-            )
+            articles.append(entry_article(pages, feed_url, entry, teaser_words=teaser_words))
         except ArticleError as exc:
-            skipped.append(skip(entry.get("link") or f"{feed_url} entry {key}", str(exc)))
+            skipped.append(skip(where, str(exc)))
+        except Exception as exc:  # one odd entry must not cost the rest of the feed
+            skipped.append(skip(where, f"unreadable entry: {type(exc).__name__}: {exc}"))
     limit = max(seen_limit, 2 * len(parsed.entries))
     new_state = {k: v for k, v in state.items() if k not in ("etag", "last_modified", "seen")}
     new_state.update(fetched.validators(), kind="feed", seen=seen_list[-limit:])
     return SourceBatch(articles, skipped, new_state)
 
 
+class LinkedPages:
+    """Fetches the pages entries link to, for one poll; stops trying once the site looks down."""
+
+    def __init__(self, client: httpx.Client, timeout: float) -> None:
+        self.client = client
+        self.timeout = timeout
+        self.failures = 0
+
+    def article(self, link: str, **meta: Any) -> Article:
+        if self.failures >= PAGE_FAILURES_MAX:
+            raise FetchError(f"not fetched, {self.failures} linked pages already failed in this poll")
+        try:
+            page = fetch(self.client, link, timeout=self.timeout)
+        except FetchError:
+            self.failures += 1
+            raise
+        return extract_html(page.body, **meta)
+
+
 def entry_article(
-    client: httpx.Client,
-    feed_url: str,
-    entry: Mapping[str, Any],
-    *,
-    timeout: float,
-    teaser_words: int = TEASER_WORDS,
+    pages: LinkedPages, feed_url: str, entry: Mapping[str, Any], *, teaser_words: int = TEASER_WORDS
 ) -> Article:
-    """One entry as an Article: its full content, else its linked page, else its teaser."""
+    """One entry as an Article: its full content; when that is only a teaser, the linked page; when the
+    page fails, the teaser (logged)."""
     title = _detail_text(entry.get("title", ""), entry.get("title_detail")) or None
     author = (entry.get("author") or "").strip() or None
     link = (entry.get("link") or "").strip() or None
     published = entry_published(entry)
     content, summary = entry_texts(entry)
     meta = {"source": feed_url, "title": title, "author": author, "url": link, "published": published}
-    if content:
-        return parse_text(content, **meta)
-    if link and len(summary.split()) < teaser_words:
+    text = content or summary
+    if link and len(text.split()) < teaser_words:
         try:
-            page = fetch(client, link, timeout=timeout)
-            page_article = extract_html(page.body, **meta)
+            page_article = pages.article(link, **meta)
         except (FetchError, ArticleError) as exc:
-            if not summary:
+            if not text:
                 raise ArticleError(f"entry has no text and its page failed: {exc}") from None
             log.warning("linked page failed, using the feed's teaser: %s: %s", link, exc)
         else:
-            if len(page_article.body) >= len(summary):
+            if len(page_article.body) >= len(text):
                 return page_article
-    if not summary:
+    if not text:
         raise ArticleError("entry has no text")
-    return parse_text(summary, **meta)
+    return parse_text(text, **meta)
 
 
 class FeedSource:

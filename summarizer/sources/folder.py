@@ -72,6 +72,8 @@ class _FileSetSource:
                 articles.append(article_from_bytes(data, path))
             except ArticleError as exc:
                 skipped.append(skip(str(path), str(exc)))
+            except Exception as exc:  # a parser bug on one file must not stop the folder
+                skipped.append(skip(str(path), f"unreadable: {type(exc).__name__}: {exc}"))
         return SourceBatch(articles, skipped, {"files": files})
 
     def _rel(self, path: Path) -> str:

@@ -226,3 +226,35 @@ def test_redirects_are_followed(http_server: LocalHTTPServer) -> None:
     batch = FeedSource(http_server.url("/old-feed"), timeout=2).poll()
     assert [a.headline for a in batch.articles] == [story(STORIES[0]).headline]
     assert batch.articles[0].source == http_server.url("/old-feed")
+
+
+def test_a_short_content_element_is_a_teaser_too(http_server: LocalHTTPServer) -> None:
+    s = story(STORIES[2])
+    entries = [{"id": "urn:a:1", "title": s.headline, "link": http_server.url("/a/1"),
+                "content": f"<p>{s.teaser}</p>", "summary": s.teaser}]
+    http_server.route("/atom", Reply(body=atom(entries), content_type=ATOM_TYPE))
+    http_server.route("/a/1", Reply(body=article_page(s), content_type="text/html"))
+
+    [article] = FeedSource(http_server.url("/atom"), timeout=2).poll().articles
+
+    assert list(article.paragraphs) == s.paragraphs
+
+
+def test_pages_stop_being_fetched_once_the_site_looks_down(
+    http_server: LocalHTTPServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    items = [_item(rel, http_server, n, description=story(rel).teaser) for n, rel in enumerate(STORIES)]
+    http_server.route("/feed.xml", Reply(body=rss(items), content_type=RSS_TYPE))
+    for n in range(len(items)):
+        http_server.route(f"/story/{n}", Reply(503, "down"))
+    caplog.set_level(logging.WARNING)
+
+    batch = FeedSource(http_server.url("/feed.xml"), timeout=2).poll()
+
+    # every entry still arrives, as its teaser (the wire dateline split off as usual)
+    assert [a.body for a in batch.articles] == [
+        story(rel).teaser.removeprefix("NEW YORK, March 26 - ") for rel in STORIES
+    ]
+    page_requests = [r for r in http_server.requests if r.path.startswith("/story/")]
+    assert len(page_requests) == 3
+    assert len(_warnings(caplog)) == len(STORIES)  # one line per entry that fell back to its teaser
