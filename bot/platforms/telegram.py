@@ -16,6 +16,7 @@ import contextlib
 import hmac
 import logging
 import re
+import warnings
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -41,6 +42,7 @@ from telegram.ext import (
     filters,
 )
 from telegram.request import HTTPXRequest
+from telegram.warnings import PTBDeprecationWarning
 
 from bot.commands import COMMANDS, ChatContext, Commands
 from bot.render.telegram import render_telegram
@@ -119,7 +121,9 @@ def map_telegram_error(exc: TelegramError, token: str | None = None) -> SendErro
     if token:
         text = text.replace(token, "[REDACTED]")
     if isinstance(exc, RetryAfter):
-        return RetryLater(_seconds(exc.retry_after), "telegram rate limit")
+        with warnings.catch_warnings():  # PTB 22 warns that retry_after becomes a timedelta
+            warnings.simplefilter("ignore", PTBDeprecationWarning)
+            return RetryLater(_seconds(exc.retry_after), "telegram rate limit")
     if isinstance(exc, ChatMigrated):
         return ChatGone(f"telegram: group became supergroup {exc.new_chat_id}")
     if isinstance(exc, Forbidden):
