@@ -66,7 +66,13 @@ def http_url(link: str | None) -> str | None:
 
 def utf16_len(text: str) -> int:
     """Length in UTF-16 code units, as Telegram and Slack count it."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def escaped_len(text: str) -> int:
+    """UTF-16 length of `text` once `&`, `<` and `>` become `&amp;`, `&lt;` and `&gt;` (the escaping both
+    Telegram HTML and Slack mrkdwn use)."""
+    return utf16_len(text) + 4 * text.count("&") + 3 * (text.count("<") + text.count(">"))
 
 
 @dataclass(frozen=True)
@@ -156,20 +162,20 @@ def visible(ps: Sequence[Piece]) -> bool:
     return any(p.text.strip() for p in ps)
 
 
-def has_content(reply: Reply) -> bool:
-    """Whether the reply shows anything at all (a divider counts)."""
-    for block in reply.blocks:
-        if isinstance(block, Divider):
-            return True
-        if visible(block_pieces(block)):
-            return True
-    return bool(reply.fallback.strip())
+def shows(block: Paragraph | Bullets | Heading | Divider) -> bool:
+    """Whether a block shows anything (a divider always does; text blocks need non-blank text)."""
+    if isinstance(block, Divider):
+        return True
+    if isinstance(block, Heading):
+        return bool(clean(block.text).strip())
+    items = (block.spans,) if isinstance(block, Paragraph) else block.items
+    return any(clean(s.text).strip() for item in items for s in item)
 
 
 def content_blocks(reply: Reply) -> list[Paragraph | Bullets | Heading | Divider]:
-    """The blocks worth rendering: blank ones dropped; the fallback as a paragraph when nothing else
+    """The blocks worth rendering: blank ones dropped; the fallback as a paragraph when no text block
     shows."""
-    blocks = [b for b in reply.blocks if isinstance(b, Divider) or visible(block_pieces(b))]
+    blocks = [b for b in reply.blocks if shows(b)]
     if not any(not isinstance(b, Divider) for b in blocks) and clean(reply.fallback).strip():
         blocks.append(Paragraph((Span(reply.fallback),)))
     return blocks

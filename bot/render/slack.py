@@ -20,6 +20,7 @@ from bot.render.common import (
     Style,
     block_pieces,
     content_blocks,
+    escaped_len,
     groups,
     one_line,
     pack,
@@ -39,6 +40,7 @@ MESSAGE_LIMIT = 40_000
 _LOOKALIKE = {"*": "∗", "_": "ˍ", "~": "∼", "`": "ˋ"}
 _MENTION = re.compile(r"@(?=(?:here|channel|everyone)\b)", re.IGNORECASE)
 _QUOTE = re.compile(r"(^|\n)(&gt;)")
+_MARKER = re.compile(r"[*_~`]")
 ZWSP = "\u200b"
 SOFT_HYPHEN = "\u00ad"
 WORD_JOINER = "\u2060"
@@ -72,15 +74,14 @@ def escape(text: str, *, code: bool = False) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MENTION.sub("@" + WORD_JOINER, text)
     text = _QUOTE.sub(r"\1" + SOFT_HYPHEN + r"\2", text)
-    out = []
-    for i, ch in enumerate(text):
-        if ch in _LOOKALIKE and (ch == "`" or not code):
-            left = text[i - 1] if i else " "
-            right = text[i + 1] if i + 1 < len(text) else " "
-            if ch == "`" or not (left.isalnum() and right.isalnum()):
-                ch = _LOOKALIKE[ch]
-        out.append(ch)
-    return "".join(out)
+
+    def neutral(m: re.Match[str]) -> str:
+        ch, i = m.group(), m.start()
+        if ch != "`" and (code or (text[i - 1 : i].isalnum() and text[i + 1 : i + 2].isalnum())):
+            return ch  # inside code, or inside a word (snake_case, 2*3): no formatting either way
+        return _LOOKALIKE[ch]
+
+    return _MARKER.sub(neutral, text)
 
 
 def link_url(url: str) -> str:
@@ -100,8 +101,8 @@ def _header(block: Heading) -> Block | None:
 def _sections(ps: list[Piece]) -> list[Block]:
     if not visible(ps):
         return []
-    chunks = pack(ps, SECTION_LIMIT, _cost_text, _overhead, lambda c: utf16_len(_render(c)))
-    return [_section(_render(c)) for c in chunks if visible(c)]
+    chunks = pack(ps, SECTION_LIMIT, escaped_len, _overhead, lambda c: utf16_len(_render(c)))
+    return [_section(_render(c).strip()) for c in chunks if visible(c)]
 
 
 def _section(text: str) -> Block:
@@ -146,14 +147,10 @@ def _fit_text(text: str, limit: int) -> str:
     """`text` escaped and cut to at most `limit` characters."""
     budget = limit
     while True:
-        out = escape(truncate(text, budget, _cost_text))
+        out = escape(truncate(text, budget, escaped_len))
         if utf16_len(out) <= limit:
             return out
         budget -= utf16_len(out) - limit
-
-
-def _cost_text(text: str) -> int:
-    return utf16_len(escape(text))
 
 
 def _overhead(style: Style) -> int:

@@ -16,6 +16,7 @@ from bot.render.common import (
     Style,
     block_pieces,
     content_blocks,
+    escaped_len,
     groups,
     pack,
     utf16_len,
@@ -54,8 +55,9 @@ def render_telegram(reply: Reply, *, limit: int = LIMIT) -> list[str]:
 
 
 def _split(ps: Sequence[Piece], limit: int) -> list[str]:
-    chunks = pack(ps, limit, _cost, _overhead, lambda c: utf16_len(_render(c)))
-    return [_render(c) for c in chunks if visible(c)]
+    chunks = pack(ps, limit, escaped_len, _overhead, lambda c: utf16_len(_render(c)))
+    # Tags never hold the white space at either end, so stripping keeps them whole.
+    return [_render(c).strip() for c in chunks if visible(c)]
 
 
 def _render(ps: Sequence[Piece]) -> str:
@@ -84,10 +86,6 @@ def _wrap(style: Style, escaped: str) -> str:
     trail = escaped[len(escaped.rstrip()) :]
     start, end = _tags(style)
     return lead + start + core + end + trail
-
-
-def _cost(text: str) -> int:
-    return utf16_len(escape(text, quote=False))
 
 
 def _overhead(style: Style) -> int:

@@ -105,7 +105,23 @@ def _lines(frags: list[_Frag], color: bool, width: int | None, first: str, rest:
 def _show(frags: list[_Frag], color: bool) -> str:
     if not color:
         return "".join(f.text for f in frags)
-    return "".join(f"\x1b[{f.sgr}m{f.text}{RESET}" if f.sgr and f.text.strip() else f.text for f in frags)
+    runs: list[_Frag] = []
+    for f in frags:
+        if runs and runs[-1].sgr == f.sgr:
+            runs[-1] = _Frag(runs[-1].text + f.text, f.sgr)
+        else:
+            runs.append(f)
+    return "".join(_sgr(f) for f in runs)
+
+
+def _sgr(f: _Frag) -> str:
+    """A styled run in SGR codes, white space at either end left outside them."""
+    core = f.text.strip()
+    if not f.sgr or not core:
+        return f.text
+    lead = f.text[: len(f.text) - len(f.text.lstrip())]
+    trail = f.text[len(f.text.rstrip()) :]
+    return f"{lead}\x1b[{f.sgr}m{core}{RESET}{trail}"
 
 
 def _split_lines(frags: list[_Frag]) -> list[list[_Frag]]:
@@ -148,7 +164,8 @@ def _wrap_words(words: list[list[_Frag]], width: int | None, first: str, rest: s
             lines.append(line)
             line, used = [], 0
         if line:
-            line.append(_Frag(" "))
+            # The space between two words of one style takes that style, so the run stays one SGR span.
+            line.append(_Frag(" ", word[0].sgr if line[-1].sgr == word[0].sgr else ""))
             used += 1
         line.extend(word)
         used += w
