@@ -37,7 +37,7 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import parse_qsl
 
@@ -113,14 +113,6 @@ class RateLimits:
     group_per_minute: int = 20
 
 
-@dataclass
-class _Window:
-    times: deque[float] = field(default_factory=deque)
-
-    def count_since(self, since: float) -> int:
-        return sum(1 for t in self.times if t >= since)
-
-
 def chat_type_of(chat_id: int | str) -> str:
     """Telegram's id conventions: users > 0, basic groups < 0, supergroups and channels -100…"""
     s = str(chat_id)
@@ -161,8 +153,8 @@ class FakeTelegramApi:
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids: Counter[int | str] = Counter()
-        self._windows: dict[int | str, _Window] = {}
-        self._global = _Window()
+        self._windows: dict[int | str, deque[float]] = {}  # send times per chat (the last minute)
+        self._global: deque[float] = deque()  # send times, all chats (the last second)
         self._lock = threading.Lock()
         self._new_update: asyncio.Event | None = None
         self._runner: web.AppRunner | None = None
@@ -605,26 +597,26 @@ class FakeTelegramApi:
             return None
         now = self.clock()
         with self._lock:
-            window = self._windows.setdefault(chat, _Window())
+            window = self._windows.setdefault(chat, deque())
             horizon = 60.0 if _is_group(chat) else 1.0
-            while window.times and window.times[0] < now - horizon:
-                window.times.popleft()
-            while self._global.times and self._global.times[0] < now - 1.0:
-                self._global.times.popleft()
+            while window and window[0] <= now - horizon:
+                window.popleft()
+            while self._global and self._global[0] <= now - 1.0:
+                self._global.popleft()
             waits: list[float] = []
-            if len(self._global.times) >= limits.global_per_second:
-                waits.append(self._global.times[-limits.global_per_second] + 1.0 - now)
-            recent = [t for t in window.times if t >= now - 1.0]
+            if len(self._global) >= limits.global_per_second:
+                waits.append(self._global[-limits.global_per_second] + 1.0 - now)
+            recent = [t for t in window if t > now - 1.0]
             if len(recent) >= limits.per_chat_per_second:
                 waits.append(recent[-limits.per_chat_per_second] + 1.0 - now)
-            if _is_group(chat) and len(window.times) >= limits.group_per_minute:
-                waits.append(window.times[-limits.group_per_minute] + 60.0 - now)
+            if _is_group(chat) and len(window) >= limits.group_per_minute:
+                waits.append(window[-limits.group_per_minute] + 60.0 - now)
             if waits:
                 self.counters["rate_limited"] += 1
                 retry = max(1, math.ceil(max(waits)))
                 return _error(429, f"Too Many Requests: retry after {retry}", {"retry_after": retry})
-            window.times.append(now)
-            self._global.times.append(now)
+            window.append(now)
+            self._global.append(now)
         return None
 
     async def _set_my_commands(self, call: Call) -> web.Response:
