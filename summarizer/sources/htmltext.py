@@ -96,18 +96,18 @@ def extract_html(
         )
     except Exception as exc:  # trafilatura raises assorted lxml/ValueErrors on broken markup
         raise ArticleError(f"HTML could not be read: {exc}") from exc
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    text = _field(doc, "text")
+    if not isinstance(text, str) or not text.strip():
         raise ArticleError("HTML has no article text")
     if len(text.split()) < min_words:
         raise ArticleError(f"HTML has no article text (only {len(text.split())} words)")
     return parse_text(
         text,
         source=source,
-        title=title or _clean(getattr(doc, "title", None)),
-        author=author or _clean(getattr(doc, "author", None)),
+        title=title or _clean(_field(doc, "title")),
+        author=author or _clean(_field(doc, "author")),
         url=url,
-        published=published or parse_date(getattr(doc, "date", None)),
+        published=published or parse_date(_field(doc, "date")),
     )
 
 
@@ -122,6 +122,13 @@ def parse_date(value: object) -> datetime | None:
     except ValueError:
         return None
     return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _field(doc: object, name: str) -> object:
+    """A field of trafilatura's result: a Document in 2.x, a dict in 1.x."""
+    if isinstance(doc, dict):
+        return doc.get(name)
+    return getattr(doc, name, None)
 
 
 def _clean(value: object) -> str | None:
