@@ -1,0 +1,89 @@
+"""Send pacing: the overall rate, one chat's spacing, group spacing and "retry after", in real time with
+the limits scaled up so the tests take a fraction of a second."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+
+from bot.ratelimit import TELEGRAM, Limits, Pacer, is_group_chat
+
+
+async def grant_times(pacer: Pacer, chats: list[str]) -> list[tuple[str, float]]:
+    out: list[tuple[str, float]] = []
+
+    async def one(chat: str) -> None:
+        await pacer.acquire(chat)
+        out.append((chat, time.monotonic()))
+
+    await asyncio.gather(*(one(c) for c in chats))
+    return sorted(out, key=lambda x: x[1])
+
+
+def max_in_window(times: list[float], window: float) -> int:
+    best, j = 0, 0
+    for i, t in enumerate(times):
+        while times[j] < t - window + 1e-9:
+            j += 1
+        best = max(best, i - j + 1)
+    return best
+
+
+async def test_overall_rate_is_kept_and_nearly_used() -> None:
+    rate = 200.0  # Telegram's 30/s, scaled: same code path, 1/7 of the time
+    pacer = Pacer("telegram", Limits(per_second=rate, chat_interval=0.0))
+    started = time.monotonic()
+    grants = await grant_times(pacer, [str(i) for i in range(1, 121)])
+    elapsed = grants[-1][1] - started
+    times = [t for _, t in grants]
+    assert max_in_window(times, 0.1) <= rate * 0.1 + 1  # never more than the rate in any window
+    assert elapsed >= 119 / rate
+    assert 119 / elapsed >= 0.85 * rate  # and the limit is used, not wasted
+
+
+async def test_one_chat_waits_its_interval_other_chats_do_not() -> None:
+    pacer = Pacer("slack", Limits(per_second=None, chat_interval=0.15))
+    started = time.monotonic()
+    grants = await grant_times(pacer, ["C1", "C1", "C1", *[f"C{i}" for i in range(2, 40)]])
+    own = [t for c, t in grants if c == "C1"]
+    assert all(b - a >= 0.15 for a, b in itertools.pairwise(own))
+    others = [t for c, t in grants if c != "C1"]
+    assert max(others) - started < 0.1  # not held up by C1's spacing
+
+
+async def test_telegram_groups_are_spaced_for_twenty_a_minute() -> None:
+    assert is_group_chat("telegram", "-1001234") and not is_group_chat("telegram", "42")
+    assert not is_group_chat("slack", "-1")
+    assert TELEGRAM.group_interval * 20 >= 60 and TELEGRAM.chat_interval >= 1.0
+    scaled = Limits(per_second=None, chat_interval=0.01, group_interval=0.2)
+    pacer = Pacer("telegram", scaled)
+    grants = await grant_times(pacer, ["-5", "-5", "5", "5"])
+    group = [t for c, t in grants if c == "-5"]
+    private = [t for c, t in grants if c == "5"]
+    assert group[1] - group[0] >= 0.2
+    assert private[1] - private[0] < 0.1
+
+
+async def test_retry_after_holds_the_chat_and_a_flood_holds_everyone() -> None:
+    pacer = Pacer("telegram", Limits(per_second=None, chat_interval=0.0))
+    pacer.penalize("1", 0.3)
+    started = time.monotonic()
+    other = asyncio.create_task(grant_times(pacer, ["2"]))
+    await pacer.acquire("1")
+    assert time.monotonic() - started >= 0.3
+    assert (await other)[0][1] - started < 0.1  # one chat's "retry after": only that chat waits
+
+    pacer.penalize("1", 0.3)
+    pacer.penalize("2", 0.3)  # two chats told to wait within a second: a bot-wide flood limit
+    started = time.monotonic()
+    await pacer.acquire("3")
+    assert time.monotonic() - started >= 0.3
+
+
+async def test_workers_sharing_a_bot_split_the_overall_rate() -> None:
+    pacer = Pacer("telegram", Limits(per_second=100.0, chat_interval=0.0))
+    pacer.share_with(2)
+    started = time.monotonic()
+    await grant_times(pacer, [str(i) for i in range(21)])
+    assert time.monotonic() - started >= 20 / 50  # 100/s shared by two workers: 50/s here
