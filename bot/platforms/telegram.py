@@ -28,6 +28,7 @@ from telegram.error import (
     BadRequest,
     ChatMigrated,
     Forbidden,
+    InvalidToken,
     NetworkError,
     RetryAfter,
     TelegramError,
@@ -257,21 +258,37 @@ class TelegramFrontEnd:
         return [web.post(WEBHOOK_PATH, self.handle_webhook)] if self.webhook_url else []
 
     async def start(self) -> None:
+        """getMe, setMyCommands, then setWebhook or long polling; on failure nothing is left running."""
         app = self.application
-        await app.initialize()
-        await app.bot.set_my_commands(
-            [BotCommand(c.name, c.summary[:256]) for c in COMMANDS]
-        )
-        if self.webhook_url:
-            await app.bot.set_webhook(self.webhook_url, secret_token=self.webhook_secret,
-                                      allowed_updates=ALLOWED_UPDATES)
-            await app.start()
-            log.info("telegram: webhook set, receiving updates at %s", WEBHOOK_PATH)
-        else:
-            await app.start()
-            assert app.updater is not None
-            await app.updater.start_polling(timeout=self.poll_timeout, allowed_updates=ALLOWED_UPDATES)
-            log.info("telegram: long polling as @%s", app.bot.username)
+        try:
+            await app.initialize()
+            await self._register_commands()
+            if self.webhook_url:
+                await app.bot.set_webhook(self.webhook_url, secret_token=self.webhook_secret,
+                                          allowed_updates=ALLOWED_UPDATES)
+                await app.start()
+                log.info("telegram: webhook set, receiving updates at %s", WEBHOOK_PATH)
+            else:
+                await app.start()
+                assert app.updater is not None
+                await app.updater.start_polling(timeout=self.poll_timeout, allowed_updates=ALLOWED_UPDATES)
+                log.info("telegram: long polling as @%s", app.bot.username)
+        except BaseException as exc:
+            with contextlib.suppress(Exception):
+                await self.stop()
+            if isinstance(exc, InvalidToken):  # PTB's message quotes the token: never pass it on
+                raise SettingsError("telegram_bot_token (TELEGRAM_BOT_TOKEN) was rejected by Telegram "
+                                    "(401 Unauthorized)") from None
+            raise
+
+    async def _register_commands(self) -> None:
+        """The command menu Telegram shows; cosmetic, so a failure is logged, not fatal."""
+        try:
+            await self.application.bot.set_my_commands(
+                [BotCommand(c.name, c.summary[:256]) for c in COMMANDS]
+            )
+        except TelegramError as exc:
+            log.warning("telegram: setMyCommands failed: %s", exc)
 
     async def stop(self) -> None:
         app = self.application

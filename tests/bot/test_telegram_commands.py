@@ -3,6 +3,7 @@ is answered with real sendMessage calls that the fake checks as Telegram would (
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import sqlite3
@@ -11,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import COMMANDS
+from bot.commands import COMMANDS, Commands
 from bot.platforms.telegram import APOLOGY, PRIVATE_HINT, TelegramFrontEnd
+from bot.settings import SettingsError, load_settings
 from bot.store import Database, open_database
 from bot.store.repo import recent_articles
 from summarizer.analysis import Analysis
@@ -274,3 +276,17 @@ async def test_token_never_logged(
     assert "Set Bot API URL" in logged  # PTB's debug line that carries the URL was logged...
     assert tg.token and tg.token not in logged  # ...without the token
     assert tg.token.split(":")[1] not in logged
+
+
+async def test_wrong_token_fails_start_loudly_and_cleanly(tg: FakeTelegramApi, seed_db: Database) -> None:
+    wrong = "7000000009:AAHwrongTokenForTests_abcdefghijkLMNOP"
+    settings = load_settings({}, telegram_bot_token=wrong, telegram_api_base_url=tg.base_url)
+    front = TelegramFrontEnd(settings, Commands(seed_db, settings), poll_timeout=0.5)
+    with pytest.raises(SettingsError, match="rejected by Telegram") as info:
+        await front.start()
+    assert wrong not in str(info.value)
+    assert info.value.__cause__ is None and info.value.__suppress_context__  # no chained PTB message
+    assert not front.application.running
+    calls = len(tg.calls)
+    await asyncio.sleep(0.3)
+    assert len(tg.calls) == calls  # nothing left polling
