@@ -52,8 +52,8 @@ def telegram_settings(tg: FakeTelegramApi) -> SettingsFactory:
 
 
 @pytest.fixture
-def ingest(tmp_path: Path) -> Iterator[Callable[..., Database]]:
-    """ingest(*files_or_folders) -> a fresh SQLite database holding them, analysed as at ingest."""
+def telegram_ingest(tmp_path: Path) -> Iterator[Callable[..., Database]]:
+    """telegram_ingest(*files_or_folders) -> a fresh SQLite database holding them, analysed as at ingest."""
     opened: list[Database] = []
 
     def make(*sources: Path) -> Database:
@@ -67,7 +67,7 @@ def ingest(tmp_path: Path) -> Iterator[Callable[..., Database]]:
 
 
 @pytest.fixture(scope="module")
-def seed_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def telegram_seed_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed ingested once per module; each test gets its own copy (subscriptions are written)."""
     path = tmp_path_factory.mktemp("tg-seed") / "seed.sqlite3"
     _ingested(path, (SEED,)).dispose()
@@ -75,9 +75,9 @@ def seed_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def seed_db(seed_db_file: Path, tmp_path: Path) -> Iterator[Database]:
+def telegram_seed_db(telegram_seed_file: Path, tmp_path: Path) -> Iterator[Database]:
     copy = tmp_path / "seed.sqlite3"
-    shutil.copy(seed_db_file, copy)
+    shutil.copy(telegram_seed_file, copy)
     db = open_database(f"sqlite:///{copy}")
     yield db
     db.dispose()
@@ -101,6 +101,6 @@ async def start_front_end(telegram_settings: SettingsFactory) -> AsyncIterator[F
 
 
 @pytest.fixture
-async def polling_bot(start_front_end: FrontEndFactory, seed_db: Database) -> TelegramFrontEnd:
+async def polling_bot(start_front_end: FrontEndFactory, telegram_seed_db: Database) -> TelegramFrontEnd:
     """The real PTB Application long-polling the fake, answering from the seed database."""
-    return await start_front_end(seed_db)
+    return await start_front_end(telegram_seed_db)

@@ -115,9 +115,9 @@ async def test_who_with_a_name(tg: FakeTelegramApi, polling_bot: TelegramFrontEn
 
 
 async def test_topics_and_one_topic(
-    tg: FakeTelegramApi, polling_bot: TelegramFrontEnd, seed_db: Database
+    tg: FakeTelegramApi, polling_bot: TelegramFrontEnd, telegram_seed_db: Database
 ) -> None:
-    labels = [t.label for t in _seed_analysis(seed_db).topics]
+    labels = [t.label for t in _seed_analysis(telegram_seed_db).topics]
     assert labels, "the seed has no topics"
     text = plain(await tg.ask("/topics"))
     assert "Topics in recent news" in text
@@ -210,11 +210,12 @@ async def test_channel_posts_may_subscribe(tg: FakeTelegramApi, polling_bot: Tel
 
 
 async def test_hostile_article_and_input_arrive_escaped(
-    tg: FakeTelegramApi, tmp_path: Path, ingest: Callable[..., Database], start_front_end: FrontEndFactory
+    tg: FakeTelegramApi, tmp_path: Path, telegram_ingest: Callable[..., Database],
+    start_front_end: FrontEndFactory,
 ) -> None:
     article = tmp_path / "hostile.txt"
     article.write_text(HOSTILE, encoding="utf-8")
-    await start_front_end(ingest(article))
+    await start_front_end(telegram_ingest(article))
     brief = await tg.ask("/brief")
     text = plain(brief)
     assert '<script>alert("pwned")</script>' in text  # shown as text, literally
@@ -228,13 +229,14 @@ async def test_hostile_article_and_input_arrive_escaped(
 
 
 async def test_long_digest_is_split_into_valid_messages(
-    tg: FakeTelegramApi, tmp_path: Path, ingest: Callable[..., Database], start_front_end: FrontEndFactory
+    tg: FakeTelegramApi, tmp_path: Path, telegram_ingest: Callable[..., Database],
+    start_front_end: FrontEndFactory,
 ) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
     for path in sorted((SHARED_DATA / "news" / "reuters").glob("*.txt"))[:30]:
         (folder / path.name).write_bytes(path.read_bytes())
-    await start_front_end(ingest(folder), digest_max_items=30, digest_max_chars=20000)
+    await start_front_end(telegram_ingest(folder), digest_max_items=30, digest_max_chars=20000)
     answer = await tg.ask("/brief")
     assert len(answer) >= 2
     assert all(len(m.text) <= 4096 for m in answer)
@@ -266,11 +268,11 @@ async def test_failures_are_logged_and_the_user_hears_back(
 
 
 async def test_token_never_logged(
-    tg: FakeTelegramApi, seed_db: Database, start_front_end: FrontEndFactory,
+    tg: FakeTelegramApi, telegram_seed_db: Database, start_front_end: FrontEndFactory,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    await start_front_end(seed_db)
+    await start_front_end(telegram_seed_db)
     await tg.ask("/help")
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "Set Bot API URL" in logged  # PTB's debug line that carries the URL was logged...
@@ -278,10 +280,12 @@ async def test_token_never_logged(
     assert tg.token.split(":")[1] not in logged
 
 
-async def test_wrong_token_fails_start_loudly_and_cleanly(tg: FakeTelegramApi, seed_db: Database) -> None:
+async def test_wrong_token_fails_start_loudly_and_cleanly(
+    tg: FakeTelegramApi, telegram_seed_db: Database
+) -> None:
     wrong = "7000000009:AAHwrongTokenForTests_abcdefghijkLMNOP"
     settings = load_settings({}, telegram_bot_token=wrong, telegram_api_base_url=tg.base_url)
-    front = TelegramFrontEnd(settings, Commands(seed_db, settings), poll_timeout=0.5)
+    front = TelegramFrontEnd(settings, Commands(telegram_seed_db, settings), poll_timeout=0.5)
     with pytest.raises(SettingsError, match="rejected by Telegram") as info:
         await front.start()
     assert wrong not in str(info.value)

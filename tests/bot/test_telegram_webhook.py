@@ -54,9 +54,11 @@ class Hook:
 
 
 @pytest.fixture
-async def hook(tg: FakeTelegramApi, telegram_settings: Any, seed_db: Database) -> AsyncIterator[Hook]:
+async def hook(
+    tg: FakeTelegramApi, telegram_settings: Any, telegram_seed_db: Database
+) -> AsyncIterator[Hook]:
     settings = telegram_settings(telegram_webhook_url=HOOK_URL, telegram_webhook_secret=SECRET)
-    commands = CountingCommands(seed_db, settings)
+    commands = CountingCommands(telegram_seed_db, settings)
     front = TelegramFrontEnd(settings, commands)
     server = HttpServer(front.http_routes(), "127.0.0.1", 0)
     await server.start()
@@ -107,10 +109,10 @@ async def test_malformed_update_is_refused(hook: Hook) -> None:
     assert "/subscribe" in plain(await hook.fake.replies(4006, 0))
 
 
-async def test_webhook_mode_requires_a_secret(telegram_settings: Any, seed_db: Database) -> None:
+async def test_webhook_mode_requires_a_secret(telegram_settings: Any, telegram_seed_db: Database) -> None:
     settings = telegram_settings(telegram_webhook_url=HOOK_URL, telegram_webhook_secret=None)
     with pytest.raises(SettingsError, match="telegram_webhook_secret"):
-        TelegramFrontEnd(settings, Commands(seed_db, settings))
+        TelegramFrontEnd(settings, Commands(telegram_seed_db, settings))
 
 
 async def test_polling_mode_serves_no_routes(polling_bot: TelegramFrontEnd) -> None:
