@@ -1,0 +1,525 @@
+"""Delegations from cue phrases over *masked* sentences.
+
+Every person mention (with the title before it and a title apposition after it) is replaced by
+`@<id>`, so "Rich Verma, deputy secretary of state …; Deputy Attorney General Lisa Monaco; … will join
+Ms. Sherwood-Randall in Mexico City" reads "@3; @4; @5; and @6 will join @1 in Mexico City". The cue
+patterns below are English news grammar: "X will lead a delegation", "a delegation led by X", "X,
+head of the Y delegation", "the group includes X and Y", "X will join Y", "X, accompanied by …",
+"visiting X", "X arrived in Z", touring sports parties, and negotiating teams in talks coverage.
+A trigger word alone ("talks", "accompanied by fundamental changes") creates nothing: every cue needs
+a person in a grammatical slot.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from summarizer.lexicon import DIPLOMATIC_TITLES, MEDIA_TITLES, NATIONALITY, SPORTS_LEADERS, SPORTS_STAFF
+
+P = r"@(\d+)"
+_SEP = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:his|her|their)\s+\w+\s*,?\s*)?"
+PL = rf"@\d+(?:{_SEP}@\d+)*"
+_PARTY = r"(?:delegation|mission|team|party|entourage|contingent|squad|group)"
+_PLACE = r"((?:the\s+)?(?:[A-Z][\w.’'\-]*)(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,3})"
+_NOT_PLACES = re.compile(
+    r"^(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sep|Sept|Oct|Nov|Dec)\b"
+)
+
+
+@dataclass
+class PersonFacts:
+    """What the delegation rules need to know about one person."""
+
+    pid: int
+    name: str
+    title: str = ""
+    nationality: str | None = None
+    weak: bool = False  # a lone surname no rule vouched for
+    role: str | None = None  # "author" is fixed before parties are built
+
+
+@dataclass
+class Party:
+    lead: int | None = None
+    members: list[int] = field(default_factory=list)
+    destination: str | None = None
+    purpose: str | None = None
+    label: str | None = None
+    nationality: str | None = None
+
+    def add(self, pid: int) -> None:
+        if pid not in self.members:
+            self.members.append(pid)
+
+
+def ids(text: str) -> list[int]:
+    return [int(x) for x in re.findall(r"@(\d+)", text)]
+
+
+def _place_after(text: str) -> str | None:
+    m = re.search(rf"\b(?:to|in|for|from)\s+{_PLACE}", text)
+    while m:
+        place = m.group(1)
+        if "@" not in place and not _NOT_PLACES.match(place):
+            place = re.sub(r"^the\s+", "", place).rstrip(",")
+            return place if re.search(r"[A-Z]\.$", place) else place.rstrip(".")
+        m = re.search(rf"\b(?:to|in|for)\s+{_PLACE}", text[m.end() :])
+    return None
+
+
+_PURPOSE = re.compile(
+    r"\b(?:for|on)\s+((?:a\s+|the\s+)?(?:[\w\-]+\s+){0,4}?(?:talks|negotiations|meetings|discussions|"
+    r"consultations|summit|conference|visit|tour)\b[^.;]*)"
+    r"|\bto\s+((?:discuss|negotiate|attend|sign|seek|promote|hold talks|meet|press|push)\b[^.;]*)"
+)
+_TIME_TAIL = re.compile(
+    r"(?:\s*,)?\s+(?:on|this|next|last|later|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|month|year|today)\b.*$|\s+(?:today|tomorrow|yesterday)\b.*$",
+)
+
+
+def _purpose_in(text: str) -> str | None:
+    m = _PURPOSE.search(text)
+    if not m:
+        return None
+    purpose = (m.group(1) or m.group(2) or "").strip()
+    purpose = _TIME_TAIL.sub("", purpose).strip(" ,")
+    if "@" in purpose:
+        purpose = purpose.split("@")[0].rstrip(" ,;(").rsplit(" with", 1)[0]
+    words = purpose.split()
+    if len(words) > 18:
+        purpose = " ".join(words[:18]) + "…"
+    return purpose or None
+
+
+def _label(phrase: str | None, noun: str) -> str | None:
+    if phrase is None:
+        return None
+    phrase = re.sub(r"^(?:a|an|the|his|her|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    label = f"{phrase} {noun}".strip() if phrase else noun
+    return label if label != noun else None
+
+
+class PartyBuilder:
+    """Collects parties from the cue patterns, then settles roles."""
+
+    def __init__(self, facts: dict[int, PersonFacts]) -> None:
+        self.facts = facts
+        self.parties: list[Party] = []
+        self.roles: dict[int, str] = {}
+        self.member_titles: dict[int, str] = {}
+
+    def eligible(self, pid: int) -> bool:
+        f = self.facts.get(pid)
+        if f is None or f.role == "author":
+            return False
+        title = f.title.lower()
+        return not any(re.search(rf"\b{w}\b", title) for w in MEDIA_TITLES)
+
+    def party_of(self, pid: int) -> Party | None:
+        for p in self.parties:
+            if pid in p.members:
+                return p
+        return None
+
+    def lead(self, pid: int, **info: str | None) -> Party | None:
+        if not self.eligible(pid):
+            return None
+        party = self.party_of(pid)
+        if party is None:
+            party = Party()
+            self.parties.append(party)
+        if party.lead is None:
+            party.lead = pid
+            if pid in party.members:
+                party.members.remove(pid)
+            party.members.insert(0, pid)
+        for key, value in info.items():
+            if value and not getattr(party, key):
+                setattr(party, key, value)
+        return party
+
+    def join(self, party: Party, pids: Sequence[int]) -> None:
+        for pid in pids:
+            if self.eligible(pid) and self.party_of(pid) in (None, party):
+                party.add(pid)
+
+
+def build_parties(
+    masked: Sequence[str],
+    facts: dict[int, PersonFacts],
+    *,
+    body: str,
+    dateline: str | None,
+    headline: str = "",
+) -> tuple[list[Party], dict[int, str], dict[int, str]]:
+    """Parties, extra roles (host/principal) and titles learnt from cues ("media consultant")."""
+    b = PartyBuilder(facts)
+    meetings: list[tuple[int, list[int]]] = []  # (subject, counterparts)
+    senders: list[int] = []
+    pending: Party | None = None  # "A delegation of 16 … arrived": members named in a later sentence
+
+    for s in masked:
+        # X will lead a delegation to Z for talks …
+        for m in re.finditer(
+            rf"{P}(?:\s*,[^,@]*,)?\s+(?:will|would|is to|is set to|is due to|is expected to|to|"
+            rf"has been \w+ to|"
+            rf"was \w+ to)?\s*(?:also\s+)?(?:lead|head|leads|heads|led|headed|leading|heading)\s+"
+            rf"(an?|the|his|her|their)\s+([\w\-’' ]{{0,50}}?)\b(delegation|mission|team|party|contingent)\b",
+            s,
+        ):
+            rest = s[m.end() :]
+            b.lead(
+                int(m.group(1)),
+                label=_label(m.group(3), m.group(4)),
+                destination=_place_after(rest),
+                purpose=_purpose_in(rest),
+            )
+        # a delegation led by X
+        for m in re.finditer(
+            rf"((?:\b(?:an?|the)\s+)[\w\-’' ]{{0,50}}?)?\b(delegation|mission|team|party|contingent)\b"
+            rf"[^.@]{{0,60}}?"
+            rf"\b(?:led|headed|chaired)\s+by\s+{P}",
+            s,
+        ):
+            rest = s[m.end() :]
+            b.lead(
+                int(m.group(3)),
+                label=_label(m.group(1), m.group(2)),
+                destination=_place_after(s),
+                purpose=_purpose_in(rest),
+            )
+        # X, who heads the Y delegation / X, head of the Y delegation (title already folded in)
+        for m in re.finditer(
+            rf"{P}\s*,?\s*who\s+(?:heads|leads|headed|led|will head|will lead)\s+(the|a|an)\s+"
+            rf"([\w\-’' ]{{0,40}}?)"
+            rf"\b(delegation|mission|team)\b",
+            s,
+        ):
+            b.lead(int(m.group(1)), label=_label(m.group(3), m.group(4)))
+        # A delegation of 16 Russian space experts arrived in the U.S.
+        m = re.search(
+            r"\b[Aa]n?\s+((?:[\w\-]+\s+){0,3}?)(delegation|team|group|party|mission)\s+of\s+([\w\-\s]{3,60}?)\s+"
+            r"(?:arrived|arrives|will arrive|is to arrive|is visiting|visited|will visit|travelled|traveled|"
+            r"left|leaves|flew|is in)\b",
+            s,
+        )
+        if m and "@" not in m.group(0):
+            pending = Party(
+                label=f"{m.group(2)} of {m.group(3).strip()}", destination=_place_after(s[m.end() :])
+            )
+        m = re.search(
+            rf"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w\-]+\s+){{0,3}}?)(delegation|team|party)\s+(?:for|to)\s+{_PLACE}"
+            rf"[^@.]*?\b(?:talks|negotiations|meetings|visit)\b",
+            s,
+        )
+        if m and "@" not in m.group(0) and pending is None:
+            pending = Party(
+                label=_label(m.group(1), m.group(2)),
+                destination=re.sub(r"^the\s+", "", m.group(3)),
+                purpose=_purpose_in(s[m.start() :]),
+            )
+        # The delegation's leader, X (title folded in: "@5" whose title is "delegation's leader")
+        # The group includes X and Y
+        for m in re.finditer(
+            rf"\b{_PARTY}\b[^.@]{{0,60}}?\b(?:includes?|included|including|comprises?|comprising|"
+            rf"consists? of|"
+            rf"is made up of|members are|members include)\s+(?:[^@.]{{0,40}}?)({PL})",
+            s,
+        ):
+            pids = ids(m.group(1))
+            target = pending or (b.parties[-1] if b.parties else None)
+            if target is None:
+                target = Party()
+            if target not in b.parties:
+                b.parties.append(target)
+            b.join(target, pids)
+            pending = None
+        # X, Y and Z will join W (in Mexico City)
+        for m in re.finditer(
+            rf"({PL})\s*,?\s+(?:will|would|are to|is to|to|have|has|had|are|is|also)?\s*(?:also\s+)?"
+            rf"(?:join|joined|joins|joining|accompany|accompanied|accompanies|accompanying|travel with|"
+            rf"travelled with|"
+            rf"traveled with)\s+{P}",
+            s,
+        ):
+            party = b.lead(int(m.group(2)), destination=_place_after(s[m.end() :]))
+            if party is not None:
+                b.join(party, ids(m.group(1)))
+        # X, accompanied by Y and Z / by a panoply of senior advisers
+        for m in re.finditer(
+            rf"{P}\s*,?\s*(?:who\s+)?(?:was\s+|is\s+|will be\s+|were\s+)?accompanied\s+by\s+"
+            rf"(?:({PL})|(?:an?|the|his|her|several|senior|top|[\w\-]+)\s+(?:[\w\-]+\s+){{0,5}}?"
+            rf"(?:advisers|advisors|aides|officials|experts|ministers|delegation|staff|entourage|team|wife|husband|"
+            rf"negotiators|diplomats|officers))",
+            s,
+        ):
+            party = b.lead(int(m.group(1)), destination=_place_after(s[m.end() :]))
+            if party is not None and m.group(2):
+                b.join(party, ids(m.group(2)))
+        # visiting X
+        for m in re.finditer(rf"\bvisiting\s+{P}", s):
+            b.lead(int(m.group(1)), destination=_place_after(s))
+            before = ids(s[: m.start()])
+            if before:
+                meetings.append((int(m.group(1)), before[:1]))
+        # X (and Y) arrived in / is to spend … in / visited / made a trip to / returned from a mission to Z
+        for m in re.finditer(
+            rf"(?:^|[.;:]\s+|,\s+(?:and\s+)?|\bwhen\s+|\bafter\s+)({PL})\s*,?\s*(?:[^@.;]{{0,40}}?\s)?"
+            rf"(?:(?:has|have|had|will|would|is to|are to|is due to|are due to|is set to|are set to|"
+            rf"was|were|is|are)\s+)?"
+            rf"(?:also\s+)?(?:arriv\w*\s+(?:back\s+)?(?:in|at|from)|visit(?:s|ed|ing)?|spend\s+[^@.;]{{0,30}}?\s+in|"
+            rf"travel\w*\s+to|fl(?:y|ew|ies)\s+to|(?:made|makes|make|paid|pays|pay)\s+(?:an?|his|her|their)\s+"
+            rf"[\w\-\s]{{0,25}}?(?:visit|trip|tour)\s+to|(?:returned|returns|arrived back|is back)\s+from\s+"
+            rf"(?:an?|his|her|their)\s+[\w\-\s]{{0,25}}?(?:mission|visit|trip|tour)\s+to)\s+{_PLACE}",
+            s,
+        ):
+            place = m.group(2)
+            if "@" in place or _NOT_PLACES.match(place):
+                continue
+            pids = [p for p in ids(m.group(1)) if facts.get(p) and facts[p].title and not facts[p].weak]
+            if not pids:
+                continue
+            party = b.lead(
+                pids[0], destination=re.sub(r"^the\s+", "", place), purpose=_purpose_in(s[m.end() :])
+            )
+            if party is not None:
+                b.join(party, pids[1:])
+        # X's visit / trip / mission to Z
+        for m in re.finditer(
+            rf"{P}['’]s\s+(?:[\w\-]+\s+){{0,3}}?(?:visit|trip|tour|mission)\s+(?:to|of)\s+{_PLACE}", s
+        ):
+            f = facts.get(int(m.group(1)))
+            if f and f.title and not f.weak:
+                b.lead(int(m.group(1)), destination=re.sub(r"^the\s+", "", m.group(2)))
+        # X held talks with Y / met Y / a meeting with Y
+        for m in re.finditer(
+            rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?(?:held|holds|holding|hold|had|has had|will have)\s+"
+            rf"(?:[\w\-]+\s+){{0,4}}?"
+            rf"(?:talks|meetings?|discussions)\s+with\s+({PL})"
+            rf"|{P}\s+(?:[^@.;]{{0,20}}?\s)?(?:met|meets|will meet|is meeting|was meeting)\s+"
+            rf"(?:with\s+)?({PL})"
+            rf"|{P}\s+(?:[^@.;]{{0,20}}?\s)?went\s+(?:directly\s+)?into\s+(?:an?\s+)?(?:[\w\-]+\s+){{0,2}}meeting\s+with\s+({PL})",
+            s,
+        ):
+            subject = int(m.group(1) or m.group(3) or m.group(5))
+            meetings.append((subject, ids(m.group(2) or m.group(4) or m.group(6))))
+        for m in re.finditer(rf"(?:talks|meeting|meetings|negotiations)\s+(?:with|between)\s+({PL})", s):
+            subj = ids(s[: m.start()])
+            if subj:
+                meetings.append((subj[0], [p for p in ids(m.group(1)) if p != subj[0]]))
+        # X is sending / sent … (the principal)
+        for m in re.finditer(
+            rf"{P}\s+(?:is|was|has|had|will|would)?\s*(?:been\s+)?(?:sending|sent|sends|send|dispatch\w*)\b",
+            s,
+        ):
+            senders.append(int(m.group(1)))
+        for m in re.finditer(
+            rf"{P}['’]s\s+(?:special\s+|personal\s+)?(?:envoy|emissary|representative)\b", s
+        ):
+            senders.append(int(m.group(1)))
+        # W will act as a media consultant to X's (touring side)
+        for m in re.finditer(
+            rf"{P}\s+(?:will|would|is to|is set to)?\s*(?:act|serve|work|travel|go)\s+as\s+(?:an?|the)\s+"
+            rf"([\w\-\s]{{2,40}}?)\s+(?:to|for|with)\s+{P}",
+            s,
+        ):
+            b.member_titles[int(m.group(1))] = m.group(2).strip()
+            party = b.lead(int(m.group(3)))
+            if party is not None:
+                b.join(party, [int(m.group(1))])
+
+    # titles that make someone a lead ("head of the EC delegation", "delegation's leader")
+    for f in facts.values():
+        t = f.title.lower()
+        m = re.search(
+            r"\b(?:head|leader|chief|chairman)\s+of\s+(?:the|an?|its)\s+(.{0,50}?)\b(delegation|mission|team)\b",
+            t,
+        )
+        if m or re.search(r"\b(delegation|mission)['’]s\s+(?:leader|head|chief)\b", t):
+            label = _label(m.group(1), m.group(2)) if m else None
+            party = b.lead(f.pid, label=label)
+            if party is not None and pending is not None and party.label is None:
+                party.label, party.destination = pending.label, pending.destination
+                party.purpose = party.purpose or pending.purpose
+                pending = None
+
+    _sports_party(b, masked, facts, body, headline)
+    _negotiating_teams(b, facts, body, dateline, meetings)
+
+    # counterparts the party meets, and who sent it
+    in_party = {pid for p in b.parties for pid in p.members}
+    for subject, others in meetings:
+        if subject in in_party:
+            for o in others:
+                if o not in in_party:
+                    b.roles.setdefault(o, "host")
+    for s_pid in senders:
+        if b.parties and s_pid not in in_party:
+            b.roles[s_pid] = "principal"
+    if b.parties and dateline:
+        for p in b.parties:
+            if p.destination is None and len(p.members) > 1:
+                p.destination = dateline.split(",")[0].split("(")[0].strip().title()
+    parties = [p for p in b.parties if p.members]
+    return parties, b.roles, b.member_titles
+
+
+def _title_words(title: str) -> set[str]:
+    return set(re.findall(r"[a-z][a-z\-]+", title.lower()))
+
+
+_SPORT_TRAVEL = re.compile(
+    r"\b(?:tour|touring|tie|trip|series|test|tournament|fixture|away)\b[^.]{0,40}?\b(?:in|to|of)\s+(?:the\s+)?"
+    r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
+)
+_EXCLUDED = (
+    r"forced\s+{p}\s+out\b",
+    r"{p}\s+(?:has been|was|is|had been|have been)\s+(?:ruled|forced|left)\s+out\b",
+    r"{p}\s+(?:ruled|pulled|dropped)\s+out\s+of\s+(?:the|this|his|her)?\s*(?:squad|team|tie|tour|match|side)",
+    r"{p}['’]s\s+(?:retirement|withdrawal|absence|suspension|exclusion)\b",
+    r"{p}\s+(?:has|had)?\s*(?:withdrawn|withdrew|retired|been dropped|been omitted|been suspended)",
+    r"\bwithout\s+(?:the\s+injured\s+)?{p}\b",
+)
+_PAST_EVENT = re.compile(r"\b(?:last|previous|former|in (?:19|20)\d\d)\b")
+_PAST_TENSE = re.compile(r"\b(?:was|were|had)\b")
+_NOT_PAST = re.compile(r"\b(?:will|is|are|has|have|can|could|would|should|may|might)\b")
+
+
+def _sports_party(
+    b: PartyBuilder, masked: Sequence[str], facts: dict[int, PersonFacts], body: str, headline: str
+) -> None:
+    """A touring team: its captain or coach leads; staff and players named go with it."""
+    if any(p.lead is not None for p in b.parties):
+        # a party found by an explicit cue; sports staff still join a sports party led by a coach
+        leads = [
+            p for p in b.parties if p.lead is not None and _title_words(facts[p.lead].title) & SPORTS_LEADERS
+        ]
+        if not leads and not any(
+            re.search(r"\btour\b", facts[p.lead].title + " " + (p.label or ""))
+            for p in b.parties
+            if p.lead is not None
+        ):
+            pass
+    travel = _SPORT_TRAVEL.search(body)
+    if not travel and not any(
+        p.lead is not None and re.search(r"\btour\b", " ".join(masked)) for p in b.parties
+    ):
+        return
+    if not re.search(r"\b(?:squad|team|side|tour|touring|players?|coach|captain)\b", body, re.IGNORECASE):
+        return
+    destination = travel.group(1) if travel else None
+    dest_nat = NATIONALITY.get(destination.lower()) if destination else None
+    leaders = [
+        f
+        for f in facts.values()
+        if _title_words(f.title) & SPORTS_LEADERS
+        and not f.weak
+        and b.eligible(f.pid)
+        and not (dest_nat and f.nationality == dest_nat)
+        and not _only_past(f.pid, masked)
+    ]
+    party = next(
+        (
+            p
+            for p in b.parties
+            if p.lead is not None
+            and (
+                _title_words(facts[p.lead].title) & SPORTS_LEADERS
+                or any(re.search(rf"@{p.lead}['’]s\s+[^.@]{{0,40}}\btour\b", s) for s in masked)
+            )
+        ),
+        None,
+    )
+    if party is None:
+        if not leaders:
+            return
+        head = sorted(
+            leaders,
+            key=lambda f: ("captain" not in f.title.lower() and "head coach" not in f.title.lower(), f.pid),
+        )[0]
+        party = b.lead(head.pid, destination=destination)
+        if party is None:
+            return
+    if party.destination is None and destination:
+        party.destination = destination
+    text = " ".join(masked) + " " + headline
+    for f in sorted(facts.values(), key=lambda f: f.pid):
+        if f.pid in party.members or not b.eligible(f.pid) or f.weak:
+            continue
+        words = _title_words(f.title)
+        if (
+            f.title
+            and not (words & SPORTS_STAFF)
+            and not re.search(r"\b(?:player|year-old)\b", f.title.lower())
+        ):
+            continue  # a politician or official mentioned in passing
+        if dest_nat and f.nationality == dest_nat:
+            continue  # the opponents
+        if any(re.search(rx.format(p=f"@{f.pid}\\b"), text) for rx in _EXCLUDED):
+            continue
+        if _only_past(f.pid, masked):
+            continue
+        b.join(party, [f.pid])
+
+
+def _only_past(pid: int, masked: Sequence[str]) -> bool:
+    """Every sentence naming pid tells of a past event ("the last Lions tour … in 2001, when X was coach")."""
+    seen = False
+    for i, s in enumerate(masked):
+        if not re.search(rf"@{pid}\b", s):
+            continue
+        seen = True
+        prev = masked[i - 1] if i else ""
+        past = (
+            _PAST_TENSE.search(s)
+            and not _NOT_PAST.search(s)
+            and (_PAST_EVENT.search(s) or _PAST_EVENT.search(prev))
+        )
+        if not past:
+            return False
+    return seen
+
+
+def _rank(title: str) -> int:
+    t = title.lower()
+    if re.search(r"\b(?:deputy|vice|assistant|under|junior)\b", t):
+        return 1
+    return 2 if re.search(r"\b(?:minister|secretary of state|foreign secretary|chief negotiator)\b", t) else 0
+
+
+def _negotiating_teams(
+    b: PartyBuilder,
+    facts: dict[int, PersonFacts],
+    body: str,
+    dateline: str | None,
+    meetings: list[tuple[int, list[int]]],
+) -> None:
+    """In talks coverage, each government's diplomats form one negotiating team."""
+    if len(re.findall(r"\btalks\b|\bnegotiat\w*", body, re.IGNORECASE)) < 3:
+        return
+    counterparts = {o for _, others in meetings for o in others}
+    groups: dict[str, list[PersonFacts]] = {}
+    for f in facts.values():
+        t = f.title.lower()
+        if f.weak or f.pid in counterparts or not b.eligible(f.pid):
+            continue
+        if not any(d in t for d in DIPLOMATIC_TITLES):
+            continue
+        groups.setdefault(f.nationality or "", []).append(f)
+    venue = dateline.split(",")[0].split("(")[0].strip().title() if dateline else None
+    for nat, people in groups.items():
+        people.sort(key=lambda f: (-_rank(f.title), f.pid))
+        existing = next((b.party_of(f.pid) for f in people if b.party_of(f.pid)), None)
+        if existing is None:
+            party = b.lead(people[0].pid, destination=venue)
+            if party is None:
+                continue
+            party.nationality = nat or None
+        else:
+            party = existing
+        b.join(party, [f.pid for f in people])

@@ -1,0 +1,612 @@
+"""Finding people's names in sentences: capitalised runs, titles before and after a name, aliases.
+
+A *run* is a stretch of capitalised tokens ("Deputy Attorney General Lisa Monaco"). Rules split it
+into a title and a name, and decide whether the name is a person from grammar and journalism
+conventions: an honorific or a job title before it, a title apposition after it ("Rich Verma, deputy
+secretary of state"), a speech verb, a match with a name already known. Runs the rules cannot decide
+are left for the optional spaCy model (see summarizer/ner.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from summarizer.lexicon import (
+    DAYS,
+    HONORIFICS_DROPPED,
+    HONORIFICS_KEPT,
+    MONTHS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NATIONALITY,
+    ORG_WORDS,
+    PLACE_WORDS,
+    SPEECH_VERBS,
+    STOPWORDS,
+    TITLE_HEADS,
+)
+
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # U.S., U.N.
+    r"|(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Messrs|Mt|Ft)\.(?=\s|$)"
+    r"|[^\W\d_]\.(?=\s)"  # initials: "Y. M. Koptev"
+    r"|[^\W\d_](?:[\w\-]|['’](?=[^\W\d_]))*"
+    r"|\d[\w.,:\-]*\w|\d"
+    r"|['’]s\b|\S"
+)
+# Capitalised title heads that are also common given names or surnames: not split off a run.
+_AMBIGUOUS_HEADS = frozenset(
+    [
+        "dean",
+        "host",
+        "star",
+        "partner",
+        "member",
+        "principal",
+        "author",
+        "writer",
+        "player",
+        "teacher",
+        "sister",
+        "brother",
+        "father",
+        "major",
+        "king",
+        "prince",
+        "bishop",
+        "judge",
+        "justice",
+        "marshal",
+        "chancellor",
+        "rich",
+    ]
+)
+# Words that may precede a title head inside a title ("acting deputy secretary").
+TITLE_MODIFIERS = frozenset(
+    [
+        "acting",
+        "deputy",
+        "senior",
+        "chief",
+        "assistant",
+        "associate",
+        "vice",
+        "former",
+        "interim",
+        "executive",
+        "general",
+        "national",
+        "special",
+        "principal",
+        "first",
+        "permanent",
+        "joint",
+        "regional",
+        "managing",
+        "top",
+        "royal",
+        "political",
+        "economic",
+        "foreign",
+        "finance",
+        "defence",
+        "defense",
+        "security",
+        "homeland",
+        "trade",
+        "state",
+        "then",
+        "outgoing",
+        "incoming",
+        "new",
+        "designated",
+        "media",
+        "team",
+        "tour",
+        "tournament",
+        "debt",
+        "government",
+        "communications",
+        "press",
+        "health",
+        "interior",
+        "treasury",
+        "majority",
+        "minority",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+    ]
+)
+_RELATIONS = frozenset(
+    [
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "mother",
+        "father",
+        "brother",
+        "sister",
+        "partner",
+        "fiancee",
+        "fiance",
+    ]
+)
+_LIST_JOIN = frozenset({",", ";", "and", "&"})
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+@dataclass
+class Mention:
+    """One occurrence of a (possible) person name in a sentence."""
+
+    sent: int
+    start: int  # char offsets of the name inside its sentence
+    end: int
+    tokens: tuple[str, ...]
+    title: str | None = None
+    title_start: int | None = None  # where a title before the name starts
+    appos: str | None = None  # title apposition after the name
+    appos_end: int | None = None
+    organization: str | None = None
+    honorific: bool = False
+    person: bool | None = None  # True/False when the rules decided, None when undecided
+    forced_role: str | None = None
+    pid: int = -1
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def mask_start(self) -> int:
+        return self.title_start if self.title_start is not None else self.start
+
+    @property
+    def mask_end(self) -> int:
+        return self.appos_end if self.appos_end is not None else self.end
+
+
+def tokenize(sentence: str) -> list[Tok]:
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(sentence):
+        text, start, end = m.group(), m.start(), m.end()
+        if len(text) > 2 and text[-2:].lower() in {"'s", "’s"}:  # "Woodward's" -> "Woodward" "'s"
+            out.append(Tok(text[:-2], start, end - 2))
+            out.append(Tok(text[-2:], end - 2, end))
+        else:
+            out.append(Tok(text, start, end))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def fold(s: str) -> str:
+    """Accent- and case-insensitive key ("López" == "lopez")."""
+    nfkd = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in nfkd if not unicodedata.combining(c)).casefold().strip(".")
+
+
+def is_all_caps(text: str) -> bool:
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
+    return upper + lower > 12 and upper > 4 * lower
+
+
+def recase(sentence: str, lower_vocab: set[str]) -> str:
+    """Wire copy in capitals ("SHULTZ BEGINS ARMS TALKS"): lower common words, capitalise the rest."""
+
+    def fix(m: re.Match[str]) -> str:
+        w = m.group()
+        low = w.lower()
+        if (
+            low in STOPWORDS
+            or low in lower_vocab
+            or low in TITLE_HEADS
+            or low in TITLE_MODIFIERS
+            or low in ORG_WORDS
+        ):
+            return low
+        if re.fullmatch(r"(?:[A-Z]\.){2,}", w):
+            return w
+        return w[:1] + w[1:].lower()
+
+    return re.sub(r"[^\W\d_][\w'’\-]*", fix, sentence)
+
+
+def _is_name_token(t: Tok) -> bool:
+    return t.is_cap and t.is_word
+
+
+def find_runs(toks: list[Tok]) -> list[tuple[int, int]]:
+    """[i, j) token ranges of capitalised runs; particles and "of"/"for" may join two capitalised parts."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not _is_name_token(toks[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = toks[j]
+            if _is_name_token(t) or t.low in NAME_SUFFIXES:
+                j += 1
+            elif (
+                (t.low in NAME_PARTICLES or t.low in {"of", "for"})
+                and j + 1 < n
+                and _is_name_token(toks[j + 1])
+            ):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _nounish(t: Tok) -> bool:
+    low = t.low
+    if low in TITLE_HEADS or low in TITLE_MODIFIERS:
+        return True
+    if not t.is_word or low in STOPWORDS or len(low) < 3:
+        return False
+    return not (low.endswith(("ed", "ing", "ly")) or low in SPEECH_VERBS)
+
+
+def _head_word(t: Tok, in_run: bool) -> bool:
+    low = t.low.rstrip(".")
+    if low not in TITLE_HEADS:
+        return False
+    return not (in_run and low in _AMBIGUOUS_HEADS)
+
+
+def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | None:
+    """A title phrase ending right before token k ("chief debt negotiator", "U.S. Secretary of State")."""
+    if k == 0:
+        return None
+    if toks[k - 1].text == ")":  # "(tour manager) Bill Beaumont"
+        opening = next((i for i in range(k - 2, max(k - 8, -1), -1) if toks[i].text == "("), None)
+        if opening is not None and opening + 1 < k - 1 and _head_word(toks[k - 2], False):
+            return sentence[toks[opening + 1].start : toks[k - 2].end], toks[opening].start
+        return None
+    j = k - 1
+    if not (
+        _head_word(toks[j], False) or (toks[j].is_cap and toks[j].is_word and toks[j].low not in STOPWORDS)
+    ):
+        return None
+    start = k
+    seen_head = False
+    while j >= 0 and k - j <= 9:
+        t = toks[j]
+        if t.low in {"'s", "’s"}:
+            if j > 0 and toks[j - 1].is_word and toks[j - 1].low not in STOPWORDS:
+                j -= 1
+                start = j
+                j -= 1
+                continue
+            break
+        if t.low in {"of", "for"} and j > 0 and start < k:
+            j -= 1
+            continue
+        if (
+            (
+                t.is_cap
+                and t.is_word
+                and t.low not in STOPWORDS
+                and t.low.rstrip(".") not in HONORIFICS_DROPPED
+            )
+            or _nounish(t)
+            or re.fullmatch(r"(?:[^\W\d_]\.){2,}", t.text)
+        ):
+            seen_head = seen_head or _head_word(t, False)
+        else:
+            break
+        start = j
+        j -= 1
+    if start >= k or not seen_head:
+        return None
+    while start < k and toks[start].low in {"of", "for", "and"}:
+        start += 1
+    # the word next to the name must itself belong to a title (head, or "of State" complement)
+    text = sentence[toks[start].start : toks[k - 1].end]
+    last = toks[k - 1]
+    if not _head_word(last, False) and not re.search(r"\b(?:of|for)\s+\S+(?:\s+\S+)?$", text):
+        return None
+    return text, toks[start].start
+
+
+_APPOS_END = re.compile(r"[,;.)(]|\s(?:who|which|whose|and\s+(?:[A-Z]|is|was|will|has))\b|$")
+
+
+def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
+    """A title apposition after a name: ", deputy secretary of state for management and resources;"."""
+    m = re.match(r"\s*,\s*", sentence[pos:])
+    if not m:
+        return None
+    body_start = pos + m.end()
+    rest = sentence[body_start:]
+    end_m = _APPOS_END.search(rest)
+    end = end_m.start() if end_m else len(rest)
+    phrase = rest[:end].strip()
+    toks = tokenize(phrase)
+    if not toks or len(toks) > 18:
+        return None
+    words = [t for t in toks if t.is_word]
+    if not words or words[0].low in {"and", "or", "but", "who", "which"}:
+        return None
+    first = 1 if words[0].low in {"a", "an", "the", "also"} else 0
+    # "Jim Sciutto, Nimet Kirac": another name, not a title; but "U.S. ambassador" is fine
+    if (
+        words[first : first + 1]
+        and words[first].is_cap
+        and not _head_word(words[first], False)
+        and words[first].low not in NATIONALITY
+        and words[first].low not in {"former", "acting", "deputy"}
+        and not any(_head_word(w, False) for w in words[first : first + 4])
+    ):
+        return None
+    if any(
+        w.low in SPEECH_VERBS
+        or w.low in {"is", "was", "are", "were", "will", "has", "had", "have"}
+        or (not w.is_cap and w.low.endswith(("ed", "ing")) and w.low not in TITLE_MODIFIERS)
+        for w in words
+    ):
+        return None
+    if not any(_head_word(w, False) for w in words[: first + 6]):
+        return None
+    if words[0].low in {"a", "an"}:
+        phrase = phrase[len(words[0].text) :].strip()
+    return phrase.rstrip(" ,;"), body_start + end
+
+
+def _relative_title(sentence: str, pos: int) -> str | None:
+    """Title from a relative clause: ", who will be the head coach", ", who heads the X delegation"."""
+    rest = sentence[pos:]
+    m = re.match(
+        r"\s*,?\s*who\s+(?:heads|leads|chairs|will head|will lead)\s+(the\s+[^,;.]{2,60}?)(?=[,;.]|$)", rest
+    )
+    if m:
+        return "head of " + m.group(1)
+    m = re.match(
+        r"\s*,?\s*who\s+(?:is|was|will be|has been|becomes|became|is now)\s+(?:the|a|an)\s+"
+        r"([^,;.]{2,50}?)(?=[,;.]|$)",
+        rest,
+    )
+    if m:
+        toks = tokenize(m.group(1))
+        if toks and _head_word(toks[-1], False) and all(_nounish(t) or t.is_cap for t in toks):
+            return m.group(1)
+    return None
+
+
+def _org_in(text: str | None) -> str | None:
+    """The organisation named in a title ("Department of Homeland Security", "CNN", "State Department")."""
+    if not text:
+        return None
+    toks = tokenize(text)
+    best: str | None = None
+    for i, j in find_runs(toks):
+        part = toks[i:j]
+        while part and (part[-1].low in TITLE_HEADS or part[-1].low in TITLE_MODIFIERS):
+            part = part[:-1]
+        while part and part[0].low in TITLE_HEADS:
+            part = part[1:]
+        if not part:
+            continue
+        cand = text[part[0].start : part[-1].end]
+        is_org = any(t.low in ORG_WORDS for t in part) or (
+            len(part) == 1 and re.fullmatch(r"[A-Z]{2,6}", part[0].text) and part[0].low not in NATIONALITY
+        )
+        if is_org and (best is None or len(cand) > len(best)):
+            best = cand
+    return best
+
+
+def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[str]) -> int:
+    """Drop a capitalised common word starting a sentence ("Negotiators", "Many") from a run."""
+    while i < j:
+        t = toks[i]
+        at_start = i == 0 or toks[i - 1].text in {'"', "“", "‘", "'", "(", "-", "—", "–", "•", ":"}
+        low = t.low
+        if (low in STOPWORDS and t.text not in {"Mr", "Ms", "Mrs", "Dr"}) or (
+            at_start and low in lower_vocab and low not in TITLE_HEADS and low not in TITLE_MODIFIERS
+        ):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _non_person_tokens(tokens: Iterable[str]) -> bool:
+    toks = [t.lower() for t in tokens]
+    if any(t in ORG_WORDS for t in toks):
+        return True
+    if any(re.search(r"\d", t) for t in toks):
+        return True
+    if all(t in PLACE_WORDS or t in NATIONALITY or t in MONTHS or t in DAYS for t in toks):
+        return True
+    joined = " ".join(toks)
+    return joined in NATIONALITY or joined.replace(" ", "-") in PLACE_WORDS
+
+
+def has_title_head(title: str | None) -> bool:
+    return bool(title) and any(
+        _head_word(t, False) or t.low in HONORIFICS_KEPT for t in tokenize(title or "")
+    )
+
+
+def _split_title(run: list[Tok]) -> int:
+    """Index where the name starts in a run: after the last title head or dropped honorific."""
+    split = 0
+    for k in range(len(run) - 1):
+        low = run[k].low.rstrip(".")
+        nxt = run[k + 1].low
+        if low in HONORIFICS_DROPPED or (
+            _head_word(run[k], True) and nxt not in {"of", "for"} | NAME_SUFFIXES
+        ):
+            split = k + 1
+        elif _head_word(run[k], True) and nxt in {"of", "for"}:
+            rest = run[k + 2 :]
+            # "Secretary of State John Kerry": the name is the last two tokens
+            if len(rest) >= 3:
+                take = 3 if len(rest) >= 4 and re.fullmatch(r"[^\W\d_]\.", rest[-2].text) else 2
+                return len(run) - take
+            return len(run)
+    return split
+
+
+def mentions_in(
+    sentence: str, sent_index: int, lower_vocab: set[str], recased: bool = False
+) -> list[Mention]:
+    """Candidate person mentions in one sentence, decided by rules where they can be."""
+    toks = tokenize(sentence)
+    out: list[Mention] = []
+    covered = -1  # end of the last mention's apposition: runs inside it are titles, not people
+    for i0, j in find_runs(toks):
+        if toks[i0].start < covered:
+            continue
+        i = _strip_sentence_initial(toks, i0, j, lower_vocab)
+        if i >= j:
+            continue
+        run = toks[i:j]
+        split = _split_title(run)
+        if split >= len(run):
+            continue
+        # "New Zealander Graham Henry", "U.S. Dlrs": a nationality in front describes, it is not the name
+        for n in (2, 1):
+            lead_words = " ".join(t.low for t in run[split : split + n])
+            if split + n < len(run) and lead_words in NATIONALITY:
+                split += n
+                break
+        name_toks = run[split:]
+        honorific = any(t.low.rstrip(".") in HONORIFICS_DROPPED for t in run[:split])
+        if split > 0 and run[split - 1].low in HONORIFICS_KEPT:  # "Prince Charles", "Sir Clive Woodward"
+            name_toks = run[split - 1 :]
+        if name_toks[0].low in HONORIFICS_KEPT:
+            if len(name_toks) == 1 or name_toks[1].low in {"of", "for"}:
+                continue  # "Prince of Wales" is a title
+            honorific = True
+        # "Dr. Shea Steps Down": the name stops at an ordinary word
+        cut = next(
+            (
+                n
+                for n in range(1, len(name_toks))
+                if name_toks[n].low in {"of", "for"}
+                or (
+                    name_toks[n].low not in NAME_PARTICLES
+                    and (name_toks[n].low in STOPWORDS or name_toks[n].low in lower_vocab)
+                )
+            ),
+            len(name_toks),
+        )
+        name_toks = name_toks[:cut]
+        if not name_toks or all(t.low.rstrip(".") in TITLE_HEADS | TITLE_MODIFIERS for t in name_toks):
+            continue
+        start, end = name_toks[0].start, name_toks[-1].end
+        words = tuple(t.text for t in name_toks)
+        m = Mention(sent=sent_index, start=start, end=end, tokens=words, honorific=honorific)
+        title_search_k = toks.index(name_toks[0])
+        tb = _title_before(toks, title_search_k, sentence)
+        if tb is None and title_search_k >= 2 and toks[title_search_k - 1].text == ",":
+            # "his Israeli counterpart, Ariel Sharon"; "The delegation's leader, Vincent Siew"
+            prev = _title_before(toks, title_search_k - 1, sentence)
+            if prev is not None:
+                before = sentence[: prev[1]].rstrip()
+                det = re.search(r"(?:\b(?:the|his|her|their|its|a|an)|['’]s)$", before, re.IGNORECASE)
+                prev_words = tokenize(prev[0])
+                if det and not (prev_words and prev_words[-1].low in _RELATIONS):
+                    tb = (prev[0], det.start() if det.group().lower() not in {"'s", "’s"} else prev[1])
+                    tb = (sentence[tb[1] : toks[title_search_k - 1].start].strip(), tb[1])
+                    # keep the determiner out of the title
+                    tb = (
+                        re.sub(r"^(?:the|his|her|their|its|a|an)\s+", "", tb[0], flags=re.IGNORECASE),
+                        tb[1],
+                    )
+        if tb is not None:
+            m.title, m.title_start = tb
+        elif run[0].start < start:
+            m.title_start = run[0].start  # mask "Ms." with the name
+            if split > 0 and run[split - 1].low.rstrip(".") not in HONORIFICS_DROPPED:
+                m.title = sentence[run[0].start : run[split - 1].end]
+        if m.title is None and name_toks[0].low in HONORIFICS_KEPT:
+            m.title = name_toks[0].text
+        ap = None if _non_person_tokens(words) else _appos_after(sentence, end)
+        if ap is not None:
+            m.appos, m.appos_end = ap
+            covered = ap[1]
+        rel = _relative_title(sentence, end if m.appos_end is None else m.appos_end)
+        if rel:
+            m.extra["relative"] = rel
+        m.organization = _org_in(m.appos) or _org_in(m.title)
+        if m.organization is None:
+            om = re.match(r"\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w'’\-]*\s?){1,5})", sentence[end:])
+            if om and any(w.lower().strip("'’") in ORG_WORDS for w in om.group(1).split()):
+                m.organization = om.group(1).strip()
+        # decide
+        low_words = [w.lower() for w in words]
+        bare = [w for w, lw in zip(words, low_words, strict=True) if lw not in HONORIFICS_KEPT]
+        if _non_person_tokens(bare) and not (has_title_head(m.title) or honorific):
+            m.person = False
+        elif len(bare) == 1 and bare[0].isupper() and len(bare[0]) > 1 and not recased:
+            m.person = False  # an acronym (CNN, SRT)
+        elif honorific or has_title_head(m.title) or m.appos or rel:
+            m.person = not _non_person_tokens(bare) or honorific
+        elif (len(words) == 1 and words[0].lower() in lower_vocab) or (
+            len(words) == 1 and words[0].lower() in TITLE_HEADS
+        ):
+            m.person = False
+        else:
+            nxt = sentence[end:].lstrip()
+            speech = re.match(r"(?:['’]s\s+)?(\w+)", nxt)
+            if len(words) >= 2 and speech and speech.group(1).lower() in SPEECH_VERBS and not recased:
+                m.person = True
+        out.append(m)
+    return out
+
+
+def name_key(tokens: Iterable[str]) -> tuple[str, ...]:
+    """Tokens that identify a person, without honorifics and suffixes ("Mr. Biden" -> ("biden",))."""
+    return tuple(
+        fold(t)
+        for t in tokens
+        if fold(t) not in HONORIFICS_DROPPED
+        and fold(t) not in NAME_SUFFIXES
+        and fold(t) not in HONORIFICS_KEPT
+    ) or tuple(fold(t) for t in tokens)
+
+
+def display_name(tokens: Iterable[str]) -> str:
+    toks = [t for t in tokens if fold(t) not in HONORIFICS_DROPPED]
+    return " ".join(toks)

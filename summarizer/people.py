@@ -1,0 +1,392 @@
+"""People, titles, organisations and delegations of one article: the engine behind `/who`.
+
+Steps: split sentences; find capitalised runs and decide by rules which are people (summarizer/names.py);
+ask the optional spaCy model only about runs the rules cannot decide (summarizer/ner.py); merge each
+person's mentions under the fullest name; mask mentions as `@id` and read delegations, hosts and
+principals from cue phrases (summarizer/delegations.py). The byline author is added with role
+`author` and can never be a delegate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from summarizer import ner
+from summarizer.analysis import Delegation, PeopleResult, Person, Role
+from summarizer.article import Article
+from summarizer.delegations import Party, PersonFacts, build_parties
+from summarizer.lexicon import HONORIFICS_KEPT, NATIONALITY
+from summarizer.names import (
+    Mention,
+    display_name,
+    fold,
+    has_title_head,
+    is_all_caps,
+    mentions_in,
+    name_key,
+    recase,
+    tokenize,
+)
+from summarizer.text import split_sentences
+
+MAX_PEOPLE = 200  # a roll-call of 500 names is reported by its first 200 people
+_CONTRIB = (
+    re.compile(r"^(?:[A-Z][\w.&]*['’]s\s+)?(?P<names>.{3,200}?)\s+contributed\b"),
+    re.compile(r"\b(?:Reporting|Writing|Editing|Additional reporting)\s+by\s+(?P<names>[^;.)]{3,200})"),
+)
+
+
+@dataclass
+class _Person:
+    pid: int
+    key: tuple[str, ...]
+    mentions: list[Mention] = field(default_factory=list)
+    weak: bool = False
+
+    @property
+    def name(self) -> str:
+        best = max(self.mentions, key=lambda m: (len(name_key(m.tokens)), len(m.tokens), -m.sent))
+        return display_name(best.tokens)
+
+    def title(self) -> str | None:
+        best: tuple[int, int, str] | None = None
+        for i, m in enumerate(self.mentions):
+            parts = [
+                p
+                for p in (m.title, m.appos, m.extra.get("relative"))
+                if p and not (p.lower() in HONORIFICS_KEPT and (m.appos or m.extra.get("relative")))
+            ]
+            parts_rank = 0 if len(parts) == 1 and parts[0].lower() in HONORIFICS_KEPT else len(parts)
+            parts = [p for j, p in enumerate(parts) if p.lower() not in " ".join(parts[:j]).lower()]
+            if not parts:
+                continue
+            cand = (parts_rank, -i, ", ".join(parts))
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+        return best[2] if best else None
+
+    def organization(self) -> str | None:
+        return next((m.organization for m in self.mentions if m.organization), None)
+
+
+@dataclass
+class _Sentences:
+    raw: list[str]
+    text: list[str]  # recased where the wire copy is in capitals
+    recased: list[bool]
+
+
+def _sentences(article: Article) -> _Sentences:
+    raw: list[str] = []
+    for para in article.paragraphs:
+        raw.extend(split_sentences(para))
+    if not article.headline_derived and article.headline and not is_all_caps(article.headline):
+        raw.append(article.headline)
+    lower_vocab = {w for w in re.findall(r"\b[a-z][\w'’\-]*", article.body)}
+    text, flags = [], []
+    for s in raw:
+        if is_all_caps(s):
+            text.append(recase(s, lower_vocab))
+            flags.append(True)
+        else:
+            text.append(s)
+            flags.append(False)
+    return _Sentences(raw, text, flags)
+
+
+def _contributors(sentence: str) -> list[str]:
+    for rx in _CONTRIB:
+        m = rx.search(sentence)
+        if m:
+            parts = re.split(r"\s*,\s*|\s+and\s+|\s*;\s*", m.group("names"))
+            return [p.strip() for p in parts if p.strip() and p.strip()[0].isupper()]
+    return []
+
+
+NER_WINDOW = 5  # tokens of context either side of an undecided run; the model's own window is 4
+
+
+def _decide_with_model(sents: _Sentences, mentions: list[Mention]) -> None:
+    """Ask the model about undecided runs only, in short windows around them, after cheaper checks."""
+    known_full = {name_key(m.tokens) for m in mentions if m.person and len(m.tokens) >= 2}
+    known_last = {k[-1] for k in known_full}
+    counts = Counter(name_key(m.tokens) for m in mentions)
+    undecided: list[Mention] = []
+    for m in mentions:
+        if m.person is not None:
+            continue
+        key = name_key(m.tokens)
+        if key in known_full or (len(key) == 1 and key[0] in known_last):
+            m.person = True  # the same name is vouched for elsewhere in the article
+        elif len(key) == 1 and counts[key] < 2:
+            m.person = False  # a lone capitalised word said once: a place or a thing, or too little to go on
+        else:
+            undecided.append(m)
+    if not undecided:
+        return
+    windows: list[tuple[int, int, int]] = []  # (sentence, char start, char end)
+    for m in sorted(undecided, key=lambda m: (m.sent, m.start)):
+        toks = tokenize(sents.text[m.sent])
+        first = next(i for i, t in enumerate(toks) if t.end > m.start)
+        last = max(i for i, t in enumerate(toks) if t.start < m.end)
+        a = toks[max(0, first - NER_WINDOW)].start
+        b = toks[min(len(toks) - 1, last + NER_WINDOW)].end
+        if windows and windows[-1][0] == m.sent and windows[-1][2] >= a:
+            windows[-1] = (m.sent, windows[-1][1], max(b, windows[-1][2]))
+        else:
+            windows.append((m.sent, a, b))
+    spans = ner.person_spans([sents.text[i][a:b] for i, a, b in windows])
+    if spans is None:
+        for m in undecided:  # rules only: a two-to-four word name of unfamiliar capitalised words
+            m.person = (
+                2 <= len(m.tokens) <= 4
+                and not sents.recased[m.sent]
+                and all(t[:1].isupper() for t in m.tokens)
+            )
+        return
+    found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (i, a, _), ents in zip(windows, spans, strict=True):
+        found[i].extend((a + x, a + y) for x, y in ents)
+    for m in undecided:
+        m.person = False
+        for a, b in found[m.sent]:
+            overlap = min(b, m.end) - max(a, m.start)
+            if overlap > 0 and overlap * 2 >= m.end - m.start:
+                m.person = True
+                break
+
+
+def _merge(mentions: list[Mention]) -> list[_Person]:
+    people: list[_Person] = []
+    by_key: dict[tuple[str, ...], _Person] = {}
+    multi = sorted(
+        (m for m in mentions if len(name_key(m.tokens)) >= 2), key=lambda m: -len(name_key(m.tokens))
+    )
+    single = [m for m in mentions if len(name_key(m.tokens)) < 2]
+    for m in multi:
+        key = name_key(m.tokens)
+        person = by_key.get(key)
+        if person is None:  # "López Obrador" within "Andrés Manuel López Obrador"
+            person = next((p for p in people if len(p.key) > len(key) and p.key[-len(key) :] == key), None)
+        if person is None:
+            person = _Person(pid=len(people), key=key)
+            people.append(person)
+            by_key[key] = person
+        person.mentions.append(m)
+    for m in sorted(single, key=lambda m: (m.sent, m.start)):
+        key = name_key(m.tokens)
+        if not key:
+            continue
+        word = key[-1]
+        cands = [p for p in people if len(p.key) >= 2 and (p.key[-1] == word or word in p.key[-1].split("-"))]
+        if not cands:
+            cands = [p for p in people if len(p.key) >= 2 and p.key[0] == word]
+        if not cands:
+            cands = [p for p in people if p.key == key]
+        if cands:
+            prior = [p for p in cands if any((x.sent, x.start) < (m.sent, m.start) for x in p.mentions)]
+            pick = prior or cands
+            person = max(pick, key=lambda p: max((x.sent, x.start) for x in p.mentions)) if prior else pick[0]
+            person.mentions.append(m)
+            continue
+        if not m.person:
+            continue
+        person = _Person(
+            pid=len(people), key=key, weak=not (m.honorific or has_title_head(m.title) or m.appos)
+        )
+        people.append(person)
+        by_key[key] = person
+        person.mentions.append(m)
+    # a lone capitalised word nothing vouched for ("Futures", "Nature") must recur to count
+    kept = [p for p in people if not (p.weak and len(p.mentions) < 2)]
+    for i, p in enumerate(kept):
+        p.pid = i
+    return kept
+
+
+def _mask(sentence: str, ms: list[Mention]) -> str:
+    out, pos = [], 0
+    for m in sorted(ms, key=lambda m: m.start):
+        start = max(m.mask_start, pos)
+        if start > m.start:
+            start = m.start
+        if start < pos:
+            continue
+        out.append(sentence[pos:start])
+        out.append(f"@{m.pid}")
+        pos = max(m.mask_end, m.end)
+    out.append(sentence[pos:])
+    return "".join(out)
+
+
+def _nationality(person: _Person, masked: Sequence[str], title: str | None) -> str | None:
+    if title:
+        words = re.findall(r"[A-Za-z][\w.\-]*", title)
+        for n in (2, 1):
+            for i in range(len(words) - n + 1):
+                nat = NATIONALITY.get(" ".join(words[i : i + n]).lower())
+                if nat:
+                    return nat
+    for s in masked:
+        m = re.search(rf"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+@{person.pid}\b", s)
+        if m and m.group(1).lower() in NATIONALITY:
+            return NATIONALITY[m.group(1).lower()]
+    return None
+
+
+def extract_people(article: Article) -> PeopleResult:
+    """People named in the article (each once, fullest name) and its delegations (empty when none)."""
+    sents = _sentences(article)
+    lower_vocab = {w for w in re.findall(r"\b[a-z][\w'’\-]*", article.body)}
+    mentions: list[Mention] = []
+    forced_authors: set[str] = set()
+    for i, s in enumerate(sents.text):
+        found = mentions_in(s, i, lower_vocab, recased=sents.recased[i])
+        contributors = {fold(c) for c in _contributors(s)}
+        for m in found:
+            if fold(" ".join(m.tokens)) in contributors:
+                m.person, m.forced_role = True, "author"
+                forced_authors.add(fold(" ".join(m.tokens)))
+        mentions.extend(found)
+    _decide_with_model(sents, mentions)
+    people = _merge([m for m in mentions if m.person is not False or _could_alias(m, mentions)])
+    people = people[:MAX_PEOPLE]
+    for p in people:
+        for m in p.mentions:
+            m.pid = p.pid
+    masked = []
+    for i, s in enumerate(sents.text):
+        masked.append(_mask(s, [m for p in people for m in p.mentions if m.sent == i]))
+
+    author_key = name_key(article.author.split()) if article.author else None
+    facts: dict[int, PersonFacts] = {}
+    titles: dict[int, str | None] = {}
+    for p in people:
+        title = p.title()
+        titles[p.pid] = title
+        is_author = (author_key is not None and p.key == author_key) or any(
+            m.forced_role == "author" for m in p.mentions
+        )
+        facts[p.pid] = PersonFacts(
+            pid=p.pid,
+            name=p.name,
+            title=title or "",
+            nationality=_nationality(p, masked, title),
+            weak=p.weak,
+            role="author" if is_author else None,
+        )
+    parties, roles, member_titles = build_parties(
+        masked,
+        facts,
+        body=article.body,
+        dateline=article.dateline,
+        headline="" if article.headline_derived else article.headline,
+    )
+    return _result(article, people, facts, titles, parties, roles, member_titles)
+
+
+def _could_alias(m: Mention, mentions: list[Mention]) -> bool:
+    """A lone surname the rules rejected ("Bates" also a common word) still joins a known full name."""
+    if len(m.tokens) != 1 or m.person is not False or not m.tokens[0][:1].isupper():
+        return False
+    word = fold(m.tokens[0])
+    return any(x.person and len(x.tokens) >= 2 and fold(x.tokens[-1]) == word for x in mentions)
+
+
+def _result(
+    article: Article,
+    people: list[_Person],
+    facts: dict[int, PersonFacts],
+    titles: dict[int, str | None],
+    parties: list[Party],
+    roles: dict[int, str],
+    member_titles: dict[int, str],
+) -> PeopleResult:
+    by_pid = {p.pid: p for p in people}
+    delegations: list[Delegation] = []
+    role_of: dict[int, Role] = {}
+    lead_of: set[int] = set()
+    for party in parties:
+        members: list[Person] = []
+        for pid in party.members:
+            p = by_pid[pid]
+            title = titles[pid] or member_titles.get(pid)
+            if (
+                pid == party.lead
+                and party.label
+                and (not title or re.search(r"delegation['’]s leader", title))
+            ):
+                title = f"leader of the {party.label}"
+            members.append(
+                Person(
+                    name=p.name,
+                    title=title,
+                    organization=p.organization(),
+                    role="delegate",
+                    lead=pid == party.lead,
+                )
+            )
+            role_of[pid] = "delegate"
+            if pid == party.lead:
+                lead_of.add(pid)
+        delegations.append(
+            Delegation(
+                lead=by_pid[party.lead].name if party.lead is not None else None,
+                members=tuple(members),
+                destination=party.destination,
+                purpose=party.purpose,
+            )
+        )
+    out: list[Person] = []
+    author_done = False
+    for p in people:
+        f = facts[p.pid]
+        role: Role
+        if f.role == "author":
+            role = "author"
+            author_done = author_done or bool(article.author and name_key(article.author.split()) == p.key)
+        elif p.pid in role_of:
+            role = role_of[p.pid]
+        elif roles.get(p.pid) == "host":
+            role = "host"
+        elif roles.get(p.pid) == "principal":
+            role = "principal"
+        else:
+            role = "mentioned"
+        title = titles[p.pid] or member_titles.get(p.pid)
+        out.append(
+            Person(name=p.name, title=title, organization=p.organization(), role=role, lead=p.pid in lead_of)
+        )
+    if article.author and not author_done:
+        out.append(Person(name=article.author, role="author"))
+    return PeopleResult(people=tuple(out), delegations=tuple(delegations))
+
+
+def who_json(path: str, result: PeopleResult) -> dict[str, Any]:
+    """One file's entry of `briefbot who --json`."""
+    return {
+        "path": path,
+        "delegations": [
+            {
+                "lead": d.lead,
+                "destination": d.destination,
+                "purpose": d.purpose,
+                "members": [
+                    {"name": m.name, "title": m.title, "organization": m.organization, "lead": m.lead}
+                    for m in d.members
+                ],
+            }
+            for d in result.delegations
+        ],
+        "people": [
+            {"name": p.name, "title": p.title, "organization": p.organization, "role": p.role}
+            for p in result.people
+        ],
+    }
+
+
+__all__ = ["extract_people", "who_json"]
