@@ -37,6 +37,7 @@ GRID: dict[str, list[float]] = {
     "question_penalty": [0.0, 0.2, 0.4, 0.8],
     "redundancy": [0.0, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5],
     "first_bonus": [0.0, 0.1, 0.25, 0.5, 1.0, 3.0],
+    "duplicate": [0.5, 0.6, 0.7, 0.8, 0.9, 1.01],
 }
 INT_FIELDS = {"min_words", "max_words"}
 

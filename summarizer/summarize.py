@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+import numpy
 from sumy.nlp.stemmers import Stemmer
 from sumy.parsers.plaintext import PlaintextParser
 from sumy.utils import get_stop_words
@@ -141,4 +142,7 @@ def summarize(text: str, algorithm: str = "default", sentences: int = 3) -> list
         return [str(s) for s in all_sentences]
     if not any(s.words for s in all_sentences):  # nothing but numbers and punctuation: keep the lead
         return [str(s) for s in all_sentences[:sentences]]
-    return [str(s) for s in _summarizer(name)(document, sentences)]
+    # LexRank's power method divides by zero when no two sentences share a word; its ranking is then
+    # arbitrary but harmless, so keep numpy quiet about it.
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        return [str(s) for s in _summarizer(name)(document, sentences)]

@@ -41,7 +41,8 @@ _AMBIGUOUS = frozenset(
     ]
 )
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-# Capitalised words that usually open a sentence (function words, pronouns, frequent adverbs).
+# Capitalised words that usually open a sentence (function words, pronouns, frequent adverbs). No auxiliary
+# verbs: 1987 wire copy capitalises after "U.S." ("the U.S. Is prepared to retaliate").
 _OPENERS = frozenset(
     [
         "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our",
@@ -51,9 +52,8 @@ _OPENERS = frozenset(
         "Still", "Also", "However", "Meanwhile", "Instead", "Earlier", "Later", "Last", "Next", "Some",
         "Many", "Most", "Several", "Other", "Others", "Another", "Both", "Each", "Every", "All", "No",
         "None", "Neither", "Either", "Such", "What", "Which", "Who", "Whom", "Whose", "Where", "Why", "How",
-        "Is", "Are", "Was", "Were", "Do", "Does", "Did", "Has", "Have", "Had", "Will", "Would", "Can",
-        "Could", "Should", "May", "Might", "Must", "Not", "Only", "Even", "Just", "According", "Asked",
-        "Speaking", "Despite", "During", "Under", "Over", "About", "Among", "Between", "Officials",
+        "Not", "Only", "Even", "Just", "According", "Asked", "Speaking", "Despite", "During", "Under",
+        "Over", "About", "Among", "Between", "Officials",
         "Police", "Authorities", "Analysts", "Critics"
     ]
 )
@@ -61,9 +61,11 @@ _CANDIDATE = re.compile(r"[.!?…]+([\"'”’)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9
 _OPENING_PUNCT = "\"“‘'([«"
 _CLOSING_PUNCT = "\"'”’)]»"
 _WORD = re.compile(r"\w+(?:[’'.\-&]\w+)*")
+_LETTER = re.compile(r"[^\W\d_]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BULLET = re.compile(r"^\s*[•·▪●◦*\-–—]\s")
 _SPACES = re.compile(r"\s+")
+_LINE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -96,15 +98,13 @@ class OfflineTokenizer:
         return tuple(split_sentences(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(w for w in _WORD.findall(sentence) if not w.isdigit() and not _is_number(w))
-
-
-def _is_number(token: str) -> bool:
-    return not any(c.isalpha() for c in token)
+        has_letter = _LETTER.search
+        return tuple(w for w in _WORD.findall(sentence) if has_letter(w))
 
 
 def _paragraphs(text: str) -> list[str]:
-    """Blank-line separated blocks with hard-wrapped lines joined; without blank lines, one per line."""
+    """Blank-line separated blocks with hard-wrapped lines joined; without blank lines, one per line
+    (a line going on in lower case after one without a final stop continues it)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _BLANK_LINE.search(text):
         out: list[str] = []
@@ -119,7 +119,16 @@ def _paragraphs(text: str) -> list[str]:
             if current:
                 out.append(" ".join(current))
         return [_SPACES.sub(" ", p) for p in out]
-    return [_SPACES.sub(" ", ln).strip() for ln in text.split("\n") if ln.strip()]
+    lines: list[str] = []
+    for ln in text.split("\n"):
+        ln = _SPACES.sub(" ", ln).strip()
+        if not ln:
+            continue
+        if lines and ln[0].islower() and not _LINE_END.search(lines[-1]):  # a hard-wrapped sentence
+            lines[-1] += " " + ln
+        else:
+            lines.append(ln)
+    return lines
 
 
 def _split_paragraph(para: str) -> list[str]:

@@ -44,6 +44,7 @@ class RankParams:
     quote_penalty: float = 0.5  # × quoted share of the sentence
     question_penalty: float = 0.0
     redundancy: float = 0.25  # × overlap with the closest sentence already chosen
+    duplicate: float = 0.7  # overlap at which a sentence counts as a repeat and is never chosen
 
 
 @dataclass(frozen=True)
@@ -108,13 +109,18 @@ def select(f: DocFeatures, count: int, p: RankParams) -> list[int]:
     chosen: list[int] = []
     left = [i for i in range(f.size) if f.bags[i]] or list(range(f.size))
     while left and len(chosen) < count:
-        best, best_value = left[0], -math.inf
+        best, best_value = -1, -math.inf
         for i in left:
             value = scores[i]
-            if chosen and p.redundancy:
-                value -= p.redundancy * max(_overlap(f.bags[i], f.bags[j]) for j in chosen)
+            if chosen:
+                overlap = max(_overlap(f.bags[i], f.bags[j]) for j in chosen)
+                if overlap >= p.duplicate:
+                    continue
+                value -= p.redundancy * overlap
             if value > best_value:
                 best, best_value = i, value
+        if best < 0:  # only repeats are left
+            break
         chosen.append(best)
         left.remove(best)
     return sorted(chosen)
@@ -135,6 +141,18 @@ def _quoted_fraction(text: str) -> float:
     return min(1.0, inside / len(text))
 
 
+class _StemCache(dict[str, str]):
+    """word → stem, computed on first use (Snowball stemming is the ranker's main cost)."""
+
+    def __init__(self, stem: Callable[[str], str]) -> None:
+        super().__init__()
+        self._stem = stem
+
+    def __missing__(self, word: str) -> str:
+        stem = self[word] = self._stem(word)
+        return stem
+
+
 class NewsRankSummarizer(AbstractSummarizer):
     """sumy summarizer: `NewsRankSummarizer(Stemmer("english"))(document, 3)` → sentences in order."""
 
@@ -147,21 +165,14 @@ class NewsRankSummarizer(AbstractSummarizer):
         super().__init__(stemmer)
         self.params = params or RankParams()
         self.stop_words = frozenset(w.lower() for w in stop_words)
-        self._stems: dict[str, str] = {}
-
-    def _stem(self, word: str) -> str:
-        stem = self._stems.get(word)
-        if stem is None:
-            stem = self._stems[word] = self._stemmer(word)
-            if len(self._stems) > 200_000:
-                self._stems.clear()
-        return stem
+        self._stems = _StemCache(self._stemmer)
 
     def features(self, document) -> DocFeatures:
         sentences = document.sentences
-        return document_features(
-            [str(s) for s in sentences], [s.words for s in sentences], self._stem, self.stop_words
-        )
+        if len(self._stems) > 200_000:
+            self._stems.clear()
+        texts, words = [str(s) for s in sentences], [s.words for s in sentences]
+        return document_features(texts, words, self._stems.__getitem__, self.stop_words)
 
     def __call__(self, document, sentences_count: int):
         sentences = document.sentences

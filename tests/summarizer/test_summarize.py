@@ -1,0 +1,94 @@
+"""summarize(): every algorithm by name, the NewsRank default, cleaning, and degenerate input."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.article import parse_text
+from summarizer.summarize import ALGORITHMS, clean_text, summarize
+from summarizer.text import split_sentences
+from tests.conftest import SHARED_DATA
+
+SUMY_NAMES = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction")
+CNN = sorted((SHARED_DATA / "news" / "cnn").glob("*.txt"))[:3]
+BBC = sorted((SHARED_DATA / "news" / "bbc").glob("*.txt"))[:2]
+
+
+def test_every_sumy_algorithm_plus_lead_and_default_is_offered() -> None:
+    assert set(ALGORITHMS) == {*SUMY_NAMES, "lead", "default"}
+    assert len(ALGORITHMS) == len(set(ALGORITHMS))
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+@pytest.mark.parametrize("path", CNN + BBC, ids=lambda p: p.name)
+def test_sentences_come_from_the_text_in_document_order(algorithm: str, path) -> None:
+    body = parse_text(path.read_text(encoding="utf-8")).body
+    sentences = split_sentences(clean_text(body))
+    assert len(sentences) > 6
+    for n in (1, 3, 5):
+        summary = summarize(body, algorithm, n)
+        assert len(summary) == n
+        positions = [sentences.index(s) for s in summary]  # ValueError if a sentence is not the text's
+        assert positions == sorted(set(positions))
+
+
+def test_unknown_algorithm_names_the_choices() -> None:
+    with pytest.raises(ValueError, match="unknown algorithm 'bert'") as caught:
+        summarize("Some text. More text.", "bert")
+    for name in ALGORITHMS:
+        assert name in str(caught.value)
+
+
+def test_default_on_the_seed_reports_the_delegation_and_fentanyl(seed_text: str) -> None:
+    summary = summarize(parse_text(seed_text).body)
+    assert len(summary) == 3
+    assert summary[0].startswith("President Biden is sending a top White House official to Mexico")
+    assert any("will lead a delegation to Mexico City" in s for s in summary)
+    assert sum("fentanyl" in s.lower() or "delegation" in s for s in summary) >= 2
+    assert not any(s.startswith("“") for s in summary)  # reports, does not quote
+
+
+def test_default_skips_a_sentence_that_repeats_one_already_chosen() -> None:
+    lead = "The city council approved a new budget for the public library system on Monday night."
+    text = (
+        f"{lead} The city council approved the new budget for the public library system on Monday. "
+        "Library hours will be extended on weekends across all twelve branches from next month. "
+        "The mayor said the budget would also fund new books and computers for children."
+    )
+    summary = summarize(text, "default", 2)
+    assert summary[0] == lead
+    assert "The city council approved the new budget" not in " ".join(summary)
+
+
+def test_lead_is_the_first_sentences_after_cleaning() -> None:
+    text = "London (CNN)The match was abandoned. Fans were sent home. Tickets will be refunded. More later."
+    assert summarize(text, "lead", 2) == ["The match was abandoned.", "Fans were sent home."]
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_empty_and_short_texts_never_crash(algorithm: str) -> None:
+    assert summarize("", algorithm) == []
+    assert summarize("  \n\n ", algorithm) == []
+    assert summarize("Only one sentence here.", algorithm) == ["Only one sentence here."]
+    assert summarize("First one. Second one.", algorithm, 3) == ["First one.", "Second one."]
+    assert len(summarize("12 34. 56 78. 90 12. 34 56.", algorithm, 2)) == 2  # no words at all
+    assert summarize("Anything at all.", algorithm, 0) == []
+
+
+def test_site_furniture_is_removed_before_ranking() -> None:
+    raw = (
+        "Lausanne, Switzerland (CNN)Iran and six world powers agreed on a framework deal on Thursday. "
+        "Diplomats said talks would resume in June. Scroll down for video "
+        "READ MORE: Five key issues in the talks . Sanctions relief will come in stages."
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.startswith("Iran and six world powers agreed")
+    assert "Scroll down" not in cleaned and "READ MORE" not in cleaned and "(CNN)" not in cleaned
+    assert split_sentences(cleaned)[-1] == "Sanctions relief will come in stages."
+    mail = (
+        "By . Daily Mail Reporter . PUBLISHED: . 12:01 EST, 3 March 2014 . | . UPDATED: . "
+        "14:22 EST, 3 March 2014 . A man was arrested after a chase. Police said he was unhurt."
+    )
+    assert clean_text(mail) == "A man was arrested after a chase. Police said he was unhurt."
+    for algorithm in ALGORITHMS:
+        assert not any("PUBLISHED" in s or "By ." in s for s in summarize(mail, algorithm, 1))
