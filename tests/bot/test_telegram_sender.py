@@ -108,8 +108,7 @@ async def test_other_bad_requests_are_permanent_send_errors(
 
 
 async def test_failure_part_way_reports_what_was_sent(tg: FakeTelegramApi, sender: TelegramSender) -> None:
-    tg.fail(CHAT, "delay", delay=0.0)  # the first message passes...
-    tg.fail(CHAT, "blocked")  # ...the second is refused
+    tg.fail(CHAT, "blocked", after=1)  # the first message passes, the second is refused
     with pytest.raises(ChatGone) as info:
         await sender.send(str(CHAT), long_reply())
     sent_ids = info.value.sent_ids  # type: ignore[attr-defined]

@@ -102,6 +102,7 @@ class Failure:
     delay: float = 0.0
     description: str | None = None
     migrate_to_chat_id: int | None = None
+    after: int = 0  # matching calls that pass before this failure applies
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,7 @@ class FakeTelegramApi:
         delay: float = 0.0,
         description: str | None = None,
         migrate_to_chat_id: int | None = None,
+        after: int = 0,
         method: str = "sendMessage",
     ) -> None:
         """Queue a failure for `method` calls to `chat_id` (None: any chat), used in order.
@@ -216,11 +218,12 @@ class FakeTelegramApi:
         rate_limited: 429 + parameters.retry_after; server_error: 500 (JSON); bad_gateway: 502 with an
         HTML page; blocked / kicked: 403; chat_not_found: 400; migrated: 400 with
         parameters.migrate_to_chat_id; bad_request: 400 with `description`; delay: `delay` seconds, then
-        the call proceeds (any kind may also carry a delay)."""
+        the call proceeds (any kind may also carry a delay). `after`: let that many matching calls pass
+        first (e.g. after=1 refuses the second part of a reply)."""
         key = (method, _norm_chat(chat_id) if chat_id is not None else None)
         with self._lock:
             self._failures.setdefault(key, deque()).append(Failure(
-                kind, times, retry_after, delay, description, migrate_to_chat_id
+                kind, times, retry_after, delay, description, migrate_to_chat_id, after
             ))
 
     def clear_failures(self) -> None:
@@ -470,6 +473,9 @@ class FakeTelegramApi:
                 if not queue:
                     continue
                 failure = queue[0]
+                if failure.after > 0:
+                    failure.after -= 1
+                    continue
                 if failure.times is not None:
                     failure.times -= 1
                     if failure.times <= 0:
