@@ -294,3 +294,12 @@ async def test_wrong_token_fails_start_loudly_and_cleanly(
     calls = len(tg.calls)
     await asyncio.sleep(0.3)
     assert len(tg.calls) == calls  # nothing left polling
+
+
+async def test_polling_takes_over_from_an_old_webhook(
+    tg: FakeTelegramApi, telegram_seed_db: Database, start_front_end: FrontEndFactory
+) -> None:
+    tg.webhook = {"url": "https://old.example.test/hook"}  # left over from webhook mode
+    await start_front_end(telegram_seed_db)
+    assert tg.webhook is None and tg.calls_to("deleteWebhook")
+    assert "/subscribe" in plain(await tg.ask("/help"))
