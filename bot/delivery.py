@@ -543,7 +543,7 @@ class Outbox:
 
         def gone() -> None:
             with self.db.session() as session:
-                deactivate_subscription_id(session, c.subscription_id, f"{c.platform}: {exc.reason}")
+                deactivate_subscription_id(session, c.subscription_id, exc.reason)
                 finish_delivery(session, c.id, "gone", now=self.clock(), attempts=attempts, error=exc.reason)
 
         await self._run(gone)

@@ -2,9 +2,10 @@
 
 Telegram: ≤ 30 messages/s per bot overall, ≤ 1/s per chat, ≤ 20/min per group (negative chat ids).
 Slack: ≤ 1/s per channel (chat.postMessage). `Pacer.acquire(chat_id)` waits for a send slot for one
-message. The overall rate is reserved slot by slot (no thundering herd of waiters); the per-chat and
-per-group limits are kept as minimum spacings, which is stricter than any sliding window needs. A
-`margin` keeps the overall rate a little under the published figure so jitter cannot push it over.
+message. The overall rate is kept as a minimum spacing between actual grants (waiters queue at a FIFO
+gate, so there is no thundering herd and no catch-up burst after a stall); the per-chat and per-group
+limits are minimum spacings too, stricter than any sliding window needs. A `margin` keeps the overall
+rate a little under the published figure so network and scheduling jitter cannot push it over.
 
 When a platform answers "retry after N s" anyway, `penalize` holds that chat back for N s and, when
 several chats are told to wait within a second (a bot-wide flood limit), every chat of the platform.
@@ -23,7 +24,7 @@ class Limits:
     per_second: float | None  # messages a second over all chats (None: unlimited)
     chat_interval: float  # seconds between two messages to one chat
     group_interval: float = 0.0  # seconds between two messages to one group chat (Telegram)
-    margin: float = 0.97  # share of `per_second` actually used
+    margin: float = 0.94  # share of `per_second` used: 30 slots span 1.064 s, so 64 ms of jitter is safe
 
     def scaled(self, per_second: float | None) -> Limits:
         return Limits(per_second, self.chat_interval, self.group_interval, self.margin)
@@ -57,7 +58,8 @@ class Pacer:
         self._now = monotonic
         self._sleep = sleep
         self._share = 1  # live workers sharing the overall rate
-        self._next_global = 0.0
+        self._last_grant = float("-inf")
+        self._gate = asyncio.Lock()
         self._chat_ready: dict[str, float] = {}
         self._pause_until = 0.0
         self._last_429: tuple[float, str] | None = None
@@ -81,24 +83,31 @@ class Pacer:
         return interval * (1.02 if interval else 1.0)
 
     async def acquire(self, chat_id: str) -> None:
-        """Wait until one message may go to `chat_id`; the slot is taken when this returns."""
+        """Wait until one message may go to `chat_id`; the slot is taken when this returns.
+
+        Waiters pass a FIFO gate one at a time, each at least `interval` after the previous one really
+        passed: a stalled event loop delays sends but never lets them catch up in a burst.
+        """
         while True:
             now = self._now()
             ready = max(self._pause_until, self._chat_ready.get(chat_id, 0.0))
             if ready > now:
                 await self._sleep(ready - now)
                 continue
-            slot = max(now, self._next_global)
-            self._next_global = slot + self.interval
-            self._chat_ready[chat_id] = slot + self._chat_interval(chat_id)
-            if slot > now:
-                await self._sleep(slot - now)
-            if self._pause_until > self._now():  # a flood answer came while we waited: wait it out
-                continue
-            self.granted += 1
-            if len(self._chat_ready) > 50_000:
-                self._forget(self._now())
-            return
+            async with self._gate:
+                target = self._last_grant + self.interval
+                if target > self._now():
+                    await self._sleep(target - self._now())
+                now = self._now()
+                if max(self._pause_until, self._chat_ready.get(chat_id, 0.0)) > now:
+                    continue  # told to wait (or this chat was served) while queued: back to waiting
+                # a wake-up a little late keeps the schedule (no drift); a stall restarts it from now
+                self._last_grant = target if target <= now <= target + self.interval / 4 else now
+                self._chat_ready[chat_id] = now + self._chat_interval(chat_id)
+                self.granted += 1
+                if len(self._chat_ready) > 50_000:
+                    self._forget(now)
+                return
 
     def penalize(self, chat_id: str, retry_after: float) -> None:
         """The platform said "retry after `retry_after` s" for this chat."""
