@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer import ner  # noqa: E402
 from summarizer.article import parse_text  # noqa: E402
+from summarizer.lexicon import STOPWORDS  # noqa: E402
 from summarizer.names import fold  # noqa: E402
 from summarizer.people import extract_people  # noqa: E402
 from summarizer.topics import _stem, article_topics  # noqa: E402
@@ -71,7 +72,9 @@ def surname(name: str) -> str:
 
 def content_words(text: str) -> set[str]:
     text = re.sub(r"\([^)]*\)", " ", text or "")
-    return {_stem(w) for w in re.findall(r"[\w][\w\-]*", text.lower()) if w not in _STOP}
+    return {
+        _stem(w) for w in re.findall(r"[\w][\w\-]*", text.lower()) if w not in _STOP and w not in STOPWORDS
+    }
 
 
 def article_path(rel: str) -> Path:

@@ -16,7 +16,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from summarizer.lexicon import DIPLOMATIC_TITLES, MEDIA_TITLES, NATIONALITY, SPORTS_LEADERS, SPORTS_STAFF
+from summarizer.lexicon import (
+    DIPLOMATIC_TITLES,
+    MEDIA_TITLES,
+    NATIONALITY,
+    PLACE_WORDS,
+    SPORTS_LEADERS,
+    SPORTS_STAFF,
+)
 
 P = r"@(\d+)"
 _SEP = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:his|her|their)\s+\w+\s*,?\s*)?"
@@ -50,6 +57,7 @@ class Party:
     purpose: str | None = None
     label: str | None = None
     nationality: str | None = None
+    kind: str = ""  # "sports" for a touring team
 
     def add(self, pid: int) -> None:
         if pid not in self.members:
@@ -60,13 +68,17 @@ def ids(text: str) -> list[int]:
     return [int(x) for x in re.findall(r"@(\d+)", text)]
 
 
+def clean_place(place: str) -> str:
+    place = re.sub(r"^the\s+", "", place.strip()).rstrip(",;:")
+    return place if re.search(r"(?:^|[\s.])[A-Z]\.$", place) else place.rstrip(".")
+
+
 def _place_after(text: str) -> str | None:
     m = re.search(rf"\b(?:to|in|for|from)\s+{_PLACE}", text)
     while m:
         place = m.group(1)
         if "@" not in place and not _NOT_PLACES.match(place):
-            place = re.sub(r"^the\s+", "", place).rstrip(",")
-            return place if re.search(r"[A-Z]\.$", place) else place.rstrip(".")
+            return clean_place(place)
         m = re.search(rf"\b(?:to|in|for)\s+{_PLACE}", text[m.end() :])
     return None
 
@@ -220,7 +232,7 @@ def build_parties(
         if m and "@" not in m.group(0) and pending is None:
             pending = Party(
                 label=_label(m.group(1), m.group(2)),
-                destination=re.sub(r"^the\s+", "", m.group(3)),
+                destination=clean_place(m.group(3)),
                 purpose=_purpose_in(s[m.start() :]),
             )
         # The delegation's leader, X (title folded in: "@5" whose title is "delegation's leader")
@@ -233,6 +245,8 @@ def build_parties(
         ):
             pids = ids(m.group(1))
             target = pending or (b.parties[-1] if b.parties else None)
+            if target is None and re.search(r"\b(?:group|party|team)\b", m.group(0).split()[0]):
+                continue  # "a group including X" is a shareholder group, a party of people needs more
             if target is None:
                 target = Party()
             if target not in b.parties:
@@ -247,9 +261,29 @@ def build_parties(
             rf"traveled with)\s+{P}",
             s,
         ):
+            host = facts.get(int(m.group(2)))
+            if (
+                re.match(r"\s+as\b", s[m.end() :])
+                or not host
+                or (not host.title and not b.party_of(host.pid))
+            ):
+                continue  # "X joined Y as senior vice president": a job, not a party
             party = b.lead(int(m.group(2)), destination=_place_after(s[m.end() :]))
             if party is not None:
                 b.join(party, ids(m.group(1)))
+        # X and Y have been called into the squad as designated hitters for team practice
+        for m in re.finditer(
+            rf"({PL})\s+(?:have|has|had|were|was|will be|are|is)\s+(?:also\s+)?(?:been\s+)?"
+            rf"(?:called|named|brought|drafted|selected|picked|appointed|included|chosen|added)\b[^@.;]{{0,40}}?"
+            rf"\bas\s+(?:an?\s+|the\s+)?([\w\-]+(?:\s+(?!but\b|and\b|after\b|while\b)[\w\-]+){{0,5}})",
+            s,
+        ):
+            pids = ids(m.group(1))
+            role = m.group(2)
+            if len(pids) > 1:
+                role = re.sub(r"\b(\w{3,}?)s\b", r"\1", role, count=1)  # "designated hitters" -> "hitter"
+            for pid in pids:
+                b.member_titles.setdefault(pid, role)
         # X, accompanied by Y and Z / by a panoply of senior advisers
         for m in re.finditer(
             rf"{P}\s*,?\s*(?:who\s+)?(?:was\s+|is\s+|will be\s+|were\s+)?accompanied\s+by\s+"
@@ -262,7 +296,10 @@ def build_parties(
             if party is not None and m.group(2):
                 b.join(party, ids(m.group(2)))
         # visiting X
-        for m in re.finditer(rf"\bvisiting\s+{P}", s):
+        for m in re.finditer(rf"\bvisiting\s+{P}(?!['’]s)", s):
+            f = facts.get(int(m.group(1)))
+            if not (f and f.title and not f.weak):
+                continue
             b.lead(int(m.group(1)), destination=_place_after(s))
             before = ids(s[: m.start()])
             if before:
@@ -285,7 +322,7 @@ def build_parties(
             if not pids:
                 continue
             party = b.lead(
-                pids[0], destination=re.sub(r"^the\s+", "", place), purpose=_purpose_in(s[m.end() :])
+                pids[0], destination=clean_place(place), purpose=_purpose_in(s[m.end() :])
             )
             if party is not None:
                 b.join(party, pids[1:])
@@ -295,7 +332,7 @@ def build_parties(
         ):
             f = facts.get(int(m.group(1)))
             if f and f.title and not f.weak:
-                b.lead(int(m.group(1)), destination=re.sub(r"^the\s+", "", m.group(2)))
+                b.lead(int(m.group(1)), destination=clean_place(m.group(2)))
         # X held talks with Y / met Y / a meeting with Y
         for m in re.finditer(
             rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?(?:held|holds|holding|hold|had|has had|will have)\s+"
@@ -337,7 +374,8 @@ def build_parties(
     for f in facts.values():
         t = f.title.lower()
         m = re.search(
-            r"\b(?:head|leader|chief|chairman)\s+of\s+(?:the|an?|its)\s+(.{0,50}?)\b(delegation|mission|team)\b",
+            r"\b(?:head|leader|chief|chairman)\s+of\s+(?:the|an?|its)\s+"
+            r"((?:(?!\b(?:at|in|on|with|for|to)\b)[\w\-’' ]){0,40}?)\b(delegation|mission|team)\b",
             t,
         )
         if m or re.search(r"\b(delegation|mission)['’]s\s+(?:leader|head|chief)\b", t):
@@ -374,8 +412,8 @@ def _title_words(title: str) -> set[str]:
 
 
 _SPORT_TRAVEL = re.compile(
-    r"\b(?:tour|touring|tie|trip|series|test|tournament|fixture|away)\b[^.]{0,40}?\b(?:in|to|of)\s+(?:the\s+)?"
-    r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
+    r"\b(?:tour|touring|tie|trip|series|test|fixture|qualifier|travel\w*)\b[^.@]{0,40}?\b(?:in|to|of)\s+"
+    r"(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
 )
 _EXCLUDED = (
     r"forced\s+{p}\s+out\b",
@@ -390,39 +428,27 @@ _PAST_TENSE = re.compile(r"\b(?:was|were|had)\b")
 _NOT_PAST = re.compile(r"\b(?:will|is|are|has|have|can|could|would|should|may|might)\b")
 
 
+def _is_place(name: str) -> bool:
+    low = name.lower()
+    return (
+        (low in NATIONALITY and NATIONALITY[low] == low)
+        or low.replace(" ", "-") in PLACE_WORDS
+        or (low in PLACE_WORDS and low not in NATIONALITY)
+    )
+
+
 def _sports_party(
     b: PartyBuilder, masked: Sequence[str], facts: dict[int, PersonFacts], body: str, headline: str
 ) -> None:
-    """A touring team: its captain or coach leads; staff and players named go with it."""
-    if any(p.lead is not None for p in b.parties):
-        # a party found by an explicit cue; sports staff still join a sports party led by a coach
-        leads = [
-            p for p in b.parties if p.lead is not None and _title_words(facts[p.lead].title) & SPORTS_LEADERS
-        ]
-        if not leads and not any(
-            re.search(r"\btour\b", facts[p.lead].title + " " + (p.label or ""))
-            for p in b.parties
-            if p.lead is not None
-        ):
-            pass
-    travel = _SPORT_TRAVEL.search(body)
-    if not travel and not any(
-        p.lead is not None and re.search(r"\btour\b", " ".join(masked)) for p in b.parties
-    ):
-        return
-    if not re.search(r"\b(?:squad|team|side|tour|touring|players?|coach|captain)\b", body, re.IGNORECASE):
-        return
-    destination = travel.group(1) if travel else None
-    dest_nat = NATIONALITY.get(destination.lower()) if destination else None
-    leaders = [
-        f
-        for f in facts.values()
-        if _title_words(f.title) & SPORTS_LEADERS
-        and not f.weak
-        and b.eligible(f.pid)
-        and not (dest_nat and f.nationality == dest_nat)
-        and not _only_past(f.pid, masked)
-    ]
+    """A touring team: its captain or coach leads; staff and players named go with it.
+
+    Needs a team leader (captain, coach, manager; not a former one) and travel to a named country or
+    city ("tour to New Zealand", "tie in Israel"); the hosts' own people stay out.
+    """
+    text = " ".join(masked)
+    destination = next(
+        (m.group(1) for m in _SPORT_TRAVEL.finditer(text + " " + headline) if _is_place(m.group(1))), None
+    )
     party = next(
         (
             p
@@ -430,24 +456,38 @@ def _sports_party(
             if p.lead is not None
             and (
                 _title_words(facts[p.lead].title) & SPORTS_LEADERS
-                or any(re.search(rf"@{p.lead}['’]s\s+[^.@]{{0,40}}\btour\b", s) for s in masked)
+                or re.search(rf"@{p.lead}['’]s\s+[^.@]{{0,40}}\btour\s+(?:to|of)\b", text)
             )
         ),
         None,
     )
+    if destination is None and party is None:
+        return
+    if not re.search(r"\b(?:squad|team|side|tour|touring|players?)\b", body, re.IGNORECASE):
+        return
+    dest_nat = NATIONALITY.get(destination.lower()) if destination else None
     if party is None:
+        leaders = [
+            f
+            for f in facts.values()
+            if _title_words(f.title) & SPORTS_LEADERS
+            and "former" not in f.title.lower()
+            and not f.weak
+            and b.eligible(f.pid)
+            and not (dest_nat and f.nationality == dest_nat)
+            and not _only_past(f.pid, masked)
+        ]
         if not leaders:
             return
-        head = sorted(
-            leaders,
-            key=lambda f: ("captain" not in f.title.lower() and "head coach" not in f.title.lower(), f.pid),
-        )[0]
+        head = min(leaders, key=lambda f: (not re.search(r"captain|head coach", f.title.lower()), f.pid))
         party = b.lead(head.pid, destination=destination)
         if party is None:
             return
     if party.destination is None and destination:
         party.destination = destination
-    text = " ".join(masked) + " " + headline
+    party.kind = "sports"
+    candidates = []
+    everything = text + " " + headline
     for f in sorted(facts.values(), key=lambda f: f.pid):
         if f.pid in party.members or not b.eligible(f.pid) or f.weak:
             continue
@@ -458,13 +498,18 @@ def _sports_party(
             and not re.search(r"\b(?:player|year-old)\b", f.title.lower())
         ):
             continue  # a politician or official mentioned in passing
-        if dest_nat and f.nationality == dest_nat:
-            continue  # the opponents
-        if any(re.search(rx.format(p=f"@{f.pid}\\b"), text) for rx in _EXCLUDED):
+        if "former" in f.title.lower() or (dest_nat and f.nationality == dest_nat):
+            continue  # a former coach; the opponents
+        if any(re.search(rx.format(p=f"@{f.pid}\\b"), everything) for rx in _EXCLUDED):
             continue
         if _only_past(f.pid, masked):
             continue
-        b.join(party, [f.pid])
+        candidates.append(f.pid)
+    if len(candidates) <= MAX_SQUAD:  # a match report's two line-ups is not a travelling party
+        b.join(party, candidates)
+
+
+MAX_SQUAD = 15
 
 
 def _only_past(pid: int, masked: Sequence[str]) -> bool:

@@ -28,6 +28,7 @@ from summarizer.lexicon import (
     SPEECH_VERBS,
     STOPWORDS,
     TITLE_HEADS,
+    word_list,
 )
 
 _TOKEN = re.compile(
@@ -40,115 +41,38 @@ _TOKEN = re.compile(
 )
 # Capitalised title heads that are also common given names or surnames: not split off a run.
 _AMBIGUOUS_HEADS = frozenset(
-    [
-        "dean",
-        "host",
-        "star",
-        "partner",
-        "member",
-        "principal",
-        "author",
-        "writer",
-        "player",
-        "teacher",
-        "sister",
-        "brother",
-        "father",
-        "major",
-        "king",
-        "prince",
-        "bishop",
-        "judge",
-        "justice",
-        "marshal",
-        "chancellor",
-        "rich",
-    ]
+    word_list(
+        """
+        dean host star partner member principal author writer player teacher sister brother father major
+        king prince bishop judge justice marshal chancellor rich
+        """
+    )
 )
 # Words that may precede a title head inside a title ("acting deputy secretary").
 TITLE_MODIFIERS = frozenset(
-    [
-        "acting",
-        "deputy",
-        "senior",
-        "chief",
-        "assistant",
-        "associate",
-        "vice",
-        "former",
-        "interim",
-        "executive",
-        "general",
-        "national",
-        "special",
-        "principal",
-        "first",
-        "permanent",
-        "joint",
-        "regional",
-        "managing",
-        "top",
-        "royal",
-        "political",
-        "economic",
-        "foreign",
-        "finance",
-        "defence",
-        "defense",
-        "security",
-        "homeland",
-        "trade",
-        "state",
-        "then",
-        "outgoing",
-        "incoming",
-        "new",
-        "designated",
-        "media",
-        "team",
-        "tour",
-        "tournament",
-        "debt",
-        "government",
-        "communications",
-        "press",
-        "health",
-        "interior",
-        "treasury",
-        "majority",
-        "minority",
-    ]
+    word_list(
+        """
+        acting deputy senior chief assistant associate vice former interim executive general national
+        special principal first permanent joint regional managing top royal political economic foreign
+        finance defence defense security homeland trade state then outgoing incoming new designated
+        media team tour tournament debt government communications press health interior treasury
+        majority minority
+        """
+    )
 )
 _DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "this",
-        "that",
-    ]
+    word_list(
+        """
+        the a an his her their its our my your this that
+        """
+    )
 )
 _RELATIONS = frozenset(
-    [
-        "wife",
-        "husband",
-        "son",
-        "daughter",
-        "mother",
-        "father",
-        "brother",
-        "sister",
-        "partner",
-        "fiancee",
-        "fiance",
-    ]
+    word_list(
+        """
+        wife husband son daughter mother father brother sister partner fiancee fiance
+        """
+    )
 )
 _LIST_JOIN = frozenset({",", ";", "and", "&"})
 
@@ -318,6 +242,8 @@ def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | N
                 continue
             break
         if t.low in {"of", "for"} and j > 0 and start < k:
+            if not _head_word(toks[j - 1], False):  # "Secretary of State", not "United States of Afghan"
+                break
             j -= 1
             continue
         if (
@@ -384,7 +310,7 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
         for w in words
     ):
         return None
-    if not any(_head_word(w, False) for w in words[: first + 6]):
+    if not any(_head_word(w, False) for w in words[: first + 3]):
         return None
     if words[0].low in {"a", "an"}:
         phrase = phrase[len(words[0].text) :].strip()
@@ -538,6 +464,8 @@ def mentions_in(
         words = tuple(t.text for t in name_toks)
         m = Mention(sent=sent_index, start=start, end=end, tokens=words, honorific=honorific)
         title_search_k = toks.index(name_toks[0])
+        if title_search_k > 0 and re.fullmatch(r"\d+-year-old", toks[title_search_k - 1].text):
+            m.extra["age"] = toks[title_search_k - 1].text
         tb = _title_before(toks, title_search_k, sentence)
         if tb is None and title_search_k >= 2 and toks[title_search_k - 1].text == ",":
             # "his Israeli counterpart, Ariel Sharon"; "The delegation's leader, Vincent Siew"

@@ -321,6 +321,10 @@ def _result(
                 and (not title or re.search(r"delegation['’]s leader", title))
             ):
                 title = f"leader of the {party.label}"
+            if not title and party.kind == "sports":  # a touring squad's unnamed role is its players'
+                age = next((m.extra["age"] for m in p.mentions if "age" in m.extra), None)
+                title = f"{age} player" if age else "player"
+                member_titles[pid] = title
             members.append(
                 Person(
                     name=p.name,

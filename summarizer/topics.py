@@ -17,187 +17,28 @@ from typing import Any
 
 from summarizer.analysis import Topic
 from summarizer.article import Article
-from summarizer.lexicon import DAYS, MONTHS, STOPWORDS, TITLE_HEADS
+from summarizer.lexicon import DAYS, MONTHS, NATIONALITY, STOPWORDS, TITLE_HEADS, word_list
 from summarizer.names import fold, is_all_caps
+from summarizer.taxonomy import subjects_for
 
 _EXTRA_STOP = (
     frozenset(
-        [
-            "year",
-            "years",
-            "time",
-            "times",
-            "day",
-            "days",
-            "week",
-            "weeks",
-            "month",
-            "months",
-            "today",
-            "yesterday",
-            "tomorrow",
-            "people",
-            "way",
-            "ways",
-            "thing",
-            "things",
-            "lot",
-            "lots",
-            "part",
-            "parts",
-            "number",
-            "numbers",
-            "percent",
-            "pct",
-            "per",
-            "cent",
-            "end",
-            "side",
-            "sides",
-            "group",
-            "groups",
-            "report",
-            "reports",
-            "statement",
-            "comment",
-            "comments",
-            "news",
-            "story",
-            "stories",
-            "official",
-            "officials",
-            "spokesman",
-            "spokeswoman",
-            "source",
-            "sources",
-            "thursday",
-            "mr",
-            "mrs",
-            "ms",
-            "dr",
-            "sir",
-            "told",
-            "say",
-            "says",
-            "said",
-            "saying",
-            "according",
-            "added",
-            "says",
-            "also",
-            "just",
-            "well",
-            "much",
-            "many",
-            "several",
-            "including",
-            "include",
-            "includes",
-            "included",
-            "however",
-            "although",
-            "though",
-            "would",
-            "could",
-            "should",
-            "might",
-            "must",
-            "may",
-            "can",
-            "will",
-            "shall",
-            "get",
-            "got",
-            "go",
-            "going",
-            "gone",
-            "make",
-            "made",
-            "take",
-            "taken",
-            "come",
-            "came",
-            "give",
-            "given",
-            "set",
-            "put",
-            "see",
-            "seen",
-            "know",
-            "known",
-            "think",
-            "thought",
-            "want",
-            "wanted",
-            "use",
-            "used",
-            "need",
-            "needed",
-            "look",
-            "looks",
-            "looked",
-            "able",
-            "likely",
-            "early",
-            "earlier",
-            "late",
-            "later",
-            "last",
-            "next",
-            "first",
-            "second",
-            "third",
-            "new",
-            "old",
-            "big",
-            "small",
-            "large",
-            "high",
-            "low",
-            "long",
-            "short",
-            "good",
-            "bad",
-            "best",
-            "better",
-            "great",
-            "little",
-            "own",
-            "other",
-            "others",
-            "same",
-            "another",
-            "every",
-            "each",
-            "few",
-            "most",
-            "more",
-            "less",
-            "least",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "mln",
-            "bln",
-            "billion",
-            "million",
-            "dlrs",
-            "dlr",
-            "us",
-            "u.s.",
-            "cts",
-            "vs",
-            "march",
-            "april",
-            "june",
-        ]
+        word_list(
+            """
+        year years time times day days week weeks month months today yesterday tomorrow people way
+        ways thing things lot lots part parts number numbers percent pct per cent end side sides
+        group groups report reports statement comment comments news story stories official officials
+        spokesman spokeswoman source sources thursday mr mrs ms dr sir told say says said saying
+        according added says also just well much many several including include includes included
+        however although though would could should might must may can will shall get got go going
+        gone make made take taken come came give given set put see seen know known think thought
+        want wanted use used need needed look looks looked able likely early earlier late later last
+        next first second third new old big small large high low long short good bad best better
+        great little own other others same another every each few most more less least one two three
+        four five six seven eight nine ten mln bln billion million dlrs dlr us u.s. cts vs march
+        april june
+        """
+        )
     )
     | STOPWORDS
     | MONTHS
@@ -207,6 +48,20 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]")
 _SPLIT = re.compile(r"[.,;:!?()\"“”‘’\[\]{}|/–—]+|\s-\s|\s--\s")
 
 MAX_WORDS = 3
+# Words too general to stand alone as a topic (fine inside a phrase: "trade talks", "peace deal").
+_GENERIC = frozenset(
+    word_list(
+        """
+        talks deal deals agreement foreign ministry middle prime progress options option status couple
+        tackle regulations diplomats country countries government minister president issue issues points
+        point plans plan move moves meeting meetings decision role position statement chief head support
+        world state states national international public members member team side leader leaders action
+        company companies market markets group industry business service services system change changes
+        case cases level levels period terms term view views work deal problem problems question questions
+        decade decades year-old number
+        """
+    )
+)
 
 
 def _stem(word: str) -> str:
@@ -241,6 +96,7 @@ def _phrases(sentence: str) -> list[list[str]]:
 def _display(words: Sequence[str], surface: Counter[str]) -> str:
     out = []
     for w in words:
+        w = re.sub(r"['’]s$", "", w)
         # keep the capitals of names ("Davis Cup", "Iran"), lower everything else
         forms = [f for f in surface if f.lower() == w.lower()]
         form = max(forms, key=lambda f: surface[f]) if forms else w
@@ -257,6 +113,9 @@ def _capital_common(surface: Counter[str]) -> set[str]:
     for form, n in surface.items():
         (upper if form[:1].isupper() else lower)[form.lower()] += n
     return {w for w in upper if lower[w] >= upper[w]}
+
+
+_GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC)
 
 
 def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
@@ -288,13 +147,15 @@ def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
                     first_pos.setdefault(key, i)
                     forms[key][tuple(gram)] += 1
     if not freq:
-        return ()
+        return tuple(Topic(label, strength) for label, strength in subjects_for(body, headline))
     head_stems = {_stem(w) for run in _phrases(headline) for w in run} if headline else set()
     lead_stems = {_stem(w) for run in _phrases(sentences[0]) for w in run}
     scored: list[tuple[float, tuple[str, ...]]] = []
     for key, f in freq.items():
         if len(set(key)) < len(key):
             continue
+        if len(key) == 1 and (key[0] in _GENERIC_STEMS or NATIONALITY.get(key[0], key[0]) != key[0]):
+            continue  # "talks", "Mexican": not a topic on its own
         if len(key) > 1 and f < 2 and not (set(key) <= head_stems):
             continue  # a multi-word phrase must recur, or be the headline's
         word_support = sum(math.log1p(word_freq[w]) for w in key) / len(key)
@@ -308,24 +169,30 @@ def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
         score = (math.log1p(f) + word_support) * position * bonus * length
         scored.append((score, key))
     scored.sort(key=lambda x: (-x[0], x[1]))
+    subjects = subjects_for(body, headline)
+    subject_stems = {_stem(w) for label, _ in subjects for w in label.split()}
+    room = k - len(subjects)
     chosen: list[tuple[float, tuple[str, ...]]] = []
     for score, key in scored:
         ks = set(key)
+        if ks <= subject_stems:
+            continue  # the subject label already says it
         # skip a phrase whose words are all inside a chosen one; replace a chosen word by a phrase holding it
         if any(ks <= set(c) for _, c in chosen):
             continue
         chosen = [(s, c) for s, c in chosen if not (set(c) < ks and score >= 0.6 * s)]
         chosen.append((score, key))
-        if len(chosen) >= k:
+        if len(chosen) >= room:
             break
-    if not chosen:
-        return ()
-    top = max(s for s, _ in chosen)
-    topics = []
-    for score, key in sorted(chosen, key=lambda x: -x[0]):
-        gram = forms[key].most_common(1)[0][0]
-        topics.append(Topic(label=_display(gram, surface), score=round(score / top, 3)))
-    return tuple(topics)
+    top = max((s for s, _ in chosen), default=1.0)
+    phrases = [
+        Topic(label=_display(forms[key].most_common(1)[0][0], surface), score=round(score / top, 3))
+        for score, key in sorted(chosen, key=lambda x: -x[0])
+    ]
+    # the strongest subject leads, a second one follows the two best phrases
+    labels = [Topic(label, strength) for label, strength in subjects]
+    merged = labels[:1] + phrases[:2] + labels[1:] + phrases[2:]
+    return tuple(merged[:k])
 
 
 def label_key(label: str) -> frozenset[str]:

@@ -1,0 +1,253 @@
+"""A small news taxonomy: general subject labels an editor files stories under, with cue words.
+
+Labels follow broad wire/IPTC-style subjects. An article gets a label when at least two different cue
+words occur and the cues occur at least three times in all (headline words count double). Shared
+labels are what lets the digest group stories from different sources under one heading.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Subject:
+    label: str
+    cues: tuple[str, ...]  # lower-case words or phrases; a trailing * matches any ending
+    needs: tuple[str, ...] = ()  # at least one of these must be among the cues found
+
+
+def _s(label: str, cues: str, needs: str = "") -> Subject:
+    return Subject(
+        label,
+        tuple(c.strip() for c in cues.split(",") if c.strip()),
+        tuple(c.strip() for c in needs.split(",") if c.strip()),
+    )
+
+
+SUBJECTS: tuple[Subject, ...] = (
+    _s(
+        "drug trafficking",
+        "drug, drugs, narcotic*, cartel*, fentanyl, cocaine, heroin, opioid*, trafficking, "
+        "traffickers, smuggl*, overdose*",
+    ),
+    _s(
+        "migration",
+        "migrant*, migration, asylum, refugee*, immigration, immigrant*, deport*, visa, visas, "
+        "border crossings",
+    ),
+    _s(
+        "diplomacy",
+        "talks, negotiat*, diplomat*, foreign minister, secretary of state, foreign secretary, summit, "
+        "envoy, ambassador, delegation, treaty, embassy, bilateral",
+        "diplomat*, foreign minister, secretary of state, foreign secretary, summit, envoy, ambassador, "
+        "treaty, embassy, delegation",
+    ),
+    _s(
+        "nuclear programme",
+        "nuclear, uranium, enrich*, centrifuge*, fissile, reactor*, atomic, iaea, warhead*",
+    ),
+    _s("sanctions", "sanctions, embargo*", "sanctions, embargo*"),
+    _s(
+        "arms control",
+        "arms control, missile*, warhead*, disarmament, arms, weapons, nuclear forces",
+        "arms control, missile*, disarmament, warhead*",
+    ),
+    _s(
+        "trade",
+        "trade, tariff*, import*, export*, protectionis*, trade surplus, trade deficit, wto, gatt, quota*",
+        "trade, tariff*",
+    ),
+    _s(
+        "foreign debt",
+        "debt, debts, creditor*, repayment*, reschedul*, moratorium, default, standstill",
+        "debt, debts, creditor*",
+    ),
+    _s(
+        "monetary policy",
+        "central bank*, interest rate*, inflation, money supply, monetary, rate cut*, "
+        "rate rise*, discount rate",
+        "central bank*, monetary, money supply, interest rate*",
+    ),
+    _s(
+        "currency markets",
+        "dollar, currency, currencies, exchange rate*, yen, franc*, sterling, intervention, forex",
+        "currency, currencies, exchange rate*, forex",
+    ),
+    _s(
+        "stock markets",
+        "shares, stock market*, stocks, share price*, investors, bourse, index, dow, ftse",
+        "stock market*, stocks, bourse, share price*, ftse, dow",
+    ),
+    _s(
+        "company results",
+        "profit*, revenue*, earnings, net loss, dividend*, quarter, turnover, sales, "
+        "results, cts a share, per share",
+        "profit*, earnings, net loss, dividend*, revenue*",
+    ),
+    _s(
+        "mergers and acquisitions",
+        "takeover*, merger*, acquisition*, acquire*, stake, bid, bidder, shareholders, tender offer",
+        "takeover*, merger*, acquisition*, acquire*, tender offer",
+    ),
+    _s(
+        "oil and energy",
+        "oil, crude, opec, barrel*, petroleum, gas, energy, refiner*, pipeline*",
+        "oil, crude, opec, barrel*, petroleum",
+    ),
+    _s(
+        "agriculture",
+        "wheat, grain*, corn, maize, soybean*, farmer*, crop*, harvest*, sugar, coffee, cocoa, "
+        "livestock, cattle, tonnes",
+        "wheat, grain*, corn, maize, soybean*, farmer*, crop*, harvest*",
+    ),
+    _s(
+        "economy",
+        "economy, economic growth, gdp, recession, growth, unemployment, economists, gross domestic product",
+        "economy, gdp, recession, gross domestic product, economic growth",
+    ),
+    _s(
+        "jobs and labour",
+        "jobs, workers, strike*, union*, wage*, pay, employees, redundanc*, layoff*",
+        "strike*, wage*, redundanc*, layoff*, workers",
+    ),
+    _s(
+        "elections",
+        "election*, vote*, voters, voting, poll*, ballot*, campaign*, candidate*, electoral",
+        "election*, voters, ballot*, electoral",
+    ),
+    _s(
+        "terrorism",
+        "terror*, bomb*, militant*, suicide attack*, extremis*, al-qaeda, hostage*",
+        "terror*, bomb*, militant*, extremis*",
+    ),
+    _s(
+        "crime and justice",
+        "police, court, trial, charged, sentenced, prison, murder*, arrested, judge, "
+        "jury, convicted, prosecutor*, lawsuit",
+        "court, trial, sentenced, prison, convicted, jury, arrested",
+    ),
+    _s(
+        "war and conflict",
+        "troops, military, war, fighting, soldiers, rebel*, insurgen*, army, ceasefire, air strike*, killed",
+        "troops, war, fighting, soldiers, rebel*, insurgen*, ceasefire",
+    ),
+    _s(
+        "peace process",
+        "peace process, peace talks, peace plan, ceasefire, roadmap, peace deal, truce",
+        "peace process, peace talks, peace plan, peace deal, roadmap, truce",
+    ),
+    _s(
+        "health",
+        "health, hospital*, patients, disease*, virus, doctors, nhs, medical, cancer, vaccine*, drugs",
+        "health, hospital*, patients, disease*, virus, nhs, medical, cancer, vaccine*",
+    ),
+    _s(
+        "education",
+        "school*, pupils, teachers, university, universities, students, education, exam*",
+        "school*, pupils, teachers, students, education",
+    ),
+    _s(
+        "technology",
+        "computer*, software, internet, online, mobile phone*, digital, technology, broadband, "
+        "website*, web, gadget*, chip*",
+        "computer*, software, internet, broadband, digital, technology",
+    ),
+    _s(
+        "space exploration",
+        "space, nasa, space station, shuttle, orbit*, astronaut*, satellite*, "
+        "spacecraft, launch*, cosmonaut*",
+        "nasa, space station, shuttle, orbit*, astronaut*, spacecraft",
+    ),
+    _s(
+        "music industry",
+        "music, musician*, album*, singer*, band, bands, song*, concert*, record label*, chart*, gig*",
+        "music, musician*, album*, singer*, song*",
+    ),
+    _s(
+        "film and television",
+        "film*, movie*, actor*, actress*, oscar*, box office, tv, television, "
+        "cinema, hollywood, director, series, bafta*",
+        "film*, movie*, actor*, actress*, oscar*, cinema, television, hollywood",
+    ),
+    _s(
+        "royal family",
+        "royal*, prince*, princess, queen, monarch*, duchess, duke, throne, palace, king",
+        "royal*, monarch*, throne",
+    ),
+    _s(
+        "football",
+        "football, striker, goal*, premiership, midfielder, penalty, champions league, fa cup, "
+        "defender, goalkeeper",
+        "football, striker, premiership, midfielder, champions league, fa cup, goalkeeper",
+    ),
+    _s(
+        "rugby union",
+        "rugby, lions, all blacks, six nations, scrum, try, tries, fly-half, test match, wing, prop, lock",
+        "rugby, all blacks, six nations, scrum, fly-half, lions",
+    ),
+    _s(
+        "tennis",
+        "tennis, davis cup, singles, doubles, wimbledon, grand slam, seed*, atp, wta, "
+        "australian open, us open, french open",
+        "tennis, davis cup, wimbledon, grand slam, atp, wta",
+    ),
+    _s(
+        "cricket",
+        "cricket, wicket*, batsman, batsmen, innings, bowler*, test series, one-day, odi",
+        "cricket, wicket*, batsman, batsmen, innings, bowler*",
+    ),
+    _s(
+        "athletics",
+        "athletics, sprint*, marathon, iaaf, olympic*, 100m, 200m, hurdles, relay, doping",
+        "athletics, sprint*, marathon, iaaf, hurdles",
+    ),
+    _s(
+        "media",
+        "media, newspaper*, journalist*, press, broadcaster*, bbc, editor*, tabloid*",
+        "media, newspaper*, journalist*, broadcaster*, tabloid*",
+    ),
+)
+
+_WORD = re.compile(r"[a-z][a-z0-9'’\-]*")
+
+
+def subjects_for(text: str, headline: str = "", limit: int = 2) -> list[tuple[str, float]]:
+    """Taxonomy labels for a text with a strength in (0, 1], strongest first."""
+    body = text.lower()
+    words = Counter(_WORD.findall(body))
+    head_words = Counter(_WORD.findall(headline.lower()))
+    ordered, head_ordered = sorted(words), sorted(head_words)
+    found: list[tuple[float, str]] = []
+    for subj in SUBJECTS:
+        hits: dict[str, int] = {}
+        for cue in subj.cues:
+            n = _count(cue, body, words, ordered) + 2 * _count(
+                cue, headline.lower(), head_words, head_ordered
+            )
+            if n:
+                hits[cue] = n
+        if len(hits) < 2 or sum(hits.values()) < 3:
+            continue
+        if subj.needs and not any(c in hits for c in subj.needs):
+            continue
+        strength = min(1.0, sum(hits.values()) / 12 + len(hits) / 10)
+        found.append((strength, subj.label))
+    found.sort(key=lambda x: (-x[0], x[1]))
+    return [(label, round(s, 3)) for s, label in found[:limit]]
+
+
+def _count(cue: str, text: str, words: Counter[str], ordered: list[str]) -> int:
+    if " " in cue:
+        return text.count(cue.rstrip("*"))
+    if cue.endswith("*"):
+        stem = cue[:-1]
+        n, i = 0, bisect_left(ordered, stem)
+        while i < len(ordered) and ordered[i].startswith(stem):
+            n += words[ordered[i]]
+            i += 1
+        return n
+    return words.get(cue, 0)
