@@ -75,7 +75,11 @@ async def serve(settings: Settings, *, console_only: bool = False) -> int:
             started.append(fe)
             log.info("front end started", extra={"front_end": fe.name})
         if console is not None:
-            return await console.run()
+            code = await console.run()
+            if console.interactive or http is None:
+                return code
+            # a service without chat tokens (container, systemd): input ended but HTTP keeps serving
+            log.info("console input ended; serving HTTP until SIGTERM", extra={"port": http.port})
         await _wait_for_signal()
         return 0
     finally:

@@ -6,6 +6,8 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from sqlalchemy.exc import IntegrityError
+
 from bot.metrics import ARTICLES_INGESTED, ARTICLES_SKIPPED, LAST_INGEST
 from bot.progress import NullProgress, ProgressSink
 from bot.store.db import Database
@@ -57,15 +59,30 @@ def store_articles(
     def flush() -> None:
         if not pending:
             return
-        with db.session() as session:
-            for article, analysis in pending:
-                if has_article(session, article.id):
+        try:
+            _store(pending, report)
+        except IntegrityError:
+            # another replica stored one of these meanwhile: store one by one, skipping theirs
+            for one in pending:
+                try:
+                    _store([one], report)
+                except IntegrityError:
                     report.duplicates += 1
+        pending.clear()
+
+    def _store(batch: list[tuple[Article, Analysis]], report: IngestReport) -> None:
+        added: list[str] = []
+        duplicates = 0
+        with db.session() as session:
+            for article, analysis in batch:
+                if has_article(session, article.id):
+                    duplicates += 1
                     continue
                 add_article(session, article, analysis)
-                report.new.append(article.id)
-                ARTICLES_INGESTED.inc()
-        pending.clear()
+                added.append(article.id)
+        report.new += added
+        report.duplicates += duplicates
+        ARTICLES_INGESTED.inc(len(added))
 
     for article in articles:
         progress.advance()
