@@ -16,6 +16,7 @@ import json
 import re
 import resource
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -110,11 +111,13 @@ def main() -> None:
     wrong_delegates: list[str] = []
     topic_hits = topic_n = 0
     times: list[float] = []
+    cpu_times: list[float] = []
     for row in rows:
         article = parse_text(article_path(row["path"]).read_text(errors="replace"))
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = extract_people(article)
         times.append((time.perf_counter() - start) * 1000)
+        cpu_times.append((time.process_time() - cpu) * 1000)
         predicted = [m for d in result.delegations for m in d.members]
         certain = {surname(m["name"]): m for m in row["delegation"] if m.get("certain", True)}
         uncertain = {surname(m["name"]) for m in row["delegation"] if not m.get("certain", True)}
@@ -174,19 +177,38 @@ def main() -> None:
     print(f"labelled non-members or bylines given as delegates: {len(wrong_delegates)} {wrong_delegates}")
     print(f"no-delegation articles given a delegation: {negatives_given} of {negatives}")
     print(f"topic hit rate: {topic_hits}/{topic_n} = {topic_hits / topic_n if topic_n else 0:.3f}")
-    print(f"people extraction: median {statistics.median(times):.1f} ms per article (dev set, model loaded)")
+    print(
+        f"people extraction: median {statistics.median(times):.1f} ms wall, "
+        f"{statistics.median(cpu_times):.1f} ms CPU per article (dev set, model loaded)"
+    )
+    topic_times = []
+    for row in rows:
+        article = parse_text(article_path(row["path"]).read_text(errors="replace"))
+        start = time.perf_counter()
+        article_topics(article)
+        topic_times.append((time.perf_counter() - start) * 1000)
+    print(f"topics: median {statistics.median(topic_times):.2f} ms per article (dev set)")
+    cold = (
+        "import sys, time; t = time.perf_counter(); from pathlib import Path; "
+        "from summarizer.article import parse_text; from summarizer.people import extract_people; "
+        "extract_people(parse_text(Path(sys.argv[1]).read_text())); print(time.perf_counter() - t)"
+    )
+    sample = article_path("data/news/cnn/f4fd3b5f8e12.txt")
+    out = subprocess.run([sys.executable, "-c", cold, str(sample)], capture_output=True, text=True, cwd=ROOT)
+    print(f"cold start (import, load model, extract one CNN article): {float(out.stdout.strip()):.2f} s")
 
     if args.corpus:
         files = sorted((DATA / "news").glob("*/*.txt"))
-        p_times, t_times, with_deleg = [], [], []
+        p_times, p_cpu, t_times, with_deleg = [], [], [], []
         for f in files:
             try:
                 article = parse_text(f.read_text(errors="replace"))
             except ValueError:
                 continue
-            s = time.perf_counter()
+            s, c = time.perf_counter(), time.process_time()
             res = extract_people(article)
             p_times.append((time.perf_counter() - s) * 1000)
+            p_cpu.append((time.process_time() - c) * 1000)
             s = time.perf_counter()
             article_topics(article)
             t_times.append((time.perf_counter() - s) * 1000)
@@ -194,7 +216,9 @@ def main() -> None:
                 with_deleg.append(f"{f.parent.name}/{f.name}")
         print(
             f"news corpus: {len(p_times)} articles; people median {statistics.median(p_times):.1f} ms, "
-            f"p90 {sorted(p_times)[int(len(p_times) * 0.9)]:.1f} ms; topics median "
+            f"p90 {sorted(p_times)[int(len(p_times) * 0.9)]:.1f} ms, "
+            f"CPU median {statistics.median(p_cpu):.1f} ms; "
+            f"topics median "
             f"{statistics.median(t_times):.2f} ms; articles given a delegation: {len(with_deleg)}"
         )
         if args.verbose:

@@ -396,6 +396,14 @@ def build_parties(
             for o in others:
                 if o not in in_party:
                     b.roles.setdefault(o, "host")
+    # officials of the country the party visits are its counterparts ("Mexican President …")
+    for p in b.parties:
+        dest_nat = _country_of(p.destination)
+        if dest_nat is None:
+            continue
+        for f in facts.values():
+            if f.pid not in in_party and f.nationality == dest_nat and f.title and b.eligible(f.pid):
+                b.roles.setdefault(f.pid, "host")
     for s_pid in senders:
         if b.parties and s_pid not in in_party:
             b.roles[s_pid] = "principal"
@@ -405,6 +413,18 @@ def build_parties(
                 p.destination = dateline.split(",")[0].split("(")[0].strip().title()
     parties = [p for p in b.parties if p.members]
     return parties, b.roles, b.member_titles
+
+
+def _country_of(place: str | None) -> str | None:
+    if not place:
+        return None
+    words = place.lower().split()
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            nat = NATIONALITY.get(" ".join(words[i : i + n]))
+            if nat:
+                return nat
+    return None
 
 
 def _title_words(title: str) -> set[str]:

@@ -345,12 +345,14 @@ def _org_in(text: str | None) -> str | None:
     best: str | None = None
     for i, j in find_runs(toks):
         part = toks[i:j]
-        while part and (part[-1].low in TITLE_HEADS or part[-1].low in TITLE_MODIFIERS):
+        while part and (part[-1].low in TITLE_HEADS or part[-1].low in {"of", "for"}):
             part = part[:-1]
         while part and part[0].low in TITLE_HEADS:
             part = part[1:]
         if not part:
             continue
+        if any(t.low in TITLE_HEADS for t in part):
+            continue  # "U.S. Secretary of State" is a title
         cand = text[part[0].start : part[-1].end]
         is_org = any(t.low in ORG_WORDS for t in part) or (
             len(part) == 1 and re.fullmatch(r"[A-Z]{2,6}", part[0].text) and part[0].low not in NATIONALITY
