@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import aiohttp
+from prometheus_client.parser import text_string_to_metric_families
 
 from bot.commands import ChatContext, Commands
 from bot.health import health_routes
@@ -44,10 +45,11 @@ async def test_healthz_unhealthy_when_database_unreachable() -> None:
         await server.stop()
 
 
-def _sample(text: str, name: str, labels: str) -> float:
-    for line in text.splitlines():
-        if line.startswith(name + "{") and labels in line:
-            return float(line.rsplit(" ", 1)[1])
+def _sample(text: str, name: str, **labels: str) -> float:
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == name and all(sample.labels.get(k) == v for k, v in labels.items()):
+                return sample.value
     return 0.0
 
 
@@ -62,9 +64,9 @@ async def test_metrics_count_commands_served(tmp_path: Path) -> None:
         commands.handle("/topics", ChatContext("slack", "C1"))
         status, after = await _get(server, "/metrics")
         assert status == 200
-        key = 'platform="slack",command="help"'
         served = "briefbot_commands_total"
-        assert _sample(after, served, key) == _sample(before, served, key) + 1
+        key = {"platform": "slack", "command": "help"}
+        assert _sample(after, served, **key) == _sample(before, served, **key) + 1
         assert "briefbot_command_latency_seconds_bucket" in after
         assert "briefbot_digests_delivered_total" in after and "briefbot_rate_limited_total" in after
     finally:
