@@ -165,3 +165,9 @@ def subscription(db: Database, sub_id: int) -> Subscription:
 
 def at_utc(*args: int) -> datetime:
     return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+
+
+def past_hhmm(now: datetime, hours: int = 1) -> str:
+    """A delivery time that passed `hours` ago: due now, and still the same period for the next hours
+    (tests on the real clock then never straddle a period boundary, whatever the time of day)."""
+    return (now - timedelta(hours=hours)).astimezone(UTC).strftime("%H:%M")
