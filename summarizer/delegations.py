@@ -99,6 +99,7 @@ def _purpose_in(text: str) -> str | None:
     if not m:
         return None
     purpose = (m.group(1) or m.group(2) or "").strip()
+    purpose = re.sub(r",\s+(?:the\s+|a\s+)?[\w\s]{0,30}?\b(?:said|says|announced|reported)\b.*$", "", purpose)
     purpose = _TIME_TAIL.sub("", purpose).strip(" ,")
     if "@" in purpose:
         purpose = purpose.split("@")[0].rstrip(" ,;(").rsplit(" with", 1)[0]
@@ -286,7 +287,8 @@ def build_parties(
                 b.member_titles.setdefault(pid, role)
         # X, accompanied by Y and Z / by a panoply of senior advisers
         for m in re.finditer(
-            rf"{P}\s*,?\s*(?:who\s+)?(?:was\s+|is\s+|will be\s+|were\s+)?accompanied\s+by\s+"
+            rf"{P}(?:[^@.;]{{0,60}}?,)?\s*,?\s*(?:who\s+)?(?:was\s+|is\s+|will be\s+|were\s+)?"
+            rf"accompanied\s+by\s+"
             rf"(?:({PL})|(?:an?|the|his|her|several|senior|top|[\w\-]+)\s+(?:[\w\-]+\s+){{0,5}}?"
             rf"(?:advisers|advisors|aides|officials|experts|ministers|delegation|staff|entourage|team|wife|husband|"
             rf"negotiators|diplomats|officers))",
@@ -321,9 +323,7 @@ def build_parties(
             pids = [p for p in ids(m.group(1)) if facts.get(p) and facts[p].title and not facts[p].weak]
             if not pids:
                 continue
-            party = b.lead(
-                pids[0], destination=clean_place(place), purpose=_purpose_in(s[m.end() :])
-            )
+            party = b.lead(pids[0], destination=clean_place(place), purpose=_purpose_in(s[m.end() :]))
             if party is not None:
                 b.join(party, pids[1:])
         # X's visit / trip / mission to Z
@@ -338,7 +338,7 @@ def build_parties(
             rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?(?:held|holds|holding|hold|had|has had|will have)\s+"
             rf"(?:[\w\-]+\s+){{0,4}}?"
             rf"(?:talks|meetings?|discussions)\s+with\s+({PL})"
-            rf"|{P}\s+(?:[^@.;]{{0,20}}?\s)?(?:met|meets|will meet|is meeting|was meeting)\s+"
+            rf"|{P}\s+(?:[^@.;]{{0,20}}?\s)?(?:met|meets|will meet|is meeting|was meeting|to meet)\s+"
             rf"(?:with\s+)?({PL})"
             rf"|{P}\s+(?:[^@.;]{{0,20}}?\s)?went\s+(?:directly\s+)?into\s+(?:an?\s+)?(?:[\w\-]+\s+){{0,2}}meeting\s+with\s+({PL})",
             s,

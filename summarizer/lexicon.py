@@ -208,7 +208,8 @@ PLACE_WORDS = frozenset(k for k in NATIONALITY if " " not in k) | frozenset(
 STOPWORDS = frozenset(
     word_list(
         """
-        between among against across through toward towards via within despite amid beside behind beyond
+        today tomorrow yesterday tonight between among against across through toward towards via within
+        despite amid beside behind beyond
         near off out up down around along
         a an the and or but nor so yet for of to in on at by from with without into onto upon over under
         about above below after before during since until while when where why how what which who whom

@@ -193,6 +193,14 @@ def find_runs(toks: list[Tok]) -> list[tuple[int, int]]:
                 and _is_name_token(toks[j + 1])
             ):
                 j += 2
+            elif (
+                t.low in {"of", "for"}
+                and j + 2 < n
+                and toks[j + 1].low == "the"
+                and _is_name_token(toks[j + 2])
+                and _head_word(toks[j - 1], False)
+            ):  # "Deputy Governor of the Central Bank Grace Mwangi"
+                j += 3
             else:
                 break
         runs.append((i, j))
@@ -212,8 +220,13 @@ def _nounish(t: Tok) -> bool:
 def _head_word(t: Tok, in_run: bool) -> bool:
     low = t.low.rstrip(".")
     if low not in TITLE_HEADS:
-        return False
+        # professions: epidemiologist, physician, technician
+        return not in_run and len(low) > 6 and low.endswith(("ologist", "ist", "ician")) and low.isalpha()
     return not (in_run and low in _AMBIGUOUS_HEADS)
+
+
+def _known_title_word(t: Tok) -> bool:
+    return t.low in TITLE_MODIFIERS or _head_word(t, False)
 
 
 def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | None:
@@ -253,7 +266,7 @@ def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | N
                 and t.low not in STOPWORDS
                 and t.low.rstrip(".") not in HONORIFICS_DROPPED
             )
-            or _nounish(t)
+            or (_nounish(t) and (_known_title_word(t) or (j + 1 < k and not toks[j + 1].is_cap)))
             or re.fullmatch(r"(?:[^\W\d_]\.){2,}", t.text)
         ):
             seen_head = seen_head or _head_word(t, False)
@@ -347,7 +360,7 @@ def _org_in(text: str | None) -> str | None:
         part = toks[i:j]
         while part and (part[-1].low in TITLE_HEADS or part[-1].low in {"of", "for"}):
             part = part[:-1]
-        while part and part[0].low in TITLE_HEADS:
+        while part and (part[0].low in TITLE_HEADS or part[0].low in {"of", "for", "the"}):
             part = part[1:]
         if not part:
             continue

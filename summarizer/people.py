@@ -35,6 +35,7 @@ from summarizer.text import split_sentences
 
 MAX_PEOPLE = 200  # a roll-call of 500 names is reported by its first 200 people
 _CONTRIB = (
+    re.compile(r"^By\s+(?P<names>[A-Z][^.;:!?]{2,80})$"),
     re.compile(r"^(?:[A-Z][\w.&]*['’]s\s+)?(?P<names>.{3,200}?)\s+contributed\b"),
     re.compile(r"\b(?:Reporting|Writing|Editing|Additional reporting)\s+by\s+(?P<names>[^;.)]{3,200})"),
 )
@@ -99,12 +100,13 @@ def _sentences(article: Article) -> _Sentences:
 
 
 def _contributors(sentence: str) -> list[str]:
+    """Names in "CNN's A, B and C contributed to this report" and "Reporting by A; Editing by B"."""
+    out: list[str] = []
     for rx in _CONTRIB:
-        m = rx.search(sentence)
-        if m:
+        for m in rx.finditer(sentence):
             parts = re.split(r"\s*,\s*|\s+and\s+|\s*;\s*", m.group("names"))
-            return [p.strip() for p in parts if p.strip() and p.strip()[0].isupper()]
-    return []
+            out.extend(p.strip() for p in parts if p.strip() and p.strip()[0].isupper())
+    return out
 
 
 NER_WINDOW = 5  # tokens of context either side of an undecided run; the model's own window is 4

@@ -1,0 +1,309 @@
+"""People and delegations (/who): the seed pinned exactly, real news from ../shared/data, unseen text."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from summarizer import ner
+from summarizer.analysis import PeopleResult, Person
+from summarizer.article import parse_text
+from summarizer.people import MAX_PEOPLE, extract_people, who_json
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / ".." / "shared" / "data"
+SEED = REPO / "seeds" / "000_5c41b8c896ed471e.txt"
+
+needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data not present")
+
+
+def people_of(path: Path) -> PeopleResult:
+    return extract_people(parse_text(path.read_text(encoding="utf-8")))
+
+
+def text_result(text: str) -> PeopleResult:
+    return extract_people(parse_text(text))
+
+
+def by_name(result: PeopleResult) -> dict[str, Person]:
+    return {p.name: p for p in result.people}
+
+
+def members(result: PeopleResult) -> dict[str, Person]:
+    return {m.name: m for d in result.delegations for m in d.members}
+
+
+@pytest.fixture
+def rules_only() -> Iterator[None]:
+    """Behave as if the spaCy model were not installed."""
+    ner.reset_for_tests(disabled=True)
+    try:
+        yield
+    finally:
+        ner.reset_for_tests(disabled=False)
+
+
+# -- the seed, pinned ---------------------------------------------------------------------------
+
+
+def test_seed_delegation_lead_members_and_titles() -> None:
+    result = people_of(SEED)
+    assert len(result.delegations) == 1
+    d = result.delegations[0]
+    assert d.lead == "Liz Sherwood-Randall"
+    assert d.destination == "Mexico City"
+    got = {m.name: (m.title, m.lead) for m in d.members}
+    assert got == {
+        "Liz Sherwood-Randall": ("Homeland Security Adviser", True),
+        "Rich Verma": ("deputy secretary of state for management and resources", False),
+        "Lisa Monaco": ("Deputy Attorney General", False),
+        "Kristie Canegallo": ("acting deputy secretary of the Department of Homeland Security", False),
+        "Kemp Chester": ("senior adviser for the White House Office of National Drug Control Policy", False),
+    }
+
+
+def test_seed_roles_principal_host_author_never_members() -> None:
+    result = people_of(SEED)
+    people = by_name(result)
+    assert people["Biden"].role == "principal"
+    assert people["Andrés Manuel López Obrador"].role == "host"
+    assert people["Tom Howell Jr."].role == "author"
+    in_party = members(result)
+    for outsider in ("Biden", "Andrés Manuel López Obrador", "Tom Howell Jr."):
+        assert outsider not in in_party
+
+
+def test_seed_each_person_once_under_the_fullest_name() -> None:
+    names = [p.name for p in people_of(SEED).people]
+    assert len(names) == len(set(names))
+    # "Ms. Sherwood-Randall", "Deputy Secretary Verma", "Mr. Biden" are the same people
+    assert not any(n in names for n in ("Sherwood-Randall", "Ms. Sherwood-Randall", "Verma", "Mr. Biden"))
+    assert {"Liz Sherwood-Randall", "Rich Verma"} <= set(names)
+    assert by_name(people_of(SEED))["Kristie Canegallo"].organization == "Department of Homeland Security"
+
+
+def test_seed_without_the_model_gives_the_same_delegation(rules_only: None) -> None:
+    result = people_of(SEED)
+    assert ner.get_model() is None
+    assert result.delegations[0].lead == "Liz Sherwood-Randall"
+    assert set(members(result)) == {
+        "Liz Sherwood-Randall",
+        "Rich Verma",
+        "Lisa Monaco",
+        "Kristie Canegallo",
+        "Kemp Chester",
+    }
+
+
+def test_who_json_matches_the_cli_contract() -> None:
+    out = who_json("seeds/x.txt", people_of(SEED))
+    assert set(out) == {"path", "delegations", "people"}
+    d = out["delegations"][0]
+    assert set(d) == {"lead", "destination", "purpose", "members"}
+    assert set(d["members"][0]) == {"name", "title", "organization", "lead"}
+    assert set(out["people"][0]) == {"name", "title", "organization", "role"}
+    assert {p["role"] for p in out["people"]} <= {"delegate", "host", "principal", "mentioned", "author"}
+
+
+# -- real news -----------------------------------------------------------------------------------
+
+
+@needs_data
+def test_two_negotiating_teams_are_kept_apart() -> None:
+    result = people_of(DATA / "news" / "reuters" / "7643.txt")
+    leads = sorted(d.lead for d in result.delegations if d.lead)
+    assert leads == ["John Maslen", "Zdzislaw Kuroski"]
+    for d in result.delegations:
+        assert [m.name for m in d.members] == [d.lead]
+
+
+@needs_data
+def test_talks_coverage_groups_each_side_and_keeps_contributors_out() -> None:
+    result = people_of(DATA / "news" / "cnn" / "f4fd3b5f8e12.txt")
+    party_of = {m.name: i for i, d in enumerate(result.delegations) for m in d.members}
+    assert party_of["Javad Zarif"] == party_of["Abbas Araghchi"]
+    assert party_of["John Kerry"] != party_of["Javad Zarif"]
+    iranian = result.delegations[party_of["Javad Zarif"]]
+    assert iranian.lead == "Javad Zarif"  # the minister leads, his deputy does not
+    people = by_name(result)
+    for journalist in ("Jim Sciutto", "Nimet Kirac", "Catherine E. Shoichet"):
+        assert people[journalist].role == "author"
+        assert journalist not in party_of
+    assert people["Benjamin Netanyahu"].role == "host"  # he met the visiting McConnell
+
+
+@needs_data
+@pytest.mark.parametrize("name", ["reuters/17395.txt", "bbc/entertainment-289.txt"])
+def test_trigger_words_alone_are_no_delegation(name: str) -> None:
+    # "unless accompanied by fundamental changes"; musicians "visiting the UK"
+    assert people_of(DATA / "news" / name).delegations == ()
+
+
+@needs_data
+def test_touring_squad_leaves_out_the_injured_and_the_retired() -> None:
+    result = people_of(DATA / "news" / "bbc" / "sport-431.txt")
+    assert len(result.delegations) == 1
+    squad = result.delegations[0]
+    assert squad.lead == "Jeremy Bates"
+    names = {m.name for m in squad.members}
+    assert {"Greg Rusedski", "Alex Bogdanovic", "Andrew Murray", "Jamie Delgado"} <= names
+    assert "Arvind Parmar" not in names  # ruled out by injury
+    assert "Tim Henman" not in names  # retired from Davis Cup
+
+
+@needs_data
+def test_delegation_led_by_takes_title_before_and_after_the_name() -> None:
+    result = people_of(DATA / "news" / "reuters" / "8649.txt")
+    (d,) = result.delegations
+    assert d.lead == "Chris Stals"
+    assert d.members[0].title == "chief debt negotiator, director-general of finance"
+    assert d.destination == "London"
+    assert by_name(result)["Barend du Plessis"].role != "delegate"
+
+
+@needs_data
+def test_most_news_has_no_delegation() -> None:
+    files = sorted((DATA / "news" / "bbc").glob("business-*.txt"))[:40]
+    with_party = [f.name for f in files if people_of(f).delegations]
+    assert len(with_party) <= 2, with_party
+
+
+# -- text nobody has seen --------------------------------------------------------------------------
+
+
+UNSEEN = """Kenya sends trade team to Berlin
+
+NAIROBI, May 3 - Kenyan Trade Minister Amina Wekesa will lead a delegation to Berlin for talks on \
+coffee and flower exports, the ministry said on Friday.
+
+Peter Otieno, permanent secretary of the treasury; Deputy Governor of the Central Bank Grace Mwangi; \
+and Samuel Kiprop, chief executive of the Export Promotion Council, will join Ms. Wekesa in Berlin.
+
+President William Ruto asked the team to press for lower tariffs. Wekesa is expected to meet German \
+Economy Minister Klaus Hartmann on Tuesday.
+
+Reporting by Joseph Ndungu; Editing by Mary Clarke
+"""
+
+
+def test_unseen_article_delegation_with_titles_and_roles() -> None:
+    result = text_result(UNSEEN)
+    (d,) = result.delegations
+    assert d.lead == "Amina Wekesa"
+    assert d.destination == "Berlin"
+    assert d.purpose and "coffee and flower exports" in d.purpose
+    got = {m.name: m.title for m in d.members}
+    assert got == {
+        "Amina Wekesa": "Kenyan Trade Minister",
+        "Peter Otieno": "permanent secretary of the treasury",
+        "Grace Mwangi": "Deputy Governor of the Central Bank",
+        "Samuel Kiprop": "chief executive of the Export Promotion Council",
+    }
+    people = by_name(result)
+    assert people["Joseph Ndungu"].role == "author"
+    assert people["Mary Clarke"].role == "author"
+    assert people["William Ruto"].role != "delegate"
+    assert people["Klaus Hartmann"].role == "host"
+
+
+def test_byline_author_is_never_a_delegate_even_when_named_in_a_cue() -> None:
+    text = (
+        "Nordic ministers in Tokyo\n\n"
+        "By Sarah Lund\n\n"
+        "Foreign Minister Lars Holm arrived in Tokyo on Monday, accompanied by Sarah Lund and "
+        "Deputy Trade Minister Erik Berg, for talks on fisheries.\n\n"
+        "Holm said the visit would strengthen ties."
+    )
+    result = text_result(text)
+    assert by_name(result)["Sarah Lund"].role == "author"
+    assert "Sarah Lund" not in members(result)
+    assert members(result)["Lars Holm"].lead
+    assert "Erik Berg" in members(result)
+
+
+def test_a_delegation_announced_then_listed() -> None:
+    text = (
+        "A delegation of 12 Brazilian health experts arrived in Lisbon on Sunday. The group includes "
+        "Health Ministry director Ana Souza and epidemiologist Paulo Lima, of the Oswaldo Cruz "
+        "Foundation.\n\n"
+        "They will visit hospitals until Friday."
+    )
+    result = text_result(text)
+    (d,) = result.delegations
+    assert {m.name for m in d.members} == {"Ana Souza", "Paulo Lima"}
+    assert d.destination == "Lisbon"
+
+
+# -- bad input -------------------------------------------------------------------------------------
+
+
+def test_article_with_no_people() -> None:
+    result = text_result("prices rose again this week.\n\nanalysts expect further increases in the spring.")
+    assert result == PeopleResult()
+
+
+FIRST = ["Anna", "Boris", "Chen", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas"]
+LAST = [
+    "Abbott",
+    "Brandt",
+    "Castillo",
+    "Dubois",
+    "Eriksen",
+    "Fischer",
+    "Gallo",
+    "Horvat",
+    "Ivanova",
+    "Jansen",
+]
+
+
+def test_five_hundred_names_are_handled_quickly() -> None:
+    names = [f"{FIRST[i % 10]} {LAST[(i // 10) % 10]}{chr(97 + i // 100)}" for i in range(500)]
+    body = "\n\n".join(
+        f"{names[i]}, a regional councillor, and {names[i + 1]}, a deputy mayor, attended the session."
+        for i in range(0, 500, 2)
+    )
+    start = time.perf_counter()
+    result = text_result("Roll call\n\n" + body)
+    assert time.perf_counter() - start < 10
+    assert 0 < len(result.people) <= MAX_PEOPLE
+    assert all(p.name in names for p in result.people)
+    assert result.delegations == ()
+
+
+def test_all_capitals_wire_copy() -> None:
+    text = (
+        "SHULTZ BEGINS ARMS TALKS WITH SHEVARDNADZE\n\n"
+        "MOSCOW, APRIL 13 - U.S. SECRETARY OF STATE GEORGE SHULTZ WAS HOLDING TALKS WITH SOVIET FOREIGN "
+        "MINISTER EDUARD SHEVARDNADZE TODAY, OFFICIALS SAID."
+    )
+    result = text_result(text)
+    names = {p.name for p in result.people}
+    assert "George Shultz" in names and "Eduard Shevardnadze" in names
+    assert all(n.split()[0][0].isupper() and not n.isupper() for n in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Визит в Москву\n\nМинистр иностранных дел Сергей Лавров встретился с делегацией из Китая.",
+        "北京代表团抵达东京\n\n外交部长王毅率领代表团抵达东京，与日本外相会谈。",
+        "وفد إلى القاهرة\n\nوصل وزير الخارجية إلى القاهرة على رأس وفد رسمي.",
+        "Mixed 混合 text\n\nPresident Ana Ruiz met 王毅 in Madrid.",
+    ],
+)
+def test_non_latin_scripts_do_not_crash(text: str) -> None:
+    result = text_result(text)
+    for p in result.people:
+        assert p.name.strip() and not any(c in p.name for c in ",.;:()")
+
+
+def test_model_is_loaded_lazily() -> None:
+    code = "import sys; import summarizer.people, summarizer.topics; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert out.stdout.strip() == "False"
