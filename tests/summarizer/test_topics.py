@@ -1,0 +1,135 @@
+"""Topic labels for one article and the topic index the digest groups items under."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summarizer.analysis import Topic
+from summarizer.article import parse_text
+from summarizer.topics import article_topics, label_key, topic_index, topics_json
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / ".." / "shared" / "data"
+SEED = REPO / "seeds" / "000_5c41b8c896ed471e.txt"
+
+needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data not present")
+
+
+def topics_of(path: Path) -> tuple[Topic, ...]:
+    return article_topics(parse_text(path.read_text(encoding="utf-8")))
+
+
+def labels(topics: tuple[Topic, ...]) -> list[str]:
+    return [t.label for t in topics]
+
+
+def test_seed_topics_name_what_the_story_is_about() -> None:
+    got = labels(topics_of(SEED))
+    assert 3 <= len(got) <= 6
+    assert len({label_key(x) for x in got}) == len(got)  # no label repeats another
+    words = " ".join(got).lower()
+    assert "fentanyl" in words and "migration" in words and "drug" in words
+    # a person is not a topic here, and no label is a bare stop word or nationality adjective
+    assert not any(x.lower() in {"biden", "mexican", "talks", "the"} for x in got)
+
+
+def test_scores_are_between_zero_and_one() -> None:
+    for t in topics_of(SEED):
+        assert 0 < t.score <= 1
+
+
+def test_k_bounds_the_number_of_labels() -> None:
+    article = parse_text(SEED.read_text(encoding="utf-8"))
+    assert len(article_topics(article, k=3)) == 3
+    assert len(article_topics(article, k=20)) == 6
+
+
+@needs_data
+def test_topic_hit_rate_on_the_labelled_set() -> None:
+    hits = total = 0
+    for line in (DATA / "topics-dev.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        path = DATA.parent / row["path"] if not row["path"].startswith("seeds/") else REPO / row["path"]
+        got = {w for t in topics_of(path) for w in label_key(t.label)}
+        for label in row["topics"]:
+            total += 1
+            hits += bool(label_key(label) & got)
+    assert hits / total >= 0.7
+
+
+@needs_data
+def test_sport_and_business_stories_get_their_subject() -> None:
+    tennis = labels(topics_of(DATA / "news" / "bbc" / "sport-431.txt"))
+    assert "tennis" in tennis
+    currency = labels(topics_of(DATA / "news" / "reuters" / "17395.txt"))
+    assert "currency markets" in currency or "monetary policy" in currency
+
+
+def test_topic_index_merges_the_same_topic_and_sorts_largest_first() -> None:
+    items = [
+        ("a1", (Topic("migration", 1.0), Topic("drug trafficking", 0.8))),
+        ("a2", (Topic("Migration", 1.0), Topic("tennis", 0.5))),
+        ("a3", (Topic("migrants", 0.9),)),
+        ("a4", (Topic("drug trafficking", 1.0), Topic("fentanyl trafficking", 0.7))),
+        ("a5", (Topic("fentanyl trafficking", 1.0),)),
+    ]
+    index = topic_index(items)
+    groups = {label.lower(): ids for label, ids in index}
+    assert sorted(groups["migration"]) == ["a1", "a2"]
+    assert groups["migrants"] == ["a3"]  # a different word is a different label
+    assert sorted(groups["drug trafficking"]) == ["a1", "a4"]
+    assert sorted(groups["fentanyl trafficking"]) == ["a4", "a5"]
+    sizes = [len(ids) for _, ids in index]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_topic_index_folds_a_specific_label_into_a_popular_general_one() -> None:
+    items = [
+        ("a1", (Topic("trade", 1.0),)),
+        ("a2", (Topic("trade", 1.0),)),
+        ("a3", (Topic("trade talks", 1.0),)),
+    ]
+    assert topic_index(items) == [("trade", ["a1", "a2", "a3"])]
+
+
+def test_topic_index_counts_an_article_once_per_label() -> None:
+    items = [("a1", (Topic("Trade", 1.0), Topic("trade", 0.5))), ("a2", ())]
+    assert topic_index(items) == [("Trade", ["a1"])]
+
+
+def test_topics_json_contract() -> None:
+    out = topics_json("x.txt", (Topic("migration", 1.0),))
+    assert out == {"path": "x.txt", "topics": [{"label": "migration", "score": 1.0}]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Short\n\nRain.",
+        "TAIWAN ANNOUNCES NEW ROUND OF IMPORT TARIFF CUTS\n\nTAIPEI - TAIWAN ANNOUNCED PLANS FOR ANOTHER ROUND "
+        "OF IMPORT TARIFF CUTS ON 862 FOREIGN GOODS AHEAD OF TRADE TALKS WITH WASHINGTON. THE TARIFF CUTS "
+        "COVER COSMETICS AND BICYCLES.",
+        "Визит в Москву\n\nМинистр иностранных дел встретился с делегацией из Китая в Москве.",
+        "北京代表团抵达东京\n\n外交部长率领代表团抵达东京，与日本外相会谈。",
+    ],
+)
+def test_bad_input_gives_sensible_labels(text: str) -> None:
+    got = article_topics(parse_text(text))
+    assert len(got) <= 6
+    for t in got:
+        assert t.label.strip() and 0 < t.score <= 1
+        assert not t.label.isupper() or len(t.label) <= 5  # capitals from wire copy are not shouted back
+
+
+def test_all_caps_wire_copy_gets_lower_case_labels() -> None:
+    text = (
+        "TAIWAN ANNOUNCES NEW ROUND OF IMPORT TARIFF CUTS\n\nTAIPEI - TAIWAN ANNOUNCED PLANS FOR ANOTHER "
+        "ROUND OF IMPORT TARIFF CUTS ON 862 FOREIGN GOODS AHEAD OF TRADE TALKS WITH WASHINGTON. THE TARIFF "
+        "CUTS COVER COSMETICS AND BICYCLES."
+    )
+    got = labels(article_topics(parse_text(text)))
+    assert "trade" in got
+    assert any("tariff" in x for x in got)
