@@ -183,13 +183,13 @@ def content_blocks(reply: Reply) -> list[Paragraph | Bullets | Heading | Divider
 
 def groups(chunk: Sequence[Piece]) -> list[tuple[Style, str]]:
     """Consecutive pieces of one style joined: what a renderer wraps in one set of tags."""
-    out: list[tuple[Style, str]] = []
+    out: list[tuple[Style, list[str]]] = []
     for p in chunk:
         if out and out[-1][0] == p.style:
-            out[-1] = (p.style, out[-1][1] + p.text)
+            out[-1][1].append(p.text)
         else:
-            out.append((p.style, p.text))
-    return out
+            out.append((p.style, [p.text]))
+    return [(style, "".join(texts)) for style, texts in out]
 
 
 def _is_glue(ch: str) -> bool:

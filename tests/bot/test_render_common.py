@@ -5,6 +5,7 @@ Also home of the hostile-reply strategies and real-news replies the per-platform
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -205,3 +206,16 @@ def test_pack_keeps_every_character_in_order_within_the_limit(text, limit):
 
 def test_utf16_len_counts_astral_characters_twice():
     assert utf16_len("a😀é𝔘") == 1 + 2 + 1 + 2
+
+
+def test_lone_surrogates_from_badly_decoded_text_render_everywhere_as_replacement_characters():
+    from bot.render.slack import render_slack
+    from bot.render.telegram import render_telegram
+    from bot.render.text import render_text
+
+    reply = Reply((Heading("caf\udce9"), Paragraph((Span("bad \ud800 byte", bold=True),))))
+    slack = json.dumps(render_slack(reply), ensure_ascii=False)
+    outputs = [*render_telegram(reply), render_text(reply), slack]
+    for out in outputs:
+        out.encode("utf-8")  # would raise on a lone surrogate
+        assert "\ufffd" in out

@@ -132,6 +132,15 @@ def test_formatting_links_and_headers():
     ]
 
 
+def test_a_heading_too_long_for_a_header_block_becomes_a_bold_section():
+    title = "Delegation " * 20
+    [payload] = render_slack(Reply((Heading(title), Heading("Short"))))
+    assert payload["blocks"] == [
+        {"type": "section", "text": {"type": "mrkdwn", "text": f"*{title.strip()}*", "verbatim": True}},
+        {"type": "header", "text": {"type": "plain_text", "text": "Short", "emoji": True}},
+    ]
+
+
 def test_formatting_inside_a_word_gets_zero_width_spaces_so_slack_applies_it():
     [payload] = render_slack(Reply((Paragraph((Span("super"), Span("cali", italic=True), Span("fragile"))),)))
     assert section(payload, 0) == "super\u200b_cali_\u200bfragile"
