@@ -232,7 +232,7 @@ class Outbox:
         backoff_cap: float = 30.0,
         max_inline_retry_after: float = 60.0,
         rate_limited_tries: int = 8,
-        heartbeat_seconds: float = 15.0,
+        heartbeat_seconds: float = 2.0,
         rng: Callable[[], float] = random.random,
         renderers: Mapping[str, Callable[[Reply], Sequence[Any]] | None] | None = None,
     ) -> None:

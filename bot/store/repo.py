@@ -279,7 +279,8 @@ def record_parts(
     session: Session, delivery_id: int, parts_sent: int, message_ids: Sequence[str], *, attempts: int,
     done: bool, now: datetime,
 ) -> bool:
-    """Record messages the platform accepted. With `done` the row becomes delivered and unclaimed.
+    """Record messages the platform accepted. With `done` the row becomes delivered (`claimed_by` then
+    names the worker that delivered it).
 
     Deliberately not fenced by `claimed_by`: the messages are out, so recording them wins even if this
     worker's lease lapsed; a worker that claimed the row meanwhile then sees it delivered and stops.
@@ -287,8 +288,7 @@ def record_parts(
     values: dict[str, Any] = {"parts_sent": parts_sent, "message_ids": list(message_ids),
                               "attempts": attempts}
     if done:
-        values |= {"status": "delivered", "delivered_at": now, "claimed_by": None, "lease_until": None,
-                   "last_error": None}
+        values |= {"status": "delivered", "delivered_at": now, "lease_until": None, "last_error": None}
     result = session.execute(
         update(Delivery).where(Delivery.id == delivery_id, Delivery.status == DELIVERY_PENDING)
         .values(**values).execution_options(synchronize_session=False)
