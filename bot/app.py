@@ -14,6 +14,7 @@ from bot.http import DEFAULT_PORT, HttpServer
 from bot.ingest import IngestReport, ingest_specs, make_analyser
 from bot.platforms.base import FrontEnd
 from bot.platforms.console import ConsoleFrontEnd
+from bot.scheduler import DigestScheduler
 from bot.settings import Settings
 from bot.store import Database, open_database
 
@@ -66,6 +67,7 @@ async def serve(settings: Settings, *, console_only: bool = False) -> int:
         http = HttpServer([*health_routes(db), *routes], settings.http_host,
                           settings.http_port if settings.http_port is not None else DEFAULT_PORT)
     started: list[FrontEnd] = []
+    scheduler: DigestScheduler | None = None
     try:
         await asyncio.to_thread(ingest_configured, db, settings)
         if http is not None:
@@ -74,6 +76,11 @@ async def serve(settings: Settings, *, console_only: bool = False) -> int:
             await fe.start()
             started.append(fe)
             log.info("front end started", extra={"front_end": fe.name})
+        senders = {fe.name: fe.sender for fe in front_ends}
+        if senders:  # daily digests: every chat platform this process serves
+            scheduler = DigestScheduler(db, settings, senders,
+                                        ingest=lambda: ingest_configured(db, settings))
+            await scheduler.start()
         if console is not None:
             code = await console.run()
             if console.interactive or http is None:
@@ -83,6 +90,9 @@ async def serve(settings: Settings, *, console_only: bool = False) -> int:
         await _wait_for_signal()
         return 0
     finally:
+        if scheduler is not None:
+            with contextlib.suppress(Exception):
+                await scheduler.stop()
         for fe in reversed(started):
             with contextlib.suppress(Exception):
                 await fe.stop()
