@@ -99,7 +99,8 @@ class Delivery(Base):
     the row. `status`: pending → delivered | skipped (empty, silent) | superseded (a newer period came
     due first) | cancelled (unsubscribed) | gone (chat blocked or deleted) | failed (permanent error).
     A pending row is claimed by a worker for a lease (`claimed_by`, `lease_until`; a delivered row keeps
-    `claimed_by`: who delivered it); `next_attempt_at` holds back retries. `platform`/`chat_id` are copied from the subscription so claims need no join.
+    `claimed_by`: who delivered it); `next_attempt_at` holds back retries. `platform`/`chat_id` are
+    copied from the subscription so claims need no join.
     """
 
     __tablename__ = "deliveries"
