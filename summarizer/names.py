@@ -60,6 +60,15 @@ TITLE_MODIFIERS = frozenset(
         """
     )
 )
+# Party labels in front of a name describe it ("Tory Dominic Grieve", "Democrat Nancy Pelosi").
+PARTY_WORDS = frozenset(
+    word_list(
+        """
+        tory tories labour conservative democrat democratic republican liberal socialist communist green
+        nationalist unionist
+        """
+    )
+)
 _DETERMINERS = frozenset(
     word_list(
         """
@@ -358,13 +367,17 @@ def _org_in(text: str | None) -> str | None:
     best: str | None = None
     for i, j in find_runs(toks):
         part = toks[i:j]
-        while part and (part[-1].low in TITLE_HEADS or part[-1].low in {"of", "for"}):
+        org_at = max((n for n, t in enumerate(part) if t.low in ORG_WORDS), default=-1)
+        complement = any(t.low in {"of", "for"} for t in part[org_at + 1 :]) if org_at >= 0 else False
+        # "Russian Space Agency General Director" -> the agency; "Department of Criminal Justice" stays
+        while part and not complement and (part[-1].low in TITLE_HEADS or part[-1].low in {"of", "for"}):
             part = part[:-1]
         while part and (part[0].low in TITLE_HEADS or part[0].low in {"of", "for", "the"}):
             part = part[1:]
         if not part:
             continue
-        if any(t.low in TITLE_HEADS for t in part):
+        first_org = next((n for n, t in enumerate(part) if t.low in ORG_WORDS), len(part))
+        if any(t.low in TITLE_HEADS for t in part[:first_org]):
             continue  # "U.S. Secretary of State" is a title
         cand = text[part[0].start : part[-1].end]
         is_org = any(t.low in ORG_WORDS for t in part) or (
@@ -446,9 +459,12 @@ def mentions_in(
         if split >= len(run):
             continue
         # "New Zealander Graham Henry", "U.S. Dlrs": a nationality in front describes, it is not the name
+        # "On Wednesday Tony Blair": a day or month in front is not part of the name
+        while split < len(run) - 1 and (run[split].low in DAYS or run[split].low in MONTHS):
+            split += 1
         for n in (2, 1):
             lead_words = " ".join(t.low for t in run[split : split + n])
-            if split + n < len(run) and lead_words in NATIONALITY:
+            if split + n < len(run) and (lead_words in NATIONALITY or lead_words in PARTY_WORDS):
                 split += n
                 break
         name_toks = run[split:]
@@ -499,10 +515,12 @@ def mentions_in(
                     )
         if tb is not None:
             m.title, m.title_start = tb
-        elif run[0].start < start:
-            m.title_start = run[0].start  # mask "Ms." with the name
-            if split > 0 and run[split - 1].low.rstrip(".") not in HONORIFICS_DROPPED:
-                m.title = sentence[run[0].start : run[split - 1].end]
+        else:
+            prefix = [t for t in run[:split] if t.low not in DAYS and t.low not in MONTHS and t.start < start]
+            if prefix:
+                m.title_start = prefix[0].start  # mask "Ms." with the name
+                if prefix[-1].low.rstrip(".") not in HONORIFICS_DROPPED:
+                    m.title = sentence[prefix[0].start : prefix[-1].end]
         if m.title is None and name_toks[0].low in HONORIFICS_KEPT:
             m.title = name_toks[0].text
         ap = None if _non_person_tokens(words) else _appos_after(sentence, end)

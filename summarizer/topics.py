@@ -58,7 +58,7 @@ _GENERIC = frozenset(
         world state states national international public members member team side leader leaders action
         company companies market markets group industry business service services system change changes
         case cases level levels period terms term view views work deal problem problems question questions
-        decade decades year-old number
+        decade decades year-old number kind sort bit man men woman women thing
         """
     )
 )
@@ -82,7 +82,8 @@ def _phrases(sentence: str) -> list[list[str]]:
         for tok in chunk.split():
             words = _WORD.findall(tok)
             word = words[0] if len(words) == 1 and len(words[0]) >= len(tok) - 2 else None
-            if word is None or word.lower() in _EXTRA_STOP or len(word) < 3 or word.lower() in TITLE_HEADS:
+            base = re.split(r"['’]", word)[0].lower() if word else ""
+            if word is None or base in _EXTRA_STOP or len(word) < 3 or word.lower() in TITLE_HEADS:
                 if run:
                     out.append(run)
                 run = []

@@ -109,9 +109,8 @@ def test_topics_json_contract() -> None:
     "text",
     [
         "Short\n\nRain.",
-        "TAIWAN ANNOUNCES NEW ROUND OF IMPORT TARIFF CUTS\n\nTAIPEI - TAIWAN ANNOUNCED PLANS FOR ANOTHER ROUND "
-        "OF IMPORT TARIFF CUTS ON 862 FOREIGN GOODS AHEAD OF TRADE TALKS WITH WASHINGTON. THE TARIFF CUTS "
-        "COVER COSMETICS AND BICYCLES.",
+        "TAIWAN ANNOUNCES NEW ROUND OF IMPORT TARIFF CUTS\n\nTAIPEI - TAIWAN ANNOUNCED PLANS FOR ANOTHER "
+        "ROUND OF IMPORT TARIFF CUTS ON 862 FOREIGN GOODS AHEAD OF TRADE TALKS WITH WASHINGTON.",
         "Визит в Москву\n\nМинистр иностранных дел встретился с делегацией из Китая в Москве.",
         "北京代表团抵达东京\n\n外交部长率领代表团抵达东京，与日本外相会谈。",
     ],
