@@ -576,6 +576,8 @@ def _negotiating_teams(
         if not any(d in t for d in DIPLOMATIC_TITLES):
             continue
         groups.setdefault(f.nationality or "", []).append(f)
+    if len(groups) < 2 and not any(b.party_of(f.pid) for people in groups.values() for f in people):
+        return  # one side's diplomat quoted on talks elsewhere is not a negotiating team at the table
     venue = dateline.split(",")[0].split("(")[0].strip().title() if dateline else None
     for nat, people in groups.items():
         people.sort(key=lambda f: (-_rank(f.title), f.pid))

@@ -312,7 +312,7 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
     if not toks or len(toks) > 18:
         return None
     words = [t for t in toks if t.is_word]
-    if not words or words[0].low in {"and", "or", "but", "who", "which"}:
+    if not words or words[0].low in {"and", "or", "but", "who", "whose", "which", "where", "when", "that"}:
         return None
     first = 1 if words[0].low in {"a", "an", "the", "also"} else 0
     # "Jim Sciutto, Nimet Kirac": another name, not a title; but "U.S. ambassador" is fine
