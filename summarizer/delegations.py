@@ -396,6 +396,8 @@ def build_parties(
             for o in others:
                 if o not in in_party:
                     b.roles.setdefault(o, "host")
+        elif any(o in in_party for o in others) and b.eligible(subject):
+            b.roles.setdefault(subject, "host")  # "Lawson told Funaro in talks …": Lawson received the party
     # officials of the country the party visits are its counterparts ("Mexican President …")
     for p in b.parties:
         dest_nat = _country_of(p.destination)

@@ -44,7 +44,7 @@ _AMBIGUOUS_HEADS = frozenset(
     word_list(
         """
         dean host star partner member principal author writer player teacher sister brother father major
-        king prince bishop judge justice marshal chancellor rich
+        king prince bishop judge justice marshal rich
         """
     )
 )
