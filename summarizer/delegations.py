@@ -84,8 +84,8 @@ def _place_after(text: str) -> str | None:
 
 
 _PURPOSE = re.compile(
-    r"\b(?:for|on)\s+((?:a\s+|the\s+)?(?:[\w\-]+\s+){0,4}?(?:talks|negotiations|meetings|discussions|"
-    r"consultations|summit|conference|visit|tour)\b[^.;]*)"
+    r"(?:\bfor|\bon(?=\s+an?\s))\s+((?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,4}?(?:talks|negotiations|meetings|"
+    r"discussions|consultations|summit|conference|visit|tour)\b[^.;]*)"
     r"|\bto\s+((?:discuss|negotiate|attend|sign|seek|promote|hold talks|meet|press|push)\b[^.;]*)"
 )
 _TIME_TAIL = re.compile(
@@ -100,6 +100,9 @@ def _purpose_in(text: str) -> str | None:
         return None
     purpose = (m.group(1) or m.group(2) or "").strip()
     purpose = re.sub(r",\s+(?:the\s+|a\s+)?[\w\s]{0,30}?\b(?:said|says|announced|reported)\b.*$", "", purpose)
+    purpose = re.sub(
+        r",\s+(?:accompanied|according|where|which|who|while|officials|he|she|they)\b.*$", "", purpose
+    )
     purpose = _TIME_TAIL.sub("", purpose).strip(" ,")
     if "@" in purpose:
         purpose = purpose.split("@")[0].rstrip(" ,;(").rsplit(" with", 1)[0]
@@ -174,6 +177,7 @@ def build_parties(
     b = PartyBuilder(facts)
     meetings: list[tuple[int, list[int]]] = []  # (subject, counterparts)
     senders: list[int] = []
+    hosts_of_all: list[int] = []  # "X welcomed both delegations"
     pending: Party | None = None  # "A delegation of 16 … arrived": members named in a later sentence
 
     for s in masked:
@@ -237,23 +241,6 @@ def build_parties(
                 purpose=_purpose_in(s[m.start() :]),
             )
         # The delegation's leader, X (title folded in: "@5" whose title is "delegation's leader")
-        # The group includes X and Y
-        for m in re.finditer(
-            rf"\b{_PARTY}\b[^.@]{{0,60}}?\b(?:includes?|included|including|comprises?|comprising|"
-            rf"consists? of|"
-            rf"is made up of|members are|members include)\s+(?:[^@.]{{0,40}}?)({PL})",
-            s,
-        ):
-            pids = ids(m.group(1))
-            target = pending or (b.parties[-1] if b.parties else None)
-            if target is None and re.search(r"\b(?:group|party|team)\b", m.group(0).split()[0]):
-                continue  # "a group including X" is a shareholder group, a party of people needs more
-            if target is None:
-                target = Party()
-            if target not in b.parties:
-                b.parties.append(target)
-            b.join(target, pids)
-            pending = None
         # X, Y and Z will join W (in Mexico City)
         for m in re.finditer(
             rf"({PL})\s*,?\s+(?:will|would|are to|is to|to|have|has|had|are|is|also)?\s*(?:also\s+)?"
@@ -359,6 +346,44 @@ def build_parties(
             rf"{P}['’]s\s+(?:special\s+|personal\s+)?(?:envoy|emissary|representative)\b", s
         ):
             senders.append(int(m.group(1)))
+        # The group includes X and Y
+        for m in re.finditer(
+            rf"\b{_PARTY}\b(?:[^.@]|@\d+){{0,80}}?\b(?:includes?|included|including|comprises?|comprising|"
+            rf"consists? of|"
+            rf"is made up of|members are|members include)\s+(?:[^@.]{{0,40}}?)({PL})",
+            s,
+        ):
+            pids = ids(m.group(1))
+            target = pending or (b.parties[-1] if b.parties else None)
+            if target is None and re.search(r"\b(?:group|party|team)\b", m.group(0).split()[0]):
+                continue  # "a group including X" is a shareholder group, a party of people needs more
+            if target is None:
+                target = Party()
+            if target not in b.parties:
+                b.parties.append(target)
+            b.join(target, pids)
+            pending = None
+        # The delegation will travel to Beijing next week for talks on export controls
+        m = re.search(
+            rf"\b[Tt]he\s+(?:[\w\-]+\s+){{0,2}}?{_PARTY}\s+(?:will|would|is to|is due to|is expected to)\s+"
+            rf"(?:travel|fly|go|head)\s+to\s+{_PLACE}",
+            s,
+        )
+        if m and "@" not in m.group(0) and b.parties:
+            target = b.parties[-1]
+            target.destination = target.destination or clean_place(m.group(1))
+            target.purpose = target.purpose or _purpose_in(s[m.end() :])
+        # Y welcomed / received / will host X (or the delegations)
+        for m in re.finditer(
+            rf"{P}\s+(?:[^@.;]{{0,20}}?\s)?(?:welcomed|welcomes|received|receives|hosted|hosts|will host|"
+            rf"greeted|will receive|will welcome)\s+(?:({PL})|(?:the|both|all|a)\s+(?:[\w\-]+\s+){{0,3}}?"
+            rf"(?:delegations?|teams?|visitors|guests|party|envoys?))",
+            s,
+        ):
+            guests = ids(m.group(2)) if m.group(2) else []
+            meetings.append((int(m.group(1)), guests))
+            if not guests:
+                hosts_of_all.append(int(m.group(1)))
         # W will act as a media consultant to X's (touring side)
         for m in re.finditer(
             rf"{P}\s+(?:will|would|is to|is set to)?\s*(?:act|serve|work|travel|go)\s+as\s+(?:an?|the)\s+"
@@ -406,6 +431,9 @@ def build_parties(
         for f in facts.values():
             if f.pid not in in_party and f.nationality == dest_nat and f.title and b.eligible(f.pid):
                 b.roles.setdefault(f.pid, "host")
+    for h in hosts_of_all:
+        if b.parties and h not in in_party and b.eligible(h):
+            b.roles.setdefault(h, "host")
     for s_pid in senders:
         if b.parties and s_pid not in in_party:
             b.roles[s_pid] = "principal"

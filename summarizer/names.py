@@ -69,6 +69,11 @@ PARTY_WORDS = frozenset(
         """
     )
 )
+_VERBISH_HEADS = frozenset(
+    word_list(
+        "host head chair coach captain star partner counsel judge lead boss champion author whip father"
+    )
+)
 _DETERMINERS = frozenset(
     word_list(
         """
@@ -287,6 +292,15 @@ def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | N
         return None
     while start < k and toks[start].low in {"of", "for", "and"}:
         start += 1
+    # "will host Li", "to coach Smith": a verb, not a title
+    if (
+        start == k - 1
+        and not toks[start].is_cap
+        and toks[start].low in _VERBISH_HEADS
+        and (start == 0 or toks[start - 1].low in STOPWORDS)
+        and (start == 0 or toks[start - 1].low not in _DETERMINERS)
+    ):
+        return None
     # the word next to the name must itself belong to a title (head, or "of State" complement)
     text = sentence[toks[start].start : toks[k - 1].end]
     last = toks[k - 1]
@@ -312,7 +326,7 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
     if not toks or len(toks) > 18:
         return None
     words = [t for t in toks if t.is_word]
-    if not words or words[0].low in {"and", "or", "but", "who", "whose", "which", "where", "when", "that"}:
+    if not words or (words[0].low in STOPWORDS and words[0].low not in {"a", "an", "the", "also"}):
         return None
     first = 1 if words[0].low in {"a", "an", "the", "also"} else 0
     # "Jim Sciutto, Nimet Kirac": another name, not a title; but "U.S. ambassador" is fine

@@ -239,6 +239,47 @@ def test_a_delegation_announced_then_listed() -> None:
     assert d.destination == "Lisbon"
 
 
+def test_accompanying_ministers_join_and_the_host_is_the_one_who_receives_them() -> None:
+    text = (
+        "Li in Australia\n\nChinese Premier Li Qiang arrived in Canberra on Saturday for a four-day visit, "
+        "accompanied by Commerce Minister Wang Wentao and Foreign Minister Wang Yi. Australian Prime "
+        "Minister Anthony Albanese will host Li at Parliament House on Monday."
+    )
+    result = text_result(text)
+    (d,) = result.delegations
+    assert (d.lead, d.destination, d.purpose) == ("Li Qiang", "Canberra", "a four-day visit")
+    assert [m.name for m in d.members] == ["Li Qiang", "Wang Wentao", "Wang Yi"]
+    assert by_name(result)["Anthony Albanese"].role == "host"
+
+
+def test_team_headed_by_then_includes_then_travels() -> None:
+    text = (
+        "Yellen heads to Beijing\n\nThe U.S. team, headed by Treasury Secretary Janet Yellen, includes "
+        "Commerce Secretary Gina Raimondo and trade envoy Katherine Tai. The delegation will travel to "
+        "Beijing next week for talks on export controls."
+    )
+    (d,) = text_result(text).delegations
+    assert d.lead == "Janet Yellen"
+    assert {m.name: m.title for m in d.members} == {
+        "Janet Yellen": "Treasury Secretary",
+        "Gina Raimondo": "Commerce Secretary",
+        "Katherine Tai": "trade envoy",
+    }
+    assert (d.destination, d.purpose) == ("Beijing", "talks on export controls")
+
+
+def test_two_sides_of_talks_each_with_its_own_lead() -> None:
+    text = (
+        "Talks in Istanbul\n\nNegotiators from Ukraine and Russia met in Istanbul on Tuesday. The Ukrainian "
+        "delegation was led by Defence Minister Oleksii Reznikov, while Vladimir Medinsky headed the "
+        "Russian team. Turkish President Recep Tayyip Erdogan welcomed both delegations."
+    )
+    result = text_result(text)
+    assert sorted(d.lead or "" for d in result.delegations) == ["Oleksii Reznikov", "Vladimir Medinsky"]
+    assert all(len(d.members) == 1 for d in result.delegations)
+    assert by_name(result)["Recep Tayyip Erdogan"].role == "host"
+
+
 # -- bad input -------------------------------------------------------------------------------------
 
 
