@@ -64,6 +64,14 @@ class Party:
             self.members.append(pid)
 
 
+_NEGATION = re.compile(r"\b(?:never|not|no longer|cannot)\b|n['’]t\b")
+
+
+def negated(text: str) -> bool:
+    """ "X has never visited China", "Y will not join": no party from this cue."""
+    return _NEGATION.search(text) is not None
+
+
 def ids(text: str) -> list[int]:
     return [int(x) for x in re.findall(r"@(\d+)", text)]
 
@@ -85,8 +93,9 @@ def _place_after(text: str) -> str | None:
 
 _PURPOSE = re.compile(
     r"(?:\bfor|\bon(?=\s+an?\s))\s+((?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,4}?(?:talks|negotiations|meetings|"
-    r"discussions|consultations|summit|conference|visit|tour)\b[^.;]*)"
-    r"|\bto\s+((?:discuss|negotiate|attend|sign|seek|promote|hold talks|meet|press|push)\b[^.;]*)"
+    r"discussions|consultations|summit|conference|visit|tour)\b(?:[^.;]|(?<=\b[A-Z])\.)*)"
+    r"|\bto\s+((?:discuss|negotiate|attend|sign|seek|promote|hold talks|meet|press|push)\b"
+    r"(?:[^.;]|(?<=\b[A-Z])\.)*)"
 )
 _TIME_TAIL = re.compile(
     r"(?:\s*,)?\s+(?:on|this|next|last|later|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -186,7 +195,8 @@ def build_parties(
             rf"{P}(?:\s*,[^,@]*,)?\s+(?:will|would|is to|is set to|is due to|is expected to|to|"
             rf"has been \w+ to|"
             rf"was \w+ to)?\s*(?:also\s+)?(?:lead|head|leads|heads|led|headed|leading|heading)\s+"
-            rf"(an?|the|his|her|their)\s+([\w\-’' ]{{0,50}}?)\b(delegation|mission|team|party|contingent)\b",
+            rf"(an?|the|his|her|their)\s+((?:(?!\b(?:at|in|on|of|with|for|to|from)\b)[\w\-’' ]){{0,50}}?)"
+            rf"\b(delegation|mission|team|party|contingent)\b",
             s,
         ):
             rest = s[m.end() :]
@@ -198,8 +208,9 @@ def build_parties(
             )
         # a delegation led by X
         for m in re.finditer(
-            rf"((?:\b(?:an?|the)\s+)[\w\-’' ]{{0,50}}?)?\b(delegation|mission|team|party|contingent)\b"
-            rf"[^.@]{{0,60}}?"
+            rf"((?:\b(?:an?|the)\s+)(?:(?!\b(?:at|in|on|of|with|for|to|from)\b)[\w\-’' ]){{0,50}}?)?"
+            rf"\b(delegation|mission|team|party|contingent)\b"
+            rf"(?:(?!\b(?:delegation|mission|team|party|contingent)\b)[^.@]){{0,60}}?"
             rf"\b(?:led|headed|chaired)\s+by\s+{P}",
             s,
         ):
@@ -281,6 +292,8 @@ def build_parties(
             rf"negotiators|diplomats|officers))",
             s,
         ):
+            if negated(m.group(0)):
+                continue
             party = b.lead(int(m.group(1)), destination=_place_after(s[m.end() :]))
             if party is not None and m.group(2):
                 b.join(party, ids(m.group(2)))
@@ -305,7 +318,7 @@ def build_parties(
             s,
         ):
             place = m.group(2)
-            if "@" in place or _NOT_PLACES.match(place):
+            if "@" in place or _NOT_PLACES.match(place) or negated(m.group(0)):
                 continue
             pids = [p for p in ids(m.group(1)) if facts.get(p) and facts[p].title and not facts[p].weak]
             if not pids:

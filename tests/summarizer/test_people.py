@@ -280,6 +280,14 @@ def test_two_sides_of_talks_each_with_its_own_lead() -> None:
     assert by_name(result)["Recep Tayyip Erdogan"].role == "host"
 
 
+def test_a_visit_that_never_happened_is_no_delegation() -> None:
+    text = (
+        "Royal travels\n\nPrince Charles has never visited China, and Foreign Secretary Ann Hale will not "
+        "travel to Beijing this year, officials said."
+    )
+    assert text_result(text).delegations == ()
+
+
 # -- bad input -------------------------------------------------------------------------------------
 
 
