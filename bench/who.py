@@ -179,7 +179,7 @@ def main() -> None:
     print(f"topic hit rate: {topic_hits}/{topic_n} = {topic_hits / topic_n if topic_n else 0:.3f}")
     print(
         f"people extraction: median {statistics.median(times):.1f} ms wall, "
-        f"{statistics.median(cpu_times):.1f} ms CPU per article (dev set, model loaded)"
+        f"{statistics.median(cpu_times):.1f} ms CPU per article (dev set, after warm-up)"
     )
     topic_times = []
     for row in rows:

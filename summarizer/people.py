@@ -144,10 +144,12 @@ def _decide_with_model(sents: _Sentences, mentions: list[Mention]) -> None:
     spans = ner.person_spans([sents.text[i][a:b] for i, a, b in windows])
     if spans is None:
         for m in undecided:  # rules only: a two-to-four word name of unfamiliar capitalised words
+            before = sents.text[m.sent][: m.start]
             m.person = (
                 2 <= len(m.tokens) <= 4
                 and not sents.recased[m.sent]
                 and all(t[:1].isupper() for t in m.tokens)
+                and not re.search(r"\b(?:in|at|to|from|near|across|of)\s+(?:the\s+)?$", before)
             )
         return
     found: dict[int, list[tuple[int, int]]] = defaultdict(list)
