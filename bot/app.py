@@ -61,13 +61,15 @@ async def serve(settings: Settings, *, console_only: bool = False) -> int:
     console = ConsoleFrontEnd(commands) if not front_ends else None
     everyone: list[FrontEnd] = [*front_ends, *([console] if console else [])]
 
+    # daily digests and source polling for every front end of this process, the console's included
+    scheduler = DigestScheduler(db, settings, {fe.name: fe.sender for fe in everyone},
+                                ingest=lambda: ingest_configured(db, settings))
     routes = [r for fe in everyone for r in fe.http_routes()]
     http: HttpServer | None = None
     if routes or settings.http_port is not None:
-        http = HttpServer([*health_routes(db), *routes], settings.http_host,
+        http = HttpServer([*health_routes(db, lambda: scheduler.running), *routes], settings.http_host,
                           settings.http_port if settings.http_port is not None else DEFAULT_PORT)
     started: list[FrontEnd] = []
-    scheduler: DigestScheduler | None = None
     try:
         await asyncio.to_thread(ingest_configured, db, settings)
         if http is not None:
@@ -76,11 +78,7 @@ async def serve(settings: Settings, *, console_only: bool = False) -> int:
             await fe.start()
             started.append(fe)
             log.info("front end started", extra={"front_end": fe.name})
-        senders = {fe.name: fe.sender for fe in front_ends}
-        if senders:  # daily digests: every chat platform this process serves
-            scheduler = DigestScheduler(db, settings, senders,
-                                        ingest=lambda: ingest_configured(db, settings))
-            await scheduler.start()
+        await scheduler.start()
         if console is not None:
             code = await console.run()
             if console.interactive or http is None:
@@ -90,7 +88,7 @@ async def serve(settings: Settings, *, console_only: bool = False) -> int:
         await _wait_for_signal()
         return 0
     finally:
-        if scheduler is not None:
+        if scheduler.running:
             with contextlib.suppress(Exception):
                 await scheduler.stop()
         for fe in reversed(started):

@@ -68,6 +68,11 @@ class DigestScheduler:
         self._stopping = False
 
     # -- lifecycle ---------------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        """True while the jobs are scheduled (what /healthz reports)."""
+        return self._scheduler is not None and self._scheduler.running
+
     async def start(self) -> None:
         """Start the jobs: a delivery pass now and every `tick_seconds`, a poll every poll interval."""
         self._stopping = False

@@ -116,3 +116,52 @@ def test_unreadable_file_is_reported_not_crashed(tmp_path: Path) -> None:
     assert r.returncode == 1
     assert json.loads(r.stdout)[0]["people"] == []
     assert "bad.txt" in r.stderr and "Traceback" not in r.stderr
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_service_without_tokens_keeps_serving_health_after_input_ends(tmp_path: Path) -> None:
+    """In a container or under systemd (no tty, no chat token), `run` serves /healthz until SIGTERM."""
+    import signal
+    import time
+    import urllib.request
+
+    port = _free_port()
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "BRIEFBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'b.sqlite3'}",
+        "BRIEFBOT_HTTP_PORT": str(port),
+        "BRIEFBOT_HTTP_HOST": "127.0.0.1",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "run"], cwd=REPO, env=env, stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        body = ""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as resp:
+                    body = resp.read().decode()
+                    break
+            except OSError:
+                time.sleep(0.3)
+        health = json.loads(body)
+        assert health["status"] == "ok" and health["scheduler"] == "running"
+        assert health["last_article_ingested_at"] is not None
+        assert proc.poll() is None  # still serving although stdin is closed
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+        assert proc.returncode == 0, err
+        assert "President Biden is sending" in out
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
