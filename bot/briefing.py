@@ -71,7 +71,10 @@ def item_blocks(item: DigestItem) -> list:
     blocks: list = [Paragraph((headline,))]
     if item.summary:
         blocks.append(Bullets(tuple((Span(s),) for s in item.summary)))
-    blocks.append(Paragraph((Span(f"Source: {source}", italic=True),)))
+    meta = f"Source: {source}"
+    if item.topics:
+        meta += " · Topics: " + ", ".join(t.label for t in item.topics)
+    blocks.append(Paragraph((Span(meta, italic=True),)))
     return blocks
 
 

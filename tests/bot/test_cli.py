@@ -32,7 +32,7 @@ def test_run_without_tokens_prints_the_seed_digest_and_exits_at_eof(tmp_path: Pa
     assert r.returncode == 0, r.stderr
     assert "President Biden is sending a top White House official to Mexico" in r.stdout
     assert "Sherwood-Randall" in r.stdout  # the summary names the delegation's lead
-    assert "fentanyl" in r.stdout.lower()
+    assert "fentanyl" in r.stdout.lower() and "migration" in r.stdout.lower()
 
 
 def test_chat_answers_commands_typed_on_stdin(tmp_path: Path) -> None:
