@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
 
 from bot.briefing import digest_reply, fmt_when, make_digest, source_label
 from bot.localtime import next_delivery, parse_hhmm, parse_zone
@@ -37,6 +41,8 @@ log = logging.getLogger(__name__)
 RECENT_WINDOW = timedelta(hours=24)
 RECENT_LIMIT = 200  # articles /who and /topics look at
 WHO_MAX_DELEGATIONS = 6
+CACHED = frozenset({"brief", "who", "topics", "help"})  # answers that depend only on the articles
+CACHE_SIZE = 256
 _COMMAND = re.compile(r"^/?(?P<name>[A-Za-z_]+)(?:@\S+)?(?:\s+(?P<args>.*))?$", re.DOTALL)
 
 
@@ -95,6 +101,9 @@ class Commands:
         self.db = db
         self.settings = settings
         self.clock = clock or (lambda: datetime.now(UTC))
+        # Answers to read-only commands, reused until an article is stored or the minute changes.
+        self._cache: OrderedDict[tuple[str, str, tuple[int, str, int]], Reply] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     # -- entry point -------------------------------------------------------------------------------
     def handle(self, text: str, ctx: ChatContext) -> Reply:
@@ -114,7 +123,28 @@ class Commands:
         handler = getattr(self, f"cmd_{name}", None)
         if handler is None or name not in SPEC:
             return Reply.text(f"Unknown command /{name[:40]}. Try /help for the list."), "unknown"
-        return handler(args, ctx), name
+        if name not in CACHED:
+            return handler(args, ctx), name
+        key = (name, " ".join(args.split()).casefold(), self._data_stamp())
+        with self._cache_lock:
+            reply = self._cache.get(key)
+            if reply is not None:
+                self._cache.move_to_end(key)
+                return reply, name
+        reply = handler(args, ctx)
+        with self._cache_lock:
+            self._cache[key] = reply
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return reply, name
+
+    def _data_stamp(self) -> tuple[int, str, int]:
+        """What read-only answers depend on: the stored articles and the minute (for "last 24 hours")."""
+        with self.db.session() as session:
+            count, newest = session.execute(
+                select(func.count(StoredArticle.id), func.max(StoredArticle.ingested_at))
+            ).one()
+        return int(count), str(newest), int(self.clock().timestamp() // 60)
 
     # -- /help -------------------------------------------------------------------------------------
     def cmd_help(self, args: str, ctx: ChatContext) -> Reply:

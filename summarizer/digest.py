@@ -13,6 +13,7 @@ from summarizer.analysis import Topic
 OTHER_SECTION = "Other news"
 NEAR_DUPLICATE_JACCARD = 0.5
 _SHINGLE = 3
+_SAMPLE = 8  # index one shingle in eight (by hash) to find candidates
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -71,7 +72,9 @@ def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
 def merge_near_duplicates(items: Sequence[DigestItem]) -> tuple[list[DigestItem], int]:
     """Fold stories whose text overlaps strongly (word 3-shingle Jaccard ≥ 0.5) into the newest one.
 
-    Candidates are found through an inverted index of shingles, so unrelated stories are never compared.
+    Candidates come from an inverted index over a fixed 1-in-8 sample of each story's shingles (the same
+    shingles are sampled in every story, so near-duplicates share samples); only the few stories sharing
+    the most samples are compared in full.
     """
     ordered = sorted(items, key=lambda it: it.when, reverse=True)
     shingles = [_shingles(it.body or " ".join((it.headline, *it.summary))) for it in ordered]
@@ -79,18 +82,16 @@ def merge_near_duplicates(items: Sequence[DigestItem]) -> tuple[list[DigestItem]
     keep: list[int] = []
     folded: dict[int, list[int]] = defaultdict(list)
     for i, sh in enumerate(shingles):
+        sample = [s for s in sh if s % _SAMPLE == 0] or list(sh)[:1]
         counts: Counter[int] = Counter()
-        for s in sh:
-            for j in index.get(s, ()):
-                counts[j] += 1
-        target = None
-        for j, _shared in counts.most_common(5):
-            if _jaccard(sh, shingles[j]) >= NEAR_DUPLICATE_JACCARD:
-                target = j
-                break
+        for s in sample:
+            counts.update(index.get(s, ()))
+        target = next(
+            (j for j, _ in counts.most_common(5) if _jaccard(sh, shingles[j]) >= NEAR_DUPLICATE_JACCARD), None
+        )
         if target is None:
             keep.append(i)
-            for s in sh:
+            for s in sample:
                 index[s].append(i)
         else:
             folded[target].append(i)

@@ -168,3 +168,20 @@ def test_console_prints_digest_then_answers_until_eof(seeded: Commands) -> None:
     assert out.index("President Biden is sending") < out.index("led by Liz Sherwood-Randall")
     assert "Topics in recent news" in out
     assert "briefbot>" not in out  # no prompt when stdin is not a terminal
+
+
+def test_answers_follow_new_articles_at_once(tmp_path: Path) -> None:
+    """Read-only answers are reused between ingests, never after one."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "seed.txt")
+    db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    ingest_specs(db, [str(folder)], make_analyser())
+    commands = Commands(db, load_settings({}))
+    first = render_text(commands.handle("/brief", CTX))
+    assert render_text(commands.handle("/brief", CTX)) == first
+    assert "Taiwan" not in first
+    (folder / "taiwan.txt").write_text((SHARED_DATA / "news/reuters/16094.txt").read_text())
+    ingest_specs(db, [str(folder)], make_analyser())
+    assert "Taiwan announces new round of import tariff cuts" in render_text(commands.handle("/brief", CTX))
+    assert "Taiwan" in render_text(commands.handle("/topics", CTX))
