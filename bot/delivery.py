@@ -258,9 +258,7 @@ class Outbox:
         self._leases: dict[int, datetime] = {}
         self._stopping = False
         self._last_heartbeat = float("-inf")
-        # Recording accepted messages never waits behind digest building: the double-send window.
-        self._record_pool = ThreadPoolExecutor(2, thread_name_prefix="outbox-record")
-        self._work_pool = ThreadPoolExecutor(4, thread_name_prefix="outbox-work")
+        self._pools: dict[str, ThreadPoolExecutor] = {}
 
     # -- creating rows -----------------------------------------------------------------------------
     def create_due(self, now: datetime | None = None) -> int:
@@ -336,13 +334,23 @@ class Outbox:
             n = await self._run(release)
             if n:
                 log.info("released unsent claims", extra={"count": n})
-        self._record_pool.shutdown(wait=False)
-        self._work_pool.shutdown(wait=False)
+        pools, self._pools = self._pools, {}
+        for pool in pools.values():
+            pool.shutdown(wait=False)
 
     # -- internals ---------------------------------------------------------------------------------
-    async def _run(self, fn: Callable[..., Any], *args: Any, pool: ThreadPoolExecutor | None = None) -> Any:
+    def _pool(self, name: str) -> ThreadPoolExecutor:
+        """Blocking database work runs on threads; recording accepted messages has its own two, so it
+        never queues behind digest building — that queue would widen the double-send window."""
+        pool = self._pools.get(name)
+        if pool is None:
+            pool = ThreadPoolExecutor(2 if name == "record" else 4, thread_name_prefix=f"outbox-{name}")
+            self._pools[name] = pool
+        return pool
+
+    async def _run(self, fn: Callable[..., Any], *args: Any, pool: str = "work") -> Any:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(pool or self._work_pool, lambda: fn(*args))
+        return await loop.run_in_executor(self._pool(pool), lambda: fn(*args))
 
     async def _heartbeat(self, *, force: bool = False) -> None:
         mono = time.monotonic()
@@ -435,7 +443,7 @@ class Outbox:
             with self.db.session() as session:
                 return renew_lease(session, c.id, self.worker_id, new_until)
 
-        if await self._run(renew, pool=self._record_pool):
+        if await self._run(renew, pool="record"):
             self._leases[c.id] = new_until
             return True
         return False
@@ -496,6 +504,7 @@ class Outbox:
                     log.error("digest send gave up after %d tries, retried at a later tick: %s",
                               transient, exc,
                               extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id})
+                    DIGESTS_FAILED.labels(c.platform, "gave_up").inc()
                     await self._release(c, attempts, self._later(c.failures + 1), str(exc), failed=True)
                     report.gave_up += 1
                     return
@@ -512,7 +521,7 @@ class Outbox:
             part += 1
             ids += [str(i) for i in sent]
             done = part == len(parts)
-            await self._run(self._record, c.id, part, tuple(ids), attempts, done, pool=self._record_pool)
+            await self._run(self._record, c.id, part, tuple(ids), attempts, done, pool="record")
             report.messages += len(sent)
             if done:
                 DIGESTS_DELIVERED.labels(c.platform).inc()

@@ -112,8 +112,8 @@ def start_server(root: Path, bindir: Path) -> PgServer:
 
 
 def stop_server(root: Path, bindir: Path) -> None:
-    subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(root / "data"), "-m", "fast",
-                                    "-w", "stop"]),
+    subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(root / "data"), "-m", "immediate",
+                                    "-w", "stop"]),  # throwaway data: no shutdown checkpoint needed
                    capture_output=True, timeout=60, check=False)
 
 

@@ -355,3 +355,49 @@ async def test_two_workers_on_one_database_send_each_digest_once(db_url: str) ->
     assert all(r.delivered > 0 for r in reports)  # both did part of the work
     for d in (*dbs, setup):
         d.dispose()
+
+
+async def test_a_digest_still_failing_when_the_next_day_comes_is_folded_into_it(db: Database) -> None:
+    clock, sender = FakeClock(START), FakeSender()
+    subscribe(db, "100", "08:00", "Europe/Berlin", when=clock())
+    bot = scheduler(db, sender, clock)
+    clock.set(BERLIN_8)
+    await bot.tick()  # day 0 delivered
+    day1 = news_articles(2, skip=20)
+    store_news(db, day1, BERLIN_8 + timedelta(hours=12))
+    sender.fail_always["100"] = Transient("503 Service Unavailable")
+    clock.set(BERLIN_8 + timedelta(days=1))
+    for _ in range(8):  # day 1 keeps failing all day
+        await bot.tick()
+        clock.advance(hours=2)
+    day2 = news_articles(2, skip=22)
+    store_news(db, day2, BERLIN_8 + timedelta(days=1, hours=12))
+    del sender.fail_always["100"]
+    clock.set(BERLIN_8 + timedelta(days=2, minutes=1))
+    report = await bot.tick()
+    assert report.superseded == 1 and report.delivered == 1
+    assert len(sender.sent) == 2
+    text = sender.sent[1].text
+    for article in (*day1, *day2):  # nothing of day 1 is lost
+        assert article.headline in text
+    assert [r.status for r in deliveries(db)] == ["delivered", "superseded", "delivered"]
+
+
+async def test_a_worker_whose_lease_lapsed_does_not_send(db: Database) -> None:
+    from bot.delivery import DeliveryReport
+
+    clock = FakeClock(START)
+    subscribe(db, "100", "08:00", "Europe/Berlin", when=clock())
+    settings = load_settings({})
+    slow_sender, other_sender = FakeSender(), FakeSender()
+    slow = Outbox(db, settings, {"telegram": slow_sender}, clock=clock, lease_seconds=120,
+                  pacers=Pacers(monotonic=clock.monotonic, sleep=clock.sleep))
+    clock.set(BERLIN_8)
+    slow.create_due()
+    [claim] = slow._claim(1)
+    clock.advance(seconds=121)  # the worker stalled past its lease; another one took over
+    await scheduler(db, other_sender, clock).tick()
+    report = DeliveryReport()
+    await slow._deliver(claim, report)  # the stalled worker wakes up
+    assert report.lost_leases == 1 and slow_sender.sent == []
+    assert len(other_sender.sent) == 1

@@ -75,7 +75,9 @@ def test_kill_9_during_fan_out_then_restart(crash_db_url: str) -> None:
         assert second.returncode == 0, err[-3000:]
         report = json.loads(out.strip().splitlines()[-1])
 
-    rows = deliveries(open_database(crash_db_url, migrate=False))
+    final = open_database(crash_db_url, migrate=False)
+    rows = deliveries(final)
+    final.dispose()
     assert len(rows) == SUBSCRIPTIONS and {r.status for r in rows} == {"delivered"}
     per_chat = Counter(str(m.chat_id) for m in tg.sent)
     for row in rows:  # every part of every digest arrived; the record names what arrived

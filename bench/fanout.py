@@ -1,0 +1,139 @@
+"""Fan-out benchmark: 10,000 subscriptions due at once, sent by the outbox through the real TelegramSender
+to a local fake Bot API (its own process) that enforces Telegram's limits — ≤ 30 messages/s overall and
+≤ 1/s per chat — answering 429 + retry_after when a message exceeds them.
+
+    .venv/bin/python bench/fanout.py                      # 10,000 subscriptions, SQLite (≈ 6 minutes)
+    .venv/bin/python bench/fanout.py -n 1000 --db postgresql+psycopg://…
+
+Prints achieved messages/s as a share of the 30/s limit, the 429s received, duplicates, losses (digests
+not delivered) and the peak RSS of the sending process. Goal: ≥ 90 %, 0 losses, 0 duplicates, ≤ 200 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+TOKEN = "7000000001:AAHfakeTokenForTests_abcdefghijkLMNO"
+LIMIT = 30.0
+
+
+def serve_fake() -> None:
+    """Child mode: run the fake Bot API with rate limits; print its URL; on stdin EOF print the record."""
+    from tests.fakes.telegram_api import FakeTelegramApi, RateLimits
+
+    with FakeTelegramApi(token=TOKEN, rate_limits=RateLimits()).running_in_thread() as tg:
+        print(tg.base_url, flush=True)
+        sys.stdin.read()
+        record = {"sent": [[str(m.chat_id), m.at] for m in tg.sent], "count_429": tg.count_429,
+                  "rate_limited": tg.count_rate_limited}
+    print(json.dumps(record), flush=True)
+
+
+def prepare(db_url: str, n: int) -> None:
+    from bot.store import open_database
+    from tests.bot.delivery_support import news_articles, past_hhmm, store_news, subscribe_many
+
+    now = datetime.now(UTC)
+    db = open_database(db_url)
+    subscribe_many(db, n, past_hhmm(now), "UTC", when=now - timedelta(days=2))
+    store_news(db, news_articles(4, folder="cnn"), now - timedelta(hours=2))  # one-message digests
+    db.dispose()
+
+
+async def fan_out(db_url: str, api: str) -> tuple[object, float]:
+    from bot.platforms.telegram import TelegramSender
+    from bot.scheduler import DigestScheduler
+    from bot.settings import load_settings
+    from bot.store import open_database
+
+    settings = load_settings({}, telegram_bot_token=TOKEN, telegram_api_base_url=api)
+    sender = TelegramSender.from_settings(settings)
+    db = open_database(db_url)
+    bot = DigestScheduler(db, settings, {"telegram": sender})
+    started = time.perf_counter()
+    report = await bot.tick()
+    elapsed = time.perf_counter() - started
+    await bot.stop()
+    await sender.close()
+    db.dispose()
+    return report, elapsed
+
+
+def delivered_rows(db_url: str) -> dict[str, tuple[str, list[str]]]:
+    from bot.store import open_database
+    from tests.bot.delivery_support import deliveries
+
+    db = open_database(db_url, migrate=False)
+    try:
+        return {r.chat_id: (r.status, list(r.message_ids)) for r in deliveries(db)}
+    finally:
+        db.dispose()
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("-n", "--subscriptions", type=int, default=10_000)
+    p.add_argument("--db", help="database URL (default: a new SQLite file)")
+    p.add_argument("--serve-fake", action="store_true", help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.serve_fake:
+        serve_fake()
+        return
+
+    import logging
+
+    logging.basicConfig(level=logging.WARNING)
+    tmp = Path(tempfile.mkdtemp(prefix="fanout-"))
+    db_url = args.db or f"sqlite:///{tmp / 'fanout.sqlite3'}"
+    prepare(db_url, args.subscriptions)
+    fake = subprocess.Popen([sys.executable, __file__, "--serve-fake"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    assert fake.stdin is not None and fake.stdout is not None
+    api = fake.stdout.readline().strip()
+    print(f"fan-out of {args.subscriptions} digests to {api} ({db_url.split(':')[0]}) …", flush=True)
+    report, elapsed = asyncio.run(fan_out(db_url, api))
+    fake.stdin.close()
+    record = json.loads(fake.stdout.read().strip().splitlines()[-1])
+    fake.wait(30)
+
+    sent = record["sent"]
+    times = sorted(t for _, t in sent)
+    per_chat = Counter(chat for chat, _ in sent)
+    rows = delivered_rows(db_url)
+    lost = sum(1 for status, _ in rows.values() if status != "delivered") + (args.subscriptions - len(rows))
+    lost += sum(1 for chat in rows if per_chat[chat] == 0)
+    duplicates = len(sent) - sum(len(ids) for _, ids in rows.values())
+    span = times[-1] - times[0] if len(times) > 1 else float("nan")
+    rate = (len(times) - 1) / span if len(times) > 1 else 0.0
+    lo, hi = times[len(times) // 10], times[(9 * len(times)) // 10]
+    steady = ((9 * len(times)) // 10 - len(times) // 10) / (hi - lo) if hi > lo else rate
+    windows = Counter(int(t - times[0]) for t in times)
+    peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"messages accepted:    {len(sent)} in {span:.1f} s (pass took {elapsed:.1f} s)")
+    print(f"achieved rate:        {rate:.2f} messages/s = {100 * rate / LIMIT:.1f} % of {LIMIT:g}/s "
+          f"(middle 80 %: {steady:.2f}/s = {100 * steady / LIMIT:.1f} %)")
+    print(f"busiest second:       {max(windows.values())} messages")
+    print(f"429s received:        {record['count_429']} (by the fake's limits: {record['rate_limited']}; "
+          f"outbox saw {getattr(report, 'rate_limited', '?')})")
+    print(f"duplicates:           {duplicates}")
+    print(f"losses:               {lost}")
+    print(f"peak RSS (sender):    {peak_rss:.0f} MB")
+    print(f"outbox report:        {report.line()}")  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    main()
