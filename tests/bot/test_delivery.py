@@ -8,6 +8,7 @@ import logging
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -401,3 +402,32 @@ async def test_a_worker_whose_lease_lapsed_does_not_send(db: Database) -> None:
     await slow._deliver(claim, report)  # the stalled worker wakes up
     assert report.lost_leases == 1 and slow_sender.sent == []
     assert len(other_sender.sent) == 1
+
+
+async def test_subscribe_command_then_the_clock_passes_the_time(db: Database) -> None:
+    """Through /subscribe itself (real time of subscribing, then the clock runs ahead)."""
+    from datetime import UTC, datetime
+
+    from bot.commands import ChatContext, Commands
+    from bot.render.text import render_text
+
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    clock, sender = FakeClock(now), FakeSender()
+    store_news(db, news_articles(3, skip=30), now - timedelta(hours=1))
+    at = (now + timedelta(hours=2)).astimezone(ZoneInfo("Asia/Tokyo")).strftime("%H:%M")  # no DST
+    commands = Commands(db, load_settings({}), clock=clock)
+    answer = render_text(commands.handle(f"/subscribe {at} Asia/Tokyo", ChatContext("telegram", "77")))
+    assert answer.startswith(f"Subscribed: a daily digest at {at} Asia/Tokyo")
+    bot = scheduler(db, sender, clock)
+    clock.advance(hours=1, minutes=59)
+    await bot.tick()
+    assert sender.sent == []
+    clock.advance(minutes=2)
+    await bot.tick()
+    await bot.tick()
+    assert len(sender.to("77")) == 1
+    for article in news_articles(3, skip=30):
+        assert article.headline in sender.sent[0].text
+    clock.advance(days=1)
+    await bot.tick()
+    assert len(sender.to("77")) == 2 and sender.sent[1].text.startswith("Nothing new since")
