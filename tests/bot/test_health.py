@@ -71,3 +71,37 @@ async def test_metrics_count_commands_served(tmp_path: Path) -> None:
         assert "briefbot_digests_delivered_total" in after and "briefbot_rate_limited_total" in after
     finally:
         await server.stop()
+
+
+async def test_metrics_count_digests_delivered_and_send_latency(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bot.ratelimit import Pacers
+    from bot.scheduler import DigestScheduler
+    from tests.bot.delivery_support import FakeClock, FakeSender, news_articles, store_news, subscribe
+
+    start = datetime(2026, 11, 27, 6, 0, tzinfo=UTC)
+    clock, sender = FakeClock(start), FakeSender(platform="slack")
+    sender.clock = clock
+    db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    store_news(db, news_articles(2), start - timedelta(hours=1))
+    subscribe(db, "C42", "08:00", "UTC", when=start, platform="slack")
+    scheduler = DigestScheduler(
+        db, load_settings({}), {"slack": sender}, clock=clock, sleep=clock.backoff_sleep,
+        pacers=Pacers(monotonic=clock.monotonic, sleep=clock.sleep),
+    )
+    server = HttpServer(health_routes(db, lambda: True), "127.0.0.1", 0)
+    await server.start()
+    try:
+        _, before = await _get(server, "/metrics")
+        clock.set(start + timedelta(hours=2, minutes=1))
+        await scheduler.tick()
+        _, after = await _get(server, "/metrics")
+    finally:
+        await scheduler.stop()
+        await server.stop()
+    assert len(sender.to("C42")) >= 1
+    delivered = "briefbot_digests_delivered_total"
+    assert _sample(after, delivered, platform="slack") == _sample(before, delivered, platform="slack") + 1
+    latency = "briefbot_send_latency_seconds_count"
+    assert _sample(after, latency, platform="slack") > _sample(before, latency, platform="slack")
