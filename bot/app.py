@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.commands import Commands
 from bot.health import health_routes
 from bot.http import DEFAULT_PORT, HttpServer
-from bot.ingest import IngestReport, ingest_specs, make_analyser
+from bot.ingest import IngestReport, ingest_specs, make_analyser, reanalyse_stale
 from bot.platforms.base import FrontEnd
 from bot.platforms.console import ConsoleFrontEnd
 from bot.scheduler import DigestScheduler
@@ -35,6 +35,7 @@ def resolve_source(spec: str) -> str:
 
 def ingest_configured(db: Database, settings: Settings) -> IngestReport:
     analyse = make_analyser(settings.summary_algorithm, settings.summary_sentences)
+    reanalyse_stale(db, analyse)
     report = ingest_specs(db, [resolve_source(s) for s in settings.sources], analyse)
     log.info("ingest: %s", report.line())
     return report

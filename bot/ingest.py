@@ -11,9 +11,15 @@ from sqlalchemy.exc import IntegrityError
 from bot.metrics import ARTICLES_INGESTED, ARTICLES_SKIPPED, LAST_INGEST
 from bot.progress import NullProgress, ProgressSink
 from bot.store.db import Database
-from bot.store.repo import add_article, has_article, load_source_state, save_source_state
+from bot.store.repo import (
+    add_article,
+    has_article,
+    load_source_state,
+    save_source_state,
+    stale_articles,
+)
 from summarizer.analyse import analyse_article
-from summarizer.analysis import Analysis
+from summarizer.analysis import ANALYSIS_VERSION, Analysis
 from summarizer.article import Article
 from summarizer.sources import Skipped, Source, open_source
 
@@ -140,3 +146,35 @@ def ingest_specs(
     ARTICLES_SKIPPED.inc(len(report.skipped) + report.failed)
     LAST_INGEST.set_to_current_time()
     return report
+
+
+def reanalyse_stale(db: Database, analyse: Analyser, *, batch: int = BATCH) -> int:
+    """Re-run the analysis of articles stored by an older analyser (ANALYSIS_VERSION bumped).
+
+    Answers are read from the stored analysis, so without this an upgrade would keep serving the old
+    extraction for every article already in the store.
+    """
+    done = 0
+    while True:
+        with db.session() as session:
+            rows = stale_articles(session, ANALYSIS_VERSION, limit=batch)
+            if not rows:
+                return done
+            for row in rows:
+                article = Article(
+                    id=row.id, headline=row.headline, body=row.body,
+                    paragraphs=tuple(row.body.split("\n\n")), headline_derived=row.headline_derived,
+                    author=row.author, dateline=row.dateline, source=row.source, url=row.url,
+                    published=row.published,
+                )
+                try:
+                    analysis = analyse(article)
+                except Exception:  # keep the old analysis rather than lose the article
+                    log.exception("re-analysis failed, old analysis kept: %s", row.source)
+                    analysis = Analysis.from_json(row.analysis)
+                    analysis = Analysis(analysis.summary, analysis.people, analysis.delegations,
+                                        analysis.topics, version=ANALYSIS_VERSION)
+                row.analysis = analysis.to_json()
+                row.analysis_version = analysis.version
+                done += 1
+        log.info("re-analysed %d stored articles", done)

@@ -7,7 +7,8 @@ from typing import Any, Literal
 
 Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
-ANALYSIS_VERSION = 1
+# Bump when summaries, people or topics change: stored articles are re-analysed at the next start.
+ANALYSIS_VERSION = 2
 
 
 @dataclass(frozen=True)

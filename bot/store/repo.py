@@ -63,6 +63,12 @@ def recent_articles(
     return session.scalars(stmt).all()
 
 
+def stale_articles(session: Session, version: int, *, limit: int) -> Sequence[StoredArticle]:
+    """Articles whose cached analysis is older than `version`."""
+    stmt = select(StoredArticle).where(StoredArticle.analysis_version < version).limit(limit)
+    return session.scalars(stmt).all()
+
+
 def last_ingest_time(session: Session) -> datetime | None:
     return session.scalar(select(func.max(StoredArticle.ingested_at)))
 

@@ -185,3 +185,24 @@ def test_answers_follow_new_articles_at_once(tmp_path: Path) -> None:
     ingest_specs(db, [str(folder)], make_analyser())
     assert "Taiwan announces new round of import tariff cuts" in render_text(commands.handle("/brief", CTX))
     assert "Taiwan" in render_text(commands.handle("/topics", CTX))
+
+
+def test_articles_analysed_by_an_older_version_are_reanalysed(tmp_path: Path) -> None:
+    from bot.ingest import reanalyse_stale
+    from bot.store.models import StoredArticle
+    from bot.store.repo import add_article
+    from summarizer.analysis import ANALYSIS_VERSION, Analysis
+    from summarizer.article import parse_text
+
+    db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    article = parse_text(SEED.read_text(), source=str(SEED))
+    with db.session() as s:
+        add_article(s, article, Analysis(summary=("old summary",), version=ANALYSIS_VERSION - 1))
+    commands = Commands(db, load_settings({}))
+    assert "No delegations" in render_text(commands.handle("/who", CTX))
+    assert reanalyse_stale(db, make_analyser()) == 1
+    assert reanalyse_stale(db, make_analyser()) == 0
+    with db.session() as s:
+        row = s.get(StoredArticle, article.id)
+        assert row is not None and row.analysis_version == ANALYSIS_VERSION
+    assert "led by Liz Sherwood-Randall" in render_text(commands.handle("/who", CTX))
