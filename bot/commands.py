@@ -102,7 +102,7 @@ class Commands:
         self.settings = settings
         self.clock = clock or (lambda: datetime.now(UTC))
         # Answers to read-only commands, reused until an article is stored or the minute changes.
-        self._cache: OrderedDict[tuple[str, str, tuple[int, str, int]], Reply] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str, tuple[int, str, int, int]], Reply] = OrderedDict()
         self._cache_lock = threading.Lock()
 
     # -- entry point -------------------------------------------------------------------------------
@@ -138,13 +138,15 @@ class Commands:
                 self._cache.popitem(last=False)
         return reply, name
 
-    def _data_stamp(self) -> tuple[int, str, int]:
-        """What read-only answers depend on: the stored articles and the minute (for "last 24 hours")."""
+    def _data_stamp(self) -> tuple[int, str, int, int]:
+        """What read-only answers depend on: the stored articles (a new one, or a re-analysed one) and
+        the minute (for "the last 24 hours")."""
         with self.db.session() as session:
-            count, newest = session.execute(
-                select(func.count(StoredArticle.id), func.max(StoredArticle.ingested_at))
+            count, newest, versions = session.execute(
+                select(func.count(StoredArticle.id), func.max(StoredArticle.ingested_at),
+                       func.coalesce(func.sum(StoredArticle.analysis_version), 0))
             ).one()
-        return int(count), str(newest), int(self.clock().timestamp() // 60)
+        return int(count), str(newest), int(versions), int(self.clock().timestamp() // 60)
 
     # -- /help -------------------------------------------------------------------------------------
     def cmd_help(self, args: str, ctx: ChatContext) -> Reply:
