@@ -162,13 +162,49 @@ def split_dateline(lead: str) -> tuple[str | None, str]:
     return None, lead
 
 
+_SMALL_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or",
+    "over", "per", "the", "to", "up", "via", "vs", "with",
+})
+
+
+_TWO_LETTER_WORDS = frozenset({
+    "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of",
+    "oh", "on", "or", "so", "to", "up", "we",
+})
+
+
 def display_headline(headline: str) -> str:
-    """Wire headlines come in capitals ("TAIWAN ANNOUNCES NEW ROUND…"); show them in sentence case."""
+    """Wire headlines come in capitals ("TAIWAN ANNOUNCES NEW ROUND…"): show them in headline case.
+
+    Headline case keeps proper nouns capitalised ("Shultz Begins Arms Talks With Shevardnadze"), which
+    sentence case would lose; short function words stay lower case, dotted abbreviations (U.S.) upper.
+    """
     letters = [c for c in headline if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.9 and len(letters) > 8:
-        lowered = headline.lower()
-        return lowered[:1].upper() + lowered[1:]
-    return headline
+    if not (letters and sum(c.isupper() for c in letters) / len(letters) > 0.9 and len(letters) > 8):
+        return headline
+    out = []
+    for i, word in enumerate(headline.split()):
+        lower = word.lower()
+        if ("." in word.strip(".") and len(word) <= 6) or word.startswith("<"):
+            out.append(word)  # U.S., U.K., wire tickers such as <BP>
+        elif i > 0 and lower in _SMALL_WORDS:
+            out.append(lower)
+        else:
+            out.append("-".join(_headline_word(part) for part in word.split("-")))
+    return " ".join(out)
+
+
+def _headline_word(word: str) -> str:
+    """Two-letter capitals that are not English words are abbreviations (BP, EC, UK): kept."""
+    core = word.strip("\"'“”‘’(),:;!?")
+    if len(core) == 2 and core.isalpha() and core.lower() not in _TWO_LETTER_WORDS:
+        return word
+    lower = word.lower()
+    for i, ch in enumerate(lower):
+        if ch.isalpha():
+            return lower[:i] + ch.upper() + lower[i + 1 :]
+    return lower
 
 
 def derive_title(lead: str) -> str:

@@ -54,7 +54,7 @@ def test_ingest_then_digest_as_json(tmp_path: Path) -> None:
     digest = json.loads(d.stdout)
     headlines = [i["headline"] for s in digest["sections"] for i in s["items"]]
     assert len(headlines) == 3
-    assert "Taiwan announces new round of import tariff cuts" in headlines
+    assert "Taiwan Announces New Round of Import Tariff Cuts" in headlines
     assert all(i["summary"] for s in digest["sections"] for i in s["items"])
 
 

@@ -183,7 +183,7 @@ def test_answers_follow_new_articles_at_once(tmp_path: Path) -> None:
     assert "Taiwan" not in first
     (folder / "taiwan.txt").write_text((SHARED_DATA / "news/reuters/16094.txt").read_text())
     ingest_specs(db, [str(folder)], make_analyser())
-    assert "Taiwan announces new round of import tariff cuts" in render_text(commands.handle("/brief", CTX))
+    assert "Taiwan Announces New Round of Import Tariff Cuts" in render_text(commands.handle("/brief", CTX))
     assert "Taiwan" in render_text(commands.handle("/topics", CTX))
 
 

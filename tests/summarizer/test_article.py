@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.article import ArticleError, content_id, parse_text, split_dateline
+from summarizer.article import ArticleError, content_id, display_headline, parse_text, split_dateline
 from tests.conftest import SHARED_DATA
 
 
@@ -20,7 +20,7 @@ def test_seed_gets_derived_title_author_and_loses_furniture(seed_text: str) -> N
 
 def test_reuters_headline_dateline_and_capitals() -> None:
     a = parse_text((SHARED_DATA / "news/reuters/16094.txt").read_text())
-    assert a.headline == "Taiwan announces new round of import tariff cuts"
+    assert a.headline == "Taiwan Announces New Round of Import Tariff Cuts"
     assert not a.headline_derived
     assert a.dateline == "TAIPEI, April 11"
     assert a.body.startswith("Taiwan announced plans for another round of import tariff cuts")
@@ -77,3 +77,17 @@ def test_unreadable_text_raises_a_clear_error(text: str) -> None:
 def test_only_boilerplate_is_not_an_article() -> None:
     with pytest.raises(ArticleError, match="no body"):
         parse_text("Please read our comment policy before commenting.")
+
+
+@pytest.mark.parametrize(
+    ("wire", "shown"),
+    [
+        ("SHULTZ BEGINS ARMS TALKS WITH SHEVARDNADZE", "Shultz Begins Arms Talks with Shevardnadze"),
+        ("U.S. TRADE DEFICIT WIDENS IN JANUARY", "U.S. Trade Deficit Widens in January"),
+        ("EC-COMECON TALKS TO RESUME", "EC-Comecon Talks to Resume"),
+        ("BP <BP> DOES NOT PLAN TO HIKE BID", "BP <BP> Does Not Plan to Hike Bid"),
+        ("Campbell to be Lions consultant", "Campbell to be Lions consultant"),
+    ],
+)
+def test_capitalised_wire_headlines_are_shown_in_headline_case(wire: str, shown: str) -> None:
+    assert display_headline(wire) == shown

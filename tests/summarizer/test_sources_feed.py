@@ -51,7 +51,7 @@ def test_rss_entries_become_clean_articles_with_their_metadata(http_server: Loca
     assert [a.headline for a in batch.articles] == [
         "Air passengers win new EU rights",
         # a wire headline in capitals is shown in sentence case
-        "Bp <bp> does not plan to hike standard <srd> bid",
+        "BP <BP> Does Not Plan to Hike Standard <SRD> Bid",
         story(STORIES[2]).headline,
     ]
     first = batch.articles[0]
