@@ -207,12 +207,38 @@ def _headline_word(word: str) -> str:
     return lower
 
 
+_LEADING_CLAUSE = re.compile(
+    r"^(?:As|While|After|When|Before|Although|Though|Despite|Amid|Following|With|Since|Once|If|Until|In|On"
+    r"|At|During|Earlier|Later|Throughout|Under)\b"
+    r"[^,]{8,120},\s+(?=[A-Z])"
+)
+_TITLE_BREAKS = re.compile(r",\s|\s(?:for|as|after|while|amid|because|but|and|with|on|in|to|at|over)\s")
+DERIVED_TITLE_MIN_CHARS = 40
+# words a title must not end on: cutting after them leaves the phrase visibly unfinished
+_DANGLING = frozenset({"a", "an", "the", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+                       "will", "would", "could", "should", "may", "might", "can", "of", "his", "her",
+                       "its", "their", "who", "which", "that"})
+
+
 def derive_title(lead: str) -> str:
-    """A title from the lead sentence: its first sentence, cut at a word boundary when long."""
+    """A title from the lead sentence: its main clause, cut at a phrase boundary when long.
+
+    "As talks neared the endgame, U.S. Secretary of State John Kerry shied away…" gives "U.S. Secretary
+    of State John Kerry shied away from predicting success"; a long sentence is cut before its last
+    preposition or conjunction that keeps at most 90 characters, and only as a last resort mid-phrase.
+    """
     sentences = split_sentences(lead)
     first = (sentences[0] if sentences else lead).strip().rstrip(".")
+    main = _LEADING_CLAUSE.sub("", first)
+    if len(main) >= DERIVED_TITLE_MIN_CHARS or len(main) >= len(first) * 0.5:
+        first = main
     if len(first) <= DERIVED_TITLE_MAX_CHARS:
         return first
+    cuts = [m.start() for m in _TITLE_BREAKS.finditer(first, 0, DERIVED_TITLE_MAX_CHARS + 1)
+            if DERIVED_TITLE_MIN_CHARS <= m.start() <= DERIVED_TITLE_MAX_CHARS
+            and first[: m.start()].rsplit(None, 1)[-1].lower() not in _DANGLING]
+    if cuts:
+        return first[: cuts[-1]].rstrip(",;:—–- ")
     cut = first[:DERIVED_TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:—–- ")
     return cut + "…"
 

@@ -91,3 +91,15 @@ def test_only_boilerplate_is_not_an_article() -> None:
 )
 def test_capitalised_wire_headlines_are_shown_in_headline_case(wire: str, shown: str) -> None:
     assert display_headline(wire) == shown
+
+
+def test_derived_titles_are_the_main_clause_cut_at_a_phrase_boundary(seed_text: str) -> None:
+    assert parse_text(seed_text).headline == (
+        "President Biden is sending a top White House official to Mexico for talks"
+    )
+    cnn = parse_text((SHARED_DATA / "news/cnn/f4fd3b5f8e12.txt").read_text())
+    assert cnn.headline == "U.S. Secretary of State John Kerry shied away from predicting success"
+    for path in sorted((SHARED_DATA / "news/cnn").glob("*.txt")):
+        title = parse_text(path.read_text()).headline
+        assert len(title) <= 91, title
+        assert title.split()[-1].lower() not in {"the", "a", "of", "is", "are", "will"}, title
