@@ -53,17 +53,35 @@ _LEADING_FURNITURE = (
     # Daily Mail: "By . Daily Mail Reporter . PUBLISHED: . 12:00 EST, 1 January 2014 . | . UPDATED: . …"
     re.compile(r"^By \. (?:[^.]{1,60}? \. )(?:and [^.]{1,60}? \. )?(?:\| \. )?"),
     re.compile(r"^(?:PUBLISHED|UPDATED|Last updated)(?::| at) \.? ?[^|]{1,60}?\d{4} \.(?: \| \.)? ?"),
+    # By-line without the dots: "By Sam Webb for MailOnline . ", "By Jo Lee and Al Roe for the Daily Mail . "
+    re.compile(
+        r"^By (?:[A-Z][\w'’\-]*\.? ){1,4}(?:and (?:[A-Z][\w'’\-]*\.? ){1,4})?for (?:the )?"
+        r"[A-Z][\w]*(?: [A-Z][\w]*){0,3}\s*\.\s+"
+    ),
+    # A writer's social-media handle under the by-line: "Follow @@ChrisWheelerDM . "
+    re.compile(r"^Follow @{1,2}\w+(?: on Twitter)?\s*\.?\s+"),
 )
 _INLINE_FURNITURE = re.compile(
     r"\bScroll down for (?:the )?videos?\b"
+    r"|(?<![\w@])Follow @{1,2}\w+(?: on Twitter)?(?:\s*\.(?=\s|$))?"
     r"|\bREAD MORE:(?:[^.!?]|\.(?!\s))*?(?:\s\.|(?=READ MORE)|$)"
     r"|\b(?:CLICK|Click) HERE\b[^.!?]{0,80}[.!?]?"
+)
+
+# Pointers to pictures inside a sentence: "Mr Smith (pictured) said", "the pair (left and right)"
+_IMAGE_REFERENCE = re.compile(
+    r" ?\((?:(?:also |both |main |top |bottom |inset |file )?(?:pictured|picture|photo|image)"
+    r"(?: (?:left|right|above|below|centre|center|top|bottom|inset|main|with [^()]{1,40}|in [^()]{1,40}"
+    r"|on [^()]{1,40}|at [^()]{1,40}|here|together|today|earlier|last [a-z]+|in \d{4}))*"
+    r"|(?:left|right|above|below|centre|center|top|bottom|inset)"
+    r"(?:,? (?:and|to|top|bottom|left|right|centre|center|above|below)){0,3})\)",
+    re.IGNORECASE,
 )
 
 
 def clean_text(text: str) -> str:
     """`text` without news-site furniture before and inside the story; paragraphs are kept."""
-    text = text.strip()
+    text = _IMAGE_REFERENCE.sub("", text).strip()
     changed = True
     while changed:
         changed = False

@@ -92,3 +92,53 @@ def test_site_furniture_is_removed_before_ranking() -> None:
     assert clean_text(mail) == "A man was arrested after a chase. Police said he was unhurt."
     for algorithm in ALGORITHMS:
         assert not any("PUBLISHED" in s or "By ." in s for s in summarize(mail, algorithm, 1))
+
+
+def test_handles_dotless_bylines_and_picture_pointers_are_furniture() -> None:
+    raw = (
+        "By Sam Webb for MailOnline . Follow @@SamWebbDM . "
+        "John Smith, 45, (pictured) was jailed for six years on Friday. "
+        "The pair (left and right) met at a bar in 2010. Follow @@MailOnline . "
+        "Fans who follow @arsenal online were told the news (above). Mr Smith (pictured with his wife) wept."
+    )
+    cleaned = clean_text(raw)
+    assert split_sentences(cleaned) == [
+        "John Smith, 45, was jailed for six years on Friday.",
+        "The pair met at a bar in 2010.",
+        "Fans who follow @arsenal online were told the news.",  # prose, not a by-line handle
+        "Mr Smith wept.",
+    ]
+    assert summarize(raw, "lead", 1) == ["John Smith, 45, was jailed for six years on Friday."]
+    # a bracketed aside that is not about a picture stays
+    assert clean_text("The Labour (centre-left) party won.") == "The Labour (centre-left) party won."
+
+
+def test_default_keeps_a_long_lead_sentence_that_carries_the_story() -> None:
+    # The second sentence is long, but it is the story; short later lines are no reason to drop it.
+    text = (
+        "A retired firefighter has been given a bravery award by the mayor of London. "
+        "Tom Reid, 67, ran into a burning flat on the fourth floor of a tower block in Hackney on Sunday "
+        "night and carried three children down the stairs one by one, before going back in to rescue the "
+        "family's dog as the fire spread through the kitchen. "
+        "The children's mother had gone to a shop nearby when the smoke alarm went off. "
+        "Neighbours called the fire brigade. Six fire engines were sent to the tower block. "
+        "The children were treated in hospital for smoke inhalation. The mayor praised the firefighter at "
+        "City Hall. Police said the fire was not suspicious. The council will rehouse the family."
+    )
+    summary = summarize(text, "default", 3)
+    assert summary[0].startswith("A retired firefighter")
+    assert summary[1].startswith("Tom Reid, 67, ran into a burning flat")
+
+
+def test_default_leaves_the_lead_for_a_reported_line_over_a_quotation_or_question() -> None:
+    text = (
+        "The city council approved a new budget for the public library system on Monday night. "
+        "\u201cThis is the best day for readers in this city for thirty years,\u201d one librarian said. "
+        "Who will pay for the longer opening hours? "
+        "Library hours will be extended on weekends across all twelve branches of the library system. "
+        "The budget will also pay for new books and computers in every branch of the library system. "
+        "The vote was nine to two."
+    )
+    summary = summarize(text, "default", 3)
+    assert summary[0].startswith("The city council approved")
+    assert not any(s.startswith("\u201c") or s.endswith("?") for s in summary)
