@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from bot.store.models import (
@@ -79,6 +81,15 @@ def load_source_state(session: Session, key: str) -> dict[str, Any] | None:
 
 
 def save_source_state(session: Session, key: str, state: dict[str, Any]) -> None:
+    """Insert or replace, atomically: replicas polling the same source must not collide."""
+    dialect = session.get_bind().dialect.name
+    if dialect in {"postgresql", "sqlite"}:
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        stmt = insert(SourceState).values(key=key, state=state, updated_at=utcnow())
+        session.execute(stmt.on_conflict_do_update(
+            index_elements=[SourceState.key], set_={"state": state, "updated_at": utcnow()}
+        ))
+        return
     row = session.get(SourceState, key)
     if row is None:
         session.add(SourceState(key=key, state=state))
