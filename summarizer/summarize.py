@@ -1,7 +1,8 @@
 """Extractive summaries through sumy summarizers, all offline; `default` is our measured NewsRank.
 
 `summarize(text, algorithm="default", sentences=3)` cleans site furniture off the text (agency
-datelines, Daily Mail by-line blocks, "Scroll down for video", "READ MORE: …" links), parses it with
+datelines, by-line blocks and writers' "Follow @@handle" lines, "Scroll down for video", "READ MORE: …"
+links, "(pictured)"-style pointers to pictures), parses it with
 `OfflineTokenizer` and returns the chosen sentences in document order. Summarizers, the stemmer and the
 stop words are built once per algorithm and reused; sumy parses each text once.
 
