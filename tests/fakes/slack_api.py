@@ -30,12 +30,14 @@ import math
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
 from aiohttp import WSMsgType, web
+
+from tests.fakes.threaded import ThreadedServer
 
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
@@ -109,7 +111,9 @@ class _SocketConn:
     acks: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-class FakeSlackApi:
+class FakeSlackApi(ThreadedServer):
+    thread_name = "fake-slack-api"
+
     def __init__(
         self,
         *,
@@ -261,45 +265,6 @@ class FakeSlackApi:
     async def __aexit__(self, *exc: object) -> None:
         await self.stop()
 
-    def start_in_thread(self) -> FakeSlackApi:
-        """Serve from an event loop in a daemon thread (for sync tests and benchmarks)."""
-        ready = threading.Event()
-        errors: list[BaseException] = []
-
-        def run() -> None:
-            loop = asyncio.new_event_loop()
-            self._loop = loop
-            try:
-                loop.run_until_complete(self.start())
-            except BaseException as exc:  # report start-up errors to the caller
-                errors.append(exc)
-                ready.set()
-                return
-            ready.set()
-            loop.run_forever()
-            loop.run_until_complete(self.stop())
-            loop.close()
-
-        self._thread = threading.Thread(target=run, name="fake-slack-api", daemon=True)
-        self._thread.start()
-        ready.wait(10)
-        if errors:
-            raise errors[0]
-        return self
-
-    def stop_thread(self) -> None:
-        if self._loop is not None and self._thread is not None:
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(10)
-            self._loop = self._thread = None
-
-    @contextlib.contextmanager
-    def running_in_thread(self) -> Iterator[FakeSlackApi]:
-        self.start_in_thread()
-        try:
-            yield self
-        finally:
-            self.stop_thread()
 
     # -- Socket Mode -------------------------------------------------------------------------------
     async def send_envelope(

@@ -36,7 +36,7 @@ import re
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import parse_qsl
@@ -44,6 +44,7 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 
 from tests.fakes.telegram_html import ParsedHtml, TelegramHtmlError, parse_telegram_html, utf16_len
+from tests.fakes.threaded import ThreadedServer
 
 MAX_MESSAGE_LENGTH = 4096  # UTF-16 code units of the text after entity parsing
 BOT_ID = 7000000001
@@ -123,7 +124,9 @@ def chat_type_of(chat_id: int | str) -> str:
 
 
 # -- the server --------------------------------------------------------------------------------------
-class FakeTelegramApi:
+class FakeTelegramApi(ThreadedServer):
+    thread_name = "fake-telegram-api"
+
     def __init__(
         self,
         *,
@@ -399,46 +402,6 @@ class FakeTelegramApi:
     async def __aexit__(self, *exc: object) -> None:
         await self.stop()
 
-    def start_in_thread(self) -> FakeTelegramApi:
-        """Serve from an event loop in a daemon thread (for sync tests and benchmarks)."""
-        ready = threading.Event()
-        errors: list[BaseException] = []
-
-        def run() -> None:
-            loop = asyncio.new_event_loop()
-            asyncio.set_event_loop(loop)
-            try:
-                loop.run_until_complete(self.start())
-            except BaseException as exc:  # report start-up errors to the caller
-                errors.append(exc)
-                ready.set()
-                return
-            ready.set()
-            loop.run_forever()
-            loop.run_until_complete(self.stop())
-            loop.close()
-
-        self._thread = threading.Thread(target=run, name="fake-telegram-api", daemon=True)
-        self._thread.start()
-        ready.wait(10)
-        if errors:
-            raise errors[0]
-        return self
-
-    def stop_thread(self) -> None:
-        if self._loop is not None and self._thread is not None:
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(10)
-            self._loop = None
-            self._thread = None
-
-    @contextlib.contextmanager
-    def running_in_thread(self) -> Iterator[FakeTelegramApi]:
-        self.start_in_thread()
-        try:
-            yield self
-        finally:
-            self.stop_thread()
 
     # -- HTTP --------------------------------------------------------------------------------------
     async def _not_found(self, request: web.Request) -> web.Response:
