@@ -159,8 +159,8 @@ def entry_article(
     return parse_text(text, **meta)
 
 
-class FeedSource:
-    """An RSS or Atom feed at `url`."""
+class HttpSource:
+    """What every source at an http(s) URL is configured with; `key` (its identity) is the URL."""
 
     def __init__(
         self,
@@ -175,6 +175,10 @@ class FeedSource:
         self.timeout = timeout
         self.seen_limit = seen_limit
         self.teaser_words = teaser_words
+
+
+class FeedSource(HttpSource):
+    """An RSS or Atom feed at `url`."""
 
     def poll(self, state: Mapping[str, Any] | None = None) -> SourceBatch:
         state = dict(state or {})

@@ -14,7 +14,7 @@ from typing import Any
 
 from summarizer.article import Article, ArticleError, parse_text
 from summarizer.sources.base import SourceBatch, skip
-from summarizer.sources.feed import SEEN_LIMIT, TEASER_WORDS, FeedError, feed_batch, parse_feed
+from summarizer.sources.feed import FeedError, HttpSource, feed_batch, parse_feed
 from summarizer.sources.files import check_not_binary, decode_text
 from summarizer.sources.htmltext import extract_html
 from summarizer.sources.http import Fetched, FetchError, fetch, make_client
@@ -40,22 +40,8 @@ def sniff(content_type: str, body: bytes) -> str | None:
     return None
 
 
-class UrlSource:
+class UrlSource(HttpSource):
     """A feed or a web page at `url`; `open_source` returns this for http(s) specs."""
-
-    def __init__(
-        self,
-        url: str,
-        *,
-        timeout: float = 10.0,
-        seen_limit: int = SEEN_LIMIT,
-        teaser_words: int = TEASER_WORDS,
-    ) -> None:
-        self.url = url
-        self.key = url
-        self.timeout = timeout
-        self.seen_limit = seen_limit
-        self.teaser_words = teaser_words
 
     def poll(self, state: Mapping[str, Any] | None = None) -> SourceBatch:
         state = dict(state or {})
