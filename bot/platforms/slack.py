@@ -205,7 +205,17 @@ class SlackFrontEnd:
         return [] if self.socket_mode else [web.post(EVENTS_PATH, self.handle_http)]
 
     async def handle_http(self, request: web.Request) -> web.Response:
-        """Hand the raw body and headers to Bolt: it verifies the signature (401 if bad) and acks."""
+        """Hand the raw body and headers to Bolt: it verifies the signature (401 if bad) and acks.
+
+        Slack re-sends an event it thinks timed out (`X-Slack-Retry-Reason: http_timeout`); the first
+        delivery was received and is being answered, so the retry is acknowledged and dropped rather
+        than answered twice. Retries for other reasons (our 5xx) are processed.
+        """
+        if request.headers.get("X-Slack-Retry-Num") and \
+                request.headers.get("X-Slack-Retry-Reason") == "http_timeout":
+            log.info("slack: timeout retry acknowledged, not answered twice",
+                     extra={"retry": request.headers.get("X-Slack-Retry-Num")})
+            return web.Response(status=200, headers={"X-Slack-No-Retry": "1"})
         bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(bolt_response)
 

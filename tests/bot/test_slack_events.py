@@ -266,6 +266,23 @@ async def test_app_mention_is_answered_in_its_thread(slack: Slack) -> None:
     assert "Sherwood-Randall" in posts[0].all_text()
 
 
+async def test_a_timeout_retry_of_an_event_is_not_answered_twice(slack: Slack) -> None:
+    event = {"type": "app_mention", "user": "U0ANN", "text": "<@UBOT> who", "ts": "1700000000.000400",
+             "channel": CHANNEL}
+    status, _, _ = await slack.event(event)
+    await slack.fake.wait_for_posts(1)
+    body = json.dumps({"token": "legacy", "team_id": slack.fake.team_id, "api_app_id": "A0BRIEF",
+                       "type": "event_callback", "event_id": "EvRETRY", "event_time": int(time.time()),
+                       "event": event})
+    retry = {**sign(body), "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    status, _, _ = await slack.post(body, retry, "application/json")
+    forged = {**sign(body, secret="wrong"), "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "other"}
+    forged_status, _, _ = await slack.post(body, forged, "application/json")
+    await asyncio.sleep(0.5)
+    assert status == 200 and forged_status == 401
+    assert len(slack.fake.posts) == 1
+
+
 async def test_mention_with_a_name_inside_a_thread(slack: Slack) -> None:
     await slack.event({"type": "app_mention", "user": "U0ANN", "text": "<@UBOT> /who Monaco",
                        "ts": "1700000000.000300", "thread_ts": "1700000000.000100", "channel": CHANNEL})
