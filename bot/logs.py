@@ -94,7 +94,7 @@ def setup_logging(
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("httpx", "httpcore", "alembic", "apscheduler.executors.default",
+    for noisy in ("httpx", "httpcore", "alembic", "apscheduler",
                   "trafilatura", "htmldate", "charset_normalizer"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
     return handler
