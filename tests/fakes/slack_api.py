@@ -30,14 +30,13 @@ import math
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
 from aiohttp import WSMsgType, web
 
-from tests.fakes.threaded import ThreadedServer
+from tests.fakes.server import FakeServer
 
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
@@ -111,7 +110,7 @@ class _SocketConn:
     acks: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-class FakeSlackApi(ThreadedServer):
+class FakeSlackApi(FakeServer):
     thread_name = "fake-slack-api"
 
     def __init__(
@@ -211,30 +210,10 @@ class FakeSlackApi(ThreadedServer):
     def posts_to(self, channel: str) -> list[Post]:
         return [p for p in self.posts if p.channel == channel]
 
-    def calls_to(self, method: str) -> list[Call]:
-        return [c for c in self.calls if c.method == method]
-
-    async def wait_for(self, predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
-        """Poll `predicate` until it holds or `timeout` passes; returns its last value."""
-        deadline = time.monotonic() + timeout
-        while not predicate():
-            if time.monotonic() >= deadline:
-                return False
-            await asyncio.sleep(0.01)
-        return True
-
     async def wait_for_posts(self, count: int = 1, timeout: float = 5.0) -> list[Post]:
         """Wait until at least `count` posts (chat.postMessage) arrived; returns all posts so far."""
         await self.wait_for(lambda: len(self.posts) >= count, timeout)
         return list(self.posts)
-
-    def wait_for_sync(self, predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
-        deadline = time.monotonic() + timeout
-        while not predicate():
-            if time.monotonic() >= deadline:
-                return False
-            time.sleep(0.01)
-        return True
 
     # -- lifecycle ---------------------------------------------------------------------------------
     async def start(self) -> FakeSlackApi:

@@ -43,8 +43,8 @@ from urllib.parse import parse_qsl
 
 from aiohttp import web
 
+from tests.fakes.server import FakeServer
 from tests.fakes.telegram_html import ParsedHtml, TelegramHtmlError, parse_telegram_html, utf16_len
-from tests.fakes.threaded import ThreadedServer
 
 MAX_MESSAGE_LENGTH = 4096  # UTF-16 code units of the text after entity parsing
 BOT_ID = 7000000001
@@ -124,7 +124,7 @@ def chat_type_of(chat_id: int | str) -> str:
 
 
 # -- the server --------------------------------------------------------------------------------------
-class FakeTelegramApi(ThreadedServer):
+class FakeTelegramApi(FakeServer):
     thread_name = "fake-telegram-api"
 
     def __init__(
@@ -324,18 +324,6 @@ class FakeTelegramApi(ThreadedServer):
         chat = _norm_chat(chat_id)
         return [m for m in self.sent if m.chat_id == chat]
 
-    def calls_to(self, method: str) -> list[Call]:
-        return [c for c in self.calls if c.method == method]
-
-    async def wait_for(self, predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
-        """Poll `predicate` until it holds or `timeout` passes; returns whether it held."""
-        deadline = time.monotonic() + timeout
-        while not predicate():
-            if time.monotonic() >= deadline:
-                return False
-            await asyncio.sleep(0.01)
-        return True
-
     async def wait_for_sent(self, count: int = 1, timeout: float = 5.0) -> list[SentMessage]:
         """Wait until at least `count` messages were accepted; returns all sent so far."""
         await self.wait_for(lambda: len(self.sent) >= count, timeout)
@@ -362,14 +350,6 @@ class FakeTelegramApi(ThreadedServer):
         before = len(self.sent_to(chat_id))
         self.push_text(text, chat_id=chat_id, **kwargs)
         return await self.replies(chat_id, before)
-
-    def wait_for_sync(self, predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
-        deadline = time.monotonic() + timeout
-        while not predicate():
-            if time.monotonic() >= deadline:
-                return False
-            time.sleep(0.01)
-        return True
 
     # -- lifecycle ---------------------------------------------------------------------------------
     async def start(self) -> FakeTelegramApi:

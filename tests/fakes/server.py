@@ -1,19 +1,42 @@
-"""Run an asyncio fake server (with `async start()` / `async stop()`) from a daemon thread, so sync
-tests and benchmarks can use it too."""
+"""What both fake platform servers share: waiting for what they recorded, and running their asyncio
+server (`async start()` / `async stop()`) from a daemon thread for sync tests and benchmarks."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import threading
-from collections.abc import Iterator
-from typing import Self
+import time
+from collections.abc import Callable, Iterator
+from typing import Any, Self
 
 
-class ThreadedServer:
+class FakeServer:
     _loop: asyncio.AbstractEventLoop | None = None
     _thread: threading.Thread | None = None
     thread_name = "fake-api"
+    calls: list[Any]  # every API call received, each with a `.method`
+
+    def calls_to(self, method: str) -> list[Any]:
+        return [c for c in self.calls if c.method == method]
+
+    async def wait_for(self, predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
+        """Poll `predicate` until it holds or `timeout` passes; returns whether it held."""
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() >= deadline:
+                return False
+            await asyncio.sleep(0.01)
+        return True
+
+    def wait_for_sync(self, predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
+        """`wait_for` for threads without an event loop."""
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.01)
+        return True
 
     async def start(self) -> None:
         raise NotImplementedError
