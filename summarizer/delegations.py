@@ -192,7 +192,7 @@ def build_parties(
     for s in masked:
         # X will lead a delegation to Z for talks …
         for m in re.finditer(
-            rf"{P}(?:\s*,[^,@]*,)?\s+(?:will|would|is to|is set to|is due to|is expected to|to|"
+            rf"{P},?(?:\s*,[^,@]*,)?\s+(?:will|would|is to|is set to|is due to|is expected to|to|"
             rf"has been \w+ to|"
             rf"was \w+ to)?\s*(?:also\s+)?(?:lead|head|leads|heads|led|headed|leading|heading)\s+"
             rf"(an?|the|his|her|their)\s+((?:(?!\b(?:at|in|on|of|with|for|to|from)\b)[\w\-’' ]){{0,50}}?)"

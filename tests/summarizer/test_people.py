@@ -356,3 +356,17 @@ def test_model_is_loaded_lazily() -> None:
     code = "import sys; import summarizer.people, summarizer.topics; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_lead_named_with_a_title_apposition_in_the_past_tense() -> None:
+    """'X, <title>, led an official delegation to …' (CNN validation story, not in who-dev)."""
+    from summarizer.article import parse_text
+    from summarizer.people import extract_people
+
+    text = ("Earlier this month, Shahindokht Molaverdi, Iran's Vice President for Women and Family Affairs, "
+            "led an official delegation to the United Nations in New York to attend the 59th session of the "
+            "Commission on the Status of Women. The trip was criticised at home.")
+    (delegation,) = extract_people(parse_text(text)).delegations
+    assert delegation.lead == "Shahindokht Molaverdi"
+    assert delegation.members[0].title == "Iran's Vice President for Women and Family Affairs"
+    assert delegation.destination and "United Nations" in delegation.destination
