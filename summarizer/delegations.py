@@ -506,11 +506,14 @@ def _sports_party(
     """A touring team: its captain or coach leads; staff and players named go with it.
 
     Needs a team leader (captain, coach, manager; not a former one) and travel to a named country or
-    city ("tour to New Zealand", "tie in Israel"); the hosts' own people stay out.
+    city ("tour to New Zealand", "tie in Israel") in the headline or the first three sentences; the
+    hosts' own people stay out.
     """
     text = " ".join(masked)
+    # a touring story says where the team goes up front: in the headline or the opening sentences
+    opening = " ".join(masked[:3]) + " " + headline
     destination = next(
-        (m.group(1) for m in _SPORT_TRAVEL.finditer(text + " " + headline) if _is_place(m.group(1))), None
+        (m.group(1) for m in _SPORT_TRAVEL.finditer(opening) if _is_place(m.group(1))), None
     )
     party = next(
         (

@@ -370,3 +370,21 @@ def test_lead_named_with_a_title_apposition_in_the_past_tense() -> None:
     assert delegation.lead == "Shahindokht Molaverdi"
     assert delegation.members[0].title == "Iran's Vice President for Women and Family Affairs"
     assert delegation.destination and "United Nations" in delegation.destination
+
+
+def test_a_race_manager_and_a_tour_mentioned_late_are_not_a_touring_party() -> None:
+    """Sports coverage that is not about a team travelling (CNN validation story, not in who-dev)."""
+    from summarizer.article import parse_text
+    from summarizer.people import extract_people
+
+    text = (
+        "A poster for the E3 Harelbeke cycling race has been withdrawn after complaints.\n"
+        "It's inspired by previous winner Peter Sagan, who pinched a podium girl's behind at the 2013 "
+        "Tour de Flanders.\n"
+        '"Personally, no I don\'t think it\'s sexist," E3 Harelbeke manager Marc Claerhout told CNN.\n'
+        "Critics said the race had used provocative campaigns for years and that the players' union "
+        "should act.\n"
+        "\"We've introduced a women's tour in Britain and we have got financial support for that,\" "
+        "said Olympic champion Nicole Cooke."
+    )
+    assert extract_people(parse_text(text)).delegations == ()
