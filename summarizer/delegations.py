@@ -26,6 +26,12 @@ from summarizer.lexicon import (
 )
 
 P = r"@(\d+)"
+# A "team", "mission" or "party" is a visiting party only where its sentence or the ones beside it tell
+# of travel or talks (a "delegation" is one by definition).
+_TRAVEL_OR_TALKS = re.compile(
+    r"\b(?:visit\w*|trip|travel\w*|arriv\w*|fly|flew|flying|tour\w*|talks|negotiat\w*|meet\w*|met|"
+    r"summit|conference|consultations)\b|\bto\s+(?:the\s+)?[A-Z]",
+)
 _SEP = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:his|her|their)\s+\w+\s*,?\s*)?"
 PL = rf"@\d+(?:{_SEP}@\d+)*"
 _PARTY = r"(?:delegation|mission|team|party|entourage|contingent|squad|group)"
@@ -189,7 +195,8 @@ def build_parties(
     hosts_of_all: list[int] = []  # "X welcomed both delegations"
     pending: Party | None = None  # "A delegation of 16 … arrived": members named in a later sentence
 
-    for s in masked:
+    for i, s in enumerate(masked):
+        around = " ".join(masked[max(0, i - 1) : i + 2])  # a party's trip is often told next door
         # X will lead a delegation to Z for talks …
         for m in re.finditer(
             rf"{P},?(?:\s*,[^,@]*,)?\s+(?:will|would|is to|is set to|is due to|is expected to|to|"
@@ -200,6 +207,8 @@ def build_parties(
             s,
         ):
             rest = s[m.end() :]
+            if m.group(4) != "delegation" and not _TRAVEL_OR_TALKS.search(around):
+                continue
             b.lead(
                 int(m.group(1)),
                 label=_label(m.group(3), m.group(4)),
@@ -214,6 +223,8 @@ def build_parties(
             rf"\b(?:led|headed|chaired)\s+by\s+{P}",
             s,
         ):
+            if m.group(2) != "delegation" and not _TRAVEL_OR_TALKS.search(around):
+                continue  # "a team led by X announced …": a research team, not a visiting party
             rest = s[m.end() :]
             b.lead(
                 int(m.group(3)),
