@@ -393,9 +393,11 @@ def test_a_race_manager_and_a_tour_mentioned_late_are_not_a_touring_party() -> N
 def test_a_research_team_led_by_someone_is_not_a_delegation() -> None:
     """'a team led by X announced …' with no travel or talks nearby (CNN validation story)."""
     text = (
-        "Cervantes' remains found\n\nAlmost 400 years after Cervantes' death, a team led by forensic "
-        "expert Francisco Etxeberria announced Tuesday that they were confident they had found Cervantes' "
-        "coffin in the crypt of the Convent of the Barefoot Trinitarians. Etxeberria said there was no "
-        "DNA test available to verify the findings."
+        "Almost 400 years after Cervantes' death, a team led by Francisco Etxeberria announced Tuesday "
+        "that they were confident they had found Cervantes' coffin in the crypt of the Convent of the "
+        "Barefoot Trinitarians in the Barrio de Las Letras (Literary Quarter) in Madrid.\n"
+        "(Etxeberria, incidentally, performed the autopsy on former Chilean President Salvador Allende.)\n"
+        "\"We have Cervantes, represented in some form in this group of bones,\" Etxeberria told national "
+        "television."
     )
     assert text_result(text).delegations == ()
