@@ -61,9 +61,9 @@ POLL_TIMEOUT = 30.0  # seconds a getUpdates long poll may wait
 POOL_SIZE = 100  # concurrent HTTP connections of one Bot: digest fan-out sends in parallel
 POOL_TIMEOUT = 10.0  # a send waits this long for a free connection before TimedOut
 SEND_TIMEOUT = 15.0
-# Updates handled at once. The work is mostly CPU (2 cores here), so more in flight adds latency for
-# little throughput: bench/commands.py, 200 queued updates: 8 at a time p99 60 ms at 236/s, 4 at a time
-# p99 41 ms at 166/s (machine shared with other work during both runs).
+# Updates handled at once. The work is mostly CPU (2 cores here), so more in flight adds latency, not
+# throughput: bench/commands.py, 200 queued updates: 8 at a time p99 60 ms at 236/s (busy machine);
+# 4 at a time p99 41 ms at 166/s (busy machine), p99 27 ms at 293/s (quiet machine).
 CONCURRENT_UPDATES = 4
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CHANNEL_POST]
 MANAGE_COMMANDS = frozenset({"subscribe", "unsubscribe"})
