@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Awaitable
 from pathlib import Path
 
 from bot.commands import Commands
@@ -90,14 +91,20 @@ async def serve(settings: Settings, *, console_only: bool = False) -> int:
         return 0
     finally:
         if scheduler.running:
-            with contextlib.suppress(Exception):
-                await scheduler.stop()
+            await _stop_logged("scheduler", scheduler.stop())
         for fe in reversed(started):
-            with contextlib.suppress(Exception):
-                await fe.stop()
+            await _stop_logged(fe.name, fe.stop())
         if http is not None:
-            await http.stop()
+            await _stop_logged("http server", http.stop())
         db.dispose()
+
+
+async def _stop_logged(name: str, stopping: Awaitable[None]) -> None:
+    """Stop one part; a failure is logged and the others still stop."""
+    try:
+        await stopping
+    except Exception:
+        log.exception("stopping %s failed", name)
 
 
 async def _wait_for_signal() -> None:

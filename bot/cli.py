@@ -91,6 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except SettingsError as exc:  # found at start-up, e.g. a token the platform rejects
+        print(f"briefbot: configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 # -- helpers ----------------------------------------------------------------------------------------

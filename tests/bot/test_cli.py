@@ -165,3 +165,15 @@ def test_service_without_tokens_keeps_serving_health_after_input_ends(tmp_path: 
         if proc.poll() is None:
             proc.kill()
             proc.communicate()
+
+
+def test_a_token_the_platform_rejects_is_a_clear_error_without_the_token(tmp_path: Path) -> None:
+    from tests.fakes.telegram_api import FakeTelegramApi
+
+    rejected = "7000000002:AAHrejectedTokenForTests_abcdefghijkL"
+    with FakeTelegramApi(token="7000000001:AAHfakeTokenForTests_abcdefghijkLMNO").running_in_thread() as tg:
+        r = briefbot("run", tmp=tmp_path, env={"TELEGRAM_BOT_TOKEN": rejected,
+                                               "TELEGRAM_API_BASE_URL": tg.base_url})
+    assert r.returncode == 2, r.stderr[-2000:]
+    assert "configuration error" in r.stderr and "Traceback" not in r.stderr
+    assert rejected not in r.stdout + r.stderr
