@@ -16,6 +16,12 @@ class FakeServer:
     _thread: threading.Thread | None = None
     thread_name = "fake-api"
     calls: list[Any]  # every API call received, each with a `.method`
+    host: str
+    port: int
+
+    @property
+    def root_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
 
     def calls_to(self, method: str) -> list[Any]:
         return [c for c in self.calls if c.method == method]

@@ -141,14 +141,8 @@ class FakeSlackApi(FakeServer):
         self._lock = threading.Lock()
         self._runner: web.AppRunner | None = None
         self._sockets: list[web.WebSocketResponse] = []
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
 
     # -- addresses ---------------------------------------------------------------------------------
-    @property
-    def root_url(self) -> str:
-        return f"http://{self.host}:{self.port}"
-
     @property
     def base_url(self) -> str:
         """For `AsyncWebClient(base_url=...)` / SLACK_API_BASE_URL: ends in `/api/`."""

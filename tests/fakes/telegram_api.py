@@ -163,14 +163,8 @@ class FakeTelegramApi(FakeServer):
         self._new_update: asyncio.Event | None = None
         self._runner: web.AppRunner | None = None
         self._closing = False
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
 
     # -- addresses ---------------------------------------------------------------------------------
-    @property
-    def root_url(self) -> str:
-        return f"http://{self.host}:{self.port}"
-
     @property
     def base_url(self) -> str:
         """TELEGRAM_API_BASE_URL for this fake: ends in `/bot` (the token follows)."""
