@@ -180,6 +180,17 @@ class PartyBuilder:
                 party.add(pid)
 
 
+def _lead_cue(
+    b: PartyBuilder, around: str, pid: int, phrase: str | None, noun: str, destination: str | None,
+    rest: str,
+) -> None:
+    """`pid` leads the party a cue names. A team, mission or party counts only with travel or talks
+    around it ("a team led by X announced …" is a research team, not a visiting party)."""
+    if noun != "delegation" and not _TRAVEL_OR_TALKS.search(around):
+        return
+    b.lead(pid, label=_label(phrase, noun), destination=destination, purpose=_purpose_in(rest))
+
+
 def build_parties(
     masked: Sequence[str],
     facts: dict[int, PersonFacts],
@@ -207,14 +218,7 @@ def build_parties(
             s,
         ):
             rest = s[m.end() :]
-            if m.group(4) != "delegation" and not _TRAVEL_OR_TALKS.search(around):
-                continue
-            b.lead(
-                int(m.group(1)),
-                label=_label(m.group(3), m.group(4)),
-                destination=_place_after(rest),
-                purpose=_purpose_in(rest),
-            )
+            _lead_cue(b, around, int(m.group(1)), m.group(3), m.group(4), _place_after(rest), rest)
         # a delegation led by X
         for m in re.finditer(
             rf"((?:\b(?:an?|the)\s+)(?:(?!\b(?:at|in|on|of|with|for|to|from)\b)[\w\-’' ]){{0,50}}?)?"
@@ -223,15 +227,7 @@ def build_parties(
             rf"\b(?:led|headed|chaired)\s+by\s+{P}",
             s,
         ):
-            if m.group(2) != "delegation" and not _TRAVEL_OR_TALKS.search(around):
-                continue  # "a team led by X announced …": a research team, not a visiting party
-            rest = s[m.end() :]
-            b.lead(
-                int(m.group(3)),
-                label=_label(m.group(1), m.group(2)),
-                destination=_place_after(s),
-                purpose=_purpose_in(rest),
-            )
+            _lead_cue(b, around, int(m.group(3)), m.group(1), m.group(2), _place_after(s), s[m.end() :])
         # X, who heads the Y delegation / X, head of the Y delegation (title already folded in)
         for m in re.finditer(
             rf"{P}\s*,?\s*who\s+(?:heads|leads|headed|led|will head|will lead)\s+(the|a|an)\s+"
