@@ -28,6 +28,7 @@ test: $(STAMP) lint
 # Every benchmark prints its figures; fanout (10,000 subscriptions at 30 msg/s) alone takes ~6 minutes.
 bench: $(STAMP)
 	$(BIN)/python bench/rouge.py
+	$(BIN)/python bench/lead_shift.py
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/who.py
 	$(BIN)/python bench/commands.py
