@@ -17,7 +17,16 @@ from typing import Any
 
 from summarizer.analysis import Topic
 from summarizer.article import Article
-from summarizer.lexicon import DAYS, MONTHS, NATIONALITY, STOPWORDS, TITLE_HEADS, word_list
+from summarizer.lexicon import (
+    DAYS,
+    HONORIFICS_DROPPED,
+    HONORIFICS_KEPT,
+    MONTHS,
+    NATIONALITY,
+    STOPWORDS,
+    TITLE_HEADS,
+    word_list,
+)
 from summarizer.names import fold, is_all_caps
 from summarizer.taxonomy import subjects_for
 
@@ -59,9 +68,23 @@ _GENERIC = frozenset(
         company companies market markets group industry business service services system change changes
         case cases level levels period terms term view views work deal problem problems question questions
         decade decades year-old number kind sort bit man men woman women thing
+        firm firms board home office body list age centre center agency giant top key major
+        analysts analyst economists economist investors investor critics parents children efforts users
+        stars copies cards labels
+        agreed agree expected expect win won wins winning show shows showed hit hits sold sell selling
+        rose rise rises rising fell fall falls falling grew grow growing meet met find found run running
+        close closed cut cuts play played announce announced died die pay paid offer offered release
+        released ahead increase increased troubled killed kill kills corp corporation inc ltd plc llc
+        economic fiscal domestic civil black white political financial military social global local
+        former senior recent current possible
         """
     )
 )
+# Capitalised words that join the next or previous one into a name only through these:
+# "Standard & Poor's", "Bank of Japan", "Department of Commerce".
+_NAME_JOINERS = frozenset(["&", "of", "de", "for", "and"])
+_NOT_NAME_PARTS = TITLE_HEADS | HONORIFICS_DROPPED | HONORIFICS_KEPT  # "Mr Blair" leaves "Blair" alone
+_BOUND_SHARE = 0.75  # a capitalised word this often inside a longer name is not a topic alone ("Inc")
 
 
 def _stem(word: str) -> str:
@@ -95,9 +118,11 @@ def _phrases(sentence: str) -> list[list[str]]:
 
 
 def _display(words: Sequence[str], surface: Counter[str]) -> str:
+    words = [re.sub(r"['’]s$", "", w) for w in words]
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        return " ".join(words)  # a name as the story writes it: "Screen Actors Guild", "South Asia"
     out = []
     for w in words:
-        w = re.sub(r"['’]s$", "", w)
         # keep the capitals of names ("Davis Cup", "Iran"), lower everything else
         forms = [f for f in surface if f.lower() == w.lower()]
         form = max(forms, key=lambda f: surface[f]) if forms else w
@@ -117,6 +142,26 @@ def _capital_common(surface: Counter[str]) -> set[str]:
 
 
 _GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC)
+
+
+def _bound_names(sentences: Sequence[str]) -> set[str]:
+    """Stems of capitalised words that mostly occur inside a longer name ("Inc", "Cup", "Poor" of
+    "Standard & Poor's", "United" of "Manchester United"): shown alone they name nothing."""
+    alone: Counter[str] = Counter()
+    bound: Counter[str] = Counter()
+    for sentence in sentences:
+        tokens = [t.strip("\"'“”‘’(),.;:!?") for t in sentence.split()]
+        caps = [t[:1].isupper() and t.lower() not in _NOT_NAME_PARTS for t in tokens]
+        for i, tok in enumerate(tokens):
+            if not caps[i]:
+                continue
+            before = i > 0 and (caps[i - 1] or (tokens[i - 1] in _NAME_JOINERS and i > 1 and caps[i - 2]))
+            after = i + 1 < len(tokens) and (
+                caps[i + 1] or (tokens[i + 1] in _NAME_JOINERS and i + 2 < len(tokens) and caps[i + 2])
+            )
+            # a sentence's first word is capitalised anyway: only what follows it can bind it
+            (bound if (before and i > 1) or after else alone)[_stem(tok)] += 1
+    return {w for w, n in bound.items() if n >= _BOUND_SHARE * (n + alone[w])}
 
 
 def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
@@ -152,11 +197,14 @@ def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
     head_stems = {_stem(w) for run in _phrases(headline) for w in run} if headline else set()
     lead_stems = {_stem(w) for run in _phrases(sentences[0]) for w in run}
     scored: list[tuple[float, tuple[str, ...]]] = []
+    bound = _bound_names(sentences)
     for key, f in freq.items():
         if len(set(key)) < len(key):
             continue
-        if len(key) == 1 and (key[0] in _GENERIC_STEMS or NATIONALITY.get(key[0], key[0]) != key[0]):
-            continue  # "talks", "Mexican": not a topic on its own
+        if len(key) == 1 and (
+            key[0] in _GENERIC_STEMS or NATIONALITY.get(key[0], key[0]) != key[0] or key[0] in bound
+        ):
+            continue  # "talks", "Mexican", "Inc": not a topic on its own
         if len(key) > 1 and f < 2 and not (set(key) <= head_stems):
             continue  # a multi-word phrase must recur, or be the headline's
         word_support = sum(math.log1p(word_freq[w]) for w in key) / len(key)
@@ -173,18 +221,22 @@ def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
     subjects = subjects_for(body, headline)
     subject_stems = {_stem(w) for label, _ in subjects for w in label.split()}
     room = k - len(subjects)
+    # A word the story uses once ("raised", "notch") only fills in when fewer than three labels recur.
+    recurring = [(s, key) for s, key in scored if freq[key] >= 2 or set(key) <= head_stems]
+    once = [(s, key) for s, key in scored if not (freq[key] >= 2 or set(key) <= head_stems)]
     chosen: list[tuple[float, tuple[str, ...]]] = []
-    for score, key in scored:
-        ks = set(key)
-        if ks <= subject_stems:
-            continue  # the subject label already says it
-        # skip a phrase whose words are all inside a chosen one; replace a chosen word by a phrase holding it
-        if any(ks <= set(c) for _, c in chosen):
-            continue
-        chosen = [(s, c) for s, c in chosen if not (set(c) < ks and score >= 0.6 * s)]
-        chosen.append((score, key))
-        if len(chosen) >= room:
-            break
+    for candidates, limit in ((recurring, room), (once, min(room, 3 - len(subjects)))):
+        for score, key in candidates:
+            if len(chosen) >= limit:
+                break
+            ks = set(key)
+            if ks <= subject_stems:
+                continue  # the subject label already says it
+            # skip a phrase inside a chosen one; a phrase holding a chosen word replaces it
+            if any(ks <= set(c) for _, c in chosen):
+                continue
+            chosen = [(s, c) for s, c in chosen if not (set(c) < ks and score >= 0.6 * s)]
+            chosen.append((score, key))
     top = max((s for s, _ in chosen), default=1.0)
     phrases = [
         Topic(label=_display(forms[key].most_common(1)[0][0], surface), score=round(score / top, 3))
@@ -213,6 +265,7 @@ def topic_index(items: Iterable[tuple[str, Sequence[Topic]]]) -> list[tuple[str,
             if article_id not in groups[key]:
                 groups[key].append(article_id)
             surface[key][t.label] += 1
+    own = {k: Counter(c) for k, c in surface.items()}  # each group's own labels, before folding
     # fold a specific label into the most popular general label it contains
     order = sorted(groups, key=lambda k: (len(k), -len(groups[k])))
     for key in sorted(groups, key=len, reverse=True):
@@ -225,9 +278,18 @@ def topic_index(items: Iterable[tuple[str, Sequence[Topic]]]) -> list[tuple[str,
                 if a not in groups[target]:
                     groups[target].append(a)
             surface[target].update(surface.pop(key))
-    out = [(surface[k].most_common(1)[0][0], ids) for k, ids in groups.items()]
+    out = [(_group_name(own[k], surface[k] - own[k]), ids) for k, ids in groups.items()]
     out.sort(key=lambda x: (-len(x[1]), x[0].casefold()))
     return out
+
+
+def _group_name(own: Counter[str], folded: Counter[str]) -> str:
+    """A group's own label while it is used at least as often as any one label folded into it ("bank"
+    over "World Bank"), else the folded label most used ("rugby union" over a rarely used "union")."""
+    top_folded = folded.most_common(1)
+    if own and (not top_folded or own.total() >= top_folded[0][1]):
+        return own.most_common(1)[0][0]
+    return top_folded[0][0]
 
 
 def topics_json(path: str, topics: Iterable[Topic]) -> dict[str, Any]:

@@ -132,3 +132,58 @@ def test_all_caps_wire_copy_gets_lower_case_labels() -> None:
     got = labels(article_topics(parse_text(text)))
     assert "trade" in got
     assert any("tariff" in x for x in got)
+
+
+COMPANY_STORY = (
+    "Acme Corp agrees to buy Bolt Inc\n\n"
+    "Acme Corp has agreed to buy the toolmaker Bolt Inc for $2bn, the companies said on Monday. "
+    "Standard & Poor's said it may cut Acme Corp's credit rating after the deal. "
+    "Shareholders of Bolt Inc agreed to the offer, which values the toolmaker at a premium. "
+    "Acme Corp expects the takeover to be completed by June, and Standard & Poor's expects to decide "
+    "on the rating within weeks. Bolt Inc made drills and saws in Ohio for a century."
+)
+
+
+def test_parts_of_names_and_verbs_are_not_topics_alone() -> None:
+    got = labels(article_topics(parse_text(COMPANY_STORY)))
+    assert "toolmaker" in got
+    for junk in ("Corp", "Inc", "Poor", "agreed", "expects", "corp", "inc"):
+        assert junk not in got, got
+
+
+def test_a_name_keeps_its_capitals() -> None:
+    text = (
+        "Actors' union backs strike\n\n"
+        "The Screen Actors Guild has voted to back a strike by voice actors. Several actors said the "
+        "studios had ignored them. The Screen Actors Guild will meet studio bosses next week, and actors "
+        "across Hollywood say the strike could last months. The Screen Actors Guild has 160,000 members."
+    )
+    got = labels(article_topics(parse_text(text)))
+    assert "Screen Actors Guild" in got, got
+
+
+def test_a_word_used_once_only_fills_in_when_few_labels_recur() -> None:
+    text = (
+        "Floods hit Kerala\n\nFloods in Kerala killed 30 people on Tuesday as torrential monsoon rains "
+        "battered the coastal state. Rescue teams in Kerala used boats to reach villages cut off by the "
+        "floods. The monsoon rains are expected to continue, and rescue teams have moved 20,000 people to "
+        "relief camps. Floods in Kerala in 2018 killed nearly 500 people."
+    )
+    got = labels(article_topics(parse_text(text)))
+    assert {"monsoon rains", "rescue teams", "Kerala"} <= set(got), got
+    assert not {"battered", "coastal", "killed"} & set(got), got  # used once, or a verb
+    short = labels(article_topics(parse_text("Storm\n\nA storm battered the coastal town of Brest.")))
+    assert len(short) >= 3  # with nothing recurring, single uses still give three labels
+
+
+def test_topic_index_names_a_group_by_its_own_label_unless_a_folded_one_dominates() -> None:
+    bank = [("b1", (Topic("bank", 1.0),)), ("b2", (Topic("bank", 1.0),)), ("b3", (Topic("banks", 1.0),))]
+    bank += [("b4", (Topic("banks", 1.0),))] + [(f"w{i}", (Topic("World Bank", 1.0),)) for i in range(3)]
+    name, ids = topic_index(bank)[0]
+    assert name in {"bank", "banks"} and len(ids) == 7  # four own uses outweigh three "World Bank"
+    rugby = [(f"r{i}", (Topic("rugby union", 1.0),)) for i in range(4)] + [
+        ("u1", (Topic("union", 1.0),)),
+        ("u2", (Topic("union", 1.0),)),
+    ]
+    name, ids = topic_index(rugby)[0]
+    assert name == "rugby union" and len(ids) == 6
