@@ -181,9 +181,12 @@ def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     word_freq: Counter[str] = Counter()
     for i, sentence in enumerate(sentences):
-        for run in _phrases(sentence):
-            for w in run:
-                surface[w] += 1
+        opening = sentence.lstrip(" \"'“‘([")
+        for r, run in enumerate(_phrases(sentence)):
+            for j, w in enumerate(run):
+                # a sentence's first word is capitalised whatever it is: its case says nothing
+                if not (r == 0 and j == 0 and opening.startswith(w)):
+                    surface[w] += 1
                 word_freq[_stem(w)] += 1
             for n in range(1, MAX_WORDS + 1):
                 for j in range(len(run) - n + 1):
