@@ -28,7 +28,7 @@ from summarizer.lexicon import (
     word_list,
 )
 from summarizer.names import fold, is_all_caps
-from summarizer.taxonomy import subjects_for
+from summarizer.taxonomy import SUBJECTS, subjects_for
 
 _EXTRA_STOP = (
     frozenset(
@@ -142,6 +142,7 @@ def _capital_common(surface: Counter[str]) -> set[str]:
 
 
 _GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC)
+_SUBJECT_LABELS = frozenset(s.label.casefold() for s in SUBJECTS)
 
 
 def _bound_names(sentences: Sequence[str]) -> set[str]:
@@ -259,7 +260,8 @@ def label_key(label: str) -> frozenset[str]:
 
 def topic_index(items: Iterable[tuple[str, Sequence[Topic]]]) -> list[tuple[str, list[str]]]:
     """Label -> article ids, largest first. Same-topic labels merge, and a specific label ("fentanyl
-    trafficking") joins a general one ("fentanyl") that other articles use."""
+    trafficking") joins a general one ("fentanyl") that other articles use; subject labels and names stay
+    whole ("rugby union" is not "union", "World Bank" not "bank")."""
     groups: dict[frozenset[str], list[str]] = defaultdict(list)
     surface: dict[frozenset[str], Counter[str]] = defaultdict(Counter)
     for article_id, topics in items:
@@ -274,7 +276,12 @@ def topic_index(items: Iterable[tuple[str, Sequence[Topic]]]) -> list[tuple[str,
     for key in sorted(groups, key=len, reverse=True):
         if len(key) < 2:
             continue
-        general = [g for g in order if g < key and len(groups[g]) >= 2]
+        label = surface[key].most_common(1)[0][0]
+        if label.casefold() in _SUBJECT_LABELS:
+            continue  # an editor's subject ("rugby union", "jobs and labour") is a heading already
+        # a name does not join its head word: "World Bank" is not a bank story ("central bank" is)
+        head = _head_stem(label) if _is_name(label) else ""
+        general = [g for g in order if g < key and len(groups[g]) >= 2 and head not in g]
         if general:
             target = max(general, key=lambda g: (len(groups[g]), len(g)))
             for a in groups.pop(key):
@@ -284,6 +291,16 @@ def topic_index(items: Iterable[tuple[str, Sequence[Topic]]]) -> list[tuple[str,
     out = [(_group_name(own[k], surface[k] - own[k]), ids) for k, ids in groups.items()]
     out.sort(key=lambda x: (-len(x[1]), x[0].casefold()))
     return out
+
+
+def _head_stem(label: str) -> str:
+    words = [w for w in _WORD.findall(label) if w.lower() not in _EXTRA_STOP]
+    return _stem(words[-1]) if words else ""
+
+
+def _is_name(label: str) -> bool:
+    words = [w for w in _WORD.findall(label) if w.lower() not in _EXTRA_STOP]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _group_name(own: Counter[str], folded: Counter[str]) -> str:

@@ -177,14 +177,26 @@ def test_a_word_used_once_only_fills_in_when_few_labels_recur() -> None:
     assert len(short) >= 3  # with nothing recurring, single uses still give three labels
 
 
+def _stories(prefix: str, label: str, n: int) -> list[tuple[str, tuple[Topic, ...]]]:
+    return [(f"{prefix}{i}", (Topic(label, 1.0),)) for i in range(n)]
+
+
 def test_topic_index_names_a_group_by_its_own_label_unless_a_folded_one_dominates() -> None:
-    bank = [("b1", (Topic("bank", 1.0),)), ("b2", (Topic("bank", 1.0),)), ("b3", (Topic("banks", 1.0),))]
-    bank += [("b4", (Topic("banks", 1.0),))] + [(f"w{i}", (Topic("World Bank", 1.0),)) for i in range(3)]
+    bank = _stories("b", "bank", 2) + _stories("s", "banks", 2) + _stories("c", "central bank", 3)
     name, ids = topic_index(bank)[0]
-    assert name in {"bank", "banks"} and len(ids) == 7  # four own uses outweigh three "World Bank"
-    rugby = [(f"r{i}", (Topic("rugby union", 1.0),)) for i in range(4)] + [
-        ("u1", (Topic("union", 1.0),)),
-        ("u2", (Topic("union", 1.0),)),
-    ]
-    name, ids = topic_index(rugby)[0]
-    assert name == "rugby union" and len(ids) == 6
+    assert name in {"bank", "banks"} and len(ids) == 7  # four own uses outweigh three "central bank"
+    union = _stories("u", "union", 2) + _stories("t", "trade union", 4)
+    name, ids = topic_index(union)[0]
+    assert name == "trade union" and len(ids) == 6
+
+
+def test_topic_index_keeps_names_and_subjects_out_of_their_head_word() -> None:
+    items = (
+        _stories("b", "bank", 2) + _stories("w", "World Bank", 3)
+        + _stories("u", "union", 2) + _stories("r", "rugby union", 3)
+    )
+    groups = dict(topic_index(items))
+    assert sorted(groups["World Bank"]) == ["w0", "w1", "w2"]
+    assert sorted(groups["bank"]) == ["b0", "b1"]
+    assert sorted(groups["rugby union"]) == ["r0", "r1", "r2"]  # the sport, not a trade union
+    assert sorted(groups["union"]) == ["u0", "u1"]
