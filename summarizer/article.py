@@ -37,6 +37,7 @@ _BOILERPLATE = [
         r"^share this (article|story)",
         r"^advertisement$",
         r"^related:\s",
+        r"^from [\w.&' -]{2,40} \d{1,2}/\d{1,2}(?:/\d{2,4})?$",  # source line: "From Israeline 4/27/93"
     )
 ]
 _CONTACT_TRAILER = re.compile(
@@ -123,7 +124,11 @@ def _collapse(s: str) -> str:
     return re.sub(r"[ \t\u00a0]+", " ", s).strip()
 
 
+_TRAILING_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)$")
+
+
 def looks_like_headline(para: str) -> bool:
+    para = _TRAILING_ELLIPSIS.sub("", para)  # "Peace talks ..." is a headline trailing off
     words = para.split()
     return (
         0 < len(words) <= HEADLINE_MAX_WORDS
@@ -174,25 +179,39 @@ _TWO_LETTER_WORDS = frozenset({
 })
 
 
-def display_headline(headline: str) -> str:
+_ACRONYM_IN_TEXT = re.compile(r"\b[A-Z][A-Z0-9&]+\b")
+_ORDINAL = re.compile(r"^(\d+)(ST|ND|RD|TH)\b")
+
+
+def display_headline(headline: str, body: str = "") -> str:
     """Wire headlines come in capitals ("TAIWAN ANNOUNCES NEW ROUND…"): show them in headline case.
 
     Headline case keeps proper nouns capitalised ("Shultz Begins Arms Talks With Shevardnadze"), which
-    sentence case would lose; short function words stay lower case, dotted abbreviations (U.S.) upper.
+    sentence case would lose; short function words stay lower case, dotted abbreviations (U.S.) upper,
+    and so does any word the story itself writes in capitals ("BHP", "KMG"); "1ST" becomes "1st".
     """
     letters = [c for c in headline if c.isalpha()]
     if not (letters and sum(c.isupper() for c in letters) / len(letters) > 0.9 and len(letters) > 8):
         return headline
+    acronyms = set() if _mostly_capitals(body) else set(_ACRONYM_IN_TEXT.findall(body))
     out = []
     for i, word in enumerate(headline.split()):
-        lower = word.lower()
-        if ("." in word.strip(".") and len(word) <= 6) or word.startswith("<"):
-            out.append(word)  # U.S., U.K., wire tickers such as <BP>
+        name, bracket, rest = word.partition("<")
+        ticker = bracket + rest  # "VARITY<VAT>": the ticker keeps its capitals
+        lower = name.lower()
+        spelled = name.strip("\"'“”‘’(),:;!?") in acronyms
+        if not name or spelled or ("." in name.strip(".") and len(name) <= 6):
+            out.append(word)  # U.S., wire tickers such as <BP>, BHP as the story spells it
         elif i > 0 and lower in _SMALL_WORDS:
-            out.append(lower)
+            out.append(lower + ticker)
         else:
-            out.append("-".join(_headline_word(part) for part in word.split("-")))
+            out.append("-".join(_headline_word(part) for part in name.split("-")) + ticker)
     return " ".join(out)
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [c for c in text[:2000] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
 
 
 def _headline_word(word: str) -> str:
@@ -200,6 +219,9 @@ def _headline_word(word: str) -> str:
     core = word.strip("\"'“”‘’(),:;!?")
     if len(core) == 2 and core.isalpha() and core.lower() not in _TWO_LETTER_WORDS:
         return word
+    ordinal = _ORDINAL.match(word)
+    if ordinal:
+        return ordinal.group(1) + word[len(ordinal.group(1)) :].lower()
     lower = word.lower()
     for i, ch in enumerate(lower):
         if ch.isalpha():
@@ -263,7 +285,7 @@ def parse_text(
     headline = title.strip() if title and title.strip() else None
     derived = False
     if headline is None and len(paras) > 1 and looks_like_headline(paras[0]):
-        headline = paras.pop(0)
+        headline = _TRAILING_ELLIPSIS.sub("", paras.pop(0))
     elif headline is not None and paras and _same_text(paras[0], headline):
         paras.pop(0)
 
@@ -274,8 +296,8 @@ def parse_text(
         if name:
             found_author = found_author or name
             continue
-        if is_boilerplate(p):
-            continue
+        if is_boilerplate(p) or (headline and len(body) < 3 and _same_text(p, headline)):
+            continue  # site furniture, or the headline repeated under a source line
         body.append(p)
     if not body:
         raise ArticleError("no body text")
@@ -293,7 +315,7 @@ def parse_text(
     body_text = "\n\n".join(body)
     return Article(
         id=content_id(body_text),
-        headline=display_headline(headline),
+        headline=display_headline(headline, body_text),
         body=body_text,
         paragraphs=tuple(body),
         headline_derived=derived,

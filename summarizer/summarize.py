@@ -1,8 +1,8 @@
 """Extractive summaries through sumy summarizers, all offline; `default` is our measured NewsRank.
 
 `summarize(text, algorithm="default", sentences=3)` cleans site furniture off the text (agency
-datelines, by-line blocks and writers' "Follow @@handle" lines, "Scroll down for video", "READ MORE: …"
-links, "(pictured)"-style pointers to pictures), parses it with
+datelines, wire tickers ("<BRKN.S>"), by-line blocks and writers' "Follow @@handle" lines, "Scroll down
+for video", "READ MORE: …" links, "(pictured)"-style pointers to pictures), parses it with
 `OfflineTokenizer` and returns the chosen sentences in document order. Summarizers, the stemmer and the
 stop words are built once per algorithm and reused; sumy parses each text once.
 
@@ -80,8 +80,14 @@ _IMAGE_REFERENCE = re.compile(
 )
 
 
+# Reuters marks companies in angle brackets: "<Donaldson, Lufkin and Jenrette>", tickers "<BRKN.S>".
+_WIRE_TICKER = re.compile(r" ?<[A-Z0-9]{1,8}(?:\.[A-Z]{1,3})?>")
+_WIRE_COMPANY = re.compile(r"<([A-Z][^<>\n]{1,80})>")
+
+
 def clean_text(text: str) -> str:
     """`text` without news-site furniture before and inside the story; paragraphs are kept."""
+    text = _WIRE_COMPANY.sub(r"\1", _WIRE_TICKER.sub("", text))
     text = _IMAGE_REFERENCE.sub("", text).strip()
     changed = True
     while changed:

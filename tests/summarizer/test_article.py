@@ -103,3 +103,25 @@ def test_derived_titles_are_the_main_clause_cut_at_a_phrase_boundary(seed_text: 
         title = parse_text(path.read_text()).headline
         assert len(title) <= 91, title
         assert title.split()[-1].lower() not in {"the", "a", "of", "is", "are", "will"}, title
+
+
+def test_a_headline_repeated_under_a_source_line_is_not_the_story_twice() -> None:
+    article = parse_text((SHARED_DATA / "news/usenet/76438.txt").read_text())
+    assert article.headline == "Peace Talks Resume Today; Israel to Offer Palestinians New Proposals"
+    assert article.body.startswith("Israel Radio, KOL YISRAEL, reports")
+    assert not article.headline_derived
+
+
+def test_a_short_first_line_trailing_off_is_a_headline() -> None:
+    article = parse_text("Peace talks ...\n\nToday's paper reports that the talks will go ahead in May.")
+    assert article.headline == "Peace talks" and not article.headline_derived
+    assert article.body.startswith("Today's paper")
+
+
+def test_wire_headlines_keep_the_capitals_the_story_uses() -> None:
+    body = "Australia's largest company, The Broken Hill Pty Co Ltd <BRKN.S> (BHP), is expected to report"
+    assert display_headline("BHP NET SEEN AROUND 600 MLN DLRS", body) == "BHP Net Seen Around 600 Mln Dlrs"
+    shown = display_headline("VARITY<VAT> SEES IMPROVED RESULTS AFTER 1ST QTR", "Varity Corp said")
+    assert shown == "Varity<VAT> Sees Improved Results After 1st Qtr"
+    # a story in capitals says nothing about which words are abbreviations
+    assert display_headline("BHP NET SEEN HIGHER", "BHP NET PROFIT IS SEEN HIGHER") == "Bhp Net Seen Higher"

@@ -142,3 +142,15 @@ def test_default_leaves_the_lead_for_a_reported_line_over_a_quotation_or_questio
     summary = summarize(text, "default", 3)
     assert summary[0].startswith("The city council approved")
     assert not any(s.startswith("\u201c") or s.endswith("?") for s in summary)
+
+
+def test_wire_tickers_and_company_brackets_do_not_reach_the_summary() -> None:
+    text = (
+        "Lead underwriters <Donaldson, Lufkin and Jenrette> and Salomon Inc <SB> said an offering of three "
+        "mln shares is under way. H.J. Heinz <HNZ.N> chairman Tony O'Reilly would be interested in "
+        "buying Guinness PLC <GUIN.L>'s brewery division. The Broken Hill Pty Co Ltd <BRKN.S> (BHP) gained."
+    )
+    got = " ".join(summarize(text, "lead", 3))
+    assert "<" not in got and ">" not in got
+    assert "Donaldson, Lufkin and Jenrette and Salomon Inc said" in got
+    assert "Guinness PLC's brewery" in got and "Ltd (BHP) gained" in got
