@@ -45,7 +45,7 @@ _EXTRA_STOP = (
         next first second third new old big small large high low long short good bad best better
         great little own other others same another every each few most more less least one two three
         four five six seven eight nine ten mln bln billion million dlrs dlr us u.s. cts vs march
-        april june
+        april june don didn doesn isn wasn aren weren won couldn wouldn shouldn haven hasn hadn
         """
         )
     )
@@ -74,6 +74,7 @@ _GENERIC = frozenset(
         agreed agree expected expect win won wins winning show shows showed hit hits sold sell selling
         rose rise rises rising fell fall falls falling grew grow growing meet met find found run running
         close closed cut cuts play played announce announced died die pay paid offer offered release
+        recently further currently finally already actually really nearly widely largely mainly
         released ahead increase increased troubled killed kill kills corp corporation inc ltd plc llc
         economic fiscal domestic civil black white political financial military social global local
         former senior recent current possible
@@ -126,9 +127,9 @@ def _display(words: Sequence[str], surface: Counter[str]) -> str:
         # keep the capitals of names ("Davis Cup", "Iran"), lower everything else
         forms = [f for f in surface if f.lower() == w.lower()]
         form = max(forms, key=lambda f: surface[f]) if forms else w
-        out.append(
-            form if form[:1].isupper() and form.lower() not in _capital_common(surface) else form.lower()
-        )
+        inner_capital = any(c.isupper() for c in form[1:])  # "al-Husseini", "McCain", "iPhone"
+        name = (form[:1].isupper() or inner_capital) and form.lower() not in _capital_common(surface)
+        out.append(form if name else form.lower())
     return " ".join(out)
 
 
@@ -143,6 +144,11 @@ def _capital_common(surface: Counter[str]) -> set[str]:
 
 _GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC)
 _SUBJECT_LABELS = frozenset(s.label.casefold() for s in SUBJECTS)
+
+
+def _past_tense(word: str) -> bool:
+    """"decided", "ended": a verb, not a subject ("speed", "Mercedes", "United" are not caught)."""
+    return word.islower() and len(word) >= 5 and word.endswith("ed") and not word.endswith("eed")
 
 
 def _bound_names(sentences: Sequence[str]) -> set[str]:
@@ -206,9 +212,14 @@ def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
         if len(set(key)) < len(key):
             continue
         if len(key) == 1 and (
-            key[0] in _GENERIC_STEMS or NATIONALITY.get(key[0], key[0]) != key[0] or key[0] in bound
+            key[0] in _GENERIC_STEMS
+            or NATIONALITY.get(key[0], key[0]) != key[0]
+            or key[0] in bound
+            or _past_tense(forms[key].most_common(1)[0][0][-1])
         ):
-            continue  # "talks", "Mexican", "Inc": not a topic on its own
+            continue  # "talks", "Mexican", "Inc", "decided": not a topic on its own
+        if len(key) > 1 and _past_tense(forms[key].most_common(1)[0][0][-1]):
+            continue  # "delegation decided": a clause, not a subject
         if len(key) > 1 and f < 2 and not (set(key) <= head_stems):
             continue  # a multi-word phrase must recur, or be the headline's
         word_support = sum(math.log1p(word_freq[w]) for w in key) / len(key)
