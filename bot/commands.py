@@ -365,10 +365,12 @@ def _sentences_about(body: str, name: str) -> list[str]:
 
 
 def _matches(row: StoredArticle, words: list[str]) -> bool:
+    """Every query word starts a word of the headline, summary or topics ("migra" finds "migration";
+    "ion" does not find it)."""
     analysis = Analysis.from_json(row.analysis)
     hay = " ".join((row.headline, " ".join(analysis.summary), " ".join(t.label for t in analysis.topics)))
     hay = hay.casefold()
-    return all(w in hay for w in words)
+    return all(re.search(rf"(?<![^\W_]){re.escape(w)}", hay) for w in words)
 
 
 __all__ = ["COMMANDS", "ChatContext", "Commands", "fmt_when", "parse_command", "usage"]
