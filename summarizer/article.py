@@ -302,6 +302,8 @@ def parse_text(
     if not body:
         raise ArticleError("no body text")
 
+    if headline and not derived:
+        body[0] = _without_headline(body[0], headline)
     dateline, lead = split_dateline(body[0])
     if lead:
         body[0] = lead
@@ -325,6 +327,12 @@ def parse_text(
         url=url,
         published=published,
     )
+
+
+def _without_headline(para: str, headline: str) -> str:
+    """"Redesign Activities Update -- Following is…" under that headline: the story starts after the dash."""
+    m = re.match(re.escape(headline.strip()) + r"\s*(?:--|—|–|:)\s*(?=\S)", para, re.IGNORECASE)
+    return para[m.end() :] if m else para
 
 
 def _same_text(a: str, b: str) -> bool:

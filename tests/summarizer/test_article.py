@@ -125,3 +125,11 @@ def test_wire_headlines_keep_the_capitals_the_story_uses() -> None:
     assert shown == "Varity<VAT> Sees Improved Results After 1st Qtr"
     # a story in capitals says nothing about which words are abbreviations
     assert display_headline("BHP NET SEEN HIGHER", "BHP NET PROFIT IS SEEN HIGHER") == "Bhp Net Seen Higher"
+
+
+def test_a_story_opening_with_its_headline_and_a_dash_starts_after_it() -> None:
+    article = parse_text((SHARED_DATA / "news/usenet/61293.txt").read_text())
+    assert article.headline == "Redesign Activities Update"
+    assert article.body.startswith("Following is the weekly status on redesign")
+    kept = parse_text("Rain in Spain\n\nRain in Spain fell mainly on the plain, forecasters said on Monday.")
+    assert kept.body.startswith("Rain in Spain fell")  # a headline that is the sentence's subject stays
