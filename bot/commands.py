@@ -39,7 +39,8 @@ from summarizer.topics import topic_index
 log = logging.getLogger(__name__)
 
 RECENT_WINDOW = timedelta(hours=24)
-RECENT_LIMIT = 200  # articles /who and /topics look at
+RECENT_LIMIT = 200  # articles the digest, /who and /topics look at
+SEARCH_LIMIT = 1000  # articles /brief WORDS, /who NAME and /topics LABEL search: a day of many feeds
 WHO_MAX_DELEGATIONS = 6
 CACHED = frozenset({"brief", "who", "topics", "help"})  # answers that depend only on the articles
 CACHE_SIZE = 256
@@ -166,7 +167,7 @@ class Commands:
 
     # -- /brief ------------------------------------------------------------------------------------
     def cmd_brief(self, args: str, ctx: ChatContext) -> Reply:
-        rows, since = self._current_rows()
+        rows, since = self._current_rows(SEARCH_LIMIT if args else RECENT_LIMIT)
         title = "Your briefing"
         if args:
             words = [w.casefold() for w in re.findall(r"[^\W_]+", args)]
@@ -185,23 +186,23 @@ class Commands:
     def current_digest_reply(self) -> Reply:
         return self.cmd_brief("", ChatContext("console", "console"))
 
-    def _current_rows(self) -> tuple[list[StoredArticle], datetime | None]:
+    def _current_rows(self, limit: int = RECENT_LIMIT) -> tuple[list[StoredArticle], datetime | None]:
         """Stories of the last 24 hours; when there are none, the latest stories whatever their age."""
         since = self.clock() - RECENT_WINDOW
         with self.db.session() as session:
-            rows = list(recent_articles(session, since=since, limit=RECENT_LIMIT))
+            rows = list(recent_articles(session, since=since, limit=limit))
             if not rows:
                 rows = list(recent_articles(session, limit=self.settings.digest_max_items))
                 since = None
         return rows, since
 
-    def _recent(self) -> list[StoredArticle]:
+    def _recent(self, limit: int = RECENT_LIMIT) -> list[StoredArticle]:
         with self.db.session() as session:
-            return list(recent_articles(session, limit=RECENT_LIMIT))
+            return list(recent_articles(session, limit=limit))
 
     # -- /who --------------------------------------------------------------------------------------
     def cmd_who(self, args: str, ctx: ChatContext) -> Reply:
-        rows = self._recent()
+        rows = self._recent(SEARCH_LIMIT if args else RECENT_LIMIT)
         if args:
             return self._who_person(args, rows)
         blocks: list = [Heading("Delegations in recent news")]
@@ -244,7 +245,7 @@ class Commands:
 
     # -- /topics -----------------------------------------------------------------------------------
     def cmd_topics(self, args: str, ctx: ChatContext) -> Reply:
-        rows = self._recent()
+        rows = self._recent(SEARCH_LIMIT if args else RECENT_LIMIT)
         index = topic_index((r.id, Analysis.from_json(r.analysis).topics) for r in rows)
         if not index:
             return Reply.text("No topics yet: no articles have been ingested.")

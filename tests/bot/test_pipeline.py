@@ -208,3 +208,24 @@ def test_articles_analysed_by_an_older_version_are_reanalysed(tmp_path: Path) ->
         row = s.get(StoredArticle, article.id)
         assert row is not None and row.analysis_version == ANALYSIS_VERSION
     assert "led by Liz Sherwood-Randall" in render_text(commands.handle("/who", CTX))
+
+
+def test_searches_reach_past_the_stories_the_overview_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The digest and lists look at the newest stories; /brief WORDS, /who NAME and /topics LABEL at a
+    day's worth of many feeds, so a story ingested earlier in a big batch is still found."""
+    import bot.commands
+
+    db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    analyse = make_analyser()
+    assert len(ingest_specs(db, [str(SEED)], analyse).new) == 1
+    newer = tmp_path / "tennis.txt"
+    newer.write_text("Federer wins in Dubai\n\nRoger Federer beat Ivan Ljubicic to win the Dubai title.")
+    assert len(ingest_specs(db, [str(newer)], analyse).new) == 1
+    monkeypatch.setattr(bot.commands, "RECENT_LIMIT", 1)
+    commands = Commands(db, load_settings({}))
+    assert "fentanyl" not in say(commands, "/brief").lower()  # the overview: the newest story only
+    assert "Mexico" in say(commands, "/brief fentanyl")
+    assert "Liz Sherwood-Randall" in say(commands, "/who Sherwood-Randall")
+    assert "President Biden" in say(commands, "/topics migration")
