@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import combinations
 from typing import Any
 
 from summarizer.analysis import Topic
@@ -273,17 +274,17 @@ def topic_index(items: Iterable[tuple[str, Sequence[Topic]]]) -> list[tuple[str,
     """Label -> article ids, largest first. Same-topic labels merge, and a specific label ("fentanyl
     trafficking") joins a general one ("fentanyl") that other articles use; subject labels and names stay
     whole ("rugby union" is not "union", "World Bank" not "bank")."""
-    groups: dict[frozenset[str], list[str]] = defaultdict(list)
-    surface: dict[frozenset[str], Counter[str]] = defaultdict(Counter)
+    groups: dict[frozenset[str], list[str]] = {}
+    surface: dict[frozenset[str], Counter[str]] = {}
     for article_id, topics in items:
         for t in topics:
             key = label_key(t.label)
-            if article_id not in groups[key]:
-                groups[key].append(article_id)
-            surface[key][t.label] += 1
+            ids = groups.setdefault(key, [])
+            if article_id not in ids:
+                ids.append(article_id)
+            surface.setdefault(key, Counter())[t.label] += 1
     own = {k: Counter(c) for k, c in surface.items()}  # each group's own labels, before folding
     # fold a specific label into the most popular general label it contains
-    order = sorted(groups, key=lambda k: (len(k), -len(groups[k])))
     for key in sorted(groups, key=len, reverse=True):
         if len(key) < 2:
             continue
@@ -292,9 +293,10 @@ def topic_index(items: Iterable[tuple[str, Sequence[Topic]]]) -> list[tuple[str,
             continue  # an editor's subject ("rugby union", "jobs and labour") is a heading already
         # a name does not join its head word: "World Bank" is not a bank story ("central bank" is)
         head = _head_stem(label) if _is_name(label) else ""
-        general = [g for g in order if g < key and len(groups[g]) >= 2 and head not in g]
+        subsets = (frozenset(c) for n in range(1, len(key)) for c in combinations(sorted(key), n))
+        general = [g for g in subsets if len(groups.get(g, ())) >= 2 and head not in g]
         if general:
-            target = max(general, key=lambda g: (len(groups[g]), len(g)))
+            target = max(general, key=lambda g: (len(groups[g]), len(g), sorted(g)))
             for a in groups.pop(key):
                 if a not in groups[target]:
                     groups[target].append(a)
