@@ -11,7 +11,7 @@ import logging
 import re
 import threading
 import time
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -228,10 +228,15 @@ class Commands:
                     break
         if not found:
             return Reply.text(f"No one called “{query[:60]}” in recent articles.")
-        name = max((p.name for _, p in found), key=len)
+        # the person most reported under that name heads the answer ("John Kerry", not a "Kerry Brown"
+        # quoted once); anyone else matching is named on their own line
+        counts = Counter(p.name for _, p in found)
+        name = max(counts, key=lambda n: (counts[n], len(n)))
         blocks: list = [Heading(name)]
         for row, person in found[:8]:
             facts = ", ".join(x for x in (person.title, person.organization) if x)
+            if person.name != name and person.name not in name:
+                facts = ", ".join(x for x in (person.name, facts) if x)
             role = _ROLE_TEXT.get(person.role, person.role)
             if person.role == "delegate" and person.lead:
                 role = "leads the delegation"

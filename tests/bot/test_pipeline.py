@@ -229,3 +229,25 @@ def test_searches_reach_past_the_stories_the_overview_shows(
     assert "Mexico" in say(commands, "/brief fentanyl")
     assert "Liz Sherwood-Randall" in say(commands, "/who Sherwood-Randall")
     assert "President Biden" in say(commands, "/topics migration")
+
+
+def test_who_heads_the_answer_with_the_person_most_reported_and_names_the_others(tmp_path: Path) -> None:
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Kerry in Geneva\n\nU.S. Secretary of State John Kerry arrived in Geneva on Sunday for talks with "
+        "Iran. Kerry said the talks would be hard."
+    )
+    (folder / "b.txt").write_text(
+        "Kerry meets Zarif\n\nU.S. Secretary of State John Kerry met Iranian Foreign Minister Mohammad Javad "
+        "Zarif on Monday. Kerry said progress had been made."
+    )
+    (folder / "c.txt").write_text(
+        "Prince in Beijing\n\nPrince William arrived in Beijing on Sunday. \"It will tell us something,\" "
+        "said Kerry Brown, a professor of Chinese politics at the University of Sydney."
+    )
+    db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    assert len(ingest_specs(db, [str(folder)], make_analyser()).new) == 3
+    out = say(Commands(db, load_settings({})), "/who Kerry")
+    assert out.splitlines()[0] == "John Kerry"
+    assert "Kerry Brown, professor of Chinese politics" in out
