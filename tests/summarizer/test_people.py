@@ -401,3 +401,13 @@ def test_a_research_team_led_by_someone_is_not_a_delegation() -> None:
         "television."
     )
     assert text_result(text).delegations == ()
+
+
+def test_a_title_naming_an_office_gives_no_organisation() -> None:
+    people = by_name(text_result(
+        "Kerry in Geneva\n\nIn testimony last week, Secretary of State John Kerry said the deal was close. "
+        "Jane Roe, a spokeswoman for the State Department, said he would stay two days."
+    ))
+    assert people["John Kerry"].title == "Secretary of State"
+    assert people["John Kerry"].organization is None  # not "State"
+    assert people["Jane Roe"].organization == "State Department"
