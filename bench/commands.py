@@ -47,8 +47,9 @@ from bot.settings import load_settings  # noqa: E402
 from bot.store import Database, open_database  # noqa: E402
 from tests.fakes.slack_api import FakeSlackApi  # noqa: E402
 from tests.fakes.telegram_api import FakeTelegramApi  # noqa: E402
+from tests.shared_data import SHARED_DATA  # noqa: E402
 
-NEWS = REPO.parent / "shared" / "data" / "news"
+NEWS = SHARED_DATA / "news"
 SEED = REPO / "seeds"
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TG_TOKEN = "7000000001:AAHfakeTokenForBench_abcdefghijkLMNO"

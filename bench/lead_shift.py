@@ -31,8 +31,9 @@ from rouge_score import rouge_scorer
 
 from summarizer.rankers.news import DocFeatures, RankParams, _overlap, select
 from summarizer.summarize import _summarizer, parse
+from tests.shared_data import SHARED_DATA
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+DATA = SHARED_DATA
 MEASURES = ("rouge1", "rouge2", "rougeLsum")
 PRONOUNS = {"he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "their", "its", "we",
             "i", "you"}

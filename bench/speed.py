@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from summarizer.article import ArticleError, parse_text
 from summarizer.summarize import summarize
 from summarizer.text import split_sentences
+from tests.shared_data import SHARED_DATA
 
-NEWS = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "news"
+NEWS = SHARED_DATA / "news"
 
 
 def load_bodies(news: Path) -> list[str]:

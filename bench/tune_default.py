@@ -29,8 +29,9 @@ from rouge_score import rouge_scorer
 
 from summarizer.rankers.news import DocFeatures, RankParams, select
 from summarizer.summarize import _summarizer, parse
+from tests.shared_data import SHARED_DATA
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+DATA = SHARED_DATA
 GRID: dict[str, list[float]] = {
     "position_weight": [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0],
     "position_decay": [0.25, 0.5, 0.75, 1.0, 1.5, 2.0],

@@ -30,8 +30,9 @@ from summarizer.lexicon import STOPWORDS  # noqa: E402
 from summarizer.names import fold  # noqa: E402
 from summarizer.people import extract_people  # noqa: E402
 from summarizer.topics import _stem, article_topics  # noqa: E402
+from tests.shared_data import SHARED_DATA  # noqa: E402
 
-SHARED = ROOT / ".." / "shared"
+SHARED = SHARED_DATA.parent
 DATA = SHARED / "data"
 _STOP = set(
     [

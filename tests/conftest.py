@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED_DATA = REPO.parent / "shared" / "data"
+from tests.shared_data import REPO, SHARED_DATA
+
+__all__ = ["REPO", "SEED", "SHARED_DATA"]
+
 SEED = REPO / "seeds" / "000_5c41b8c896ed471e.txt"
 
 

@@ -8,7 +8,6 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from bot.render.text import render_text
 from bot.reply import Reply
@@ -18,8 +17,8 @@ from bot.store.repo import add_article, upsert_subscription
 from summarizer.analysis import Analysis
 from summarizer.article import Article, parse_text
 from summarizer.text import split_sentences
+from tests.shared_data import SHARED_DATA
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 NEWS = SHARED_DATA / "news"
 
 

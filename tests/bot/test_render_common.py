@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import unicodedata
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -31,8 +30,9 @@ from bot.reply import Bullets, Divider, Heading, Paragraph, Reply, Span
 from summarizer.article import parse_text
 from summarizer.digest import DigestItem, build_digest
 from summarizer.text import split_sentences
+from tests.shared_data import SHARED_DATA
 
-NEWS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "news"
+NEWS = SHARED_DATA / "news"
 
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-SHARED_NEWS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "news"
+from tests.shared_data import SHARED_DATA
+
+SHARED_NEWS = SHARED_DATA / "news"
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_5c41b8c896ed471e.txt"
 
 # Site furniture that must never reach an article.

@@ -10,9 +10,10 @@ import pytest
 from summarizer.analysis import Topic
 from summarizer.article import parse_text
 from summarizer.topics import article_topics, label_key, topic_index, topics_json
+from tests.shared_data import SHARED_DATA
 
 REPO = Path(__file__).resolve().parents[2]
-DATA = REPO / ".." / "shared" / "data"
+DATA = SHARED_DATA
 SEED = REPO / "seeds" / "000_5c41b8c896ed471e.txt"
 
 needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data not present")
