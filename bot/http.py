@@ -25,13 +25,18 @@ class HttpServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
-        # port 0 picks a free port: report the real one
-        server = getattr(site, "_server", None)
-        if server is not None and server.sockets:
-            self.port = server.sockets[0].getsockname()[1]
+        self.port = listening_port(site, self.port)
         log.info("http server listening", extra={"host": self.host, "port": self.port})
 
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+
+def listening_port(site: web.TCPSite, asked: int) -> int:
+    """The port `site` listens on: the one the system picked when `asked` was 0."""
+    server = getattr(site, "_server", None)
+    if server is not None and server.sockets:
+        return int(server.sockets[0].getsockname()[1])
+    return asked

@@ -10,9 +10,14 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any, Self
 
+from aiohttp import web
+
+from bot.http import listening_port
+
 
 class FakeServer:
     _loop: asyncio.AbstractEventLoop | None = None
+    _runner: web.AppRunner | None = None
     _thread: threading.Thread | None = None
     thread_name = "fake-api"
     calls: list[Any]  # every API call received, each with a `.method`
@@ -44,11 +49,30 @@ class FakeServer:
             time.sleep(0.01)
         return True
 
-    async def start(self) -> None:
+    async def start(self) -> Self:
         raise NotImplementedError
 
     async def stop(self) -> None:
         raise NotImplementedError
+
+    async def __aenter__(self) -> Self:
+        return await self.start()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    async def _listen(self, app: web.Application, **runner_options: Any) -> None:
+        """Serve `app` on host:port (port 0: a free one, then recorded in `port`)."""
+        self._runner = web.AppRunner(app, access_log=None, **runner_options)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        self.port = listening_port(site, self.port)
+
+    async def _unlisten(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
 
     def start_in_thread(self) -> Self:
         """Serve from an event loop in a daemon thread; start-up errors are raised here."""

@@ -139,7 +139,6 @@ class FakeSlackApi(FakeServer):
         self._ts = itertools.count(1)
         self._envelopes = itertools.count(1)
         self._lock = threading.Lock()
-        self._runner: web.AppRunner | None = None
         self._sockets: list[web.WebSocketResponse] = []
 
     # -- addresses ---------------------------------------------------------------------------------
@@ -215,28 +214,14 @@ class FakeSlackApi(FakeServer):
         app.router.add_post("/response/{key}", self._response_url)
         app.router.add_get("/socket-mode", self._socket_mode)
         app.router.add_route("*", "/api/{method}", self._api)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, self.port)
-        await site.start()
-        server = getattr(site, "_server", None)
-        if server is not None and server.sockets:
-            self.port = server.sockets[0].getsockname()[1]
+        await self._listen(app)
         return self
 
     async def stop(self) -> None:
         for ws in list(self._sockets):
             with contextlib.suppress(Exception):
                 await ws.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> FakeSlackApi:
-        return await self.start()
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.stop()
+        await self._unlisten()
 
 
     # -- Socket Mode -------------------------------------------------------------------------------

@@ -161,7 +161,6 @@ class FakeTelegramApi(FakeServer):
         self._global: deque[float] = deque()  # send times, all chats (the last second)
         self._lock = threading.Lock()
         self._new_update: asyncio.Event | None = None
-        self._runner: web.AppRunner | None = None
         self._closing = False
 
     # -- addresses ---------------------------------------------------------------------------------
@@ -353,28 +352,14 @@ class FakeTelegramApi(FakeServer):
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._api)
         app.router.add_route("*", "/{tail:.*}", self._not_found)
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.1)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, self.port)
-        await site.start()
-        server = getattr(site, "_server", None)
-        if server is not None and server.sockets:
-            self.port = server.sockets[0].getsockname()[1]
+        await self._listen(app, shutdown_timeout=0.1)
         return self
 
     async def stop(self) -> None:
         self._closing = True
         if self._new_update is not None:
             self._new_update.set()  # release long polls
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> FakeTelegramApi:
-        return await self.start()
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.stop()
+        await self._unlisten()
 
 
     # -- HTTP --------------------------------------------------------------------------------------
