@@ -7,9 +7,10 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from bot.settings import Settings, SettingsError, load_settings, validate_settings
 
@@ -258,25 +259,34 @@ def _analyse_paths(paths: Sequence[str]):
             yield path, None
 
 
-def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
-    from summarizer.analysis import PeopleResult
-    from summarizer.people import extract_people, who_json
-
+def _report_files(
+    args: argparse.Namespace, entry: Callable[[str, Any], dict], text: Callable[[dict], str]
+) -> int:
+    """`entry(path, article or None)` for each file, printed as one JSON list or as text; exit 1 when a
+    file could not be read as an article."""
     out = []
     status = EXIT_OK
     for path, article in _analyse_paths(args.paths):
         if article is None:
             status = EXIT_ERROR
-            result = PeopleResult()
-        else:
-            result = extract_people(article)
-        out.append(who_json(path, result))
+        out.append(entry(path, article))
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        for entry in out:
-            print(_who_text(entry))
+        for item in out:
+            print(text(item))
     return status
+
+
+def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
+    from summarizer.analysis import PeopleResult
+    from summarizer.people import extract_people, who_json
+
+    return _report_files(
+        args,
+        lambda path, article: who_json(path, extract_people(article) if article else PeopleResult()),
+        _who_text,
+    )
 
 
 def _who_text(entry: dict) -> str:
@@ -303,19 +313,12 @@ def _who_text(entry: dict) -> str:
 def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
     from summarizer.topics import article_topics, topics_json
 
-    out = []
-    status = EXIT_OK
-    for path, article in _analyse_paths(args.paths):
-        if article is None:
-            status = EXIT_ERROR
-        out.append(topics_json(path, article_topics(article) if article else ()))
-    if args.json:
-        print(json.dumps(out, ensure_ascii=False, indent=2))
-    else:
-        for entry in out:
-            labels = ", ".join(t["label"] for t in entry["topics"]) or "(no topics)"
-            print(f"{entry['path']}: {labels}")
-    return status
+    def text(entry: dict) -> str:
+        return f"{entry['path']}: {', '.join(t['label'] for t in entry['topics']) or '(no topics)'}"
+
+    return _report_files(
+        args, lambda path, article: topics_json(path, article_topics(article) if article else ()), text
+    )
 
 
 def cmd_config_check(args: argparse.Namespace, settings: Settings) -> int:
