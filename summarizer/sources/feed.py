@@ -160,7 +160,9 @@ def entry_article(
 
 
 class HttpSource:
-    """What every source at an http(s) URL is configured with; `key` (its identity) is the URL."""
+    """A source at an http(s) URL; `key` (its identity) is the URL. `poll` fetches it with the stored
+    validators (ETag/Last-Modified); a failed fetch is skipped, an unchanged one gives nothing, and the
+    subclass's `_batch` reads what came back."""
 
     def __init__(
         self,
@@ -176,21 +178,38 @@ class HttpSource:
         self.seen_limit = seen_limit
         self.teaser_words = teaser_words
 
-
-class FeedSource(HttpSource):
-    """An RSS or Atom feed at `url`."""
-
     def poll(self, state: Mapping[str, Any] | None = None) -> SourceBatch:
         state = dict(state or {})
         with make_client(self.timeout) as client:
             try:
                 fetched = fetch(client, self.url, timeout=self.timeout, state=state)
-                if fetched.not_modified:
-                    return SourceBatch([], [], state)
-                parsed = parse_feed(fetched.body, fetched.headers.get("content-type", ""))
-            except (FetchError, FeedError) as exc:
-                return SourceBatch([], [skip(self.url, str(exc))], state)
-            return feed_batch(
-                client, self.url, fetched, parsed, state,
-                timeout=self.timeout, seen_limit=self.seen_limit, teaser_words=self.teaser_words,
-            )
+            except FetchError as exc:
+                return self._skipped(exc, state)
+            if fetched.not_modified:
+                return SourceBatch([], [], state)
+            return self._batch(client, fetched, state)
+
+    def _batch(self, client: httpx.Client, fetched: Fetched, state: dict[str, Any]) -> SourceBatch:
+        raise NotImplementedError
+
+    def _skipped(self, reason: Exception | str, state: dict[str, Any]) -> SourceBatch:
+        return SourceBatch([], [skip(self.url, str(reason))], state)
+
+    def _feed_batch(
+        self, client: httpx.Client, fetched: Fetched, parsed: Any, state: dict[str, Any]
+    ) -> SourceBatch:
+        return feed_batch(
+            client, self.url, fetched, parsed, state,
+            timeout=self.timeout, seen_limit=self.seen_limit, teaser_words=self.teaser_words,
+        )
+
+
+class FeedSource(HttpSource):
+    """An RSS or Atom feed at `url`."""
+
+    def _batch(self, client: httpx.Client, fetched: Fetched, state: dict[str, Any]) -> SourceBatch:
+        try:
+            parsed = parse_feed(fetched.body, fetched.headers.get("content-type", ""))
+        except FeedError as exc:
+            return self._skipped(exc, state)
+        return self._feed_batch(client, fetched, parsed, state)

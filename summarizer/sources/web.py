@@ -9,15 +9,16 @@ article text changed. State: {"kind": "feed"|"page", "etag", "last_modified", "s
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
+import httpx
+
 from summarizer.article import Article, ArticleError, parse_text
-from summarizer.sources.base import SourceBatch, skip
-from summarizer.sources.feed import FeedError, HttpSource, feed_batch, parse_feed
+from summarizer.sources.base import SourceBatch
+from summarizer.sources.feed import FeedError, HttpSource, parse_feed
 from summarizer.sources.files import check_not_binary, decode_text
 from summarizer.sources.htmltext import extract_html
-from summarizer.sources.http import Fetched, FetchError, fetch, make_client
+from summarizer.sources.http import Fetched
 
 FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml",
@@ -43,35 +44,23 @@ def sniff(content_type: str, body: bytes) -> str | None:
 class UrlSource(HttpSource):
     """A feed or a web page at `url`; `open_source` returns this for http(s) specs."""
 
-    def poll(self, state: Mapping[str, Any] | None = None) -> SourceBatch:
-        state = dict(state or {})
-        with make_client(self.timeout) as client:
+    def _batch(self, client: httpx.Client, fetched: Fetched, state: dict[str, Any]) -> SourceBatch:
+        kind = sniff(fetched.content_type, fetched.body)
+        if kind == "feed":
             try:
-                fetched = fetch(client, self.url, timeout=self.timeout, state=state)
-            except FetchError as exc:
-                return SourceBatch([], [skip(self.url, str(exc))], state)
-            if fetched.not_modified:
-                return SourceBatch([], [], state)
-            kind = sniff(fetched.content_type, fetched.body)
-            if kind == "feed":
-                try:
-                    parsed = parse_feed(fetched.body, fetched.headers.get("content-type", ""))
-                except FeedError as exc:
-                    if not _HTML_ROOT.search(fetched.body[:2048].lower()):
-                        return SourceBatch([], [skip(self.url, str(exc))], state)
-                    kind = "html"  # XHTML served as XML
-                else:
-                    return feed_batch(
-                        client, self.url, fetched, parsed, state,
-                        timeout=self.timeout, seen_limit=self.seen_limit, teaser_words=self.teaser_words,
-                    )
-            if kind is None:
-                reason = f"unsupported content type {fetched.content_type}"
-                return SourceBatch([], [skip(self.url, reason)], state)
-            try:
-                article = self._page_article(fetched, kind)
-            except ArticleError as exc:
-                return SourceBatch([], [skip(self.url, str(exc))], state)
+                parsed = parse_feed(fetched.body, fetched.headers.get("content-type", ""))
+            except FeedError as exc:
+                if not _HTML_ROOT.search(fetched.body[:2048].lower()):
+                    return self._skipped(exc, state)
+                kind = "html"  # XHTML served as XML
+            else:
+                return self._feed_batch(client, fetched, parsed, state)
+        if kind is None:
+            return self._skipped(f"unsupported content type {fetched.content_type}", state)
+        try:
+            article = self._page_article(fetched, kind)
+        except ArticleError as exc:
+            return self._skipped(exc, state)
         new_state = {k: v for k, v in state.items() if k not in ("etag", "last_modified", "seen")}
         new_state.update(fetched.validators(), kind="page", article_id=article.id)
         if state.get("article_id") == article.id:
