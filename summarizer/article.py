@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from summarizer.names import is_all_caps
 from summarizer.text import split_sentences
 
 HEADLINE_MAX_CHARS = 160
@@ -193,7 +194,7 @@ def display_headline(headline: str, body: str = "") -> str:
     letters = [c for c in headline if c.isalpha()]
     if not (letters and sum(c.isupper() for c in letters) / len(letters) > 0.9 and len(letters) > 8):
         return headline
-    acronyms = set() if _mostly_capitals(body) else set(_ACRONYM_IN_TEXT.findall(body))
+    acronyms = set() if is_all_caps(body) else set(_ACRONYM_IN_TEXT.findall(body))
     out = []
     for i, word in enumerate(headline.split()):
         name, bracket, rest = word.partition("<")
@@ -207,11 +208,6 @@ def display_headline(headline: str, body: str = "") -> str:
         else:
             out.append("-".join(_headline_word(part) for part in name.split("-")) + ticker)
     return " ".join(out)
-
-
-def _mostly_capitals(text: str) -> bool:
-    letters = [c for c in text[:2000] if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
 
 
 def _headline_word(word: str) -> str:

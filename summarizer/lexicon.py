@@ -36,6 +36,10 @@ TITLE_HEADS = frozenset(
     )
 )
 
+# Organisation words that, after "<title> of", finish the title instead of naming a body: "Secretary of
+# State" works at the State Department but names no organisation "State".
+TITLE_COMPLEMENTS = frozenset(["state"])
+
 # Title heads that mark a sports team's leader or staff (a touring party's leader, its staff).
 SPORTS_LEADERS = frozenset(["captain", "skipper", "coach", "head-coach", "manager"])
 SPORTS_STAFF = frozenset(

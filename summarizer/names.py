@@ -27,6 +27,7 @@ from summarizer.lexicon import (
     PLACE_WORDS,
     SPEECH_VERBS,
     STOPWORDS,
+    TITLE_COMPLEMENTS,
     TITLE_HEADS,
     word_list,
 )
@@ -388,8 +389,8 @@ def _org_in(text: str | None) -> str | None:
             part = part[:-1]
         while part and (part[0].low in TITLE_HEADS or part[0].low in {"of", "for", "the"}):
             part = part[1:]
-        if not part or (len(part) == 1 and part[0].low == "state"):
-            continue  # "Secretary of State" names no organisation "State"
+        if not part or (len(part) == 1 and part[0].low in TITLE_COMPLEMENTS):
+            continue
         first_org = next((n for n, t in enumerate(part) if t.low in ORG_WORDS), len(part))
         if any(t.low in TITLE_HEADS for t in part[:first_org]):
             continue  # "U.S. Secretary of State" is a title
