@@ -214,15 +214,12 @@ def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
     for key, f in freq.items():
         if len(set(key)) < len(key):
             continue
+        if _past_tense(forms[key].most_common(1)[0][0][-1]):
+            continue  # "decided", "delegation decided": a verb or a clause, not a subject
         if len(key) == 1 and (
-            key[0] in _GENERIC_STEMS
-            or NATIONALITY.get(key[0], key[0]) != key[0]
-            or key[0] in bound
-            or _past_tense(forms[key].most_common(1)[0][0][-1])
+            key[0] in _GENERIC_STEMS or NATIONALITY.get(key[0], key[0]) != key[0] or key[0] in bound
         ):
-            continue  # "talks", "Mexican", "Inc", "decided": not a topic on its own
-        if len(key) > 1 and _past_tense(forms[key].most_common(1)[0][0][-1]):
-            continue  # "delegation decided": a clause, not a subject
+            continue  # "talks", "Mexican", "Inc": not a topic on its own
         if len(key) > 1 and f < 2 and not (set(key) <= head_stems):
             continue  # a multi-word phrase must recur, or be the headline's
         word_support = sum(math.log1p(word_freq[w]) for w in key) / len(key)
@@ -240,8 +237,10 @@ def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
     subject_stems = {_stem(w) for label, _ in subjects for w in label.split()}
     room = k - len(subjects)
     # A word the story uses once ("raised", "notch") only fills in when fewer than three labels recur.
-    recurring = [(s, key) for s, key in scored if freq[key] >= 2 or set(key) <= head_stems]
-    once = [(s, key) for s, key in scored if not (freq[key] >= 2 or set(key) <= head_stems)]
+    recurring: list[tuple[float, tuple[str, ...]]] = []
+    once: list[tuple[float, tuple[str, ...]]] = []
+    for s, key in scored:
+        (recurring if freq[key] >= 2 or set(key) <= head_stems else once).append((s, key))
     chosen: list[tuple[float, tuple[str, ...]]] = []
     for candidates, limit in ((recurring, room), (once, min(room, 3 - len(subjects)))):
         for score, key in candidates:
@@ -266,10 +265,13 @@ def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
     return tuple(merged[:k])
 
 
+def _content_words(label: str) -> list[str]:
+    return [w for w in _WORD.findall(label) if w.lower() not in _EXTRA_STOP]
+
+
 def label_key(label: str) -> frozenset[str]:
     """Labels with the same stemmed content words are the same topic ("Migrants" == "migrant")."""
-    words = [_stem(w) for w in _WORD.findall(label) if w.lower() not in _EXTRA_STOP]
-    return frozenset(words or [fold(label)])
+    return frozenset([_stem(w) for w in _content_words(label)] or [fold(label)])
 
 
 def topic_index(items: Iterable[tuple[str, Sequence[Topic]]]) -> list[tuple[str, list[str]]]:
@@ -309,12 +311,12 @@ def topic_index(items: Iterable[tuple[str, Sequence[Topic]]]) -> list[tuple[str,
 
 
 def _head_stem(label: str) -> str:
-    words = [w for w in _WORD.findall(label) if w.lower() not in _EXTRA_STOP]
+    words = _content_words(label)
     return _stem(words[-1]) if words else ""
 
 
 def _is_name(label: str) -> bool:
-    words = [w for w in _WORD.findall(label) if w.lower() not in _EXTRA_STOP]
+    words = _content_words(label)
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
