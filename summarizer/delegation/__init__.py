@@ -1,0 +1,69 @@
+"""Delegations in three stages, each readable and changeable on its own.
+
+1. *Evidence* (evidence.py): small named rules over masked sentences ("@3 will lead a delegation to
+   …") that say something for or against one person being in an official party.
+2. *Scorer* (features.py, scorer.py): each person's evidence, title, place relative to the dateline and
+   the kind of story become one feature vector; a logistic model fitted on the labelled dev sets
+   (weights.json) decides membership.
+3. *Parties* (parties.py): members grouped by the side they represent, each with a lead, destination
+   and purpose; hosts and principals around them.
+
+The candidates (people, titles, nationalities) come from summarizer/people.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from summarizer.delegation.evidence import Evidence, Sentences, find_evidence, resolve_pronouns
+from summarizer.delegation.features import PersonFacts, person_vectors
+from summarizer.delegation.parties import (
+    Party,
+    dateline_country,
+    dateline_place,
+    group_parties,
+    settle_roles,
+)
+from summarizer.delegation.scorer import Scorer, shipped
+
+
+@dataclass
+class Candidates:
+    """Everything the scorer needs about one article's people (kept apart so it can be refitted)."""
+
+    facts: dict[int, PersonFacts]
+    evidence: list[Evidence]
+    vectors: dict[int, list[float]]
+    dateline_place: str | None
+    masked: Sequence[str] = ()
+
+
+@dataclass
+class Findings:
+    parties: list[Party]
+    roles: dict[int, str]
+
+
+def gather(
+    masked: Sequence[str],
+    facts: dict[int, PersonFacts],
+    *,
+    body: str,
+    dateline: str | None,
+    headline: str = "",
+) -> Candidates:
+    titles = {pid: f.title for pid, f in facts.items() if f.title}
+    evidence = find_evidence(Sentences(masked=resolve_pronouns(masked), titles=titles, headline=headline))
+    vectors = person_vectors(facts, evidence, body=body, dateline_country=dateline_country(dateline))
+    return Candidates(facts, evidence, vectors, dateline_place(dateline), masked)
+
+
+def decide(c: Candidates, scorer: Scorer | None = None) -> Findings:
+    scorer = scorer or shipped()
+    members = [pid for pid, x in sorted(c.vectors.items()) if scorer.is_member(x)]
+    parties = group_parties(members, c.evidence, c.facts, dateline_place=c.dateline_place)
+    return Findings(parties, settle_roles(parties, c.evidence, c.facts))
+
+
+__all__ = ["Candidates", "Findings", "Party", "PersonFacts", "decide", "gather"]
