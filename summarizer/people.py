@@ -87,11 +87,18 @@ def _sentences(article: Article) -> _Sentences:
     raw: list[str] = []
     for para in article.paragraphs:
         raw.extend(split_sentences(para))
-    has_headline = bool(article.headline) and not article.headline_derived and not is_all_caps(article.headline)
+    has_headline = (
+        bool(article.headline)
+        and not article.headline_derived
+        and not is_all_caps(article.headline)
+        and not _title_case(article.headline)
+    )
     if has_headline:
         raw.append(article.headline)
     lower_vocab = {w for w in re.findall(r"\b[a-z][\w'’\-]*", article.body)}
     text, flags = [], []
+    mostly_caps = sum(is_all_caps(s) for s in raw) * 2 > len(raw)
+    raw = [s for s in raw if mostly_caps or not is_all_caps(s)]  # a wire headline left in the body
     for s in raw:
         if is_all_caps(s):
             text.append(recase(s, lower_vocab))
@@ -100,6 +107,12 @@ def _sentences(article: Article) -> _Sentences:
             text.append(s)
             flags.append(False)
     return _Sentences(raw, text, flags, has_headline)
+
+
+def _title_case(headline: str) -> bool:
+    """ "Coffee Talks Failure Seen Pressuring U.S.": every word capitalised, so capitals name nothing."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", headline) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _contributors(sentence: str) -> list[str]:
@@ -112,6 +125,7 @@ def _contributors(sentence: str) -> list[str]:
     return out
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|to|from|near|into|visit|visits|visited|visiting|across|attend|attends|attended|attending)\s+(?:the\s+)?$")
 NER_WINDOW = 5  # tokens of context either side of an undecided run; the model's own window is 4
 
 
@@ -120,6 +134,11 @@ def _decide_with_model(sents: _Sentences, mentions: list[Mention]) -> None:
     known_full = {name_key(m.tokens) for m in mentions if m.person and len(m.tokens) >= 2}
     known_last = {k[-1] for k in known_full}
     counts = Counter(name_key(m.tokens) for m in mentions)
+    placed = Counter(
+        name_key(m.tokens)
+        for m in mentions
+        if len(m.tokens) == 1 and _PLACE_BEFORE.search(sents.text[m.sent][: m.start])
+    )
     undecided: list[Mention] = []
     for m in mentions:
         if m.person is not None:
@@ -129,6 +148,8 @@ def _decide_with_model(sents: _Sentences, mentions: list[Mention]) -> None:
             m.person = True  # the same name is vouched for elsewhere in the article
         elif len(key) == 1 and counts[key] < 2:
             m.person = False  # a lone capitalised word said once: a place or a thing, or too little to go on
+        elif len(key) == 1 and placed[key] == counts[key]:
+            m.person = False  # "will visit Auschwitz", "were killed at Auschwitz": always where, never who
         else:
             undecided.append(m)
     if not undecided:

@@ -59,9 +59,24 @@ def gather(
     return Candidates(facts, evidence, vectors, dateline_place(dateline), masked)
 
 
+VETO_RULES = frozenset({"stays_away", "hosts"})
+CUE_RULES = frozenset({"leads_party", "joins_party"})
+
+
+def vetoes(evidence: Sequence[Evidence]) -> set[int]:
+    """People whom the article shows receiving a party or staying away, and never leading or joining one.
+
+    A hard rule rather than a weight: the dev sets hold too few hosts and withdrawals to fit one.
+    """
+    against = {e.pid for e in evidence if e.rule in VETO_RULES}
+    cued = {e.pid for e in evidence if e.rule in CUE_RULES}
+    return against - cued
+
+
 def decide(c: Candidates, scorer: Scorer | None = None) -> Findings:
     scorer = scorer or shipped()
-    members = [pid for pid, x in sorted(c.vectors.items()) if scorer.is_member(x)]
+    vetoed = vetoes(c.evidence)
+    members = [pid for pid, x in sorted(c.vectors.items()) if scorer.is_member(x) and pid not in vetoed]
     parties = group_parties(members, c.evidence, c.facts, dateline_place=c.dateline_place)
     return Findings(parties, settle_roles(parties, c.evidence, c.facts))
 

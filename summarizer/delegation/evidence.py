@@ -29,7 +29,10 @@ _NOT_PLACES = re.compile(
     r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
     r"Sep|Sept|Oct|Nov|Dec|Congress|Parliament|House|Senate|Capitol|White House|U\.N\.|United Nations)\b"
 )
-_NEGATION = re.compile(r"\b(?:never|not|no longer|cannot|refused to|declined to)\b|n['’]t\b")
+_NEGATION = re.compile(
+    r"\b(?:never|not|no longer|cannot|refused to|declined to|pulled out|withdr[ae]w\w*|cancel+ed|"
+    r"called off|postponed)\b|n['’]t\b"
+)
 _TRAVEL_OR_TALKS = re.compile(
     r"\b(?:visit\w*|trip|travel\w*|arriv\w*|fly|flew|flying|tour\w*|talks|negotiat\w*|meet\w*|met|"
     r"summit|conference|consultations)\b|\bto\s+(?:the\s+)?[A-Z]",
@@ -413,20 +416,21 @@ def meets(s: Sentences) -> Iterator[Evidence]:
     `meets`, the object is `met`."""
     for i, text in enumerate(s.masked):
         for m in re.finditer(
-            rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?(?:held|holds|holding|hold|had|has had|will have)\s+"
-            rf"(?:[\w\-]+\s+){{0,4}}?(?:talks|meetings?|discussions)\s+with\s+({PL})"
+            rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?(?:held|holds|holding|hold|had|has had|will have|having|is having|was having)\s+"
+            rf"(?:[\w\-]+\s+){{0,4}}?(?:talks|meetings?|discussions)\s+with\s+(?:the\s+)?({PL})"
             rf"|{P}\s+(?:[^@.;]{{0,20}}?\s)?(?:met|meets|will meet|is meeting|was meeting|to meet|"
-            rf"is to meet|sat down)\s+(?:with\s+)?({PL})",
+            rf"is to meet|sat down)\s+(?:with\s+)?(?:the\s+)?({PL})",
             text,
         ):
             if negated(m.group(0)):
                 continue
             subject = int(m.group(1) or m.group(3))
-            yield Evidence("meets", subject, i)
+            place = place_after(text[m.end() :])
+            yield Evidence("meets", subject, i, place=place)
             for o in ids(m.group(2) or m.group(4)):
                 if o != subject:
-                    yield Evidence("met", o, i, other=subject)
-        for m in re.finditer(rf"(?:talks|meeting|meetings|negotiations)\s+(?:with|between)\s+({PL})", text):
+                    yield Evidence("met", o, i, other=subject, place=place)
+        for m in re.finditer(rf"(?:talks|meeting|meetings|negotiations)\s+(?:with|between)\s+(?:the\s+)?({PL})", text):
             before = ids(text[: m.start()])
             if before:
                 yield Evidence("meets", before[0], i)
@@ -438,7 +442,8 @@ def meets(s: Sentences) -> Iterator[Evidence]:
 # -- against membership ---------------------------------------------------------------------------------
 @rule("hosts")
 def hosts(s: Sentences) -> Iterator[Evidence]:
-    """ "Turkish President Recep Tayyip Erdogan welcomed both delegations"; "X hosted Y"."""
+    """ "Turkish President Recep Tayyip Erdogan welcomed both delegations"; "X hosted Y"; "Trade minister
+    Mike Moore told his colleagues at a welcoming ceremony" (reuters/8080)."""
     for i, text in enumerate(s.masked):
         for m in re.finditer(
             rf"{P}\s+(?:[^@.;]{{0,20}}?\s)?(?:welcomed|welcomes|received|receives|hosted|hosts|will host|"
@@ -451,6 +456,8 @@ def hosts(s: Sentences) -> Iterator[Evidence]:
             yield Evidence("hosts", host, i)
             for guest in ids(m.group(2) or ""):
                 yield Evidence("visiting_title", guest, i, other=host)
+        for m in re.finditer(rf"{P}(?:[^@.;]|@\d+['’]s){{0,60}}?\bat\s+an?\s+(?:official\s+)?welcoming\s+\w+", text):
+            yield Evidence("hosts", int(m.group(1)), i)
 
 
 @rule("sends")
@@ -507,6 +514,19 @@ def invited(s: Sentences) -> Iterator[Evidence]:
             text,
         ):
             yield Evidence("invited", int(m.group(1)), i)
+
+
+@rule("stays_away")
+def stays_away(s: Sentences) -> Iterator[Evidence]:
+    """ "French Foreign Trade Minister Michel Noir had pulled out of the informal GATT talks"
+    (reuters/8080); "X cancelled his visit"; "X will not attend"."""
+    for i, text in enumerate(s.masked):
+        for m in re.finditer(
+            rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?(?:pulled out of|withdr[ae]w\w* from|cancel+ed|called off|"
+            rf"postponed|(?:will|would|did|does)\s+not\s+(?:attend|travel|go|join|visit))\b",
+            text,
+        ):
+            yield Evidence("stays_away", int(m.group(1)), i)
 
 
 def find_evidence(s: Sentences) -> list[Evidence]:

@@ -34,6 +34,7 @@ EVIDENCE_FEATURES = (
     "said_here",
     "addresses_body",
     "invited",
+    "stays_away",
 )
 PERSON_FEATURES = (
     "official",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from summarizer.delegation.evidence import Evidence, country_of
 from summarizer.delegation.features import PersonFacts, rank
 
-_PLACE_RULES = ("leads_party", "travels_to", "visit_noun", "at_event", "represents", "joins_party")
+_PLACE_RULES = ("leads_party", "travels_to", "visit_noun", "at_event", "represents", "joins_party", "meets", "met")
 
 
 @dataclass
