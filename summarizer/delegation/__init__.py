@@ -16,7 +16,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarizer.delegation.evidence import Evidence, Sentences, find_evidence, resolve_pronouns
+from summarizer.delegation.evidence import (
+    Evidence,
+    PartyTrip,
+    Sentences,
+    find_evidence,
+    resolve_pronouns,
+    unnamed_party_trips,
+)
 from summarizer.delegation.features import PersonFacts, person_vectors
 from summarizer.delegation.parties import (
     Party,
@@ -37,6 +44,7 @@ class Candidates:
     vectors: dict[int, list[float]]
     dateline_place: str | None
     masked: Sequence[str] = ()
+    trips: Sequence[PartyTrip] = ()
 
 
 @dataclass
@@ -56,7 +64,8 @@ def gather(
     titles = {pid: f.title for pid, f in facts.items() if f.title}
     evidence = find_evidence(Sentences(masked=resolve_pronouns(masked), titles=titles, headline=headline))
     vectors = person_vectors(facts, evidence, body=body, dateline_country=dateline_country(dateline))
-    return Candidates(facts, evidence, vectors, dateline_place(dateline), masked)
+    trips = unnamed_party_trips(masked)
+    return Candidates(facts, evidence, vectors, dateline_place(dateline), masked, trips)
 
 
 VETO_RULES = frozenset({"stays_away", "hosts"})
@@ -66,7 +75,8 @@ CUE_RULES = frozenset({"leads_party", "joins_party"})
 def vetoes(evidence: Sequence[Evidence]) -> set[int]:
     """People whom the article shows receiving a party or staying away, and never leading or joining one.
 
-    A hard rule rather than a weight: the dev sets hold too few hosts and withdrawals to fit one.
+    A hard rule rather than a weight: the dev sets hold too few hosts and withdrawals to fit one. In the
+    same way an explicit cue ("X will lead a delegation", "Y will join X") makes a member by definition.
     """
     against = {e.pid for e in evidence if e.rule in VETO_RULES}
     cued = {e.pid for e in evidence if e.rule in CUE_RULES}
@@ -76,8 +86,13 @@ def vetoes(evidence: Sequence[Evidence]) -> set[int]:
 def decide(c: Candidates, scorer: Scorer | None = None) -> Findings:
     scorer = scorer or shipped()
     vetoed = vetoes(c.evidence)
-    members = [pid for pid, x in sorted(c.vectors.items()) if scorer.is_member(x) and pid not in vetoed]
-    parties = group_parties(members, c.evidence, c.facts, dateline_place=c.dateline_place)
+    cued = {e.pid for e in c.evidence if e.rule in CUE_RULES}
+    members = [
+        pid
+        for pid, x in sorted(c.vectors.items())
+        if (pid in cued or scorer.is_member(x)) and pid not in vetoed
+    ]
+    parties = group_parties(members, c.evidence, c.facts, dateline_place=c.dateline_place, trips=c.trips)
     return Findings(parties, settle_roles(parties, c.evidence, c.facts))
 
 

@@ -27,7 +27,7 @@ _PLACE = r"((?:the\s+)?(?:[A-Z][\w.’'\-]*)(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0
 _NOT_PLACES = re.compile(
     r"^(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-    r"Sep|Sept|Oct|Nov|Dec|Congress|Parliament|House|Senate|Capitol|White House|U\.N\.|United Nations)\b"
+    r"Sep|Sept|Oct|Nov|Dec|Congress|Parliament|House|Senate|Capitol|White House)\b"
 )
 _NEGATION = re.compile(
     r"\b(?:never|not|no longer|cannot|refused to|declined to|pulled out|withdr[ae]w\w*|cancel+ed|"
@@ -238,6 +238,9 @@ def joins_party(s: Sentences) -> Iterator[Evidence]:
     (seed); "X, accompanied by Y and Z"; "The group includes X and Y" (after a party was named)."""
     last_party: int | None = None
     for i, text in enumerate(s.masked):
+        led = re.search(rf"\b(?:led|headed|chaired)\s+by\s+{P}|{P}\s*,?\s*(?:who\s+)?(?:will\s+)?(?:lead|head)s?\b", text)
+        if led:
+            last_party = int(led.group(1) or led.group(2))
         for m in re.finditer(
             rf"({PL})\s*,?\s+(?:will|would|are to|is to|to|have|has|had|are|is|also)?\s*(?:also\s+)?"
             rf"(?:join|joined|joins|joining|accompany|accompanied|accompanies|accompanying|travel with|"
@@ -372,7 +375,7 @@ def represents(s: Sentences) -> Iterator[Evidence]:
                 yield Evidence("represents", pid, i, place=place_after(m.group(0)))
 
 
-_EVENT = r"(?:summit|conference|talks|negotiations|meeting|session|council|forum|round|ceremony|funeral|G\d+)"
+_EVENT = r"(?<!news )(?<!press )(?:summit|conference|talks|negotiations|forum|round|ceremony|funeral|G\d+)"
 
 
 @rule("at_event")
@@ -527,6 +530,28 @@ def stays_away(s: Sentences) -> Iterator[Evidence]:
             text,
         ):
             yield Evidence("stays_away", int(m.group(1)), i)
+
+
+@dataclass(frozen=True)
+class PartyTrip:
+    sentence: int
+    place: str
+    purpose: str | None
+
+
+def unnamed_party_trips(masked: Sequence[str]) -> list[PartyTrip]:
+    """Where a party goes when its sentence names nobody: "A delegation of 12 Brazilian health experts
+    arrived in Lisbon"; "The delegation will travel to Beijing next week for talks on export controls"."""
+    out = []
+    for i, text in enumerate(masked):
+        m = re.search(
+            rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w\-]+\s+){{0,3}}?{PARTY_NOUNS}\b(?:\s+of\s+[^@.;]{{3,60}}?)?\s+"
+            rf"(?:will|would|is to|is due to|is expected to|has|had)?\s*(?:also\s+)?{_TRAVEL_VERB}\s+{_PLACE}",
+            text,
+        )
+        if m and "@" not in m.group(0) and not negated(m.group(0)):
+            out.append(PartyTrip(i, clean_place(m.group(1)), purpose_in(text[m.end() :])))
+    return out
 
 
 def find_evidence(s: Sentences) -> list[Evidence]:

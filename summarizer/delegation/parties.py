@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from summarizer.delegation.evidence import Evidence, country_of
+from summarizer.delegation.evidence import Evidence, PartyTrip, country_of
 from summarizer.delegation.features import PersonFacts, rank
 
 _PLACE_RULES = ("leads_party", "travels_to", "visit_noun", "at_event", "represents", "joins_party", "meets", "met")
@@ -47,6 +47,7 @@ def group_parties(
     facts: dict[int, PersonFacts],
     *,
     dateline_place: str | None,
+    trips: Sequence[PartyTrip] = (),
 ) -> list[Party]:
     groups = _Groups(members)
     by_sentence_rule: dict[tuple[int, str, str | None], list[int]] = {}
@@ -57,6 +58,8 @@ def group_parties(
             groups.union(e.pid, e.other)
         if e.rule in ("travels_to", "leads_party", "represents", "at_event") and e.place:
             by_sentence_rule.setdefault((e.sentence, e.rule, e.place), []).append(e.pid)
+        if e.rule == "joins_party":  # "The group includes A and B"
+            by_sentence_rule.setdefault((e.sentence, e.rule, None), []).append(e.pid)
     for pids in by_sentence_rule.values():  # "X and Y arrived in Lausanne"
         for a in pids[1:]:
             groups.union(pids[0], a)
@@ -72,8 +75,17 @@ def group_parties(
     for pid in members:
         clusters.setdefault(groups.find(pid), []).append(pid)
     parties = []
+    cued = {e.pid for e in evidence if e.rule in ("leads_party", "joins_party")}
     for pids in clusters.values():
-        parties.append(_party(pids, evidence, facts, dateline_place))
+        party = _party(pids, evidence, facts, None if trips else dateline_place)
+        if trips and any(p in cued for p in pids):  # the party's own trip, told without names
+            first = min(e.sentence for e in evidence if e.pid in pids and e.rule in ("leads_party", "joins_party"))
+            trip = min(trips, key=lambda t: abs(t.sentence - first))
+            party.destination = party.destination or trip.place
+            party.purpose = party.purpose or trip.purpose
+        if party.destination is None and dateline_place:
+            party.destination = _party(pids, evidence, facts, dateline_place).destination
+        parties.append(party)
     parties.sort(key=lambda p: facts[p.lead].first_sentence if p.lead is not None else 0)
     return parties
 
@@ -115,6 +127,8 @@ def settle_roles(
     in_party = {pid for p in parties for pid in p.members}
     roles: dict[int, str] = {}
     for e in evidence:
+        if e.rule == "visiting_title" and e.pid in in_party and e.other is not None and e.other not in in_party:
+            roles.setdefault(e.other, "host")  # "after a meeting in Israel with visiting X": he received X
         if e.pid in in_party:
             continue
         if (
