@@ -316,8 +316,7 @@ def travels_to(s: Sentences) -> Iterator[Evidence]:
     "X arrived in Lausanne"; "X has just returned from Washington"; "X is in Riyadh"."""
     for i, text in enumerate(s.masked):
         for m in re.finditer(
-            rf"(?:^|[.;:]\s+|,\s+(?:and\s+)?|\bwhen\s+|\bafter\s+|\bas\s+|\bwhile\s+)?({PL})\s*,?\s*"
-            rf"(?:[^@.;]{{0,40}}?\s)?"
+            rf"({PL})\s*(?:,\s*[^@.;,]{{0,60}},\s*|\s+\w+ly\s+|\s+(?:on|last|next|this)\s+\w+\s+|\s+)"
             rf"(?:(?:has|have|had|will|would|is to|are to|is due to|are due to|is set to|are set to|"
             rf"was|were|is|are|plans to|planned to|is expected to|was expected to)\s+)?"
             rf"(?:also\s+|just\s+|already\s+)?(?:been\s+)?{_TRAVEL_VERB}\s+{_PLACE}",
@@ -517,6 +516,19 @@ def invited(s: Sentences) -> Iterator[Evidence]:
             text,
         ):
             yield Evidence("invited", int(m.group(1)), i)
+
+
+@rule("phoned")
+def phoned(s: Sentences) -> Iterator[Evidence]:
+    """ "Kerry also spoke Friday by phone with Lavrov and Wang Yi": they were not at the table."""
+    for i, text in enumerate(s.masked):
+        for rx in (
+            rf"\b(?:by\s+(?:tele)?phone|phoned|telephoned|in\s+a\s+(?:tele)?phone\s+call)\s+(?:with\s+)?({PL})",
+            rf"({PL})\s+(?:[^@.;]{{0,20}}?\s)?(?:by\s+(?:tele)?phone|phoned|telephoned)\b",
+        ):
+            for m in re.finditer(rx, text):
+                for pid in ids(m.group(1)):
+                    yield Evidence("phoned", pid, i)
 
 
 @rule("stays_away")
