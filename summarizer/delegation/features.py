@@ -153,7 +153,11 @@ def only_past(pid: int, masked: Sequence[str]) -> bool:
             continue
         seen = True
         prev = masked[i - 1] if i else ""
-        past = _PAST_TENSE.search(s) and not _NOT_PAST.search(s) and (_PAST_EVENT.search(s) or _PAST_EVENT.search(prev))
+        past = (
+            _PAST_TENSE.search(s)
+            and not _NOT_PAST.search(s)
+            and (_PAST_EVENT.search(s) or _PAST_EVENT.search(prev))
+        )
         if not past:
             return False
     return seen
