@@ -78,14 +78,27 @@ def resolve_pronouns(masked: Sequence[str]) -> list[str]:
     previous: str | None = None
     for text in masked:
         out.append(_PRONOUN.sub(lambda m, t=text, p=previous: _antecedent(m, t, p), text))
-        first = re.search(r"@\d+", text)
-        previous = first.group() if first else None
+        subject = _SUBJECT.match(text)
+        previous = subject.group(1) if subject else None
     return out
 
 
+_SUBJECT = re.compile(
+    r"^[\"“‘]?\s*(?:(?:[A-Z]\w*|[Oo]n|[Ii]n|[Aa]t|[Ll]ast|[Ee]arlier)\b[^@,]{0,30},\s*)?"
+    r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w.\-]*\s+){1,3})?(@\d+)"
+)
+
+
 def _antecedent(m: re.Match[str], text: str, previous: str | None) -> str:
-    before = re.search(r"@\d+", text[: m.start()])
-    who = before.group() if before else previous
+    """The subject of this sentence if it is a person and comes first, else the previous one's; a
+    pronoun after another person in mid-sentence is left alone (it may be either)."""
+    subject = _SUBJECT.match(text)
+    if subject and subject.end() <= m.start():
+        who: str | None = subject.group(1)
+    elif re.search(r"@\d+", text[: m.start()]):
+        return m.group()
+    else:
+        who = previous
     if who is None:
         return m.group()
     return who + "'s" if m.group().lower() in {"his", "her"} else who
@@ -110,6 +123,12 @@ def negated(text: str) -> bool:
 
 def ids(text: str) -> list[int]:
     return [int(x) for x in re.findall(r"@(\d+)", text)]
+
+
+def is_adjective(place: str) -> bool:
+    """ "Pakistani" in "visit the Pakistani community": a nationality, not a place."""
+    low = re.sub(r"^the\s+", "", place.strip(), flags=re.IGNORECASE).lower()
+    return low in NATIONALITY and NATIONALITY[low] != low and low not in {"u.s.", "us", "uk", "gb", "usa"}
 
 
 def clean_place(place: str) -> str:
@@ -253,6 +272,8 @@ def joins_party(s: Sentences) -> Iterator[Evidence]:
             if re.match(r"\s+as\b", text[m.end() :]) or negated(m.group(0)):
                 continue  # "X joined Y as senior vice president": a job, not a party
             other = int(m.group(2)) if m.group(2) else last_party
+            if re.match(r"['’]s\b", text[m.end() :]):
+                continue  # "X has joined his first squad": pronoun-resolved to "@0's"
             if other is not None and other not in s.titled and m.group(2):
                 continue
             for pid in ids(m.group(1)):
@@ -275,6 +296,12 @@ def joins_party(s: Sentences) -> Iterator[Evidence]:
             rf"comprising|consists? of|is made up of|members are|members include)\s+(?:[^@.]{{0,40}}?)({PL})",
             text,
         ):
+            named = re.match(r"\w+", m.group(0))
+            told = re.search(
+                r"\b(?:delegation|mission|entourage|contingent)\b", " ".join(s.masked[max(0, i - 2) : i])
+            )
+            if last_party is None and not told and named and named.group() in ("group", "party", "team"):
+                continue  # "a group including X" is a shareholder group until a party has been named
             for pid in ids(m.group(1)):
                 yield Evidence("joins_party", pid, i, other=last_party)
         for m in re.finditer(rf"{P}\s*,?\s*(?:who\s+)?(?:will\s+)?(?:lead|head)s?\b", text):
@@ -328,7 +355,7 @@ def travels_to(s: Sentences) -> Iterator[Evidence]:
             text,
         ):
             place = m.group(2)
-            if "@" in place or _NOT_PLACES.match(place) or negated(m.group(0)):
+            if "@" in place or _NOT_PLACES.match(place) or is_adjective(place) or negated(m.group(0)):
                 continue
             for pid in ids(m.group(1)):
                 yield Evidence(
@@ -341,11 +368,13 @@ def visit_noun(s: Sentences) -> Iterator[Evidence]:
     """ "Blair's Middle East peace mission"; "X's visit to Washington"; "X's trip to Beijing"."""
     for i, text in enumerate(s.masked):
         for m in re.finditer(
-            rf"{P}['’]s\s+(?:[\w\-]+\s+){{0,3}}?(?:visit|trip|tour|mission|journey|arrival|stay)\b"
+            rf"{P}['’]s\s+(?:[\w\-]+\s+){{0,3}}?(visit|trip|tour|mission|journey|arrival|stay)\b"
             rf"(?:\s+(?:to|of|in)\s+{_PLACE})?",
             text,
         ):
-            place = m.group(2)
+            place = m.group(3)
+            if m.group(2) in ("mission", "journey", "stay") and not place:
+                continue  # "… is Parry's mission": a goal, not a trip
             ok = place and "@" not in place and not _NOT_PLACES.match(place)
             yield Evidence("visit_noun", int(m.group(1)), i, place=clean_place(place) if ok else None)
 
@@ -366,7 +395,7 @@ def represents(s: Sentences) -> Iterator[Evidence]:
     for i, text in enumerate(s.masked):
         for m in re.finditer(
             rf"({PL})\s*,?\s*(?:[^@.;]{{0,30}}?\s)?(?:will|would|to|is to|was to|who)?\s*"
-            rf"(?:represent\w*|speak\w* for|be the \w+ representative)\b",
+            rf"(?:represent\w*\s+(?:[^@.;]{{0,30}}?\s)?at|be the \w+ representative)\b",
             text,
         ):
             if not negated(m.group(0)):
@@ -379,7 +408,10 @@ def represents(s: Sentences) -> Iterator[Evidence]:
                 yield Evidence("represents", pid, i, place=place_after(m.group(0)))
 
 
-_EVENT = r"(?<!news )(?<!press )(?:summit|conference|talks|negotiations|forum|round|ceremony|funeral|G\d+)"
+_EVENT = (
+    r"(?<!news )(?<!press )(?<!party )(?<!spring )(?<!autumn )(?<!annual )"
+    r"(?:summit|conference|talks|negotiations|forum|round|funeral|inauguration|commemoration|G\d+)"
+)
 
 
 @rule("at_event")
