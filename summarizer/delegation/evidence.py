@@ -64,6 +64,10 @@ class Sentences:
     def titled(self) -> frozenset[int]:
         return frozenset(self.titles)
 
+    def with_people(self) -> list[tuple[int, str]]:
+        """The sentences that name someone: the only ones a rule can say anything about."""
+        return [(i, text) for i, text in enumerate(self.masked) if "@" in text]
+
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b(?!\s*@)")
 
@@ -197,7 +201,7 @@ def leads_party(s: Sentences) -> Iterator[Evidence]:
     """ "Homeland Security Adviser Liz Sherwood-Randall will lead a delegation to Mexico City" (seed);
     "a delegation led by X"; "X, who heads the EC delegation". A team, mission or party counts only with
     travel or talks around it ("a team led by X announced …" is a research team)."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         found: list[tuple[int, str | None, str, str, str]] = []
         for m in re.finditer(
             rf"{P},?(?:\s*,[^,@]*,)?\s+(?:will|would|is to|is set to|is due to|is expected to|to|"
@@ -248,7 +252,8 @@ def title_heads_party(s: Sentences) -> Iterator[Evidence]:
         )
         if m or re.search(r"\b(?:delegation|mission)['’]s\s+(?:leader|head|chief)\b", t):
             label = party_label(m.group(1), m.group(2)) if m else None
-            first = next((i for i, text in enumerate(s.masked) if re.search(rf"@{pid}\b", text)), 0)
+            tag = re.compile(rf"@{pid}\b")
+            first = next((i for i, text in s.with_people() if tag.search(text)), 0)
             yield Evidence("leads_party", pid, first, label=label)
 
 
@@ -257,7 +262,7 @@ def joins_party(s: Sentences) -> Iterator[Evidence]:
     """ "Rich Verma …; Lisa Monaco …; and Kemp Chester … will join Ms. Sherwood-Randall in Mexico City"
     (seed); "X, accompanied by Y and Z"; "The group includes X and Y" (after a party was named)."""
     last_party: int | None = None
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         led = re.search(
             rf"\b(?:led|headed|chaired)\s+by\s+{P}|{P}\s*,?\s*(?:who\s+)?(?:will\s+)?(?:lead|head)s?\b", text
         )
@@ -311,7 +316,7 @@ def joins_party(s: Sentences) -> Iterator[Evidence]:
 @rule("party_travelling")
 def party_travelling(s: Sentences) -> Iterator[Evidence]:
     """ "X, accompanied by a panoply of senior advisers" (reuters/16550); "X and his delegation"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}(?:[^@.;]{{0,60}}?,)?\s*,?\s*(?:who\s+)?(?:was\s+|is\s+|will be\s+|were\s+)?"
             rf"accompanied\s+by\s+(?:an?|the|his|her|several|senior|top|[\w\-]+)\s+(?:[\w\-]+\s+){{0,5}}?"
@@ -346,7 +351,7 @@ _TRAVEL_VERB = (
 def travels_to(s: Sentences) -> Iterator[Evidence]:
     """ "West German Economics Minister Martin Bangemann will fly to Washington" (reuters/17119);
     "X arrived in Lausanne"; "X has just returned from Washington"; "X is in Riyadh"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"({PL})\s*(?:,\s*[^@.;,]{{0,60}},\s*|\s+\w+ly\s+|\s+(?:on|last|next|this)\s+\w+\s+|\s+)"
             rf"(?:(?:has|have|had|will|would|is to|are to|is due to|are due to|is set to|are set to|"
@@ -366,7 +371,7 @@ def travels_to(s: Sentences) -> Iterator[Evidence]:
 @rule("visit_noun")
 def visit_noun(s: Sentences) -> Iterator[Evidence]:
     """ "Blair's Middle East peace mission"; "X's visit to Washington"; "X's trip to Beijing"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}['’]s\s+(?:[\w\-]+\s+){{0,3}}?(visit|trip|tour|mission|journey|arrival|stay)\b"
             rf"(?:\s+(?:to|of|in)\s+{_PLACE})?",
@@ -382,7 +387,7 @@ def visit_noun(s: Sentences) -> Iterator[Evidence]:
 @rule("visiting_title")
 def visiting_title(s: Sentences) -> Iterator[Evidence]:
     """ "talks with visiting Soviet Foreign Minister Eduard Shevardnadze"; "the visiting X"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(rf"\bvisiting\s+{P}(?!['’]s)", text):
             yield Evidence(
                 "visiting_title", int(m.group(1)), i, other=next(iter(ids(text[: m.start()])), None)
@@ -392,7 +397,7 @@ def visiting_title(s: Sentences) -> Iterator[Evidence]:
 @rule("represents")
 def represents(s: Sentences) -> Iterator[Evidence]:
     """ "Amstutz will represent the United States at the meeting in Geneva" (reuters/20335)."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"({PL})\s*,?\s*(?:[^@.;]{{0,30}}?\s)?(?:will|would|to|is to|was to|who)?\s*"
             rf"(?:represent\w*\s+(?:[^@.;]{{0,30}}?\s)?at|be the \w+ representative)\b",
@@ -418,7 +423,7 @@ _EVENT = (
 def at_event(s: Sentences) -> Iterator[Evidence]:
     """ "Vanuatu President Baldwin Lonsdale, at a U.N. conference in Japan, …"; "X attended the
     summit"; "X, attending the Arab League summit"; "X joined the talks"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"({PL})\s*,?\s*(?:[^@.;]{{0,40}}?\s)?(?:(?:who\s+)?(?:is|was|were|are|will be)\s+)?"
             rf"(?:at|attend\w*|join\w*|took part in|take part in|taking part in|participat\w* in|"
@@ -436,7 +441,7 @@ def at_event(s: Sentences) -> Iterator[Evidence]:
 def negotiates(s: Sentences) -> Iterator[Evidence]:
     """ "Iran's Foreign Minister Javad Zarif, the lead negotiator"; "X said the negotiators …";
     "X negotiated with …"; "X's negotiating team"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"({PL})\s*,?\s*(?:[^@.;]{{0,30}}?\s)?(?:(?:negotiat|bargain)(?:e|es|ed|ing)\s+"
             rf"(?:with|for|on|over|in)\b|held talks|hold talks|"
@@ -454,7 +459,7 @@ def negotiates(s: Sentences) -> Iterator[Evidence]:
 def meets(s: Sentences) -> Iterator[Evidence]:
     """ "Shultz held talks with Shevardnadze"; "X met Y"; "talks between X and Y": the subject
     `meets`, the object is `met`."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?"
             rf"(?:held|holds|holding|hold|had|has had|will have|having|is having|was having)\s+"
@@ -487,7 +492,7 @@ def meets(s: Sentences) -> Iterator[Evidence]:
 def hosts(s: Sentences) -> Iterator[Evidence]:
     """ "Turkish President Recep Tayyip Erdogan welcomed both delegations"; "X hosted Y"; "Trade minister
     Mike Moore told his colleagues at a welcoming ceremony" (reuters/8080)."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}\s+(?:[^@.;]{{0,20}}?\s)?(?:welcomed|welcomes|received|receives|hosted|hosts|will host|"
             rf"greeted|will receive|will welcome|invited)\s+(?:({PL})|(?:the|both|all|a|his|her)\s+"
@@ -508,7 +513,7 @@ def hosts(s: Sentences) -> Iterator[Evidence]:
 @rule("sends")
 def sends(s: Sentences) -> Iterator[Evidence]:
     """ "President Biden is sending a top White House official to Mexico" (seed); "X's envoy"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}\s+(?:is|was|has|had|will|would)?\s*(?:been\s+)?(?:sending|sent|sends|send|dispatch\w*)\b"
             rf"|{P}['’]s\s+(?:special\s+|personal\s+)?(?:envoy|emissary|representative)\b",
@@ -521,7 +526,7 @@ def sends(s: Sentences) -> Iterator[Evidence]:
 def said_here(s: Sentences) -> Iterator[Evidence]:
     """ "… but Marcano said here there were no plans to renegotiate terms" (a wire story's dateline
     place: the speaker is there)."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}\s*,?\s*(?:[^@.;]{{0,30}}?\s)?(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+"
             rf"conference)|speaking)\s+(?:here|in\s+an?\s+(?:speech|address)\s+here)\b",
@@ -541,7 +546,7 @@ def addresses_body(s: Sentences) -> Iterator[Evidence]:
     """ "Heading into Netanyahu's address on Tuesday to a joint session of Congress"; "X spoke to
     Congress on March 3 at the invitation of Republican leaders"; "In an address before the U.S.
     Congress, X claimed …"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}(?:['’]s)?\s+(?:[^@.;]{{0,20}}?\s)?"
             rf"(?:address\w*|spoke|speaks|speech|will speak|to speak)\s+"
@@ -558,7 +563,7 @@ def addresses_body(s: Sentences) -> Iterator[Evidence]:
 @rule("invited")
 def invited(s: Sentences) -> Iterator[Evidence]:
     """ "X spoke to Congress at the invitation of Republican leaders"; "X, who was invited by Y"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}[^@.;]{{0,80}}?\b(?:at\s+(?:the\s+)?invitation\s+of|(?:was|were|had been|has been)\s+"
             rf"invited\s+(?:by|to))\b",
@@ -570,7 +575,7 @@ def invited(s: Sentences) -> Iterator[Evidence]:
 @rule("phoned")
 def phoned(s: Sentences) -> Iterator[Evidence]:
     """ "Kerry also spoke Friday by phone with Lavrov and Wang Yi": they were not at the table."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for rx in (
             rf"\b(?:by\s+(?:tele)?phone|phoned|telephoned|in\s+a\s+(?:tele)?phone\s+call)"
             rf"\s+(?:with\s+)?({PL})",
@@ -585,7 +590,7 @@ def phoned(s: Sentences) -> Iterator[Evidence]:
 def stays_away(s: Sentences) -> Iterator[Evidence]:
     """ "French Foreign Trade Minister Michel Noir had pulled out of the informal GATT talks"
     (reuters/8080); "X cancelled his visit"; "X will not attend"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?(?:pulled out of|withdr[ae]w\w* from|cancel+ed|called off|"
             rf"postponed|(?:will|would|did|does)\s+not\s+(?:attend|travel|go|join|visit))\b",
