@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from summarizer.lexicon import NATIONALITY
 
 P = r"@(\d+)"
-_SEP = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:his|her|their)\s+\w+\s*,?\s*)?"
+_SEP = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:his|her|their|@\d+['’]s)\s+\w+\s*,?\s*)?"
 PL = rf"@\d+(?:{_SEP}@\d+)*"
 PARTY_NOUNS = r"(?:delegation|mission|team|party|entourage|contingent|group)"
 _PLACE = r"((?:the\s+)?(?:[A-Z][\w.’'\-]*)(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,3})"
@@ -592,11 +592,14 @@ def stays_away(s: Sentences) -> Iterator[Evidence]:
     (reuters/8080); "X cancelled his visit"; "X will not attend"."""
     for i, text in s.with_people():
         for m in re.finditer(
-            rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?(?:pulled out of|withdr[ae]w\w* from|cancel+ed|called off|"
-            rf"postponed|(?:will|would|did|does)\s+not\s+(?:attend|travel|go|join|visit))\b",
+            rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?(?:pulled out of|withdr[ae]w\w* from|"
+            rf"(?:cancel+ed|called off|postponed)\s+(?:his|her|their|the|a|@\d+['’]s)\s+(?:[\w\-]+\s+)?"
+            rf"(?:visit|trip|tour|attendance|participation)|"
+            rf"(?:will|would|did|does)\s+not\s+(?:attend|travel|go|join|visit))\b",
             text,
         ):
-            yield Evidence("stays_away", int(m.group(1)), i)
+            if not re.search(r"\b(?:would|could|might) have\b", m.group(0)):  # not what did not happen
+                yield Evidence("stays_away", int(m.group(1)), i)
 
 
 @dataclass(frozen=True)

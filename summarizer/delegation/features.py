@@ -187,7 +187,7 @@ def person_vectors(
         name = e.rule
         if name == "travels_to":
             f = facts.get(e.pid)
-            home = f.nationality if f else None
+            home = (f.nationality if f else None) or dateline_country  # a London story's prince is British
             if same_country(country_of(e.place), home):
                 name = "travel_home"
             elif home and country_of(e.place):
