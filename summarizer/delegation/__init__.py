@@ -20,6 +20,7 @@ from summarizer.delegation.evidence import (
     Evidence,
     PartyTrip,
     Sentences,
+    country_of,
     find_evidence,
     resolve_pronouns,
     unnamed_party_trips,
@@ -98,7 +99,27 @@ def decide(c: Candidates, scorer: Scorer | None = None) -> Findings:
         if (pid in cued or scorer.is_member(x)) and pid not in vetoed
     ]
     parties = group_parties(members, c.evidence, c.facts, dateline_place=c.dateline_place, trips=c.trips)
+    hosts = _hosts_of_cued_parties(parties, cued, c.facts)
+    if hosts:  # "Wekesa will lead a delegation to Berlin … to meet German Economy Minister Klaus Hartmann"
+        members = [pid for pid in members if pid not in hosts]
+        parties = group_parties(members, c.evidence, c.facts, dateline_place=c.dateline_place, trips=c.trips)
     return Findings(parties, settle_roles(parties, c.evidence, c.facts))
+
+
+def _hosts_of_cued_parties(
+    parties: Sequence[Party], cued: set[int], facts: dict[int, PersonFacts]
+) -> set[int]:
+    """People of the country a named party travels to are its hosts, unless a cue puts them in a party."""
+    visited = {
+        country_of(p.destination) for p in parties if p.destination and any(pid in cued for pid in p.members)
+    }
+    visited.discard(None)
+    return {
+        pid
+        for p in parties
+        for pid in p.members
+        if pid not in cued and facts[pid].nationality is not None and facts[pid].nationality in visited
+    }
 
 
 __all__ = ["Candidates", "Findings", "Party", "PersonFacts", "decide", "gather"]
