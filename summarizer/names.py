@@ -141,6 +141,12 @@ class Mention:
 
 
 def tokenize(sentence: str) -> list[Tok]:
+    return list(_tokenize(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _tokenize(sentence: str) -> tuple[Tok, ...]:
+    """Tokens of one sentence, cached: the same sentence is read by several steps."""
     out: list[Tok] = []
     for m in _TOKEN.finditer(sentence):
         text, start, end = m.group(), m.start(), m.end()
@@ -149,7 +155,7 @@ def tokenize(sentence: str) -> list[Tok]:
             out.append(Tok(text[-2:], end - 2, end))
         else:
             out.append(Tok(text, start, end))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
