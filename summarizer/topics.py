@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
@@ -26,11 +27,13 @@ from summarizer.lexicon import (
     HONORIFICS_KEPT,
     MONTHS,
     NATIONALITY,
+    ORG_WORDS,
+    PLACE_WORDS,
     STOPWORDS,
     TITLE_HEADS,
     word_list,
 )
-from summarizer.names import fold, is_all_caps
+from summarizer.names import fold, is_all_caps, mentions_in
 from summarizer.taxonomy import SUBJECTS, subjects_for
 
 _EXTRA_STOP = (
@@ -60,6 +63,31 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]")
 _SPLIT = re.compile(r"[.,;:!?()\"“”‘’\[\]{}|/–—]+|\s-\s|\s--\s")
 
 MAX_WORDS = 3
+MAX_LABELS = 6
+_POOL = 80  # candidates considered for the labels, best first
+
+
+@dataclass(frozen=True)
+class TopicSettings:
+    """The choices fitted on the labelled dev sets (bench/topics.py chooses them by cross-validation)."""
+
+    max_subjects: int = 2  # taxonomy labels among an article's labels
+    name_weight: float = 1.0  # score factor for a capitalised name ("Iran", "World Bank")
+    person_weight: float = 1.0  # score factor for a person's name ("Shultz"): /who covers people
+    length_weight: float = 0.35  # score bonus per word beyond the first
+    overlap_penalty: float = 0.6  # score factor for a label sharing a word with one already chosen
+    unsupported_hits: int = 4  # a subject not cued in headline or lead needs this many cue hits
+
+
+# The grid bench/topics.py cross-validates over; the defaults above are its choice on all articles.
+TUNABLE: dict[str, tuple[Any, ...]] = {
+    "max_subjects": (1, 2),
+    "person_weight": (1.0, 0.5),
+    "length_weight": (0.35, 0.7),
+    "overlap_penalty": (1.0, 0.6, 0.3),
+    "unsupported_hits": (4, 8),
+}
+DEFAULT_SETTINGS = TopicSettings()
 # Words too general to stand alone as a topic (fine inside a phrase: "trade talks", "peace deal").
 _GENERIC = frozenset(
     word_list(
@@ -80,7 +108,8 @@ _GENERIC = frozenset(
         recently further currently finally already actually really nearly widely largely mainly
         released ahead increase increased troubled killed kill kills corp corporation inc ltd plc llc
         economic fiscal domestic civil black white political financial military social global local
-        former senior recent current possible
+        former senior recent current possible full net strong weak poor rich free open due true real
+        clear hard easy total whole main similar different certain entire
         """
     )
 )
@@ -92,12 +121,19 @@ _BOUND_SHARE = 0.75  # a capitalised word this often inside a longer name is not
 
 
 def _stem(word: str) -> str:
+    """A plural and possessive folder: "talks" = "talk", "taxes" = "tax", "houses" = "house",
+    "programmes" = "program" (British and American spellings are one label)."""
     w = fold(word).replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    for suffix in ("ies", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
-            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    if w.endswith("ies") and len(w) >= 6:
+        w = w[:-3] + "y"
+    elif (w.endswith("es") and len(w) >= 5 and w[-3] in "xz") or w.endswith(("ches", "shes", "sses")):
+        w = w[:-2]
+    elif w.endswith("s") and len(w) >= 4 and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("mme"):
+        w = w[:-2]
     return w
 
 
@@ -121,28 +157,31 @@ def _phrases(sentence: str) -> list[list[str]]:
     return out
 
 
-def _display(words: Sequence[str], surface: Counter[str]) -> str:
-    words = [re.sub(r"['’]s$", "", w) for w in words]
-    if len(words) > 1 and all(w[:1].isupper() for w in words):
-        return " ".join(words)  # a name as the story writes it: "Screen Actors Guild", "South Asia"
-    out = []
-    for w in words:
-        # keep the capitals of names ("Davis Cup", "Iran"), lower everything else
-        forms = [f for f in surface if f.lower() == w.lower()]
-        form = max(forms, key=lambda f: surface[f]) if forms else w
-        inner_capital = any(c.isupper() for c in form[1:])  # "al-Husseini", "McCain", "iPhone"
-        name = (form[:1].isupper() or inner_capital) and form.lower() not in _capital_common(surface)
-        out.append(form if name else form.lower())
-    return " ".join(out)
+class _Casing:
+    """How the story writes each word: its most used form, and which words are common words that a
+    sentence start capitalises."""
 
+    def __init__(self, surface: Counter[str]) -> None:
+        self.best: dict[str, str] = {}
+        lower: Counter[str] = Counter()
+        upper: Counter[str] = Counter()
+        for form, n in surface.most_common():
+            self.best.setdefault(form.lower(), form)
+            (upper if form[:1].isupper() else lower)[form.lower()] += n
+        self.common = {w for w in upper if lower[w] >= upper[w]}
 
-def _capital_common(surface: Counter[str]) -> set[str]:
-    """Words that mostly appear in lower case (capitalised only at sentence starts)."""
-    lower = Counter()
-    upper = Counter()
-    for form, n in surface.items():
-        (upper if form[:1].isupper() else lower)[form.lower()] += n
-    return {w for w in upper if lower[w] >= upper[w]}
+    def display(self, words: Sequence[str]) -> str:
+        words = [re.sub(r"['’]s$", "", w) for w in words]
+        if len(words) > 1 and all(w[:1].isupper() for w in words):
+            return " ".join(words)  # a name as the story writes it: "Screen Actors Guild", "South Asia"
+        out = []
+        for w in words:
+            # keep the capitals of names ("Davis Cup", "Iran"), lower everything else
+            form = self.best.get(w.lower(), w)
+            inner_capital = any(c.isupper() for c in form[1:])  # "al-Husseini", "McCain", "iPhone"
+            name = (form[:1].isupper() or inner_capital) and form.lower() not in self.common
+            out.append(form if name else form.lower())
+        return " ".join(out)
 
 
 _GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC)
@@ -150,7 +189,7 @@ _SUBJECT_LABELS = frozenset(s.label.casefold() for s in SUBJECTS)
 
 
 def _past_tense(word: str) -> bool:
-    """"decided", "ended": a verb, not a subject ("speed", "Mercedes", "United" are not caught)."""
+    """ "decided", "ended": a verb, not a subject ("speed", "Mercedes", "United" are not caught)."""
     return word.islower() and len(word) >= 5 and word.endswith("ed") and not word.endswith("eed")
 
 
@@ -174,9 +213,45 @@ def _bound_names(sentences: Sequence[str]) -> set[str]:
     return {w for w, n in bound.items() if n >= _BOUND_SHARE * (n + alone[w])}
 
 
-def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
+_BEFORE_NOUN = (
+    r"\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|no|any|some|each|every|of|in|on|"
+    r"for|with|from|by|about|against|over|into|between|after|before|under)\s+"
+)
+# a head noun: after a determiner or preposition (and at most one modifier), before punctuation or a
+# function word: "of fentanyl in", "the loss of", "on migration."
+_HEAD_NOUN = re.compile(
+    _BEFORE_NOUN + r"(?:[\w'’-]+\s+)?([a-z][\w'’-]*)(?=\s*[.,;:!?)\"'”’]|\s*$|\s+(?:of|in|on|at|to|for|"
+    r"and|or|but|with|from|by|as|is|was|are|were|has|have|had|will|would|could|that|which|who|over|after|"
+    r"against|between)\b)"
+)
+
+
+_ADJECTIVAL = re.compile(r"(?:ing|ly|ful|ous|ive|able|ible|ic|al|ary|less|ish)$")
+
+
+def _head_nouns(text: str) -> set[str]:
+    """Stems of lower-case words the text uses as a noun at least once ("the loss of", "its profit."):
+    a lone common word must be one ("operating" of "from operating activities", "held" are not)."""
+    return {_stem(m.group(1)) for m in _HEAD_NOUN.finditer(text)}
+
+
+def _person_stems(sentences: Sequence[str], body: str) -> set[str]:
+    """Stems of the words of people's names, as the people rules find them ("Shultz", "Mahmoud Abbas")."""
+    lower_vocab = set(re.findall(r"\b[a-z][\w'’\-]*", body))
+    out: set[str] = set()
+    for i, sentence in enumerate(sentences):
+        for m in mentions_in(sentence, i, lower_vocab):
+            places = any(t.lower() in PLACE_WORDS or t.lower() in ORG_WORDS for t in m.tokens)
+            if m.person or (m.person is None and len(m.tokens) >= 2 and not places):
+                out.update(_stem(t) for t in m.tokens)
+    return out
+
+
+def article_topics(
+    article: Article, k: int = 6, settings: TopicSettings = DEFAULT_SETTINGS
+) -> tuple[Topic, ...]:
     """Three to six editor-style labels, best first, with scores in (0, 1]."""
-    k = max(3, min(k, 6))
+    k = max(3, min(k, MAX_LABELS))
     headline = "" if article.headline_derived else article.headline
     body = article.body
     if is_all_caps(body):
@@ -205,21 +280,29 @@ def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
                     freq[key] += 1
                     first_pos.setdefault(key, i)
                     forms[key][tuple(gram)] += 1
+    subjects = subjects_for(body, headline, settings.max_subjects, settings.unsupported_hits)
     if not freq:
-        return tuple(Topic(label, strength) for label, strength in subjects_for(body, headline))
+        return tuple(Topic(label, strength) for label, strength in subjects)
     head_stems = {_stem(w) for run in _phrases(headline) for w in run} if headline else set()
     lead_stems = {_stem(w) for run in _phrases(sentences[0]) for w in run}
+    nouns = _head_nouns(body + "\n" + headline)
     scored: list[tuple[float, tuple[str, ...]]] = []
     bound = _bound_names(sentences)
+    casing = _Casing(surface)
+    people = _person_stems(sentences, body) if settings.person_weight != 1.0 else set()
     for key, f in freq.items():
         if len(set(key)) < len(key):
             continue
-        if _past_tense(forms[key].most_common(1)[0][0][-1]):
-            continue  # "decided", "delegation decided": a verb or a clause, not a subject
+        form = forms[key].most_common(1)[0][0]
+        if _past_tense(form[-1]) or form[-1].endswith("ly"):
+            continue  # "decided", "delegation decided", "automatically": a verb or a clause
         if len(key) == 1 and (
             key[0] in _GENERIC_STEMS or NATIONALITY.get(key[0], key[0]) != key[0] or key[0] in bound
         ):
             continue  # "talks", "Mexican", "Inc": not a topic on its own
+        name = casing.display(form)
+        if len(key) == 1 and name.islower() and key[0] not in nouns and _ADJECTIVAL.search(key[0]):
+            continue  # "operating", "preserving", "dangerous": a lone modifier is not a subject
         if len(key) > 1 and f < 2 and not (set(key) <= head_stems):
             continue  # a multi-word phrase must recur, or be the headline's
         word_support = sum(math.log1p(word_freq[w]) for w in key) / len(key)
@@ -229,11 +312,13 @@ def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
             + 0.6 * sum(w in head_stems for w in key) / len(key)
             + 0.3 * sum(w in lead_stems for w in key) / len(key)
         )
-        length = 1.0 + 0.35 * (len(key) - 1)
-        score = (math.log1p(f) + word_support) * position * bonus * length
+        length = 1.0 + settings.length_weight * (len(key) - 1)
+        named = 1.0 if name.islower() else settings.name_weight
+        if not name.islower() and set(key) <= people:
+            named = settings.person_weight
+        score = (math.log1p(f) + word_support) * position * bonus * length * named
         scored.append((score, key))
     scored.sort(key=lambda x: (-x[0], x[1]))
-    subjects = subjects_for(body, headline)
     subject_stems = {_stem(w) for label, _ in subjects for w in label.split()}
     room = k - len(subjects)
     # A word the story uses once ("raised", "notch") only fills in when fewer than three labels recur.
@@ -243,20 +328,28 @@ def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
         (recurring if freq[key] >= 2 or set(key) <= head_stems else once).append((s, key))
     chosen: list[tuple[float, tuple[str, ...]]] = []
     for candidates, limit in ((recurring, room), (once, min(room, 3 - len(subjects)))):
-        for score, key in candidates:
-            if len(chosen) >= limit:
+        pool = candidates[:_POOL]
+        while len(chosen) < limit:
+            covered = subject_stems.union(*(set(c) for _, c in chosen))
+            best, best_value = -1, 0.0
+            for i, (score, key) in enumerate(pool):
+                ks = set(key)
+                # nothing new: the subject or other labels say it, or it sits inside a chosen phrase
+                if ks <= covered or any(ks <= set(c) for _, c in chosen):
+                    continue
+                # a label repeating a chosen word says less: "nuclear weapon" after "nuclear programme"
+                value = score * (settings.overlap_penalty if ks & covered else 1.0)
+                if value > best_value:
+                    best, best_value = i, value
+            if best < 0:
                 break
-            ks = set(key)
-            if ks <= subject_stems:
-                continue  # the subject label already says it
-            # skip a phrase inside a chosen one; a phrase holding a chosen word replaces it
-            if any(ks <= set(c) for _, c in chosen):
-                continue
-            chosen = [(s, c) for s, c in chosen if not (set(c) < ks and score >= 0.6 * s)]
+            score, key = pool.pop(best)
+            # a phrase holding a chosen word replaces it ("Iran nuclear" for "Iran")
+            chosen = [(s, c) for s, c in chosen if not (set(c) < set(key) and score >= 0.6 * s)]
             chosen.append((score, key))
     top = max((s for s, _ in chosen), default=1.0)
     phrases = [
-        Topic(label=_display(forms[key].most_common(1)[0][0], surface), score=round(score / top, 3))
+        Topic(label=casing.display(forms[key].most_common(1)[0][0]), score=round(score / top, 3))
         for score, key in sorted(chosen, key=lambda x: -x[0])
     ]
     # the strongest subject leads, a second one follows the two best phrases
