@@ -21,6 +21,7 @@ from typing import Any
 
 from summarizer.analysis import Topic
 from summarizer.article import Article
+from summarizer.language import ENGLISH, detect_language
 from summarizer.lexicon import (
     DAYS,
     HONORIFICS_DROPPED,
@@ -248,9 +249,12 @@ def _person_stems(sentences: Sequence[str], body: str) -> set[str]:
 
 
 def article_topics(
-    article: Article, k: int = 6, settings: TopicSettings = DEFAULT_SETTINGS
+    article: Article, k: int = 6, settings: TopicSettings = DEFAULT_SETTINGS, language: str | None = None
 ) -> tuple[Topic, ...]:
-    """Three to six editor-style labels, best first, with scores in (0, 1]."""
+    """Three to six editor-style labels, best first, with scores in (0, 1]; none for a story that is not
+    in English (`language`, detected when not given): the rules would return its stop words."""
+    if (language or detect_language(f"{article.headline}\n{article.body}")) != ENGLISH:
+        return ()
     k = max(3, min(k, MAX_LABELS))
     headline = "" if article.headline_derived else article.headline
     body = article.body
