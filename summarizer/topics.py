@@ -28,13 +28,11 @@ from summarizer.lexicon import (
     HONORIFICS_KEPT,
     MONTHS,
     NATIONALITY,
-    ORG_WORDS,
-    PLACE_WORDS,
     STOPWORDS,
     TITLE_HEADS,
     word_list,
 )
-from summarizer.names import fold, is_all_caps, mentions_in
+from summarizer.names import fold, is_all_caps
 from summarizer.taxonomy import SUBJECTS, subjects_for
 
 _EXTRA_STOP = (
@@ -74,7 +72,8 @@ class TopicSettings:
 
     max_subjects: int = 2  # taxonomy labels among an article's labels
     name_weight: float = 1.0  # score factor for a capitalised name ("Iran", "World Bank")
-    person_weight: float = 1.0  # score factor for a person's name ("Shultz"): /who covers people
+    lead_weight: float = 0.3  # score bonus for words of the first sentence (the headline's is 0.6)
+    position_decay: float = 3.0  # how fast a phrase's score falls with where it first appears
     length_weight: float = 0.35  # score bonus per word beyond the first
     overlap_penalty: float = 0.6  # score factor for a label sharing a word with one already chosen
     unsupported_hits: int = 4  # a subject not cued in headline or lead needs this many cue hits
@@ -83,7 +82,6 @@ class TopicSettings:
 # The grid bench/topics.py cross-validates over; the defaults above are its choice on all articles.
 TUNABLE: dict[str, tuple[Any, ...]] = {
     "max_subjects": (1, 2),
-    "person_weight": (1.0, 0.5),
     "length_weight": (0.35, 0.7),
     "overlap_penalty": (1.0, 0.6, 0.3),
     "unsupported_hits": (4, 8),
@@ -102,7 +100,8 @@ _GENERIC = frozenset(
         decade decades year-old number kind sort bit man men woman women thing
         firm firms board home office body list age centre center agency giant top key major
         analysts analyst economists economist investors investor critics parents children efforts users
-        stars copies cards labels
+        stars copies cards labels newspaper newspapers house houses family families life lives class
+        details detail address community people person thing things
         agreed agree expected expect win won wins winning show shows showed hit hits sold sell selling
         rose rise rises rising fell fall falls falling grew grow growing meet met find found run running
         close closed cut cuts play played announce announced died die pay paid offer offered release
@@ -236,18 +235,6 @@ def _head_nouns(text: str) -> set[str]:
     return {_stem(m.group(1)) for m in _HEAD_NOUN.finditer(text)}
 
 
-def _person_stems(sentences: Sequence[str], body: str) -> set[str]:
-    """Stems of the words of people's names, as the people rules find them ("Shultz", "Mahmoud Abbas")."""
-    lower_vocab = set(re.findall(r"\b[a-z][\w'’\-]*", body))
-    out: set[str] = set()
-    for i, sentence in enumerate(sentences):
-        for m in mentions_in(sentence, i, lower_vocab):
-            places = any(t.lower() in PLACE_WORDS or t.lower() in ORG_WORDS for t in m.tokens)
-            if m.person or (m.person is None and len(m.tokens) >= 2 and not places):
-                out.update(_stem(t) for t in m.tokens)
-    return out
-
-
 def article_topics(
     article: Article, k: int = 6, settings: TopicSettings = DEFAULT_SETTINGS, language: str | None = None
 ) -> tuple[Topic, ...]:
@@ -293,7 +280,6 @@ def article_topics(
     scored: list[tuple[float, tuple[str, ...]]] = []
     bound = _bound_names(sentences)
     casing = _Casing(surface)
-    people = _person_stems(sentences, body) if settings.person_weight != 1.0 else set()
     for key, f in freq.items():
         if len(set(key)) < len(key):
             continue
@@ -310,16 +296,14 @@ def article_topics(
         if len(key) > 1 and f < 2 and not (set(key) <= head_stems):
             continue  # a multi-word phrase must recur, or be the headline's
         word_support = sum(math.log1p(word_freq[w]) for w in key) / len(key)
-        position = 1.0 / (1.0 + first_pos[key] / n_sent * 3)
+        position = 1.0 / (1.0 + first_pos[key] / n_sent * settings.position_decay)
         bonus = (
             1.0
             + 0.6 * sum(w in head_stems for w in key) / len(key)
-            + 0.3 * sum(w in lead_stems for w in key) / len(key)
+            + settings.lead_weight * sum(w in lead_stems for w in key) / len(key)
         )
         length = 1.0 + settings.length_weight * (len(key) - 1)
         named = 1.0 if name.islower() else settings.name_weight
-        if not name.islower() and set(key) <= people:
-            named = settings.person_weight
         score = (math.log1p(f) + word_support) * position * bonus * length * named
         scored.append((score, key))
     scored.sort(key=lambda x: (-x[0], x[1]))
