@@ -325,6 +325,9 @@ def article_topics(
                 # nothing new: the subject or other labels say it, or it sits inside a chosen phrase
                 if ks <= covered or any(ks <= set(c) for _, c in chosen):
                     continue
+                # a weaker phrase holding a chosen label ("Los Angeles County" after "Los Angeles")
+                if any(set(c) < ks and score < 0.6 * s for s, c in chosen):
+                    continue
                 # a label repeating a chosen word says less: "nuclear weapon" after "nuclear programme"
                 value = score * (settings.overlap_penalty if ks & covered else 1.0)
                 if value > best_value:
