@@ -17,6 +17,8 @@ main) to print the same figures for the code before a change.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import functools
 import itertools
 import json
 import random
@@ -51,6 +53,7 @@ sys.path.insert(0, str(ROOT))
 if ARGS is not None and ARGS.code.resolve() != ROOT:
     sys.path.insert(0, str(ARGS.code.resolve()))
 
+from summarizer import topics as topics_module  # noqa: E402
 from summarizer.article import Article, parse_text  # noqa: E402
 from summarizer.lexicon import STOPWORDS, word_list  # noqa: E402
 from summarizer.names import fold  # noqa: E402
@@ -127,37 +130,82 @@ def rate(rows: Sequence[tuple[str, str, list[str], Article]], predict: Predict) 
     return h, n
 
 
-def cross_validate(rows: list[tuple[str, str, list[str], Article]]) -> None:
-    """Choose the setting on four folds, score the fifth; print the pooled held-out rate."""
-    grid = [
-        TopicSettings(**dict(zip(TUNABLE, values, strict=True)))
+def _cache_candidates() -> None:
+    """The search scores the same articles many times: find each article's candidates once."""
+    story = topics_module._story
+    cached = functools.lru_cache(maxsize=None)(
+        lambda article, subjects, hits: story(
+            article, TopicSettings(max_subjects=subjects, unsupported_hits=hits)
+        )
+    )
+    topics_module._story = lambda article, s: cached(article, s.max_subjects, s.unsupported_hits)
+
+
+def _total(rows: Sequence[tuple[str, str, list[str], Article]], settings: Any) -> int:
+    return sum(
+        hits(g, [t.label for t in article_topics(a, settings=settings, language="en")]) for *_, g, a in rows
+    )
+
+
+def search_weights(
+    rows: Sequence[tuple[str, str, list[str], Article]], start: Any, step: float = 0.5, passes: int = 3
+) -> tuple[float, ...]:
+    """Coordinate ascent on the hit rate: move one feature's weight by `step` while that gains hits."""
+    weights = list(start.weights)
+    best = _total(rows, start)
+    for _ in range(passes):
+        improved = False
+        for i in range(len(weights)):
+            for delta in (step, -step):
+                trial = weights.copy()
+                trial[i] = round(trial[i] + delta, 3)
+                total = _total(rows, dataclasses.replace(start, weights=tuple(trial)))
+                if total > best:
+                    weights, best, improved = trial, total, True
+        if not improved:
+            break
+    return tuple(weights)
+
+
+def _grid(weights: tuple[float, ...]) -> list[Any]:
+    return [
+        TopicSettings(weights=weights, **dict(zip(TUNABLE, values, strict=True)))
         for values in itertools.product(*TUNABLE.values())
     ]
-    # each setting's hits on each article, computed once
-    per_article = [[hits(g, predictor(s)(a)) for _, _, g, a in rows] for s in grid]
+
+
+def cross_validate(rows: list[tuple[str, str, list[str], Article]]) -> None:
+    """Fit the weights and choose the setting on four folds, score the fifth; print the held-out rate."""
     sizes = [len(g) for _, _, g, _ in rows]
     order = list(range(len(rows)))
     random.Random(11).shuffle(order)
     folds = [order[i::FOLDS] for i in range(FOLDS)]
     held_hits = held_n = 0
-    chosen: list[int] = []
+    chosen: list[str] = []
     for part in folds:
         train = [i for i in order if i not in part]
+        grid = _grid(search_weights([rows[i] for i in train], TopicSettings()))
+        per_article = [[_total([rows[i]], s) for i in range(len(rows))] for s in grid]
         best = max(range(len(grid)), key=lambda s: (sum(per_article[s][i] for i in train), -s))
-        chosen.append(best)
+        chosen.append(_describe(grid[best]))
         held_hits += sum(per_article[best][i] for i in part)
         held_n += sum(sizes[i] for i in part)
     print(
-        f"cross-validated hit rate ({FOLDS} folds over {len(rows)} pooled articles, {len(grid)} settings): "
+        f"cross-validated hit rate ({FOLDS} folds over {len(rows)} pooled articles; weights fitted and "
+        f"{len(_grid(TopicSettings().weights))} settings chosen on the other folds): "
         f"{held_hits}/{held_n} = {held_hits / held_n:.3f}"
     )
-    all_best = max(range(len(grid)), key=lambda s: (sum(per_article[s]), -s))
-    print(f"  settings chosen per fold: {[_describe(grid[i]) for i in chosen]}")
-    print(f"  chosen on all articles: {_describe(grid[all_best])}; default: {_describe(TopicSettings())}")
+    for c in chosen:
+        print(f"  fold: {c}")
+    grid = _grid(search_weights(rows, TopicSettings()))
+    totals = [_total(rows, s) for s in grid]
+    best = max(range(len(grid)), key=lambda s: (totals[s], -s))
+    print(f"  fitted and chosen on all articles: {_describe(grid[best])}")
+    print(f"  default: {_describe(TopicSettings())}")
 
 
 def _describe(settings: Any) -> str:
-    return ",".join(f"{k}={getattr(settings, k)}" for k in TUNABLE)
+    return ",".join(f"{k}={getattr(settings, k)}" for k in (*TUNABLE, "weights"))
 
 
 JUNK_CHECKS: dict[str, Callable[[str], bool]] = {
@@ -199,6 +247,7 @@ def corpus_figures() -> None:
 def main() -> None:
     rows = load_gold()
     if TUNABLE is not None:
+        _cache_candidates()
         cross_validate(rows)
     predict = predictor()
     pooled_h = pooled_n = 0

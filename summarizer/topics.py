@@ -28,6 +28,7 @@ from summarizer.lexicon import (
     HONORIFICS_KEPT,
     MONTHS,
     NATIONALITY,
+    PLACE_WORDS,
     STOPWORDS,
     TITLE_HEADS,
     word_list,
@@ -71,10 +72,8 @@ class TopicSettings:
     """The choices fitted on the labelled dev sets (bench/topics.py chooses them by cross-validation)."""
 
     max_subjects: int = 2  # taxonomy labels among an article's labels
-    name_weight: float = 1.0  # score factor for a capitalised name ("Iran", "World Bank")
-    lead_weight: float = 0.3  # score bonus for words of the first sentence (the headline's is 0.6)
-    position_decay: float = 3.0  # how fast a phrase's score falls with where it first appears
-    length_weight: float = 0.35  # score bonus per word beyond the first
+    # a candidate's score is exp(weights . features), FEATURES in order (fitted by bench/topics.py)
+    weights: tuple[float, ...] = (1.0, 1.0, 0.47, 0.26, 0.3, 0.0, 0.0, 0.0, 0.0)
     overlap_penalty: float = 0.6  # score factor for a label sharing a word with one already chosen
     unsupported_hits: int = 4  # a subject not cued in headline or lead needs this many cue hits
 
@@ -82,7 +81,6 @@ class TopicSettings:
 # The grid bench/topics.py cross-validates over; the defaults above are its choice on all articles.
 TUNABLE: dict[str, tuple[Any, ...]] = {
     "max_subjects": (1, 2),
-    "length_weight": (0.35, 0.7),
     "overlap_penalty": (1.0, 0.6, 0.3),
     "unsupported_hits": (4, 8),
 }
@@ -102,6 +100,8 @@ _GENERIC = frozenset(
         analysts analyst economists economist investors investor critics parents children efforts users
         stars copies cards labels newspaper newspapers house houses family families life lives class
         details detail address community people person thing things
+        went held spent took kept left brought began begun thought sought fought led sent built stood
+        heard ran lost saw knew grew drew wrote spoke broke chose rose shot felt meant told became
         agreed agree expected expect win won wins winning show shows showed hit hits sold sell selling
         rose rise rises rising fell fall falls falling grew grow growing meet met find found run running
         close closed cut cuts play played announce announced died die pay paid offer offered release
@@ -235,14 +235,33 @@ def _head_nouns(text: str) -> set[str]:
     return {_stem(m.group(1)) for m in _HEAD_NOUN.finditer(text)}
 
 
-def article_topics(
-    article: Article, k: int = 6, settings: TopicSettings = DEFAULT_SETTINGS, language: str | None = None
-) -> tuple[Topic, ...]:
-    """Three to six editor-style labels, best first, with scores in (0, 1]; none for a story that is not
-    in English (`language`, detected when not given): the rules would return its stop words."""
-    if (language or detect_language(f"{article.headline}\n{article.body}")) != ENGLISH:
-        return ()
-    k = max(3, min(k, MAX_LABELS))
+FEATURES = ("support", "position", "headline", "lead", "words", "name", "place", "spread", "once")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A phrase that could be a label, with what its score is made of (`FEATURES`, in that order)."""
+
+    key: tuple[str, ...]  # stemmed words
+    label: str  # as the story writes it
+    freq: int
+    features: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class _Story:
+    candidates: list[Candidate]
+    subjects: list[tuple[str, float]]
+    head_stems: set[str]
+
+
+def _is_place(label: str) -> bool:
+    low = fold(label)
+    return low in NATIONALITY or all(w in PLACE_WORDS for w in low.split())
+
+
+def _story(article: Article, settings: TopicSettings) -> _Story:
+    """Every candidate phrase of an article with its features, and the article's taxonomy subjects."""
     headline = "" if article.headline_derived else article.headline
     body = article.body
     if is_all_caps(body):
@@ -253,11 +272,13 @@ def article_topics(
     n_sent = max(1, len(sentences))
     surface: Counter[str] = Counter()
     freq: Counter[tuple[str, ...]] = Counter()
+    spread: Counter[tuple[str, ...]] = Counter()
     first_pos: dict[tuple[str, ...], int] = {}
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     word_freq: Counter[str] = Counter()
     for i, sentence in enumerate(sentences):
         opening = sentence.lstrip(" \"'“‘([")
+        seen: set[tuple[str, ...]] = set()
         for r, run in enumerate(_phrases(sentence)):
             for j, w in enumerate(run):
                 # a sentence's first word is capitalised whatever it is: its case says nothing
@@ -269,17 +290,19 @@ def article_topics(
                     gram = run[j : j + n]
                     key = tuple(_stem(w) for w in gram)
                     freq[key] += 1
+                    seen.add(key)
                     first_pos.setdefault(key, i)
                     forms[key][tuple(gram)] += 1
+        spread.update(seen)
     subjects = subjects_for(body, headline, settings.max_subjects, settings.unsupported_hits)
-    if not freq:
-        return tuple(Topic(label, strength) for label, strength in subjects)
     head_stems = {_stem(w) for run in _phrases(headline) for w in run} if headline else set()
+    if not freq:
+        return _Story([], subjects, head_stems)
     lead_stems = {_stem(w) for run in _phrases(sentences[0]) for w in run}
     nouns = _head_nouns(body + "\n" + headline)
-    scored: list[tuple[float, tuple[str, ...]]] = []
     bound = _bound_names(sentences)
     casing = _Casing(surface)
+    out: list[Candidate] = []
     for key, f in freq.items():
         if len(set(key)) < len(key):
             continue
@@ -290,43 +313,71 @@ def article_topics(
             key[0] in _GENERIC_STEMS or NATIONALITY.get(key[0], key[0]) != key[0] or key[0] in bound
         ):
             continue  # "talks", "Mexican", "Inc": not a topic on its own
-        name = casing.display(form)
-        if len(key) == 1 and name.islower() and key[0] not in nouns and _ADJECTIVAL.search(key[0]):
+        label = casing.display(form)
+        if len(key) == 1 and label.islower() and key[0] not in nouns and _ADJECTIVAL.search(key[0]):
             continue  # "operating", "preserving", "dangerous": a lone modifier is not a subject
         if len(key) > 1 and f < 2 and not (set(key) <= head_stems):
             continue  # a multi-word phrase must recur, or be the headline's
         word_support = sum(math.log1p(word_freq[w]) for w in key) / len(key)
-        position = 1.0 / (1.0 + first_pos[key] / n_sent * settings.position_decay)
-        bonus = (
-            1.0
-            + 0.6 * sum(w in head_stems for w in key) / len(key)
-            + settings.lead_weight * sum(w in lead_stems for w in key) / len(key)
+        features = (
+            math.log(math.log1p(f) + word_support),
+            -math.log1p(first_pos[key] / n_sent * 3),
+            sum(w in head_stems for w in key) / len(key),
+            sum(w in lead_stems for w in key) / len(key),
+            len(key) - 1.0,
+            0.0 if label.islower() else 1.0,
+            1.0 if _is_place(label) else 0.0,
+            spread[key] / n_sent,
+            1.0 if f == 1 else 0.0,
         )
-        length = 1.0 + settings.length_weight * (len(key) - 1)
-        named = 1.0 if name.islower() else settings.name_weight
-        score = (math.log1p(f) + word_support) * position * bonus * length * named
-        scored.append((score, key))
-    scored.sort(key=lambda x: (-x[0], x[1]))
+        out.append(Candidate(key, label, f, features))
+    return _Story(out, subjects, head_stems)
+
+
+def _score(candidate: Candidate, weights: Sequence[float]) -> float:
+    return math.exp(sum(w * x for w, x in zip(weights, candidate.features, strict=True)))
+
+
+def candidates(article: Article, settings: TopicSettings = DEFAULT_SETTINGS) -> list[Candidate]:
+    """The candidate phrases `article_topics` chooses from (bench/topics.py fits `WEIGHTS` on them)."""
+    return _story(article, settings).candidates
+
+
+def article_topics(
+    article: Article, k: int = 6, settings: TopicSettings = DEFAULT_SETTINGS, language: str | None = None
+) -> tuple[Topic, ...]:
+    """Three to six editor-style labels, best first, with scores in (0, 1]; none for a story that is not
+    in English (`language`, detected when not given): the rules would return its stop words."""
+    if (language or detect_language(f"{article.headline}\n{article.body}")) != ENGLISH:
+        return ()
+    k = max(3, min(k, MAX_LABELS))
+    story = _story(article, settings)
+    subjects, head_stems = story.subjects, story.head_stems
+    if not story.candidates:
+        return tuple(Topic(label, strength) for label, strength in subjects)
+    scored = sorted(
+        ((_score(c, settings.weights), c) for c in story.candidates), key=lambda x: (-x[0], x[1].key)
+    )
     subject_stems = {_stem(w) for label, _ in subjects for w in label.split()}
     room = k - len(subjects)
     # A word the story uses once ("raised", "notch") only fills in when fewer than three labels recur.
-    recurring: list[tuple[float, tuple[str, ...]]] = []
-    once: list[tuple[float, tuple[str, ...]]] = []
-    for s, key in scored:
-        (recurring if freq[key] >= 2 or set(key) <= head_stems else once).append((s, key))
-    chosen: list[tuple[float, tuple[str, ...]]] = []
-    for candidates, limit in ((recurring, room), (once, min(room, 3 - len(subjects)))):
-        pool = candidates[:_POOL]
+    recurring: list[tuple[float, Candidate]] = []
+    once: list[tuple[float, Candidate]] = []
+    for s, c in scored:
+        (recurring if c.freq >= 2 or set(c.key) <= head_stems else once).append((s, c))
+    chosen: list[tuple[float, Candidate]] = []
+    for pool_all, limit in ((recurring, room), (once, min(room, 3 - len(subjects)))):
+        pool = pool_all[:_POOL]
         while len(chosen) < limit:
-            covered = subject_stems.union(*(set(c) for _, c in chosen))
+            covered = subject_stems.union(*(set(c.key) for _, c in chosen))
             best, best_value = -1, 0.0
-            for i, (score, key) in enumerate(pool):
-                ks = set(key)
+            for i, (score, cand) in enumerate(pool):
+                ks = set(cand.key)
                 # nothing new: the subject or other labels say it, or it sits inside a chosen phrase
-                if ks <= covered or any(ks <= set(c) for _, c in chosen):
+                if ks <= covered or any(ks <= set(c.key) for _, c in chosen):
                     continue
                 # a weaker phrase holding a chosen label ("Los Angeles County" after "Los Angeles")
-                if any(set(c) < ks and score < 0.6 * s for s, c in chosen):
+                if any(set(c.key) < ks and score < 0.6 * s for s, c in chosen):
                     continue
                 # a label repeating a chosen word says less: "nuclear weapon" after "nuclear programme"
                 value = score * (settings.overlap_penalty if ks & covered else 1.0)
@@ -334,15 +385,12 @@ def article_topics(
                     best, best_value = i, value
             if best < 0:
                 break
-            score, key = pool.pop(best)
+            score, cand = pool.pop(best)
             # a phrase holding a chosen word replaces it ("Iran nuclear" for "Iran")
-            chosen = [(s, c) for s, c in chosen if not (set(c) < set(key) and score >= 0.6 * s)]
-            chosen.append((score, key))
+            chosen = [(s, c) for s, c in chosen if not (set(c.key) < set(cand.key) and score >= 0.6 * s)]
+            chosen.append((score, cand))
     top = max((s for s, _ in chosen), default=1.0)
-    phrases = [
-        Topic(label=casing.display(forms[key].most_common(1)[0][0]), score=round(score / top, 3))
-        for score, key in sorted(chosen, key=lambda x: -x[0])
-    ]
+    phrases = [Topic(c.label, round(score / top, 3)) for score, c in sorted(chosen, key=lambda x: -x[0])]
     # the strongest subject leads, a second one follows the two best phrases
     labels = [Topic(label, strength) for label, strength in subjects]
     merged = labels[:1] + phrases[:2] + labels[1:] + phrases[2:]
