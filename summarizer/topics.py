@@ -1,12 +1,17 @@
 """Topic labels for an article, and a topic index over many articles (what `/topics` and the digest use).
 
-An article's labels are its key phrases: runs of one to three content words (no stopword, number or
-punctuation inside), scored like YAKE/RAKE by how often they occur, how early they first appear and
-whether the headline or lead carries them, plus names of organisations and places from capitalised
-runs (people are left to `/who`). Phrases that repeat a better phrase are dropped. A word alone must
-name something: not a verb ("decided"), a generic word ("firm") or a piece of a longer name ("Inc" of
-"Acme Inc"); a word the story uses once only fills in when fewer than three labels recur. Everything is
-plain Python over the text: about two milliseconds per article, no model.
+An article's labels are up to two taxonomy subjects (summarizer/taxonomy.py: a policy area or field,
+checked against the story's lead) and its key phrases: runs of one to three content words (no
+stopword, number or punctuation inside). Each phrase is a `Candidate` with named `FEATURES` (how often
+it and its words occur, how early it first appears, whether the headline or lead carries it, length)
+and one score, exp(weights . features). Labels are then taken greedily, best first, each saying
+something new: a phrase whose words the chosen labels already say is left out, one sharing a word
+scores `overlap_penalty` less. A word alone must name something: not a verb ("decided", "held"), an
+adverb, a lone modifier ("operating" of "operating loss"), a generic word ("firm", "houses") or a piece
+of a longer name ("Inc" of "Acme Inc"); a word the story uses once only fills in when fewer than three
+labels recur. `TopicSettings` holds the choices bench/topics.py makes by cross-validation on the
+labelled dev sets. Stories not in English get no labels (summarizer/language.py). Everything is plain
+Python over the text, no model: about ten milliseconds per article, language detection included.
 """
 
 from __future__ import annotations
