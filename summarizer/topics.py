@@ -16,6 +16,7 @@ Python over the text, no model: about ten milliseconds per article, language det
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import Counter, defaultdict
@@ -26,7 +27,7 @@ from typing import Any
 
 from summarizer.analysis import Topic
 from summarizer.article import Article
-from summarizer.language import ENGLISH, detect_language
+from summarizer.language import ENGLISH, detect_language, language_name
 from summarizer.lexicon import (
     DAYS,
     HONORIFICS_DROPPED,
@@ -40,6 +41,8 @@ from summarizer.lexicon import (
 )
 from summarizer.names import fold, is_all_caps
 from summarizer.taxonomy import SUBJECTS, subjects_for
+
+log = logging.getLogger(__name__)
 
 _EXTRA_STOP = (
     frozenset(
@@ -353,7 +356,9 @@ def article_topics(
 ) -> tuple[Topic, ...]:
     """Three to six editor-style labels, best first, with scores in (0, 1]; none for a story that is not
     in English (`language`, detected when not given): the rules would return its stop words."""
-    if (language or detect_language(f"{article.headline}\n{article.body}")) != ENGLISH:
+    language = language or detect_language(f"{article.headline}\n{article.body}")
+    if language != ENGLISH:
+        log.info("not analysed: %s (%s)", language_name(language), article.source or article.headline[:60])
         return ()
     k = max(3, min(k, MAX_LABELS))
     story = _story(article, settings)
