@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/lead_shift.py
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/who.py
+	$(BIN)/python bench/topics.py
 	$(BIN)/python bench/commands.py
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/fanout.py

@@ -9,6 +9,7 @@ from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from bot.store.models import StoredArticle
 from summarizer.analysis import Analysis
 from summarizer.digest import Digest, DigestItem, build_digest
+from summarizer.language import language_name
 
 
 def digest_item(row: StoredArticle) -> DigestItem:
@@ -22,6 +23,7 @@ def digest_item(row: StoredArticle) -> DigestItem:
         when=row.published or row.ingested_at,
         topics=analysis.topics,
         body=row.body,
+        language=analysis.language,
     )
 
 
@@ -74,6 +76,8 @@ def item_blocks(item: DigestItem) -> list:
     meta = f"Source: {source}"
     if item.topics:
         meta += " · Topics: " + ", ".join(t.label for t in item.topics)
+    if item.language != "en":
+        meta += f" · not analysed: {language_name(item.language)}"
     blocks.append(Paragraph((Span(meta, italic=True),)))
     return blocks
 

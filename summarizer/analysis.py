@@ -8,7 +8,7 @@ from typing import Any, Literal
 Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people or topics change: stored articles are re-analysed at the next start.
-ANALYSIS_VERSION = 4  # 4: delegations from evidence rules and a fitted scorer
+ANALYSIS_VERSION = 5  # 5: the article's language (people and topics for English only); delegations from evidence
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,12 @@ class Analysis:
     delegations: tuple[Delegation, ...] = ()
     topics: tuple[Topic, ...] = ()
     version: int = ANALYSIS_VERSION
+    language: str = "en"  # ISO 639-1; people and topics are only looked for in English
+
+    @property
+    def analysed(self) -> bool:
+        """Whether people and topics were looked for (English) or left out (any other language)."""
+        return self.language == "en"
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -74,6 +80,7 @@ class Analysis:
             ),
             topics=tuple(Topic(**t) for t in data.get("topics", ())),
             version=int(data.get("version", ANALYSIS_VERSION)),
+            language=str(data.get("language") or "en"),  # analyses stored before version 4: English
         )
 
 

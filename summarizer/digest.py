@@ -30,6 +30,7 @@ class DigestItem:
     topics: tuple[Topic, ...] = ()
     body: str = ""
     also: tuple[str, ...] = ()  # sources of merged near-duplicates
+    language: str = "en"  # ISO 639-1; people and topics were not analysed in any other language
 
 
 @dataclass(frozen=True)

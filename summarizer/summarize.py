@@ -4,7 +4,8 @@
 datelines, wire tickers ("<BRKN.S>"), by-line blocks and writers' "Follow @@handle" lines, "Scroll down
 for video", "READ MORE: …" links, "(pictured)"-style pointers to pictures), parses it with
 `OfflineTokenizer` and returns the chosen sentences in document order. Summarizers, the stemmer and the
-stop words are built once per algorithm and reused; sumy parses each text once.
+stop words are built once per algorithm and language and reused; sumy parses each text once.
+`language` is sumy's name for it ("german", see summarizer.language.sumy_language); English by default.
 
 ROUGE on the CNN/DailyMail sample (bench/rouge.py) is why `default` is NewsRank and not a sumy method.
 """
@@ -101,28 +102,28 @@ def clean_text(text: str) -> str:
 
 
 @cache
-def _tokenizer() -> OfflineTokenizer:
-    return OfflineTokenizer(LANGUAGE)
+def _tokenizer(language: str = LANGUAGE) -> OfflineTokenizer:
+    return OfflineTokenizer(language)
 
 
 @cache
-def _stop_words() -> frozenset[str]:
-    return frozenset(get_stop_words(LANGUAGE))
+def _stop_words(language: str = LANGUAGE) -> frozenset[str]:
+    return frozenset(get_stop_words(language))
 
 
 @cache
-def _summarizer(algorithm: str) -> Callable:
+def _summarizer(algorithm: str, language: str = LANGUAGE) -> Callable:
     """The sumy summarizer for `algorithm`, built once (stemmer, stop words, Edmundson's word lists)."""
-    stemmer = Stemmer(LANGUAGE)
+    stemmer = Stemmer(language)
     if algorithm == "default":
-        return NewsRankSummarizer(stemmer, RankParams(), _stop_words())
+        return NewsRankSummarizer(stemmer, RankParams(), _stop_words(language))
     if algorithm == "edmundson":
         from sumy.summarizers.edmundson import EdmundsonSummarizer
 
         s = EdmundsonSummarizer(stemmer)
         s.bonus_words = EDMUNDSON_BONUS_WORDS
         s.stigma_words = EDMUNDSON_STIGMA_WORDS
-        s.null_words = _stop_words()
+        s.null_words = _stop_words(language)
         return s
     from sumy.summarizers.kl import KLSummarizer
     from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -138,7 +139,7 @@ def _summarizer(algorithm: str) -> Callable:
         "reduction": ReductionSummarizer,
     }
     s = classes[algorithm](stemmer)
-    s.stop_words = _stop_words()
+    s.stop_words = _stop_words(language)
     return s
 
 
@@ -147,8 +148,11 @@ def parse(text: str):
     return PlaintextParser.from_string(clean_text(text), _tokenizer()).document
 
 
-def summarize(text: str, algorithm: str = "default", sentences: int = 3) -> list[str]:
-    """Up to `sentences` sentences of `text` chosen by `algorithm`, in document order.
+def summarize(
+    text: str, algorithm: str = "default", sentences: int = 3, language: str = LANGUAGE
+) -> list[str]:
+    """Up to `sentences` sentences of `text` chosen by `algorithm`, in document order, with sumy's
+    stemmer and stop words for `language`.
 
     Raises ValueError for an unknown algorithm. Empty text gives []; a text with no more sentences than
     asked for is returned whole, whatever the algorithm.
@@ -161,7 +165,7 @@ def summarize(text: str, algorithm: str = "default", sentences: int = 3) -> list
     cleaned = clean_text(text)
     if name == "lead":
         return split_sentences(cleaned)[:sentences]
-    document = PlaintextParser.from_string(cleaned, _tokenizer()).document
+    document = PlaintextParser.from_string(cleaned, _tokenizer(language)).document
     all_sentences = document.sentences
     if len(all_sentences) <= sentences:
         return [str(s) for s in all_sentences]
@@ -170,4 +174,4 @@ def summarize(text: str, algorithm: str = "default", sentences: int = 3) -> list
     # LexRank's power method divides by zero when no two sentences share a word; its ranking is then
     # arbitrary but harmless, so keep numpy quiet about it.
     with numpy.errstate(divide="ignore", invalid="ignore"):
-        return [str(s) for s in _summarizer(name)(document, sentences)]
+        return [str(s) for s in _summarizer(name, language)(document, sentences)]

@@ -1,37 +1,48 @@
 """Topic labels for an article, and a topic index over many articles (what `/topics` and the digest use).
 
-An article's labels are its key phrases: runs of one to three content words (no stopword, number or
-punctuation inside), scored like YAKE/RAKE by how often they occur, how early they first appear and
-whether the headline or lead carries them, plus names of organisations and places from capitalised
-runs (people are left to `/who`). Phrases that repeat a better phrase are dropped. A word alone must
-name something: not a verb ("decided"), a generic word ("firm") or a piece of a longer name ("Inc" of
-"Acme Inc"); a word the story uses once only fills in when fewer than three labels recur. Everything is
-plain Python over the text: about two milliseconds per article, no model.
+An article's labels are up to two taxonomy subjects (summarizer/taxonomy.py: a policy area or field,
+checked against the story's lead) and its key phrases: runs of one to three content words (no
+stopword, number or punctuation inside). Each phrase is a `Candidate` with named `FEATURES` (how often
+it and its words occur, how early it first appears, whether the headline or lead carries it, length)
+and one score, exp(weights . features). Labels are then taken greedily, best first, each saying
+something new: a phrase whose words the chosen labels already say is left out, one sharing a word
+scores `overlap_penalty` less. A word alone must name something: not a verb ("decided", "held"), an
+adverb, a lone modifier ("operating" of "operating loss"), a generic word ("firm", "houses") or a piece
+of a longer name ("Inc" of "Acme Inc"); a word the story uses once only fills in when fewer than three
+labels recur. `TopicSettings` holds the choices bench/topics.py makes by cross-validation on the
+labelled dev sets. Stories not in English get no labels (summarizer/language.py). Everything is plain
+Python over the text, no model: about ten milliseconds per article, language detection included.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
 from summarizer.analysis import Topic
 from summarizer.article import Article
+from summarizer.language import ENGLISH, detect_language, language_name
 from summarizer.lexicon import (
     DAYS,
     HONORIFICS_DROPPED,
     HONORIFICS_KEPT,
     MONTHS,
     NATIONALITY,
+    PLACE_WORDS,
     STOPWORDS,
     TITLE_HEADS,
     word_list,
 )
 from summarizer.names import fold, is_all_caps
 from summarizer.taxonomy import SUBJECTS, subjects_for
+
+log = logging.getLogger(__name__)
 
 _EXTRA_STOP = (
     frozenset(
@@ -60,6 +71,28 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]")
 _SPLIT = re.compile(r"[.,;:!?()\"“”‘’\[\]{}|/–—]+|\s-\s|\s--\s")
 
 MAX_WORDS = 3
+MAX_LABELS = 6
+_POOL = 80  # candidates considered for the labels, best first
+
+
+@dataclass(frozen=True)
+class TopicSettings:
+    """The choices fitted on the labelled dev sets (bench/topics.py chooses them by cross-validation)."""
+
+    max_subjects: int = 2  # taxonomy labels among an article's labels
+    # a candidate's score is exp(weights . features), FEATURES in order (fitted by bench/topics.py)
+    weights: tuple[float, ...] = (1.0, 1.0, 0.47, 0.26, 0.3, 0.0, 0.0, 0.0, 0.0)
+    overlap_penalty: float = 0.6  # score factor for a label sharing a word with one already chosen
+    unsupported_hits: int = 4  # a subject not cued in headline or lead needs this many cue hits
+
+
+# The grid bench/topics.py cross-validates over; the defaults above are its choice on all articles.
+TUNABLE: dict[str, tuple[Any, ...]] = {
+    "max_subjects": (1, 2),
+    "overlap_penalty": (1.0, 0.6, 0.3),
+    "unsupported_hits": (4, 8),
+}
+DEFAULT_SETTINGS = TopicSettings()
 # Words too general to stand alone as a topic (fine inside a phrase: "trade talks", "peace deal").
 _GENERIC = frozenset(
     word_list(
@@ -73,14 +106,18 @@ _GENERIC = frozenset(
         decade decades year-old number kind sort bit man men woman women thing
         firm firms board home office body list age centre center agency giant top key major
         analysts analyst economists economist investors investor critics parents children efforts users
-        stars copies cards labels
+        stars copies cards labels newspaper newspapers house houses family families life lives class
+        details detail address community people person thing things
+        went held spent took kept left brought began begun thought sought fought led sent built stood
+        heard ran lost saw knew grew drew wrote spoke broke chose rose shot felt meant told became
         agreed agree expected expect win won wins winning show shows showed hit hits sold sell selling
         rose rise rises rising fell fall falls falling grew grow growing meet met find found run running
         close closed cut cuts play played announce announced died die pay paid offer offered release
         recently further currently finally already actually really nearly widely largely mainly
         released ahead increase increased troubled killed kill kills corp corporation inc ltd plc llc
         economic fiscal domestic civil black white political financial military social global local
-        former senior recent current possible
+        former senior recent current possible full net strong weak poor rich free open due true real
+        clear hard easy total whole main similar different certain entire
         """
     )
 )
@@ -92,12 +129,19 @@ _BOUND_SHARE = 0.75  # a capitalised word this often inside a longer name is not
 
 
 def _stem(word: str) -> str:
+    """A plural and possessive folder: "talks" = "talk", "taxes" = "tax", "houses" = "house",
+    "programmes" = "program" (British and American spellings are one label)."""
     w = fold(word).replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    for suffix in ("ies", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
-            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    if w.endswith("ies") and len(w) >= 6:
+        w = w[:-3] + "y"
+    elif (w.endswith("es") and len(w) >= 5 and w[-3] in "xz") or w.endswith(("ches", "shes", "sses")):
+        w = w[:-2]
+    elif w.endswith("s") and len(w) >= 4 and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("mme"):
+        w = w[:-2]
     return w
 
 
@@ -121,28 +165,31 @@ def _phrases(sentence: str) -> list[list[str]]:
     return out
 
 
-def _display(words: Sequence[str], surface: Counter[str]) -> str:
-    words = [re.sub(r"['’]s$", "", w) for w in words]
-    if len(words) > 1 and all(w[:1].isupper() for w in words):
-        return " ".join(words)  # a name as the story writes it: "Screen Actors Guild", "South Asia"
-    out = []
-    for w in words:
-        # keep the capitals of names ("Davis Cup", "Iran"), lower everything else
-        forms = [f for f in surface if f.lower() == w.lower()]
-        form = max(forms, key=lambda f: surface[f]) if forms else w
-        inner_capital = any(c.isupper() for c in form[1:])  # "al-Husseini", "McCain", "iPhone"
-        name = (form[:1].isupper() or inner_capital) and form.lower() not in _capital_common(surface)
-        out.append(form if name else form.lower())
-    return " ".join(out)
+class _Casing:
+    """How the story writes each word: its most used form, and which words are common words that a
+    sentence start capitalises."""
 
+    def __init__(self, surface: Counter[str]) -> None:
+        self.best: dict[str, str] = {}
+        lower: Counter[str] = Counter()
+        upper: Counter[str] = Counter()
+        for form, n in surface.most_common():
+            self.best.setdefault(form.lower(), form)
+            (upper if form[:1].isupper() else lower)[form.lower()] += n
+        self.common = {w for w in upper if lower[w] >= upper[w]}
 
-def _capital_common(surface: Counter[str]) -> set[str]:
-    """Words that mostly appear in lower case (capitalised only at sentence starts)."""
-    lower = Counter()
-    upper = Counter()
-    for form, n in surface.items():
-        (upper if form[:1].isupper() else lower)[form.lower()] += n
-    return {w for w in upper if lower[w] >= upper[w]}
+    def display(self, words: Sequence[str]) -> str:
+        words = [re.sub(r"['’]s$", "", w) for w in words]
+        if len(words) > 1 and all(w[:1].isupper() for w in words):
+            return " ".join(words)  # a name as the story writes it: "Screen Actors Guild", "South Asia"
+        out = []
+        for w in words:
+            # keep the capitals of names ("Davis Cup", "Iran"), lower everything else
+            form = self.best.get(w.lower(), w)
+            inner_capital = any(c.isupper() for c in form[1:])  # "al-Husseini", "McCain", "iPhone"
+            name = (form[:1].isupper() or inner_capital) and form.lower() not in self.common
+            out.append(form if name else form.lower())
+        return " ".join(out)
 
 
 _GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC)
@@ -150,7 +197,7 @@ _SUBJECT_LABELS = frozenset(s.label.casefold() for s in SUBJECTS)
 
 
 def _past_tense(word: str) -> bool:
-    """"decided", "ended": a verb, not a subject ("speed", "Mercedes", "United" are not caught)."""
+    """ "decided", "ended": a verb, not a subject ("speed", "Mercedes", "United" are not caught)."""
     return word.islower() and len(word) >= 5 and word.endswith("ed") and not word.endswith("eed")
 
 
@@ -174,9 +221,55 @@ def _bound_names(sentences: Sequence[str]) -> set[str]:
     return {w for w, n in bound.items() if n >= _BOUND_SHARE * (n + alone[w])}
 
 
-def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
-    """Three to six editor-style labels, best first, with scores in (0, 1]."""
-    k = max(3, min(k, 6))
+_BEFORE_NOUN = (
+    r"\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|no|any|some|each|every|of|in|on|"
+    r"for|with|from|by|about|against|over|into|between|after|before|under)\s+"
+)
+# a head noun: after a determiner or preposition (and at most one modifier), before punctuation or a
+# function word: "of fentanyl in", "the loss of", "on migration."
+_HEAD_NOUN = re.compile(
+    _BEFORE_NOUN + r"(?:[\w'’-]+\s+)?([a-z][\w'’-]*)(?=\s*[.,;:!?)\"'”’]|\s*$|\s+(?:of|in|on|at|to|for|"
+    r"and|or|but|with|from|by|as|is|was|are|were|has|have|had|will|would|could|that|which|who|over|after|"
+    r"against|between)\b)"
+)
+
+
+_ADJECTIVAL = re.compile(r"(?:ing|ly|ful|ous|ive|able|ible|ic|al|ary|less|ish)$")
+
+
+def _head_nouns(text: str) -> set[str]:
+    """Stems of lower-case words the text uses as a noun at least once ("the loss of", "its profit."):
+    a lone common word must be one ("operating" of "from operating activities", "held" are not)."""
+    return {_stem(m.group(1)) for m in _HEAD_NOUN.finditer(text)}
+
+
+FEATURES = ("support", "position", "headline", "lead", "words", "name", "place", "spread", "once")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A phrase that could be a label, with what its score is made of (`FEATURES`, in that order)."""
+
+    key: tuple[str, ...]  # stemmed words
+    label: str  # as the story writes it
+    freq: int
+    features: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class _Story:
+    candidates: list[Candidate]
+    subjects: list[tuple[str, float]]
+    head_stems: set[str]
+
+
+def _is_place(label: str) -> bool:
+    low = fold(label)
+    return low in NATIONALITY or all(w in PLACE_WORDS for w in low.split())
+
+
+def _story(article: Article, settings: TopicSettings) -> _Story:
+    """Every candidate phrase of an article with its features, and the article's taxonomy subjects."""
     headline = "" if article.headline_derived else article.headline
     body = article.body
     if is_all_caps(body):
@@ -187,11 +280,13 @@ def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
     n_sent = max(1, len(sentences))
     surface: Counter[str] = Counter()
     freq: Counter[tuple[str, ...]] = Counter()
+    spread: Counter[tuple[str, ...]] = Counter()
     first_pos: dict[tuple[str, ...], int] = {}
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     word_freq: Counter[str] = Counter()
     for i, sentence in enumerate(sentences):
         opening = sentence.lstrip(" \"'“‘([")
+        seen: set[tuple[str, ...]] = set()
         for r, run in enumerate(_phrases(sentence)):
             for j, w in enumerate(run):
                 # a sentence's first word is capitalised whatever it is: its case says nothing
@@ -203,62 +298,109 @@ def article_topics(article: Article, k: int = 6) -> tuple[Topic, ...]:
                     gram = run[j : j + n]
                     key = tuple(_stem(w) for w in gram)
                     freq[key] += 1
+                    seen.add(key)
                     first_pos.setdefault(key, i)
                     forms[key][tuple(gram)] += 1
-    if not freq:
-        return tuple(Topic(label, strength) for label, strength in subjects_for(body, headline))
+        spread.update(seen)
+    subjects = subjects_for(body, headline, settings.max_subjects, settings.unsupported_hits)
     head_stems = {_stem(w) for run in _phrases(headline) for w in run} if headline else set()
+    if not freq:
+        return _Story([], subjects, head_stems)
     lead_stems = {_stem(w) for run in _phrases(sentences[0]) for w in run}
-    scored: list[tuple[float, tuple[str, ...]]] = []
+    nouns = _head_nouns(body + "\n" + headline)
     bound = _bound_names(sentences)
+    casing = _Casing(surface)
+    out: list[Candidate] = []
     for key, f in freq.items():
         if len(set(key)) < len(key):
             continue
-        if _past_tense(forms[key].most_common(1)[0][0][-1]):
-            continue  # "decided", "delegation decided": a verb or a clause, not a subject
+        form = forms[key].most_common(1)[0][0]
+        if _past_tense(form[-1]) or form[-1].endswith("ly"):
+            continue  # "decided", "delegation decided", "automatically": a verb or a clause
         if len(key) == 1 and (
             key[0] in _GENERIC_STEMS or NATIONALITY.get(key[0], key[0]) != key[0] or key[0] in bound
         ):
             continue  # "talks", "Mexican", "Inc": not a topic on its own
+        label = casing.display(form)
+        if len(key) == 1 and label.islower() and key[0] not in nouns and _ADJECTIVAL.search(key[0]):
+            continue  # "operating", "preserving", "dangerous": a lone modifier is not a subject
         if len(key) > 1 and f < 2 and not (set(key) <= head_stems):
             continue  # a multi-word phrase must recur, or be the headline's
         word_support = sum(math.log1p(word_freq[w]) for w in key) / len(key)
-        position = 1.0 / (1.0 + first_pos[key] / n_sent * 3)
-        bonus = (
-            1.0
-            + 0.6 * sum(w in head_stems for w in key) / len(key)
-            + 0.3 * sum(w in lead_stems for w in key) / len(key)
+        features = (
+            math.log(math.log1p(f) + word_support),
+            -math.log1p(first_pos[key] / n_sent * 3),
+            sum(w in head_stems for w in key) / len(key),
+            sum(w in lead_stems for w in key) / len(key),
+            len(key) - 1.0,
+            0.0 if label.islower() else 1.0,
+            1.0 if _is_place(label) else 0.0,
+            spread[key] / n_sent,
+            1.0 if f == 1 else 0.0,
         )
-        length = 1.0 + 0.35 * (len(key) - 1)
-        score = (math.log1p(f) + word_support) * position * bonus * length
-        scored.append((score, key))
-    scored.sort(key=lambda x: (-x[0], x[1]))
-    subjects = subjects_for(body, headline)
+        out.append(Candidate(key, label, f, features))
+    return _Story(out, subjects, head_stems)
+
+
+def _score(candidate: Candidate, weights: Sequence[float]) -> float:
+    return math.exp(sum(w * x for w, x in zip(weights, candidate.features, strict=True)))
+
+
+def candidates(article: Article, settings: TopicSettings = DEFAULT_SETTINGS) -> list[Candidate]:
+    """The candidate phrases `article_topics` chooses from (bench/topics.py fits `WEIGHTS` on them)."""
+    return _story(article, settings).candidates
+
+
+def article_topics(
+    article: Article, k: int = 6, settings: TopicSettings = DEFAULT_SETTINGS, language: str | None = None
+) -> tuple[Topic, ...]:
+    """Three to six editor-style labels, best first, with scores in (0, 1]; none for a story that is not
+    in English (`language`, detected when not given): the rules would return its stop words."""
+    language = language or detect_language(f"{article.headline}\n{article.body}")
+    if language != ENGLISH:
+        log.info("not analysed: %s (%s)", language_name(language), article.source or article.headline[:60])
+        return ()
+    k = max(3, min(k, MAX_LABELS))
+    story = _story(article, settings)
+    subjects, head_stems = story.subjects, story.head_stems
+    if not story.candidates:
+        return tuple(Topic(label, strength) for label, strength in subjects)
+    scored = sorted(
+        ((_score(c, settings.weights), c) for c in story.candidates), key=lambda x: (-x[0], x[1].key)
+    )
     subject_stems = {_stem(w) for label, _ in subjects for w in label.split()}
     room = k - len(subjects)
     # A word the story uses once ("raised", "notch") only fills in when fewer than three labels recur.
-    recurring: list[tuple[float, tuple[str, ...]]] = []
-    once: list[tuple[float, tuple[str, ...]]] = []
-    for s, key in scored:
-        (recurring if freq[key] >= 2 or set(key) <= head_stems else once).append((s, key))
-    chosen: list[tuple[float, tuple[str, ...]]] = []
-    for candidates, limit in ((recurring, room), (once, min(room, 3 - len(subjects)))):
-        for score, key in candidates:
-            if len(chosen) >= limit:
+    recurring: list[tuple[float, Candidate]] = []
+    once: list[tuple[float, Candidate]] = []
+    for s, c in scored:
+        (recurring if c.freq >= 2 or set(c.key) <= head_stems else once).append((s, c))
+    chosen: list[tuple[float, Candidate]] = []
+    for pool_all, limit in ((recurring, room), (once, min(room, 3 - len(subjects)))):
+        pool = pool_all[:_POOL]
+        while len(chosen) < limit:
+            covered = subject_stems.union(*(set(c.key) for _, c in chosen))
+            best, best_value = -1, 0.0
+            for i, (score, cand) in enumerate(pool):
+                ks = set(cand.key)
+                # nothing new: the subject or other labels say it, or it sits inside a chosen phrase
+                if ks <= covered or any(ks <= set(c.key) for _, c in chosen):
+                    continue
+                # a weaker phrase holding a chosen label ("Los Angeles County" after "Los Angeles")
+                if any(set(c.key) < ks and score < 0.6 * s for s, c in chosen):
+                    continue
+                # a label repeating a chosen word says less: "nuclear weapon" after "nuclear programme"
+                value = score * (settings.overlap_penalty if ks & covered else 1.0)
+                if value > best_value:
+                    best, best_value = i, value
+            if best < 0:
                 break
-            ks = set(key)
-            if ks <= subject_stems:
-                continue  # the subject label already says it
-            # skip a phrase inside a chosen one; a phrase holding a chosen word replaces it
-            if any(ks <= set(c) for _, c in chosen):
-                continue
-            chosen = [(s, c) for s, c in chosen if not (set(c) < ks and score >= 0.6 * s)]
-            chosen.append((score, key))
+            score, cand = pool.pop(best)
+            # a phrase holding a chosen word replaces it ("Iran nuclear" for "Iran")
+            chosen = [(s, c) for s, c in chosen if not (set(c.key) < set(cand.key) and score >= 0.6 * s)]
+            chosen.append((score, cand))
     top = max((s for s, _ in chosen), default=1.0)
-    phrases = [
-        Topic(label=_display(forms[key].most_common(1)[0][0], surface), score=round(score / top, 3))
-        for score, key in sorted(chosen, key=lambda x: -x[0])
-    ]
+    phrases = [Topic(c.label, round(score / top, 3)) for score, c in sorted(chosen, key=lambda x: -x[0])]
     # the strongest subject leads, a second one follows the two best phrases
     labels = [Topic(label, strength) for label, strength in subjects]
     merged = labels[:1] + phrases[:2] + labels[1:] + phrases[2:]

@@ -214,3 +214,42 @@ def test_verbs_and_contractions_are_not_topics_and_inner_capitals_stay() -> None
     got = labels(article_topics(parse_text(text)))
     assert "Faisal al-Husseini" in got, got
     assert not [x for x in got if "decided" in x or "didn" in x or x == "faisal al-husseini"], got
+
+
+NEWS = DATA / "news"
+
+
+@needs_data
+def test_subject_cues_are_checked_against_their_context() -> None:
+    """A doping case is not drug trafficking; "Iraq war" in a story about the Blair-Brown feud does not
+    make it a war story."""
+    doping = labels(topics_of(NEWS / "bbc" / "sport-448.txt"))
+    assert "drug trafficking" not in doping and "doping" in doping, doping
+    feud = labels(topics_of(NEWS / "bbc" / "politics-225.txt"))
+    assert "war and conflict" not in feud, feud
+
+
+@needs_data
+def test_no_fragments_or_bare_generic_words() -> None:
+    results = labels(topics_of(NEWS / "reuters" / "9641.txt"))
+    assert not {"full", "operating"} & set(results), results  # modifiers of "full year", "operating loss"
+    talks = labels(topics_of(NEWS / "usenet" / "75880.txt"))
+    assert not {"houses", "newspaper"} & set(talks), talks
+    assert "peace talks" in talks
+
+
+@needs_data
+def test_no_label_only_repeats_the_words_of_others() -> None:
+    """Six labels say six things: "nuclear program" after "nuclear programme" and "Iran nuclear" says
+    nothing new."""
+    for path in sorted((NEWS / "cnn").glob("*.txt")):
+        got = labels(topics_of(path))
+        keys = [label_key(x) for x in got]
+        for i, key in enumerate(keys):
+            others = frozenset().union(*(k for j, k in enumerate(keys) if j != i))
+            assert not key <= others, (path.name, got)
+
+
+def test_british_and_american_spellings_are_one_topic() -> None:
+    assert label_key("nuclear programme") == label_key("nuclear programs")
+    assert label_key("houses") == label_key("house") and label_key("taxes") == label_key("tax")

@@ -1,0 +1,293 @@
+"""Score topic labels against the labelled dev sets; print the figures, cross-validated first.
+
+    .venv/bin/python bench/topics.py [-v] [--no-corpus] [--code PATH]
+
+Hit rate (the scorer bench/who.py used): a labelled topic is hit when it shares a stemmed content word
+with one of the top six predicted labels. The rate is hits over labelled topics, per file and pooled.
+
+Anything chosen from the labelled sets (summarizer.topics.TUNABLE: which settings win) is chosen by
+5-fold cross-validation over the pooled articles: each fold's articles are scored with the setting that
+did best on the other four folds. That figure is printed first; the in-sample figures follow.
+
+Over every article in ../shared/data/news it also prints how many distinct labels `topic_index` makes
+and some junk indicators. `--code PATH` imports summarizer/ from another checkout (e.g. a worktree of
+main) to print the same figures for the code before a change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import functools
+import itertools
+import json
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+GOLD_FILES = ("topics-dev.jsonl", "topics-dev-2.jsonl")
+FOLDS = 5
+TOP = 6
+
+_STOP_TEXT = "a an the of for and or in on to at by with from its his her their de la this that as is are"
+
+
+def _args() -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-v", "--verbose", action="store_true", help="print each article's labels and misses")
+    ap.add_argument("--no-corpus", action="store_true", help="skip the run over ../shared/data/news")
+    ap.add_argument("--code", type=Path, default=ROOT, help="checkout whose summarizer/ is measured")
+    return ap.parse_args()
+
+
+ARGS = _args() if __name__ == "__main__" else None
+sys.path.insert(0, str(ROOT))
+from tests.shared_data import SHARED_DATA  # noqa: E402  (this checkout's, whichever code is measured)
+
+if ARGS is not None and ARGS.code.resolve() != ROOT:
+    sys.path.insert(0, str(ARGS.code.resolve()))
+
+from summarizer import topics as topics_module  # noqa: E402
+from summarizer.article import Article, parse_text  # noqa: E402
+from summarizer.lexicon import STOPWORDS, word_list  # noqa: E402
+from summarizer.names import fold  # noqa: E402
+from summarizer.topics import article_topics, topic_index  # noqa: E402
+
+try:  # the tunable settings; a checkout from before this benchmark has none
+    from summarizer.topics import TUNABLE, TopicSettings  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - measuring old code
+    TUNABLE, TopicSettings = None, None
+
+_STOP = frozenset([*word_list(_STOP_TEXT), "also", "vs"])
+DATA = SHARED_DATA
+SHARED = DATA.parent
+
+
+def _stem(word: str) -> str:
+    """The scorer's stemmer, frozen here (as bench/who.py had it) so that a change to the labeller's own
+    stemming cannot move the yardstick."""
+    w = fold(word).replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix in ("ies", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return w
+
+
+def content_words(text: str) -> set[str]:
+    """Stemmed content words of a label (annotator notes in parentheses left out)."""
+    text = re.sub(r"\([^)]*\)", " ", text or "")
+    return {
+        _stem(w) for w in re.findall(r"[\w][\w\-]*", text.lower()) if w not in _STOP and w not in STOPWORDS
+    }
+
+
+def hits(gold: Sequence[str], predicted: Sequence[str]) -> int:
+    """How many labelled topics share a stemmed content word with one of the top six predicted labels."""
+    got = set().union(*(content_words(p) for p in predicted[:TOP])) if predicted else set()
+    return sum(bool(content_words(label) & got) for label in gold)
+
+
+def article_path(rel: str) -> Path:
+    p = SHARED / rel
+    return p if p.exists() else ROOT / rel
+
+
+def load_gold() -> list[tuple[str, str, list[str], Article]]:
+    """(file, path, labelled topics, parsed article) for every labelled article."""
+    rows = []
+    for name in GOLD_FILES:
+        for line in (DATA / name).read_text().splitlines():
+            if line.strip():
+                row = json.loads(line)
+                article = parse_text(article_path(row["path"]).read_text(errors="replace"))
+                rows.append((name, row["path"], row["topics"], article))
+    return rows
+
+
+Predict = Callable[[Article], list[str]]
+
+
+def predictor(settings: Any = None) -> Predict:
+    if settings is None:
+        return lambda a: [t.label for t in article_topics(a)]
+    return lambda a: [t.label for t in article_topics(a, settings=settings)]
+
+
+def rate(rows: Sequence[tuple[str, str, list[str], Article]], predict: Predict) -> tuple[int, int]:
+    h = n = 0
+    for _, _, gold, article in rows:
+        h += hits(gold, predict(article))
+        n += len(gold)
+    return h, n
+
+
+def _cache_candidates() -> None:
+    """The search scores the same articles many times: find each article's candidates once."""
+    story = topics_module._story
+    cached = functools.lru_cache(maxsize=None)(
+        lambda article, subjects, hits: story(
+            article, TopicSettings(max_subjects=subjects, unsupported_hits=hits)
+        )
+    )
+    topics_module._story = lambda article, s: cached(article, s.max_subjects, s.unsupported_hits)
+
+
+def _total(rows: Sequence[tuple[str, str, list[str], Article]], settings: Any) -> int:
+    return sum(
+        hits(g, [t.label for t in article_topics(a, settings=settings, language="en")]) for *_, g, a in rows
+    )
+
+
+def search_weights(
+    rows: Sequence[tuple[str, str, list[str], Article]], start: Any, step: float = 0.5, passes: int = 3
+) -> tuple[float, ...]:
+    """Coordinate ascent on the hit rate: move one feature's weight by `step` while that gains hits."""
+    weights = list(start.weights)
+    best = _total(rows, start)
+    for _ in range(passes):
+        improved = False
+        for i in range(len(weights)):
+            for delta in (step, -step):
+                trial = weights.copy()
+                trial[i] = round(trial[i] + delta, 3)
+                total = _total(rows, dataclasses.replace(start, weights=tuple(trial)))
+                if total > best:
+                    weights, best, improved = trial, total, True
+        if not improved:
+            break
+    return tuple(weights)
+
+
+def _grid(weights: tuple[float, ...]) -> list[Any]:
+    return [
+        TopicSettings(weights=weights, **dict(zip(TUNABLE, values, strict=True)))
+        for values in itertools.product(*TUNABLE.values())
+    ]
+
+
+def cross_validate(rows: list[tuple[str, str, list[str], Article]]) -> None:
+    """Fit the weights and choose the setting on four folds, score the fifth; print the held-out rate."""
+    sizes = [len(g) for _, _, g, _ in rows]
+    order = list(range(len(rows)))
+    random.Random(11).shuffle(order)
+    folds = [order[i::FOLDS] for i in range(FOLDS)]
+    held_hits = held_n = 0
+    chosen: list[str] = []
+    for part in folds:
+        train = [i for i in order if i not in part]
+        grid = _grid(search_weights([rows[i] for i in train], TopicSettings()))
+        per_article = [[_total([rows[i]], s) for i in range(len(rows))] for s in grid]
+        best = max(range(len(grid)), key=lambda s: (sum(per_article[s][i] for i in train), -s))
+        chosen.append(_describe(grid[best]))
+        held_hits += sum(per_article[best][i] for i in part)
+        held_n += sum(sizes[i] for i in part)
+    print(
+        f"cross-validated hit rate ({FOLDS} folds over {len(rows)} pooled articles; weights fitted and "
+        f"{len(_grid(TopicSettings().weights))} settings chosen on the other folds): "
+        f"{held_hits}/{held_n} = {held_hits / held_n:.3f}"
+    )
+    for c in chosen:
+        print(f"  fold: {c}")
+    grid = _grid(search_weights(rows, TopicSettings()))
+    totals = [_total(rows, s) for s in grid]
+    best = max(range(len(grid)), key=lambda s: (totals[s], -s))
+    print(f"  fitted and chosen on all articles: {_describe(grid[best])}")
+    print(f"  default: {_describe(TopicSettings())}")
+
+
+def _describe(settings: Any) -> str:
+    return ",".join(f"{k}={getattr(settings, k)}" for k in (*TUNABLE, "weights"))
+
+
+_MODIFIER = re.compile(r"^[a-z][a-z'-]*(?:ing|ly|ful|ous|ive|able|ible|ic|al|ary|less|ish)$")
+_IRREGULAR_PAST = frozenset(
+    word_list("went held spent took kept left brought began thought sought fought led sent built stood heard")
+)
+_GENERIC_ALONE = frozenset(
+    word_list("newspaper house houses family life class details address community people report claims")
+)
+
+
+def _repeats(label: str, others: Sequence[str]) -> bool:
+    words = content_words(label)
+    return bool(words) and words <= set().union(*(content_words(o) for o in others))
+
+
+# Labels an editor would not tag: each check sees a label and the other labels of its article.
+JUNK_CHECKS: dict[str, Callable[[str, Sequence[str]], bool]] = {
+    "modifier alone (operating, full)": lambda label, _: bool(_MODIFIER.match(label)) or label in {"full"},
+    "verb alone (decided, held)": lambda label, _: (
+        label.islower()
+        and " " not in label
+        and (bool(re.search(r"[a-z]{3}ed$", label)) or label in _IRREGULAR_PAST)
+    ),
+    "generic word alone (houses, newspaper)": lambda label, _: label in _GENERIC_ALONE,
+    "only repeats other labels": _repeats,
+}
+
+
+def corpus_figures() -> None:
+    files = sorted((DATA / "news").glob("*/*.txt"))
+    items: list[tuple[str, list[Any]]] = []
+    times: list[float] = []
+    for f in files:
+        try:
+            article = parse_text(f.read_text(errors="replace"))
+        except ValueError:
+            continue
+        start = time.perf_counter()
+        topics = list(article_topics(article))
+        times.append((time.perf_counter() - start) * 1000)
+        items.append((f"{f.parent.name}/{f.name}", topics))
+    labels = [t.label for _, ts in items for t in ts]
+    index = topic_index(items)
+    shared = sum(1 for _, ids in index if len(ids) >= 2)
+    print(
+        f"news corpus: {len(items)} articles, {len(labels)} labels; topic_index: {len(index)} distinct "
+        f"topics, {shared} on two or more stories; topics median {statistics.median(times):.2f} ms"
+    )
+    junk: Counter[str] = Counter()
+    for _, topics in items:
+        names = [t.label for t in topics]
+        for i, label in enumerate(names):
+            for name, check in JUNK_CHECKS.items():
+                junk[name] += check(label, names[:i] + names[i + 1 :])
+    print("  junk labels: " + "; ".join(f"{k} {junk[k]}" for k in JUNK_CHECKS))
+    print("  largest topics: " + ", ".join(f"{name} {len(ids)}" for name, ids in index[:12]))
+
+
+def main() -> None:
+    rows = load_gold()
+    if TUNABLE is not None:
+        _cache_candidates()
+        cross_validate(rows)
+    predict = predictor()
+    pooled_h = pooled_n = 0
+    for name in GOLD_FILES:
+        part = [r for r in rows if r[0] == name]
+        h, n = rate(part, predict)
+        pooled_h, pooled_n = pooled_h + h, pooled_n + n
+        print(f"{name}: {len(part)} articles, hit rate {h}/{n} = {h / n:.3f}")
+    print(f"pooled (default settings, in-sample): {pooled_h}/{pooled_n} = {pooled_h / pooled_n:.3f}")
+    if ARGS is not None and ARGS.verbose:
+        for _, path, gold, article in rows:
+            got = predict(article)
+            words = set().union(*(content_words(p) for p in got)) if got else set()
+            missed = [g for g in gold if not content_words(g) & words]
+            print(f"  {path}: {got}\n      missed: {missed}")
+    if ARGS is None or not ARGS.no_corpus:
+        corpus_figures()
+
+
+if __name__ == "__main__":
+    main()
