@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, column, delete, func, literal_column, or_, select, table, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from bot.store.fulltext import query_words
 from bot.store.models import (
     Delivery,
     DeliveryWorker,
@@ -63,6 +64,57 @@ def recent_articles(
     if limit is not None:
         stmt = stmt.limit(limit)
     return session.scalars(stmt).all()
+
+
+# -- full-text search (the index: migration 0003) ---------------------------------------------------
+
+SearchField = Literal["text", "people", "topics"]
+# text: what /brief WORDS looks in (headline, summary, topic labels); people: names; topics: labels
+_FTS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "text": ("headline", "summary", "topics"), "people": ("people",), "topics": ("topics",),
+}
+_PG_COLUMNS: dict[str, str] = {"text": "search_text", "people": "search_people", "topics": "search_topics"}
+_FTS = table("article_search", column("rowid"))
+_FTS_KEYS = table("article_search_keys", column("rowid"), column("article_id"))
+
+
+def search_articles(
+    session: Session, field: SearchField, query: str, *, window: int, since: datetime | None = None,
+) -> Sequence[StoredArticle]:
+    """Among the newest `window` articles (ingested after `since`, when given), those whose `field` holds
+    every searchable word of `query` as a stemmed whole word ("trade" finds "trading", not "traders"),
+    newest first. The database's full-text index answers; a query of stop words only finds nothing."""
+    words = query_words(query)
+    if not words:
+        return []
+    newest = select(StoredArticle.id).order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
+    if since is not None:
+        newest = newest.where(StoredArticle.ingested_at > since)
+    stmt = (
+        select(StoredArticle)
+        .where(StoredArticle.id.in_(newest.limit(window).scalar_subquery()),
+               _holds_words(session, field, words))
+        .order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
+    )
+    return session.scalars(stmt).all()
+
+
+def _holds_words(session: Session, field: SearchField, words: Sequence[str]) -> ColumnElement[bool]:
+    if session.get_bind().dialect.name == "postgresql":
+        tsquery = func.plainto_tsquery(literal_column("'english'::regconfig"), " ".join(words))
+        return literal_column(f"articles.{_PG_COLUMNS[field]}").bool_op("@@")(tsquery)
+    # FTS5 query syntax: every word a quoted string (so no word is read as an operator), each limited to
+    # the field's columns; the tokenizer stems them as it stemmed the documents
+    columns = "{" + " ".join(_FTS_COLUMNS[field]) + "}"
+    fts_query = " AND ".join(f'{columns} : "{w.replace(chr(34), chr(34) * 2)}"' for w in words)
+    matching = select(_FTS.c.rowid).where(literal_column("article_search").op("MATCH")(fts_query))
+    keys = select(_FTS_KEYS.c.article_id).where(_FTS_KEYS.c.rowid.in_(matching.scalar_subquery()))
+    return StoredArticle.id.in_(keys.scalar_subquery())
+
+
+def has_articles_since(session: Session, since: datetime) -> bool:
+    newer = select(StoredArticle.id).where(StoredArticle.ingested_at > since).limit(1)
+    return session.scalar(newer) is not None
 
 
 def stale_articles(session: Session, version: int, *, limit: int) -> Sequence[StoredArticle]:
