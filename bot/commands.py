@@ -18,8 +18,6 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
-
 from bot.briefing import digest_reply, fmt_when, make_digest, source_label
 from bot.localtime import next_delivery, parse_hhmm, parse_zone
 from bot.metrics import COMMAND_LATENCY, COMMANDS_SERVED
@@ -30,6 +28,7 @@ from bot.store.fulltext import WordMatcher
 from bot.store.models import StoredArticle
 from bot.store.repo import (
     SearchField,
+    articles_stamp,
     deactivate_subscription,
     get_subscription,
     has_articles_since,
@@ -153,11 +152,8 @@ class Commands:
         """What read-only answers depend on: the stored articles (a new one, or a re-analysed one) and
         the minute (for "the last 24 hours")."""
         with self.db.session() as session:
-            count, newest, versions = session.execute(
-                select(func.count(StoredArticle.id), func.max(StoredArticle.ingested_at),
-                       func.coalesce(func.sum(StoredArticle.analysis_version), 0))
-            ).one()
-        return int(count), str(newest), int(versions), int(self.clock().timestamp() // 60)
+            count, newest, versions = articles_stamp(session)
+        return count, newest, versions, int(self.clock().timestamp() // 60)
 
     # -- /help -------------------------------------------------------------------------------------
     def cmd_help(self, args: str, ctx: ChatContext) -> Reply:

@@ -112,6 +112,16 @@ def _holds_words(session: Session, field: SearchField, words: Sequence[str]) -> 
     return StoredArticle.id.in_(keys.scalar_subquery())
 
 
+def articles_stamp(session: Session) -> tuple[int, str, int]:
+    """What changes whenever a stored article is added, removed or re-analysed: (count, newest ingest
+    time, sum of analysis versions). One scan of the covering index ix_articles_stamp, not the table."""
+    count, newest, versions = session.execute(
+        select(func.count(), func.max(StoredArticle.ingested_at),
+               func.coalesce(func.sum(StoredArticle.analysis_version), 0)).select_from(StoredArticle)
+    ).one()
+    return int(count), str(newest), int(versions)
+
+
 def has_articles_since(session: Session, since: datetime) -> bool:
     newer = select(StoredArticle.id).where(StoredArticle.ingested_at > since).limit(1)
     return session.scalar(newer) is not None

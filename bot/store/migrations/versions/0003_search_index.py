@@ -1,4 +1,5 @@
-"""full-text search index over articles: headline, summary, topic labels, people's names
+"""full-text search index over articles (headline, summary, topic labels, people's names); an index
+for the articles' change stamp
 
 Revision ID: 0003
 Revises: 0002
@@ -75,6 +76,8 @@ _PG_COLUMNS = {
 
 
 def upgrade() -> None:
+    # what commands check before reusing an answer (repo.articles_stamp), read from this index alone
+    op.create_index("ix_articles_stamp", "articles", ["ingested_at", "analysis_version"])
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         op.execute("CREATE TABLE article_search_keys ("
@@ -94,6 +97,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_articles_stamp", "articles")
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         for trigger in ("insert", "update", "delete"):
