@@ -87,15 +87,17 @@ def search_articles(
     words = query_words(query)
     if not words:
         return []
-    newest = select(StoredArticle.id).order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
-    if since is not None:
-        newest = newest.where(StoredArticle.ingested_at > since)
+    # the window's oldest ingest time, read from the ingested_at index alone (None: fewer stories)
+    cutoff = (select(StoredArticle.ingested_at).order_by(StoredArticle.ingested_at.desc())
+              .offset(window - 1).limit(1).scalar_subquery())
     stmt = (
         select(StoredArticle)
-        .where(StoredArticle.id.in_(newest.limit(window).scalar_subquery()),
-               _holds_words(session, field, words))
+        .where(or_(cutoff.is_(None), StoredArticle.ingested_at >= cutoff))
+        .where(_holds_words(session, field, words))
         .order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
     )
+    if since is not None:
+        stmt = stmt.where(StoredArticle.ingested_at > since)
     return session.scalars(stmt).all()
 
 

@@ -195,3 +195,11 @@ def test_stop_words_are_exactly_postgresql_english_stop_words(pg_url: str) -> No
         ), {"words": sorted(STOP_WORDS)})}
     db.dispose()
     assert dropped == STOP_WORDS
+
+
+def test_searches_look_at_the_newest_stories_only(news: Commands, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.commands
+
+    monkeypatch.setattr(bot.commands, "SEARCH_LIMIT", 1)  # the seed was stored last
+    assert "Lisa Monaco" in say(news, "/who Monaco")
+    assert "No topic matching “tariffs”" in say(news, "/topics tariffs")
