@@ -11,7 +11,7 @@ import logging
 import re
 import threading
 import time
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -36,6 +36,7 @@ from bot.store.repo import (
     search_articles,
     upsert_subscription,
 )
+from bot.who_lookup import look_up
 from summarizer.analysis import Analysis, Person
 from summarizer.text import split_sentences
 from summarizer.topics import topic_index
@@ -238,33 +239,30 @@ class Commands:
         return Reply(tuple(blocks), fallback=f"{shown} delegation(s) in recent news")
 
     def _who_person(self, query: str, rows: Sequence[StoredArticle]) -> Reply:
-        found: list[tuple[StoredArticle, Person]] = []
-        for row in rows:
-            for person in Analysis.from_json(row.analysis).people:
-                if self.words.matches(person.name, query):
-                    found.append((row, person))
-                    break
-        if not found:
+        found = look_up(query, ((row, Analysis.from_json(row.analysis).people) for row in rows))
+        if found is None:
             return Reply.text(f"No one called “{query[:60]}” in recent articles.")
-        # the person most reported under that name heads the answer ("John Kerry", not a "Kerry Brown"
-        # quoted once); anyone else matching is named on their own line
-        counts = Counter(p.name for _, p in found)
-        name = max(counts, key=lambda n: (counts[n], len(n)))
-        blocks: list = [Heading(name)]
-        for row, person in found[:8]:
-            facts = ", ".join(x for x in (person.title, person.organization) if x)
-            if person.name != name and person.name not in name:
-                facts = ", ".join(x for x in (person.name, facts) if x)
+        blocks: list = [Heading(found.name)]
+        for match in found.main[:8]:
+            row, person = match.article, match.person
             role = _ROLE_TEXT.get(person.role, person.role)
             if person.role == "delegate" and person.lead:
                 role = "leads the delegation"
             line = (Span(row.headline, bold=True, link=row.url if row.url else None),
                     Span(f" ({source_label(row)})"))
             blocks.append(Paragraph(line))
-            detail = "; ".join(x for x in (facts, role) if x)
+            detail = "; ".join(x for x in (title_with_org(person), role) if x)
             quotes = _sentences_about(row.body, person.name)[:2]
             blocks.append(Bullets(tuple((Span(t),) for t in ([detail] if detail else []) + quotes)))
-        return Reply(tuple(blocks), fallback=f"{name}: {len(found)} article(s)")
+        if found.others:
+            blocks.append(Heading(f"Others named “{query[:60]}”", level=2))
+            blocks.append(Bullets(tuple(
+                (Span(m.person.name, bold=True),
+                 Span(f", {title_with_org(m.person)}" if title_with_org(m.person) else ""),
+                 Span(f" — {m.article.headline} ({source_label(m.article)})"))
+                for m in found.others[:8]
+            )))
+        return Reply(tuple(blocks), fallback=f"{found.name}: {len(found.main)} article(s)")
 
     # -- /topics -----------------------------------------------------------------------------------
     def cmd_topics(self, args: str, ctx: ChatContext) -> Reply:
@@ -375,6 +373,14 @@ def _delegation_blocks(row: StoredArticle, d, analysis: Analysis) -> list:
     blocks.append(Paragraph((Span("From: ", italic=True),
                              Span(row.headline, italic=True, link=row.url))))
     return blocks
+
+
+def title_with_org(person: Person) -> str:
+    """ "Senate Majority Leader" once, not "U.S. Senate Majority Leader, U.S. Senate Majority"."""
+    title, org = person.title or "", person.organization or ""
+    if org and org.casefold() in title.casefold():
+        org = ""
+    return ", ".join(x for x in (title, org) if x)
 
 
 def _sentences_about(body: str, name: str) -> list[str]:

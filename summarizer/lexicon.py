@@ -6,6 +6,8 @@ labelled article. All entries are lower case.
 
 from __future__ import annotations
 
+import re
+
 
 def word_list(text: str) -> list[str]:
     return text.split()
@@ -237,3 +239,89 @@ SPEECH_VERBS = frozenset(
         """
     )
 )
+
+# Capitals and large cities -> their country (the keys of NATIONALITY's countries): where a dateline or a
+# trip is. General geography, not drawn from any labelled article.
+_CITIES = """
+united-states: washington new-york los-angeles chicago boston san-francisco houston miami atlanta
+  philadelphia seattle detroit dallas denver honolulu camp-david
+great-britain: london edinburgh glasgow cardiff belfast manchester liverpool birmingham leeds oxford
+  cambridge
+canada: ottawa toronto montreal vancouver quebec
+mexico: mexico-city guadalajara monterrey cancun tijuana
+france: paris lyon marseille strasbourg nice bordeaux
+germany: berlin bonn frankfurt munich hamburg cologne
+switzerland: geneva lausanne zurich bern berne basel davos
+belgium: brussels antwerp
+netherlands: amsterdam the-hague rotterdam
+italy: rome milan naples venice florence turin
+vatican: vatican
+spain: madrid barcelona seville
+portugal: lisbon porto
+austria: vienna salzburg
+russia: moscow st.-petersburg leningrad
+ukraine: kiev kyiv
+belarus: minsk
+poland: warsaw krakow gdansk
+czech-republic: prague
+hungary: budapest
+romania: bucharest
+bulgaria: sofia
+greece: athens
+turkey: ankara istanbul
+israel: jerusalem tel-aviv haifa
+palestine: ramallah
+egypt: cairo alexandria
+jordan: amman
+lebanon: beirut
+syria: damascus aleppo
+iraq: baghdad basra erbil mosul
+iran: tehran teheran
+saudi-arabia: riyadh jeddah mecca
+yemen: sanaa aden
+oman: muscat
+qatar: doha
+kuwait: kuwait-city
+bahrain: manama
+united-arab-emirates: dubai abu-dhabi
+afghanistan: kabul
+pakistan: islamabad karachi lahore
+india: new-delhi delhi mumbai bombay calcutta kolkata
+china: beijing peking shanghai guangzhou
+hong-kong: hong-kong
+taiwan: taipei
+japan: tokyo osaka kyoto sendai hiroshima
+korea: seoul pyongyang busan
+philippines: manila
+indonesia: jakarta bali
+thailand: bangkok
+vietnam: hanoi saigon
+malaysia: kuala-lumpur
+singapore: singapore
+myanmar: rangoon yangon naypyidaw
+australia: canberra sydney melbourne brisbane perth
+new-zealand: wellington auckland
+south-africa: pretoria johannesburg cape-town durban
+nigeria: lagos abuja
+kenya: nairobi
+ethiopia: addis-ababa
+brazil: brasilia rio-de-janeiro sao-paulo
+argentina: buenos-aires
+chile: santiago
+peru: lima
+colombia: bogota cartagena
+venezuela: caracas
+cuba: havana
+uruguay: montevideo
+sweden: stockholm
+norway: oslo
+denmark: copenhagen
+finland: helsinki
+ireland: dublin
+iceland: reykjavik
+"""
+CITY_COUNTRY: dict[str, str] = {}
+for _block in re.split(r"\n(?=\S)", _CITIES.strip()):
+    _country, _names = _block.split(":", 1)
+    for _name in _names.split():
+        CITY_COUNTRY[_name.replace("-", " ")] = _country.replace("-", " ")

@@ -310,7 +310,7 @@ def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | N
     return text, toks[start].start
 
 
-_APPOS_END = re.compile(r"[,;.)(]|\s(?:who|which|whose|and\s+(?:[A-Z]|is|was|will|has))\b|$")
+_APPOS_END = re.compile(r"[,;)(]|(?<!\b[A-Z])\.|\s(?:who|which|whose|and\s+(?:[A-Z]|is|was|will|has))\b|$")
 
 
 def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
@@ -347,7 +347,12 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
         for w in words
     ):
         return None
-    if not any(_head_word(w, False) for w in words[: first + 3]):
+    if not any(_head_word(w, False) for w in words[: first + 4]):
+        return None
+    # "Russian President Vladimir Putin, China's President Xi Jinping": a second titled name, not a title
+    last_head = max(i for i, w in enumerate(words) if _head_word(w, False) or w.low in HONORIFICS_KEPT)
+    tail = words[last_head + 1 :]
+    if tail and all(w.is_cap and w.low not in ORG_WORDS and w.low not in NATIONALITY for w in tail):
         return None
     if words[0].low in {"a", "an"}:
         phrase = phrase[len(words[0].text) :].strip()

@@ -18,7 +18,8 @@ from typing import Any
 from summarizer import ner
 from summarizer.analysis import Delegation, PeopleResult, Person, Role
 from summarizer.article import Article
-from summarizer.delegations import Party, PersonFacts, build_parties
+from summarizer.delegation import Candidates, Party, PersonFacts, decide, gather
+from summarizer.delegation.scorer import Scorer
 from summarizer.lexicon import HONORIFICS_KEPT, NATIONALITY
 from summarizer.names import (
     Mention,
@@ -79,16 +80,25 @@ class _Sentences:
     raw: list[str]
     text: list[str]  # recased where the wire copy is in capitals
     recased: list[bool]
+    has_headline: bool = False  # the last sentence is the headline
 
 
 def _sentences(article: Article) -> _Sentences:
     raw: list[str] = []
     for para in article.paragraphs:
         raw.extend(split_sentences(para))
-    if not article.headline_derived and article.headline and not is_all_caps(article.headline):
+    has_headline = (
+        bool(article.headline)
+        and not article.headline_derived
+        and not is_all_caps(article.headline)
+        and not _title_case(article.headline)
+    )
+    if has_headline:
         raw.append(article.headline)
     lower_vocab = {w for w in re.findall(r"\b[a-z][\w'’\-]*", article.body)}
     text, flags = [], []
+    mostly_caps = sum(is_all_caps(s) for s in raw) * 2 > len(raw)
+    raw = [s for s in raw if mostly_caps or not is_all_caps(s)]  # a wire headline left in the body
     for s in raw:
         if is_all_caps(s):
             text.append(recase(s, lower_vocab))
@@ -96,7 +106,13 @@ def _sentences(article: Article) -> _Sentences:
         else:
             text.append(s)
             flags.append(False)
-    return _Sentences(raw, text, flags)
+    return _Sentences(raw, text, flags, has_headline)
+
+
+def _title_case(headline: str) -> bool:
+    """ "Coffee Talks Failure Seen Pressuring U.S.": every word capitalised, so capitals name nothing."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", headline) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _contributors(sentence: str) -> list[str]:
@@ -109,6 +125,7 @@ def _contributors(sentence: str) -> list[str]:
     return out
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|to|from|near|into|visit|visits|visited|visiting|across|attend|attends|attended|attending)\s+(?:the\s+)?$")
 NER_WINDOW = 5  # tokens of context either side of an undecided run; the model's own window is 4
 
 
@@ -117,6 +134,11 @@ def _decide_with_model(sents: _Sentences, mentions: list[Mention]) -> None:
     known_full = {name_key(m.tokens) for m in mentions if m.person and len(m.tokens) >= 2}
     known_last = {k[-1] for k in known_full}
     counts = Counter(name_key(m.tokens) for m in mentions)
+    placed = Counter(
+        name_key(m.tokens)
+        for m in mentions
+        if len(m.tokens) == 1 and _PLACE_BEFORE.search(sents.text[m.sent][: m.start])
+    )
     undecided: list[Mention] = []
     for m in mentions:
         if m.person is not None:
@@ -126,6 +148,8 @@ def _decide_with_model(sents: _Sentences, mentions: list[Mention]) -> None:
             m.person = True  # the same name is vouched for elsewhere in the article
         elif len(key) == 1 and counts[key] < 2:
             m.person = False  # a lone capitalised word said once: a place or a thing, or too little to go on
+        elif len(key) == 1 and placed[key] == counts[key]:
+            m.person = False  # "will visit Auschwitz", "were killed at Auschwitz": always where, never who
         else:
             undecided.append(m)
     if not undecided:
@@ -242,19 +266,36 @@ def _nationality(person: _Person, masked: Sequence[str], title: str | None) -> s
     return None
 
 
-def extract_people(article: Article) -> PeopleResult:
-    """People named in the article (each once, fullest name) and its delegations (empty when none)."""
+def extract_people(
+    article: Article, scorer: Scorer | None = None, found: FoundPeople | None = None
+) -> PeopleResult:
+    """People named in the article (each once, fullest name) and its delegations (empty when none).
+
+    `scorer` replaces the shipped weights and `found` the candidates already gathered (refitting).
+    """
+    found = found or find_candidates(article)
+    findings = decide(found.candidates, scorer)
+    return _result(article, found.people, found.titles, findings.parties, findings.roles)
+
+
+@dataclass
+class FoundPeople:
+    people: list[_Person]
+    titles: dict[int, str | None]
+    candidates: Candidates
+
+
+def find_candidates(article: Article) -> FoundPeople:
+    """Stage 1: every person the article names, with title, nationality and the evidence about them."""
     sents = _sentences(article)
     lower_vocab = {w for w in re.findall(r"\b[a-z][\w'’\-]*", article.body)}
     mentions: list[Mention] = []
-    forced_authors: set[str] = set()
     for i, s in enumerate(sents.text):
         found = mentions_in(s, i, lower_vocab, recased=sents.recased[i])
         contributors = {fold(c) for c in _contributors(s)}
         for m in found:
             if fold(" ".join(m.tokens)) in contributors:
                 m.person, m.forced_role = True, "author"
-                forced_authors.add(fold(" ".join(m.tokens)))
         mentions.extend(found)
     _decide_with_model(sents, mentions)
     people = _merge([m for m in mentions if m.person is not False or _could_alias(m, mentions)])
@@ -267,6 +308,7 @@ def extract_people(article: Article) -> PeopleResult:
         masked.append(_mask(s, [m for p in people for m in p.mentions if m.sent == i]))
 
     author_key = name_key(article.author.split()) if article.author else None
+    headline_at = len(sents.text) - 1 if sents.has_headline else None
     facts: dict[int, PersonFacts] = {}
     titles: dict[int, str | None] = {}
     for p in people:
@@ -275,6 +317,7 @@ def extract_people(article: Article) -> PeopleResult:
         is_author = (author_key is not None and p.key == author_key) or any(
             m.forced_role == "author" for m in p.mentions
         )
+        body_sents = [m.sent for m in p.mentions if m.sent != headline_at]
         facts[p.pid] = PersonFacts(
             pid=p.pid,
             name=p.name,
@@ -282,15 +325,18 @@ def extract_people(article: Article) -> PeopleResult:
             nationality=_nationality(p, masked, title),
             weak=p.weak,
             role="author" if is_author else None,
+            mentions=len(p.mentions),
+            first_sentence=min(body_sents, default=len(sents.text)),
+            in_headline=headline_at is not None and any(m.sent == headline_at for m in p.mentions),
         )
-    parties, roles, member_titles = build_parties(
+    candidates = gather(
         masked,
         facts,
         body=article.body,
         dateline=article.dateline,
         headline="" if article.headline_derived else article.headline,
     )
-    return _result(article, people, facts, titles, parties, roles, member_titles)
+    return FoundPeople(people, titles, candidates)
 
 
 def _could_alias(m: Mention, mentions: list[Mention]) -> bool:
@@ -304,11 +350,9 @@ def _could_alias(m: Mention, mentions: list[Mention]) -> bool:
 def _result(
     article: Article,
     people: list[_Person],
-    facts: dict[int, PersonFacts],
     titles: dict[int, str | None],
     parties: list[Party],
     roles: dict[int, str],
-    member_titles: dict[int, str],
 ) -> PeopleResult:
     by_pid = {p.pid: p for p in people}
     delegations: list[Delegation] = []
@@ -318,17 +362,9 @@ def _result(
         members: list[Person] = []
         for pid in party.members:
             p = by_pid[pid]
-            title = titles[pid] or member_titles.get(pid)
-            if (
-                pid == party.lead
-                and party.label
-                and (not title or re.search(r"delegation['’]s leader", title))
-            ):
+            title = titles[pid]
+            if pid == party.lead and party.label and not title:
                 title = f"leader of the {party.label}"
-            if not title and party.kind == "sports":  # a touring squad's unnamed role is its players'
-                age = next((m.extra["age"] for m in p.mentions if "age" in m.extra), None)
-                title = f"{age} player" if age else "player"
-                member_titles[pid] = title
             members.append(
                 Person(
                     name=p.name,
@@ -351,12 +387,12 @@ def _result(
         )
     out: list[Person] = []
     author_done = False
+    author_key = name_key(article.author.split()) if article.author else None
     for p in people:
-        f = facts[p.pid]
         role: Role
-        if f.role == "author":
+        if any(m.forced_role == "author" for m in p.mentions) or (author_key and p.key == author_key):
             role = "author"
-            author_done = author_done or bool(article.author and name_key(article.author.split()) == p.key)
+            author_done = author_done or p.key == author_key
         elif p.pid in role_of:
             role = role_of[p.pid]
         elif roles.get(p.pid) == "host":
@@ -365,9 +401,8 @@ def _result(
             role = "principal"
         else:
             role = "mentioned"
-        title = titles[p.pid] or member_titles.get(p.pid)
         out.append(
-            Person(name=p.name, title=title, organization=p.organization(), role=role, lead=p.pid in lead_of)
+            Person(name=p.name, title=titles[p.pid], organization=p.organization(), role=role, lead=p.pid in lead_of)
         )
     if article.author and not author_done:
         out.append(Person(name=article.author, role="author"))

@@ -1,0 +1,99 @@
+"""Delegations in three stages, each readable and changeable on its own.
+
+1. *Evidence* (evidence.py): small named rules over masked sentences ("@3 will lead a delegation to
+   …") that say something for or against one person being in an official party.
+2. *Scorer* (features.py, scorer.py): each person's evidence, title, place relative to the dateline and
+   the kind of story become one feature vector; a logistic model fitted on the labelled dev sets
+   (weights.json) decides membership.
+3. *Parties* (parties.py): members grouped by the side they represent, each with a lead, destination
+   and purpose; hosts and principals around them.
+
+The candidates (people, titles, nationalities) come from summarizer/people.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from summarizer.delegation.evidence import (
+    Evidence,
+    PartyTrip,
+    Sentences,
+    find_evidence,
+    resolve_pronouns,
+    unnamed_party_trips,
+)
+from summarizer.delegation.features import PersonFacts, person_vectors
+from summarizer.delegation.parties import (
+    Party,
+    dateline_country,
+    dateline_place,
+    group_parties,
+    settle_roles,
+)
+from summarizer.delegation.scorer import Scorer, shipped
+
+
+@dataclass
+class Candidates:
+    """Everything the scorer needs about one article's people (kept apart so it can be refitted)."""
+
+    facts: dict[int, PersonFacts]
+    evidence: list[Evidence]
+    vectors: dict[int, list[float]]
+    dateline_place: str | None
+    masked: Sequence[str] = ()
+    trips: Sequence[PartyTrip] = ()
+
+
+@dataclass
+class Findings:
+    parties: list[Party]
+    roles: dict[int, str]
+
+
+def gather(
+    masked: Sequence[str],
+    facts: dict[int, PersonFacts],
+    *,
+    body: str,
+    dateline: str | None,
+    headline: str = "",
+) -> Candidates:
+    titles = {pid: f.title for pid, f in facts.items() if f.title}
+    evidence = find_evidence(Sentences(masked=resolve_pronouns(masked), titles=titles, headline=headline))
+    vectors = person_vectors(facts, evidence, body=body, dateline_country=dateline_country(dateline))
+    trips = unnamed_party_trips(masked)
+    return Candidates(facts, evidence, vectors, dateline_place(dateline), masked, trips)
+
+
+VETO_RULES = frozenset({"stays_away", "hosts"})
+CUE_RULES = frozenset({"leads_party", "joins_party"})
+
+
+def vetoes(evidence: Sequence[Evidence]) -> set[int]:
+    """People whom the article shows receiving a party or staying away, and never leading or joining one.
+
+    A hard rule rather than a weight: the dev sets hold too few hosts and withdrawals to fit one. In the
+    same way an explicit cue ("X will lead a delegation", "Y will join X") makes a member by definition.
+    """
+    against = {e.pid for e in evidence if e.rule in VETO_RULES}
+    cued = {e.pid for e in evidence if e.rule in CUE_RULES}
+    return against - cued
+
+
+def decide(c: Candidates, scorer: Scorer | None = None) -> Findings:
+    scorer = scorer or shipped()
+    vetoed = vetoes(c.evidence)
+    cued = {e.pid for e in c.evidence if e.rule in CUE_RULES}
+    members = [
+        pid
+        for pid, x in sorted(c.vectors.items())
+        if (pid in cued or scorer.is_member(x)) and pid not in vetoed
+    ]
+    parties = group_parties(members, c.evidence, c.facts, dateline_place=c.dateline_place, trips=c.trips)
+    return Findings(parties, settle_roles(parties, c.evidence, c.facts))
+
+
+__all__ = ["Candidates", "Findings", "Party", "PersonFacts", "decide", "gather"]
