@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import gc
 import hashlib
 import hmac
 import multiprocessing
@@ -387,6 +388,10 @@ def main() -> int:
     parser.add_argument("--no-platforms", action="store_true", help="skip the Slack and Telegram loads")
     args = parser.parse_args()
     stories = analyse_news(args.articles)
+    # the analysed stories and the language model stay in memory; keep them out of the collector's
+    # full passes, as a long-running bot would after loading its models (gc.freeze)
+    gc.collect()
+    gc.freeze()
     parent, child = multiprocessing.Pipe()
     platforms = multiprocessing.get_context("spawn").Process(target=platform_process, args=(child,))
     platforms.start()
