@@ -279,7 +279,8 @@ def main() -> None:
     load_s = time.perf_counter() - t0
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"model: {ner.INFO.package or 'none (rules only)'}; load {load_s:.2f} s; peak RSS {rss0:.0f} -> {rss1:.0f} MB"
+        f"model: {ner.INFO.package or 'none (rules only)'}; load {load_s:.2f} s; "
+        f"peak RSS {rss0:.0f} -> {rss1:.0f} MB"
     )
     items = load()
     print(
@@ -317,7 +318,8 @@ def main() -> None:
         times.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - c) * 1000)
     print(
-        f"\npeople extraction: median {statistics.median(times):.1f} ms wall, {statistics.median(cpu):.1f} ms CPU "
+        f"\npeople extraction: median {statistics.median(times):.1f} ms wall, "
+        f"{statistics.median(cpu):.1f} ms CPU "
         f"per article (both dev sets, model loaded, after warm-up)"
     )
     cold = (
@@ -346,7 +348,8 @@ def main() -> None:
                 with_deleg.append(f"{f.parent.name}/{f.name}")
         print(
             f"news corpus: {len(p_times)} articles; people median {statistics.median(p_times):.1f} ms, "
-            f"p90 {sorted(p_times)[int(len(p_times) * 0.9)]:.1f} ms; articles given a delegation: {len(with_deleg)}"
+            f"p90 {sorted(p_times)[int(len(p_times) * 0.9)]:.1f} ms; "
+            f"articles given a delegation: {len(with_deleg)}"
         )
         if args.verbose:
             print("  " + " ".join(with_deleg))

@@ -69,6 +69,9 @@ def look_up(query: str, articles: Iterable[tuple[T, Sequence[Person]]]) -> Looku
     top = min(m.kind for m in matches)
     counts = Counter(m.person.name for m in matches if m.kind == top)
     name = max(counts, key=lambda n: (counts[n], len(n)))
+    fuller = Counter(m.person.name for m in matches if _same_person(name, m.person.name))
+    if fuller:  # "Kerry" alone in one story is the "John Kerry" of the others
+        name = max(fuller, key=lambda n: (fuller[n], len(n)))
     main = [m for m in matches if m.person.name == name or _same_person(m.person.name, name)]
     seen: set[str] = set()
     others = []

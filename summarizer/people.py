@@ -125,7 +125,10 @@ def _contributors(sentence: str) -> list[str]:
     return out
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:at|in|to|from|near|into|visit|visits|visited|visiting|across|attend|attends|attended|attending)\s+(?:the\s+)?$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:at|in|to|from|near|into|across|visit|visits|visited|visiting|attend|attends|attended|attending)"
+    r"\s+(?:the\s+)?$"
+)
 NER_WINDOW = 5  # tokens of context either side of an undecided run; the model's own window is 4
 
 
@@ -402,7 +405,13 @@ def _result(
         else:
             role = "mentioned"
         out.append(
-            Person(name=p.name, title=titles[p.pid], organization=p.organization(), role=role, lead=p.pid in lead_of)
+            Person(
+                name=p.name,
+                title=titles[p.pid],
+                organization=p.organization(),
+                role=role,
+                lead=p.pid in lead_of,
+            )
         )
     if article.author and not author_done:
         out.append(Person(name=article.author, role="author"))

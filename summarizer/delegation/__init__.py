@@ -24,7 +24,7 @@ from summarizer.delegation.evidence import (
     resolve_pronouns,
     unnamed_party_trips,
 )
-from summarizer.delegation.features import PersonFacts, person_vectors
+from summarizer.delegation.features import _TRIP_RULES, PersonFacts, only_past, person_vectors
 from summarizer.delegation.parties import (
     Party,
     dateline_country,
@@ -62,6 +62,8 @@ def gather(
     headline: str = "",
 ) -> Candidates:
     titles = {pid: f.title for pid, f in facts.items() if f.title}
+    for f in facts.values():
+        f.only_past = only_past(f.pid, masked)
     evidence = find_evidence(Sentences(masked=resolve_pronouns(masked), titles=titles, headline=headline))
     vectors = person_vectors(facts, evidence, body=body, dateline_country=dateline_country(dateline))
     trips = unnamed_party_trips(masked)
@@ -69,6 +71,7 @@ def gather(
 
 
 VETO_RULES = frozenset({"stays_away", "hosts"})
+REMOTE_RULES = frozenset({"phoned"})
 CUE_RULES = frozenset({"leads_party", "joins_party"})
 
 
@@ -80,7 +83,9 @@ def vetoes(evidence: Sequence[Evidence]) -> set[int]:
     """
     against = {e.pid for e in evidence if e.rule in VETO_RULES}
     cued = {e.pid for e in evidence if e.rule in CUE_RULES}
-    return against - cued
+    tripped = {e.pid for e in evidence if e.rule in _TRIP_RULES}
+    remote = {e.pid for e in evidence if e.rule in REMOTE_RULES} - tripped  # only ever on the phone
+    return (against | remote) - cued
 
 
 def decide(c: Candidates, scorer: Scorer | None = None) -> Findings:

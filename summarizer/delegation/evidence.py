@@ -77,18 +77,18 @@ def resolve_pronouns(masked: Sequence[str]) -> list[str]:
     out: list[str] = []
     previous: str | None = None
     for text in masked:
+        out.append(_PRONOUN.sub(lambda m, t=text, p=previous: _antecedent(m, t, p), text))
         first = re.search(r"@\d+", text)
-
-        def swap(m: re.Match[str], text: str = text) -> str:
-            before = re.search(r"@\d+", text[: m.start()])
-            who = before.group() if before else previous
-            if who is None:
-                return m.group()
-            return who + "'s" if m.group().lower() in {"his", "her"} else who
-
-        out.append(_PRONOUN.sub(swap, text))
         previous = first.group() if first else None
     return out
+
+
+def _antecedent(m: re.Match[str], text: str, previous: str | None) -> str:
+    before = re.search(r"@\d+", text[: m.start()])
+    who = before.group() if before else previous
+    if who is None:
+        return m.group()
+    return who + "'s" if m.group().lower() in {"his", "her"} else who
 
 
 Rule = Callable[[Sentences], Iterator[Evidence]]
@@ -183,7 +183,8 @@ def leads_party(s: Sentences) -> Iterator[Evidence]:
         for m in re.finditer(
             rf"{P},?(?:\s*,[^,@]*,)?\s+(?:will|would|is to|is set to|is due to|is expected to|to|"
             rf"has been \w+ to|was \w+ to)?\s*(?:also\s+)?(?:lead|head|leads|heads|led|headed|leading|"
-            rf"heading)\s+(an?|the|his|her|their)\s+{_QUALIFIER}\b(delegation|mission|team|party|contingent)\b",
+            rf"heading)\s+(an?|the|his|her|their)\s+{_QUALIFIER}"
+            rf"\b(delegation|mission|team|party|contingent)\b",
             text,
         ):
             found.append((int(m.group(1)), m.group(3), m.group(4), text[m.end() :], m.group(0)))
@@ -238,7 +239,9 @@ def joins_party(s: Sentences) -> Iterator[Evidence]:
     (seed); "X, accompanied by Y and Z"; "The group includes X and Y" (after a party was named)."""
     last_party: int | None = None
     for i, text in enumerate(s.masked):
-        led = re.search(rf"\b(?:led|headed|chaired)\s+by\s+{P}|{P}\s*,?\s*(?:who\s+)?(?:will\s+)?(?:lead|head)s?\b", text)
+        led = re.search(
+            rf"\b(?:led|headed|chaired)\s+by\s+{P}|{P}\s*,?\s*(?:who\s+)?(?:will\s+)?(?:lead|head)s?\b", text
+        )
         if led:
             last_party = int(led.group(1) or led.group(2))
         for m in re.finditer(
@@ -301,8 +304,10 @@ _WHEN = (
 )
 _TRAVEL_VERB = (
     rf"(?:arriv\w*{_WHEN}\s+(?:back\s+)?(?:in|at|from)|visit(?:s|ed|ing)?|spend\s+[^@.;]{{0,30}}?\s+in|"
-    r"(?:travel\w*|fl(?:y|ew|ies|ying)|head(?:s|ed|ing)?|went|go(?:es|ing)?|jet\w*|return\w*)\s+(?:back\s+)?to|"
-    r"(?:left|leaves?|leaving|depart\w*)(?:\s+(?:on\s+)?(?:an?|his|her|their)\s+[\w\-\s]{0,25}?(?:visit|trip|tour))?\s+(?:for|to)|"
+    r"(?:travel\w*|fl(?:y|ew|ies|ying)|head(?:s|ed|ing)?|went|go(?:es|ing)?|jet\w*|return\w*)"
+    r"\s+(?:back\s+)?to|"
+    r"(?:left|leaves?|leaving|depart\w*)"
+    r"(?:\s+(?:on\s+)?(?:an?|his|her|their)\s+[\w\-\s]{0,25}?(?:visit|trip|tour))?\s+(?:for|to)|"
     r"(?:made|makes|make|paid|pays|pay|began|begins)\s+"
     r"(?:an?|his|her|their)\s+[\w\-\s]{0,25}?(?:visit|trip|tour)\s+to|"
     r"(?:returned|returns|arrived back|is back|just returned)\s+from|is\s+in|was\s+in|were\s+in|are\s+in|"
@@ -316,8 +321,7 @@ def travels_to(s: Sentences) -> Iterator[Evidence]:
     "X arrived in Lausanne"; "X has just returned from Washington"; "X is in Riyadh"."""
     for i, text in enumerate(s.masked):
         for m in re.finditer(
-            rf"(?:^|[.;:]\s+|,\s+(?:and\s+)?|\bwhen\s+|\bafter\s+|\bas\s+|\bwhile\s+)?({PL})\s*,?\s*"
-            rf"(?:[^@.;]{{0,40}}?\s)?"
+            rf"({PL})\s*(?:,\s*[^@.;,]{{0,60}},\s*|\s+\w+ly\s+|\s+(?:on|last|next|this)\s+\w+\s+|\s+)"
             rf"(?:(?:has|have|had|will|would|is to|are to|is due to|are due to|is set to|are set to|"
             rf"was|were|is|are|plans to|planned to|is expected to|was expected to)\s+)?"
             rf"(?:also\s+|just\s+|already\s+)?(?:been\s+)?{_TRAVEL_VERB}\s+{_PLACE}",
@@ -402,7 +406,8 @@ def negotiates(s: Sentences) -> Iterator[Evidence]:
     "X negotiated with …"; "X's negotiating team"."""
     for i, text in enumerate(s.masked):
         for m in re.finditer(
-            rf"({PL})\s*,?\s*(?:[^@.;]{{0,30}}?\s)?(?:(?:negotiat|bargain)(?:e|es|ed|ing)\s+(?:with|for|on|over|in)\b|held talks|hold talks|"
+            rf"({PL})\s*,?\s*(?:[^@.;]{{0,30}}?\s)?(?:(?:negotiat|bargain)(?:e|es|ed|ing)\s+"
+            rf"(?:with|for|on|over|in)\b|held talks|hold talks|"
             rf"holding talks|in talks|at the talks|at the negotiating table)\b"
             rf"|{P}['’]s\s+(?:[\w\-]+\s+)?(?:negotiating team|negotiators|delegation)",
             text,
@@ -419,7 +424,8 @@ def meets(s: Sentences) -> Iterator[Evidence]:
     `meets`, the object is `met`."""
     for i, text in enumerate(s.masked):
         for m in re.finditer(
-            rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?(?:held|holds|holding|hold|had|has had|will have|having|is having|was having)\s+"
+            rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?"
+            rf"(?:held|holds|holding|hold|had|has had|will have|having|is having|was having)\s+"
             rf"(?:[\w\-]+\s+){{0,4}}?(?:talks|meetings?|discussions)\s+with\s+(?:the\s+)?({PL})"
             rf"|{P}\s+(?:[^@.;]{{0,20}}?\s)?(?:met|meets|will meet|is meeting|was meeting|to meet|"
             rf"is to meet|sat down)\s+(?:with\s+)?(?:the\s+)?({PL})",
@@ -433,7 +439,9 @@ def meets(s: Sentences) -> Iterator[Evidence]:
             for o in ids(m.group(2) or m.group(4)):
                 if o != subject:
                     yield Evidence("met", o, i, other=subject, place=place)
-        for m in re.finditer(rf"(?:talks|meeting|meetings|negotiations)\s+(?:with|between)\s+(?:the\s+)?({PL})", text):
+        for m in re.finditer(
+            rf"(?:talks|meeting|meetings|negotiations)\s+(?:with|between)\s+(?:the\s+)?({PL})", text
+        ):
             before = ids(text[: m.start()])
             if before:
                 yield Evidence("meets", before[0], i)
@@ -459,7 +467,9 @@ def hosts(s: Sentences) -> Iterator[Evidence]:
             yield Evidence("hosts", host, i)
             for guest in ids(m.group(2) or ""):
                 yield Evidence("visiting_title", guest, i, other=host)
-        for m in re.finditer(rf"{P}(?:[^@.;]|@\d+['’]s){{0,60}}?\bat\s+an?\s+(?:official\s+)?welcoming\s+\w+", text):
+        for m in re.finditer(
+            rf"{P}(?:[^@.;]|@\d+['’]s){{0,60}}?\bat\s+an?\s+(?:official\s+)?welcoming\s+\w+", text
+        ):
             yield Evidence("hosts", int(m.group(1)), i)
 
 
@@ -488,7 +498,10 @@ def said_here(s: Sentences) -> Iterator[Evidence]:
             yield Evidence("said_here", int(m.group(1)), i)
 
 
-_FOREIGN_BODY = r"(?:Congress|Parliament|the\s+(?:U\.N\.|United Nations|General Assembly|European Parliament|Knesset|Bundestag|Duma))"
+_FOREIGN_BODY = (
+    r"(?:Congress|Parliament|"
+    r"the\s+(?:U\.N\.|United Nations|General Assembly|European Parliament|Knesset|Bundestag|Duma))"
+)
 
 
 @rule("addresses_body")
@@ -498,10 +511,13 @@ def addresses_body(s: Sentences) -> Iterator[Evidence]:
     Congress, X claimed …"."""
     for i, text in enumerate(s.masked):
         for m in re.finditer(
-            rf"{P}(?:['’]s)?\s+(?:[^@.;]{{0,20}}?\s)?(?:address\w*|spoke|speaks|speech|will speak|to speak)\s+"
-            rf"(?:[^@.;]{{0,25}}?\s)?(?:to|before|in)\s+(?:an?\s+|the\s+)?(?:joint\s+(?:session|meeting)\s+of\s+)?"
+            rf"{P}(?:['’]s)?\s+(?:[^@.;]{{0,20}}?\s)?"
+            rf"(?:address\w*|spoke|speaks|speech|will speak|to speak)\s+"
+            rf"(?:[^@.;]{{0,25}}?\s)?(?:to|before|in)\s+(?:an?\s+|the\s+)?"
+            rf"(?:joint\s+(?:session|meeting)\s+of\s+)?"
             rf"(?:the\s+)?(?:U\.S\.\s+|British\s+|European\s+)?{_FOREIGN_BODY}"
-            rf"|\b(?:address|speech)\s+(?:to|before)\s+(?:the\s+)?(?:U\.S\.\s+)?{_FOREIGN_BODY}[^@.;]{{0,30}}?,\s*{P}",
+            rf"|\b(?:address|speech)\s+(?:to|before)\s+(?:the\s+)?(?:U\.S\.\s+)?{_FOREIGN_BODY}"
+            rf"[^@.;]{{0,30}}?,\s*{P}",
             text,
         ):
             yield Evidence("addresses_body", int(m.group(1) or m.group(2)), i)
@@ -517,6 +533,20 @@ def invited(s: Sentences) -> Iterator[Evidence]:
             text,
         ):
             yield Evidence("invited", int(m.group(1)), i)
+
+
+@rule("phoned")
+def phoned(s: Sentences) -> Iterator[Evidence]:
+    """ "Kerry also spoke Friday by phone with Lavrov and Wang Yi": they were not at the table."""
+    for i, text in enumerate(s.masked):
+        for rx in (
+            rf"\b(?:by\s+(?:tele)?phone|phoned|telephoned|in\s+a\s+(?:tele)?phone\s+call)"
+            rf"\s+(?:with\s+)?({PL})",
+            rf"({PL})\s+(?:[^@.;]{{0,20}}?\s)?(?:by\s+(?:tele)?phone|phoned|telephoned)\b",
+        ):
+            for m in re.finditer(rx, text):
+                for pid in ids(m.group(1)):
+                    yield Evidence("phoned", pid, i)
 
 
 @rule("stays_away")
@@ -546,7 +576,8 @@ def unnamed_party_trips(masked: Sequence[str]) -> list[PartyTrip]:
     for i, text in enumerate(masked):
         m = re.search(
             rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w\-]+\s+){{0,3}}?{PARTY_NOUNS}\b(?:\s+of\s+[^@.;]{{3,60}}?)?\s+"
-            rf"(?:will|would|is to|is due to|is expected to|has|had)?\s*(?:also\s+)?{_TRAVEL_VERB}\s+{_PLACE}",
+            rf"(?:will|would|is to|is due to|is expected to|has|had)?\s*(?:also\s+)?"
+            rf"{_TRAVEL_VERB}\s+{_PLACE}",
             text,
         )
         if m and "@" not in m.group(0) and not negated(m.group(0)):

@@ -35,6 +35,7 @@ EVIDENCE_FEATURES = (
     "addresses_body",
     "invited",
     "stays_away",
+    "phoned",
 )
 PERSON_FEATURES = (
     "official",
@@ -49,6 +50,7 @@ PERSON_FEATURES = (
     "early",
     "foreign_to_dateline",
     "home_to_dateline",
+    "only_past",
 )
 DOCUMENT_FEATURES = ("doc_delegation", "doc_talks", "doc_trip", "doc_sports", "doc_crime")
 INTERACTIONS = ("diplomat_in_talks", "official_abroad", "official_on_trip")
@@ -111,6 +113,7 @@ class PersonFacts:
     mentions: int = 1
     first_sentence: int = 0
     in_headline: bool = False
+    only_past: bool = False  # every sentence naming them tells of a past event ("Back in 1983, X …")
 
     @property
     def media(self) -> bool:
@@ -134,6 +137,30 @@ def rank(title: str) -> int:
     if _MINISTER.search(t) and not junior:
         return 2
     return 1
+
+
+_PAST_EVENT = re.compile(r"\b(?:last|previous|former|back in|in (?:19|20)\d\d|(?:19|20)\d\d)\b")
+_PAST_TENSE = re.compile(r"\b(?:was|were|had|did)\b|\b\w+ed\b")
+_NOT_PAST = re.compile(r"\b(?:will|is|are|has|have|can|could|would|should|may|might|now|today)\b")
+
+
+def only_past(pid: int, masked: Sequence[str]) -> bool:
+    """Every sentence naming pid tells of a past event ("The last peace talks, moderated by X, broke down
+    in April 2014")."""
+    seen = False
+    for i, s in enumerate(masked):
+        if not re.search(rf"@{pid}\b", s):
+            continue
+        seen = True
+        prev = masked[i - 1] if i else ""
+        past = (
+            _PAST_TENSE.search(s)
+            and not _NOT_PAST.search(s)
+            and (_PAST_EVENT.search(s) or _PAST_EVENT.search(prev))
+        )
+        if not past:
+            return False
+    return seen
 
 
 def document_features(body: str) -> dict[str, float]:
@@ -193,6 +220,7 @@ def person_vectors(
             early=float(f.first_sentence < 3 or f.in_headline),
             foreign_to_dateline=float(foreign),
             home_to_dateline=float(same_country(f.nationality, dateline_country)),
+            only_past=float(f.only_past),
             official_on_trip=float(official and trip),
             diplomat_in_talks=float(diplomat) * doc["doc_talks"],
             official_abroad=float(official and foreign),

@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from summarizer.delegation.evidence import Evidence, PartyTrip, country_of
 from summarizer.delegation.features import PersonFacts, rank
 
-_PLACE_RULES = ("leads_party", "travels_to", "visit_noun", "at_event", "represents", "joins_party", "meets", "met")
+_PLACE_RULES = (
+    "leads_party",
+    "travels_to",
+    "visit_noun",
+    "at_event",
+    "represents",
+    "joins_party",
+    "meets",
+    "met",
+)
 
 
 @dataclass
@@ -79,7 +88,9 @@ def group_parties(
     for pids in clusters.values():
         party = _party(pids, evidence, facts, None if trips else dateline_place)
         if trips and any(p in cued for p in pids):  # the party's own trip, told without names
-            first = min(e.sentence for e in evidence if e.pid in pids and e.rule in ("leads_party", "joins_party"))
+            first = min(
+                e.sentence for e in evidence if e.pid in pids and e.rule in ("leads_party", "joins_party")
+            )
             trip = min(trips, key=lambda t: abs(t.sentence - first))
             party.destination = party.destination or trip.place
             party.purpose = party.purpose or trip.purpose
@@ -103,7 +114,7 @@ def _party(
         if joined
         else max(pids, key=lambda p: (rank(facts[p].title), -facts[p].first_sentence))
     )
-    ordered = [lead] + sorted((p for p in pids if p != lead), key=lambda p: facts[p].first_sentence)
+    ordered = [lead, *sorted((p for p in pids if p != lead), key=lambda p: facts[p].first_sentence)]
     party = Party(lead=lead, members=ordered)
     for rule in _PLACE_RULES:
         for e in sorted(mine, key=lambda e: (e.pid != lead, e.sentence)):
@@ -127,7 +138,12 @@ def settle_roles(
     in_party = {pid for p in parties for pid in p.members}
     roles: dict[int, str] = {}
     for e in evidence:
-        if e.rule == "visiting_title" and e.pid in in_party and e.other is not None and e.other not in in_party:
+        if (
+            e.rule == "visiting_title"
+            and e.pid in in_party
+            and e.other is not None
+            and e.other not in in_party
+        ):
             roles.setdefault(e.other, "host")  # "after a meeting in Israel with visiting X": he received X
         if e.pid in in_party:
             continue
