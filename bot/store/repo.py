@@ -12,7 +12,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from bot.store.fulltext import query_words
+from bot.store.fulltext import WordMatcher, query_words
 from bot.store.models import (
     Delivery,
     DeliveryWorker,
@@ -69,6 +69,7 @@ def recent_articles(
 # -- full-text search (the index: migration 0003) ---------------------------------------------------
 
 SearchField = Literal["text", "people", "topics"]
+INDEXED_DIALECTS = frozenset({"sqlite", "postgresql"})  # where migration 0003 builds the index
 # text: what /brief WORDS looks in (headline, summary, topic labels); people: names; topics: labels
 _FTS_COLUMNS: dict[str, tuple[str, ...]] = {
     "text": ("headline", "summary", "topics"), "people": ("people",), "topics": ("topics",),
@@ -87,6 +88,8 @@ def search_articles(
     words = query_words(query)
     if not words:
         return []
+    if session.get_bind().dialect.name not in INDEXED_DIALECTS:
+        return search_in_python(session, field, query, window=window, since=since)
     # the window's oldest ingest time, read from the ingested_at index alone (None: fewer stories)
     cutoff = (select(StoredArticle.ingested_at).order_by(StoredArticle.ingested_at.desc())
               .offset(window - 1).limit(1).scalar_subquery())
@@ -99,6 +102,27 @@ def search_articles(
     if since is not None:
         stmt = stmt.where(StoredArticle.ingested_at > since)
     return session.scalars(stmt).all()
+
+
+def search_in_python(
+    session: Session, field: SearchField, query: str, *, window: int, since: datetime | None = None,
+) -> list[StoredArticle]:
+    """search_articles without an index (a backend migration 0003 builds none for): the same window
+    matched in Python by the same rules (Porter stems)."""
+    matcher = WordMatcher(session.get_bind().dialect.name)
+    rows = recent_articles(session, since=since, limit=window)
+    return [r for r in rows if matcher.matches(_field_text(r, field), query)]
+
+
+def _field_text(row: StoredArticle, field: SearchField) -> str:
+    """What the index holds for one field of a row (the text migration 0003 indexes)."""
+    analysis = row.analysis or {}
+    labels = " ; ".join(t.get("label", "") for t in analysis.get("topics", ()))
+    if field == "topics":
+        return labels
+    if field == "people":
+        return " ; ".join(p.get("name", "") for p in analysis.get("people", ()))
+    return " ".join((row.headline, " ".join(analysis.get("summary", ())), labels))
 
 
 def _holds_words(session: Session, field: SearchField, words: Sequence[str]) -> ColumnElement[bool]:

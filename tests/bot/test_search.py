@@ -20,7 +20,7 @@ from bot.store import Database, open_database
 from bot.store.db import MIGRATIONS
 from bot.store.fulltext import STOP_WORDS, WordMatcher
 from bot.store.models import StoredArticle
-from bot.store.repo import add_article, search_articles
+from bot.store.repo import add_article, search_articles, search_in_python
 from summarizer.analysis import ANALYSIS_VERSION, Analysis, Person, Topic
 from summarizer.article import Article, parse_text
 from tests.conftest import SEED, SHARED_DATA
@@ -204,3 +204,16 @@ def test_searches_look_at_the_newest_stories_only(news: Commands, monkeypatch: p
     monkeypatch.setattr(bot.commands, "SEARCH_LIMIT", 1)  # the seed was stored last
     assert "Lisa Monaco" in say(news, "/who Monaco")
     assert "No topic matching “tariffs”" in say(news, "/topics tariffs")
+
+
+@pytest.mark.parametrize(("field", "query"), [
+    ("text", "trade"), ("text", "tariffs cuts"), ("text", "migrations"), ("text", "trader"),
+    ("people", "Sherwood-Randall"), ("people", "Monaco"), ("topics", "trading"), ("topics", "drugs"),
+])
+def test_python_matching_finds_what_the_index_finds(news: Commands, field: str, query: str) -> None:
+    """Backends without an index match in Python; on the news both find the same stories."""
+    with news.db.session() as s:
+        by_index = [r.id for r in search_articles(s, field, query, window=100)]  # type: ignore[arg-type]
+        in_python = [r.id for r in search_in_python(s, field, query, window=100)]  # type: ignore[arg-type]
+    assert by_index == in_python
+    assert by_index  # each query finds at least one of these stories
