@@ -312,15 +312,19 @@ def main() -> None:
         print("  " + "\n  ".join(score.lines(name)))
 
     times, cpu = [], []
-    for item in items:
-        start, c = time.perf_counter(), time.process_time()
-        extract_people(item.article)
-        times.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - c) * 1000)
+    for item in items:  # best of three per article: the machine's other load only ever adds time
+        best_wall = best_cpu = float("inf")
+        for _ in range(3):
+            start, c = time.perf_counter(), time.process_time()
+            extract_people(item.article)
+            best_wall = min(best_wall, (time.perf_counter() - start) * 1000)
+            best_cpu = min(best_cpu, (time.process_time() - c) * 1000)
+        times.append(best_wall)
+        cpu.append(best_cpu)
     print(
         f"\npeople extraction: median {statistics.median(times):.1f} ms wall, "
         f"{statistics.median(cpu):.1f} ms CPU "
-        f"per article (both dev sets, model loaded, after warm-up)"
+        f"per article (both dev sets, model loaded, best of 3 runs each)"
     )
     cold = (
         "import sys, time; t = time.perf_counter(); from pathlib import Path; "

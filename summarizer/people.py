@@ -263,10 +263,13 @@ def _nationality(person: _Person, masked: Sequence[str], title: str | None) -> s
                 if nat:
                     return nat
     for s in masked:
-        m = re.search(rf"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+@{person.pid}\b", s)
-        if m and m.group(1).lower() in NATIONALITY:
-            return NATIONALITY[m.group(1).lower()]
+        for m in _OWNER.finditer(s):  # "Iran's @3"
+            if int(m.group(2)) == person.pid and m.group(1).lower() in NATIONALITY:
+                return NATIONALITY[m.group(1).lower()]
     return None
+
+
+_OWNER = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+@(\d+)\b")
 
 
 def extract_people(

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from summarizer.lexicon import NATIONALITY
 
 P = r"@(\d+)"
-_SEP = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:his|her|their)\s+\w+\s*,?\s*)?"
+_SEP = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:his|her|their|@\d+['’]s)\s+\w+\s*,?\s*)?"
 PL = rf"@\d+(?:{_SEP}@\d+)*"
 PARTY_NOUNS = r"(?:delegation|mission|team|party|entourage|contingent|group)"
 _PLACE = r"((?:the\s+)?(?:[A-Z][\w.’'\-]*)(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,3})"
@@ -64,6 +64,10 @@ class Sentences:
     def titled(self) -> frozenset[int]:
         return frozenset(self.titles)
 
+    def with_people(self) -> list[tuple[int, str]]:
+        """The sentences that name someone: the only ones a rule can say anything about."""
+        return [(i, text) for i, text in enumerate(self.masked) if "@" in text]
+
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b(?!\s*@)")
 
@@ -78,14 +82,27 @@ def resolve_pronouns(masked: Sequence[str]) -> list[str]:
     previous: str | None = None
     for text in masked:
         out.append(_PRONOUN.sub(lambda m, t=text, p=previous: _antecedent(m, t, p), text))
-        first = re.search(r"@\d+", text)
-        previous = first.group() if first else None
+        subject = _SUBJECT.match(text)
+        previous = subject.group(1) if subject else None
     return out
 
 
+_SUBJECT = re.compile(
+    r"^[\"“‘]?\s*(?:(?:[A-Z]\w*|[Oo]n|[Ii]n|[Aa]t|[Ll]ast|[Ee]arlier)\b[^@,]{0,30},\s*)?"
+    r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w.\-]*\s+){1,3})?(@\d+)"
+)
+
+
 def _antecedent(m: re.Match[str], text: str, previous: str | None) -> str:
-    before = re.search(r"@\d+", text[: m.start()])
-    who = before.group() if before else previous
+    """The subject of this sentence if it is a person and comes first, else the previous one's; a
+    pronoun after another person in mid-sentence is left alone (it may be either)."""
+    subject = _SUBJECT.match(text)
+    if subject and subject.end() <= m.start():
+        who: str | None = subject.group(1)
+    elif re.search(r"@\d+", text[: m.start()]):
+        return m.group()
+    else:
+        who = previous
     if who is None:
         return m.group()
     return who + "'s" if m.group().lower() in {"his", "her"} else who
@@ -110,6 +127,12 @@ def negated(text: str) -> bool:
 
 def ids(text: str) -> list[int]:
     return [int(x) for x in re.findall(r"@(\d+)", text)]
+
+
+def is_adjective(place: str) -> bool:
+    """ "Pakistani" in "visit the Pakistani community": a nationality, not a place."""
+    low = re.sub(r"^the\s+", "", place.strip(), flags=re.IGNORECASE).lower()
+    return low in NATIONALITY and NATIONALITY[low] != low and low not in {"u.s.", "us", "uk", "gb", "usa"}
 
 
 def clean_place(place: str) -> str:
@@ -178,7 +201,7 @@ def leads_party(s: Sentences) -> Iterator[Evidence]:
     """ "Homeland Security Adviser Liz Sherwood-Randall will lead a delegation to Mexico City" (seed);
     "a delegation led by X"; "X, who heads the EC delegation". A team, mission or party counts only with
     travel or talks around it ("a team led by X announced …" is a research team)."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         found: list[tuple[int, str | None, str, str, str]] = []
         for m in re.finditer(
             rf"{P},?(?:\s*,[^,@]*,)?\s+(?:will|would|is to|is set to|is due to|is expected to|to|"
@@ -229,7 +252,8 @@ def title_heads_party(s: Sentences) -> Iterator[Evidence]:
         )
         if m or re.search(r"\b(?:delegation|mission)['’]s\s+(?:leader|head|chief)\b", t):
             label = party_label(m.group(1), m.group(2)) if m else None
-            first = next((i for i, text in enumerate(s.masked) if re.search(rf"@{pid}\b", text)), 0)
+            tag = re.compile(rf"@{pid}\b")
+            first = next((i for i, text in s.with_people() if tag.search(text)), 0)
             yield Evidence("leads_party", pid, first, label=label)
 
 
@@ -238,7 +262,7 @@ def joins_party(s: Sentences) -> Iterator[Evidence]:
     """ "Rich Verma …; Lisa Monaco …; and Kemp Chester … will join Ms. Sherwood-Randall in Mexico City"
     (seed); "X, accompanied by Y and Z"; "The group includes X and Y" (after a party was named)."""
     last_party: int | None = None
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         led = re.search(
             rf"\b(?:led|headed|chaired)\s+by\s+{P}|{P}\s*,?\s*(?:who\s+)?(?:will\s+)?(?:lead|head)s?\b", text
         )
@@ -253,6 +277,8 @@ def joins_party(s: Sentences) -> Iterator[Evidence]:
             if re.match(r"\s+as\b", text[m.end() :]) or negated(m.group(0)):
                 continue  # "X joined Y as senior vice president": a job, not a party
             other = int(m.group(2)) if m.group(2) else last_party
+            if re.match(r"['’]s\b", text[m.end() :]):
+                continue  # "X has joined his first squad": pronoun-resolved to "@0's"
             if other is not None and other not in s.titled and m.group(2):
                 continue
             for pid in ids(m.group(1)):
@@ -275,6 +301,12 @@ def joins_party(s: Sentences) -> Iterator[Evidence]:
             rf"comprising|consists? of|is made up of|members are|members include)\s+(?:[^@.]{{0,40}}?)({PL})",
             text,
         ):
+            named = re.match(r"\w+", m.group(0))
+            told = re.search(
+                r"\b(?:delegation|mission|entourage|contingent)\b", " ".join(s.masked[max(0, i - 2) : i])
+            )
+            if last_party is None and not told and named and named.group() in ("group", "party", "team"):
+                continue  # "a group including X" is a shareholder group until a party has been named
             for pid in ids(m.group(1)):
                 yield Evidence("joins_party", pid, i, other=last_party)
         for m in re.finditer(rf"{P}\s*,?\s*(?:who\s+)?(?:will\s+)?(?:lead|head)s?\b", text):
@@ -284,7 +316,7 @@ def joins_party(s: Sentences) -> Iterator[Evidence]:
 @rule("party_travelling")
 def party_travelling(s: Sentences) -> Iterator[Evidence]:
     """ "X, accompanied by a panoply of senior advisers" (reuters/16550); "X and his delegation"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}(?:[^@.;]{{0,60}}?,)?\s*,?\s*(?:who\s+)?(?:was\s+|is\s+|will be\s+|were\s+)?"
             rf"accompanied\s+by\s+(?:an?|the|his|her|several|senior|top|[\w\-]+)\s+(?:[\w\-]+\s+){{0,5}}?"
@@ -319,7 +351,7 @@ _TRAVEL_VERB = (
 def travels_to(s: Sentences) -> Iterator[Evidence]:
     """ "West German Economics Minister Martin Bangemann will fly to Washington" (reuters/17119);
     "X arrived in Lausanne"; "X has just returned from Washington"; "X is in Riyadh"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"({PL})\s*(?:,\s*[^@.;,]{{0,60}},\s*|\s+\w+ly\s+|\s+(?:on|last|next|this)\s+\w+\s+|\s+)"
             rf"(?:(?:has|have|had|will|would|is to|are to|is due to|are due to|is set to|are set to|"
@@ -328,7 +360,7 @@ def travels_to(s: Sentences) -> Iterator[Evidence]:
             text,
         ):
             place = m.group(2)
-            if "@" in place or _NOT_PLACES.match(place) or negated(m.group(0)):
+            if "@" in place or _NOT_PLACES.match(place) or is_adjective(place) or negated(m.group(0)):
                 continue
             for pid in ids(m.group(1)):
                 yield Evidence(
@@ -339,13 +371,15 @@ def travels_to(s: Sentences) -> Iterator[Evidence]:
 @rule("visit_noun")
 def visit_noun(s: Sentences) -> Iterator[Evidence]:
     """ "Blair's Middle East peace mission"; "X's visit to Washington"; "X's trip to Beijing"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
-            rf"{P}['’]s\s+(?:[\w\-]+\s+){{0,3}}?(?:visit|trip|tour|mission|journey|arrival|stay)\b"
+            rf"{P}['’]s\s+(?:[\w\-]+\s+){{0,3}}?(visit|trip|tour|mission|journey|arrival|stay)\b"
             rf"(?:\s+(?:to|of|in)\s+{_PLACE})?",
             text,
         ):
-            place = m.group(2)
+            place = m.group(3)
+            if m.group(2) in ("mission", "journey", "stay") and not place:
+                continue  # "… is Parry's mission": a goal, not a trip
             ok = place and "@" not in place and not _NOT_PLACES.match(place)
             yield Evidence("visit_noun", int(m.group(1)), i, place=clean_place(place) if ok else None)
 
@@ -353,7 +387,7 @@ def visit_noun(s: Sentences) -> Iterator[Evidence]:
 @rule("visiting_title")
 def visiting_title(s: Sentences) -> Iterator[Evidence]:
     """ "talks with visiting Soviet Foreign Minister Eduard Shevardnadze"; "the visiting X"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(rf"\bvisiting\s+{P}(?!['’]s)", text):
             yield Evidence(
                 "visiting_title", int(m.group(1)), i, other=next(iter(ids(text[: m.start()])), None)
@@ -363,10 +397,10 @@ def visiting_title(s: Sentences) -> Iterator[Evidence]:
 @rule("represents")
 def represents(s: Sentences) -> Iterator[Evidence]:
     """ "Amstutz will represent the United States at the meeting in Geneva" (reuters/20335)."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"({PL})\s*,?\s*(?:[^@.;]{{0,30}}?\s)?(?:will|would|to|is to|was to|who)?\s*"
-            rf"(?:represent\w*|speak\w* for|be the \w+ representative)\b",
+            rf"(?:represent\w*\s+(?:[^@.;]{{0,30}}?\s)?at|be the \w+ representative)\b",
             text,
         ):
             if not negated(m.group(0)):
@@ -379,14 +413,17 @@ def represents(s: Sentences) -> Iterator[Evidence]:
                 yield Evidence("represents", pid, i, place=place_after(m.group(0)))
 
 
-_EVENT = r"(?<!news )(?<!press )(?:summit|conference|talks|negotiations|forum|round|ceremony|funeral|G\d+)"
+_EVENT = (
+    r"(?<!news )(?<!press )(?<!party )(?<!spring )(?<!autumn )(?<!annual )"
+    r"(?:summit|conference|talks|negotiations|forum|round|funeral|inauguration|commemoration|G\d+)"
+)
 
 
 @rule("at_event")
 def at_event(s: Sentences) -> Iterator[Evidence]:
     """ "Vanuatu President Baldwin Lonsdale, at a U.N. conference in Japan, …"; "X attended the
     summit"; "X, attending the Arab League summit"; "X joined the talks"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"({PL})\s*,?\s*(?:[^@.;]{{0,40}}?\s)?(?:(?:who\s+)?(?:is|was|were|are|will be)\s+)?"
             rf"(?:at|attend\w*|join\w*|took part in|take part in|taking part in|participat\w* in|"
@@ -404,7 +441,7 @@ def at_event(s: Sentences) -> Iterator[Evidence]:
 def negotiates(s: Sentences) -> Iterator[Evidence]:
     """ "Iran's Foreign Minister Javad Zarif, the lead negotiator"; "X said the negotiators …";
     "X negotiated with …"; "X's negotiating team"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"({PL})\s*,?\s*(?:[^@.;]{{0,30}}?\s)?(?:(?:negotiat|bargain)(?:e|es|ed|ing)\s+"
             rf"(?:with|for|on|over|in)\b|held talks|hold talks|"
@@ -422,7 +459,7 @@ def negotiates(s: Sentences) -> Iterator[Evidence]:
 def meets(s: Sentences) -> Iterator[Evidence]:
     """ "Shultz held talks with Shevardnadze"; "X met Y"; "talks between X and Y": the subject
     `meets`, the object is `met`."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?"
             rf"(?:held|holds|holding|hold|had|has had|will have|having|is having|was having)\s+"
@@ -455,7 +492,7 @@ def meets(s: Sentences) -> Iterator[Evidence]:
 def hosts(s: Sentences) -> Iterator[Evidence]:
     """ "Turkish President Recep Tayyip Erdogan welcomed both delegations"; "X hosted Y"; "Trade minister
     Mike Moore told his colleagues at a welcoming ceremony" (reuters/8080)."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}\s+(?:[^@.;]{{0,20}}?\s)?(?:welcomed|welcomes|received|receives|hosted|hosts|will host|"
             rf"greeted|will receive|will welcome|invited)\s+(?:({PL})|(?:the|both|all|a|his|her)\s+"
@@ -476,7 +513,7 @@ def hosts(s: Sentences) -> Iterator[Evidence]:
 @rule("sends")
 def sends(s: Sentences) -> Iterator[Evidence]:
     """ "President Biden is sending a top White House official to Mexico" (seed); "X's envoy"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}\s+(?:is|was|has|had|will|would)?\s*(?:been\s+)?(?:sending|sent|sends|send|dispatch\w*)\b"
             rf"|{P}['’]s\s+(?:special\s+|personal\s+)?(?:envoy|emissary|representative)\b",
@@ -489,7 +526,7 @@ def sends(s: Sentences) -> Iterator[Evidence]:
 def said_here(s: Sentences) -> Iterator[Evidence]:
     """ "… but Marcano said here there were no plans to renegotiate terms" (a wire story's dateline
     place: the speaker is there)."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}\s*,?\s*(?:[^@.;]{{0,30}}?\s)?(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+"
             rf"conference)|speaking)\s+(?:here|in\s+an?\s+(?:speech|address)\s+here)\b",
@@ -509,7 +546,7 @@ def addresses_body(s: Sentences) -> Iterator[Evidence]:
     """ "Heading into Netanyahu's address on Tuesday to a joint session of Congress"; "X spoke to
     Congress on March 3 at the invitation of Republican leaders"; "In an address before the U.S.
     Congress, X claimed …"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}(?:['’]s)?\s+(?:[^@.;]{{0,20}}?\s)?"
             rf"(?:address\w*|spoke|speaks|speech|will speak|to speak)\s+"
@@ -526,7 +563,7 @@ def addresses_body(s: Sentences) -> Iterator[Evidence]:
 @rule("invited")
 def invited(s: Sentences) -> Iterator[Evidence]:
     """ "X spoke to Congress at the invitation of Republican leaders"; "X, who was invited by Y"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}[^@.;]{{0,80}}?\b(?:at\s+(?:the\s+)?invitation\s+of|(?:was|were|had been|has been)\s+"
             rf"invited\s+(?:by|to))\b",
@@ -538,7 +575,7 @@ def invited(s: Sentences) -> Iterator[Evidence]:
 @rule("phoned")
 def phoned(s: Sentences) -> Iterator[Evidence]:
     """ "Kerry also spoke Friday by phone with Lavrov and Wang Yi": they were not at the table."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for rx in (
             rf"\b(?:by\s+(?:tele)?phone|phoned|telephoned|in\s+a\s+(?:tele)?phone\s+call)"
             rf"\s+(?:with\s+)?({PL})",
@@ -553,13 +590,16 @@ def phoned(s: Sentences) -> Iterator[Evidence]:
 def stays_away(s: Sentences) -> Iterator[Evidence]:
     """ "French Foreign Trade Minister Michel Noir had pulled out of the informal GATT talks"
     (reuters/8080); "X cancelled his visit"; "X will not attend"."""
-    for i, text in enumerate(s.masked):
+    for i, text in s.with_people():
         for m in re.finditer(
-            rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?(?:pulled out of|withdr[ae]w\w* from|cancel+ed|called off|"
-            rf"postponed|(?:will|would|did|does)\s+not\s+(?:attend|travel|go|join|visit))\b",
+            rf"{P}\s+(?:[^@.;]{{0,30}}?\s)?(?:pulled out of|withdr[ae]w\w* from|"
+            rf"(?:cancel+ed|called off|postponed)\s+(?:his|her|their|the|a|@\d+['’]s)\s+(?:[\w\-]+\s+)?"
+            rf"(?:visit|trip|tour|attendance|participation)|"
+            rf"(?:will|would|did|does)\s+not\s+(?:attend|travel|go|join|visit))\b",
             text,
         ):
-            yield Evidence("stays_away", int(m.group(1)), i)
+            if not re.search(r"\b(?:would|could|might) have\b", m.group(0)):  # not what did not happen
+                yield Evidence("stays_away", int(m.group(1)), i)
 
 
 @dataclass(frozen=True)

@@ -148,8 +148,9 @@ def only_past(pid: int, masked: Sequence[str]) -> bool:
     """Every sentence naming pid tells of a past event ("The last peace talks, moderated by X, broke down
     in April 2014")."""
     seen = False
+    tag = re.compile(rf"@{pid}\b")
     for i, s in enumerate(masked):
-        if not re.search(rf"@{pid}\b", s):
+        if "@" not in s or not tag.search(s):
             continue
         seen = True
         prev = masked[i - 1] if i else ""
@@ -186,7 +187,7 @@ def person_vectors(
         name = e.rule
         if name == "travels_to":
             f = facts.get(e.pid)
-            home = f.nationality if f else None
+            home = (f.nationality if f else None) or dateline_country  # a London story's prince is British
             if same_country(country_of(e.place), home):
                 name = "travel_home"
             elif home and country_of(e.place):
