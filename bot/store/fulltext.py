@@ -8,7 +8,10 @@ not "traders". NLTK's stemmers (already installed with sumy) implement both algo
 Porter's published departures is what FTS5 runs; its Snowball English is PostgreSQL's.
 
 Words on PostgreSQL's English stop list are dropped from every query on both backends, as PostgreSQL
-drops them, so "/brief the trade" asks the same of SQLite and of PostgreSQL.
+drops them, so "/brief the trade" asks the same of SQLite and of PostgreSQL. Tokens differ only at the
+edges: SQLite splits "U.S." and "COVID-19" into words as unicode61 does (and as `query_words` does);
+PostgreSQL's parser keeps "U.S." whole in documents and queries alike, and folds no accents ("García" is
+not "Garcia" there; SQLite removes diacritics).
 """
 
 from __future__ import annotations

@@ -96,7 +96,7 @@ def search_articles(
     stmt = (
         select(StoredArticle)
         .where(or_(cutoff.is_(None), StoredArticle.ingested_at >= cutoff))
-        .where(_holds_words(session, field, words))
+        .where(_holds_words(session, field, query, words))
         .order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
     )
     if since is not None:
@@ -125,9 +125,13 @@ def _field_text(row: StoredArticle, field: SearchField) -> str:
     return " ".join((row.headline, " ".join(analysis.get("summary", ())), labels))
 
 
-def _holds_words(session: Session, field: SearchField, words: Sequence[str]) -> ColumnElement[bool]:
+def _holds_words(
+    session: Session, field: SearchField, query: str, words: Sequence[str]
+) -> ColumnElement[bool]:
     if session.get_bind().dialect.name == "postgresql":
-        tsquery = func.plainto_tsquery(literal_column("'english'::regconfig"), " ".join(words))
+        # PostgreSQL's parser reads the query as it read the documents: "U.S." stays 'u.s', "COVID-19"
+        # is 'covid' and '-19', "5.5" one number (split into words first, they would find nothing)
+        tsquery = func.plainto_tsquery(literal_column("'english'::regconfig"), query)
         return literal_column(f"articles.{_PG_COLUMNS[field]}").bool_op("@@")(tsquery)
     # FTS5 query syntax: every word a quoted string (so no word is read as an operator), each limited to
     # the field's columns; the tokenizer stems them as it stemmed the documents

@@ -80,6 +80,11 @@ def test_brief_finds_other_forms_of_a_word_but_not_longer_words(news: Commands) 
     assert "Nothing in the current digest about “trad”" in say(news, "/brief trad")
 
 
+def test_brief_finds_abbreviations_and_numbers_as_written(news: Commands) -> None:
+    assert "Taiwan Announces" in say(news, "/brief U.S. trade")  # "… trade talks with U.S."
+    assert "Taiwan Announces" in say(news, "/brief 15-member delegation")
+
+
 def test_brief_needs_every_word_and_ignores_stop_words(news: Commands) -> None:
     both = say(news, "/brief the tariffs and the trade")
     assert "Taiwan" in both and "Insider Trading" not in both
