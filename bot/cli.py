@@ -290,6 +290,8 @@ def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _who_text(entry: dict) -> str:
+    from summarizer.analysis import title_with_org
+
     lines = [entry["path"]]
     if not entry["delegations"]:
         lines.append("  No delegation in this article.")
@@ -305,7 +307,7 @@ def _who_text(entry: dict) -> str:
     if entry["people"]:
         lines.append("  People:")
         for p in entry["people"]:
-            facts = ", ".join(x for x in (p.get("title"), p.get("organization")) if x)
+            facts = title_with_org(p.get("title"), p.get("organization"))
             lines.append(f"    • {p['name']} [{p['role']}]" + (f" — {facts}" if facts else ""))
     return "\n".join(lines)
 

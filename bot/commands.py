@@ -37,7 +37,7 @@ from bot.store.repo import (
     upsert_subscription,
 )
 from bot.who_lookup import look_up
-from summarizer.analysis import Analysis, Person
+from summarizer.analysis import Analysis
 from summarizer.text import split_sentences
 from summarizer.topics import topic_index
 
@@ -251,14 +251,14 @@ class Commands:
             line = (Span(row.headline, bold=True, link=row.url if row.url else None),
                     Span(f" ({source_label(row)})"))
             blocks.append(Paragraph(line))
-            detail = "; ".join(x for x in (title_with_org(person), role) if x)
+            detail = "; ".join(x for x in (person.described, role) if x)
             quotes = _sentences_about(row.body, person.name)[:2]
             blocks.append(Bullets(tuple((Span(t),) for t in ([detail] if detail else []) + quotes)))
         if found.others:
             blocks.append(Heading(f"Others named “{query[:60]}”", level=2))
             blocks.append(Bullets(tuple(
                 (Span(m.person.name, bold=True),
-                 Span(f", {title_with_org(m.person)}" if title_with_org(m.person) else ""),
+                 Span(f", {m.person.described}" if m.person.described else ""),
                  Span(f" — {m.article.headline} ({source_label(m.article)})"))
                 for m in found.others[:8]
             )))
@@ -373,14 +373,6 @@ def _delegation_blocks(row: StoredArticle, d, analysis: Analysis) -> list:
     blocks.append(Paragraph((Span("From: ", italic=True),
                              Span(row.headline, italic=True, link=row.url))))
     return blocks
-
-
-def title_with_org(person: Person) -> str:
-    """ "Senate Majority Leader" once, not "U.S. Senate Majority Leader, U.S. Senate Majority"."""
-    title, org = person.title or "", person.organization or ""
-    if org and org.casefold() in title.casefold():
-        org = ""
-    return ", ".join(x for x in (title, org) if x)
 
 
 def _sentences_about(body: str, name: str) -> list[str]:

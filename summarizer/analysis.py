@@ -19,6 +19,19 @@ class Person:
     role: Role = "mentioned"
     lead: bool = False
 
+    @property
+    def described(self) -> str:
+        """Title and organisation, the organisation once: "Senate Majority Leader", not "U.S. Senate
+        Majority Leader, U.S. Senate Majority"."""
+        return title_with_org(self.title, self.organization)
+
+
+def title_with_org(title: str | None, organization: str | None) -> str:
+    title, org = title or "", organization or ""
+    if org and org.casefold() in title.casefold():
+        org = ""
+    return ", ".join(x for x in (title, org) if x)
+
 
 @dataclass(frozen=True)
 class Delegation:

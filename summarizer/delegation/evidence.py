@@ -353,7 +353,7 @@ def travels_to(s: Sentences) -> Iterator[Evidence]:
     "X arrived in Lausanne"; "X has just returned from Washington"; "X is in Riyadh"."""
     for i, text in s.with_people():
         for m in re.finditer(
-            rf"({PL})\s*(?:,\s*[^@.;,]{{0,60}},\s*|\s+\w+ly\s+|\s+(?:on|last|next|this)\s+\w+\s+|\s+)"
+            rf"({PL})\s*(?:,\s*[^@.;,]{{0,60}},\s*|\s+\w+ly\s+|\s+(?:on|last|next|this)\s+\w+\s+|\s*,?\s+)"
             rf"(?:(?:has|have|had|will|would|is to|are to|is due to|are due to|is set to|are set to|"
             rf"was|were|is|are|plans to|planned to|is expected to|was expected to)\s+)?"
             rf"(?:also\s+|just\s+|already\s+)?(?:been\s+)?{_TRAVEL_VERB}\s+{_PLACE}",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.commands import title_with_org
 from bot.who_lookup import EXACT, PART, SURNAME, look_up, match_kind
 from summarizer.analysis import Person
 
@@ -59,6 +58,6 @@ def test_a_title_names_its_organisation_once() -> None:
     p = Person(
         name="Mitch McConnell", title="U.S. Senate Majority Leader", organization="U.S. Senate Majority"
     )
-    assert title_with_org(p) == "U.S. Senate Majority Leader"
+    assert p.described == "U.S. Senate Majority Leader"
     q = Person(name="Kristie Canegallo", title="acting deputy secretary", organization="Homeland Security")
-    assert title_with_org(q) == "acting deputy secretary, Homeland Security"
+    assert q.described == "acting deputy secretary, Homeland Security"
