@@ -105,6 +105,12 @@ class Labelled:
     def path(self) -> str:
         return self.row["path"]
 
+    @property
+    def source(self) -> str:
+        """The corpus, as the labelled file names it ("CNN/DailyMail (validation split)" -> "CNN")."""
+        first = re.split(r"[\s/-]", self.row.get("corpus") or "other")[0]
+        return "Usenet" if first == "20" else first  # "20 Newsgroups"
+
     def certain(self) -> dict[str, dict]:
         return {surname(m["name"]): m for m in self.row["delegation"] if m.get("certain", True)}
 
@@ -254,6 +260,7 @@ def cross_validated(items: list[Labelled]) -> dict[str, Score]:
             s = score_article(item, scorer)
             scores[item.set_name].add(s)
             scores["pooled"].add(s)
+            scores.setdefault(f"  of which {item.source}", Score()).add(s)
     return scores
 
 

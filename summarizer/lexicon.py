@@ -227,7 +227,7 @@ STOPWORDS = frozenset(
         said says say saying told tells tell added adds asked asks according announced announces led
         headed including includes include included joined joins join accompanied visiting met meets
         said: like last next first second third one two three four five six seven eight nine ten mr mrs
-        ms dr
+        ms dr besides meanwhile however moreover furthermore nevertheless instead indeed
         """
     )
 )

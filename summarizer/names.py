@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from summarizer.lexicon import (
+    CITY_COUNTRY,
     DAYS,
     HONORIFICS_DROPPED,
     HONORIFICS_KEPT,
@@ -140,6 +141,12 @@ class Mention:
 
 
 def tokenize(sentence: str) -> list[Tok]:
+    return list(_tokenize(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _tokenize(sentence: str) -> tuple[Tok, ...]:
+    """Tokens of one sentence, cached: the same sentence is read by several steps."""
     out: list[Tok] = []
     for m in _TOKEN.finditer(sentence):
         text, start, end = m.group(), m.start(), m.end()
@@ -148,7 +155,7 @@ def tokenize(sentence: str) -> list[Tok]:
             out.append(Tok(text[-2:], end - 2, end))
         else:
             out.append(Tok(text, start, end))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
@@ -429,10 +436,13 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     if any(re.search(r"\d", t) for t in toks):
         return True
-    if all(t in PLACE_WORDS or t in NATIONALITY or t in MONTHS or t in DAYS for t in toks):
+    if all(t in PLACE_WORDS or t in NATIONALITY or t in CITY_COUNTRY or t in MONTHS or t in DAYS
+           for t in toks):
+        return True
+    if toks and toks[-1] in PARTY_WORDS:  # "Indiana Republican", "Democratic": a party, not a name
         return True
     joined = " ".join(toks)
-    return joined in NATIONALITY or joined.replace(" ", "-") in PLACE_WORDS
+    return joined in NATIONALITY or joined in CITY_COUNTRY or joined.replace(" ", "-") in PLACE_WORDS
 
 
 def has_title_head(title: str | None) -> bool:

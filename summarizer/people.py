@@ -254,7 +254,18 @@ def _mask(sentence: str, ms: list[Mention]) -> str:
     return "".join(out)
 
 
-def _nationality(person: _Person, masked: Sequence[str], title: str | None) -> str | None:
+def _owners(masked: Sequence[str]) -> dict[int, str]:
+    """Nationality from "Iran's @3" anywhere in the article, per person (the first one said)."""
+    out: dict[int, str] = {}
+    for s in masked:
+        for m in _OWNER.finditer(s):
+            nat = NATIONALITY.get(m.group(1).lower())
+            if nat:
+                out.setdefault(int(m.group(2)), nat)
+    return out
+
+
+def _nationality(person: _Person, owners: dict[int, str], title: str | None) -> str | None:
     if title:
         words = re.findall(r"[A-Za-z][\w.\-]*", title)
         for n in (2, 1):
@@ -262,11 +273,7 @@ def _nationality(person: _Person, masked: Sequence[str], title: str | None) -> s
                 nat = NATIONALITY.get(" ".join(words[i : i + n]).lower())
                 if nat:
                     return nat
-    for s in masked:
-        for m in _OWNER.finditer(s):  # "Iran's @3"
-            if int(m.group(2)) == person.pid and m.group(1).lower() in NATIONALITY:
-                return NATIONALITY[m.group(1).lower()]
-    return None
+    return owners.get(person.pid)
 
 
 _OWNER = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+@(\d+)\b")
@@ -304,7 +311,8 @@ def find_candidates(article: Article) -> FoundPeople:
                 m.person, m.forced_role = True, "author"
         mentions.extend(found)
     _decide_with_model(sents, mentions)
-    people = _merge([m for m in mentions if m.person is not False or _could_alias(m, mentions)])
+    surnames = {fold(x.tokens[-1]) for x in mentions if x.person and len(x.tokens) >= 2}
+    people = _merge([m for m in mentions if m.person is not False or _could_alias(m, surnames)])
     people = people[:MAX_PEOPLE]
     for p in people:
         for m in p.mentions:
@@ -314,6 +322,7 @@ def find_candidates(article: Article) -> FoundPeople:
         masked.append(_mask(s, [m for p in people for m in p.mentions if m.sent == i]))
 
     author_key = name_key(article.author.split()) if article.author else None
+    owners = _owners(masked)
     headline_at = len(sents.text) - 1 if sents.has_headline else None
     facts: dict[int, PersonFacts] = {}
     titles: dict[int, str | None] = {}
@@ -328,7 +337,7 @@ def find_candidates(article: Article) -> FoundPeople:
             pid=p.pid,
             name=p.name,
             title=title or "",
-            nationality=_nationality(p, masked, title),
+            nationality=_nationality(p, owners, title),
             weak=p.weak,
             role="author" if is_author else None,
             mentions=len(p.mentions),
@@ -345,12 +354,11 @@ def find_candidates(article: Article) -> FoundPeople:
     return FoundPeople(people, titles, candidates)
 
 
-def _could_alias(m: Mention, mentions: list[Mention]) -> bool:
+def _could_alias(m: Mention, surnames: set[str]) -> bool:
     """A lone surname the rules rejected ("Bates" also a common word) still joins a known full name."""
     if len(m.tokens) != 1 or m.person is not False or not m.tokens[0][:1].isupper():
         return False
-    word = fold(m.tokens[0])
-    return any(x.person and len(x.tokens) >= 2 and fold(x.tokens[-1]) == word for x in mentions)
+    return fold(m.tokens[0]) in surnames
 
 
 def _result(

@@ -20,8 +20,10 @@ from summarizer.delegation.evidence import (
     Evidence,
     PartyTrip,
     Sentences,
+    country_of,
     find_evidence,
     resolve_pronouns,
+    same_country,
     unnamed_party_trips,
 )
 from summarizer.delegation.features import _TRIP_RULES, PersonFacts, only_past, person_vectors
@@ -45,6 +47,7 @@ class Candidates:
     dateline_place: str | None
     masked: Sequence[str] = ()
     trips: Sequence[PartyTrip] = ()
+    dateline_country: str | None = None
 
 
 @dataclass
@@ -67,7 +70,8 @@ def gather(
     evidence = find_evidence(Sentences(masked=resolve_pronouns(masked), titles=titles, headline=headline))
     vectors = person_vectors(facts, evidence, body=body, dateline_country=dateline_country(dateline))
     trips = unnamed_party_trips(masked)
-    return Candidates(facts, evidence, vectors, dateline_place(dateline), masked, trips)
+    home = dateline_country(dateline)
+    return Candidates(facts, evidence, vectors, dateline_place(dateline), masked, trips, home)
 
 
 VETO_RULES = frozenset({"stays_away", "hosts"})
@@ -98,7 +102,40 @@ def decide(c: Candidates, scorer: Scorer | None = None) -> Findings:
         if (pid in cued or scorer.is_member(x)) and pid not in vetoed
     ]
     parties = group_parties(members, c.evidence, c.facts, dateline_place=c.dateline_place, trips=c.trips)
+    hosts = _hosts_of_cued_parties(parties, cued, c.facts) | _met_at_home(c, members, cued)
+    if hosts:  # "Wekesa will lead a delegation to Berlin … to meet German Economy Minister Klaus Hartmann"
+        members = [pid for pid in members if pid not in hosts]
+        parties = group_parties(members, c.evidence, c.facts, dateline_place=c.dateline_place, trips=c.trips)
     return Findings(parties, settle_roles(parties, c.evidence, c.facts))
+
+
+def _met_at_home(c: Candidates, members: Sequence[int], cued: set[int]) -> set[int]:
+    """ "Shultz … went directly into a meeting with Shevardnadze" under a MOSCOW dateline: the Soviet
+    minister receives him at home."""
+    return {
+        e.pid
+        for e in c.evidence
+        if e.rule == "met"
+        and e.other in members
+        and e.pid not in cued
+        and same_country(c.facts[e.pid].nationality, c.dateline_country)
+    }
+
+
+def _hosts_of_cued_parties(
+    parties: Sequence[Party], cued: set[int], facts: dict[int, PersonFacts]
+) -> set[int]:
+    """People of the country a named party travels to are its hosts, unless a cue puts them in a party."""
+    visited = {
+        country_of(p.destination) for p in parties if p.destination and any(pid in cued for pid in p.members)
+    }
+    visited.discard(None)
+    return {
+        pid
+        for p in parties
+        for pid in p.members
+        if pid not in cued and facts[pid].nationality is not None and facts[pid].nationality in visited
+    }
 
 
 __all__ = ["Candidates", "Findings", "Party", "PersonFacts", "decide", "gather"]

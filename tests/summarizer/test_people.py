@@ -468,3 +468,11 @@ def test_a_minister_quoted_at_home_is_not_in_the_party_he_announced() -> None:
     London."""
     result = people_of(DATA / "news" / "reuters" / "8649.txt")
     assert set(members(result)) == {"Chris Stals"}
+
+
+@needs_data
+def test_the_minister_who_receives_a_visitor_at_home_is_his_host() -> None:
+    """reuters/16550 (MOSCOW): Shultz goes into a meeting with Shevardnadze, who is at home."""
+    result = people_of(DATA / "news" / "reuters" / "16550.txt")
+    assert "George Shultz" in members(result)
+    assert by_name(result)["Eduard Shevardnadze"].role == "host"
