@@ -257,60 +257,82 @@ def title_heads_party(s: Sentences) -> Iterator[Evidence]:
             yield Evidence("leads_party", pid, first, label=label)
 
 
+_JOIN_VERB = (
+    r"(?:join|joined|joins|joining|accompany|accompanied|accompanies|accompanying|travel with|"
+    r"travelled with|traveled with)"
+)
+_HEAD_CUE = re.compile(
+    rf"\b(?:led|headed|chaired)\s+by\s+{P}|{P}\s*,?\s*(?:who\s+)?(?:will\s+)?(?:lead|head)s?\b"
+    rf"|{P}(?:[^@.;]{{0,60}}?,)?\s*,?\s*(?:who\s+)?(?:was\s+|is\s+|will be\s+|were\s+)?accompanied\s+by\b"
+    rf"|\b{_JOIN_VERB}\s+(?:the\s+)?{P}"
+)
+
+
+def party_heads(s: Sentences) -> list[int | None]:
+    """For each sentence, the person last said to lead, head or be joined by a party (or None)."""
+    heads: list[int | None] = []
+    last: int | None = None
+    for text in s.masked:
+        for m in _HEAD_CUE.finditer(text):
+            last = int(next(g for g in m.groups() if g))
+        heads.append(last)
+    return heads
+
+
 @rule("joins_party")
 def joins_party(s: Sentences) -> Iterator[Evidence]:
     """ "Rich Verma …; Lisa Monaco …; and Kemp Chester … will join Ms. Sherwood-Randall in Mexico City"
-    (seed); "X, accompanied by Y and Z"; "The group includes X and Y" (after a party was named)."""
-    last_party: int | None = None
+    (seed); "Prince Edward will also join the UK delegation in Poland" (bbc/politics-018)."""
+    heads = party_heads(s)
     for i, text in s.with_people():
-        led = re.search(
-            rf"\b(?:led|headed|chaired)\s+by\s+{P}|{P}\s*,?\s*(?:who\s+)?(?:will\s+)?(?:lead|head)s?\b", text
-        )
-        if led:
-            last_party = int(led.group(1) or led.group(2))
         for m in re.finditer(
             rf"({PL})\s*,?\s+(?:will|would|are to|is to|to|have|has|had|are|is|also)?\s*(?:also\s+)?"
-            rf"(?:join|joined|joins|joining|accompany|accompanied|accompanies|accompanying|travel with|"
-            rf"travelled with|traveled with)\s+(?:the\s+)?(?:{P}|(?:[\w\-]+\s+){{0,3}}(delegation))",
+            rf"{_JOIN_VERB}\s+(?:the\s+)?(?:{P}|(?:[\w\-]+\s+){{0,3}}(delegation))",
             text,
         ):
-            if re.match(r"\s+as\b", text[m.end() :]) or negated(m.group(0)):
-                continue  # "X joined Y as senior vice president": a job, not a party
-            other = int(m.group(2)) if m.group(2) else last_party
-            if re.match(r"['’]s\b", text[m.end() :]):
-                continue  # "X has joined his first squad": pronoun-resolved to "@0's"
-            if other is not None and other not in s.titled and m.group(2):
-                continue
+            rest = text[m.end() :]
+            if re.match(r"\s+as\b|['’]s\b", rest) or negated(m.group(0)):
+                continue  # "X joined Y as senior vice president"; "X has joined his (@0's) first squad"
+            if m.group(2) and int(m.group(2)) not in s.titled:
+                continue  # joining someone with no title is company, not a party
+            other = int(m.group(2)) if m.group(2) else (heads[i - 1] if i else None)
             for pid in ids(m.group(1)):
-                yield Evidence("joins_party", pid, i, other=other, place=place_after(text[m.end() :]))
-            if m.group(2):
-                last_party = int(m.group(2))
+                yield Evidence("joins_party", pid, i, other=other, place=place_after(rest))
+
+
+@rule("accompanied_by")
+def accompanied_by(s: Sentences) -> Iterator[Evidence]:
+    """ "Prime Minister Li Qiang, accompanied by Commerce Minister Wang Wentao and Foreign Minister Wang
+    Yi, …": they join his party."""
+    for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}(?:[^@.;]{{0,60}}?,)?\s*,?\s*(?:who\s+)?(?:was\s+|is\s+|will be\s+|were\s+)?"
             rf"accompanied\s+by\s+({PL})",
             text,
         ):
-            if negated(m.group(0)):
-                continue
-            lead = int(m.group(1))
-            last_party = lead
-            for pid in ids(m.group(2)):
-                yield Evidence("joins_party", pid, i, other=lead)
+            if not negated(m.group(0)):
+                for pid in ids(m.group(2)):
+                    yield Evidence("joins_party", pid, i, other=int(m.group(1)))
+
+
+@rule("party_includes")
+def party_includes(s: Sentences) -> Iterator[Evidence]:
+    """ "A delegation of 16 Russian space experts arrived … The group includes Y. M. Koptev …"
+    (usenet/61293): members of the party named before; "a group including X" alone is no party."""
+    heads = party_heads(s)
+    for i, text in s.with_people():
         for m in re.finditer(
-            rf"\b{PARTY_NOUNS}\b(?:[^.@]|@\d+){{0,80}}?\b(?:includes?|included|including|comprises?|"
+            rf"\b({PARTY_NOUNS})\b(?:[^.@]|@\d+){{0,80}}?\b(?:includes?|included|including|comprises?|"
             rf"comprising|consists? of|is made up of|members are|members include)\s+(?:[^@.]{{0,40}}?)({PL})",
             text,
         ):
-            named = re.match(r"\w+", m.group(0))
             told = re.search(
                 r"\b(?:delegation|mission|entourage|contingent)\b", " ".join(s.masked[max(0, i - 2) : i])
             )
-            if last_party is None and not told and named and named.group() in ("group", "party", "team"):
-                continue  # "a group including X" is a shareholder group until a party has been named
-            for pid in ids(m.group(1)):
-                yield Evidence("joins_party", pid, i, other=last_party)
-        for m in re.finditer(rf"{P}\s*,?\s*(?:who\s+)?(?:will\s+)?(?:lead|head)s?\b", text):
-            last_party = int(m.group(1))
+            if heads[i] is None and not told and m.group(1) in ("group", "party", "team"):
+                continue  # a shareholder group, a research team
+            for pid in ids(m.group(2)):
+                yield Evidence("joins_party", pid, i, other=heads[i])
 
 
 @rule("party_travelling")
@@ -354,7 +376,8 @@ def travels_to(s: Sentences) -> Iterator[Evidence]:
     for i, text in s.with_people():
         for m in re.finditer(
             rf"({PL})\s*(?:,\s*[^@.;,]{{0,60}},\s*|\s+\w+ly\s+|\s+(?:on|last|next|this)\s+\w+\s+|\s*,?\s+)"
-            rf"(?:(?:has|have|had|will|would|is to|are to|is due to|are due to|is set to|are set to|"
+            rf"(?:who\s+)?(?:(?:has|have|had|will|would|is to|are to|is due to|are due to|is set to|"
+            rf"are set to|"
             rf"was|were|is|are|plans to|planned to|is expected to|was expected to)\s+)?"
             rf"(?:also\s+|just\s+|already\s+)?(?:been\s+)?{_TRAVEL_VERB}\s+{_PLACE}",
             text,

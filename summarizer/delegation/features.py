@@ -139,29 +139,24 @@ def rank(title: str) -> int:
     return 1
 
 
-_PAST_EVENT = re.compile(r"\b(?:last|previous|former|back in|in (?:19|20)\d\d|(?:19|20)\d\d)\b")
+_PAST_EVENT = re.compile(r"\b(?:previous|back in|in (?:19|20)\d\d|(?:19|20)\d\d)\b|\bthe last\b")
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|did)\b|\b\w+ed\b")
 _NOT_PAST = re.compile(r"\b(?:will|is|are|has|have|can|could|would|should|may|might|now|today)\b")
 
 
 def only_past(pid: int, masked: Sequence[str]) -> bool:
-    """Every sentence naming pid tells of a past event ("The last peace talks, moderated by X, broke down
-    in April 2014")."""
-    seen = False
+    """Every sentence naming pid is in the past tense and one of them dates it years back ("The last
+    peace talks, moderated by X, broke down in April 2014"; "Back in 1983, X tried …")."""
+    dated = False
     tag = re.compile(rf"@{pid}\b")
     for i, s in enumerate(masked):
         if "@" not in s or not tag.search(s):
             continue
-        seen = True
-        prev = masked[i - 1] if i else ""
-        past = (
-            _PAST_TENSE.search(s)
-            and not _NOT_PAST.search(s)
-            and (_PAST_EVENT.search(s) or _PAST_EVENT.search(prev))
-        )
-        if not past:
+        if not _PAST_TENSE.search(s) or _NOT_PAST.search(s):
             return False
-    return seen
+        prev = masked[i - 1] if i else ""
+        dated = dated or bool(_PAST_EVENT.search(s) or _PAST_EVENT.search(prev))
+    return dated
 
 
 def document_features(body: str) -> dict[str, float]:

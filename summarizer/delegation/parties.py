@@ -58,39 +58,12 @@ def group_parties(
     dateline_place: str | None,
     trips: Sequence[PartyTrip] = (),
 ) -> list[Party]:
-    groups = _Groups(members)
-    by_sentence_rule: dict[tuple[int, str, str | None], list[int]] = {}
-    for e in evidence:
-        if e.pid not in groups.parent:
-            continue
-        if e.rule == "joins_party" and e.other is not None:
-            groups.union(e.pid, e.other)
-        if e.rule in ("travels_to", "leads_party", "represents", "at_event") and e.place:
-            by_sentence_rule.setdefault((e.sentence, e.rule, e.place), []).append(e.pid)
-        if e.rule == "joins_party":  # "The group includes A and B"
-            by_sentence_rule.setdefault((e.sentence, e.rule, None), []).append(e.pid)
-    for pids in by_sentence_rule.values():  # "X and Y arrived in Lausanne"
-        for a in pids[1:]:
-            groups.union(pids[0], a)
-    by_nationality: dict[str, int] = {}
-    for pid in members:
-        nat = facts[pid].nationality
-        if nat:
-            if nat in by_nationality:
-                groups.union(pid, by_nationality[nat])
-            else:
-                by_nationality[nat] = pid
-    clusters: dict[int, list[int]] = {}
-    for pid in members:
-        clusters.setdefault(groups.find(pid), []).append(pid)
     parties = []
-    cued = {e.pid for e in evidence if e.rule in ("leads_party", "joins_party")}
-    for pids in clusters.values():
+    cued = {e.pid for e in evidence if e.rule in _CUES}
+    for pids in _clusters(members, evidence, facts):
         party = _party(pids, evidence, facts, None if trips else dateline_place)
         if trips and any(p in cued for p in pids):  # the party's own trip, told without names
-            first = min(
-                e.sentence for e in evidence if e.pid in pids and e.rule in ("leads_party", "joins_party")
-            )
+            first = min(e.sentence for e in evidence if e.pid in pids and e.rule in _CUES)
             trip = min(trips, key=lambda t: abs(t.sentence - first))
             party.destination = party.destination or trip.place
             party.purpose = party.purpose or trip.purpose
@@ -99,6 +72,39 @@ def group_parties(
         parties.append(party)
     parties.sort(key=lambda p: facts[p.lead].first_sentence if p.lead is not None else 0)
     return parties
+
+
+_CUES = ("leads_party", "joins_party")
+_SHARED_TRIP = ("travels_to", "leads_party", "represents", "at_event")
+
+
+def _clusters(
+    members: Sequence[int], evidence: Sequence[Evidence], facts: dict[int, PersonFacts]
+) -> list[list[int]]:
+    """Members tied by a rule, named together in one cue, or of one nationality."""
+    groups = _Groups(members)
+    together: dict[tuple[int, str, str | None], list[int]] = {}
+    for e in evidence:
+        if e.pid not in groups.parent:
+            continue
+        if e.rule == "joins_party" and e.other is not None:
+            groups.union(e.pid, e.other)
+        if e.rule == "joins_party" or (e.rule in _SHARED_TRIP and e.place):
+            # "X and Y arrived in Lausanne"; "The group includes A and B"
+            key = (e.sentence, e.rule, None if e.rule == "joins_party" else e.place)
+            together.setdefault(key, []).append(e.pid)
+    for pids in together.values():
+        for a in pids[1:]:
+            groups.union(pids[0], a)
+    first_of: dict[str, int] = {}
+    for pid in members:
+        nat = facts[pid].nationality
+        if nat:
+            groups.union(pid, first_of.setdefault(nat, pid))
+    clusters: dict[int, list[int]] = {}
+    for pid in members:
+        clusters.setdefault(groups.find(pid), []).append(pid)
+    return list(clusters.values())
 
 
 def _party(
@@ -136,35 +142,25 @@ def settle_roles(
     if not parties:
         return {}
     in_party = {pid for p in parties for pid in p.members}
+    met_by_member = {(x.sentence) for x in evidence if x.rule == "met" and x.pid in in_party}
     roles: dict[int, str] = {}
     for e in evidence:
-        if (
-            e.rule == "visiting_title"
-            and e.pid in in_party
-            and e.other is not None
-            and e.other not in in_party
-        ):
+        if e.rule == "visiting_title" and e.pid in in_party and e.other not in (None, *in_party):
             roles.setdefault(e.other, "host")  # "after a meeting in Israel with visiting X": he received X
         if e.pid in in_party:
             continue
-        if (
+        if e.rule == "sends":
+            roles[e.pid] = "principal"
+        elif (
             e.rule == "hosts"
             or (e.rule == "met" and e.other in in_party)
-            or (
-                e.rule == "meets"
-                and any(x.rule == "met" and x.pid in in_party and x.sentence == e.sentence for x in evidence)
-            )
+            or (e.rule == "meets" and e.sentence in met_by_member)
         ):
             roles.setdefault(e.pid, "host")
-        elif e.rule == "sends":
-            roles[e.pid] = "principal"
-    for p in parties:
-        visited = country_of(p.destination)
-        if visited is None:
-            continue
-        for f in facts.values():
-            if f.pid not in in_party and f.nationality == visited and f.title and f.eligible:
-                roles.setdefault(f.pid, "host")
+    visited = {country_of(p.destination) for p in parties} - {None}
+    for f in facts.values():
+        if f.pid not in in_party and f.nationality in visited and f.title and f.eligible:
+            roles.setdefault(f.pid, "host")
     return roles
 
 

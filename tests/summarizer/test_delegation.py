@@ -23,6 +23,18 @@ EXAMPLES: dict[str, tuple[str, dict[int, str], str, int]] = {
     ),
     "title_heads_party": ("@2 said the talks had ended.", {2: "head of the EC delegation"}, "leads_party", 2),
     "joins_party": ("@3; @4; @5; and @6 will join @1 in Mexico City.", {1: "Adviser"}, "joins_party", 5),
+    "accompanied_by": (
+        "@0, accompanied by @1 and @2, will arrive in Canberra on Saturday.",
+        {0: "Prime Minister"},
+        "joins_party",
+        2,
+    ),
+    "party_includes": (
+        "The delegation of 16 Russian space experts includes @0 and @1.",
+        {},
+        "joins_party",
+        1,
+    ),
     "party_travelling": (
         "@0, accompanied by a panoply of senior advisers and technical experts, went directly "
         "into a closed-door meeting.",
@@ -77,6 +89,7 @@ NEAR_MISSES: dict[str, tuple[str, dict[int, str], int]] = {
     "at_event": ("@0 told a news conference that prices would rise.", {0: "Finance Minister"}, 0),
     "joins_party": ("@0 joined @1 as senior vice president.", {1: "chief executive"}, 0),
     "negotiates": ("@0 said negotiators had made progress.", {}, 0),
+    "party_includes": ("Shareholders said a group including @0 bought 5 pct of the company.", {}, 0),
 }
 
 
