@@ -1,4 +1,14 @@
-"""Command latency on both chat platforms under concurrent load, over local fakes of their APIs.
+"""Command latency with 10,000 stored stories, on SQLite and on PostgreSQL, and on both chat platforms
+under concurrent load, over local fakes of their APIs.
+
+The store: the 649 news files (and the seed) are analysed once, then stored as many times as needed to
+reach --stories, each copy lightly varied (one paragraph left out, its own id and file name, ingest
+times spread over the last 20 hours) so they are distinct stories. PostgreSQL is a server of its own
+started with tests/pg.py's helpers (as the postgres user when root).
+
+First query after an ingest: --rounds times, one more story is ingested (the real store path, its
+analysis reused) and then every command of the mix is asked once; none of these answers can come from
+the cache, which an ingest empties. Printed per command and over all of them.
 
 Slack: N signed slash-command requests sent at once over HTTP to the real Bolt app on the shared aiohttp
 server (its WebClient pointed at a local fake Slack Web API). Telegram: N updates fed at once into the
@@ -14,19 +24,27 @@ Printed, p50/p99 in milliseconds:
 - the command core alone (`Commands.handle`, the part that reads the store and builds the answer);
 - client-observed Slack round trips, and when each reply reached the fake platform (with queueing).
 
-Usage: .venv/bin/python bench/commands.py [--requests 200] [--articles 649]
+Usage: .venv/bin/python bench/commands.py [--stories 10000] [--backends sqlite,postgresql] [--rounds 30]
+       [--requests 200] [--articles 649] [--no-platforms]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
+import gc
 import hashlib
 import hmac
 import multiprocessing
+import os
+import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from multiprocessing.connection import Connection
 from pathlib import Path
 from urllib.parse import urlencode
@@ -36,15 +54,21 @@ sys.path.insert(0, str(REPO))
 
 import aiohttp  # noqa: E402
 from aiohttp import web  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 from telegram import Update  # noqa: E402
 
-from bot.commands import Commands  # noqa: E402
+from bot.commands import ChatContext, Commands  # noqa: E402
 from bot.http import HttpServer  # noqa: E402
-from bot.ingest import ingest_specs, make_analyser  # noqa: E402
+from bot.ingest import make_analyser, store_articles  # noqa: E402
 from bot.platforms.slack import SlackFrontEnd  # noqa: E402
 from bot.platforms.telegram import TelegramFrontEnd  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from bot.store import Database, open_database  # noqa: E402
+from bot.store.repo import add_article, count_articles  # noqa: E402
+from summarizer.analysis import Analysis  # noqa: E402
+from summarizer.article import Article  # noqa: E402
+from summarizer.sources import open_source  # noqa: E402
+from tests import pg  # noqa: E402
 from tests.fakes.slack_api import FakeSlackApi  # noqa: E402
 from tests.fakes.telegram_api import FakeTelegramApi  # noqa: E402
 from tests.shared_data import SHARED_DATA  # noqa: E402
@@ -81,13 +105,107 @@ class TimedCommands(Commands):
             self.durations.append(time.perf_counter() - started)
 
 
-def build_db(tmp: Path, articles: int) -> Database:
-    db = open_database(f"sqlite:///{tmp / 'bench.sqlite3'}")
-    files = sorted(NEWS.rglob("*.txt"))[:articles]
+Story = tuple[Article, Analysis]
+
+
+def analyse_news(articles: int) -> list[Story]:
+    """The seed and the first `articles` news files, each analysed once."""
+    analyse = make_analyser()
     started = time.perf_counter()
-    report = ingest_specs(db, [str(SEED), *map(str, files)], make_analyser())
-    print(f"store: {len(report.new)} articles ingested in {time.perf_counter() - started:.1f} s")
-    return db
+    stories: dict[str, Story] = {}  # by id: a file whose story another file already told is one story
+    for path in [*sorted(SEED.glob("*.txt")), *sorted(NEWS.rglob("*.txt"))[:articles]]:
+        for article in open_source(str(path)).poll(None).articles:
+            stories.setdefault(article.id, (article, analyse(article)))
+    print(f"analysed {len(stories)} stories in {time.perf_counter() - started:.1f} s")
+    return list(stories.values())
+
+
+def variant(story: Story, copy: int) -> Story:
+    """Copy `copy` of a story: one paragraph left out (when it has several), its own id and file name."""
+    article, analysis = story
+    if copy == 0:
+        return story
+    paragraphs = article.paragraphs
+    if len(paragraphs) > 1:
+        paragraphs = paragraphs[: copy % len(paragraphs)] + paragraphs[copy % len(paragraphs) + 1 :]
+    path = Path(article.source)
+    return dataclasses.replace(
+        article, id=hashlib.sha256(f"{article.id}:{copy}".encode()).hexdigest()[:32],
+        body="\n\n".join(paragraphs), paragraphs=paragraphs,
+        source=str(path.with_name(f"{path.stem}-{copy}{path.suffix}")),
+    ), analysis
+
+
+def fill(db: Database, stories: list[Story], total: int) -> None:
+    """Store `total` stories: copy 0 of every story, then copy 1, …; ingest times over the last 20 h."""
+    started = time.perf_counter()
+    now = datetime.now(UTC)
+    step = timedelta(hours=20) / total
+    for start in range(0, total, 500):
+        with db.session() as session:
+            for i in range(start, min(total, start + 500)):
+                article, analysis = variant(stories[i % len(stories)], i // len(stories))
+                add_article(session, article, analysis, ingested_at=now - (total - i) * step)
+    if not db.is_sqlite:
+        # what autovacuum does within a minute of a bulk load (the visibility map lets the change stamp
+        # be read from its index alone; fresh planner statistics)
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE articles"))
+    with db.session() as session:
+        stored = count_articles(session)
+    print(f"store: {stored} stories stored in {time.perf_counter() - started:.1f} s "
+          f"({len(stories)} analysed stories, {-(-total // len(stories))} copies at most)")
+
+
+@contextmanager
+def open_store(backend: str, tmp: Path) -> Iterator[Database]:
+    if backend == "sqlite":
+        db = open_database(f"sqlite:///{tmp / 'bench.sqlite3'}")
+        try:
+            yield db
+        finally:
+            db.dispose()
+        return
+    bindir = pg.find_bindir()
+    if bindir is None:
+        raise SystemExit("PostgreSQL binaries not found (initdb, pg_ctl)")
+    root = Path(tempfile.mkdtemp(prefix="briefbot-bench-pg-"))
+    server = pg.start_server(root, bindir)
+    try:
+        db = open_database(server.create_database("bench"))
+        try:
+            yield db
+        finally:
+            db.dispose()
+    finally:
+        pg.stop_server(root, bindir)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def bench_after_ingest(db: Database, stories: list[Story], rounds: int, copy: int) -> list[float]:
+    """Each round: one new story through the real store path, then every command of the mix once."""
+    commands = Commands(db, load_settings({}))
+    ctx = ChatContext("console", "bench")
+    wall: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
+    for r in range(rounds):
+        story = variant(stories[r % len(stories)], copy + r)
+        report = store_articles(db, [story[0]], lambda _article, a=story[1]: a)
+        assert len(report.new) == 1
+        for cmd, args in MIX:
+            name = f"{cmd} {args}".strip()
+            started, started_cpu = time.perf_counter(), time.process_time()
+            commands.handle(name, ctx)
+            wall.setdefault(name, []).append(time.perf_counter() - started)
+            cpu.setdefault(name, []).append(time.process_time() - started_cpu)
+    print(f"first query after an ingest: {rounds} rounds of (ingest one story, then each command once); "
+          f"wall time, then this process's CPU time (the database server's not included)")
+    for name in wall:
+        print(line(name, wall[name]) + f"   cpu p99 {pct(cpu[name], 99) * 1000:6.1f} ms")
+    everything = [v for values in wall.values() for v in values]
+    print(line("all commands, first after an ingest", everything)
+          + f"   cpu p99 {pct([v for vs in cpu.values() for v in vs], 99) * 1000:6.1f} ms")
+    return everything
 
 
 def sign(body: str) -> dict[str, str]:
@@ -262,22 +380,41 @@ async def bench_telegram(db: Database, n: int, tg_url: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stories", type=int, default=10_000, help="stories stored before measuring")
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--rounds", type=int, default=30, help="ingests each followed by every command")
     parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--articles", type=int, default=649, help="news files to ingest first")
+    parser.add_argument("--articles", type=int, default=649, help="news files the stories are made from")
+    parser.add_argument("--no-platforms", action="store_true", help="skip the Slack and Telegram loads")
     args = parser.parse_args()
+    stories = analyse_news(args.articles)
+    # the analysed stories and the language model stay in memory; keep them out of the collector's
+    # full passes, as a long-running bot would after loading its models (gc.freeze)
+    gc.collect()
+    gc.freeze()
     parent, child = multiprocessing.Pipe()
     platforms = multiprocessing.get_context("spawn").Process(target=platform_process, args=(child,))
     platforms.start()
+    summary: list[str] = []
     try:
         slack_url, tg_url = parent.recv()
-        with tempfile.TemporaryDirectory() as tmp:
-            db = build_db(Path(tmp), args.articles)
-            asyncio.run(bench_slack(db, args.requests, parent, slack_url))
-            asyncio.run(bench_telegram(db, args.requests, tg_url))
-            db.dispose()
+        for backend in args.backends.split(","):
+            print(f"\n== {backend} == (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+            with tempfile.TemporaryDirectory() as tmp, open_store(backend, Path(tmp)) as db:
+                fill(db, stories, args.stories)
+                copy = -(-args.stories // len(stories)) + 1  # copies not stored yet
+                cold = bench_after_ingest(db, stories, args.rounds, copy)
+                p50, p99 = pct(cold, 50) * 1000, pct(cold, 99) * 1000
+                summary.append(f"  {backend:<11} {args.stories} stories: command latency, first query after "
+                               f"an ingest: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+                if not args.no_platforms:
+                    asyncio.run(bench_slack(db, args.requests, parent, slack_url))
+                    asyncio.run(bench_telegram(db, args.requests, tg_url))
     finally:
         parent.send(None)
         platforms.join(timeout=10)
+    print("\nsummary")
+    print("\n".join(summary))
     return 0
 
 

@@ -15,9 +15,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 from zoneinfo import ZoneInfo
-
-from sqlalchemy import func, select
 
 from bot.briefing import digest_reply, fmt_when, make_digest, source_label
 from bot.localtime import next_delivery, parse_hhmm, parse_zone
@@ -25,11 +24,16 @@ from bot.metrics import COMMAND_LATENCY, COMMANDS_SERVED
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from bot.settings import Settings
 from bot.store.db import Database
+from bot.store.fulltext import WordMatcher
 from bot.store.models import StoredArticle
 from bot.store.repo import (
+    SearchField,
+    articles_stamp,
     deactivate_subscription,
     get_subscription,
+    has_articles_since,
     recent_articles,
+    search_articles,
     upsert_subscription,
 )
 from bot.who_lookup import look_up
@@ -107,6 +111,11 @@ class Commands:
         self._cache: OrderedDict[tuple[str, str, tuple[int, str, int, int]], Reply] = OrderedDict()
         self._cache_lock = threading.Lock()
 
+    @cached_property
+    def words(self) -> WordMatcher:
+        """What the database's full-text index counts as the same word, for matching names and labels."""
+        return WordMatcher(self.db.engine.dialect.name)
+
     # -- entry point -------------------------------------------------------------------------------
     def handle(self, text: str, ctx: ChatContext) -> Reply:
         started = time.perf_counter()
@@ -144,11 +153,8 @@ class Commands:
         """What read-only answers depend on: the stored articles (a new one, or a re-analysed one) and
         the minute (for "the last 24 hours")."""
         with self.db.session() as session:
-            count, newest, versions = session.execute(
-                select(func.count(StoredArticle.id), func.max(StoredArticle.ingested_at),
-                       func.coalesce(func.sum(StoredArticle.analysis_version), 0))
-            ).one()
-        return int(count), str(newest), int(versions), int(self.clock().timestamp() // 60)
+            count, newest, versions = articles_stamp(session)
+        return count, newest, versions, int(self.clock().timestamp() // 60)
 
     # -- /help -------------------------------------------------------------------------------------
     def cmd_help(self, args: str, ctx: ChatContext) -> Reply:
@@ -168,13 +174,11 @@ class Commands:
 
     # -- /brief ------------------------------------------------------------------------------------
     def cmd_brief(self, args: str, ctx: ChatContext) -> Reply:
-        rows, since = self._current_rows(SEARCH_LIMIT if args else RECENT_LIMIT)
+        rows, since = self._search_current(args) if args else self._current_rows(RECENT_LIMIT)
         title = "Your briefing"
         if args:
-            words = [w.casefold() for w in re.findall(r"[^\W_]+", args)]
-            if not words:
+            if not re.search(r"[^\W_]", args):
                 return usage("brief")
-            rows = [r for r in rows if _matches(r, words)]
             title = f"Briefing: {args[:60]}"
             if not rows:
                 return Reply.text(f"Nothing in the current digest about “{args[:60]}”. Try /topics.")
@@ -197,15 +201,30 @@ class Commands:
                 since = None
         return rows, since
 
+    def _search_current(self, query: str) -> tuple[list[StoredArticle], datetime | None]:
+        """/brief WORDS: the stories _current_rows would look at (a day's worth of many feeds) whose
+        headline, summary or topics hold every word, stemmed ("trade" finds "trading", not "traders")."""
+        since = self.clock() - RECENT_WINDOW
+        with self.db.session() as session:
+            if has_articles_since(session, since):
+                return list(search_articles(session, "text", query, window=SEARCH_LIMIT, since=since)), since
+            window = self.settings.digest_max_items
+            return list(search_articles(session, "text", query, window=window)), None
+
     def _recent(self, limit: int = RECENT_LIMIT) -> list[StoredArticle]:
         with self.db.session() as session:
             return list(recent_articles(session, limit=limit))
 
+    def _search(self, field: SearchField, query: str) -> list[StoredArticle]:
+        """The newest SEARCH_LIMIT stories whose `field` holds every word of `query`, by the index."""
+        with self.db.session() as session:
+            return list(search_articles(session, field, query, window=SEARCH_LIMIT))
+
     # -- /who --------------------------------------------------------------------------------------
     def cmd_who(self, args: str, ctx: ChatContext) -> Reply:
-        rows = self._recent(SEARCH_LIMIT if args else RECENT_LIMIT)
         if args:
-            return self._who_person(args, rows)
+            return self._who_person(args, self._search("people", args))
+        rows = self._recent(RECENT_LIMIT)
         blocks: list = [Heading("Delegations in recent news")]
         shown = 0
         for row in rows:
@@ -247,9 +266,9 @@ class Commands:
 
     # -- /topics -----------------------------------------------------------------------------------
     def cmd_topics(self, args: str, ctx: ChatContext) -> Reply:
-        rows = self._recent(SEARCH_LIMIT if args else RECENT_LIMIT)
+        rows = self._search("topics", args) if args else self._recent(RECENT_LIMIT)
         index = topic_index((r.id, Analysis.from_json(r.analysis).topics) for r in rows)
-        if not index:
+        if not index and not args:
             return Reply.text("No topics yet: no articles have been ingested.")
         if not args:
             items = tuple((Span(label, bold=True), Span(f" — {len(ids)}")) for label, ids in index[:20])
@@ -257,8 +276,7 @@ class Commands:
                 (Heading("Topics in recent news"), Bullets(items)),
                 fallback=", ".join(f"{label} ({len(ids)})" for label, ids in index[:10]),
             )
-        q = args.casefold()
-        wanted = [(label, ids) for label, ids in index if q in label.casefold()]
+        wanted = [(label, ids) for label, ids in index if self.words.matches(label, args)]
         if not wanted:
             return Reply.text(f"No topic matching “{args[:60]}”. Send /topics for the list.")
         by_id = {r.id: r for r in rows}
@@ -360,15 +378,6 @@ def _delegation_blocks(row: StoredArticle, d, analysis: Analysis) -> list:
 def _sentences_about(body: str, name: str) -> list[str]:
     surname = name.split()[-1]
     return [s for s in split_sentences(body) if surname in s][:3]
-
-
-def _matches(row: StoredArticle, words: list[str]) -> bool:
-    """Every query word starts a word of the headline, summary or topics ("migra" finds "migration";
-    "ion" does not find it)."""
-    analysis = Analysis.from_json(row.analysis)
-    hay = " ".join((row.headline, " ".join(analysis.summary), " ".join(t.label for t in analysis.topics)))
-    hay = hay.casefold()
-    return all(re.search(rf"(?<![^\W_]){re.escape(w)}", hay) for w in words)
 
 
 __all__ = ["COMMANDS", "ChatContext", "Commands", "fmt_when", "parse_command", "usage"]

@@ -49,7 +49,12 @@ class Base(DeclarativeBase):
 
 
 class StoredArticle(Base):
+    """A stored story and its analysis. Migration 0003 adds the full-text index beside it (SQLite: the
+    article_search tables and triggers; PostgreSQL: generated tsvector columns); the model does not map
+    them, bot/store/repo.py queries them."""
+
     __tablename__ = "articles"
+    __table_args__ = (Index("ix_articles_stamp", "ingested_at", "analysis_version"),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     source: Mapped[str] = mapped_column(String(2048))

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, column, delete, func, literal_column, or_, select, table, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from bot.store.fulltext import WordMatcher, query_words
 from bot.store.models import (
     Delivery,
     DeliveryWorker,
@@ -63,6 +64,97 @@ def recent_articles(
     if limit is not None:
         stmt = stmt.limit(limit)
     return session.scalars(stmt).all()
+
+
+# -- full-text search (the index: migration 0003) ---------------------------------------------------
+
+SearchField = Literal["text", "people", "topics"]
+INDEXED_DIALECTS = frozenset({"sqlite", "postgresql"})  # where migration 0003 builds the index
+# text: what /brief WORDS looks in (headline, summary, topic labels); people: names; topics: labels
+_FTS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "text": ("headline", "summary", "topics"), "people": ("people",), "topics": ("topics",),
+}
+_PG_COLUMNS: dict[str, str] = {"text": "search_text", "people": "search_people", "topics": "search_topics"}
+_FTS = table("article_search", column("rowid"))
+_FTS_KEYS = table("article_search_keys", column("rowid"), column("article_id"))
+
+
+def search_articles(
+    session: Session, field: SearchField, query: str, *, window: int, since: datetime | None = None,
+) -> Sequence[StoredArticle]:
+    """Among the newest `window` articles (ingested after `since`, when given), those whose `field` holds
+    every searchable word of `query` as a stemmed whole word ("trade" finds "trading", not "traders"),
+    newest first. The database's full-text index answers; a query of stop words only finds nothing."""
+    words = query_words(query)
+    if not words:
+        return []
+    if session.get_bind().dialect.name not in INDEXED_DIALECTS:
+        return search_in_python(session, field, query, window=window, since=since)
+    # the window's oldest ingest time, read from the ingested_at index alone (None: fewer stories)
+    cutoff = (select(StoredArticle.ingested_at).order_by(StoredArticle.ingested_at.desc())
+              .offset(window - 1).limit(1).scalar_subquery())
+    stmt = (
+        select(StoredArticle)
+        .where(or_(cutoff.is_(None), StoredArticle.ingested_at >= cutoff))
+        .where(_holds_words(session, field, query, words))
+        .order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
+    )
+    if since is not None:
+        stmt = stmt.where(StoredArticle.ingested_at > since)
+    return session.scalars(stmt).all()
+
+
+def search_in_python(
+    session: Session, field: SearchField, query: str, *, window: int, since: datetime | None = None,
+) -> list[StoredArticle]:
+    """search_articles without an index (a backend migration 0003 builds none for): the same window
+    matched in Python by the same rules (Porter stems)."""
+    matcher = WordMatcher(session.get_bind().dialect.name)
+    rows = recent_articles(session, since=since, limit=window)
+    return [r for r in rows if matcher.matches(_field_text(r, field), query)]
+
+
+def _field_text(row: StoredArticle, field: SearchField) -> str:
+    """What the index holds for one field of a row (the text migration 0003 indexes)."""
+    analysis = row.analysis or {}
+    labels = " ; ".join(t.get("label", "") for t in analysis.get("topics", ()))
+    if field == "topics":
+        return labels
+    if field == "people":
+        return " ; ".join(p.get("name", "") for p in analysis.get("people", ()))
+    return " ".join((row.headline, " ".join(analysis.get("summary", ())), labels))
+
+
+def _holds_words(
+    session: Session, field: SearchField, query: str, words: Sequence[str]
+) -> ColumnElement[bool]:
+    if session.get_bind().dialect.name == "postgresql":
+        # PostgreSQL's parser reads the query as it read the documents: "U.S." stays 'u.s', "COVID-19"
+        # is 'covid' and '-19', "5.5" one number (split into words first, they would find nothing)
+        tsquery = func.plainto_tsquery(literal_column("'english'::regconfig"), query)
+        return literal_column(f"articles.{_PG_COLUMNS[field]}").bool_op("@@")(tsquery)
+    # FTS5 query syntax: every word a quoted string (so no word is read as an operator), each limited to
+    # the field's columns; the tokenizer stems them as it stemmed the documents
+    columns = "{" + " ".join(_FTS_COLUMNS[field]) + "}"
+    fts_query = " AND ".join(f'{columns} : "{w.replace(chr(34), chr(34) * 2)}"' for w in words)
+    matching = select(_FTS.c.rowid).where(literal_column("article_search").op("MATCH")(fts_query))
+    keys = select(_FTS_KEYS.c.article_id).where(_FTS_KEYS.c.rowid.in_(matching.scalar_subquery()))
+    return StoredArticle.id.in_(keys.scalar_subquery())
+
+
+def articles_stamp(session: Session) -> tuple[int, str, int]:
+    """What changes whenever a stored article is added, removed or re-analysed: (count, newest ingest
+    time, sum of analysis versions). One scan of the covering index ix_articles_stamp, not the table."""
+    count, newest, versions = session.execute(
+        select(func.count(), func.max(StoredArticle.ingested_at),
+               func.coalesce(func.sum(StoredArticle.analysis_version), 0)).select_from(StoredArticle)
+    ).one()
+    return int(count), str(newest), int(versions)
+
+
+def has_articles_since(session: Session, since: datetime) -> bool:
+    newer = select(StoredArticle.id).where(StoredArticle.ingested_at > since).limit(1)
+    return session.scalar(newer) is not None
 
 
 def stale_articles(session: Session, version: int, *, limit: int) -> Sequence[StoredArticle]:
