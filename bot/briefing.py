@@ -1,14 +1,71 @@
-"""From stored articles to digests and to neutral Replies (no platform knowledge here)."""
+"""From stored articles to digests and to neutral Replies.
+
+One place for what a reader is told: `news_window` is the set of stories every digest, /brief and
+/topics answer reads (CLI, console, Telegram and Slack alike), and `make_digest` keeps a digest within
+its budget as every platform renders it, so one digest, with the same counts, goes everywhere.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import PurePath
 
+from sqlalchemy.orm import Session
+
+from bot.render.slack import render_slack
+from bot.render.telegram import render_telegram
+from bot.render.text import render_text
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from bot.store.models import StoredArticle
+from bot.store.repo import recent_articles
 from summarizer.analysis import Analysis
 from summarizer.digest import Digest, DigestItem, build_digest
+from summarizer.topics import topic_index
+
+DIGEST_TITLE = "Your briefing"
+WINDOW = timedelta(hours=24)  # a digest covers the stories ingested in the last day …
+WINDOW_LIMIT = 1000  # … at most this many (a day of many feeds), newest ingested first
+TOPICS_SHOWN = 3  # topics named under a story in a digest (its section names one more)
+
+
+@dataclass
+class NewsWindow:
+    """The stories a reader's answers are drawn from: ingested since `since` (None: the latest stories,
+    whatever their age, when nothing is that recent), and the topics they cover with their counts."""
+
+    rows: list[StoredArticle]
+    since: datetime | None
+    _topics: list[tuple[str, list[str]]] | None = field(default=None, repr=False)
+
+    @property
+    def topics(self) -> list[tuple[str, list[str]]]:
+        """Topic label -> ids of the stories under it, largest first: the only source of topic counts."""
+        if self._topics is None:
+            self._topics = topic_index((r.id, Analysis.from_json(r.analysis).topics) for r in self.rows)
+        return self._topics
+
+    def topic(self, label: str) -> tuple[str, list[StoredArticle]] | None:
+        """The topic named `label` (case-insensitive) and its stories, or None."""
+        wanted = label.strip().casefold()
+        by_id = {r.id: r for r in self.rows}
+        for name, ids in self.topics:
+            if name.casefold() == wanted:
+                return name, [by_id[i] for i in ids]
+        return None
+
+
+def news_window(
+    session: Session, now: datetime, *, since: datetime | None = None, limit: int = WINDOW_LIMIT
+) -> NewsWindow:
+    """Stories ingested after `since` (default: the last WINDOW); when there are none and no `since`
+    was asked for, the latest stories whatever their age."""
+    start = since or now - WINDOW
+    rows = list(recent_articles(session, since=start, limit=limit))
+    if not rows and since is None:
+        return NewsWindow(list(recent_articles(session, limit=limit)), None)
+    return NewsWindow(rows, start)
 
 
 def digest_item(row: StoredArticle) -> DigestItem:
@@ -19,31 +76,59 @@ def digest_item(row: StoredArticle) -> DigestItem:
         summary=analysis.summary,
         source=source_label(row),
         url=row.url,
-        when=row.published or row.ingested_at,
+        when=row.published or row.ingested_at,  # publication time; the ingest time when unknown
         topics=analysis.topics,
         body=row.body,
     )
 
 
 def source_label(row: StoredArticle) -> str:
-    """A short human name for where a story came from: the site for URLs, the file name for files."""
+    """Where a story came from as a reader knows it: the site for URLs ("reuters.com"), the folder and
+    file for files ("reuters/7643.txt")."""
     if row.url:
-        host = row.url.split("://", 1)[-1].split("/", 1)[0]
-        return host.removeprefix("www.")
-    return row.source.replace("\\", "/").rsplit("/", 1)[-1] or row.source
+        host = row.url.split("://", 1)[-1].split("/", 1)[0].split("@")[-1].split(":")[0]
+        return host.removeprefix("www.") or row.url
+    parts = PurePath(row.source.replace("\\", "/")).parts
+    return "/".join(p for p in parts[-2:] if p not in ("/", "")) or row.source
 
 
 def make_digest(
-    rows: Sequence[StoredArticle], *, max_items: int, max_chars: int, since: datetime | None = None
+    rows: Sequence[StoredArticle], *, max_items: int, max_chars: int, since: datetime | None = None,
+    title: str = DIGEST_TITLE,
 ) -> Digest:
-    return build_digest((digest_item(r) for r in rows), max_items=max_items, max_chars=max_chars, since=since)
+    """The digest of `rows` that `digest_reply(…, title=title)` renders within `max_chars` on every
+    platform, and as one message on Telegram and Slack."""
+    return build_digest((digest_item(r) for r in rows), max_items=max_items, max_chars=max_chars,
+                        since=since, fits=rendered_fit(max_chars, title))
+
+
+def rendered_fit(max_chars: int, title: str = DIGEST_TITLE) -> Callable[[Digest], bool]:
+    """Whether a digest, rendered as text, Telegram HTML and Slack blocks, stays within `max_chars`
+    everywhere and is one message on each chat platform."""
+
+    def fits(digest: Digest) -> bool:
+        reply = digest_reply(digest, title=title)
+        if len(render_text(reply)) > max_chars:
+            return False
+        telegram = render_telegram(reply)
+        if len(telegram) != 1 or len(telegram[0]) > max_chars:
+            return False
+        slack = render_slack(reply)
+        return len(slack) == 1 and slack_chars(slack[0]) <= max_chars
+
+    return fits
+
+
+def slack_chars(payload: dict) -> int:
+    """Characters a Slack message shows: the text of its header and section blocks."""
+    return sum(len(b["text"]["text"]) for b in payload["blocks"] if isinstance(b.get("text"), dict))
 
 
 def fmt_when(when: datetime) -> str:
     return when.strftime("%d %b %Y %H:%M UTC")
 
 
-def digest_reply(digest: Digest, *, title: str = "Your briefing") -> Reply:
+def digest_reply(digest: Digest, *, title: str = DIGEST_TITLE) -> Reply:
     """A digest as sections of items: headline (linked when there is a URL), summary, source."""
     if digest.empty:
         return Reply.text("No stories yet. Add articles to the sources folder or run `briefbot ingest`.")
@@ -73,7 +158,7 @@ def item_blocks(item: DigestItem) -> list:
         blocks.append(Bullets(tuple((Span(s),) for s in item.summary)))
     meta = f"Source: {source}"
     if item.topics:
-        meta += " · Topics: " + ", ".join(t.label for t in item.topics)
+        meta += " · Topics: " + ", ".join(t.label for t in item.topics[:TOPICS_SHOWN])
     blocks.append(Paragraph((Span(meta, italic=True),)))
     return blocks
 

@@ -14,12 +14,20 @@ import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from bot.briefing import digest_reply, fmt_when, make_digest, source_label
+from bot.briefing import (
+    DIGEST_TITLE,
+    NewsWindow,
+    digest_reply,
+    fmt_when,
+    make_digest,
+    news_window,
+    source_label,
+)
 from bot.localtime import next_delivery, parse_hhmm, parse_zone
 from bot.metrics import COMMAND_LATENCY, COMMANDS_SERVED
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
@@ -34,13 +42,11 @@ from bot.store.repo import (
 )
 from summarizer.analysis import Analysis, Person
 from summarizer.text import split_sentences
-from summarizer.topics import topic_index
 
 log = logging.getLogger(__name__)
 
-RECENT_WINDOW = timedelta(hours=24)
-RECENT_LIMIT = 200  # articles the digest, /who and /topics look at
-SEARCH_LIMIT = 1000  # articles /brief WORDS, /who NAME and /topics LABEL search: a day of many feeds
+RECENT_LIMIT = 200  # articles /who looks at (the digest, /brief and /topics read bot.briefing.news_window)
+SEARCH_LIMIT = 1000  # articles /who NAME searches: a day of many feeds
 WHO_MAX_DELEGATIONS = 6
 CACHED = frozenset({"brief", "who", "topics", "help"})  # answers that depend only on the articles
 CACHE_SIZE = 256
@@ -167,34 +173,35 @@ class Commands:
 
     # -- /brief ------------------------------------------------------------------------------------
     def cmd_brief(self, args: str, ctx: ChatContext) -> Reply:
-        rows, since = self._current_rows(SEARCH_LIMIT if args else RECENT_LIMIT)
-        title = "Your briefing"
+        window = self._window()
+        rows = window.rows
+        title = DIGEST_TITLE
         if args:
-            words = [w.casefold() for w in re.findall(r"[^\W_]+", args)]
-            if not words:
-                return usage("brief")
-            rows = [r for r in rows if _matches(r, words)]
-            title = f"Briefing: {args[:60]}"
+            topic = window.topic(args)
+            if topic is not None:  # a topic /topics lists: the same stories, so the same count
+                label, rows = topic
+                title = f"Briefing: {label[:60]}"
+            else:
+                words = [w.casefold() for w in re.findall(r"[^\W_]+", args)]
+                if not words:
+                    return usage("brief")
+                rows = [r for r in rows if _matches(r, words)]
+                title = f"Briefing: {args[:60]}"
             if not rows:
                 return Reply.text(f"Nothing in the current digest about “{args[:60]}”. Try /topics.")
         digest = make_digest(
             rows, max_items=self.settings.digest_max_items, max_chars=self.settings.digest_max_chars,
-            since=since,
+            since=window.since, title=title,
         )
         return digest_reply(digest, title=title)
 
     def current_digest_reply(self) -> Reply:
         return self.cmd_brief("", ChatContext("console", "console"))
 
-    def _current_rows(self, limit: int = RECENT_LIMIT) -> tuple[list[StoredArticle], datetime | None]:
-        """Stories of the last 24 hours; when there are none, the latest stories whatever their age."""
-        since = self.clock() - RECENT_WINDOW
+    def _window(self) -> NewsWindow:
+        """The stories /brief and /topics answer from: the same as `briefbot digest` reads."""
         with self.db.session() as session:
-            rows = list(recent_articles(session, since=since, limit=limit))
-            if not rows:
-                rows = list(recent_articles(session, limit=self.settings.digest_max_items))
-                since = None
-        return rows, since
+            return news_window(session, self.clock())
 
     def _recent(self, limit: int = RECENT_LIMIT) -> list[StoredArticle]:
         with self.db.session() as session:
@@ -250,8 +257,8 @@ class Commands:
 
     # -- /topics -----------------------------------------------------------------------------------
     def cmd_topics(self, args: str, ctx: ChatContext) -> Reply:
-        rows = self._recent(SEARCH_LIMIT if args else RECENT_LIMIT)
-        index = topic_index((r.id, Analysis.from_json(r.analysis).topics) for r in rows)
+        window = self._window()
+        index = window.topics
         if not index:
             return Reply.text("No topics yet: no articles have been ingested.")
         if not args:
@@ -260,11 +267,12 @@ class Commands:
                 (Heading("Topics in recent news"), Bullets(items)),
                 fallback=", ".join(f"{label} ({len(ids)})" for label, ids in index[:10]),
             )
-        q = args.casefold()
-        wanted = [(label, ids) for label, ids in index if q in label.casefold()]
+        q = args.strip().casefold()
+        # the topic of that name first, with the count /topics gives it; then labels containing the words
+        wanted = sorted((t for t in index if q in t[0].casefold()), key=lambda t: t[0].casefold() != q)
         if not wanted:
             return Reply.text(f"No topic matching “{args[:60]}”. Send /topics for the list.")
-        by_id = {r.id: r for r in rows}
+        by_id = {r.id: r for r in window.rows}
         blocks: list = []
         for label, ids in wanted[:5]:
             blocks.append(Heading(f"{label} ({len(ids)})", level=2))
