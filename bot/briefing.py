@@ -94,12 +94,12 @@ def source_label(row: StoredArticle) -> str:
 
 def make_digest(
     rows: Sequence[StoredArticle], *, max_items: int, max_chars: int, since: datetime | None = None,
-    title: str = DIGEST_TITLE,
+    title: str = DIGEST_TITLE, diverse: bool = True,
 ) -> Digest:
     """The digest of `rows` that `digest_reply(…, title=title)` renders within `max_chars` on every
-    platform, and as one message on Telegram and Slack."""
+    platform, and as one message on Telegram and Slack. `diverse=False` for a briefing on one topic."""
     return build_digest((digest_item(r) for r in rows), max_items=max_items, max_chars=max_chars,
-                        since=since, fits=rendered_fit(max_chars, title))
+                        since=since, fits=rendered_fit(max_chars, title), diverse=diverse)
 
 
 def rendered_fit(max_chars: int, title: str = DIGEST_TITLE) -> Callable[[Digest], bool]:

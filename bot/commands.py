@@ -191,7 +191,7 @@ class Commands:
                 return Reply.text(f"Nothing in the current digest about “{args[:60]}”. Try /topics.")
         digest = make_digest(
             rows, max_items=self.settings.digest_max_items, max_chars=self.settings.digest_max_chars,
-            since=window.since, title=title,
+            since=window.since, title=title, diverse=not args,
         )
         return digest_reply(digest, title=title)
 

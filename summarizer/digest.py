@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -22,7 +23,7 @@ RELATED_COSINE = 0.2  # stories this similar tell the same story (or a closely r
 RELATED_MAX_DF = 0.05  # words in more of the pool than this say nothing about which story it is
 RECENCY_HALF_LIFE = timedelta(days=1)
 LEAD_STORIES = 3  # the most important stories keep their whole summary
-MAX_MISSES = 20  # stories tried after the page first runs out of room
+MAX_MISSES = 6  # stories tried after the page first runs out of room
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,16 @@ class Digest:
 
 
 def _shingles(text: str) -> frozenset[int]:
-    words = [w.casefold() for w in _WORD.findall(text)][:400]
+    """Word 3-shingles of a story's opening, hashed with CRC-32: the same in every process (Python's
+    own string hash is salted per process, which made the sample, and so the page, vary by run)."""
+    words = [w.casefold() for w in _WORD.findall(text[:3000])][:300]
     if len(words) < _SHINGLE:
-        return frozenset({hash(tuple(words))}) if words else frozenset()
-    return frozenset(hash(tuple(words[i : i + _SHINGLE])) for i in range(len(words) - _SHINGLE + 1))
+        return frozenset({_stable_hash(words)}) if words else frozenset()
+    return frozenset(_stable_hash(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1))
+
+
+def _stable_hash(words: Sequence[str]) -> int:
+    return zlib.crc32("\x1f".join(words).encode("utf-8"))
 
 
 def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -243,6 +250,7 @@ def build_digest(
     max_chars: int = 6000,
     since: datetime | None = None,
     fits: Callable[[Digest], bool] | None = None,
+    diverse: bool = True,
 ) -> Digest:
     """A front page: near-duplicates merged, the most important stories chosen within the budget
     (at most `topic_cap` a topic), grouped by topic.
@@ -250,6 +258,7 @@ def build_digest(
     The LEAD_STORIES most important stories chosen keep their whole summary and the others their
     first sentence; further sentences are added, most important story first, while the page still
     fits. `fits` judges a candidate page (default: an estimate of its length against `max_chars`).
+    `diverse=False` (a briefing on one topic or query) lifts the caps per topic and per outlet.
     """
     fits = fits or estimated_fit(max_chars)
     items = list(items)
@@ -263,7 +272,7 @@ def build_digest(
     related = related_stories(merged)
     scores = importance(merged, related)
     order = sorted(range(len(merged)), key=lambda i: (-scores[i], merged[i].id))
-    cap = topic_cap(max_items)
+    cap = topic_cap(max_items) if diverse else max_items
 
     def page(chosen: Sequence[DigestItem]) -> Digest:
         sections = tuple(Section(label, tuple(group)) for label, group in assign_sections(chosen, groups_of))
@@ -274,7 +283,7 @@ def build_digest(
     # First pass: one telling of each story and a mix of outlets; the second fills what room is left.
     chosen: list[DigestItem] = []
     taken: set[int] = set()
-    for strict in (True, False):
+    for strict in (True, False) if diverse else (False,):
         misses = 0
         outlets: Counter[str] = Counter(outlet(it) for it in chosen)
         for i in order:
