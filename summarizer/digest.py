@@ -280,19 +280,22 @@ def build_digest(
         return Digest(sections=sections, total=len(merged), omitted=n_items - shown, since=since,
                       merged=n_merged, topic_counts=tuple((label, len(ids)) for label, ids in index))
 
-    # First pass: one telling of each story and a mix of outlets; the second fills what room is left.
+    # First pass: one telling of each story, at most `outlet_cap` stories an outlet. Later passes fill the
+    # room left: other tellings, then one more story an outlet per pass, so outlets stay balanced.
     chosen: list[DigestItem] = []
     taken: set[int] = set()
-    for strict in (True, False) if diverse else (False,):
-        misses = 0
-        outlets: Counter[str] = Counter(outlet(it) for it in chosen)
+    outlets: Counter[str] = Counter()
+    limit = outlet_cap(max_items)
+    passes = [(True, limit), (False, limit), *((False, limit + k) for k in range(1, max_items + 1))]
+    misses = 0  # stories that did not fit, over all passes: the page is full
+    for one_telling, per_outlet in passes if diverse else [(False, max_items)]:
         for i in order:
             if len(chosen) >= max_items or misses >= MAX_MISSES:
                 break
             item = merged[i]
-            if i in taken or (strict and (
-                outlets[outlet(item)] >= outlet_cap(max_items) or any(j in taken for j in related[i])
-            )):
+            if i in taken or outlets[outlet(item)] >= per_outlet:
+                continue
+            if one_telling and any(j in taken for j in related[i]):
                 continue
             full = len(chosen) < LEAD_STORIES
             for candidate in dict.fromkeys((_brief(item, None if full else 1), _brief(item, 1))):
