@@ -15,6 +15,7 @@ from pathlib import PurePath
 from sqlalchemy.orm import Session
 
 from bot.render.slack import render_slack
+from bot.render.telegram import LIMIT as TELEGRAM_LIMIT
 from bot.render.telegram import render_telegram
 from bot.render.text import render_text
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
@@ -108,6 +109,8 @@ def rendered_fit(max_chars: int, title: str = DIGEST_TITLE) -> Callable[[Digest]
 
     def fits(digest: Digest) -> bool:
         reply = digest_reply(digest, title=title)
+        if visible_chars(reply) > min(max_chars, TELEGRAM_LIMIT):
+            return False  # every rendering is at least this long: no need to render
         if len(render_text(reply)) > max_chars:
             return False
         telegram = render_telegram(reply)
@@ -117,6 +120,19 @@ def rendered_fit(max_chars: int, title: str = DIGEST_TITLE) -> Callable[[Digest]
         return len(slack) == 1 and slack_chars(slack[0]) <= max_chars
 
     return fits
+
+
+def visible_chars(reply: Reply) -> int:
+    """The characters of a reply's text, before any markup or escaping."""
+    n = 0
+    for block in reply.blocks:
+        if isinstance(block, Heading):
+            n += len(block.text)
+        elif isinstance(block, Paragraph):
+            n += sum(len(s.text) for s in block.spans)
+        elif isinstance(block, Bullets):
+            n += sum(len(s.text) for item in block.items for s in item)
+    return n
 
 
 def slack_chars(payload: dict) -> int:
