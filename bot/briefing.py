@@ -7,8 +7,10 @@ its budget as every platform renders it, so one digest, with the same counts, go
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import PurePath
 
@@ -29,6 +31,9 @@ DIGEST_TITLE = "Your briefing"
 WINDOW = timedelta(hours=24)  # a digest covers the stories ingested in the last day …
 WINDOW_LIMIT = 1000  # … at most this many (a day of many feeds), newest ingested first
 TOPICS_SHOWN = 3  # topics named under a story in a digest (its section names one more)
+PAGES_KEPT = 32  # digests kept for reuse (make_digest)
+_PAGES: OrderedDict[tuple, Digest] = OrderedDict()
+_PAGES_LOCK = threading.Lock()
 
 
 @dataclass
@@ -98,9 +103,22 @@ def make_digest(
     title: str = DIGEST_TITLE, diverse: bool = True,
 ) -> Digest:
     """The digest of `rows` that `digest_reply(…, title=title)` renders within `max_chars` on every
-    platform, and as one message on Telegram and Slack. `diverse=False` for a briefing on one topic."""
-    return build_digest((digest_item(r) for r in rows), max_items=max_items, max_chars=max_chars,
-                        since=since, fits=rendered_fit(max_chars, title), diverse=diverse)
+    platform, and as one message on Telegram and Slack. `diverse=False` for a briefing on one topic.
+
+    The same stories (same analyses) make the same page, so it is built once and reused with the new
+    `since` (a fixed-width date) until a story arrives, leaves the window or is re-analysed."""
+    stories = tuple((r.id, r.analysis_version) for r in rows)
+    key = (stories, max_items, max_chars, title, diverse, since is None)
+    with _PAGES_LOCK:
+        page = _PAGES.get(key)
+    if page is None:
+        page = build_digest((digest_item(r) for r in rows), max_items=max_items, max_chars=max_chars,
+                            since=since, fits=rendered_fit(max_chars, title), diverse=diverse)
+        with _PAGES_LOCK:
+            _PAGES[key] = page
+            while len(_PAGES) > PAGES_KEPT:
+                _PAGES.popitem(last=False)
+    return replace(page, since=since)
 
 
 def rendered_fit(max_chars: int, title: str = DIGEST_TITLE) -> Callable[[Digest], bool]:

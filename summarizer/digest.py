@@ -18,6 +18,7 @@ OTHER_SECTION = "Other news"
 NEAR_DUPLICATE_JACCARD = 0.5
 _SHINGLE = 3
 _SAMPLE = 8  # index one shingle in eight (by hash) to find candidates
+_MIX, _MASK = 1_000_003, (1 << 61) - 1
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 RELATED_COSINE = 0.2  # stories this similar tell the same story (or a closely related one)
 RELATED_MAX_DF = 0.05  # words in more of the pool than this say nothing about which story it is
@@ -67,16 +68,13 @@ class Digest:
 
 
 def _shingles(text: str) -> frozenset[int]:
-    """Word 3-shingles of a story's opening, hashed with CRC-32: the same in every process (Python's
-    own string hash is salted per process, which made the sample, and so the page, vary by run)."""
-    words = [w.casefold() for w in _WORD.findall(text[:3000])][:300]
-    if len(words) < _SHINGLE:
-        return frozenset({_stable_hash(words)}) if words else frozenset()
-    return frozenset(_stable_hash(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1))
-
-
-def _stable_hash(words: Sequence[str]) -> int:
-    return zlib.crc32("\x1f".join(words).encode("utf-8"))
+    """Word 3-shingles of a story's opening as integers: each word hashed once with CRC-32, the same in
+    every process (Python's own string hash is salted per process, which made the page vary by run)."""
+    codes = [zlib.crc32(w.casefold().encode("utf-8")) for w in _WORD.findall(text[:3000])[:300]]
+    if len(codes) < _SHINGLE:
+        return frozenset({sum(codes) & _MASK}) if codes else frozenset()
+    triples = zip(codes, codes[1:], codes[2:], strict=False)  # the shorter slices end it
+    return frozenset(((a * _MIX + b) * _MIX + c) & _MASK for a, b, c in triples)
 
 
 def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
