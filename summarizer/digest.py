@@ -217,12 +217,10 @@ def assign_sections(
         promoted = next((it for it in other if groups_of.get(it.id) or it.topics), None)
         if promoted is None:
             break
-        label = next((g for g in groups_of.get(promoted.id, ()) if g not in placed), None)
-        label = label or next((t.label for t in promoted.topics if t.label not in placed), None)
-        if label is None:
-            break
+        labels = [*groups_of.get(promoted.id, ()), *(t.label for t in promoted.topics)]
+        label = next((g for g in labels if g not in placed), labels[0])  # else: join that section
         other.remove(promoted)
-        placed[label] = [promoted]
+        placed.setdefault(label, []).append(promoted)
     sections = sorted(placed.items(), key=lambda kv: min(order[it.id] for it in kv[1]))
     return sections + ([(OTHER_SECTION, other)] if other else [])
 

@@ -129,3 +129,14 @@ def test_near_duplicates_of_a_story_shown_count_as_shown() -> None:
     digest = build_digest(items, max_items=1)
     assert digest.merged == 1 and len(digest.items) == 1
     assert digest.omitted == 3  # 5 stories: one shown, its repost folded into it, 3 not shown
+
+
+def test_unrelated_stories_fill_other_news_to_half_and_head_sections_of_their_own_beyond() -> None:
+    names = ["ant", "bee", "cat", "dog", "eel"]
+    stories = [_told(k, w, (f"{w} topic",), hours=k) for k, w in enumerate(names)]
+    digest = build_digest(stories, max_items=5)
+    sizes = {s.label: len(s.items) for s in digest.sections}
+    assert len(digest.items) == 5
+    assert sizes[OTHER_SECTION] == 2 and sizes["ant topic"] == 1  # the most important head sections
+    untagged = build_digest([_told(k, w, (), hours=k) for k, w in enumerate(["fox", "gnu"])])
+    assert [s.label for s in untagged.sections] == [OTHER_SECTION]  # nothing else to name them by
