@@ -21,6 +21,7 @@ from bot.render.telegram import LIMIT as TELEGRAM_LIMIT
 from bot.render.telegram import render_telegram
 from bot.render.text import render_text
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
+from bot.store.db import Database
 from bot.store.models import StoredArticle
 from bot.store.repo import recent_articles
 from summarizer.analysis import Analysis
@@ -119,6 +120,14 @@ def make_digest(
             while len(_PAGES) > PAGES_KEPT:
                 _PAGES.popitem(last=False)
     return replace(page, since=since)
+
+
+def prepare_front_page(db: Database, *, max_items: int, max_chars: int, now: datetime) -> None:
+    """Build the current digest once after an ingest (in the ingest's thread), so the first /brief
+    that follows reads a page already made instead of building it while the chat waits."""
+    with db.session() as session:
+        window = news_window(session, now)
+    make_digest(window.rows, max_items=max_items, max_chars=max_chars, since=window.since)
 
 
 def rendered_fit(max_chars: int, title: str = DIGEST_TITLE) -> Callable[[Digest], bool]:
