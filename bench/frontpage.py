@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.briefing import digest_reply, make_digest, news_window, slack_chars
+from bot.briefing import digest_reply, forget_pages, make_digest, news_window, slack_chars
 from bot.commands import ChatContext, Commands
 from bot.ingest import ingest_specs, make_analyser
 from bot.render.slack import render_slack
@@ -37,6 +37,7 @@ def main() -> None:
             window = news_window(session, commands.clock())
         timings = []
         for _ in range(3):
+            forget_pages()
             t0 = time.perf_counter()
             digest = make_digest(window.rows, max_items=settings.digest_max_items,
                                  max_chars=settings.digest_max_chars, since=window.since)
@@ -49,7 +50,7 @@ def main() -> None:
         sections = {s.label: len(s.items) for s in digest.sections}
         print(f"digest of {len(window.rows)} stories: {len(digest.items)} shown, {digest.omitted} more not "
               f"shown, {digest.merged} near-duplicates merged; build {statistics.median(timings):.0f} ms "
-              f"(median of 3, {len(window.rows)} stored)")
+              f"(cold, median of 3)")
         print(f"budget {settings.digest_max_chars}: text {len(text)} chars; Telegram {len(telegram)} "
               f"message(s), {sum(len(m) for m in telegram)} chars of HTML; Slack {len(slack)} message(s), "
               f"{sum(slack_chars(p) for p in slack)} chars")
