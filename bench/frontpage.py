@@ -39,8 +39,12 @@ def main() -> None:
         for _ in range(3):
             forget_pages()
             t0 = time.perf_counter()
-            digest = make_digest(window.rows, max_items=settings.digest_max_items,
-                                 max_chars=settings.digest_max_chars, since=window.since)
+            digest = make_digest(
+                window.rows,
+                max_items=settings.digest_max_items,
+                max_chars=settings.digest_max_chars,
+                since=window.since,
+            )
             timings.append((time.perf_counter() - t0) * 1000)
         reply = digest_reply(digest)
         text = render_text(reply)
@@ -48,12 +52,16 @@ def main() -> None:
         slack = render_slack(reply)
         outlets = Counter(item.source.split("/", 1)[0] for item in digest.items)
         sections = {s.label: len(s.items) for s in digest.sections}
-        print(f"digest of {len(window.rows)} stories: {len(digest.items)} shown, {digest.omitted} more not "
-              f"shown, {digest.merged} near-duplicates merged; build {statistics.median(timings):.0f} ms "
-              f"(cold, median of 3)")
-        print(f"budget {settings.digest_max_chars}: text {len(text)} chars; Telegram {len(telegram)} "
-              f"message(s), {sum(len(m) for m in telegram)} chars of HTML; Slack {len(slack)} message(s), "
-              f"{sum(slack_chars(p) for p in slack)} chars")
+        print(
+            f"digest of {len(window.rows)} stories: {len(digest.items)} shown, {digest.omitted} more not "
+            f"shown, {digest.merged} near-duplicates merged; build {statistics.median(timings):.0f} ms "
+            f"(cold, median of 3)"
+        )
+        print(
+            f"budget {settings.digest_max_chars}: text {len(text)} chars; Telegram {len(telegram)} "
+            f"message(s), {sum(len(m) for m in telegram)} chars of HTML; Slack {len(slack)} message(s), "
+            f"{sum(slack_chars(p) for p in slack)} chars"
+        )
         print(f"outlets: {dict(outlets)}")
         print(f"sections: {sections}; largest {max(sections.values())} of {len(digest.items)}")
         ctx = ChatContext("console", "bench")
@@ -62,8 +70,11 @@ def main() -> None:
         print(f"CLI: {count.search(text).group(0)!r}; /brief: {count.search(brief).group(0)!r}")
         listing = render_text(commands.handle("/topics", ctx))
         listed = re.findall(r"^• (.+) — (\d+)$", listing, re.MULTILINE)
-        disagree = [label for label, n in listed
-                    if f"{label} ({n})" not in render_text(commands.handle(f"/topics {label}", ctx))]
+        disagree = [
+            label
+            for label, n in listed
+            if f"{label} ({n})" not in render_text(commands.handle(f"/topics {label}", ctx))
+        ]
         print(f"/topics: {len(listed)} labels listed, {len(disagree)} disagree with /topics LABEL {disagree}")
         if "--show" in sys.argv:
             print(text)

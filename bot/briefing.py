@@ -100,8 +100,13 @@ def source_label(row: StoredArticle) -> str:
 
 
 def make_digest(
-    rows: Sequence[StoredArticle], *, max_items: int, max_chars: int, since: datetime | None = None,
-    title: str = DIGEST_TITLE, diverse: bool = True,
+    rows: Sequence[StoredArticle],
+    *,
+    max_items: int,
+    max_chars: int,
+    since: datetime | None = None,
+    title: str = DIGEST_TITLE,
+    diverse: bool = True,
 ) -> Digest:
     """The digest of `rows` that `digest_reply(…, title=title)` renders within `max_chars` on every
     platform, and as one message on Telegram and Slack. `diverse=False` for a briefing on one topic.
@@ -113,8 +118,14 @@ def make_digest(
     with _PAGES_LOCK:
         page = _PAGES.get(key)
     if page is None:
-        page = build_digest((digest_item(r) for r in rows), max_items=max_items, max_chars=max_chars,
-                            since=since, fits=rendered_fit(max_chars, title), diverse=diverse)
+        page = build_digest(
+            (digest_item(r) for r in rows),
+            max_items=max_items,
+            max_chars=max_chars,
+            since=since,
+            fits=rendered_fit(max_chars, title),
+            diverse=diverse,
+        )
         with _PAGES_LOCK:
             _PAGES[key] = page
             while len(_PAGES) > PAGES_KEPT:

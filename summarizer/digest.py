@@ -273,8 +273,14 @@ def build_digest(
     def page(chosen: Sequence[DigestItem]) -> Digest:
         sections = tuple(Section(label, tuple(group)) for label, group in assign_sections(chosen, groups_of))
         shown = sum(1 + it.repeats for it in chosen)
-        return Digest(sections=sections, total=len(merged), omitted=n_items - shown, since=since,
-                      merged=n_merged, topic_counts=tuple((label, len(ids)) for label, ids in index))
+        return Digest(
+            sections=sections,
+            total=len(merged),
+            omitted=n_items - shown,
+            since=since,
+            merged=n_merged,
+            topic_counts=tuple((label, len(ids)) for label, ids in index),
+        )
 
     # First pass: one telling of each story, at most `outlet_cap` stories an outlet. Later passes fill the
     # room left: other tellings, then one more story an outlet per pass, so outlets stay balanced.

@@ -6,8 +6,9 @@ from tests.conftest import SHARED_DATA
 
 
 def row(source: str, url: str | None = None) -> StoredArticle:
-    return StoredArticle(id="x", source=source, url=url, headline="h", body="b", analysis={},
-                         analysis_version=1)
+    return StoredArticle(
+        id="x", source=source, url=url, headline="h", body="b", analysis={}, analysis_version=1
+    )
 
 
 def test_a_story_is_credited_to_its_site_or_to_its_folder_and_file() -> None:
