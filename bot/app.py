@@ -7,8 +7,10 @@ import contextlib
 import logging
 import signal
 from collections.abc import Awaitable
+from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.briefing import prepare_front_page
 from bot.commands import Commands
 from bot.health import health_routes
 from bot.http import DEFAULT_PORT, HttpServer
@@ -39,6 +41,9 @@ def ingest_configured(db: Database, settings: Settings) -> IngestReport:
     reanalyse_stale(db, analyse)
     report = ingest_specs(db, [resolve_source(s) for s in settings.sources], analyse)
     log.info("ingest: %s", report.line())
+    if report.new:
+        prepare_front_page(db, max_items=settings.digest_max_items, max_chars=settings.digest_max_chars,
+                           now=datetime.now(UTC))
     return report
 
 

@@ -1,15 +1,79 @@
-"""From stored articles to digests and to neutral Replies (no platform knowledge here)."""
+"""From stored articles to digests and to neutral Replies.
+
+One place for what a reader is told: `news_window` is the set of stories every digest, /brief and
+/topics answer reads (CLI, console, Telegram and Slack alike), and `make_digest` keeps a digest within
+its budget as every platform renders it, so one digest, with the same counts, goes everywhere.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from pathlib import PurePath
 
+from sqlalchemy.orm import Session
+
+from bot.render.slack import render_slack
+from bot.render.telegram import LIMIT as TELEGRAM_LIMIT
+from bot.render.telegram import render_telegram
+from bot.render.text import render_text
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
+from bot.store.db import Database
 from bot.store.models import StoredArticle
+from bot.store.repo import recent_articles
 from summarizer.analysis import Analysis
 from summarizer.digest import Digest, DigestItem, build_digest
 from summarizer.language import language_name
+from summarizer.topics import topic_index
+
+DIGEST_TITLE = "Your briefing"
+WINDOW = timedelta(hours=24)  # a digest covers the stories ingested in the last day …
+WINDOW_LIMIT = 1000  # … at most this many (a day of many feeds), newest ingested first
+TOPICS_SHOWN = 3  # topics named under a story in a digest (its section names one more)
+PAGES_KEPT = 32  # digests kept for reuse (make_digest)
+_PAGES: OrderedDict[tuple, Digest] = OrderedDict()
+_PAGES_LOCK = threading.Lock()
+
+
+@dataclass
+class NewsWindow:
+    """The stories a reader's answers are drawn from: ingested since `since` (None: the latest stories,
+    whatever their age, when nothing is that recent), and the topics they cover with their counts."""
+
+    rows: list[StoredArticle]
+    since: datetime | None
+    _topics: list[tuple[str, list[str]]] | None = field(default=None, repr=False)
+
+    @property
+    def topics(self) -> list[tuple[str, list[str]]]:
+        """Topic label -> ids of the stories under it, largest first: the only source of topic counts."""
+        if self._topics is None:
+            self._topics = topic_index((r.id, Analysis.from_json(r.analysis).topics) for r in self.rows)
+        return self._topics
+
+    def topic(self, label: str) -> tuple[str, list[StoredArticle]] | None:
+        """The topic named `label` (case-insensitive) and its stories, or None."""
+        wanted = label.strip().casefold()
+        by_id = {r.id: r for r in self.rows}
+        for name, ids in self.topics:
+            if name.casefold() == wanted:
+                return name, [by_id[i] for i in ids]
+        return None
+
+
+def news_window(
+    session: Session, now: datetime, *, since: datetime | None = None, limit: int = WINDOW_LIMIT
+) -> NewsWindow:
+    """Stories ingested after `since` (default: the last WINDOW); when there are none and no `since`
+    was asked for, the latest stories whatever their age."""
+    start = since or now - WINDOW
+    rows = list(recent_articles(session, since=start, limit=limit))
+    if not rows and since is None:
+        return NewsWindow(list(recent_articles(session, limit=limit)), None)
+    return NewsWindow(rows, start)
 
 
 def digest_item(row: StoredArticle) -> DigestItem:
@@ -20,7 +84,7 @@ def digest_item(row: StoredArticle) -> DigestItem:
         summary=analysis.summary,
         source=source_label(row),
         url=row.url,
-        when=row.published or row.ingested_at,
+        when=row.published or row.ingested_at,  # publication time; the ingest time when unknown
         topics=analysis.topics,
         body=row.body,
         language=analysis.language,
@@ -28,24 +92,105 @@ def digest_item(row: StoredArticle) -> DigestItem:
 
 
 def source_label(row: StoredArticle) -> str:
-    """A short human name for where a story came from: the site for URLs, the file name for files."""
+    """Where a story came from as a reader knows it: the site for URLs ("reuters.com"), the folder and
+    file for files ("reuters/7643.txt")."""
     if row.url:
-        host = row.url.split("://", 1)[-1].split("/", 1)[0]
-        return host.removeprefix("www.")
-    return row.source.replace("\\", "/").rsplit("/", 1)[-1] or row.source
+        host = row.url.split("://", 1)[-1].split("/", 1)[0].split("@")[-1].split(":")[0]
+        return host.removeprefix("www.") or row.url
+    parts = PurePath(row.source.replace("\\", "/")).parts
+    return "/".join(p for p in parts[-2:] if p not in ("/", "")) or row.source
 
 
 def make_digest(
-    rows: Sequence[StoredArticle], *, max_items: int, max_chars: int, since: datetime | None = None
+    rows: Sequence[StoredArticle],
+    *,
+    max_items: int,
+    max_chars: int,
+    since: datetime | None = None,
+    title: str = DIGEST_TITLE,
+    diverse: bool = True,
 ) -> Digest:
-    return build_digest((digest_item(r) for r in rows), max_items=max_items, max_chars=max_chars, since=since)
+    """The digest of `rows` that `digest_reply(…, title=title)` renders within `max_chars` on every
+    platform, and as one message on Telegram and Slack. `diverse=False` for a briefing on one topic.
+
+    The same stories (same analyses) make the same page, so it is built once and reused with the new
+    `since` (a fixed-width date) until a story arrives, leaves the window or is re-analysed."""
+    stories = tuple((r.id, r.analysis_version) for r in rows)
+    key = (stories, max_items, max_chars, title, diverse, since is None)
+    with _PAGES_LOCK:
+        page = _PAGES.get(key)
+    if page is None:
+        page = build_digest(
+            (digest_item(r) for r in rows),
+            max_items=max_items,
+            max_chars=max_chars,
+            since=since,
+            fits=rendered_fit(max_chars, title),
+            diverse=diverse,
+        )
+        with _PAGES_LOCK:
+            _PAGES[key] = page
+            while len(_PAGES) > PAGES_KEPT:
+                _PAGES.popitem(last=False)
+    return replace(page, since=since)
+
+
+def forget_pages() -> None:
+    """Drop the digests kept for reuse (benchmarks time a cold build)."""
+    with _PAGES_LOCK:
+        _PAGES.clear()
+
+
+def prepare_front_page(db: Database, *, max_items: int, max_chars: int, now: datetime) -> None:
+    """Build the current digest once after an ingest (in the ingest's thread), so the first /brief
+    that follows reads a page already made instead of building it while the chat waits."""
+    with db.session() as session:
+        window = news_window(session, now)
+    make_digest(window.rows, max_items=max_items, max_chars=max_chars, since=window.since)
+
+
+def rendered_fit(max_chars: int, title: str = DIGEST_TITLE) -> Callable[[Digest], bool]:
+    """Whether a digest, rendered as text, Telegram HTML and Slack blocks, stays within `max_chars`
+    everywhere and is one message on each chat platform."""
+
+    def fits(digest: Digest) -> bool:
+        reply = digest_reply(digest, title=title)
+        if visible_chars(reply) > min(max_chars, TELEGRAM_LIMIT):
+            return False  # every rendering is at least this long: no need to render
+        if len(render_text(reply)) > max_chars:
+            return False
+        telegram = render_telegram(reply)
+        if len(telegram) != 1 or len(telegram[0]) > max_chars:
+            return False
+        slack = render_slack(reply)
+        return len(slack) == 1 and slack_chars(slack[0]) <= max_chars
+
+    return fits
+
+
+def visible_chars(reply: Reply) -> int:
+    """The characters of a reply's text, before any markup or escaping."""
+    n = 0
+    for block in reply.blocks:
+        if isinstance(block, Heading):
+            n += len(block.text)
+        elif isinstance(block, Paragraph):
+            n += sum(len(s.text) for s in block.spans)
+        elif isinstance(block, Bullets):
+            n += sum(len(s.text) for item in block.items for s in item)
+    return n
+
+
+def slack_chars(payload: dict) -> int:
+    """Characters a Slack message shows: the text of its header and section blocks."""
+    return sum(len(b["text"]["text"]) for b in payload["blocks"] if isinstance(b.get("text"), dict))
 
 
 def fmt_when(when: datetime) -> str:
     return when.strftime("%d %b %Y %H:%M UTC")
 
 
-def digest_reply(digest: Digest, *, title: str = "Your briefing") -> Reply:
+def digest_reply(digest: Digest, *, title: str = DIGEST_TITLE) -> Reply:
     """A digest as sections of items: headline (linked when there is a URL), summary, source."""
     if digest.empty:
         return Reply.text("No stories yet. Add articles to the sources folder or run `briefbot ingest`.")
@@ -75,7 +220,7 @@ def item_blocks(item: DigestItem) -> list:
         blocks.append(Bullets(tuple((Span(s),) for s in item.summary)))
     meta = f"Source: {source}"
     if item.topics:
-        meta += " · Topics: " + ", ".join(t.label for t in item.topics)
+        meta += " · Topics: " + ", ".join(t.label for t in item.topics[:TOPICS_SHOWN])
     if item.language != "en":
         meta += f" · not analysed: {language_name(item.language)}"
     blocks.append(Paragraph((Span(meta, italic=True),)))

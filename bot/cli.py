@@ -140,9 +140,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.briefing import digest_reply, make_digest
+    from bot.briefing import digest_reply, make_digest, news_window
     from bot.render.text import render_text
-    from bot.store.repo import recent_articles
 
     try:
         since = parse_when(args.since) if args.since else None
@@ -150,17 +149,10 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
         print(f"briefbot digest: {exc}", file=sys.stderr)
         return EXIT_USAGE
     db = _open_db(settings)
-    with db.session() as session:
-        if since is None:
-            default_since = datetime.now(UTC) - timedelta(hours=24)
-            rows = list(recent_articles(session, since=default_since))
-            since = default_since if rows else None
-            if not rows:
-                rows = list(recent_articles(session, limit=settings.digest_max_items))
-        else:
-            rows = list(recent_articles(session, since=since))
-    digest = make_digest(rows, max_items=settings.digest_max_items, max_chars=settings.digest_max_chars,
-                         since=since)
+    with db.session() as session:  # the same stories, so the same digest and counts, as /brief in chat
+        window = news_window(session, datetime.now(UTC), since=since)
+    digest = make_digest(window.rows, max_items=settings.digest_max_items,
+                         max_chars=settings.digest_max_chars, since=window.since)
     if args.format == "json":
         print(json.dumps(digest_json(digest), ensure_ascii=False, indent=2))
     else:

@@ -14,11 +14,19 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
-from bot.briefing import digest_reply, fmt_when, make_digest, source_label
+from bot.briefing import (
+    DIGEST_TITLE,
+    NewsWindow,
+    digest_reply,
+    fmt_when,
+    make_digest,
+    news_window,
+    source_label,
+)
 from bot.localtime import next_delivery, parse_hhmm, parse_zone
 from bot.metrics import COMMAND_LATENCY, COMMANDS_SERVED
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
@@ -31,7 +39,6 @@ from bot.store.repo import (
     articles_stamp,
     deactivate_subscription,
     get_subscription,
-    has_articles_since,
     recent_articles,
     search_articles,
     upsert_subscription,
@@ -39,13 +46,11 @@ from bot.store.repo import (
 from bot.who_lookup import look_up
 from summarizer.analysis import Analysis
 from summarizer.text import split_sentences
-from summarizer.topics import topic_index
 
 log = logging.getLogger(__name__)
 
-RECENT_WINDOW = timedelta(hours=24)
-RECENT_LIMIT = 200  # articles the digest, /who and /topics look at
-SEARCH_LIMIT = 1000  # articles /brief WORDS, /who NAME and /topics LABEL search: a day of many feeds
+RECENT_LIMIT = 200  # articles /who looks at (the digest, /brief and /topics read bot.briefing.news_window)
+SEARCH_LIMIT = 1000  # articles /who NAME searches: a day of many feeds
 WHO_MAX_DELEGATIONS = 6
 CACHED = frozenset({"brief", "who", "topics", "help"})  # answers that depend only on the articles
 CACHE_SIZE = 256
@@ -174,42 +179,42 @@ class Commands:
 
     # -- /brief ------------------------------------------------------------------------------------
     def cmd_brief(self, args: str, ctx: ChatContext) -> Reply:
-        rows, since = self._search_current(args) if args else self._current_rows(RECENT_LIMIT)
-        title = "Your briefing"
+        window = self._window()
+        rows = window.rows
+        title = DIGEST_TITLE
         if args:
-            if not re.search(r"[^\W_]", args):
-                return usage("brief")
-            title = f"Briefing: {args[:60]}"
+            topic = window.topic(args)
+            if topic is not None:  # a topic /topics lists: the same stories, so the same count
+                label, rows = topic
+                title = f"Briefing: {label[:60]}"
+            else:
+                if not re.search(r"[^\W_]", args):
+                    return usage("brief")
+                rows = self._search_window("text", args, window)
+                title = f"Briefing: {args[:60]}"
             if not rows:
                 return Reply.text(f"Nothing in the current digest about “{args[:60]}”. Try /topics.")
         digest = make_digest(
             rows, max_items=self.settings.digest_max_items, max_chars=self.settings.digest_max_chars,
-            since=since,
+            since=window.since, title=title, diverse=not args,
         )
         return digest_reply(digest, title=title)
 
     def current_digest_reply(self) -> Reply:
         return self.cmd_brief("", ChatContext("console", "console"))
 
-    def _current_rows(self, limit: int = RECENT_LIMIT) -> tuple[list[StoredArticle], datetime | None]:
-        """Stories of the last 24 hours; when there are none, the latest stories whatever their age."""
-        since = self.clock() - RECENT_WINDOW
+    def _window(self) -> NewsWindow:
+        """The stories /brief and /topics answer from: the same as `briefbot digest` reads."""
         with self.db.session() as session:
-            rows = list(recent_articles(session, since=since, limit=limit))
-            if not rows:
-                rows = list(recent_articles(session, limit=self.settings.digest_max_items))
-                since = None
-        return rows, since
+            return news_window(session, self.clock())
 
-    def _search_current(self, query: str) -> tuple[list[StoredArticle], datetime | None]:
-        """/brief WORDS: the stories _current_rows would look at (a day's worth of many feeds) whose
-        headline, summary or topics hold every word, stemmed ("trade" finds "trading", not "traders")."""
-        since = self.clock() - RECENT_WINDOW
+    def _search_window(self, field: SearchField, query: str, window: NewsWindow) -> list[StoredArticle]:
+        """The stories of `window` whose `field` holds every word of `query`, stemmed ("trade" finds
+        "trading", not "traders"), found by the database's full-text index."""
         with self.db.session() as session:
-            if has_articles_since(session, since):
-                return list(search_articles(session, "text", query, window=SEARCH_LIMIT, since=since)), since
-            window = self.settings.digest_max_items
-            return list(search_articles(session, "text", query, window=window)), None
+            return list(
+                search_articles(session, field, query, window=max(1, len(window.rows)), since=window.since)
+            )
 
     def _recent(self, limit: int = RECENT_LIMIT) -> list[StoredArticle]:
         with self.db.session() as session:
@@ -266,9 +271,9 @@ class Commands:
 
     # -- /topics -----------------------------------------------------------------------------------
     def cmd_topics(self, args: str, ctx: ChatContext) -> Reply:
-        rows = self._search("topics", args) if args else self._recent(RECENT_LIMIT)
-        index = topic_index((r.id, Analysis.from_json(r.analysis).topics) for r in rows)
-        if not index and not args:
+        window = self._window()
+        index = window.topics
+        if not index:
             return Reply.text("No topics yet: no articles have been ingested.")
         if not args:
             items = tuple((Span(label, bold=True), Span(f" — {len(ids)}")) for label, ids in index[:20])
@@ -276,10 +281,15 @@ class Commands:
                 (Heading("Topics in recent news"), Bullets(items)),
                 fallback=", ".join(f"{label} ({len(ids)})" for label, ids in index[:10]),
             )
-        wanted = [(label, ids) for label, ids in index if self.words.matches(label, args)]
+        # the topic of that name first, with the count /topics gives it; then labels holding the words
+        q = args.strip().casefold()
+        wanted = sorted(
+            (t for t in index if t[0].casefold() == q or self.words.matches(t[0], args)),
+            key=lambda t: t[0].casefold() != q,
+        )
         if not wanted:
             return Reply.text(f"No topic matching “{args[:60]}”. Send /topics for the list.")
-        by_id = {r.id: r for r in rows}
+        by_id = {r.id: r for r in window.rows}
         blocks: list = []
         for label, ids in wanted[:5]:
             blocks.append(Heading(f"{label} ({len(ids)})", level=2))

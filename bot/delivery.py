@@ -424,7 +424,8 @@ class Outbox:
             parts: list[Reply] | None = None
             if rows:
                 digest = make_digest(rows, max_items=self.settings.digest_max_items,
-                                     max_chars=self.settings.digest_max_chars, since=start)
+                                     max_chars=self.settings.digest_max_chars, since=start,
+                                     title=DIGEST_TITLE)
                 parts = split_reply(digest_reply(digest, title=DIGEST_TITLE), self._renderers.get(platform))
             if len(self._digests) >= 64:
                 self._digests.pop(next(iter(self._digests)))

@@ -21,6 +21,7 @@ from bot.store.repo import (
 from summarizer.analyse import analyse_article
 from summarizer.analysis import ANALYSIS_VERSION, Analysis
 from summarizer.article import Article
+from summarizer.published import with_publication_time
 from summarizer.sources import Skipped, Source, open_source
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ def store_articles(
 
     for article in articles:
         progress.advance()
+        article = with_publication_time(article)  # a dateline's date where the source gave none
         if article.id in seen:
             report.duplicates += 1
             continue

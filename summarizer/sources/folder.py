@@ -4,6 +4,7 @@ State: {"files": {relative path: [mtime_ns, size, sha256 of the bytes or None]}}
 size are unchanged is not read again; one whose mtime or size moved is read and hashed, and returned only
 when its bytes really changed (a `touch` or a copy with the same content yields nothing). Bad files are
 remembered too, so each is reported once rather than at every poll, and again only after it changes.
+A file's story without a date of its own is dated by its dateline, else by the file's modification time.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from summarizer.article import Article, ArticleError
+from summarizer.published import with_publication_time
 from summarizer.sources.base import MAX_BYTES, Skipped, SourceBatch, skip, too_large
 from summarizer.sources.files import article_from_bytes, is_supported
 
@@ -69,7 +72,8 @@ class _FileSetSource:
             if previous and previous[2] == digest:
                 continue  # touched or rewritten with the same bytes
             try:
-                articles.append(article_from_bytes(data, path))
+                mtime = datetime.fromtimestamp(st.st_mtime_ns / 1e9, UTC)
+                articles.append(with_publication_time(article_from_bytes(data, path), file_mtime=mtime))
             except ArticleError as exc:
                 skipped.append(skip(str(path), str(exc)))
             except Exception as exc:  # a parser bug on one file must not stop the folder

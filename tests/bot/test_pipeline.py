@@ -81,7 +81,7 @@ def test_brief_shows_the_seed_with_summary_and_topic(seeded: Commands) -> None:
     out = say(seeded, "/brief")
     assert "President Biden is sending a top White House official to Mexico" in out
     assert "fentanyl" in out.lower()
-    assert "Source: 000_5c41b8c896ed471e.txt" in out
+    assert "Source: seeds/000_5c41b8c896ed471e.txt" in out  # folder and file, as a reader knows it
     assert "Tom Howell" not in out and "comment policy" not in out
 
 
@@ -214,8 +214,8 @@ def test_articles_analysed_by_an_older_version_are_reanalysed(tmp_path: Path) ->
 def test_searches_reach_past_the_stories_the_overview_shows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The digest and lists look at the newest stories; /brief WORDS, /who NAME and /topics LABEL at a
-    day's worth of many feeds, so a story ingested earlier in a big batch is still found."""
+    """The digest shows the most important stories of the day's window; /brief WORDS and /topics LABEL
+    search that whole window, /who NAME a day's worth of many feeds, so a story not on the page is found."""
     import bot.commands
 
     db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
@@ -225,8 +225,10 @@ def test_searches_reach_past_the_stories_the_overview_shows(
     newer.write_text("Federer wins in Dubai\n\nRoger Federer beat Ivan Ljubicic to win the Dubai title.")
     assert len(ingest_specs(db, [str(newer)], analyse).new) == 1
     monkeypatch.setattr(bot.commands, "RECENT_LIMIT", 1)
-    commands = Commands(db, load_settings({}))
-    assert "fentanyl" not in say(commands, "/brief").lower()  # the overview: the newest story only
+    commands = Commands(db, load_settings({}, digest_max_items=1))
+    page = say(commands, "/brief")
+    assert "Federer" in page and "fentanyl" not in page.lower()  # the newer story only
+    assert "1 story since" in page and "1 more not shown" in page
     assert "Mexico" in say(commands, "/brief fentanyl")
     assert "Liz Sherwood-Randall" in say(commands, "/who Sherwood-Randall")
     assert "President Biden" in say(commands, "/topics migration")

@@ -70,3 +70,73 @@ def test_budget_keeps_the_newest_stories_and_counts_the_rest() -> None:
 def test_empty_digest() -> None:
     digest = build_digest([])
     assert digest.empty and digest.total == 0
+
+
+def _told(i: int, story: str, topics: tuple[str, ...], hours: int = 0, source: str = "") -> DigestItem:
+    """A story whose headline and summary are `story`: stories told alike are related."""
+    return DigestItem(
+        id=f"id{i}", headline=story, summary=(f"{story} Reported at {i}.",), source=source or f"site{i}/{i}",
+        url=None, when=T0 - timedelta(hours=hours), topics=tuple(Topic(t, 1.0) for t in topics), body="",
+    )
+
+
+def _filler(n: int, start: int = 100) -> list[DigestItem]:
+    words = ["apple", "bread", "cedar", "delta", "ember", "fjord", "grape", "hazel", "indigo", "jasper",
+             "koala", "lemon", "mango", "nectar", "olive"]
+    return [_told(start + k, f"{words[k % 15]} {words[(k * 7 + 3) % 15]} item {k}", (f"lone{k}",), hours=1)
+            for k in range(n)]
+
+
+def test_a_story_many_sources_tell_leads_a_newer_lone_story() -> None:
+    covered = [_told(i, "Kerry meets Zarif in Lausanne on nuclear sanctions relief", ("Iran",), hours=20)
+               for i in range(4)]
+    lone = _told(9, "Quiet village fete raises money for roof", ("fete",), hours=0)
+    digest = build_digest([*covered, lone, *_filler(30)], max_items=3)
+    assert digest.items[0].headline.startswith("Kerry meets Zarif")
+    # the other tellings of the same story do not take the page's other places
+    assert sum(i.headline.startswith("Kerry") for i in digest.items) == 1
+
+
+def test_one_topic_cannot_fill_the_page_and_other_news_is_never_more_than_half() -> None:
+    trade = [_told(i, f"Tariff story {i} of many", ("trade",), hours=0, source=f"s{i}/x") for i in range(10)]
+    lone = [_told(20 + k, f"Unrelated {w} report", (f"solo {w}",), hours=2, source=f"o{k}/x")
+            for k, w in enumerate(["zebra", "yacht", "xylophone", "walrus", "vulture", "umbrella"])]
+    digest = build_digest([*trade, *lone], max_items=12)
+    sizes = {s.label: len(s.items) for s in digest.sections}
+    assert sizes["trade"] <= 3  # a quarter of a 12-story page
+    assert sizes.get(OTHER_SECTION, 0) * 2 <= len(digest.items)
+    assert len(digest.items) >= 8
+
+
+def test_one_outlet_cannot_fill_the_page_while_others_have_stories() -> None:
+    wire = [_told(i, w, (w,), hours=0, source=f"reuters/{i}.txt")
+            for i, w in enumerate(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"])]
+    others = [_told(50 + k, w, (w,), hours=3, source=f"bbc/{k}.txt")
+              for k, w in enumerate(["lambda", "mu", "nu", "xi", "omicron"])]
+    digest = build_digest([*wire, *others], max_items=6)  # the wire's stories are newer
+    outlets = [i.source.split("/")[0] for i in digest.items]
+    assert outlets.count("reuters") == 3 and outlets.count("bbc") == 3
+    alone = build_digest(wire, max_items=8)  # one outlet only: the page is still filled
+    assert len(alone.items) == 8
+
+
+def test_near_duplicates_of_a_story_shown_count_as_shown() -> None:
+    body = _news("reuters/16094.txt")
+    repost = body.replace("Taiwan announced", "Taiwan has announced")
+    items = [item(1, body, hours=1, source="wire"), item(2, repost, hours=0, source="site"),
+             *[item(10 + k, _news(name), hours=5)
+               for k, name in enumerate(("bbc/sport-386.txt", "reuters/17395.txt", "bbc/politics-267.txt"))]]
+    digest = build_digest(items, max_items=1)
+    assert digest.merged == 1 and len(digest.items) == 1
+    assert digest.omitted == 3  # 5 stories: one shown, its repost folded into it, 3 not shown
+
+
+def test_unrelated_stories_fill_other_news_to_half_and_head_sections_of_their_own_beyond() -> None:
+    names = ["ant", "bee", "cat", "dog", "eel"]
+    stories = [_told(k, w, (f"{w} topic",), hours=k) for k, w in enumerate(names)]
+    digest = build_digest(stories, max_items=5)
+    sizes = {s.label: len(s.items) for s in digest.sections}
+    assert len(digest.items) == 5
+    assert sizes[OTHER_SECTION] == 2 and sizes["ant topic"] == 1  # the most important head sections
+    untagged = build_digest([_told(k, w, (), hours=k) for k, w in enumerate(["fox", "gnu"])])
+    assert [s.label for s in untagged.sections] == [OTHER_SECTION]  # nothing else to name them by
