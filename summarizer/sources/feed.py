@@ -21,7 +21,7 @@ from summarizer.article import Article, ArticleError, parse_text
 from summarizer.sources.base import Skipped, SourceBatch, skip
 from summarizer.sources.fetch_policy import FetchPolicy, deadline, remaining
 from summarizer.sources.htmltext import extract_html, html_to_text
-from summarizer.sources.http import Fetched, FetchError, fetch, make_client
+from summarizer.sources.http import Fetched, FetchError, RefusedURL, fetch, make_client
 
 log = logging.getLogger("summarizer.sources")
 
@@ -132,6 +132,8 @@ class LinkedPages:
             raise FetchError("not fetched, the poll's deadline has passed")
         try:
             page = fetch(self.client, link, timeout=self.timeout)
+        except RefusedURL:
+            raise  # says nothing about whether the site is up
         except FetchError:
             self.failures += 1
             raise

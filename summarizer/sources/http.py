@@ -26,6 +26,10 @@ class FetchError(Exception):
     """The URL gave nothing usable; the message is the reason (\"HTTP 404 Not Found\", \"timed out …\")."""
 
 
+class RefusedURL(FetchError):
+    """The fetch policy refused the URL (an internal address): nothing was sent."""
+
+
 @dataclass(frozen=True)
 class Fetched:
     url: str  # after redirects
@@ -93,7 +97,7 @@ def fetch(
         with deadline(timeout):
             return _fetch_hops(client, httpx.URL(url), headers, max_bytes=max_bytes, trusted=trusted)
     except BlockedAddress as exc:
-        raise FetchError(f"refused: {exc}") from None
+        raise RefusedURL(f"refused: {exc}") from None
     except httpx.TimeoutException:
         raise FetchError(f"timed out after {timeout:g} s") from None
     except httpx.InvalidURL as exc:
