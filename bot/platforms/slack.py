@@ -190,8 +190,11 @@ class _NoRequestBodies(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if "body" in message.lower() or message.startswith("Unhandled request"):
-            record.msg, record.args = message.split("(", 1)[0].strip() + " (request body not logged)", ()
+        lower = message.lower()
+        if "body" in lower or message.startswith("Unhandled request"):
+            cuts = [i for i in (message.find("("), lower.find("body")) if i >= 0]
+            head = message[: min(cuts)].rstrip(" :(") if cuts else message[: self.LIMIT]
+            record.msg, record.args = head + " (request body not logged)", ()
         elif len(message) > self.LIMIT:
             record.msg, record.args = message[: self.LIMIT] + "…", ()
         return True
@@ -286,7 +289,8 @@ class SlackFrontEnd:
         body = None if problem else await _read_capped(request, MAX_EVENT_BYTES)
         if body is None:
             return _refuse(request, problem or "body too large")
-        assert self._verifier is not None  # HTTP mode needs the signing secret (checked in __init__)
+        if self._verifier is None:  # unreachable: HTTP mode needs the signing secret (__init__)
+            return _refuse(request, "no signing secret configured")
         stamp = request.headers["X-Slack-Request-Timestamp"]
         if not self._verifier.is_valid(body, stamp, request.headers["X-Slack-Signature"]):
             return _refuse(request, "bad signature")

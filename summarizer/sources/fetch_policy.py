@@ -10,7 +10,7 @@ Two rules:
   Host header and TLS SNI), so a name cannot be re-pointed between check and connect (DNS rebinding)
   and no spelling of an address (``0x7f000001``, ``2130706433``, ``0177.0.0.1``, ``127.1``, ``[::ffff:…]``)
   escapes the check: the resolver reads them exactly as the connection would. The URL an operator
-  configured (settings, ``briefbot ingest URL``) and same-origin redirects of it are trusted as given.
+  configured (settings, ``briefbot ingest URL``) and its redirects on the same host are trusted as given.
 * **Time.** ``deadline(seconds)`` bounds everything inside it — DNS, connect, TLS, headers and body
   together — so a server that trickles its headers cannot hold a fetch past its timeout; deadlines nest
   (a poll's deadline bounds every fetch of that poll).

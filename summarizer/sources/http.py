@@ -66,8 +66,9 @@ def make_client(timeout: float, policy: FetchPolicy | None = None) -> httpx.Clie
     )
 
 
-def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
-    return url.scheme, url.host, url.port
+def _site(url: httpx.URL) -> tuple[str, int | None]:
+    """Host and explicit port: http://x/ and https://x/ are the same site (a scheme upgrade), x:8080 not."""
+    return url.host, url.port
 
 
 def fetch(
@@ -82,7 +83,7 @@ def fetch(
     """GET `url`; with `state` holding etag/last_modified the request is conditional (304 → not_modified).
 
     `timeout` bounds the whole fetch: DNS, connect, every redirect, headers and body together. `trusted`
-    is for a URL the operator configured: it and its same-origin redirects may reach any address; every
+    is for a URL the operator configured: it and its redirects on the same site may reach any address; every
     other URL (and a trusted URL's redirect elsewhere) must lead to a public address.
 
     Raises FetchError for HTTP errors, timeouts, refused addresses, connection failures and bodies over
@@ -111,12 +112,12 @@ def fetch(
 def _fetch_hops(
     client: httpx.Client, url: httpx.URL, headers: dict[str, str], *, max_bytes: int, trusted: bool
 ) -> Fetched:
-    trusted_origin = _origin(url) if trusted else None
+    trusted_site = _site(url) if trusted else None
     for _hop in range(MAX_REDIRECTS + 1):
         if url.scheme not in ("http", "https"):
             raise FetchError(f"unsupported URL scheme {url.scheme!r}")
         request = client.build_request(
-            "GET", url, headers=headers, extensions={TRUSTED: _origin(url) == trusted_origin}
+            "GET", url, headers=headers, extensions={TRUSTED: _site(url) == trusted_site}
         )
         resp = client.send(request, stream=True)
         try:

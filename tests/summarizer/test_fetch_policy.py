@@ -124,7 +124,11 @@ def test_the_operators_url_may_redirect_on_its_own_site_but_not_elsewhere_inside
 
     batch = open_source(http_server.url("/away"), timeout=2).poll()
     assert batch.articles == [] and "refused" in batch.skipped[0].reason
-    assert [r.path for r in http_server.requests] == ["/moved", "/page", "/away"]
+
+    http_server.route("/other-port", Reply.redirect("http://127.0.0.1:9/page"))
+    batch = open_source(http_server.url("/other-port"), timeout=2).poll()
+    assert batch.articles == [] and "refused" in batch.skipped[0].reason
+    assert [r.path for r in http_server.requests] == ["/moved", "/page", "/away", "/other-port"]
 
 
 def test_the_connection_goes_to_the_resolved_address_and_the_host_header_names_the_site(
