@@ -4,10 +4,14 @@ through a redirect), the operator's own URL is fetched as given, and deadlines h
 from __future__ import annotations
 
 import logging
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -159,6 +163,76 @@ def test_the_connection_goes_to_the_resolved_address_and_the_host_header_names_t
         pytest.raises(FetchError, match=r"news\.example is 127\.0\.0\.1: loopback"),
     ):
         fetch(client, f"http://news.example:{port}/story", timeout=2)
+
+
+@pytest.fixture
+def tls_listener(tmp_path: Path) -> Iterator[tuple[int, list[str | None]]]:
+    """A TLS server on 127.0.0.1 with a self-signed certificate; records the SNI name of each handshake."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=news.example",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    names: list[str | None] = []
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda _sock, name, _ctx: names.append(name)  # type: ignore[assignment,misc,return-value]
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(5)
+
+    def serve() -> None:
+        try:
+            conn, _ = listener.accept()
+            with context.wrap_socket(conn, server_side=True):
+                pass
+        except (OSError, ssl.SSLError):
+            pass  # the client refuses our self-signed certificate, as it should
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield listener.getsockname()[1], names
+    thread.join(timeout=5)
+    listener.close()
+
+
+def test_tls_to_a_pinned_address_still_names_the_site(
+    tls_listener: tuple[int, list[str | None]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The connection goes to the checked address, and the TLS handshake still asks for the site by name
+    (SNI), so certificates are checked against the name, not the address."""
+    port, names = tls_listener
+    real = socket.getaddrinfo
+    monkeypatch.setattr(
+        socket,
+        "getaddrinfo",
+        lambda host, *a, **kw: real("127.0.0.1" if host == "news.example" else host, *a, **kw),
+    )
+    with (
+        make_client(2, FetchPolicy.allowing("127.0.0.1/32")) as client,
+        pytest.raises(FetchError, match="CERTIFICATE_VERIFY_FAILED"),
+    ):
+        fetch(client, f"https://news.example:{port}/story", timeout=2)  # self-signed: refused
+    assert names == ["news.example"]
 
 
 # -- deadlines -----------------------------------------------------------------------------------------------
