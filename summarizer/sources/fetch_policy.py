@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import ipaddress
 import socket
 import ssl
@@ -226,11 +227,17 @@ class _PolicyBackend(httpcore.NetworkBackend):
         time.sleep(seconds)
 
 
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """One verifying TLS context for every client (loading the CA bundle costs tens of milliseconds)."""
+    return httpx.create_ssl_context()
+
+
 def _transport(policy: FetchPolicy, *, check: bool) -> httpx.HTTPTransport:
-    transport = httpx.HTTPTransport(trust_env=False)
+    transport = httpx.HTTPTransport(verify=_ssl_context(), trust_env=False)
     # httpx has no public hook for the network backend; its pool is rebuilt with ours (same settings).
     transport._pool = httpcore.ConnectionPool(
-        ssl_context=httpx.create_ssl_context(),
+        ssl_context=_ssl_context(),
         max_connections=100,
         max_keepalive_connections=20,
         keepalive_expiry=5.0,
