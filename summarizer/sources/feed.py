@@ -1,5 +1,6 @@
 """RSS and Atom feeds: conditional GET, entries seen before are not returned again, teasers are completed
-from the linked page.
+from the linked page (a link is content: it is fetched only where the fetch policy allows, see
+fetch_policy.py; a refused link keeps its teaser).
 
 State: {"etag", "last_modified" (when the server sent them), "seen": [entry keys, oldest first, bounded]}.
 A feed that fails (HTTP error, timeout, garbage) is reported once per poll and its state is left as it was.
