@@ -4,7 +4,12 @@ Slash commands are acknowledged at once (Slack wants an answer within 3 s) and a
 by a bolt lazy listener: the command core runs in a worker thread, the reply is rendered by
 `render_slack` and posted with chat.postMessage, or through the command's response_url when the bot
 cannot post in that channel. Events arrive over Socket Mode when an app token is configured, otherwise
-over HTTP at POST /slack/events on the shared server, where Bolt checks Slack's request signature.
+over HTTP at POST /slack/events on the shared server.
+
+Over HTTP nothing is parsed, logged or acted on before Slack's signature is verified: a request with a
+missing, malformed or stale timestamp, a missing or wrong signature, a body over MAX_EVENT_BYTES or one
+Bolt cannot parse gets 401 and one short log line, never its body. slack-bolt logs bodies of badly
+signed and unhandled requests itself; `_NoRequestBodies` keeps them out of its log lines.
 """
 
 from __future__ import annotations
@@ -12,15 +17,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import ChatContext, Commands
@@ -34,6 +42,10 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 SLASH_COMMANDS = ("brief", "who", "topics", "subscribe", "unsubscribe", "settings", "help")
 SEND_TIMEOUT = 15.0  # seconds for one chat.postMessage from the sender
+MAX_EVENT_BYTES = 1024 * 1024  # Slack's payloads are a few KiB; a body over this is refused unread
+MAX_CLOCK_SKEW = 5 * 60  # seconds: Slack's own limit for a request timestamp
+_TIMESTAMP = re.compile(r"[0-9]{1,12}")
+_SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
 
 # chat.postMessage errors meaning "this chat is no longer reachable": the outbox drops the subscription.
 GONE_ERRORS = frozenset({
@@ -170,6 +182,65 @@ async def _is_direct_message(event: dict[str, Any]) -> bool:
 Responder = Callable[..., Awaitable[Any]]
 
 
+class _NoRequestBodies(logging.Filter):
+    """slack-bolt writes request bodies into some log lines (every badly signed request's at INFO, an
+    unhandled one's at WARNING): keep the line's start, drop the body, cap the length."""
+
+    LIMIT = 200
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        lower = message.lower()
+        if "body" in lower or message.startswith("Unhandled request"):
+            cuts = [i for i in (message.find("("), lower.find("body")) if i >= 0]
+            head = message[: min(cuts)].rstrip(" :(") if cuts else message[: self.LIMIT]
+            record.msg, record.args = head + " (request body not logged)", ()
+        elif len(message) > self.LIMIT:
+            record.msg, record.args = message[: self.LIMIT] + "…", ()
+        return True
+
+
+def _bolt_logger() -> logging.Logger:
+    """The logger handed to Bolt; Bolt copies its filters to the loggers of its middleware when the App
+    is built, so the filter is in place first."""
+    logger = logging.getLogger("bot.platforms.slack.bolt")
+    if not any(isinstance(f, _NoRequestBodies) for f in logger.filters):
+        logger.addFilter(_NoRequestBodies())
+    return logger
+
+
+def unverifiable_headers(headers: Mapping[str, str], now: float | None = None) -> str | None:
+    """Why a request's timestamp/signature headers cannot be verified (None: they are well formed and the
+    timestamp is fresh). Checked before the body is read."""
+    stamp = headers.get("X-Slack-Request-Timestamp")
+    signature = headers.get("X-Slack-Signature")
+    if not stamp:
+        return "no timestamp"
+    if not _TIMESTAMP.fullmatch(stamp):
+        return "malformed timestamp"
+    if abs((time.time() if now is None else now) - int(stamp)) > MAX_CLOCK_SKEW:
+        return "stale timestamp"
+    if not signature:
+        return "no signature"
+    if not _SIGNATURE.fullmatch(signature):
+        return "malformed signature"
+    return None
+
+
+async def _read_capped(request: web.Request, limit: int) -> bytes | None:
+    """The request body, or None when it is (or says it is) longer than `limit` bytes."""
+    if request.content_length is not None and request.content_length > limit:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := await request.content.read(64 * 1024):
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 class SlackFrontEnd:
     """Slack over Socket Mode (app token set) or HTTP (POST /slack/events, signed requests only)."""
 
@@ -185,12 +256,14 @@ class SlackFrontEnd:
         self.client = AsyncWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_base_url)
         self.app = AsyncApp(
             name="briefbot", client=self.client, signing_secret=settings.slack_signing_secret or "",
-            logger=logging.getLogger("bot.platforms.slack.bolt"),
+            logger=_bolt_logger(),
             # Ack inline and run the work as lazy listeners: without this, Bolt polls for the ack every
             # 10 ms, which puts a 10 ms floor under every answer to Slack.
             process_before_response=True,
         )
         self.sender = SlackSender.from_settings(settings)
+        self._verifier = (SignatureVerifier(settings.slack_signing_secret)
+                          if settings.slack_signing_secret else None)
         self._socket: AsyncSocketModeHandler | None = None
         for name in SLASH_COMMANDS:
             self.app.command(f"/{name}")(ack=self._ack, lazy=[self._run_command])
@@ -205,18 +278,33 @@ class SlackFrontEnd:
         return [] if self.socket_mode else [web.post(EVENTS_PATH, self.handle_http)]
 
     async def handle_http(self, request: web.Request) -> web.Response:
-        """Hand the raw body and headers to Bolt: it verifies the signature (401 if bad) and acks.
+        """Verify Slack's signature, then hand the request to Bolt, which acks it.
 
-        Slack re-sends an event it thinks timed out (`X-Slack-Retry-Reason: http_timeout`); the first
-        delivery was received and is being answered, so the retry is acknowledged and dropped rather
-        than answered twice. Retries for other reasons (our 5xx) are processed.
+        Headers are checked before the body is read, the signature before the body is parsed; whatever
+        cannot be verified is a 401 (see the module docstring). Slack re-sends an event it thinks timed
+        out (`X-Slack-Retry-Reason: http_timeout`); once verified, such a retry is acknowledged and
+        dropped (the first delivery is being answered). Retries for other reasons (our 5xx) are processed.
         """
+        problem = unverifiable_headers(request.headers)
+        body = None if problem else await _read_capped(request, MAX_EVENT_BYTES)
+        if body is None:
+            return _refuse(request, problem or "body too large")
+        if self._verifier is None:  # unreachable: HTTP mode needs the signing secret (__init__)
+            return _refuse(request, "no signing secret configured")
+        stamp = request.headers["X-Slack-Request-Timestamp"]
+        if not self._verifier.is_valid(body, stamp, request.headers["X-Slack-Signature"]):
+            return _refuse(request, "bad signature")
+        try:
+            bolt_request = AsyncBoltRequest(body=body.decode("utf-8"), query=request.query_string,
+                                            headers=request.headers)  # type: ignore[arg-type]
+        except Exception as exc:  # Bolt parses the body here: JSON that is not an object, bad UTF-8, ...
+            return _refuse(request, f"unparseable body ({type(exc).__name__})")
         if request.headers.get("X-Slack-Retry-Num") and \
                 request.headers.get("X-Slack-Retry-Reason") == "http_timeout":
             log.info("slack: timeout retry acknowledged, not answered twice",
                      extra={"retry": request.headers.get("X-Slack-Retry-Num")})
             return web.Response(status=200, headers={"X-Slack-No-Retry": "1"})
-        bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
+        bolt_response = await self.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_response)
 
     async def start(self) -> None:
@@ -315,6 +403,12 @@ class SlackFrontEnd:
                    if isinstance(body, dict) else None)
         log.error("slack listener error: %s", type(error).__name__, exc_info=error,
                   extra={"channel_id": channel})
+
+
+def _refuse(request: web.Request, reason: str) -> web.Response:
+    """401 with one short log line: the reason and the peer, never the body."""
+    log.warning("slack: request refused: %s", reason, extra={"remote": request.remote})
+    return web.Response(status=401, text="invalid request")
 
 
 async def _respond(respond: Responder, part: Mapping[str, Any], *, response_type: str) -> None:

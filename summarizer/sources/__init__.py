@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from summarizer.article import ArticleError
 from summarizer.sources.base import Skipped, Source, SourceBatch
 from summarizer.sources.feed import FeedSource
+from summarizer.sources.fetch_policy import FetchPolicy
 from summarizer.sources.files import SUFFIXES, load_article_file
 from summarizer.sources.folder import FileSource, FolderSource
 from summarizer.sources.web import UrlSource
@@ -19,6 +20,7 @@ from summarizer.sources.web import UrlSource
 __all__ = [
     "ArticleError",
     "FeedSource",
+    "FetchPolicy",
     "FileSource",
     "FolderSource",
     "Skipped",
@@ -30,16 +32,17 @@ __all__ = [
 ]
 
 
-def open_source(spec: str, *, timeout: float = 10.0) -> Source:
+def open_source(spec: str, *, timeout: float = 10.0, policy: FetchPolicy | None = None) -> Source:
     """A folder, one article file, or an http(s) URL (feed or page, decided when polled).
 
     Opening does no network I/O. Raises FileNotFoundError for a missing path and ValueError for an
-    unsupported URL scheme or file type.
+    unsupported URL scheme or file type. `spec` is the operator's and is fetched as given; what a feed or
+    page links to is held to `policy` (default: public addresses only; see fetch_policy.py).
     """
     spec = spec.strip()
     scheme = urlsplit(spec).scheme.lower()
     if scheme in ("http", "https"):
-        return UrlSource(spec, timeout=timeout)
+        return UrlSource(spec, timeout=timeout, policy=policy)
     if len(scheme) > 1 and "://" in spec:  # one letter is a Windows drive ("C:\\news")
         raise ValueError(f"unsupported URL scheme {scheme!r}: use http(s), a folder or a file")
     path = Path(spec).expanduser()

@@ -1,5 +1,6 @@
 """RSS and Atom feeds: conditional GET, entries seen before are not returned again, teasers are completed
-from the linked page.
+from the linked page (a link is content: it is fetched only where the fetch policy allows, see
+fetch_policy.py; a refused link keeps its teaser).
 
 State: {"etag", "last_modified" (when the server sent them), "seen": [entry keys, oldest first, bounded]}.
 A feed that fails (HTTP error, timeout, garbage) is reported once per poll and its state is left as it was.
@@ -19,14 +20,16 @@ import httpx
 
 from summarizer.article import Article, ArticleError, parse_text
 from summarizer.sources.base import Skipped, SourceBatch, skip
+from summarizer.sources.fetch_policy import FetchPolicy, deadline, remaining
 from summarizer.sources.htmltext import extract_html, html_to_text
-from summarizer.sources.http import Fetched, FetchError, fetch, make_client
+from summarizer.sources.http import Fetched, FetchError, RefusedURL, fetch, make_client
 
 log = logging.getLogger("summarizer.sources")
 
 SEEN_LIMIT = 1000  # entry keys remembered per feed (at least twice the feed's length is kept)
 TEASER_WORDS = 150  # entry text shorter than this is a teaser: fetch the linked page
 PAGE_FAILURES_MAX = 3  # after this many unreachable pages in one poll, use the teasers as they are
+POLL_TIMEOUTS = 3  # one poll (the feed and the pages its teasers link to) ends within 3 fetch timeouts
 
 
 class FeedError(ValueError):
@@ -122,10 +125,16 @@ class LinkedPages:
         self.failures = 0
 
     def article(self, link: str, **meta: Any) -> Article:
+        """The page at `link` (content: only a public address is fetched) as an Article."""
         if self.failures >= PAGE_FAILURES_MAX:
             raise FetchError(f"not fetched, {self.failures} linked pages already failed in this poll")
+        left = remaining()
+        if left is not None and left <= 0:
+            raise FetchError("not fetched, the poll's deadline has passed")
         try:
             page = fetch(self.client, link, timeout=self.timeout)
+        except RefusedURL:
+            raise  # says nothing about whether the site is up
         except FetchError:
             self.failures += 1
             raise
@@ -162,7 +171,11 @@ def entry_article(
 class HttpSource:
     """A source at an http(s) URL; `key` (its identity) is the URL. `poll` fetches it with the stored
     validators (ETag/Last-Modified); a failed fetch is skipped, an unchanged one gives nothing, and the
-    subclass's `_batch` reads what came back."""
+    subclass's `_batch` reads what came back.
+
+    The URL itself is the operator's and is fetched as given; links found in it are held to `policy`
+    (public addresses only, unless it allows more). The whole poll ends within `poll_timeout` (default:
+    POLL_TIMEOUTS fetch timeouts); entries whose pages it leaves unfetched keep their teasers."""
 
     def __init__(
         self,
@@ -171,8 +184,12 @@ class HttpSource:
         timeout: float = 10.0,
         seen_limit: int = SEEN_LIMIT,
         teaser_words: int = TEASER_WORDS,
+        poll_timeout: float | None = None,
+        policy: FetchPolicy | None = None,
     ) -> None:
         self.url = url
+        self.poll_timeout = poll_timeout if poll_timeout is not None else POLL_TIMEOUTS * timeout
+        self.policy = policy or FetchPolicy()
         self.key = url
         self.timeout = timeout
         self.seen_limit = seen_limit
@@ -180,9 +197,9 @@ class HttpSource:
 
     def poll(self, state: Mapping[str, Any] | None = None) -> SourceBatch:
         state = dict(state or {})
-        with make_client(self.timeout) as client:
+        with make_client(self.timeout, self.policy) as client, deadline(self.poll_timeout):
             try:
-                fetched = fetch(client, self.url, timeout=self.timeout, state=state)
+                fetched = fetch(client, self.url, timeout=self.timeout, state=state, trusted=True)
             except FetchError as exc:
                 return self._skipped(exc, state)
             if fetched.not_modified:

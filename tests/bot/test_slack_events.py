@@ -7,6 +7,7 @@ import asyncio
 import hashlib
 import hmac
 import json
+import logging
 import re
 import shutil
 import time
@@ -18,6 +19,7 @@ from urllib.parse import urlencode
 
 import aiohttp
 import pytest
+from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.commands import Commands
 from bot.http import HttpServer
@@ -338,6 +340,76 @@ async def test_tampered_body_is_refused(slack: Slack) -> None:
     tampered = body.replace("help", "who")
     status, _, _ = await slack.post(tampered, sign(body), "application/x-www-form-urlencoded")
     assert status == 401
+
+
+BODY_MARKER = "QUARTERLY-EARNINGS-LEAK"
+
+
+def _unsigned_forgeries(slack: Slack) -> list[tuple[str, bytes, dict[str, str], str]]:
+    """(case, body, headers, content type): requests nobody can verify."""
+    slash = slack.slash_body("/help", BODY_MARKER)
+    event = json.dumps({"type": "event_callback", "event_id": "EvFORGED", "team_id": slack.fake.team_id,
+                        "event": {"type": "app_mention", "user": "U0ANN", "channel": CHANNEL,
+                                  "text": f"<@UBOT> who {BODY_MARKER}", "ts": "1700000000.000900"}})
+    mib = (BODY_MARKER + " not json at all ") * (1024 * 1024 // (len(BODY_MARKER) + 17) + 1)
+    now = str(int(time.time()))
+    return [
+        ("claimed retry", event.encode(),
+         {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}, "application/json"),
+        ("claimed retry, junk signature", event.encode(),
+         {"X-Slack-Retry-Num": "2", "X-Slack-Retry-Reason": "http_timeout",
+          "X-Slack-Request-Timestamp": now, "X-Slack-Signature": "v0=abc"}, "application/json"),
+        ("1 MiB non-JSON body", mib.encode()[: 1024 * 1024], {}, "application/json"),
+        ("1 MiB, signature-shaped", mib.encode()[: 1024 * 1024],
+         {"X-Slack-Request-Timestamp": now, "X-Slack-Signature": "v0=" + "0" * 64}, "application/json"),
+        ("timestamp abc", slash.encode(), {**sign(slash), "X-Slack-Request-Timestamp": "abc"},
+         "application/x-www-form-urlencoded"),
+        ("timestamp in the future", slash.encode(), sign(slash, ts=int(time.time()) + 3600),
+         "application/x-www-form-urlencoded"),
+    ]
+
+
+async def test_unverifiable_requests_get_401_with_one_short_line_and_no_body_in_any_log(
+    slack: Slack, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    forgeries = _unsigned_forgeries(slack)
+    for case, body, headers, content_type in forgeries:
+        sent = {**headers, "Content-Type": content_type}
+        async with slack.http.post(slack.url, data=body, headers=sent) as resp:
+            assert resp.status == 401, case
+    await asyncio.sleep(0.3)
+    assert slack.fake.posts == [] and slack.fake.responses == []
+    refusals = [r.getMessage() for r in caplog.records if r.getMessage().startswith("slack: request refused")]
+    assert len(refusals) == len(forgeries)
+    assert BODY_MARKER not in caplog.text and "not json" not in caplog.text
+    assert len(caplog.text.encode()) < 64 * 1024, f"{len(caplog.text)} characters of log"
+
+
+async def test_a_signed_but_unparseable_body_is_refused_without_a_traceback(
+    slack: Slack, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    for body in (f"{{{BODY_MARKER} is not json", f"[\"{BODY_MARKER}\"]"):
+        status, _, _ = await slack.post(body, sign(body), "application/json")
+        assert status == 401
+    assert [r.levelno for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert BODY_MARKER not in caplog.text and all(r.exc_info is None for r in caplog.records)
+
+
+async def test_bolts_own_log_of_a_badly_signed_request_carries_no_body(
+    slack: Slack, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Our check refuses bad signatures before Bolt sees them; should one reach Bolt anyway (another
+    route, a future change), Bolt's INFO line about it must not carry the body."""
+    caplog.set_level(logging.DEBUG)
+    body = slack.slash_body("/help", BODY_MARKER * 1000)
+    forged = AsyncBoltRequest(body=body, headers={**sign(body, secret="wrong"),
+                                                  "Content-Type": "application/x-www-form-urlencoded"})
+    response = await slack.front.app.async_dispatch(forged)
+    assert response.status == 401
+    assert any("Invalid request signature" in r.getMessage() for r in caplog.records)
+    assert BODY_MARKER not in caplog.text and len(caplog.text) < 4096
 
 
 def test_http_mode_needs_a_signing_secret(tmp_path: Path) -> None:

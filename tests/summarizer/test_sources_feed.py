@@ -10,13 +10,15 @@ from datetime import UTC, datetime
 
 import pytest
 
-from summarizer.sources import FeedSource, open_source
+from summarizer.sources import FeedSource, FetchPolicy, open_source
 from tests.httpserver import LocalHTTPServer, Reply, Request
 from tests.summarizer.sources_helpers import FOOTER, NAV, SCRIPT, article_page, atom, entry_html, rss, story
 
 RSS_TYPE = "application/rss+xml; charset=utf-8"
 ATOM_TYPE = "application/atom+xml"
 HTML_TAG = re.compile(r"</?(?:p|em|b|a|img|figure|figcaption|script|div|br)\b[^>]*>", re.IGNORECASE)
+# The test server plays a public news site here: its pages may be fetched from feed entries.
+LOCAL_SITE = FetchPolicy.allowing("127.0.0.1/32")
 STORIES = ["bbc/business-015.txt", "reuters/10078.txt", "bbc/business-017.txt", "bbc/business-018.txt"]
 
 
@@ -45,7 +47,7 @@ def test_rss_entries_become_clean_articles_with_their_metadata(http_server: Loca
     items = [_full_item(rel, http_server, n) for n, rel in enumerate(STORIES[:3])]
     http_server.route("/feed.xml", Reply(body=rss(items), content_type=RSS_TYPE))
 
-    batch = FeedSource(http_server.url("/feed.xml"), timeout=2).poll()
+    batch = FeedSource(http_server.url("/feed.xml"), timeout=2, policy=LOCAL_SITE).poll()
 
     assert batch.skipped == []
     assert [a.headline for a in batch.articles] == [
@@ -101,7 +103,7 @@ def test_etag_and_last_modified_make_the_next_poll_conditional(http_server: Loca
         return Reply(body=body, content_type=RSS_TYPE, headers={"ETag": etag, "Last-Modified": modified})
 
     http_server.route("/feed.xml", feed)
-    source = FeedSource(http_server.url("/feed.xml"), timeout=2)
+    source = FeedSource(http_server.url("/feed.xml"), timeout=2, policy=LOCAL_SITE)
 
     first = source.poll()
     assert len(first.articles) == 1
@@ -123,7 +125,7 @@ def test_entries_already_seen_are_not_returned_again(http_server: LocalHTTPServe
         Reply(body=rss(items[1:]), content_type=RSS_TYPE),
         Reply(body=rss(items), content_type=RSS_TYPE),
     ])
-    source = FeedSource(http_server.url("/feed.xml"), timeout=2, seen_limit=3)
+    source = FeedSource(http_server.url("/feed.xml"), timeout=2, seen_limit=3, policy=LOCAL_SITE)
 
     first = source.poll()
     assert len(first.articles) == 3
@@ -146,7 +148,7 @@ def test_a_teaser_entry_is_completed_from_its_page(
     http_server.route("/story/0", Reply(body=article_page(s, author="Page Author"), content_type="text/html"))
     caplog.set_level(logging.WARNING)
 
-    [article] = FeedSource(http_server.url("/feed.xml"), timeout=2).poll().articles
+    [article] = FeedSource(http_server.url("/feed.xml"), timeout=2, policy=LOCAL_SITE).poll().articles
 
     assert list(article.paragraphs) == s.paragraphs  # the whole story, not the teaser
     assert article.headline == s.headline and article.author == "Jane Doe"  # the feed's metadata wins
@@ -165,7 +167,7 @@ def test_a_teaser_whose_page_fails_falls_back_to_the_teaser_and_says_so(
     ))  # /story/0 is not routed: 404
     caplog.set_level(logging.WARNING)
 
-    batch = FeedSource(http_server.url("/feed.xml"), timeout=2).poll()
+    batch = FeedSource(http_server.url("/feed.xml"), timeout=2, policy=LOCAL_SITE).poll()
 
     [article] = batch.articles
     assert article.body == s.teaser and batch.skipped == []
@@ -194,7 +196,7 @@ def test_a_failing_feed_is_skipped_with_one_line_and_state_unchanged(
     url = http_server.url("/feed.xml")
     caplog.set_level(logging.WARNING)
 
-    batch = FeedSource(url, timeout=2).poll(dict(PRIOR_STATE))
+    batch = FeedSource(url, timeout=2, policy=LOCAL_SITE).poll(dict(PRIOR_STATE))
 
     assert batch.articles == []
     [skipped] = batch.skipped
@@ -223,7 +225,7 @@ def test_redirects_are_followed(http_server: LocalHTTPServer) -> None:
     http_server.route("/old-feed", Reply.redirect("/feed.xml", status=301))
     http_server.route("/feed.xml", Reply(body=rss([_full_item(STORIES[0], http_server, 0)]),
                                          content_type=RSS_TYPE))
-    batch = FeedSource(http_server.url("/old-feed"), timeout=2).poll()
+    batch = FeedSource(http_server.url("/old-feed"), timeout=2, policy=LOCAL_SITE).poll()
     assert [a.headline for a in batch.articles] == [story(STORIES[0]).headline]
     assert batch.articles[0].source == http_server.url("/old-feed")
 
@@ -235,7 +237,7 @@ def test_a_short_content_element_is_a_teaser_too(http_server: LocalHTTPServer) -
     http_server.route("/atom", Reply(body=atom(entries), content_type=ATOM_TYPE))
     http_server.route("/a/1", Reply(body=article_page(s), content_type="text/html"))
 
-    [article] = FeedSource(http_server.url("/atom"), timeout=2).poll().articles
+    [article] = FeedSource(http_server.url("/atom"), timeout=2, policy=LOCAL_SITE).poll().articles
 
     assert list(article.paragraphs) == s.paragraphs
 
@@ -249,7 +251,7 @@ def test_pages_stop_being_fetched_once_the_site_looks_down(
         http_server.route(f"/story/{n}", Reply(503, "down"))
     caplog.set_level(logging.WARNING)
 
-    batch = FeedSource(http_server.url("/feed.xml"), timeout=2).poll()
+    batch = FeedSource(http_server.url("/feed.xml"), timeout=2, policy=LOCAL_SITE).poll()
 
     # every entry still arrives, as its teaser (the wire dateline split off as usual)
     assert [a.body for a in batch.articles] == [
