@@ -2,8 +2,10 @@
 
 Parsing rules (all measured on the seed and ../shared/data/news):
 - paragraphs are separated by blank lines; a file without blank lines has one paragraph per line;
-- the first paragraph is the headline when it is short and has no closing period, otherwise a title
-  is derived from the lead sentence;
+- the first paragraph is the headline when it is short and does not end like a sentence (no closing
+  period, or only an abbreviation's: "… PRESSURING U.S."), or when it is a short question or
+  exclamation standing alone ("UKIP's secret weapon?"); otherwise a headline is derived from the key
+  sentence (summarizer/headline.py);
 - bylines ("By Jane Doe") and contact trailers ("• Tom Howell Jr. can be reached at …") become the
   author and leave the body; comment-policy, newsletter and copyright lines are dropped;
 - wire datelines ("NEW YORK, March 26 -", "Lausanne, Switzerland (CNN)") are split off the lead.
@@ -17,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from summarizer.headline import derive_headline
 from summarizer.names import is_all_caps
 from summarizer.text import split_sentences
 
@@ -60,6 +63,9 @@ _AGENCY_DATELINE = re.compile(
     r"\s*(?:[-–—]{1,2}\s*)?"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")  # "… PRESSURING U.S."
+_QUESTION_OR_EXCLAMATION = re.compile(r"[?!][\"'”’)\]]*$")
+HEADLINE_QUESTION_MAX_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -129,14 +135,17 @@ _TRAILING_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)$")
 
 
 def looks_like_headline(para: str) -> bool:
+    """A first paragraph that is a headline: short, and not ending like a sentence; or a short question
+    or exclamation standing alone ("UKIP's secret weapon?")."""
     para = _TRAILING_ELLIPSIS.sub("", para)  # "Peace talks ..." is a headline trailing off
     words = para.split()
-    return (
-        0 < len(words) <= HEADLINE_MAX_WORDS
-        and len(para) <= HEADLINE_MAX_CHARS
-        and not _SENTENCE_END.search(para)
-        and not para.startswith(("•", "-", "*", "("))
-    )
+    if not (0 < len(words) <= HEADLINE_MAX_WORDS and len(para) <= HEADLINE_MAX_CHARS):
+        return False
+    if para.startswith(("•", "-", "*", "(")):
+        return False
+    if _QUESTION_OR_EXCLAMATION.search(para):
+        return len(words) <= HEADLINE_QUESTION_MAX_WORDS and len(split_sentences(para)) == 1
+    return not _SENTENCE_END.search(para) or bool(_ABBREVIATION_END.search(para))
 
 
 def is_boilerplate(para: str) -> bool:
@@ -308,7 +317,7 @@ def parse_text(
         if not body:
             raise ArticleError("no body text")
     if headline is None:
-        headline = derive_title(body[0])
+        headline = derive_headline("\n\n".join(body)) or derive_title(body[0])
         derived = True
     body_text = "\n\n".join(body)
     return Article(
