@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from summarizer.headline import derive_headline
+from summarizer.lexicon import NATIONALITY, PLACE_WORDS
 from summarizer.names import is_all_caps
 from summarizer.text import split_sentences
 
@@ -57,11 +58,31 @@ _WIRE_DATELINE = re.compile(
     r"^(?P<dateline>[A-Z][A-Z .'’\-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]+\))?)\s+[-–—]{1,2}\s+"
 )
-# "Lausanne, Switzerland (CNN)", "(CNN)", "Washington (CNN) --"
-_AGENCY_DATELINE = re.compile(
-    r"^(?P<dateline>(?:[A-Z][\w.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40})?\s*)?\((?:CNN|Reuters|AP|AFP)\))"
-    r"\s*(?:[-–—]{1,2}\s*)?"
+# "Lausanne, Switzerland (CNN)", "(CNN)", "Washington (CNN) --", "Omaha, Nebraska (the Heartland Project)"
+_PLACE_SOURCE_DATELINE = re.compile(
+    r"^(?P<dateline>(?P<place>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}(?:, [A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})"
+    r"{0,2} ?)?\((?P<source>[^()\n]{1,40})\))\s*(?:[-–—]{1,2}\s*)?"
 )
+# News organisations whose name in brackets opens a story: "(CNN)", "(The Hollywood Reporter)".
+NEWS_SOURCES = frozenset(
+    s.casefold()
+    for s in (
+        "CNN", "CNN Student News", "CNNMoney", "CNN Money", "HLN", "Reuters", "AP", "AFP", "UPI", "Xinhua",
+        "Bloomberg", "BBC", "CBS News", "NBC News", "ABC News", "Fox News", "Politico", "The Hollywood Reporter",
+        "Hollywood Reporter", "Rolling Stone", "WIRED", "EW", "EW.com", "Entertainment Weekly", "Mashable",
+        "Time", "Fortune", "Money", "Billboard", "Variety", "People", "The Verge", "TechCrunch", "Health.com",
+        "Travel + Leisure", "Real Simple", "Cosmopolitan", "Essence.com", "Sports Illustrated", "SI.com",
+        "Mental Floss", "InStyle", "Food & Wine", "Marie Claire", "The Daily Beast", "Business Insider",
+    )
+)
+# Places a dateline names besides the countries and cities of summarizer.lexicon: the US states.
+US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+    vermont virginia washington wisconsin wyoming""".split()
+) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island",
+     "south carolina", "south dakota", "west virginia", "d.c.", "dc"}
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")  # "… PRESSURING U.S."
 _QUESTION_OR_EXCLAMATION = re.compile(r"[?!][\"'”’)\]]*$")
@@ -105,7 +126,8 @@ def content_id(body: str) -> str:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Blank-line separated paragraphs (hard-wrapped lines joined); one per line when there are no blanks."""
+    """Blank-line separated paragraphs (hard-wrapped lines joined); one per line when there are no blanks
+    or when the text has no sentence punctuation at all (joined lines would make one run-on sentence)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u200b", "")
     lines = [ln.rstrip() for ln in text.split("\n")]
     nonblank = [ln for ln in lines if ln.strip()]
@@ -114,17 +136,26 @@ def split_paragraphs(text: str) -> list[str]:
     has_blank_separators = re.search(r"\n[ \t]*\n", text.strip()) is not None
     if not has_blank_separators:
         return [_collapse(ln) for ln in nonblank]
+    unpunctuated = _has_no_sentence_stop(text)
     paras: list[str] = []
     current: list[str] = []
-    for ln in lines:
+    for ln in [*lines, ""]:
         if ln.strip():
             current.append(ln.strip())
         elif current:
-            paras.append(_collapse(" ".join(current)))
+            if unpunctuated:  # no sentence ends anywhere: each line is its own sentence, not one run-on
+                paras.extend(_collapse(c) for c in current)
+            else:
+                paras.append(_collapse(" ".join(current)))
             current = []
-    if current:
-        paras.append(_collapse(" ".join(current)))
     return paras
+
+
+def _has_no_sentence_stop(text: str) -> bool:
+    return _SENTENCE_STOP.search(text) is None
+
+
+_SENTENCE_STOP = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?:\s|$)")
 
 
 def _collapse(s: str) -> str:
@@ -166,9 +197,28 @@ def byline_author(para: str) -> str | None:
     return None
 
 
+def is_known_place(name: str) -> bool:
+    """Whether `name` ("Geneva", "Omaha, Nebraska", "Lausanne, Switzerland") names a known place: any of
+    its comma-separated parts a country, a nationality's country, a listed city or a US state."""
+    parts = [p.strip().casefold().replace("-", " ") for p in name.split(",")]
+    return any(p and (p in NATIONALITY or p.replace(" ", "-") in PLACE_WORDS or p in US_STATES) for p in parts)
+
+
+def place_source_dateline(text: str) -> re.Match[str] | None:
+    """A "Place (Source)" dateline opening `text`, but only where the bracket names a news source or the
+    place is a known place: "The European Community (EC) and Comecon ended talks" is the subject."""
+    m = _PLACE_SOURCE_DATELINE.match(text)
+    if m is None or m.end() >= len(text):
+        return None
+    place = (m.group("place") or "").strip()
+    if m.group("source").strip().casefold() in NEWS_SOURCES or (place and is_known_place(place)):
+        return m
+    return None
+
+
 def split_dateline(lead: str) -> tuple[str | None, str]:
     """("NEW YORK, March 26", rest) for a wire dateline, ("Lausanne, Switzerland (CNN)", rest) for CNN."""
-    m = _AGENCY_DATELINE.match(lead)
+    m = place_source_dateline(lead)
     if m:
         return m.group("dateline").strip(), lead[m.end() :].lstrip()
     m = _WIRE_DATELINE.match(lead)
