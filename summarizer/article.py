@@ -59,30 +59,33 @@ _WIRE_DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]+\))?)\s+[-–—]{1,2}\s+"
 )
 # "Lausanne, Switzerland (CNN)", "(CNN)", "Washington (CNN) --", "Omaha, Nebraska (the Heartland Project)"
+_PLACE_NAME = r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}"
 _PLACE_SOURCE_DATELINE = re.compile(
-    r"^(?P<dateline>(?P<place>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}(?:, [A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})"
-    r"{0,2} ?)?\((?P<source>[^()\n]{1,40})\))\s*(?:[-–—]{1,2}\s*)?"
+    rf"^(?P<dateline>(?P<place>{_PLACE_NAME}(?:, {_PLACE_NAME}){{0,2}} ?)?\((?P<source>[^()\n]{{1,40}})\))"
+    r"\s*(?:[-–—]{1,2}\s*)?"
 )
 # News organisations whose name in brackets opens a story: "(CNN)", "(The Hollywood Reporter)".
 NEWS_SOURCES = frozenset(
     s.casefold()
     for s in (
         "CNN", "CNN Student News", "CNNMoney", "CNN Money", "HLN", "Reuters", "AP", "AFP", "UPI", "Xinhua",
-        "Bloomberg", "BBC", "CBS News", "NBC News", "ABC News", "Fox News", "Politico", "The Hollywood Reporter",
-        "Hollywood Reporter", "Rolling Stone", "WIRED", "EW", "EW.com", "Entertainment Weekly", "Mashable",
+        "Bloomberg", "BBC", "CBS News", "NBC News", "ABC News", "Fox News", "Politico",
+        "The Hollywood Reporter", "Hollywood Reporter", "Rolling Stone", "WIRED", "EW", "EW.com",
+        "Entertainment Weekly", "Mashable",
         "Time", "Fortune", "Money", "Billboard", "Variety", "People", "The Verge", "TechCrunch", "Health.com",
         "Travel + Leisure", "Real Simple", "Cosmopolitan", "Essence.com", "Sports Illustrated", "SI.com",
         "Mental Floss", "InStyle", "Food & Wine", "Marie Claire", "The Daily Beast", "Business Insider",
     )
 )
 # Places a dateline names besides the countries and cities of summarizer.lexicon: the US states.
-US_STATES = frozenset(
-    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+_US_STATES = """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
     illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
-    mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
-    vermont virginia washington wisconsin wyoming""".split()
-) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island",
-     "south carolina", "south dakota", "west virginia", "d.c.", "dc"}
+    mississippi missouri montana nebraska nevada new-hampshire new-jersey new-mexico new-york north-carolina
+    north-dakota ohio oklahoma oregon pennsylvania rhode-island south-carolina south-dakota tennessee texas
+    utah vermont virginia washington west-virginia wisconsin wyoming d.c. dc
+"""
+US_STATES = frozenset(w.replace("-", " ") for w in _US_STATES.split())
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")  # "… PRESSURING U.S."
 _QUESTION_OR_EXCLAMATION = re.compile(r"[?!][\"'”’)\]]*$")
@@ -201,7 +204,7 @@ def is_known_place(name: str) -> bool:
     """Whether `name` ("Geneva", "Omaha, Nebraska", "Lausanne, Switzerland") names a known place: any of
     its comma-separated parts a country, a nationality's country, a listed city or a US state."""
     parts = [p.strip().casefold().replace("-", " ") for p in name.split(",")]
-    return any(p and (p in NATIONALITY or p.replace(" ", "-") in PLACE_WORDS or p in US_STATES) for p in parts)
+    return any(p in NATIONALITY or p.replace(" ", "-") in PLACE_WORDS or p in US_STATES for p in parts if p)
 
 
 def place_source_dateline(text: str) -> re.Match[str] | None:

@@ -24,7 +24,7 @@ REUTERS = SHARED_DATA / "news/reuters"
         ("1579.txt", "WASHINGTON, March 4", "Failure of talks on re-establishing International Coffee"),
     ],
 )
-def test_reuters_summaries_start_with_the_subject_not_the_dateline(name: str, dateline: str, opening: str) -> None:
+def test_reuters_summaries_start_with_the_subject(name: str, dateline: str, opening: str) -> None:
     article = parse_text((REUTERS / name).read_text())
     assert article.dateline == dateline
     first = summarize(article.body)[0]
@@ -42,7 +42,7 @@ def test_reuters_summaries_start_with_the_subject_not_the_dateline(name: str, da
         ("Leisure group Rank (RNK) could unveil plans.", None),
     ],
 )
-def test_a_place_source_dateline_needs_a_known_source_or_a_known_place(lead: str, dateline: str | None) -> None:
+def test_place_source_dateline_needs_known_source_or_place(lead: str, dateline: str | None) -> None:
     assert split_dateline(lead)[0] == dateline
     assert clean_text(lead) == (lead[len(dateline) :].lstrip(" -") if dateline else lead)
 
