@@ -15,6 +15,7 @@ rules do a plainer job: the lead sentence's main clause, cut at a phrase boundar
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from summarizer import ner
@@ -23,6 +24,8 @@ from summarizer.text import split_sentences, split_words
 HEADLINE_MAX_WORDS = 12
 KEY_SENTENCE_MIN_WORDS = 6
 KEEP_POSSESSIVES = False  # "cut its prices" → "cut prices"; chosen by cross-validation in bench/headlines.py
+# Phrases kept after the verb and its object (None: as many as fit); chosen by cross-validation.
+TRAILING_PHRASES: int | None = 1
 KEY_SENTENCE_SCAN_CHARS = 5_000  # the first sentences are all it reads, however long the story
 KEY_SENTENCE_LOOKAHEAD = 3  # the key sentence is among the first three sentences of the story
 
@@ -267,18 +270,22 @@ _QUOTE_OPEN = ('"', "“", "‘", "'")
 
 
 def derive_headline(
-    body: str, max_words: int = HEADLINE_MAX_WORDS, *, possessives: bool = KEEP_POSSESSIVES
+    body: str,
+    max_words: int = HEADLINE_MAX_WORDS,
+    *,
+    possessives: bool = KEEP_POSSESSIVES,
+    phrases: int | None = TRAILING_PHRASES,
 ) -> str:
     """A headline of at most `max_words` words for a story that has none (see the module doc)."""
     sentence = re.sub(r"\s+", " ", key_sentence(body)).strip()
     if not sentence:
         return ""
-    nlp = ner.get_parser()
     plain = _ASIDE.sub("", sentence)
     if len(plain.split()) < KEY_SENTENCE_MIN_WORDS:
         plain = sentence
     plain = _DOUBLE_QUOTES.sub("", plain)  # quoted words parse as their sentence's words; a headline has none
-    headline = _compress(nlp(plain), max_words, possessives) if nlp is not None else ""
+    parsed = _parse(plain)
+    headline = _compress(*parsed, max_words, possessives, phrases) if parsed is not None else ""
     if not headline:
         headline = _rule_headline(sentence, max_words)
     return headline
@@ -333,7 +340,20 @@ _LOOSE_ADVERBS = frozenset(
 )
 
 
-def _compress(doc: Any, max_words: int, possessives: bool) -> str:
+@lru_cache(maxsize=256)
+def _parse(sentence: str) -> tuple[Any, tuple[tuple[int, int], ...]] | None:
+    """The dependency parse of `sentence` and its PERSON spans; None without the model. Cached: a
+    benchmark derives several headlines from one sentence."""
+    nlp = ner.get_parser()
+    if nlp is None:
+        return None
+    spans = ner.person_spans([sentence]) or [[]]
+    return nlp(sentence), tuple(spans[0])
+
+
+def _compress(
+    doc: Any, persons: tuple[tuple[int, int], ...], max_words: int, possessives: bool, phrases: int | None
+) -> str:
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if not roots:
         return ""
@@ -355,9 +375,11 @@ def _compress(doc: Any, max_words: int, possessives: bool) -> str:
     subject = _subject(verb) if speaker is None or subject.lower_ not in _PRONOUNS else speaker
     if subject is not None:
         kept -= _short_subject(subject)
-    kept -= _name_padding(doc)
+    kept -= _name_padding(doc, persons)
     if not possessives:  # "cut its prices" → "cut prices"
         kept -= {t.i for t in doc if t.dep_ == "poss" and t.tag_ == "PRP$" and t.i > verb.i}
+    if phrases is not None:
+        kept = _first_phrases(kept, verb, phrases)
     rewrite = {i: w for i, w in _headline_tense(verb).items() if not doc[i].text.startswith(("'", "’"))}
     kept = _fit(doc, kept, verb, rewrite, max_words)
     words = [i for i in sorted(kept) if rewrite.get(i, doc[i].text)]
@@ -553,6 +575,28 @@ def _fit(doc: Any, kept: set[int], verb: Any, rewrite: dict[int, str], max_words
     return kept
 
 
+def _first_phrases(kept: set[int], verb: Any, limit: int) -> set[int]:
+    """Only the first `limit` phrases after the verb and its object: "Crude prices surge above $47 [on
+    Thursday] [after a watchdog raised its forecasts]"; a lone particle ("squeezes through") is none."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "xcomp", "oprd"))]
+    heads += [g for h in heads[1:] if h.dep_ == "xcomp" for g in h.children if g.dep_ in ("dobj", "attr")]
+    trailing = sorted(
+        (
+            c
+            for h in heads
+            for c in h.children
+            if c.dep_ in _TRAILING and c.i > verb.i and c.i in kept and c.n_rights + c.n_lefts > 0
+        ),
+        key=lambda t: t.i,
+    )
+    for extra in trailing[limit:]:
+        kept = kept - {t.i for t in extra.subtree}
+    return kept
+
+
+_TRAILING = frozenset({"prep", "agent", "dative", "advcl", "npadvmod", "acl", "relcl"})
+
+
 def _cut(kept: set[int], phrase: Any, verb: Any) -> set[int]:
     """`kept` without `phrase`; a word left last without its complement goes too: "in the wake [of …]",
     "a report showing [that …]"."""
@@ -592,15 +636,14 @@ _COMPANY_SUFFIXES = frozenset(
 )
 
 
-def _name_padding(doc: Any) -> set[int]:
+def _name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
     """Words a headline leaves off a name: a person's first names and the titles before them ("Foreign
     Secretary Jack Straw" → "Straw"), a company's legal suffix ("Magma Copper Co" → "Magma Copper")."""
     drop: set[int] = set()
     for k, t in enumerate(doc):
         if t.lower_ in _COMPANY_SUFFIXES and k > 0 and doc[k - 1].pos_ == "PROPN" and t.pos_ == "PROPN":
             drop.add(t.i)
-    spans = ner.person_spans([doc.text]) or [[]]
-    for start_char, end_char in spans[0]:
+    for start_char, end_char in persons:
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None or len(span) < 2:
             continue
