@@ -8,7 +8,7 @@ from typing import Any, Literal
 Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people or topics change: stored articles are re-analysed at the next start.
-ANALYSIS_VERSION = 3  # 3: topic labels drop name parts, verbs and one-off words
+ANALYSIS_VERSION = 4  # 4: summaries keep a subject with a bracketed abbreviation; long files read a prefix
 
 
 @dataclass(frozen=True)
