@@ -1,9 +1,11 @@
 """Summarizer and ingest speed over the real news corpus (../shared/data/news, 649 files).
 
-    .venv/bin/python bench/speed.py [--news DIR] [--repeat N] [--no-ingest]
+    .venv/bin/python bench/speed.py [--news DIR] [--repeat N] [--no-ingest] [--long-only]
 
 Prints, over the same article bodies: sentence splitting (sentences/s), `default` (NewsRank) and sumy
-LexRank (articles/s) and their ratio; then the `briefbot ingest` rate into a fresh SQLite database.
+LexRank (articles/s) and their ratio; then the `briefbot ingest` rate into a fresh SQLite database, and
+the seconds `briefbot ingest` takes for one very long text file (the news files run together into 1 MB
+and 4.8 MB): analysis reads a bounded prefix (summarizer.article.analysis_prefix), so it stays seconds.
 Summarizers are built before the clock starts, as they are in a running bot.
 """
 
@@ -66,25 +68,46 @@ def split_rate(bodies: list[str], repeat: int) -> tuple[float, float]:
 def ingest_rate(news: Path) -> tuple[int, float]:
     """(files, seconds) for `briefbot ingest NEWS` into a fresh SQLite database, end to end."""
     files = sum(1 for _ in news.rglob("*.txt"))
+    return files, _ingest(news)
+
+
+def long_file_seconds(news: Path, size: int) -> float:
+    """Seconds for `briefbot ingest` of one text file of `size` bytes: the news files run together."""
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(news.rglob("*.txt"))]
+    parts, total, i = [], 0, 0
+    while total < size:
+        parts.append(texts[i % len(texts)])
+        total += len(parts[-1].encode("utf-8")) + 2
+        i += 1
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long.txt"
+        path.write_bytes("\n\n".join(parts).encode("utf-8")[:size])
+        return _ingest(path)
+
+
+def _ingest(path: Path) -> float:
     script = Path(sys.executable).with_name("briefbot")
     command = [str(script)] if script.exists() else [sys.executable, "-c", "from bot.cli import main; main()"]
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "BRIEFBOT_DATABASE_URL": f"sqlite:///{tmp}/b.sqlite3"}
         t0 = time.perf_counter()
-        done = subprocess.run([*command, "ingest", str(news)], env=env, capture_output=True, text=True)
+        done = subprocess.run([*command, "ingest", str(path)], env=env, capture_output=True, text=True)
         seconds = time.perf_counter() - t0
     if done.returncode != 0:
         raise RuntimeError(f"briefbot ingest failed ({done.returncode}): {done.stderr.strip()[-500:]}")
     print(f"  {done.stdout.strip().splitlines()[-1] if done.stdout.strip() else '(no output)'}")
-    return files, seconds
+    return seconds
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--news", type=Path, default=NEWS)
     ap.add_argument("--repeat", type=int, default=3, help="passes per measurement; the best one counts")
-    ap.add_argument("--no-ingest", action="store_true", help="skip the `briefbot ingest` timing")
+    ap.add_argument("--no-ingest", action="store_true", help="skip the `briefbot ingest` timings")
+    ap.add_argument("--long-only", action="store_true", help="only the long-file `briefbot ingest` timings")
     args = ap.parse_args(argv)
+    if args.long_only:
+        return _long_files(args.news)
     bodies = load_bodies(args.news)
     words = sum(len(b.split()) for b in bodies)
     print(f"{len(bodies)} articles, {words} words, from {args.news.resolve()}")
@@ -99,6 +122,14 @@ def main(argv: list[str] | None = None) -> int:
         files, seconds = ingest_rate(args.news)
         print(f"briefbot ingest: {files} files in {seconds:.1f}s = {files / seconds:.1f} articles/s "
               "(fresh SQLite, process start included)")
+        _long_files(args.news)
+    return 0
+
+
+def _long_files(news: Path) -> int:
+    for size in (1_000_000, 4_800_000):
+        seconds = long_file_seconds(news, size)
+        print(f"briefbot ingest of one {size / 1e6:.1f} MB text file: {seconds:.1f}s (process start incl.)")
     return 0
 
 

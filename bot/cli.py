@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--sentences", "-n", type=int, default=None, help="sentences in the summary")
     s.add_argument("--json", action="store_true", help="print JSON")
     s.add_argument("--jsonl", metavar="FILE",
-                   help='read {"id","article"} lines, write {"id","summary"} lines')
+                   help='read {"id","article"} lines, write {"id","headline","summary"} lines')
     s.set_defaults(func=cmd_summarize)
 
     s = sub.add_parser("who", help="people, titles and delegations in article files")
@@ -219,6 +219,7 @@ def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _summarize_jsonl(path: str, algorithm: str, n: int) -> int:
+    from summarizer.article import ArticleError, parse_text
     from summarizer.summarize import summarize
 
     source = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
@@ -235,7 +236,12 @@ def _summarize_jsonl(path: str, algorithm: str, n: int) -> int:
                 log.warning("line %d skipped: not a {\"id\", \"article\"} object (%s)", lineno, exc)
                 failed += 1
                 continue
-            out = {"id": rid, "summary": summarize(str(text), algorithm, n)}
+            try:
+                headline = parse_text(str(text)).headline
+            except ArticleError as exc:
+                log.warning("line %d: no headline (%s)", lineno, exc)
+                headline = ""
+            out = {"id": rid, "headline": headline, "summary": summarize(str(text), algorithm, n)}
             sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
     return EXIT_ERROR if failed else EXIT_OK
 

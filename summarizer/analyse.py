@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from summarizer.analysis import Analysis
-from summarizer.article import Article
+from summarizer.article import Article, analysis_prefix
 from summarizer.language import ENGLISH, detect_language, language_name, sumy_language
 from summarizer.people import extract_people
 from summarizer.summarize import LANGUAGE, summarize
@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 
 
 def analyse_article(article: Article, *, algorithm: str = "default", sentences: int = 3) -> Analysis:
+    """The analysis of the article's first ANALYSIS_MAX_CHARS characters (all of any news story)."""
+    article = analysis_prefix(article)
     language = detect_language(f"{article.headline}\n{article.body}")
     summary = tuple(summarize(article.body, algorithm, sentences, sumy_language(language) or LANGUAGE))
     if language != ENGLISH:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people or topics change: stored articles are re-analysed at the next start.
-ANALYSIS_VERSION = 5  # 5: language (people, topics for English only); delegations from evidence
+ANALYSIS_VERSION = 6  # 6: language, delegations from evidence, summaries keep bracketed subjects
 
 
 @dataclass(frozen=True)

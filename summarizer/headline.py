@@ -1,0 +1,735 @@
+"""Headlines for stories published without one: the key sentence compressed to headline style.
+
+`derive_headline(body)` picks the story's key sentence (the first sentence of the cleaned body that
+reads as a statement: not a quote, not a question, long enough) and compresses it the way a sub-editor
+would: the main clause only (a leading "As talks neared the endgame," and a trailing ", officials
+said" go), attribution dropped ("X said Y" gives Y), appositives, relative clauses and time phrases
+dropped, articles dropped, the verb in the headline present ("shied away" → "shies away", "has won" →
+"wins", "was arrested" → "arrested", "will open" → "to open"), then prepositional phrases pruned from
+the right until it has at most `max_words` words, never ending on a function word.
+
+The parse comes from spaCy's small English model (summarizer/ner.py loads it once); without the model
+rules do a plainer job: the lead sentence's main clause, cut at a phrase boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from summarizer import ner
+from summarizer.text import split_sentences, split_words
+
+HEADLINE_MAX_WORDS = 12
+KEY_SENTENCE_MIN_WORDS = 6
+KEEP_POSSESSIVES = False  # "cut its prices" → "cut prices"; chosen by cross-validation in bench/headlines.py
+# Phrases kept after the verb and its object (None: as many as fit); chosen by cross-validation.
+TRAILING_PHRASES: int | None = 1
+KEY_SENTENCE_SCAN_CHARS = 5_000  # the first sentences are all it reads, however long the story
+KEY_SENTENCE_LOOKAHEAD = 3  # the key sentence is among the first three sentences of the story
+
+# Verbs of saying: "X said Y" is headlined as Y.
+_SPEECH_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "report",
+        "state",
+        "claim",
+        "insist",
+        "warn",
+        "announce",
+        "confirm",
+        "reveal",
+        "believe",
+        "think",
+        "write",
+        "explain",
+        "argue",
+        "note",
+        "suggest",
+        "admit",
+        "predict",
+        "hear",
+    }
+)
+_TIME_WORDS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "tomorrow",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "earlier",
+        "later",
+        "recently",
+        "here",
+        "there",
+    }
+)
+# A headline never ends on one of these: the phrase would be visibly unfinished.
+_DANGLING = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "whom",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "must",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "these",
+        "those",
+        "about",
+        "after",
+        "before",
+        "between",
+        "against",
+        "during",
+        "without",
+        "while",
+        "if",
+        "because",
+        "not",
+        "no",
+        "so",
+        "such",
+        "very",
+        "more",
+        "most",
+        "less",
+        "up",
+        "s",
+        "'s",
+        "’s",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "you",
+        "them",
+        "him",
+        "us",
+        "there",
+    }
+)
+# Dependents that a headline keeps of its clause's verb; everything else is dropped.
+_CLAUSE_KEEP = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "aux",
+        "auxpass",
+        "neg",
+        "prt",
+        "dobj",
+        "dative",
+        "attr",
+        "acomp",
+        "oprd",
+        "xcomp",
+        "ccomp",
+        "prep",
+        "agent",
+        "expl",
+        "advmod",
+        "compound",
+        "pcomp",
+        "pobj",
+        "npadvmod",
+    }
+)
+# Inside a kept phrase, these subtrees go.
+_PHRASE_DROP = frozenset(
+    {
+        "relcl",
+        "appos",
+        "punct",
+        "advcl",
+        "parataxis",
+        "cc",
+        "conj",
+        "mark",
+        "meta",
+        "intj",
+        "dep",
+        "preconj",
+        "predet",
+    }
+)
+_ARTICLES = frozenset({"a", "an", "the"})
+_PARTICLE_ADVERBS = frozenset(
+    {
+        "away",
+        "back",
+        "up",
+        "down",
+        "out",
+        "off",
+        "in",
+        "on",
+        "over",
+        "not",
+        "never",
+        "again",
+        "apart",
+        "ahead",
+        "home",
+        "abroad",
+    }
+)
+_QUOTE_OPEN = ('"', "“", "‘", "'")
+
+
+def derive_headline(
+    body: str,
+    max_words: int = HEADLINE_MAX_WORDS,
+    *,
+    possessives: bool = KEEP_POSSESSIVES,
+    phrases: int | None = TRAILING_PHRASES,
+) -> str:
+    """A headline of at most `max_words` words for a story that has none (see the module doc)."""
+    sentence = re.sub(r"\s+", " ", key_sentence(body)).strip()
+    if not sentence:
+        return ""
+    plain = _ASIDE.sub("", sentence)
+    if len(plain.split()) < KEY_SENTENCE_MIN_WORDS:
+        plain = sentence
+    plain = _DOUBLE_QUOTES.sub("", plain)  # quoted words parse as their sentence's words; a headline has none
+    parsed = _parse(plain)
+    headline = _compress(*parsed, max_words, possessives, phrases) if parsed is not None else ""
+    if not headline:
+        headline = _rule_headline(sentence, max_words)
+    return headline
+
+
+def key_sentence(body: str) -> str:
+    """The story's key sentence: the first of its first sentences that states something."""
+    from summarizer.summarize import clean_text  # summarize imports sumy: load it only when needed
+
+    sentences = split_sentences(clean_text(body[:KEY_SENTENCE_SCAN_CHARS]))[:KEY_SENTENCE_LOOKAHEAD]
+    for s in sentences:
+        words = split_words(s)
+        if (
+            len(words) >= KEY_SENTENCE_MIN_WORDS
+            and not s.startswith(_QUOTE_OPEN)
+            and not s.rstrip("\"'”’ ").endswith("?")
+        ):
+            return s
+    return sentences[0] if sentences else ""
+
+
+# -- the parse ---------------------------------------------------------------------------------------
+# Asides a headline never keeps: "(£8.82bn)", " - a seven-month high", " -- and ahead of … -- ".
+_ASIDE = re.compile(r"\s\([^()]{0,80}\)|\s[-–—]{1,2}\s.*?(?:\s[-–—]{1,2}(?=\s)|$)")
+_DOUBLE_QUOTES = re.compile(r"[\"“”]")
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# Dependents dropped from the right, innermost first, until the headline fits.
+_PRUNABLE = frozenset(
+    {"prep", "acl", "relcl", "advcl", "conj", "appos", "npadvmod", "ccomp", "xcomp", "agent", "dative"}
+)
+_LOOSE_ADVERBS = frozenset(
+    {
+        "now",
+        "also",
+        "still",
+        "already",
+        "just",
+        "yet",
+        "ever",
+        "even",
+        "currently",
+        "recently",
+        "today",
+        "here",
+        "there",
+        "then",
+        "so",
+        "too",
+        "meanwhile",
+        "however",
+    }
+)
+
+
+@lru_cache(maxsize=256)
+def _parse(sentence: str) -> tuple[Any, tuple[tuple[int, int], ...]] | None:
+    """The dependency parse of `sentence` and its PERSON spans; None without the model. Cached: a
+    benchmark derives several headlines from one sentence."""
+    nlp = ner.get_parser()
+    if nlp is None:
+        return None
+    spans = ner.person_spans([sentence]) or [[]]
+    return nlp(sentence), tuple(spans[0])
+
+
+def _compress(
+    doc: Any, persons: tuple[tuple[int, int], ...], max_words: int, possessives: bool, phrases: int | None
+) -> str:
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if not roots:
+        return ""
+    root = roots[0]
+    verb = _content_clause(root)
+    if verb.pos_ not in ("VERB", "AUX") or not _subject(verb):
+        return ""
+    kept = _clause_tokens(verb)
+    subject = _subject(verb)
+    speaker = _subject(root) if verb is not root else None
+    if (
+        subject is not None
+        and speaker is not None
+        and subject.lower_ in _PRONOUNS
+        and speaker.lower_ not in _PRONOUNS
+    ):
+        kept -= {t.i for t in subject.subtree}  # "Absa said it is in talks" → "Absa is in talks"
+        kept |= _phrase(speaker)
+    subject = _subject(verb) if speaker is None or subject.lower_ not in _PRONOUNS else speaker
+    if subject is not None:
+        kept -= _short_subject(subject)
+    kept -= _name_padding(doc, persons)
+    if not possessives:  # "cut its prices" → "cut prices"
+        kept -= {t.i for t in doc if t.dep_ == "poss" and t.tag_ == "PRP$" and t.i > verb.i}
+    if phrases is not None:
+        kept = _first_phrases(kept, verb, phrases)
+    rewrite = {i: w for i, w in _headline_tense(verb).items() if not doc[i].text.startswith(("'", "’"))}
+    kept = _fit(doc, kept, verb, rewrite, max_words)
+    words = [i for i in sorted(kept) if rewrite.get(i, doc[i].text)]
+    while words and doc[words[-1]].lower_ in _DANGLING | {"-", ",", "'s", "’s"} | _LOOSE_ADVERBS:
+        words.pop()
+    while words and (doc[words[0]].is_punct or doc[words[0]].lower_ in _ARTICLES):
+        words.pop(0)
+    text = _join(doc, words, rewrite)
+    if len(text.split()) < 3:
+        return ""
+    return text[:1].upper() + text[1:]
+
+
+def _join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
+    """The kept tokens with the story's own spacing between neighbours ("five-year", "$16.6bn")."""
+    out: list[str] = []
+    for k, i in enumerate(words):
+        out.append(rewrite.get(i, doc[i].text))
+        if k + 1 < len(words):
+            glued = (words[k + 1] == i + 1 and not doc[i].whitespace_) or doc[words[k + 1]].tag_ == "POS"
+            out.append("" if glued else " ")
+    text = "".join(out)
+    return re.sub(r"\s+([,.;:!?%])", r"\1", text).strip(" ,;:-–—")
+
+
+def _subject(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+            return child
+    return None
+
+
+def _content_clause(root: Any) -> Any:
+    """The clause a headline reports: "X said Y" → Y's verb; "Y, X said" → Y's verb."""
+    if root.pos_ not in ("VERB", "AUX"):  # a misparse with a noun at the root: the first verb with a subject
+        for token in root.doc:
+            if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux" and _subject(token) is not None:
+                root = token
+                break
+    if root.lemma_.lower() in _SPEECH_LEMMAS:
+        for child in root.children:
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and _subject(child) is not None:
+                return child
+    return root
+
+
+def _clause_tokens(verb: Any) -> set[int]:
+    kept = {verb.i}
+    for child in verb.children:
+        dep = child.dep_
+        if dep not in _CLAUSE_KEEP:
+            continue
+        if dep == "advmod" and (
+            child.i < verb.i or child.lower_ in _LOOSE_ADVERBS or child.lower_.endswith("ly")
+        ):
+            continue
+        if dep == "prep" and (_is_time_phrase(child) or child.i < verb.i or child.lower_ == "according"):
+            continue
+        if dep == "npadvmod" and (child.i < verb.i or _is_time_word(child)):
+            continue
+        kept |= _phrase(child)
+    return kept
+
+
+def _phrase(token: Any) -> set[int]:
+    """`token`'s subtree without relative clauses, appositives, asides and time phrases."""
+    out = {token.i}
+    for child in token.children:
+        dep = child.dep_
+        if (
+            dep in ("cc", "conj")
+            and token.pos_ in ("NOUN", "PROPN")
+            and child.pos_ in ("NOUN", "PROPN", "CCONJ")
+        ):
+            out |= _phrase(child)  # "India and Russia", "Johnson & Johnson"
+            continue
+        if dep == "punct" and child.text in ("-", "&", "/") and not child.whitespace_:
+            out.add(child.i)  # "five-year", "AT&T"
+            continue
+        if dep in _PHRASE_DROP:
+            continue
+        if dep == "prep" and (_is_time_phrase(child) or child.lower_ == "according"):
+            continue
+        if dep == "npadvmod" and _is_time_word(child):
+            continue
+        if dep == "det" and child.lower_ in _ARTICLES:
+            continue
+        if dep == "acl" and child.tag_ == "VBN" and child.i > token.i + 1:
+            continue  # "…, convicted of conspiring": a reduced relative clause
+        out |= _phrase(child)
+    return out
+
+
+def _is_time_word(token: Any) -> bool:
+    return token.lower_ in _TIME_WORDS or any(t.lower_ in _TIME_WORDS for t in token.subtree)
+
+
+def _is_time_phrase(prep: Any) -> bool:
+    if prep.lower_ not in (
+        "on",
+        "in",
+        "at",
+        "during",
+        "since",
+        "until",
+        "by",
+        "from",
+        "for",
+        "over",
+        "within",
+    ):
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(
+        o.lower_ in _TIME_WORDS or (o.like_num and len(o.text) == 4) or o.ent_type_ in ("DATE", "TIME")
+        for o in objects
+    )
+
+
+def _headline_tense(verb: Any) -> dict[int, str]:
+    """Rewrites of the verb group: past and perfect to present, passive without its auxiliary, "will" to
+    "to"; an empty string drops the word."""
+    plural = _plural_subject(verb)
+    rewrite: dict[int, str] = {}
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lemmas = [a.lemma_.lower() for a in auxes]
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if (
+        verb.lemma_.lower() == "be"
+        and any(
+            c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in verb.children
+        )
+        and not auxes
+    ):
+        rewrite[verb.i] = ""  # "X is to buy Y" → "X to buy Y"
+    elif ("will" in lemmas or "shall" in lemmas) and not negated:
+        for (
+            a
+        ) in auxes:  # "will open" → "to open"; "will be opening" → "to open"; "will be sold" → "to be sold"
+            if a.lemma_.lower() in ("will", "shall"):
+                rewrite[a.i] = "to"
+            elif a.dep_ == "aux" and a.lemma_.lower() == "be" and verb.tag_ == "VBG":
+                rewrite[a.i] = ""
+                rewrite[verb.i] = verb.lemma_.lower()
+    elif "will" in lemmas or "shall" in lemmas:
+        pass
+    elif any(a.tag_ == "MD" for a in auxes):
+        pass  # may, could, would, should: the hedge is news
+    elif any(a.dep_ == "auxpass" for a in auxes):
+        for a in auxes:  # "was arrested" → "arrested"; "has been charged" → "charged"
+            rewrite[a.i] = ""
+    elif auxes and not negated:
+        for a in auxes:  # "has won", "is visiting" → "wins", "visits"
+            rewrite[a.i] = ""
+        rewrite[verb.i] = _present(verb, plural)
+    elif auxes and negated:
+        for a in auxes:
+            if a.lemma_.lower() in ("do", "have", "be") and a.tag_ in ("VBD", "VBZ", "VBP"):
+                rewrite[a.i] = _present(a, plural)
+    elif verb.tag_ in ("VBD", "VBN") or (verb.lemma_.lower() == "be" and verb.tag_ != "VB"):
+        rewrite[verb.i] = _present(verb, plural)
+    return rewrite
+
+
+def _fit(doc: Any, kept: set[int], verb: Any, rewrite: dict[int, str], max_words: int) -> set[int]:
+    """Drop the innermost phrase holding the last word, again and again, until the headline has at
+    most `max_words` words; as a last resort cut at `max_words`."""
+
+    def count(ids: set[int]) -> int:
+        return len(_join(doc, [i for i in sorted(ids) if rewrite.get(i, doc[i].text)], rewrite).split())
+
+    core = {verb.i} | {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")}
+    while count(kept) > max_words:
+        last = max(kept)
+        chain = [doc[last], *(t for t in doc[last].ancestors if t.i in kept)]
+        candidates = [
+            t
+            for t in chain
+            if t.dep_ in _PRUNABLE
+            and t.i not in core
+            and t.i > verb.i
+            and not (t.head.i == verb.i and t.dep_ in ("ccomp", "xcomp"))
+        ]
+        if not candidates:
+            break
+        kept = _cut(kept, candidates[0], verb)
+    if count(kept) > max_words:
+        ordered = [i for i in sorted(kept) if rewrite.get(i, doc[i].text)]
+        while ordered and count(set(ordered)) > max_words:
+            ordered.pop()
+        kept = set(ordered)
+    return kept
+
+
+def _first_phrases(kept: set[int], verb: Any, limit: int) -> set[int]:
+    """Only the first `limit` phrases after the verb and its object: "Crude prices surge above $47 [on
+    Thursday] [after a watchdog raised its forecasts]"; a lone particle ("squeezes through") is none."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "xcomp", "oprd"))]
+    heads += [g for h in heads[1:] if h.dep_ == "xcomp" for g in h.children if g.dep_ in ("dobj", "attr")]
+    trailing = sorted(
+        (
+            c
+            for h in heads
+            for c in h.children
+            if c.dep_ in _TRAILING and c.i > verb.i and c.i in kept and c.n_rights + c.n_lefts > 0
+        ),
+        key=lambda t: t.i,
+    )
+    for extra in trailing[limit:]:
+        kept = kept - {t.i for t in extra.subtree}
+    return kept
+
+
+_TRAILING = frozenset({"prep", "agent", "dative", "advcl", "npadvmod", "acl", "relcl"})
+
+
+def _cut(kept: set[int], phrase: Any, verb: Any) -> set[int]:
+    """`kept` without `phrase`; a word left last without its complement goes too: "in the wake [of …]",
+    "a report showing [that …]"."""
+    kept = kept - {t.i for t in phrase.subtree}
+    head = phrase.head
+    while kept and head.i == max(kept) and head.i > verb.i and head.i != verb.i:
+        unit = head.head if head.dep_ == "pobj" else head
+        if unit.dep_ not in _PRUNABLE or unit.i <= verb.i:
+            break
+        kept = kept - {t.i for t in unit.subtree}
+        head = unit.head
+    return kept
+
+
+_COMPANY_SUFFIXES = frozenset(
+    {
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "plc",
+        "ag",
+        "sa",
+        "nv",
+        "llc",
+        "cos",
+        "bhd",
+        "spa",
+        "gmbh",
+        "inc.",
+        "co.",
+        "corp.",
+        "ltd.",
+        "n.v.",
+        "s.a.",
+    }
+)
+
+
+def _name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
+    """Words a headline leaves off a name: a person's first names and the titles before them ("Foreign
+    Secretary Jack Straw" → "Straw"), a company's legal suffix ("Magma Copper Co" → "Magma Copper")."""
+    drop: set[int] = set()
+    for k, t in enumerate(doc):
+        if t.lower_ in _COMPANY_SUFFIXES and k > 0 and doc[k - 1].pos_ == "PROPN" and t.pos_ == "PROPN":
+            drop.add(t.i)
+    for start_char, end_char in persons:
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is None or len(span) < 2:
+            continue
+        surname = span[-1] if span[-1].pos_ == "PROPN" else None
+        if surname is None:
+            continue
+        drop |= {
+            t.i
+            for t in surname.subtree
+            if t.i < surname.i
+            and t.i >= surname.left_edge.i
+            and t.dep_ not in ("poss", "case", "cc", "conj")
+            and not any(c.dep_ == "case" for c in t.children)
+        }
+    return drop
+
+
+def _short_subject(subject: Any) -> set[int]:
+    """A name stands for itself: "US phone company SBC Communications" → "SBC Communications"; titles
+    ("Secretary of State John Kerry") stay, being names too."""
+    if subject.pos_ != "PROPN":
+        return set()
+    run = subject.i
+    while (
+        run > 0
+        and subject.doc[run - 1].pos_ == "PROPN"
+        and subject.doc[run - 1].head.i in range(run, subject.i + 1)
+    ):
+        run -= 1
+    prefix = [t for t in subject.subtree if t.i < run]
+    if prefix and any(t.tag_ in ("NN", "NNS", "JJ", "JJS") for t in prefix):
+        return {t.i for t in prefix}
+    return set()
+
+
+def _plural_subject(verb: Any) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if any(c.dep_ == "conj" for c in child.children):
+                return True
+            return child.tag_ in ("NNS", "NNPS") or child.lower_ in ("we", "they", "you", "i")
+    return False
+
+
+_IRREGULAR_PRESENT = {
+    "be": ("is", "are"),
+    "have": ("has", "have"),
+    "do": ("does", "do"),
+    "go": ("goes", "go"),
+}
+
+
+def _present(verb: Any, plural: bool) -> str:
+    lemma = verb.lemma_.lower()
+    if not lemma.isalpha():
+        return verb.text
+    if lemma in _IRREGULAR_PRESENT:
+        word = _IRREGULAR_PRESENT[lemma][1 if plural else 0]
+    elif plural:
+        word = lemma
+    elif re.search(r"(?:s|sh|ch|x|z|o)$", lemma):
+        word = lemma + "es"
+    elif re.search(r"[^aeiou]y$", lemma):
+        word = lemma[:-1] + "ies"
+    else:
+        word = lemma + "s"
+    return word.capitalize() if verb.text[:1].isupper() else word
+
+
+# -- rules, when there is no model --------------------------------------------------------------------
+_LEADING_CLAUSE = re.compile(
+    r"^(?:As|While|After|When|Before|Although|Though|Despite|Amid|Following|With|Since|Once|If|Until|In|On"
+    r"|At|During|Earlier|Later|Throughout|Under)\b[^,]{8,120},\s+(?=\w)"
+)
+_ATTRIBUTION = re.compile(r",\s+(?:[\w.'’-]+\s+){0,5}(?:said|says|told \w+|reported|announced)\s*\.?$")
+
+
+def _rule_headline(sentence: str, max_words: int) -> str:
+    text = sentence.strip().rstrip(".")
+    main = _LEADING_CLAUSE.sub("", text)
+    if len(main.split()) >= 5:
+        text = main
+    text = _ATTRIBUTION.sub("", text)
+    text = re.split(r",\s|;\s|\s[-–—]{1,2}\s", text, maxsplit=1)[0]
+    words = text.split()[:max_words]
+    while words and words[-1].lower().strip(".,;:") in _DANGLING:
+        words.pop()
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,60 @@
+"""Cleanup never loses a story's subject: datelines are cut only where they are datelines."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from summarizer.article import parse_text, split_dateline
+from summarizer.summarize import clean_text, summarize
+from summarizer.text import split_sentences
+from tests.conftest import SHARED_DATA
+
+REUTERS = SHARED_DATA / "news/reuters"
+
+
+@pytest.mark.parametrize(
+    ("name", "dateline", "opening"),
+    [
+        ("7643.txt", "GENEVA, March 20", "The European Community (EC) and Soviet-led Comecon ended talks"),
+        ("12405.txt", "MANILA, April 2", "The Asian Development Bank (ADB) will open an office in Jakarta"),
+        ("16988.txt", "LONDON, April 21", "The London Metal Exchange (LME) said it has applied"),
+        ("17475.txt", "TOKYO, June 1", "British Airport Services Ltd (BAS) has concluded"),
+        ("1579.txt", "WASHINGTON, March 4", "Failure of talks on re-establishing International Coffee"),
+    ],
+)
+def test_reuters_summaries_start_with_the_subject(name: str, dateline: str, opening: str) -> None:
+    article = parse_text((REUTERS / name).read_text())
+    assert article.dateline == dateline
+    first = summarize(article.body)[0]
+    assert first.startswith(opening), first
+    assert dateline not in first
+
+
+@pytest.mark.parametrize(
+    ("lead", "dateline"),
+    [
+        ("Lausanne, Switzerland (CNN) -- Talks went on.", "Lausanne, Switzerland (CNN)"),
+        ("(The Hollywood Reporter) A film opened.", "(The Hollywood Reporter)"),
+        ("Omaha, Nebraska (the Heartland Project) Farmers met.", "Omaha, Nebraska (the Heartland Project)"),
+        ("The European Community (EC) and Comecon ended talks.", None),
+        ("Leisure group Rank (RNK) could unveil plans.", None),
+    ],
+)
+def test_place_source_dateline_needs_known_source_or_place(lead: str, dateline: str | None) -> None:
+    assert split_dateline(lead)[0] == dateline
+    assert clean_text(lead) == (lead[len(dateline) :].lstrip(" -") if dateline else lead)
+
+
+def test_text_without_sentence_punctuation_is_split_at_line_breaks() -> None:
+    """A BBC story whose sentences lost their full stops, three lines to a block: one bullet a line."""
+    raw = (SHARED_DATA / "news/bbc/business-015.txt").read_text()
+    headline, _, body = raw.partition("\n\n")
+    lines = [re.sub(r"[.!?]+(?=[\"'”’)]*$)", "", s) for s in split_sentences(body)[:12]]
+    text = headline + "\n\n" + "\n\n".join("\n".join(lines[i : i + 3]) for i in range(0, 12, 3))
+    article = parse_text(text)
+    assert article.headline == "Air passengers win new EU rights"
+    bullets = summarize(article.body)
+    assert len(bullets) == 3
+    assert all(b in lines for b in bullets), bullets
