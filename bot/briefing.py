@@ -8,6 +8,7 @@ its budget as every platform renders it, so one digest, with the same counts, go
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,8 +24,8 @@ from bot.render.text import render_text
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from bot.store.db import Database
 from bot.store.models import StoredArticle
-from bot.store.repo import recent_articles
-from summarizer.analysis import Analysis
+from bot.store.repo import recent_rows
+from bot.store.rowcache import RowCache, analysis_of, row_cache
 from summarizer.digest import Digest, DigestItem, build_digest
 from summarizer.language import language_name
 from summarizer.topics import topic_index
@@ -36,6 +37,7 @@ TOPICS_SHOWN = 3  # topics named under a story in a digest (its section names on
 PAGES_KEPT = 32  # digests kept for reuse (make_digest)
 _PAGES: OrderedDict[tuple, Digest] = OrderedDict()
 _PAGES_LOCK = threading.Lock()
+_ITEMS: weakref.WeakKeyDictionary[StoredArticle, DigestItem] = weakref.WeakKeyDictionary()
 
 
 @dataclass
@@ -46,12 +48,20 @@ class NewsWindow:
     rows: list[StoredArticle]
     since: datetime | None
     _topics: list[tuple[str, list[str]]] | None = field(default=None, repr=False)
+    _cache: RowCache | None = field(default=None, repr=False)
 
     @property
     def topics(self) -> list[tuple[str, list[str]]]:
-        """Topic label -> ids of the stories under it, largest first: the only source of topic counts."""
+        """Topic label -> ids of the stories under it, largest first: the only source of topic counts.
+        Computed once per set of stories (and database), then kept: the same window gives the same index."""
         if self._topics is None:
-            self._topics = topic_index((r.id, Analysis.from_json(r.analysis).topics) for r in self.rows)
+            key = ("topics", tuple((r.id, r.analysis_version) for r in self.rows))
+            kept = self._cache.derived(key) if self._cache is not None else None
+            if kept is None:
+                kept = topic_index((r.id, analysis_of(r).topics) for r in self.rows)
+                if self._cache is not None:
+                    self._cache.keep(key, kept)
+            self._topics = kept
         return self._topics
 
     def topic(self, label: str) -> tuple[str, list[StoredArticle]] | None:
@@ -70,14 +80,23 @@ def news_window(
     """Stories ingested after `since` (default: the last WINDOW); when there are none and no `since`
     was asked for, the latest stories whatever their age."""
     start = since or now - WINDOW
-    rows = list(recent_articles(session, since=start, limit=limit))
+    cache = row_cache(session)
+    rows = recent_rows(session, since=start, limit=limit)
     if not rows and since is None:
-        return NewsWindow(list(recent_articles(session, limit=limit)), None)
-    return NewsWindow(rows, start)
+        return NewsWindow(recent_rows(session, limit=limit), None, _cache=cache)
+    return NewsWindow(rows, start, _cache=cache)
 
 
 def digest_item(row: StoredArticle) -> DigestItem:
-    analysis = Analysis.from_json(row.analysis)
+    """The story as a digest needs it; made once per row object (the row cache shares rows)."""
+    item = _ITEMS.get(row)
+    if item is None:
+        item = _ITEMS[row] = _digest_item(row)
+    return item
+
+
+def _digest_item(row: StoredArticle) -> DigestItem:
+    analysis = analysis_of(row)
     return DigestItem(
         id=row.id,
         headline=row.headline,
@@ -142,10 +161,12 @@ def forget_pages() -> None:
 
 
 def prepare_front_page(db: Database, *, max_items: int, max_chars: int, now: datetime) -> None:
-    """Build the current digest once after an ingest (in the ingest's thread), so the first /brief
-    that follows reads a page already made instead of building it while the chat waits."""
+    """Build the current digest and the window's topic index once after an ingest (in the ingest's
+    thread), so the first /brief or /topics that follows reads them made instead of making them while
+    the chat waits."""
     with db.session() as session:
         window = news_window(session, now)
+    window.topics  # noqa: B018 - computed and kept for the commands that follow
     make_digest(window.rows, max_items=max_items, max_chars=max_chars, since=window.since)
 
 

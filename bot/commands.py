@@ -39,10 +39,11 @@ from bot.store.repo import (
     articles_stamp,
     deactivate_subscription,
     get_subscription,
-    recent_articles,
+    recent_rows,
     search_articles,
     upsert_subscription,
 )
+from bot.store.rowcache import analysis_of
 from bot.who_lookup import look_up
 from summarizer.analysis import Analysis
 from summarizer.text import split_sentences
@@ -218,7 +219,7 @@ class Commands:
 
     def _recent(self, limit: int = RECENT_LIMIT) -> list[StoredArticle]:
         with self.db.session() as session:
-            return list(recent_articles(session, limit=limit))
+            return recent_rows(session, limit=limit)
 
     def _search(self, field: SearchField, query: str) -> list[StoredArticle]:
         """The newest SEARCH_LIMIT stories whose `field` holds every word of `query`, by the index."""
@@ -233,7 +234,7 @@ class Commands:
         blocks: list = [Heading("Delegations in recent news")]
         shown = 0
         for row in rows:
-            analysis = Analysis.from_json(row.analysis)
+            analysis = analysis_of(row)
             for d in analysis.delegations:
                 if shown >= WHO_MAX_DELEGATIONS:
                     break
@@ -244,7 +245,7 @@ class Commands:
         return Reply(tuple(blocks), fallback=f"{shown} delegation(s) in recent news")
 
     def _who_person(self, query: str, rows: Sequence[StoredArticle]) -> Reply:
-        found = look_up(query, ((row, Analysis.from_json(row.analysis).people) for row in rows))
+        found = look_up(query, ((row, analysis_of(row).people) for row in rows))
         if found is None:
             return Reply.text(f"No one called “{query[:60]}” in recent articles.")
         blocks: list = [Heading(found.name)]
