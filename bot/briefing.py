@@ -34,7 +34,8 @@ DIGEST_TITLE = "Your briefing"
 WINDOW = timedelta(hours=24)  # a digest covers the stories ingested in the last day …
 WINDOW_LIMIT = 1000  # … at most this many (a day of many feeds), newest ingested first
 TOPICS_SHOWN = 3  # topics named under a story in a digest (its section names one more)
-PAGES_KEPT = 32  # digests kept for reuse (make_digest)
+PAGES_KEPT = 64  # digests kept for reuse (make_digest): the front page, the listed topics' pages, searches
+TOPICS_LISTED = 20  # topics /topics lists; their /brief pages are prepared after an ingest
 _PAGES: OrderedDict[tuple, Digest] = OrderedDict()
 _PAGES_LOCK = threading.Lock()
 _ITEMS: weakref.WeakKeyDictionary[StoredArticle, DigestItem] = weakref.WeakKeyDictionary()
@@ -161,13 +162,24 @@ def forget_pages() -> None:
 
 
 def prepare_front_page(db: Database, *, max_items: int, max_chars: int, now: datetime) -> None:
-    """Build the current digest and the window's topic index once after an ingest (in the ingest's
-    thread), so the first /brief or /topics that follows reads them made instead of making them while
-    the chat waits."""
+    """Build the current digest, the window's topic index and the pages of the topics /topics lists
+    once after an ingest (in the ingest's thread), so the first /brief, /topics or /brief LABEL that
+    follows reads them made instead of making them while the chat waits."""
     with db.session() as session:
         window = news_window(session, now)
-    window.topics  # noqa: B018 - computed and kept for the commands that follow
     make_digest(window.rows, max_items=max_items, max_chars=max_chars, since=window.since)
+    # the pages /brief LABEL answers for the topics /topics lists; a topic the ingest left unchanged
+    # has its page kept already (make_digest builds only what is new)
+    for label, _ids in window.topics[:TOPICS_LISTED]:
+        topic = window.topic(label)
+        if topic is not None:
+            make_digest(topic[1], max_items=max_items, max_chars=max_chars, since=window.since,
+                        title=topic_title(topic[0]), diverse=False)
+
+
+def topic_title(label: str) -> str:
+    """The title of a briefing on one topic or query (/brief LABEL, /brief WORDS)."""
+    return f"Briefing: {label[:60]}"
 
 
 def rendered_fit(max_chars: int, title: str = DIGEST_TITLE) -> Callable[[Digest], bool]:

@@ -20,12 +20,14 @@ from zoneinfo import ZoneInfo
 
 from bot.briefing import (
     DIGEST_TITLE,
+    TOPICS_LISTED,
     NewsWindow,
     digest_reply,
     fmt_when,
     make_digest,
     news_window,
     source_label,
+    topic_title,
 )
 from bot.localtime import next_delivery, parse_hhmm, parse_zone
 from bot.metrics import COMMAND_LATENCY, COMMANDS_SERVED
@@ -187,12 +189,12 @@ class Commands:
             topic = window.topic(args)
             if topic is not None:  # a topic /topics lists: the same stories, so the same count
                 label, rows = topic
-                title = f"Briefing: {label[:60]}"
+                title = topic_title(label)
             else:
                 if not re.search(r"[^\W_]", args):
                     return usage("brief")
                 rows = self._search_window("text", args, window)
-                title = f"Briefing: {args[:60]}"
+                title = topic_title(args)
             if not rows:
                 return Reply.text(f"Nothing in the current digest about “{args[:60]}”. Try /topics.")
         digest = make_digest(
@@ -277,7 +279,8 @@ class Commands:
         if not index:
             return Reply.text("No topics yet: no articles have been ingested.")
         if not args:
-            items = tuple((Span(label, bold=True), Span(f" — {len(ids)}")) for label, ids in index[:20])
+            listed = index[:TOPICS_LISTED]
+            items = tuple((Span(label, bold=True), Span(f" — {len(ids)}")) for label, ids in listed)
             return Reply(
                 (Heading("Topics in recent news"), Bullets(items)),
                 fallback=", ".join(f"{label} ({len(ids)})" for label, ids in index[:10]),
