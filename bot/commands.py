@@ -287,8 +287,9 @@ class Commands:
             )
         # the topic of that name first, with the count /topics gives it; then labels holding the words
         q = args.strip().casefold()
+        stems = self.words.query_stems(args)  # as `self.words.matches(label, args)`, the query stemmed once
         wanted = sorted(
-            (t for t in index if t[0].casefold() == q or self.words.matches(t[0], args)),
+            (t for t in index if t[0].casefold() == q or (stems and stems <= self.words.stems(t[0]))),
             key=lambda t: t[0].casefold() != q,
         )
         if not wanted:

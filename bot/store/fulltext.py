@@ -77,5 +77,9 @@ class WordMatcher:
     def matches(self, text: str, query: str) -> bool:
         """Every searchable word of `query` is a word of `text`, compared by stem ("trade" finds
         "trading"). A query without searchable words matches nothing."""
-        wanted = {self.stem(w) for w in query_words(query)}
+        wanted = self.query_stems(query)
         return bool(wanted) and wanted <= self.stems(text)
+
+    def query_stems(self, query: str) -> frozenset[str]:
+        """The stems a text must hold to match `query` (empty: the query matches nothing)."""
+        return frozenset(self.stem(w) for w in query_words(query))

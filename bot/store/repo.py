@@ -72,15 +72,14 @@ def recent_rows(
 ) -> list[StoredArticle]:
     """recent_articles through the row cache: the keys from the index, rows not in memory loaded.
     The rows are shared and detached: read them, never change them."""
-    stmt = select(StoredArticle.id, StoredArticle.analysis_version, StoredArticle.ingested_at).order_by(
+    stmt = select(StoredArticle.id, StoredArticle.analysis_version).order_by(
         StoredArticle.ingested_at.desc(), StoredArticle.id
-    )
+    )  # from the index ix_articles_window alone
     if since is not None:
         stmt = stmt.where(StoredArticle.ingested_at > since)
     if limit is not None:
         stmt = stmt.limit(limit)
-    keys = [(i, v, t) for i, v, t in session.execute(stmt)]
-    return row_cache(session).rows(session, keys)
+    return row_cache(session).rows(session, [(i, v) for i, v in session.execute(stmt)])
 
 
 # -- full-text search (the index: migration 0003) ---------------------------------------------------
@@ -111,14 +110,14 @@ def search_articles(
     cutoff = (select(StoredArticle.ingested_at).order_by(StoredArticle.ingested_at.desc())
               .offset(window - 1).limit(1).scalar_subquery())
     stmt = (
-        select(StoredArticle.id, StoredArticle.analysis_version, StoredArticle.ingested_at)
+        select(StoredArticle.id, StoredArticle.analysis_version)
         .where(or_(cutoff.is_(None), StoredArticle.ingested_at >= cutoff))
         .where(_holds_words(session, field, query, words))
         .order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
     )
     if since is not None:
         stmt = stmt.where(StoredArticle.ingested_at > since)
-    keys = [(i, v, t) for i, v, t in session.execute(stmt)]
+    keys = [(i, v) for i, v in session.execute(stmt)]
     return row_cache(session).rows(session, keys)  # the rows from memory, the index gave their keys
 
 

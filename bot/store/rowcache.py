@@ -2,10 +2,10 @@
 parsing 1,000 bodies and analyses each time.
 
 A stored story changes only when it is re-analysed, and then its `analysis_version` changes; so a row
-loaded once is reused for as long as (id, analysis_version, ingested_at) read from the index says it is
-the same. A window is then one narrow query (keys only) plus the rows not seen before: after an ingest,
-the new story. Each database (engine) has its own cache, bounded (least recently used rows leave).
-Rows handed out are detached and shared: callers read them and never change them.
+loaded once is reused for as long as (id, analysis_version), read from the index, says it is the
+same. A window is then one narrow query (keys only, migration 0004's index) plus the rows not seen
+before: after an ingest, the new story. Each database (engine) has its own cache, bounded (least
+recently used rows leave). Rows handed out are detached and shared: callers read them and never change them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -24,7 +23,7 @@ from bot.store.models import StoredArticle
 from summarizer.analysis import Analysis
 
 ROWS_KEPT = 4096  # a window (1,000) several times over: the window moves, the old rows go
-RowKey = tuple[str, int, datetime]
+RowKey = tuple[str, int]  # (id, analysis_version)
 _IN_CHUNK = 500  # ids per IN (…) query
 
 
@@ -50,7 +49,7 @@ class RowCache:
             loaded = session.scalars(select(StoredArticle).where(StoredArticle.id.in_(chunk))).all()
             for row in loaded:
                 session.expunge(row)
-                key = (row.id, row.analysis_version, row.ingested_at)
+                key = (row.id, row.analysis_version)
                 if chunk.get(row.id) == key:  # else changed since the keys were read: use it, keep it not
                     found[key] = row
                     with self._lock:
