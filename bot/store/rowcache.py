@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from bot.store.models import StoredArticle
 from summarizer.analysis import Analysis
 
-ROWS_KEPT = 4096  # a window (1,000) several times over: the window moves, the old rows go
+ROWS_KEPT = 2048  # a window (1,000) twice over: the window moves, the old rows go
 RowKey = tuple[str, int]  # (id, analysis_version)
 _IN_CHUNK = 500  # ids per IN (…) query
 
