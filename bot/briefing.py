@@ -173,8 +173,14 @@ def prepare_front_page(db: Database, *, max_items: int, max_chars: int, now: dat
     for label, _ids in window.topics[:TOPICS_LISTED]:
         topic = window.topic(label)
         if topic is not None:
-            make_digest(topic[1], max_items=max_items, max_chars=max_chars, since=window.since,
-                        title=topic_title(topic[0]), diverse=False)
+            make_digest(
+                topic[1],
+                max_items=max_items,
+                max_chars=max_chars,
+                since=window.since,
+                title=topic_title(topic[0]),
+                diverse=False,
+            )
 
 
 def topic_title(label: str) -> str:
