@@ -7,8 +7,11 @@ times spread over the last 20 hours) so they are distinct stories. PostgreSQL is
 started with tests/pg.py's helpers (as the postgres user when root).
 
 First query after an ingest: --rounds times, one more story is ingested (the real store path, its
-analysis reused) and then every command of the mix is asked once; none of these answers can come from
-the cache, which an ingest empties. Printed per command and over all of them.
+analysis reused, then what the app does after an ingest that brought new stories: the front page and
+the window's topic index made once, `prepare_front_page`; its time is printed apart) and then every
+command of the mix is asked once; none of these answers can come from the command cache, which an
+ingest empties. Printed per command and over all of them. `--cold-pages` also forgets the prepared
+pages before each round's commands (what a replica that did not run the ingest sees).
 
 Slack: N signed slash-command requests sent at once over HTTP to the real Bolt app on the shared aiohttp
 server (its WebClient pointed at a local fake Slack Web API). Telegram: N updates fed at once into the
@@ -57,6 +60,7 @@ from aiohttp import web  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from telegram import Update  # noqa: E402
 
+from bot.briefing import forget_pages, prepare_front_page  # noqa: E402
 from bot.commands import ChatContext, Commands  # noqa: E402
 from bot.http import HttpServer  # noqa: E402
 from bot.ingest import make_analyser, store_articles  # noqa: E402
@@ -182,16 +186,27 @@ def open_store(backend: str, tmp: Path) -> Iterator[Database]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def bench_after_ingest(db: Database, stories: list[Story], rounds: int, copy: int) -> list[float]:
-    """Each round: one new story through the real store path, then every command of the mix once."""
-    commands = Commands(db, load_settings({}))
+def bench_after_ingest(
+    db: Database, stories: list[Story], rounds: int, copy: int, *, cold_pages: bool = False
+) -> list[float]:
+    """Each round: one new story through the real store path and the app's after-ingest preparation,
+    then every command of the mix once."""
+    settings = load_settings({})
+    commands = Commands(db, settings)
     ctx = ChatContext("console", "bench")
     wall: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
+    prepared: list[float] = []
     for r in range(rounds):
         story = variant(stories[r % len(stories)], copy + r)
         report = store_articles(db, [story[0]], lambda _article, a=story[1]: a)
         assert len(report.new) == 1
+        started = time.perf_counter()
+        prepare_front_page(db, max_items=settings.digest_max_items, max_chars=settings.digest_max_chars,
+                           now=datetime.now(UTC))  # as bot/app.py's ingest_configured does
+        prepared.append(time.perf_counter() - started)
+        if cold_pages:
+            forget_pages()
         for cmd, args in MIX:
             name = f"{cmd} {args}".strip()
             started, started_cpu = time.perf_counter(), time.process_time()
@@ -199,7 +214,9 @@ def bench_after_ingest(db: Database, stories: list[Story], rounds: int, copy: in
             wall.setdefault(name, []).append(time.perf_counter() - started)
             cpu.setdefault(name, []).append(time.process_time() - started_cpu)
     print(f"first query after an ingest: {rounds} rounds of (ingest one story, then each command once); "
-          f"wall time, then this process's CPU time (the database server's not included)")
+          f"wall time, then this process's CPU time (the database server's not included)"
+          + ("; prepared pages forgotten before the commands" if cold_pages else ""))
+    print(line("after-ingest preparation (page, topics)", prepared))
     for name in wall:
         print(line(name, wall[name]) + f"   cpu p99 {pct(cpu[name], 99) * 1000:6.1f} ms")
     everything = [v for values in wall.values() for v in values]
@@ -386,6 +403,8 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--articles", type=int, default=649, help="news files the stories are made from")
     parser.add_argument("--no-platforms", action="store_true", help="skip the Slack and Telegram loads")
+    parser.add_argument("--cold-pages", action="store_true",
+                        help="forget the page prepared after each ingest (a replica that did not ingest)")
     args = parser.parse_args()
     stories = analyse_news(args.articles)
     # the analysed stories and the language model stay in memory; keep them out of the collector's
@@ -403,7 +422,7 @@ def main() -> int:
             with tempfile.TemporaryDirectory() as tmp, open_store(backend, Path(tmp)) as db:
                 fill(db, stories, args.stories)
                 copy = -(-args.stories // len(stories)) + 1  # copies not stored yet
-                cold = bench_after_ingest(db, stories, args.rounds, copy)
+                cold = bench_after_ingest(db, stories, args.rounds, copy, cold_pages=args.cold_pages)
                 p50, p99 = pct(cold, 50) * 1000, pct(cold, 99) * 1000
                 summary.append(f"  {backend:<11} {args.stories} stories: command latency, first query after "
                                f"an ingest: p50 {p50:.1f} ms, p99 {p99:.1f} ms")

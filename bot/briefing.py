@@ -8,6 +8,7 @@ its budget as every platform renders it, so one digest, with the same counts, go
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,8 +24,8 @@ from bot.render.text import render_text
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from bot.store.db import Database
 from bot.store.models import StoredArticle
-from bot.store.repo import recent_articles
-from summarizer.analysis import Analysis
+from bot.store.repo import recent_rows
+from bot.store.rowcache import RowCache, analysis_of, row_cache
 from summarizer.digest import Digest, DigestItem, build_digest
 from summarizer.language import language_name
 from summarizer.topics import topic_index
@@ -33,9 +34,11 @@ DIGEST_TITLE = "Your briefing"
 WINDOW = timedelta(hours=24)  # a digest covers the stories ingested in the last day …
 WINDOW_LIMIT = 1000  # … at most this many (a day of many feeds), newest ingested first
 TOPICS_SHOWN = 3  # topics named under a story in a digest (its section names one more)
-PAGES_KEPT = 32  # digests kept for reuse (make_digest)
+PAGES_KEPT = 64  # digests kept for reuse (make_digest): the front page, the listed topics' pages, searches
+TOPICS_LISTED = 20  # topics /topics lists; their /brief pages are prepared after an ingest
 _PAGES: OrderedDict[tuple, Digest] = OrderedDict()
 _PAGES_LOCK = threading.Lock()
+_ITEMS: weakref.WeakKeyDictionary[StoredArticle, DigestItem] = weakref.WeakKeyDictionary()
 
 
 @dataclass
@@ -46,12 +49,20 @@ class NewsWindow:
     rows: list[StoredArticle]
     since: datetime | None
     _topics: list[tuple[str, list[str]]] | None = field(default=None, repr=False)
+    _cache: RowCache | None = field(default=None, repr=False)
 
     @property
     def topics(self) -> list[tuple[str, list[str]]]:
-        """Topic label -> ids of the stories under it, largest first: the only source of topic counts."""
+        """Topic label -> ids of the stories under it, largest first: the only source of topic counts.
+        Computed once per set of stories (and database), then kept: the same window gives the same index."""
         if self._topics is None:
-            self._topics = topic_index((r.id, Analysis.from_json(r.analysis).topics) for r in self.rows)
+            key = ("topics", tuple((r.id, r.analysis_version) for r in self.rows))
+            kept = self._cache.derived(key) if self._cache is not None else None
+            if kept is None:
+                kept = topic_index((r.id, analysis_of(r).topics) for r in self.rows)
+                if self._cache is not None:
+                    self._cache.keep(key, kept)
+            self._topics = kept
         return self._topics
 
     def topic(self, label: str) -> tuple[str, list[StoredArticle]] | None:
@@ -70,14 +81,23 @@ def news_window(
     """Stories ingested after `since` (default: the last WINDOW); when there are none and no `since`
     was asked for, the latest stories whatever their age."""
     start = since or now - WINDOW
-    rows = list(recent_articles(session, since=start, limit=limit))
+    cache = row_cache(session)
+    rows = recent_rows(session, since=start, limit=limit)
     if not rows and since is None:
-        return NewsWindow(list(recent_articles(session, limit=limit)), None)
-    return NewsWindow(rows, start)
+        return NewsWindow(recent_rows(session, limit=limit), None, _cache=cache)
+    return NewsWindow(rows, start, _cache=cache)
 
 
 def digest_item(row: StoredArticle) -> DigestItem:
-    analysis = Analysis.from_json(row.analysis)
+    """The story as a digest needs it; made once per row object (the row cache shares rows)."""
+    item = _ITEMS.get(row)
+    if item is None:
+        item = _ITEMS[row] = _digest_item(row)
+    return item
+
+
+def _digest_item(row: StoredArticle) -> DigestItem:
+    analysis = analysis_of(row)
     return DigestItem(
         id=row.id,
         headline=row.headline,
@@ -142,11 +162,30 @@ def forget_pages() -> None:
 
 
 def prepare_front_page(db: Database, *, max_items: int, max_chars: int, now: datetime) -> None:
-    """Build the current digest once after an ingest (in the ingest's thread), so the first /brief
-    that follows reads a page already made instead of building it while the chat waits."""
+    """Build the current digest, the window's topic index and the pages of the topics /topics lists
+    once after an ingest (in the ingest's thread), so the first /brief, /topics or /brief LABEL that
+    follows reads them made instead of making them while the chat waits."""
     with db.session() as session:
         window = news_window(session, now)
     make_digest(window.rows, max_items=max_items, max_chars=max_chars, since=window.since)
+    # the pages /brief LABEL answers for the topics /topics lists; a topic the ingest left unchanged
+    # has its page kept already (make_digest builds only what is new)
+    for label, _ids in window.topics[:TOPICS_LISTED]:
+        topic = window.topic(label)
+        if topic is not None:
+            make_digest(
+                topic[1],
+                max_items=max_items,
+                max_chars=max_chars,
+                since=window.since,
+                title=topic_title(topic[0]),
+                diverse=False,
+            )
+
+
+def topic_title(label: str) -> str:
+    """The title of a briefing on one topic or query (/brief LABEL, /brief WORDS)."""
+    return f"Briefing: {label[:60]}"
 
 
 def rendered_fit(max_chars: int, title: str = DIGEST_TITLE) -> Callable[[Digest], bool]:

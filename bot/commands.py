@@ -20,12 +20,14 @@ from zoneinfo import ZoneInfo
 
 from bot.briefing import (
     DIGEST_TITLE,
+    TOPICS_LISTED,
     NewsWindow,
     digest_reply,
     fmt_when,
     make_digest,
     news_window,
     source_label,
+    topic_title,
 )
 from bot.localtime import next_delivery, parse_hhmm, parse_zone
 from bot.metrics import COMMAND_LATENCY, COMMANDS_SERVED
@@ -39,10 +41,11 @@ from bot.store.repo import (
     articles_stamp,
     deactivate_subscription,
     get_subscription,
-    recent_articles,
+    recent_rows,
     search_articles,
     upsert_subscription,
 )
+from bot.store.rowcache import analysis_of
 from bot.who_lookup import look_up
 from summarizer.analysis import Analysis
 from summarizer.text import split_sentences
@@ -186,12 +189,12 @@ class Commands:
             topic = window.topic(args)
             if topic is not None:  # a topic /topics lists: the same stories, so the same count
                 label, rows = topic
-                title = f"Briefing: {label[:60]}"
+                title = topic_title(label)
             else:
                 if not re.search(r"[^\W_]", args):
                     return usage("brief")
                 rows = self._search_window("text", args, window)
-                title = f"Briefing: {args[:60]}"
+                title = topic_title(args)
             if not rows:
                 return Reply.text(f"Nothing in the current digest about “{args[:60]}”. Try /topics.")
         digest = make_digest(
@@ -218,7 +221,7 @@ class Commands:
 
     def _recent(self, limit: int = RECENT_LIMIT) -> list[StoredArticle]:
         with self.db.session() as session:
-            return list(recent_articles(session, limit=limit))
+            return recent_rows(session, limit=limit)
 
     def _search(self, field: SearchField, query: str) -> list[StoredArticle]:
         """The newest SEARCH_LIMIT stories whose `field` holds every word of `query`, by the index."""
@@ -233,7 +236,7 @@ class Commands:
         blocks: list = [Heading("Delegations in recent news")]
         shown = 0
         for row in rows:
-            analysis = Analysis.from_json(row.analysis)
+            analysis = analysis_of(row)
             for d in analysis.delegations:
                 if shown >= WHO_MAX_DELEGATIONS:
                     break
@@ -244,7 +247,7 @@ class Commands:
         return Reply(tuple(blocks), fallback=f"{shown} delegation(s) in recent news")
 
     def _who_person(self, query: str, rows: Sequence[StoredArticle]) -> Reply:
-        found = look_up(query, ((row, Analysis.from_json(row.analysis).people) for row in rows))
+        found = look_up(query, ((row, analysis_of(row).people) for row in rows))
         if found is None:
             return Reply.text(f"No one called “{query[:60]}” in recent articles.")
         blocks: list = [Heading(found.name)]
@@ -276,15 +279,17 @@ class Commands:
         if not index:
             return Reply.text("No topics yet: no articles have been ingested.")
         if not args:
-            items = tuple((Span(label, bold=True), Span(f" — {len(ids)}")) for label, ids in index[:20])
+            listed = index[:TOPICS_LISTED]
+            items = tuple((Span(label, bold=True), Span(f" — {len(ids)}")) for label, ids in listed)
             return Reply(
                 (Heading("Topics in recent news"), Bullets(items)),
                 fallback=", ".join(f"{label} ({len(ids)})" for label, ids in index[:10]),
             )
         # the topic of that name first, with the count /topics gives it; then labels holding the words
         q = args.strip().casefold()
+        stems = self.words.query_stems(args)  # as `self.words.matches(label, args)`, the query stemmed once
         wanted = sorted(
-            (t for t in index if t[0].casefold() == q or self.words.matches(t[0], args)),
+            (t for t in index if t[0].casefold() == q or (stems and stems <= self.words.stems(t[0]))),
             key=lambda t: t[0].casefold() != q,
         )
         if not wanted:

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from summarizer.analysis import Topic
 from summarizer.lexicon import STOPWORDS
@@ -25,6 +26,7 @@ RELATED_MAX_DF = 0.05  # words in more of the pool than this say nothing about w
 RECENCY_HALF_LIFE = timedelta(days=1)
 LEAD_STORIES = 3  # the most important stories keep their whole summary
 MAX_MISSES = 6  # stories tried after the page first runs out of room
+STORIES_REMEMBERED = 2048  # per-story shingles and word bags kept: a window (1,000) twice over
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,11 @@ class Digest:
         return not self.sections
 
 
+@lru_cache(maxsize=STORIES_REMEMBERED)
 def _shingles(text: str) -> frozenset[int]:
     """Word 3-shingles of a story's opening as integers: each word hashed once with CRC-32, the same in
-    every process (Python's own string hash is salted per process, which made the page vary by run)."""
+    every process (Python's own string hash is salted per process, which made the page vary by run).
+    Kept per text: a window of stories is compared again after every ingest, its texts unchanged."""
     codes = [zlib.crc32(w.casefold().encode("utf-8")) for w in _WORD.findall(text[:3000])[:300]]
     if len(codes) < _SHINGLE:
         return frozenset({sum(codes) & _MASK}) if codes else frozenset()
@@ -152,7 +156,12 @@ def related_stories(items: Sequence[DigestItem]) -> list[dict[int, float]]:
 
 
 def _content_bag(item: DigestItem) -> Counter[str]:
-    text = " ".join((item.headline, *item.summary, *(t.label for t in item.topics)))
+    return _text_bag(" ".join((item.headline, *item.summary, *(t.label for t in item.topics))))
+
+
+@lru_cache(maxsize=STORIES_REMEMBERED)
+def _text_bag(text: str) -> Counter[str]:
+    """Content words of a text by crude stem (kept per text, as `_shingles`; callers do not change it)."""
     words = (w.casefold() for w in _WORD.findall(text))
     return Counter(_crude_stem(w) for w in words if len(w) > 2 and not w.isdigit() and w not in STOPWORDS)
 

@@ -62,15 +62,24 @@ class WordMatcher:
             porter = PorterStemmer(mode=PorterStemmer.MARTIN_EXTENSIONS)
             stem = lambda w: porter.stem(_fold_diacritics(w), to_lowercase=False)  # noqa: E731
         self._stem = lru_cache(maxsize=65536)(stem)
+        # a short text's stems (topic labels, names: /topics LABEL checks every label of the window)
+        self._short_stems = lru_cache(maxsize=16384)(self._stems)
 
     def stem(self, word: str) -> str:
         return self._stem(word.casefold())
 
     def stems(self, text: str) -> frozenset[str]:
+        return self._short_stems(text) if len(text) <= 200 else self._stems(text)
+
+    def _stems(self, text: str) -> frozenset[str]:
         return frozenset(self.stem(w) for w in _WORD.findall(text.casefold()))
 
     def matches(self, text: str, query: str) -> bool:
         """Every searchable word of `query` is a word of `text`, compared by stem ("trade" finds
         "trading"). A query without searchable words matches nothing."""
-        wanted = {self.stem(w) for w in query_words(query)}
+        wanted = self.query_stems(query)
         return bool(wanted) and wanted <= self.stems(text)
+
+    def query_stems(self, query: str) -> frozenset[str]:
+        """The stems a text must hold to match `query` (empty: the query matches nothing)."""
+        return frozenset(self.stem(w) for w in query_words(query))

@@ -54,7 +54,10 @@ class StoredArticle(Base):
     them, bot/store/repo.py queries them."""
 
     __tablename__ = "articles"
-    __table_args__ = (Index("ix_articles_stamp", "ingested_at", "analysis_version"),)
+    __table_args__ = (
+        Index("ix_articles_stamp", "ingested_at", "analysis_version"),
+        Index("ix_articles_window", "ingested_at", "id", "analysis_version"),  # migration 0004
+    )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     source: Mapped[str] = mapped_column(String(2048))

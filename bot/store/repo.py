@@ -21,6 +21,7 @@ from bot.store.models import (
     Subscription,
     utcnow,
 )
+from bot.store.rowcache import analysis_of, row_cache
 from summarizer.analysis import Analysis
 from summarizer.article import Article
 
@@ -66,6 +67,21 @@ def recent_articles(
     return session.scalars(stmt).all()
 
 
+def recent_rows(
+    session: Session, *, since: datetime | None = None, limit: int | None = None
+) -> list[StoredArticle]:
+    """recent_articles through the row cache: the keys from the index, rows not in memory loaded.
+    The rows are shared and detached: read them, never change them."""
+    stmt = select(StoredArticle.id, StoredArticle.analysis_version).order_by(
+        StoredArticle.ingested_at.desc(), StoredArticle.id
+    )  # from the index ix_articles_window alone
+    if since is not None:
+        stmt = stmt.where(StoredArticle.ingested_at > since)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return row_cache(session).rows(session, [(i, v) for i, v in session.execute(stmt)])
+
+
 # -- full-text search (the index: migration 0003) ---------------------------------------------------
 
 SearchField = Literal["text", "people", "topics"]
@@ -94,14 +110,15 @@ def search_articles(
     cutoff = (select(StoredArticle.ingested_at).order_by(StoredArticle.ingested_at.desc())
               .offset(window - 1).limit(1).scalar_subquery())
     stmt = (
-        select(StoredArticle)
+        select(StoredArticle.id, StoredArticle.analysis_version)
         .where(or_(cutoff.is_(None), StoredArticle.ingested_at >= cutoff))
         .where(_holds_words(session, field, query, words))
         .order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
     )
     if since is not None:
         stmt = stmt.where(StoredArticle.ingested_at > since)
-    return session.scalars(stmt).all()
+    keys = [(i, v) for i, v in session.execute(stmt)]
+    return row_cache(session).rows(session, keys)  # the rows from memory, the index gave their keys
 
 
 def search_in_python(
@@ -190,7 +207,7 @@ def save_source_state(session: Session, key: str, state: dict[str, Any]) -> None
 
 
 def stored_analysis(row: StoredArticle) -> Analysis:
-    return Analysis.from_json(row.analysis)
+    return analysis_of(row)
 
 
 def get_subscription(session: Session, platform: str, chat_id: str) -> Subscription | None:
