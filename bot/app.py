@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import contextlib
 import logging
 import signal
@@ -79,6 +80,9 @@ async def serve(settings: Settings, *, console_only: bool = False) -> int:
     started: list[FrontEnd] = []
     try:
         await asyncio.to_thread(ingest_configured, db, settings)
+        # the language models and the first stories are loaded for good: keep the collector's full passes
+        # from walking them again on every command (45–98 ms pauses seen at 10,000 stories)
+        gc.freeze()
         if http is not None:
             await http.start()
         for fe in everyone:
