@@ -15,6 +15,7 @@ rules do a plainer job: the lead sentence's main clause, cut at a phrase boundar
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -23,7 +24,14 @@ from summarizer.text import split_sentences, split_words
 
 HEADLINE_MAX_WORDS = 12
 KEY_SENTENCE_MIN_WORDS = 6
-KEEP_POSSESSIVES = False  # "cut its prices" → "cut prices"; chosen by cross-validation in bench/headlines.py
+# Low-information word classes a headline leaves out (see `_low_information`); chosen by cross-validation
+# in bench/headlines.py.
+WORD_CLASSES = ("possessives", "adverbs", "copulas", "counts", "of-phrases")
+DROP_CLASSES: frozenset[str] = frozenset(WORD_CLASSES)
+# A modifier or phrase stays only if one of its content words recurs in the story at least this often (1:
+# all stay): words a story repeats are its subject, those it says once are detail. Chosen by cross-validation.
+MIN_MENTIONS = 2
+SALIENCE_SCAN_CHARS = 20_000
 # Phrases kept after the verb and its object (None: as many as fit); chosen by cross-validation.
 TRAILING_PHRASES: int | None = 1
 KEY_SENTENCE_SCAN_CHARS = 5_000  # the first sentences are all it reads, however long the story
@@ -273,8 +281,9 @@ def derive_headline(
     body: str,
     max_words: int = HEADLINE_MAX_WORDS,
     *,
-    possessives: bool = KEEP_POSSESSIVES,
+    drop: frozenset[str] = DROP_CLASSES,
     phrases: int | None = TRAILING_PHRASES,
+    mentions: int = MIN_MENTIONS,
 ) -> str:
     """A headline of at most `max_words` words for a story that has none (see the module doc)."""
     sentence = re.sub(r"\s+", " ", key_sentence(body)).strip()
@@ -285,7 +294,8 @@ def derive_headline(
         plain = sentence
     plain = _DOUBLE_QUOTES.sub("", plain)  # quoted words parse as their sentence's words; a headline has none
     parsed = _parse(plain)
-    headline = _compress(*parsed, max_words, possessives, phrases) if parsed is not None else ""
+    counts = _mention_counts(body[:SALIENCE_SCAN_CHARS]) if mentions > 1 else None
+    headline = _compress(*parsed, max_words, drop, phrases, counts, mentions) if parsed is not None else ""
     if not headline:
         headline = _rule_headline(sentence, max_words)
     return headline
@@ -340,7 +350,7 @@ _LOOSE_ADVERBS = frozenset(
 )
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _parse(sentence: str) -> tuple[Any, tuple[tuple[int, int], ...]] | None:
     """The dependency parse of `sentence` and its PERSON spans; None without the model. Cached: a
     benchmark derives several headlines from one sentence."""
@@ -352,7 +362,13 @@ def _parse(sentence: str) -> tuple[Any, tuple[tuple[int, int], ...]] | None:
 
 
 def _compress(
-    doc: Any, persons: tuple[tuple[int, int], ...], max_words: int, possessives: bool, phrases: int | None
+    doc: Any,
+    persons: tuple[tuple[int, int], ...],
+    max_words: int,
+    drop: frozenset[str],
+    phrases: int | None,
+    counts: Counter[str] | None = None,
+    mentions: int = 1,
 ) -> str:
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if not roots:
@@ -376,11 +392,14 @@ def _compress(
     if subject is not None:
         kept -= _short_subject(subject)
     kept -= _name_padding(doc, persons)
-    if not possessives:  # "cut its prices" → "cut prices"
-        kept -= {t.i for t in doc if t.dep_ == "poss" and t.tag_ == "PRP$" and t.i > verb.i}
+    kept -= _low_information(doc, verb, drop)
+    if counts is not None:
+        kept -= _detail(doc, kept, verb, counts, mentions)
     if phrases is not None:
         kept = _first_phrases(kept, verb, phrases)
     rewrite = {i: w for i, w in _headline_tense(verb).items() if not doc[i].text.startswith(("'", "’"))}
+    if "copulas" in drop and _bare_copula(verb):
+        rewrite[verb.i] = ""  # "Absa is in talks" → "Absa in talks"
     kept = _fit(doc, kept, verb, rewrite, max_words)
     words = [i for i in sorted(kept) if rewrite.get(i, doc[i].text)]
     while words and doc[words[-1]].lower_ in _DANGLING | {"-", ",", "'s", "’s"} | _LOOSE_ADVERBS:
@@ -391,6 +410,150 @@ def _compress(
     if len(text.split()) < 3:
         return ""
     return text[:1].upper() + text[1:]
+
+
+def _stem(word: str) -> str:
+    return _stemmer()(word.lower())
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    from sumy.nlp.stemmers import Stemmer
+
+    return Stemmer("english")
+
+
+def _mention_counts(body: str) -> Counter[str]:
+    """How often the story uses each word stem."""
+    return Counter(_stem(w) for w in re.findall(r"[^\W\d_]+", body))
+
+
+_MODIFIERS = frozenset(
+    {"amod", "compound", "nummod", "advmod", "npadvmod", "prep", "poss", "nmod", "quantmod"}
+)
+
+
+def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions: int) -> set[int]:
+    """Modifiers and phrases none of whose content words the story repeats `mentions` times: "troubled
+    insurance broker" → "broker" where the story never speaks of trouble or insurance again. Parts of a
+    name stay whole ("Aston Martin"); the verb, its subject and object heads always stay."""
+    drop: set[int] = set()
+    core = {verb.i} | {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")}
+    for t in doc:
+        if t.i not in kept or t.i in core or t.i in drop or t.dep_ not in _MODIFIERS:
+            continue
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN":
+            continue
+        if t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i:
+            continue
+        if any(w.text == "-" and not w.whitespace_ for w in t.subtree):
+            continue  # "five-year high": a hyphenated compound is one word to the reader
+        words = [w for w in t.subtree if w.i in kept and w.is_alpha and not w.is_stop]
+        if words and all(counts[_stem(w.text)] < mentions for w in words):
+            drop |= {w.i for w in t.subtree}
+    return drop
+
+
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Units a number belongs to: "$11bn", "8 pct", "2.5 mln dlrs" are sums, not counts.
+_CURRENCY = frozenset(
+    {"$", "£", "€", "¥", "%", "pct", "percent", "per", "mln", "bln", "billion", "million", "bn", "m", "dlrs"}
+    | {"dollars", "cents", "pounds", "euros", "yen", "marks", "francs", "tonnes", "tons", "barrels", "points"}
+)
+
+
+def _low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
+    """Tokens of the word classes in `drop` that a sub-editor leaves out:
+    possessives "cut its prices" → "cut prices"; adverbs "sharply rises" → "rises";
+    counts "adds 337,000 jobs" → "adds jobs" (never a sum: "$11bn", "8%" stay);
+    of-phrases "a series of energy deals" → "energy deals" (a quantity word's complement takes its place).
+    Copulas go in `_compress` ("is in talks" → "in talks")."""
+    out: set[int] = set()
+    for t in doc:
+        if ("possessives" in drop and t.dep_ == "poss" and t.tag_ == "PRP$") or (
+            "adverbs" in drop and _loose_adverb(t)
+        ):
+            out.add(t.i)
+        elif (
+            "counts" in drop
+            and t.dep_ == "nummod"
+            and t.head.pos_ == "NOUN"
+            and t.head.is_alpha
+            and t.head.lower_ not in _CURRENCY
+            and t.head.i > t.i
+            and not any(doc[k].text == "-" for k in range(t.i, t.head.i))
+            and not any(c.lower_ in _CURRENCY for c in t.subtree)
+        ):
+            out |= {k.i for k in t.subtree}
+        elif (
+            "of-phrases" in drop
+            and t.lower_ == "of"
+            and t.dep_ == "prep"
+            and t.head.pos_ == "NOUN"
+            and t.head.i == t.i - 1
+            and t.head.i > verb.i
+            and t.head.lower_ in _QUANTITY_NOUNS
+        ):
+            # "a series of energy deals" → "energy deals": the quantity word and "of" go
+            out |= {t.i, t.head.i} | {c.i for c in t.head.children if c.i < t.head.i}
+    return out
+
+
+def _loose_adverb(t: Any) -> bool:
+    """A lone adverb on a verb or adjective ("sharply", "widely"), not a negation or particle."""
+    return (
+        t.pos_ == "ADV"
+        and t.dep_ == "advmod"
+        and not list(t.children)
+        and t.lower_ not in _NEGATIONS | _PARTICLE_ADVERBS
+        and t.head.pos_ in ("VERB", "AUX", "ADJ")
+    )
+
+
+_QUANTITY_NOUNS = frozenset(
+    {
+        "series",
+        "total",
+        "number",
+        "lot",
+        "range",
+        "set",
+        "couple",
+        "pair",
+        "group",
+        "host",
+        "raft",
+        "string",
+        "wave",
+        "batch",
+        "round",
+        "package",
+        "part",
+        "kind",
+        "sort",
+        "type",
+        "variety",
+        "amount",
+        "sum",
+        "majority",
+        "millions",
+        "thousands",
+        "hundreds",
+        "billions",
+        "dozens",
+        "tens",
+        "rest",
+    }
+)
+
+
+def _bare_copula(verb: Any) -> bool:
+    """A present "is"/"are" with a place or state after it and nothing hanging on it: headlines drop it."""
+    return (
+        verb.lemma_.lower() == "be"
+        and not any(c.dep_ in ("aux", "auxpass", "neg", "xcomp", "attr") for c in verb.children)
+        and any(c.dep_ in ("prep", "acomp") and c.i > verb.i for c in verb.children)
+    )
 
 
 def _join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
