@@ -32,6 +32,9 @@ DROP_CLASSES: frozenset[str] = frozenset(WORD_CLASSES)
 # all stay): words a story repeats are its subject, those it says once are detail. Chosen by cross-validation.
 MIN_MENTIONS = 2
 SALIENCE_SCAN_CHARS = 20_000
+SALIENCE_MIN_WORDS = 80  # a story shorter than this has no detail to tell apart
+DETAIL_FLOOR_WORDS = 5
+ACRONYMS = True
 # Phrases kept after the verb and its object (None: as many as fit); chosen by cross-validation.
 TRAILING_PHRASES: int | None = 1
 KEY_SENTENCE_SCAN_CHARS = 5_000  # the first sentences are all it reads, however long the story
@@ -284,21 +287,58 @@ def derive_headline(
     drop: frozenset[str] = DROP_CLASSES,
     phrases: int | None = TRAILING_PHRASES,
     mentions: int = MIN_MENTIONS,
+    floor: int = DETAIL_FLOOR_WORDS,
 ) -> str:
     """A headline of at most `max_words` words for a story that has none (see the module doc)."""
     sentence = re.sub(r"\s+", " ", key_sentence(body)).strip()
     if not sentence:
         return ""
+    if ACRONYMS:
+        sentence = _abbreviate(sentence, body[:KEY_SENTENCE_SCAN_CHARS])
     plain = _ASIDE.sub("", sentence)
     if len(plain.split()) < KEY_SENTENCE_MIN_WORDS:
         plain = sentence
     plain = _DOUBLE_QUOTES.sub("", plain)  # quoted words parse as their sentence's words; a headline has none
     parsed = _parse(plain)
     counts = _mention_counts(body[:SALIENCE_SCAN_CHARS]) if mentions > 1 else None
-    headline = _compress(*parsed, max_words, drop, phrases, counts, mentions) if parsed is not None else ""
+    headline = (
+        _compress(*parsed, max_words, drop, phrases, counts, mentions, floor) if parsed is not None else ""
+    )
     if not headline:
         headline = _rule_headline(sentence, max_words)
     return headline
+
+
+# "the Securities and Exchange Commission (SEC)": the name, then its initials in brackets
+_DEFINED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+(?:(?:and|of|for|the|&)\s+)*){2,8})\(([A-Z][A-Za-z&]{1,5})\)"
+)
+_NAME_LINKS = frozenset({"and", "of", "for", "the", "&"})
+
+
+def _abbreviate(sentence: str, body: str) -> str:
+    """Names the story abbreviates go by their initials, as headlines write them: "Fiat and General
+    Motors (GM) have until midnight" → "Fiat and GM have until midnight"."""
+    for m in _DEFINED_ACRONYM.finditer(body):
+        acronym = m.group(2)
+        words = m.group(1).split()
+        initials = [w[0] for w in words if w.lower() not in _NAME_LINKS]
+        letters = [c for c in acronym if c.isupper()]
+        if len(letters) < 2 or len(letters) > len(initials):
+            continue
+        if "".join(initials[-len(letters) :]) != "".join(letters):
+            continue
+        # the tail of the capitalised run whose initials spell the acronym, links between its words included
+        start, seen = len(words), 0
+        while seen < len(letters):
+            start -= 1
+            seen += words[start].lower() not in _NAME_LINKS
+        tail = words[start:]
+        name = " ".join(tail)
+        sentence = re.sub(
+            rf"(?:\b[Tt]he\s+)?{re.escape(name)}(?:\s*\({re.escape(acronym)}\))?", acronym, sentence
+        )
+    return sentence
 
 
 def key_sentence(body: str) -> str:
@@ -369,6 +409,7 @@ def _compress(
     phrases: int | None,
     counts: Counter[str] | None = None,
     mentions: int = 1,
+    floor: int = DETAIL_FLOOR_WORDS,
 ) -> str:
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if not roots:
@@ -394,11 +435,11 @@ def _compress(
     kept -= _name_padding(doc, persons)
     kept -= _low_information(doc, verb, drop)
     if counts is not None:
-        kept -= _detail(doc, kept, verb, counts, mentions)
+        kept -= _detail(doc, kept, verb, counts, mentions, floor)
     if phrases is not None:
         kept = _first_phrases(kept, verb, phrases)
     rewrite = {i: w for i, w in _headline_tense(verb).items() if not doc[i].text.startswith(("'", "’"))}
-    if "copulas" in drop and _bare_copula(verb):
+    if "copulas" in drop and _bare_copula(verb) and not verb.text.startswith(("'", "’")):
         rewrite[verb.i] = ""  # "Absa is in talks" → "Absa in talks"
     kept = _fit(doc, kept, verb, rewrite, max_words)
     words = [i for i in sorted(kept) if rewrite.get(i, doc[i].text)]
@@ -433,25 +474,43 @@ _MODIFIERS = frozenset(
 )
 
 
-def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions: int) -> set[int]:
+def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions: int, floor: int) -> set[int]:
     """Modifiers and phrases none of whose content words the story repeats `mentions` times: "troubled
-    insurance broker" → "broker" where the story never speaks of trouble or insurance again. Parts of a
-    name stay whole ("Aston Martin"); the verb, its subject and object heads always stay."""
-    drop: set[int] = set()
+    insurance broker" → "broker" where the story never speaks of trouble or insurance again; the rarest
+    go first and never below `floor` words. Parts of a name stay whole ("Aston Martin");
+    the verb, its subject and object heads always stay."""
+    if sum(counts.values()) < SALIENCE_MIN_WORDS:
+        return set()  # too short a story to tell its subject from its detail
     core = {verb.i} | {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")}
+    candidates: list[tuple[int, int, set[int]]] = []
     for t in doc:
-        if t.i not in kept or t.i in core or t.i in drop or t.dep_ not in _MODIFIERS:
+        if t.i not in kept or t.i in core or t.dep_ not in _MODIFIERS:
             continue
         if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN":
             continue
         if t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i:
             continue
-        if any(w.text == "-" and not w.whitespace_ for w in t.subtree):
-            continue  # "five-year high": a hyphenated compound is one word to the reader
+        if any(w.text == "-" and not w.whitespace_ for w in t.subtree) or _hyphen_glued(t):
+            continue  # "five-year high", "hat-trick": a hyphenated compound is one word to the reader
         words = [w for w in t.subtree if w.i in kept and w.is_alpha and not w.is_stop]
-        if words and all(counts[_stem(w.text)] < mentions for w in words):
-            drop |= {w.i for w in t.subtree}
+        heard = max((counts[_stem(w.text)] for w in words), default=mentions)
+        if heard < mentions:
+            candidates.append((heard, -t.i, {w.i for w in t.subtree} & kept))
+    drop: set[int] = set()
+    left = len(kept)
+    for _, _, ids in sorted(candidates, key=lambda c: (c[0], c[1])):
+        ids = ids - drop
+        if ids and left - len(ids) >= floor:
+            drop |= ids
+            left -= len(ids)
     return drop
+
+
+def _hyphen_glued(t: Any) -> bool:
+    doc = t.doc
+    after = t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_
+    before = t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_
+    return after or before
 
 
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
