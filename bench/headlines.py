@@ -154,6 +154,12 @@ def _derive(variant: Variant) -> Callable[[str], str]:
     return derive
 
 
+def _folder_mean(rows: list[tuple[str, str, str]], f1s: list[float], folder: str) -> float:
+    """Mean ROUGE-1 F1 over the stories of one folder ("bbc", "reuters")."""
+    own = [f for (name, _, _), f in zip(rows, f1s, strict=True) if name.startswith(f"{folder}/")]
+    return sum(own) / max(1, len(own))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--news", type=Path, default=NEWS)
@@ -161,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--show", type=int, default=0, help="print N example headlines beside the published ones")
     args = ap.parse_args(argv)
-    rows = load(args.news, [f.strip() for f in args.folders.split(",") if f.strip()])
+    folders = [f.strip() for f in args.folders.split(",") if f.strip()]
+    rows = load(args.news, folders)
     bullets = [(summarize(body) or [""])[0] for _, _, body in rows]
     print(
         f"{len(rows)} stories with a published headline ({args.folders}); rouge-score ROUGE-1 F1, "
@@ -189,11 +196,14 @@ def main(argv: list[str] | None = None) -> int:
         "lead sentence": lead_sentence,
         "before (title rule)": before,
     }
-    print(f"{'method':<22} {'ROUGE-1':>8} {'within':>7} {'repeats':>8}")
+    print(
+        f"{'method':<22} {'ROUGE-1':>8} {'within':>7} {'repeats':>8}" + "".join(f" {f:>8}" for f in folders)
+    )
     shown: list[str] = []
     for name, method in methods.items():
         f1s, within, repeats, made = score(rows, method, bullets)
-        print(f"{name:<22} {sum(f1s) / len(rows):8.3f} {within:7.1%} {repeats:8.1%}")
+        by_folder = "".join(f" {_folder_mean(rows, f1s, folder):>8.3f}" for folder in folders)
+        print(f"{name:<22} {sum(f1s) / len(rows):8.3f} {within:7.1%} {repeats:8.1%}{by_folder}")
         if not shown:
             shown = made
     for (name, reference, body), headline in list(zip(rows, shown, strict=True))[: args.show]:
