@@ -40,7 +40,7 @@ def test_a_long_file_is_analysed_on_a_prefix_ending_at_a_paragraph(monkeypatch: 
         return PeopleResult()
 
     monkeypatch.setattr(analyse, "extract_people", spy)
-    monkeypatch.setattr(analyse, "article_topics", lambda a: seen.append(a) or [])
+    monkeypatch.setattr(analyse, "article_topics", lambda a, **_: seen.append(a) or [])
     result = analyse.analyse_article(article)
     assert len(seen) == 2 and all(len(a.body) <= ANALYSIS_MAX_CHARS for a in seen)
     prefix = seen[0]
