@@ -5,8 +5,13 @@ reads as a statement: not a quote, not a question, long enough) and compresses i
 would: the main clause only (a leading "As talks neared the endgame," and a trailing ", officials
 said" go), attribution dropped ("X said Y" gives Y), appositives, relative clauses and time phrases
 dropped, articles dropped, the verb in the headline present ("shied away" → "shies away", "has won" →
-"wins", "was arrested" → "arrested", "will open" → "to open"), then prepositional phrases pruned from
-the right until it has at most `max_words` words, never ending on a function word.
+"wins", "was arrested" → "arrested", "will open" → "to open"), low-information words left out
+(possessives, lone adverbs, a bare "is", counts, "a series of"), names the story abbreviates written as
+their initials ("General Motors (GM)" → "GM"), modifiers whose words the story never repeats dropped
+(rarest first: words a story repeats are its subject, those it says once are detail), then
+prepositional phrases pruned from the right until it has at most `max_words` words, never ending on a
+function word. The budget, the word classes, the mentions and floor of that pruning and the phrases
+kept are chosen by cross-validation in bench/headlines.py.
 
 The parse comes from spaCy's small English model (summarizer/ner.py loads it once); without the model
 rules do a plainer job: the lead sentence's main clause, cut at a phrase boundary.
@@ -15,6 +20,7 @@ rules do a plainer job: the lead sentence's main clause, cut at a phrase boundar
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -23,7 +29,16 @@ from summarizer.text import split_sentences, split_words
 
 HEADLINE_MAX_WORDS = 12
 KEY_SENTENCE_MIN_WORDS = 6
-KEEP_POSSESSIVES = False  # "cut its prices" → "cut prices"; chosen by cross-validation in bench/headlines.py
+# Low-information word classes a headline leaves out (see `_low_information`); chosen by cross-validation
+# in bench/headlines.py.
+WORD_CLASSES = ("possessives", "adverbs", "copulas", "counts", "of-phrases")
+DROP_CLASSES: frozenset[str] = frozenset(WORD_CLASSES)
+# A modifier or phrase stays only if one of its content words recurs in the story at least this often (1:
+# all stay): words a story repeats are its subject, those it says once are detail. Chosen by cross-validation.
+MIN_MENTIONS = 2
+SALIENCE_SCAN_CHARS = 20_000
+SALIENCE_MIN_WORDS = 80  # a story shorter than this has no detail to tell apart
+DETAIL_FLOOR_WORDS = 5
 # Phrases kept after the verb and its object (None: as many as fit); chosen by cross-validation.
 TRAILING_PHRASES: int | None = 1
 KEY_SENTENCE_SCAN_CHARS = 5_000  # the first sentences are all it reads, however long the story
@@ -273,22 +288,62 @@ def derive_headline(
     body: str,
     max_words: int = HEADLINE_MAX_WORDS,
     *,
-    possessives: bool = KEEP_POSSESSIVES,
+    drop: frozenset[str] = DROP_CLASSES,
     phrases: int | None = TRAILING_PHRASES,
+    mentions: int = MIN_MENTIONS,
+    floor: int = DETAIL_FLOOR_WORDS,
 ) -> str:
     """A headline of at most `max_words` words for a story that has none (see the module doc)."""
     sentence = re.sub(r"\s+", " ", key_sentence(body)).strip()
     if not sentence:
         return ""
+    sentence = _abbreviate(sentence, body[:KEY_SENTENCE_SCAN_CHARS])
     plain = _ASIDE.sub("", sentence)
     if len(plain.split()) < KEY_SENTENCE_MIN_WORDS:
         plain = sentence
     plain = _DOUBLE_QUOTES.sub("", plain)  # quoted words parse as their sentence's words; a headline has none
     parsed = _parse(plain)
-    headline = _compress(*parsed, max_words, possessives, phrases) if parsed is not None else ""
+    counts = _mention_counts(body[:SALIENCE_SCAN_CHARS]) if mentions > 1 else None
+    headline = (
+        _compress(*parsed, max_words, drop, phrases, counts, mentions, floor) if parsed is not None else ""
+    )
     if not headline:
         headline = _rule_headline(sentence, max_words)
     return headline
+
+
+# "the Securities and Exchange Commission (SEC)": the name, then its initials in brackets
+_DEFINED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+(?:(?:and|of|for|the|&)\s+)*){2,8})\(([A-Z][A-Za-z&]{1,5})\)"
+)
+_NAME_LINKS = frozenset({"and", "of", "for", "the", "&"})
+
+
+def _abbreviate(sentence: str, body: str) -> str:
+    """Names the story abbreviates go by their initials, as headlines write them: "Fiat and General
+    Motors (GM) have until midnight" → "Fiat and GM have until midnight"."""
+    for m in _DEFINED_ACRONYM.finditer(body):
+        acronym = m.group(2)
+        words = m.group(1).split()
+        initials = [w[0] for w in words if w.lower() not in _NAME_LINKS]
+        letters = [c for c in acronym if c.isupper()]
+        if len(letters) < 2 or len(letters) > len(initials):
+            continue
+        if "".join(initials[-len(letters) :]) != "".join(letters):
+            continue
+        # the tail of the capitalised run whose initials spell the acronym, links between its words included
+        start, seen = len(words), 0
+        while seen < len(letters):
+            start -= 1
+            seen += words[start].lower() not in _NAME_LINKS
+        tail = words[start:]
+        name = " ".join(tail)
+        sentence = re.sub(
+            rf"(?:\b[Tt]he\s+)?(?<!\w){re.escape(name)}(?!\w)(?:\s*\({re.escape(acronym)}\))?",
+            acronym,
+            sentence,
+        )
+    return sentence
 
 
 def key_sentence(body: str) -> str:
@@ -340,7 +395,7 @@ _LOOSE_ADVERBS = frozenset(
 )
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _parse(sentence: str) -> tuple[Any, tuple[tuple[int, int], ...]] | None:
     """The dependency parse of `sentence` and its PERSON spans; None without the model. Cached: a
     benchmark derives several headlines from one sentence."""
@@ -352,7 +407,14 @@ def _parse(sentence: str) -> tuple[Any, tuple[tuple[int, int], ...]] | None:
 
 
 def _compress(
-    doc: Any, persons: tuple[tuple[int, int], ...], max_words: int, possessives: bool, phrases: int | None
+    doc: Any,
+    persons: tuple[tuple[int, int], ...],
+    max_words: int,
+    drop: frozenset[str],
+    phrases: int | None,
+    counts: Counter[str] | None = None,
+    mentions: int = 1,
+    floor: int = DETAIL_FLOOR_WORDS,
 ) -> str:
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if not roots:
@@ -376,11 +438,14 @@ def _compress(
     if subject is not None:
         kept -= _short_subject(subject)
     kept -= _name_padding(doc, persons)
-    if not possessives:  # "cut its prices" → "cut prices"
-        kept -= {t.i for t in doc if t.dep_ == "poss" and t.tag_ == "PRP$" and t.i > verb.i}
+    kept -= _low_information(doc, verb, drop)
+    if counts is not None:
+        kept -= _detail(doc, kept, verb, counts, mentions, floor)
     if phrases is not None:
         kept = _first_phrases(kept, verb, phrases)
     rewrite = {i: w for i, w in _headline_tense(verb).items() if not doc[i].text.startswith(("'", "’"))}
+    if "copulas" in drop and _bare_copula(verb) and not verb.text.startswith(("'", "’")):
+        rewrite[verb.i] = ""  # "Absa is in talks" → "Absa in talks"
     kept = _fit(doc, kept, verb, rewrite, max_words)
     words = [i for i in sorted(kept) if rewrite.get(i, doc[i].text)]
     while words and doc[words[-1]].lower_ in _DANGLING | {"-", ",", "'s", "’s"} | _LOOSE_ADVERBS:
@@ -391,6 +456,168 @@ def _compress(
     if len(text.split()) < 3:
         return ""
     return text[:1].upper() + text[1:]
+
+
+def _stem(word: str) -> str:
+    return _stemmer()(word.lower())
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    from sumy.nlp.stemmers import Stemmer
+
+    return Stemmer("english")
+
+
+def _mention_counts(body: str) -> Counter[str]:
+    """How often the story uses each word stem."""
+    return Counter(_stem(w) for w in re.findall(r"[^\W\d_]+", body))
+
+
+_MODIFIERS = frozenset(
+    {"amod", "compound", "nummod", "advmod", "npadvmod", "prep", "poss", "nmod", "quantmod"}
+)
+
+
+def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions: int, floor: int) -> set[int]:
+    """Modifiers and phrases none of whose content words the story repeats `mentions` times: "troubled
+    insurance broker" → "broker" where the story never speaks of trouble or insurance again; the rarest
+    go first and never below `floor` words. Parts of a name stay whole ("Aston Martin");
+    the verb, its subject and object heads always stay."""
+    if sum(counts.values()) < SALIENCE_MIN_WORDS:
+        return set()  # too short a story to tell its subject from its detail
+    core = {verb.i} | {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")}
+    candidates: list[tuple[int, int, set[int]]] = []
+    for t in doc:
+        if t.i not in kept or t.i in core or t.dep_ not in _MODIFIERS:
+            continue
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN":
+            continue
+        if t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i:
+            continue
+        if any(w.text == "-" and not w.whitespace_ for w in t.subtree) or _hyphen_glued(t):
+            continue  # "five-year high", "hat-trick": a hyphenated compound is one word to the reader
+        words = [w for w in t.subtree if w.i in kept and w.is_alpha and not w.is_stop]
+        heard = max((counts[_stem(w.text)] for w in words), default=mentions)
+        if heard < mentions:
+            candidates.append((heard, -t.i, {w.i for w in t.subtree} & kept))
+    drop: set[int] = set()
+    left = len(kept)
+    for _, _, ids in sorted(candidates, key=lambda c: (c[0], c[1])):
+        ids = ids - drop
+        if ids and left - len(ids) >= floor:
+            drop |= ids
+            left -= len(ids)
+    return drop
+
+
+def _hyphen_glued(t: Any) -> bool:
+    doc = t.doc
+    after = t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_
+    before = t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_
+    return after or before
+
+
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Units a number belongs to: "$11bn", "8 pct", "2.5 mln dlrs" are sums, not counts.
+_CURRENCY = frozenset(
+    {"$", "£", "€", "¥", "%", "pct", "percent", "per", "mln", "bln", "billion", "million", "bn", "m", "dlrs"}
+    | {"dollars", "cents", "pounds", "euros", "yen", "marks", "francs", "tonnes", "tons", "barrels", "points"}
+)
+
+
+def _low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
+    """Tokens of the word classes in `drop` that a sub-editor leaves out:
+    possessives "cut its prices" → "cut prices"; adverbs "sharply rises" → "rises";
+    counts "adds 337,000 jobs" → "adds jobs" (never a sum: "$11bn", "8%" stay);
+    of-phrases "a series of energy deals" → "energy deals" (a quantity word's complement takes its place).
+    Copulas go in `_compress` ("is in talks" → "in talks")."""
+    out: set[int] = set()
+    for t in doc:
+        if ("possessives" in drop and t.dep_ == "poss" and t.tag_ == "PRP$") or (
+            "adverbs" in drop and _loose_adverb(t)
+        ):
+            out.add(t.i)
+        elif (
+            "counts" in drop
+            and t.dep_ == "nummod"
+            and t.head.pos_ == "NOUN"
+            and t.head.is_alpha
+            and t.head.lower_ not in _CURRENCY
+            and t.head.i > t.i
+            and not any(doc[k].text == "-" for k in range(t.i, t.head.i))
+            and not any(c.lower_ in _CURRENCY for c in t.subtree)
+        ):
+            out |= {k.i for k in t.subtree}
+        elif (
+            "of-phrases" in drop
+            and t.lower_ == "of"
+            and t.dep_ == "prep"
+            and t.head.pos_ == "NOUN"
+            and t.head.i == t.i - 1
+            and t.head.i > verb.i
+            and t.head.lower_ in _QUANTITY_NOUNS
+        ):
+            # "a series of energy deals" → "energy deals": the quantity word and "of" go
+            out |= {t.i, t.head.i} | {c.i for c in t.head.children if c.i < t.head.i}
+    return out
+
+
+def _loose_adverb(t: Any) -> bool:
+    """A lone adverb on a verb or adjective ("sharply", "widely"), not a negation or particle."""
+    return (
+        t.pos_ == "ADV"
+        and t.dep_ == "advmod"
+        and not list(t.children)
+        and t.lower_ not in _NEGATIONS | _PARTICLE_ADVERBS
+        and t.head.pos_ in ("VERB", "AUX", "ADJ")
+    )
+
+
+_QUANTITY_NOUNS = frozenset(
+    {
+        "series",
+        "total",
+        "number",
+        "lot",
+        "range",
+        "set",
+        "couple",
+        "pair",
+        "group",
+        "host",
+        "raft",
+        "string",
+        "wave",
+        "batch",
+        "round",
+        "package",
+        "part",
+        "kind",
+        "sort",
+        "type",
+        "variety",
+        "amount",
+        "sum",
+        "majority",
+        "millions",
+        "thousands",
+        "hundreds",
+        "billions",
+        "dozens",
+        "tens",
+        "rest",
+    }
+)
+
+
+def _bare_copula(verb: Any) -> bool:
+    """A present "is"/"are" with a place or state after it and nothing hanging on it: headlines drop it."""
+    return (
+        verb.lemma_.lower() == "be"
+        and not any(c.dep_ in ("aux", "auxpass", "neg", "xcomp", "attr") for c in verb.children)
+        and any(c.dep_ in ("prep", "acomp") and c.i > verb.i for c in verb.children)
+    )
 
 
 def _join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:

@@ -57,7 +57,7 @@ def test_cnn_headlines_are_short_clean_and_not_the_first_bullet_again() -> None:
 @pytest.mark.parametrize(
     ("name", "was", "now"),
     [
-        ("bdf542b05c17.txt", "March 10, 2015", "We're truly international in scope"),
+        ("bdf542b05c17.txt", "March 10, 2015", "We're international in scope"),
         (
             "c7d57de4c2a6.txt",
             "And breathe",
@@ -74,7 +74,7 @@ def test_a_headline_is_the_key_sentence_compressed(name: str, was: str, now: str
 
 def test_headline_style_tense_and_attribution() -> None:
     assert derive_headline("Taiwan announced plans for another round of import tariff cuts on Monday.") == (
-        "Taiwan announces plans for another round of import tariff cuts"
+        "Taiwan announces plans for import tariff cuts"
     )
     # "X said Y": the headline is Y, with the speaker standing in for "it"
     assert (
@@ -82,12 +82,53 @@ def test_headline_style_tense_and_attribution() -> None:
             "US phone company SBC Communications said it expects to cut around 12,800 jobs "
             "following its takeover."
         )
-        == "SBC Communications expects to cut around 12,800 jobs following takeover"
+        == "SBC Communications expects to cut jobs following takeover"
     )
     assert derive_headline(
         "The Asian Development Bank will open an office in Jakarta later this year, bank "
         "Vice-President S. Stanley Katz said."
     ).startswith("Asian Development Bank to open office")
+
+
+def test_low_information_words_go() -> None:
+    # a bare copula, a possessive, a lone adverb, a count: headlines leave them out
+    assert derive_headline(
+        "South Africa's biggest retail bank Absa has said it is still in talks with UK bank Barclays over "
+        "the sale of a majority stake in the group."
+    ) == ("Absa in talks with UK bank Barclays")
+    assert derive_headline("The US economy added 337,000 jobs in October.") == "US economy adds jobs"
+    # a sum is news, not a count
+    assert derive_headline(
+        "US retail giant Federated Department Stores is to buy rival May Department Stores "
+        "for $11bn (£5.7bn)."
+    ).endswith("for $11bn")
+
+
+def test_a_name_the_story_abbreviates_goes_by_its_initials() -> None:
+    assert derive_headline(
+        "Fiat and General Motors (GM) have until midnight on 1 February to settle a disagreement over a "
+        "potential takeover."
+    ) == ("Fiat and GM have until midnight to settle disagreement")
+
+
+_BROKER_STORY = (
+    "The US stock market regulator is investigating troubled insurance broker Marsh & McLennan's "
+    "shareholder transactions, the firm has said. The regulator wants documents on how the broker "
+    "traded shares of its own. Marsh said it would cooperate with the regulator. The broker has "
+    "already settled a separate case with New York's attorney general, and the regulator said it had "
+    "asked other brokers and insurers for similar records. Shares in the broker fell 2% in New York "
+    "trading, while the regulator declined to comment further on the investigation or its timing."
+)
+
+
+def test_detail_the_story_never_repeats_goes_first() -> None:
+    headline = derive_headline(_BROKER_STORY)
+    assert headline.startswith("US") and "regulator investigates" in headline, headline
+    assert "troubled" not in headline and "stock" not in headline, headline
+    assert "broker" in headline, headline  # said again and again: the story's subject
+    # a single sentence has no detail to tell apart: nothing goes for want of repetition
+    single = derive_headline(_BROKER_STORY.split(". ")[0] + ".")
+    assert "stock market regulator" in single, single
 
 
 def test_without_the_model_a_rule_still_gives_a_short_headline() -> None:
