@@ -192,6 +192,16 @@ def _around(s: Sentences, i: int) -> str:
     return " ".join(s.masked[max(0, i - 1) : i + 2])
 
 
+def _about_the_subject(
+    s: Sentences, name: str, pattern: re.Pattern[str], *, skip_negated: bool = False
+) -> Iterator[Evidence]:
+    """Evidence `name` for the person in the first filled group of each match of `pattern`."""
+    for i, text in s.with_people():
+        for m in pattern.finditer(text):
+            if not (skip_negated and negated(m.group(0))):
+                yield Evidence(name, int(next(g for g in m.groups() if g)), i)
+
+
 # -- leading a party --------------------------------------------------------------------------------
 _QUALIFIER = r"((?:(?!\b(?:at|in|on|of|with|for|to|from)\b)[\w\-’' ]){0,50}?)"
 
@@ -335,20 +345,19 @@ def party_includes(s: Sentences) -> Iterator[Evidence]:
                 yield Evidence("joins_party", pid, i, other=heads[i])
 
 
+_PARTY_TRAVELLING = re.compile(
+    rf"{P}(?:[^@.;]{{0,60}}?,)?\s*,?\s*(?:who\s+)?(?:was\s+|is\s+|will be\s+|were\s+)?"
+    rf"accompanied\s+by\s+(?:an?|the|his|her|several|senior|top|[\w\-]+)\s+(?:[\w\-]+\s+){{0,5}}?"
+    rf"(?:advisers|advisors|aides|officials|experts|ministers|delegation|staff|entourage|team|"
+    rf"negotiators|diplomats|officers)"
+    rf"|{P}\s+and\s+(?:his|her|their)\s+(?:[\w\-]+\s+)?(?:delegation|entourage|negotiating team)"
+)
+
+
 @rule("party_travelling")
 def party_travelling(s: Sentences) -> Iterator[Evidence]:
     """ "X, accompanied by a panoply of senior advisers" (reuters/16550); "X and his delegation"."""
-    for i, text in s.with_people():
-        for m in re.finditer(
-            rf"{P}(?:[^@.;]{{0,60}}?,)?\s*,?\s*(?:who\s+)?(?:was\s+|is\s+|will be\s+|were\s+)?"
-            rf"accompanied\s+by\s+(?:an?|the|his|her|several|senior|top|[\w\-]+)\s+(?:[\w\-]+\s+){{0,5}}?"
-            rf"(?:advisers|advisors|aides|officials|experts|ministers|delegation|staff|entourage|team|"
-            rf"negotiators|diplomats|officers)"
-            rf"|{P}\s+and\s+(?:his|her|their)\s+(?:[\w\-]+\s+)?(?:delegation|entourage|negotiating team)",
-            text,
-        ):
-            if not negated(m.group(0)):
-                yield Evidence("party_travelling", int(m.group(1) or m.group(2)), i)
+    yield from _about_the_subject(s, "party_travelling", _PARTY_TRAVELLING, skip_negated=True)
 
 
 # -- travel ------------------------------------------------------------------------------------------
@@ -533,29 +542,29 @@ def hosts(s: Sentences) -> Iterator[Evidence]:
             yield Evidence("hosts", int(m.group(1)), i)
 
 
+_SENDS = re.compile(
+    rf"{P}\s+(?:is|was|has|had|will|would)?\s*(?:been\s+)?(?:sending|sent|sends|send|dispatch\w*)\b"
+    rf"|{P}['’]s\s+(?:special\s+|personal\s+)?(?:envoy|emissary|representative)\b"
+)
+
+
 @rule("sends")
 def sends(s: Sentences) -> Iterator[Evidence]:
     """ "President Biden is sending a top White House official to Mexico" (seed); "X's envoy"."""
-    for i, text in s.with_people():
-        for m in re.finditer(
-            rf"{P}\s+(?:is|was|has|had|will|would)?\s*(?:been\s+)?(?:sending|sent|sends|send|dispatch\w*)\b"
-            rf"|{P}['’]s\s+(?:special\s+|personal\s+)?(?:envoy|emissary|representative)\b",
-            text,
-        ):
-            yield Evidence("sends", int(m.group(1) or m.group(2)), i)
+    yield from _about_the_subject(s, "sends", _SENDS)
+
+
+_SAID_HERE = re.compile(
+    rf"{P}\s*,?\s*(?:[^@.;]{{0,30}}?\s)?(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+"
+    rf"conference)|speaking)\s+(?:here|in\s+an?\s+(?:speech|address)\s+here)\b"
+)
 
 
 @rule("said_here")
 def said_here(s: Sentences) -> Iterator[Evidence]:
     """ "… but Marcano said here there were no plans to renegotiate terms" (a wire story's dateline
     place: the speaker is there)."""
-    for i, text in s.with_people():
-        for m in re.finditer(
-            rf"{P}\s*,?\s*(?:[^@.;]{{0,30}}?\s)?(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+"
-            rf"conference)|speaking)\s+(?:here|in\s+an?\s+(?:speech|address)\s+here)\b",
-            text,
-        ):
-            yield Evidence("said_here", int(m.group(1)), i)
+    yield from _about_the_subject(s, "said_here", _SAID_HERE)
 
 
 _FOREIGN_BODY = (
@@ -564,35 +573,35 @@ _FOREIGN_BODY = (
 )
 
 
+_ADDRESSES_BODY = re.compile(
+    rf"{P}(?:['’]s)?\s+(?:[^@.;]{{0,20}}?\s)?"
+    rf"(?:address\w*|spoke|speaks|speech|will speak|to speak)\s+"
+    rf"(?:[^@.;]{{0,25}}?\s)?(?:to|before|in)\s+(?:an?\s+|the\s+)?"
+    rf"(?:joint\s+(?:session|meeting)\s+of\s+)?"
+    rf"(?:the\s+)?(?:U\.S\.\s+|British\s+|European\s+)?{_FOREIGN_BODY}"
+    rf"|\b(?:address|speech)\s+(?:to|before)\s+(?:the\s+)?(?:U\.S\.\s+)?{_FOREIGN_BODY}"
+    rf"[^@.;]{{0,30}}?,\s*{P}"
+)
+
+
 @rule("addresses_body")
 def addresses_body(s: Sentences) -> Iterator[Evidence]:
     """ "Heading into Netanyahu's address on Tuesday to a joint session of Congress"; "X spoke to
     Congress on March 3 at the invitation of Republican leaders"; "In an address before the U.S.
     Congress, X claimed …"."""
-    for i, text in s.with_people():
-        for m in re.finditer(
-            rf"{P}(?:['’]s)?\s+(?:[^@.;]{{0,20}}?\s)?"
-            rf"(?:address\w*|spoke|speaks|speech|will speak|to speak)\s+"
-            rf"(?:[^@.;]{{0,25}}?\s)?(?:to|before|in)\s+(?:an?\s+|the\s+)?"
-            rf"(?:joint\s+(?:session|meeting)\s+of\s+)?"
-            rf"(?:the\s+)?(?:U\.S\.\s+|British\s+|European\s+)?{_FOREIGN_BODY}"
-            rf"|\b(?:address|speech)\s+(?:to|before)\s+(?:the\s+)?(?:U\.S\.\s+)?{_FOREIGN_BODY}"
-            rf"[^@.;]{{0,30}}?,\s*{P}",
-            text,
-        ):
-            yield Evidence("addresses_body", int(m.group(1) or m.group(2)), i)
+    yield from _about_the_subject(s, "addresses_body", _ADDRESSES_BODY)
+
+
+_INVITED = re.compile(
+    rf"{P}[^@.;]{{0,80}}?\b(?:at\s+(?:the\s+)?invitation\s+of|(?:was|were|had been|has been)\s+"
+    rf"invited\s+(?:by|to))\b"
+)
 
 
 @rule("invited")
 def invited(s: Sentences) -> Iterator[Evidence]:
     """ "X spoke to Congress at the invitation of Republican leaders"; "X, who was invited by Y"."""
-    for i, text in s.with_people():
-        for m in re.finditer(
-            rf"{P}[^@.;]{{0,80}}?\b(?:at\s+(?:the\s+)?invitation\s+of|(?:was|were|had been|has been)\s+"
-            rf"invited\s+(?:by|to))\b",
-            text,
-        ):
-            yield Evidence("invited", int(m.group(1)), i)
+    yield from _about_the_subject(s, "invited", _INVITED)
 
 
 @rule("phoned")
