@@ -26,7 +26,7 @@ from summarizer.delegation.evidence import (
     same_country,
     unnamed_party_trips,
 )
-from summarizer.delegation.features import _TRIP_RULES, PersonFacts, only_past, person_vectors
+from summarizer.delegation.features import TRIP_RULES, PersonFacts, only_past, person_vectors
 from summarizer.delegation.parties import (
     Party,
     dateline_country,
@@ -87,7 +87,7 @@ def vetoes(evidence: Sequence[Evidence]) -> set[int]:
     """
     against = {e.pid for e in evidence if e.rule in VETO_RULES}
     cued = {e.pid for e in evidence if e.rule in CUE_RULES}
-    tripped = {e.pid for e in evidence if e.rule in _TRIP_RULES}
+    tripped = {e.pid for e in evidence if e.rule in TRIP_RULES}
     remote = {e.pid for e in evidence if e.rule in REMOTE_RULES} - tripped  # only ever on the phone
     return (against | remote) - cued
 

@@ -54,7 +54,7 @@ PERSON_FEATURES = (
 )
 DOCUMENT_FEATURES = ("doc_delegation", "doc_talks", "doc_trip", "doc_sports", "doc_crime")
 INTERACTIONS = ("diplomat_in_talks", "official_abroad", "official_on_trip")
-_TRIP_RULES = frozenset(
+TRIP_RULES = frozenset(
     {
         "leads_party",
         "joins_party",
@@ -202,7 +202,7 @@ def person_vectors(
         foreign = bool(f.nationality and dateline_country) and not same_country(
             f.nationality, dateline_country
         )
-        trip = bool(fired & _TRIP_RULES)
+        trip = bool(fired & TRIP_RULES)
         feats.update(
             official=float(official),
             senior=float(r >= 2),
