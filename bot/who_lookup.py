@@ -8,21 +8,20 @@ answer; everyone else who merely shares the name is listed apart.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from summarizer.analysis import Person
+from summarizer.names import fold
 
 T = TypeVar("T")
 EXACT, SURNAME, PART = 0, 1, 2
 
 
 def _words(text: str) -> list[str]:
-    nfkd = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in nfkd if not unicodedata.combining(c)).casefold()
+    plain = fold(text)
     return re.findall(r"[^\W_]+(?:['’][^\W_]+)?", plain)
 
 

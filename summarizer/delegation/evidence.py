@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from summarizer.lexicon import NATIONALITY
 
@@ -66,7 +67,16 @@ class Sentences:
 
     def with_people(self) -> list[tuple[int, str]]:
         """The sentences that name someone: the only ones a rule can say anything about."""
+        return self._with_people
+
+    @cached_property
+    def _with_people(self) -> list[tuple[int, str]]:
         return [(i, text) for i, text in enumerate(self.masked) if "@" in text]
+
+    @cached_property
+    def heads(self) -> list[int | None]:
+        """party_heads of these sentences, found once for the rules that need them."""
+        return party_heads(self)
 
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b(?!\s*@)")
@@ -293,7 +303,7 @@ def party_heads(s: Sentences) -> list[int | None]:
 def joins_party(s: Sentences) -> Iterator[Evidence]:
     """ "Rich Verma …; Lisa Monaco …; and Kemp Chester … will join Ms. Sherwood-Randall in Mexico City"
     (seed); "Prince Edward will also join the UK delegation in Poland" (bbc/politics-018)."""
-    heads = party_heads(s)
+    heads = s.heads
     for i, text in s.with_people():
         for m in re.finditer(
             rf"({PL})\s*,?\s+(?:will|would|are to|is to|to|have|has|had|are|is|also)?\s*(?:also\s+)?"
@@ -329,7 +339,7 @@ def accompanied_by(s: Sentences) -> Iterator[Evidence]:
 def party_includes(s: Sentences) -> Iterator[Evidence]:
     """ "A delegation of 16 Russian space experts arrived … The group includes Y. M. Koptev …"
     (usenet/61293): members of the party named before; "a group including X" alone is no party."""
-    heads = party_heads(s)
+    heads = s.heads
     for i, text in s.with_people():
         for m in re.finditer(
             rf"\b({PARTY_NOUNS})\b(?:[^.@]|@\d+){{0,80}}?\b(?:includes?|included|including|comprises?|"
