@@ -42,16 +42,6 @@ TITLE_HEADS = frozenset(
 # State" works at the State Department but names no organisation "State".
 TITLE_COMPLEMENTS = frozenset(["state"])
 
-# Title heads that mark a sports team's leader or staff (a touring party's leader, its staff).
-SPORTS_LEADERS = frozenset(["captain", "skipper", "coach", "head-coach", "manager"])
-SPORTS_STAFF = frozenset(
-    word_list(
-        """
-        captain skipper coach manager consultant physio physiotherapist doctor selector analyst trainer
-        hitter hitters kitman
-        """
-    )
-)
 # Titles of people who negotiate for a government.
 DIPLOMATIC_TITLES = (
     "foreign minister",

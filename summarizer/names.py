@@ -525,8 +525,6 @@ def mentions_in(
         words = tuple(t.text for t in name_toks)
         m = Mention(sent=sent_index, start=start, end=end, tokens=words, honorific=honorific)
         title_search_k = toks.index(name_toks[0])
-        if title_search_k > 0 and re.fullmatch(r"\d+-year-old", toks[title_search_k - 1].text):
-            m.extra["age"] = toks[title_search_k - 1].text
         tb = _title_before(toks, title_search_k, sentence)
         if tb is None and title_search_k >= 2 and toks[title_search_k - 1].text == ",":
             # "his Israeli counterpart, Ariel Sharon"; "The delegation's leader, Vincent Siew"

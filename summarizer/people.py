@@ -288,7 +288,7 @@ def extract_people(
     """
     found = found or find_candidates(article)
     findings = decide(found.candidates, scorer)
-    return _result(article, found.people, found.titles, findings.parties, findings.roles)
+    return _result(article, found, findings.parties, findings.roles)
 
 
 @dataclass
@@ -362,12 +362,9 @@ def _could_alias(m: Mention, surnames: set[str]) -> bool:
 
 
 def _result(
-    article: Article,
-    people: list[_Person],
-    titles: dict[int, str | None],
-    parties: list[Party],
-    roles: dict[int, str],
+    article: Article, found: FoundPeople, parties: list[Party], roles: dict[int, str]
 ) -> PeopleResult:
+    people, titles, facts = found.people, found.titles, found.candidates.facts
     by_pid = {p.pid: p for p in people}
     delegations: list[Delegation] = []
     role_of: dict[int, Role] = {}
@@ -404,7 +401,7 @@ def _result(
     author_key = name_key(article.author.split()) if article.author else None
     for p in people:
         role: Role
-        if any(m.forced_role == "author" for m in p.mentions) or (author_key and p.key == author_key):
+        if facts[p.pid].role == "author":  # the byline or a contributor, decided in find_candidates
             role = "author"
             author_done = author_done or p.key == author_key
         elif p.pid in role_of:
