@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from summarizer.lexicon import NATIONALITY
+from summarizer.lexicon import CITY_COUNTRY, NATIONALITY
 
 P = r"@(\d+)"
 _SEP = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:his|her|their|@\d+['’]s)\s+\w+\s*,?\s*)?"
@@ -681,8 +681,6 @@ def same_country(a: str | None, b: str | None) -> bool:
 
 def country_of(place: str | None) -> str | None:
     """The country a place names or lies in ("Mexico City" -> "mexico", "Lausanne" -> "switzerland")."""
-    from summarizer.lexicon import CITY_COUNTRY
-
     if not place:
         return None
     words = re.sub(r"[,()]", " ", place).lower().split()
