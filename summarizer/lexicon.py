@@ -299,7 +299,7 @@ brazil: brasilia rio-de-janeiro sao-paulo
 argentina: buenos-aires
 chile: santiago
 peru: lima
-colombia: bogota cartagena
+colombia: bogota
 venezuela: caracas
 cuba: havana
 uruguay: montevideo
