@@ -157,8 +157,16 @@ def due_rows(
         if due is None:
             continue
         period, due_at = due
-        out.append({"subscription_id": sub.id, "period": period, "platform": sub.platform,
-                    "chat_id": sub.chat_id, "due_at": due_at, "window_end": now})
+        out.append(
+            {
+                "subscription_id": sub.id,
+                "period": period,
+                "platform": sub.platform,
+                "chat_id": sub.chat_id,
+                "due_at": due_at,
+                "window_end": now,
+            }
+        )
     return out
 
 
@@ -200,8 +208,9 @@ def render_messages(reply: Reply, render: Callable[[Reply], Sequence[Any]]) -> l
 
 def content_hash(platform: str, messages: Sequence[Any]) -> str:
     """SHA-256 of a digest's rendered messages (canonical JSON): the name they are stored under."""
-    canonical = json.dumps([platform, list(messages)], sort_keys=True, ensure_ascii=False,
-                           separators=(",", ":"))
+    canonical = json.dumps(
+        [platform, list(messages)], sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -297,7 +306,8 @@ class Outbox:
         self.record_backoff_cap = record_backoff_cap
         self._rng = rng
         self._renderers: dict[str, Callable[[Reply], Sequence[Any]]] = {
-            p: s.render for p, s in self.senders.items()} | {p: r for p, r in (renderers or {}).items() if r}
+            p: s.render for p, s in self.senders.items()
+        } | {p: r for p, r in (renderers or {}).items() if r}
         self._digests: dict[tuple[str, datetime, datetime], tuple[list[Any], str] | None] = {}
         self._contents: dict[str, list[Any]] = {}  # stored contents this process has seen, by hash
         self._last_prune = float("-inf")
@@ -356,8 +366,9 @@ class Outbox:
                         tasks.add(asyncio.create_task(self._deliver_guarded(c, sem, report)))
                 if not tasks:
                     break
-                _done, tasks = await asyncio.wait(tasks, timeout=self.heartbeat_seconds,
-                                                  return_when=asyncio.FIRST_COMPLETED)
+                _done, tasks = await asyncio.wait(
+                    tasks, timeout=self.heartbeat_seconds, return_when=asyncio.FIRST_COMPLETED
+                )
                 await self._heartbeat()
         finally:
             if tasks:  # cancelled: stop what is in flight, hand its rows back
@@ -372,6 +383,7 @@ class Outbox:
 
     async def close(self) -> None:
         """Give back this worker's unsent claims and leave the worker list."""
+
         def release() -> int:
             with self.db.session() as session:
                 n = release_worker_claims(session, self.worker_id)
@@ -408,8 +420,9 @@ class Outbox:
 
         def beat() -> int:
             with self.db.session() as session:
-                return worker_heartbeat(session, self.worker_id, self.clock(),
-                                        live_within=3 * self.heartbeat_seconds)
+                return worker_heartbeat(
+                    session, self.worker_id, self.clock(), live_within=3 * self.heartbeat_seconds
+                )
 
         try:
             workers = await self._run(beat)
@@ -472,16 +485,19 @@ class Outbox:
             stored = self._stored_content(c.content_hash)
             if stored is not None:
                 return Prepared(stored, content_hash=c.content_hash)
-            log.warning("stored digest content missing, rendering it again",
-                        extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id})
+            log.warning(
+                "stored digest content missing, rendering it again",
+                extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+            )
         content = self._digest_content(c.platform, start, c.window_end)
         if content is None:
             if self.settings.empty_digest == "silent":
                 with self.db.session() as session:
                     finish_delivery(session, c.id, "skipped", now=now)
                 return Prepared([], "skipped", "nothing new")
-            content = self._store(c.platform, render_messages(nothing_new_reply(start, zone),
-                                                              self._renderers[c.platform]))
+            content = self._store(
+                c.platform, render_messages(nothing_new_reply(start, zone), self._renderers[c.platform])
+            )
         messages, digest_hash = content
         if c.content_hash is None and len(messages) > 1:  # pin it before the first part goes out
             with self.db.session() as session:
@@ -501,9 +517,13 @@ class Outbox:
                 rows = list(articles_in_window(session, start, end, limit=WINDOW_ARTICLES))
             content: tuple[list[Any], str] | None = None
             if rows:
-                digest = make_digest(rows, max_items=self.settings.digest_max_items,
-                                     max_chars=self.settings.digest_max_chars, since=start,
-                                     title=DIGEST_TITLE)
+                digest = make_digest(
+                    rows,
+                    max_items=self.settings.digest_max_items,
+                    max_chars=self.settings.digest_max_chars,
+                    since=start,
+                    title=DIGEST_TITLE,
+                )
                 reply = digest_reply(digest, title=DIGEST_TITLE)
                 content = self._store(platform, render_messages(reply, self._renderers[platform]))
             if len(self._digests) >= 64:
@@ -565,8 +585,11 @@ class Outbox:
         prepared = await self._run(self._prepare, c)
         if prepared.status is not None:
             setattr(report, prepared.status, getattr(report, prepared.status) + 1)
-            log.info("digest not sent: %s", prepared.reason,
-                     extra={"platform": c.platform, "chat_id": c.chat_id, "period": str(c.period)})
+            log.info(
+                "digest not sent: %s",
+                prepared.reason,
+                extra={"platform": c.platform, "chat_id": c.chat_id, "period": str(c.period)},
+            )
             return
         parts = prepared.parts
         ids = list(c.message_ids)
@@ -575,8 +598,10 @@ class Outbox:
         while part < len(parts):
             if not await self._hold_lease(c):
                 report.lost_leases += 1
-                log.warning("lease lost, another worker has this digest",
-                            extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id})
+                log.warning(
+                    "lease lost, another worker has this digest",
+                    extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+                )
                 return
             await pacer.acquire(c.chat_id)
             attempts += 1
@@ -605,9 +630,12 @@ class Outbox:
                 else:
                     DIGESTS_FAILED.labels(c.platform, "transient").inc()
                 if transient >= self.transient_tries:
-                    log.error("digest send gave up after %d tries, retried at a later tick: %s",
-                              transient, exc,
-                              extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id})
+                    log.error(
+                        "digest send gave up after %d tries, retried at a later tick: %s",
+                        transient,
+                        exc,
+                        extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+                    )
                     DIGESTS_FAILED.labels(c.platform, "gave_up").inc()
                     await self._release(c, attempts, self._later(c.failures + 1), str(exc), failed=True)
                     report.gave_up += 1
@@ -616,8 +644,11 @@ class Outbox:
                 continue
             except SendError as exc:
                 DIGESTS_FAILED.labels(c.platform, "error").inc()
-                log.error("digest could not be sent: %s", exc,
-                          extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id})
+                log.error(
+                    "digest could not be sent: %s",
+                    exc,
+                    extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+                )
                 await self._run(self._finish, c.id, "failed", attempts, str(exc))
                 report.failed += 1
                 return
@@ -627,14 +658,17 @@ class Outbox:
             done = part == len(parts)
             report.messages += 1
             try:
-                await self._record_durably(c, part, tuple(ids), attempts, done, prepared.content_hash,
-                                           report)
+                await self._record_durably(c, part, tuple(ids), attempts, done, prepared.content_hash, report)
             except Unrecorded as exc:
                 report.unrecorded += 1
                 DELIVERY_RECORDS_FAILED.labels(c.platform).inc()
-                log.error("message %d of %d accepted but not recorded (%s); it is sent again when the "
-                          "lease lapses", part, len(parts), exc,
-                          extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id})
+                log.error(
+                    "message %d of %d accepted but not recorded (%s); it is sent again when the lease lapses",
+                    part,
+                    len(parts),
+                    exc,
+                    extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+                )
                 return
             if done:
                 DIGESTS_DELIVERED.labels(c.platform).inc()
@@ -646,9 +680,13 @@ class Outbox:
         """Count a send of unknown outcome; it is resent (at least once), so the chat may see it twice."""
         report.in_doubt += 1
         DELIVERIES_IN_DOUBT.labels(c.platform).inc()
-        log.warning("message %d of %d in doubt, sending it again (the chat may see it twice): %s",
-                    part + 1, total, exc,
-                    extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id})
+        log.warning(
+            "message %d of %d in doubt, sending it again (the chat may see it twice): %s",
+            part + 1,
+            total,
+            exc,
+            extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+        )
 
         def note() -> None:
             with self.db.session() as session:
@@ -660,8 +698,14 @@ class Outbox:
             log.warning("could not count the in-doubt send on delivery %s: %s", c.id, err)
 
     async def _record_durably(
-        self, c: ClaimedDelivery, part: int, ids: tuple[str, ...], attempts: int, done: bool,
-        digest_hash: str | None, report: DeliveryReport,
+        self,
+        c: ClaimedDelivery,
+        part: int,
+        ids: tuple[str, ...],
+        attempts: int,
+        done: bool,
+        digest_hash: str | None,
+        report: DeliveryReport,
     ) -> None:
         """Record an accepted message; while the database is away, retry with backoff for as long as
         this worker's lease has more than a tenth left (a lapsed lease would let the message be resent).
@@ -672,8 +716,11 @@ class Outbox:
             try:
                 await self._run(self._record, c.id, part, ids, attempts, done, digest_hash, pool="record")
                 if tries:
-                    log.info("message recorded after %d retries", tries,
-                             extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id})
+                    log.info(
+                        "message recorded after %d retries",
+                        tries,
+                        extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+                    )
                 return
             except DATABASE_AWAY as exc:
                 tries += 1
@@ -683,16 +730,34 @@ class Outbox:
                     raise Unrecorded(f"database away after {tries} tries: {type(exc).__name__}") from exc
                 report.record_retries += 1
                 DELIVERY_RECORD_RETRIES.labels(c.platform).inc()
-                log.warning("recording a sent message failed (database away), retrying in %.1f s: %s",
-                            wait, type(exc).__name__,
-                            extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id})
+                log.warning(
+                    "recording a sent message failed (database away), retrying in %.1f s: %s",
+                    wait,
+                    type(exc).__name__,
+                    extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+                )
                 await self._sleep(wait)
 
-    def _record(self, delivery_id: int, part: int, ids: tuple[str, ...], attempts: int, done: bool,
-                digest_hash: str | None) -> None:
+    def _record(
+        self,
+        delivery_id: int,
+        part: int,
+        ids: tuple[str, ...],
+        attempts: int,
+        done: bool,
+        digest_hash: str | None,
+    ) -> None:
         with self.db.session() as session:
-            record_parts(session, delivery_id, part, ids, attempts=attempts, done=done, now=self.clock(),
-                         content_hash=digest_hash)
+            record_parts(
+                session,
+                delivery_id,
+                part,
+                ids,
+                attempts=attempts,
+                done=done,
+                now=self.clock(),
+                content_hash=digest_hash,
+            )
 
     def _finish(self, delivery_id: int, status: str, attempts: int, error: str) -> None:
         with self.db.session() as session:
@@ -703,15 +768,25 @@ class Outbox:
     ) -> None:
         def release() -> None:
             with self.db.session() as session:
-                release_delivery(session, c.id, self.worker_id, next_attempt_at=self.clock() + wait,
-                                 attempts=attempts, error=error, failed_pass=failed)
+                release_delivery(
+                    session,
+                    c.id,
+                    self.worker_id,
+                    next_attempt_at=self.clock() + wait,
+                    attempts=attempts,
+                    error=error,
+                    failed_pass=failed,
+                )
 
         await self._run(release)
 
     async def _gone(self, c: ClaimedDelivery, attempts: int, exc: ChatGone) -> None:
         DIGESTS_FAILED.labels(c.platform, "gone").inc()
-        log.warning("chat gone, subscription deactivated: %s", exc.reason,
-                    extra={"platform": c.platform, "chat_id": c.chat_id})
+        log.warning(
+            "chat gone, subscription deactivated: %s",
+            exc.reason,
+            extra={"platform": c.platform, "chat_id": c.chat_id},
+        )
 
         def gone() -> None:
             with self.db.session() as session:

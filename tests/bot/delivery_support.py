@@ -131,8 +131,9 @@ def store_news(db: Database, articles: Iterable[Article], ingested_at: datetime)
     ids: list[str] = []
     with db.session() as session:
         for offset, article in enumerate(articles):
-            add_article(session, article, light_analysis(article),
-                        ingested_at=ingested_at + timedelta(seconds=offset))
+            add_article(
+                session, article, light_analysis(article), ingested_at=ingested_at + timedelta(seconds=offset)
+            )
             ids.append(article.id)
     return ids
 
@@ -149,15 +150,30 @@ def subscribe(
 
 
 def subscribe_many(
-    db: Database, n: int, at: str, zone: str, *, when: datetime, platform: str = "telegram",
+    db: Database,
+    n: int,
+    at: str,
+    zone: str,
+    *,
+    when: datetime,
+    platform: str = "telegram",
     prefix: str = "",
 ) -> None:
     with db.session() as session:
-        session.add_all([
-            Subscription(platform=platform, chat_id=f"{prefix}{i}", delivery_time=at, timezone=zone,
-                         active=True, created_at=when, updated_at=when)
-            for i in range(1, n + 1)
-        ])
+        session.add_all(
+            [
+                Subscription(
+                    platform=platform,
+                    chat_id=f"{prefix}{i}",
+                    delivery_time=at,
+                    timezone=zone,
+                    active=True,
+                    created_at=when,
+                    updated_at=when,
+                )
+                for i in range(1, n + 1)
+            ]
+        )
 
 
 def deliveries(db: Database) -> list[Delivery]:

@@ -69,8 +69,9 @@ def db(db_path: Path) -> Iterator[Database]:
     database.dispose()
 
 
-def telegram_bot(db: Database, tg: FakeTelegramApi, *, timeout: float = 2.0,
-                 clock: Callable[[], datetime] | None = None) -> tuple[DigestScheduler, TelegramSender]:
+def telegram_bot(
+    db: Database, tg: FakeTelegramApi, *, timeout: float = 2.0, clock: Callable[[], datetime] | None = None
+) -> tuple[DigestScheduler, TelegramSender]:
     settings = load_settings({}, telegram_bot_token=TOKEN, telegram_api_base_url=tg.base_url)
     sender = TelegramSender.from_settings(settings, timeout=timeout)
     options: dict[str, Any] = {**FAST, "renderers": {"telegram": small_telegram}}
@@ -181,16 +182,25 @@ async def test_a_retry_sends_the_stored_messages_even_after_the_stories_were_rea
     sender.script[str(CHAT)] = [None] + [Transient("502")] * 4
 
     def bot() -> DigestScheduler:
-        return DigestScheduler(db, load_settings({}), {"telegram": sender}, clock=clock, sleep=clock.sleep,
-                               pacers=Pacers(monotonic=clock.monotonic, sleep=clock.sleep),
-                               renderers={"telegram": small_telegram})
+        return DigestScheduler(
+            db,
+            load_settings({}),
+            {"telegram": sender},
+            clock=clock,
+            sleep=clock.sleep,
+            pacers=Pacers(monotonic=clock.monotonic, sleep=clock.sleep),
+            renderers={"telegram": small_telegram},
+        )
 
     first = await bot().tick()
     assert first.gave_up == 1 and len(sender.sent) == 1
     with db.session() as session:
         for article in session.scalars(select(StoredArticle)):
-            session.execute(update(StoredArticle).where(StoredArticle.id == article.id).values(
-                headline=f"REVISED {article.headline}", analysis_version=article.analysis_version + 1))
+            session.execute(
+                update(StoredArticle)
+                .where(StoredArticle.id == article.id)
+                .values(headline=f"REVISED {article.headline}", analysis_version=article.analysis_version + 1)
+            )
     clock.advance(minutes=2)
     await bot().tick()  # a new process: nothing in memory
 
@@ -215,8 +225,9 @@ async def test_telegram_sender_tells_in_doubt_from_not_sent() -> None:
             await sender.send_rendered(str(CHAT), "hello")
         assert [m.text for m in tg.sent_to(CHAT)] == ["hello"]
         await sender.close()
-    nowhere = load_settings({}, telegram_bot_token=TOKEN,
-                            telegram_api_base_url=f"http://127.0.0.1:{closed_port()}/bot")
+    nowhere = load_settings(
+        {}, telegram_bot_token=TOKEN, telegram_api_base_url=f"http://127.0.0.1:{closed_port()}/bot"
+    )
     sender = TelegramSender.from_settings(nowhere, timeout=0.5)
     with pytest.raises(Transient) as refused:  # connection refused: surely not sent
         await sender.send_rendered(str(CHAT), "hello")
@@ -238,3 +249,29 @@ async def test_slack_sender_tells_in_doubt_from_not_sent() -> None:
         await sender.send_rendered("C1", message)
     assert not isinstance(refused.value, InDoubt)
     await sender.close()
+
+
+def test_stored_contents_are_pruned_once_no_pending_delivery_needs_them(db: Database) -> None:
+    from bot.store.repo import pin_content, prune_contents, save_content
+
+    now = datetime.now(UTC)
+    old = now - timedelta(days=4)
+    with db.session() as session:
+        save_content(session, "a" * 64, "telegram", ["pinned by the pending row"], now=old)
+        save_content(session, "b" * 64, "telegram", ["needed by nobody"], now=old)
+        save_content(session, "c" * 64, "telegram", ["recent"], now=now)
+    db_row = pending_row(db, now)
+    with db.session() as session:
+        assert pin_content(session, db_row, "a" * 64) == "a" * 64
+        assert pin_content(session, db_row, "d" * 64) == "a" * 64  # the first pin stays
+        assert prune_contents(session, now - timedelta(days=3)) == 1
+        left = set(session.scalars(select(DeliveryContent.hash)))
+    assert left == {"a" * 64, "c" * 64}
+
+
+def pending_row(db: Database, now: datetime) -> int:
+    """Create the pending delivery the subscription owes now; its id."""
+    from bot.delivery import Outbox
+
+    Outbox(db, load_settings({}), {"telegram": FakeSender()}).create_due(now)
+    return deliveries(db)[0].id
