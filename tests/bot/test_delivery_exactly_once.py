@@ -111,6 +111,23 @@ async def test_accepted_then_timed_out_is_in_doubt_counted_and_resent_once(db: D
     assert b"briefbot_deliveries_in_doubt_total" in render_metrics()[0]
 
 
+async def test_slack_post_answered_too_late_is_in_doubt_and_resent_once(db: Database) -> None:
+    now = datetime.now(UTC)
+    subscribe(db, "C42", past_hhmm(now), "UTC", when=now - timedelta(days=2), platform="slack")
+    before = in_doubt_count("slack")
+    async with FakeSlackApi(token="xoxb-test") as slack:
+        slack.fail("C42", None, delay=3.0, accept=True)  # posted; the answer comes after the timeout
+        sender = SlackSender("xoxb-test", slack.base_url, timeout=0.5)
+        report = await DigestScheduler(db, load_settings({}), {"slack": sender}, **FAST).tick()
+        await sender.close()
+
+    posts = slack.posts_to("C42")
+    row = next(r for r in deliveries(db) if r.platform == "slack")
+    assert report.in_doubt == 1 and in_doubt_count("slack") == before + 1
+    assert len(posts) == 2 and posts[0].blocks == posts[1].blocks  # the one message, twice
+    assert row.status == "delivered" and row.in_doubt == 1 and row.message_ids == [posts[1].ts]
+
+
 async def test_a_500_on_the_second_message_resends_only_that_message(db: Database) -> None:
     async with FakeTelegramApi(token=TOKEN) as tg:
         tg.fail(CHAT, "server_error", after=1)  # the first message passes, the second gets a 500
