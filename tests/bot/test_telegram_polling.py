@@ -7,6 +7,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from itertools import pairwise
 from pathlib import Path
 
 import aiohttp
@@ -60,6 +61,8 @@ async def test_an_unparseable_update_is_logged_by_id_skipped_and_later_commands_
     assert f"update {bad['update_id']} skipped" in text
     lines = [r for r in caplog.records if str(bad["update_id"]) in r.getMessage()]
     assert len(lines) == MAX_UPDATE_TRIES  # one line per read, then none
+    gaps = [b.created - a.created for a, b in pairwise(lines)]
+    assert gaps[0] >= 0.05 and gaps[1] >= 0.1  # read again after 0.05 s, then 0.1 s: backoff, no hot loop
     assert len(text.encode()) < 16 * 1024
     await asyncio.sleep(0.3)
     assert len([r for r in caplog.records if str(bad["update_id"]) in r.getMessage()]) == MAX_UPDATE_TRIES
@@ -80,7 +83,7 @@ async def test_updates_before_a_bad_one_are_not_held_by_its_backoff(
     assert front.stalled() is None  # backing off one update is not a stalled front end
 
 
-async def test_the_backoff_doubles_up_to_a_cap() -> None:
+def test_the_backoff_doubles_up_to_a_cap() -> None:
     assert [capped_backoff(n, 1.0, 30.0) for n in range(1, 8)] == [1, 2, 4, 8, 16, 30, 30]
 
 
@@ -94,7 +97,8 @@ async def test_a_start_with_telegram_unreachable_retries_then_answers(
     await tg.refuse_connections()
     front = await start_front_end(telegram_seed_db, front=FAST)  # returns instead of raising
     assert await tg.wait_for(lambda: front.connect_attempts >= 4, 10)
-    assert front.stalled() is None or "getUpdates" in (front.stalled() or "")
+    assert await tg.wait_for(lambda: front.stalled() is not None, 5)  # /healthz says why meanwhile
+    assert "last error: NetworkError" in (front.stalled() or "")
     await tg.accept_connections()
     assert await tg.wait_for(lambda: bool(tg.calls_to("getUpdates")), 10)
     assert "/subscribe" in plain(await tg.ask("/help", chat_id=77))
