@@ -23,6 +23,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 log = logging.getLogger(__name__)
 
 CACHE_TTL = 300.0  # seconds an answer from Slack is reused
+CACHE_LIMIT = 10_000  # entries per cache before expired ones are dropped
 CHECK_TIMEOUT = 5.0  # seconds for one users.info / conversations.info call
 MANAGERS = "workspace admins and owners or the channel's creator"
 
@@ -84,6 +85,7 @@ class SlackManagers:
             return cached[1]
         user = (await self._call("users.info", self.client.users_info, user=user_id)).get("user") or {}
         admin = any(bool(user.get(k)) for k in ("is_admin", "is_owner", "is_primary_owner"))
+        _forget_expired(self._users, self.clock() - self.ttl)
         self._users[user_id] = (self.clock(), admin)
         return admin
 
@@ -95,6 +97,7 @@ class SlackManagers:
         channel = info.get("channel") or {}
         creator = channel.get("creator")
         answer = (str(creator) if creator else None, bool(channel.get("is_im")))
+        _forget_expired(self._channels, self.clock() - self.ttl)
         self._channels[channel_id] = (self.clock(), *answer)
         return answer
 
@@ -113,6 +116,13 @@ class SlackManagers:
         if not isinstance(data, dict):
             raise _Unverifiable(f"{method} gave no object")
         return data
+
+
+def _forget_expired(cache: dict[str, Any], asked_before: float) -> None:
+    """Keep a cache small: past CACHE_LIMIT entries, drop those asked before `asked_before`."""
+    if len(cache) >= CACHE_LIMIT:
+        for key in [k for k, v in cache.items() if v[0] < asked_before]:
+            del cache[key]
 
 
 __all__ = ["MANAGERS", "SlackManagers", "Verdict", "is_direct_message"]

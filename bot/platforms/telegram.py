@@ -463,6 +463,8 @@ class TelegramFrontEnd:
                         extra={"chat_id": str(chat.id)})
             return ChatType.GROUP
         known = ChatType.GROUP if known == ChatType.PRIVATE else known  # never for a negative id
+        if len(self._chat_types) >= 10_000:  # keep the cache small: start again
+            self._chat_types.clear()
         self._chat_types[chat.id] = (time.monotonic(), known)
         return known
 
