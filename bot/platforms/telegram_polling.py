@@ -1,4 +1,4 @@
-"""Long polling that one bad update cannot stall, and a start that waits for Telegram to come up.
+"""Long polling that one bad update cannot stall (the start-up retries are in telegram.py).
 
 python-telegram-bot parses a whole getUpdates batch at once (`Bot.get_updates`): when one update cannot
 be parsed it logs the entire batch at CRITICAL and the Updater asks for the same batch again at once,
@@ -7,7 +7,8 @@ as a success of the network loop, so there is no backoff). `PollingBot` parses e
 the ones before a bad update are handled at once; the bad one is asked for again with exponential
 backoff and, after `max_tries`, skipped (its id confirmed by the next getUpdates offset). Log lines name
 the update id and the exception type, never the update's content. Network errors of getUpdates are a
-different case, left to PTB's own network retry loop (which backs off up to 30 s).
+different case, left to PTB's own network retry loop (which backs off up to 30 s). The request itself
+is made as PTB 22's `Bot.get_updates` makes it (`Bot._post`); only the parsing differs.
 
 `PollingBot` also records when getUpdates last answered: the front end reports itself stalled when that
 is longer ago than a few poll timeouts (`/healthz`).
