@@ -398,12 +398,18 @@ class TelegramFrontEnd:
             return web.Response(status=403, text="forbidden")
         try:
             data = await request.json()
-            update = Update.de_json(data, self.application.bot) if isinstance(data, dict) else None
-        except Exception:  # malformed JSON or not an Update
-            update = None
-        if update is None:
+        except Exception:  # not JSON
+            data = None
+        update_id = data.get("update_id") if isinstance(data, dict) else None
+        if not isinstance(update_id, int):
             log.warning("telegram webhook: malformed update refused")
             return web.Response(status=400, text="bad update")
+        try:
+            update = Update.de_json(data, self.application.bot)
+        except Exception as exc:  # Telegram would send it again and again: acknowledge it and drop it
+            log.error("telegram webhook: update %d skipped: it could not be read (%s)", update_id,
+                      type(exc).__name__, extra={"update_id": update_id})
+            return web.Response(text="ok")
         await self.application.update_queue.put(update)
         return web.Response(text="ok")
 
