@@ -16,7 +16,7 @@ from bot.commands import Commands
 from bot.health import health_routes
 from bot.http import DEFAULT_PORT, HttpServer
 from bot.ingest import IngestReport, ingest_specs, make_analyser, reanalyse_stale
-from bot.platforms.base import FrontEnd
+from bot.platforms.base import FrontEnd, stalled_front_ends
 from bot.platforms.console import ConsoleFrontEnd
 from bot.scheduler import DigestScheduler
 from bot.settings import Settings
@@ -75,7 +75,9 @@ async def serve(settings: Settings, *, console_only: bool = False) -> int:
     routes = [r for fe in everyone for r in fe.http_routes()]
     http: HttpServer | None = None
     if routes or settings.http_port is not None:
-        http = HttpServer([*health_routes(db, lambda: scheduler.running), *routes], settings.http_host,
+        http = HttpServer([*health_routes(db, lambda: scheduler.running,
+                                          front_ends_stalled=lambda: stalled_front_ends(everyone)), *routes],
+                          settings.http_host,
                           settings.http_port if settings.http_port is not None else DEFAULT_PORT)
     started: list[FrontEnd] = []
     try:

@@ -60,15 +60,22 @@ CACHE_SIZE = 256
 _COMMAND = re.compile(r"^/?(?P<name>[A-Za-z_]+)(?:@\S+)?(?:\s+(?P<args>.*))?$", re.DOTALL)
 
 
+MANAGE_COMMANDS = frozenset({"subscribe", "unsubscribe"})  # change a chat's subscription: managers only
+
+
 @dataclass(frozen=True)
 class ChatContext:
-    """Who is asking, where. `can_manage`: may change this chat's subscription (admins in groups)."""
+    """Who is asking, where. `can_manage`: may change this chat's subscription (for MANAGE_COMMANDS; the
+    front end decides with the platform's own data). `managers`: who may, as the refusal names them.
+    `unverified`: the platform could not be asked, so the answer is no until it can."""
 
     platform: str
     chat_id: str
     user_id: str | None = None
     chat_type: str = "private"
     can_manage: bool = True
+    managers: str = "chat administrators"
+    unverified: bool = False
 
 
 @dataclass(frozen=True)
@@ -307,7 +314,7 @@ class Commands:
     # -- subscriptions -----------------------------------------------------------------------------
     def cmd_subscribe(self, args: str, ctx: ChatContext) -> Reply:
         if not ctx.can_manage:
-            return Reply.text("Only chat administrators can subscribe this chat.")
+            return _refusal(ctx, "subscribe")
         at_text, zone_name = self.settings.default_delivery_time, self.settings.timezone
         for part in args.split():
             if parse_hhmm(part) is not None:
@@ -335,7 +342,7 @@ class Commands:
         if args:
             return usage("unsubscribe")
         if not ctx.can_manage:
-            return Reply.text("Only chat administrators can unsubscribe this chat.")
+            return _refusal(ctx, "unsubscribe")
         with self.db.session() as session:
             changed = deactivate_subscription(session, ctx.platform, ctx.chat_id, "unsubscribed by user")
         return Reply.text("Unsubscribed: no more daily digests here." if changed
@@ -361,6 +368,13 @@ _ROLE_TEXT = {
     "author": "author of the article",
     "mentioned": "",
 }
+
+
+def _refusal(ctx: ChatContext, verb: str) -> Reply:
+    if ctx.unverified:
+        return Reply.text(f"Could not verify that you may {verb} this chat: {ctx.platform.capitalize()} did "
+                          "not answer. Nothing was changed; please try again in a moment.")
+    return Reply.text(f"Only {ctx.managers} can {verb} this chat.")
 
 
 def _fmt_local(when: datetime, zone: ZoneInfo) -> str:
@@ -395,4 +409,4 @@ def _sentences_about(body: str, name: str) -> list[str]:
     return [s for s in split_sentences(body) if surname in s][:3]
 
 
-__all__ = ["COMMANDS", "ChatContext", "Commands", "fmt_when", "parse_command", "usage"]
+__all__ = ["COMMANDS", "MANAGE_COMMANDS", "ChatContext", "Commands", "fmt_when", "parse_command", "usage"]

@@ -13,8 +13,10 @@ from bot.store.db import Database
 from bot.store.repo import last_ingest_time
 
 
-def health_routes(db: Database, scheduler_running: Callable[[], bool] | None = None) -> list[web.RouteDef]:
-    """`scheduler_running` is None where this process runs no scheduler (then it is not checked)."""
+def health_routes(db: Database, scheduler_running: Callable[[], bool] | None = None, *,
+                  front_ends_stalled: Callable[[], list[str]] | None = None) -> list[web.RouteDef]:
+    """`scheduler_running` is None where this process runs no scheduler (then it is not checked).
+    `front_ends_stalled`: why each stalled chat front end is not receiving (none: all fine)."""
 
     async def healthz(_request: web.Request) -> web.Response:
         db_ok = await asyncio.to_thread(db.ping)
@@ -23,12 +25,14 @@ def health_routes(db: Database, scheduler_running: Callable[[], bool] | None = N
             last_article = await asyncio.to_thread(_last_article, db)
         sched_ok = scheduler_running() if scheduler_running is not None else None
         polled = LAST_INGEST._value.get()
+        stalled = front_ends_stalled() if front_ends_stalled is not None else []
         body = {
-            "status": "ok" if db_ok and sched_ok is not False else "unhealthy",
+            "status": "ok" if db_ok and sched_ok is not False and not stalled else "unhealthy",
             "database": "ok" if db_ok else "unreachable",
             "scheduler": {None: "not running in this process", True: "running", False: "stopped"}[sched_ok],
             "last_ingest": datetime.fromtimestamp(polled, UTC).isoformat() if polled else None,
             "last_article_ingested_at": last_article.isoformat() if last_article else None,
+            "front_ends": stalled or "ok",
         }
         return web.json_response(body, status=200 if body["status"] == "ok" else 503)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
 
 from aiohttp import web
 
@@ -22,3 +23,17 @@ class FrontEnd(Protocol):
         ...
 
     async def stop(self) -> None: ...
+
+
+@runtime_checkable
+class Watched(Protocol):
+    """A front end that can tell when it has stopped receiving (e.g. long polling that gets no answer)."""
+
+    def stalled(self) -> str | None:
+        """Why it is not receiving, for /healthz; None while it is."""
+        ...
+
+
+def stalled_front_ends(front_ends: Iterable[object]) -> list[str]:
+    """The reasons of every stalled front end (those that cannot tell are taken as fine)."""
+    return [why for fe in front_ends if isinstance(fe, Watched) and (why := fe.stalled())]

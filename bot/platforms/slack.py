@@ -31,7 +31,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands import ChatContext, Commands
+from bot.commands import MANAGE_COMMANDS, ChatContext, Commands, parse_command
+from bot.platforms.slack_managers import MANAGERS, SlackManagers, Verdict
 from bot.render.slack import render_slack
 from bot.reply import Reply
 from bot.senders import ChatGone, InDoubt, RetryLater, SendError, Transient
@@ -277,6 +278,7 @@ class SlackFrontEnd:
             process_before_response=True,
         )
         self.sender = SlackSender.from_settings(settings)
+        self.managers = SlackManagers(self.client)
         self._verifier = (SignatureVerifier(settings.slack_signing_secret)
                           if settings.slack_signing_secret else None)
         self._socket: AsyncSocketModeHandler | None = None
@@ -344,16 +346,27 @@ class SlackFrontEnd:
         channel = str(command.get("channel_id", ""))
         name = str(command.get("command", "/help")).lstrip("/")
         try:
-            ctx = ChatContext(
-                platform="slack", chat_id=channel, user_id=command.get("user_id"),
-                chat_type=_chat_type(channel, command.get("channel_name")),
-            )
+            ctx = await self._context(name, channel, command.get("user_id"),
+                                      _chat_type(channel, command.get("channel_name")), None)
             text = f"/{name} {slack_unescape(str(command.get('text') or ''))}"
             reply = await asyncio.to_thread(self.commands.handle, text, ctx)
             await self._post(reply, channel, respond=respond)
         except Exception:
             log.exception("slack command failed", extra={"channel_id": channel, "command": name})
             await self._apologise(channel, respond=respond)
+
+    async def _context(self, command: str, channel: str, user: Any, chat_type: str,
+                       slack_channel_type: str | None) -> ChatContext:
+        """Who is asking; for a command that changes the subscription, whether Slack says they may.
+        `slack_channel_type` is an event's own channel_type; a slash command's channel_name is not used
+        (anyone may name a channel "directmessage")."""
+        user_id = str(user) if user else None
+        verdict = Verdict.ALLOWED
+        if command in MANAGE_COMMANDS:
+            verdict = await self.managers.verdict(channel, user_id, channel_type=slack_channel_type)
+        return ChatContext(platform="slack", chat_id=channel, user_id=user_id, chat_type=chat_type,
+                           can_manage=verdict is Verdict.ALLOWED, managers=MANAGERS,
+                           unverified=verdict is Verdict.UNVERIFIED)
 
     # -- mentions and direct messages --------------------------------------------------------------
     async def _on_mention(self, event: dict[str, Any], context: dict[str, Any]) -> None:
@@ -372,10 +385,10 @@ class SlackFrontEnd:
         text = slack_unescape(text) or "/help"
         thread_ts = (event.get("thread_ts") or event.get("ts")) if thread else None
         try:
-            ctx = ChatContext(
-                platform="slack", chat_id=channel, user_id=event.get("user"),
-                chat_type=_chat_type(channel, channel_type=event.get("channel_type")),
-            )
+            parsed = parse_command(text)
+            ctx = await self._context(parsed[0] if parsed else "", channel, event.get("user"),
+                                      _chat_type(channel, channel_type=event.get("channel_type")),
+                                      event.get("channel_type"))
             reply = await asyncio.to_thread(self.commands.handle, text, ctx)
             await self._post(reply, channel, thread_ts=thread_ts)
         except Exception:

@@ -16,6 +16,7 @@ import contextlib
 import hmac
 import logging
 import re
+import time
 import warnings
 from collections.abc import Callable
 from datetime import timedelta
@@ -46,7 +47,8 @@ from telegram.ext import (
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.commands import COMMANDS, ChatContext, Commands
+from bot.commands import COMMANDS, MANAGE_COMMANDS, ChatContext, Commands
+from bot.platforms.telegram_polling import PollingBot, capped_backoff
 from bot.render.telegram import render_telegram
 from bot.reply import Reply
 from bot.senders import ChatGone, InDoubt, RetryLater, SendError, Transient
@@ -67,7 +69,10 @@ SEND_TIMEOUT = 15.0
 # 4 at a time p99 41 ms at 166/s (busy machine), p99 27 ms at 293/s (quiet machine).
 CONCURRENT_UPDATES = 4
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CHANNEL_POST]
-MANAGE_COMMANDS = frozenset({"subscribe", "unsubscribe"})
+CONNECT_BACKOFF = 1.0  # seconds before the second try to reach Telegram at start; doubles each time
+CONNECT_BACKOFF_CAP = 60.0
+STALL_POLLS = 3  # /healthz: stalled when getUpdates has not answered for this many poll timeouts
+CHAT_TYPE_TTL = 300.0  # seconds getChat's answer about a chat's type is reused
 ADMIN_STATUSES = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
 # BadRequest descriptions meaning the chat is no longer reachable.
 GONE_BAD_REQUESTS = ("chat not found", "group chat was deactivated", "peer_id_invalid", "user not found")
@@ -238,7 +243,8 @@ class TelegramFrontEnd:
 
     name = "telegram"
 
-    def __init__(self, settings: Settings, commands: Commands, *, poll_timeout: float = POLL_TIMEOUT) -> None:
+    def __init__(self, settings: Settings, commands: Commands, *, poll_timeout: float = POLL_TIMEOUT,
+                 connect_backoff: float = CONNECT_BACKOFF, update_backoff: float | None = None) -> None:
         token = settings.telegram_bot_token
         if not token:
             raise SettingsError("telegram_bot_token (TELEGRAM_BOT_TOKEN) is not set")
@@ -251,19 +257,24 @@ class TelegramFrontEnd:
         self.settings = settings
         self.commands = commands
         self.poll_timeout = poll_timeout
-        builder = (
-            ApplicationBuilder()
-            .token(token)
-            .base_url(settings.telegram_api_base_url)
-            .base_file_url(file_base_url(settings.telegram_api_base_url))
-            .connection_pool_size(POOL_SIZE)
-            .pool_timeout(POOL_TIMEOUT)
-            .concurrent_updates(CONCURRENT_UPDATES)
+        self.connect_backoff = connect_backoff
+        self.bot = PollingBot(
+            token, base_url=settings.telegram_api_base_url,
+            base_file_url=file_base_url(settings.telegram_api_base_url),
+            request=HTTPXRequest(connection_pool_size=POOL_SIZE, pool_timeout=POOL_TIMEOUT),
+            get_updates_request=HTTPXRequest(connection_pool_size=1),
+            **({} if update_backoff is None else {"backoff": update_backoff}),
         )
+        builder = ApplicationBuilder().bot(self.bot).concurrent_updates(CONCURRENT_UPDATES)
         if self.webhook_url:
             builder = builder.updater(None)
         self.application: Application = builder.build()
         self.sender = TelegramSender(self.application.bot)
+        self.connect_attempts = 0  # tries to reach Telegram since start()
+        self._connecting: asyncio.Task[None] | None = None
+        self._started_at: float | None = None
+        self._last_error: str | None = None
+        self._chat_types: dict[int, tuple[float, str]] = {}  # chat id -> (when asked, type per getChat)
         messages = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
         for name in [*(c.name for c in COMMANDS), "start"]:
             self.application.add_handler(CommandHandler(name, self._on_command, filters=messages))
@@ -279,8 +290,23 @@ class TelegramFrontEnd:
         return [web.post(WEBHOOK_PATH, self.handle_webhook)] if self.webhook_url else []
 
     async def start(self) -> None:
-        """getMe, setMyCommands, then setWebhook or long polling; on failure nothing is left running."""
+        """getMe, setMyCommands, then setWebhook or long polling. A rejected token or a refused webhook is
+        an error (nothing is left running); Telegram unreachable is not: the front end keeps trying in the
+        background with capped exponential backoff, and `stalled()` says so meanwhile."""
+        self._started_at = time.monotonic()
+        try:
+            await self._connect()
+        except (NetworkError, RetryAfter) as exc:
+            if isinstance(exc, BadRequest):
+                raise
+            log.warning("telegram: not reachable at start (%s); trying again in the background",
+                        self._note_error(exc))
+            self._connecting = asyncio.create_task(self._keep_connecting(), name="telegram-connect")
+
+    async def _connect(self) -> None:
+        """One try: on any failure the Application is shut down again and the error raised."""
         app = self.application
+        self.connect_attempts += 1
         try:
             await app.initialize()
             await self._register_commands()
@@ -292,15 +318,66 @@ class TelegramFrontEnd:
             else:
                 await app.start()
                 assert app.updater is not None
-                await app.updater.start_polling(timeout=self.poll_timeout, allowed_updates=ALLOWED_UPDATES)
+                await app.updater.start_polling(timeout=self.poll_timeout, allowed_updates=ALLOWED_UPDATES,
+                                                error_callback=self._on_poll_error)
                 log.info("telegram: long polling as @%s", app.bot.username)
+            self._last_error = None
         except BaseException as exc:
             with contextlib.suppress(Exception):
-                await self.stop()
+                await self._shutdown()
             if isinstance(exc, InvalidToken):  # PTB's message quotes the token: never pass it on
                 raise SettingsError("telegram_bot_token (TELEGRAM_BOT_TOKEN) was rejected by Telegram "
                                     "(401 Unauthorized)") from None
             raise
+
+    async def _keep_connecting(self) -> None:
+        """Try again after 1, 2, 4, … seconds (at most CONNECT_BACKOFF_CAP) until Telegram answers; one
+        log line per try. Stops for good on an error that waiting will not cure (token, bad request)."""
+        while True:
+            pause = capped_backoff(self.connect_attempts, self.connect_backoff, CONNECT_BACKOFF_CAP)
+            await asyncio.sleep(pause)
+            try:
+                await self._connect()
+            except (NetworkError, RetryAfter) as exc:
+                if isinstance(exc, BadRequest):
+                    log.error("telegram: start refused by Telegram, not retrying: %s", self._note_error(exc))
+                    return
+                log.warning("telegram: still not reachable after %d tries (%s)", self.connect_attempts,
+                            self._note_error(exc))
+            except SettingsError as exc:
+                self._last_error = str(exc)
+                log.error("telegram: %s; not retrying", exc)
+                return
+            except Exception as exc:
+                log.error("telegram: start failed, not retrying: %s", self._note_error(exc))
+                return
+            else:
+                log.info("telegram: connected after %d tries", self.connect_attempts)
+                return
+
+    def _note_error(self, exc: BaseException) -> str:
+        """`Type: message` without the token, remembered for `stalled()`."""
+        text = f"{type(exc).__name__}: {exc}".replace(self.bot.token, "[REDACTED]")[:200]
+        self._last_error = text
+        return text
+
+    def _on_poll_error(self, exc: TelegramError) -> None:
+        """getUpdates failed (PTB retries with its own backoff): one short line, no traceback."""
+        log.warning("telegram: polling failed: %s", self._note_error(exc))
+
+    def stalled(self) -> str | None:
+        """Why this front end is not receiving updates (None: it is, or it cannot tell). Long polling is
+        stalled when getUpdates has not answered for STALL_POLLS poll timeouts (or since start)."""
+        if self.webhook_url or self._started_at is None:
+            return None
+        since = self.bot.last_polled or self._started_at
+        silent = time.monotonic() - since
+        limit = STALL_POLLS * self.poll_timeout
+        if silent <= limit:
+            return None
+        why = f"; last error: {self._last_error}" if self._last_error else ""
+        return (f"telegram: no answer to getUpdates for {silent:.0f} s ({STALL_POLLS} × the "
+                f"{self.poll_timeout:g} s poll timeout){why}")
 
     async def _register_commands(self) -> None:
         """The command menu Telegram shows; cosmetic, so a failure is logged, not fatal."""
@@ -312,6 +389,15 @@ class TelegramFrontEnd:
             log.warning("telegram: setMyCommands failed: %s", exc)
 
     async def stop(self) -> None:
+        if self._connecting is not None:
+            self._connecting.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._connecting
+            self._connecting = None
+        await self._shutdown()
+        self._started_at = None
+
+    async def _shutdown(self) -> None:
         app = self.application
         if app.updater is not None and app.updater.running:
             await app.updater.stop()
@@ -330,12 +416,18 @@ class TelegramFrontEnd:
             return web.Response(status=403, text="forbidden")
         try:
             data = await request.json()
-            update = Update.de_json(data, self.application.bot) if isinstance(data, dict) else None
-        except Exception:  # malformed JSON or not an Update
-            update = None
-        if update is None:
+        except Exception:  # not JSON
+            data = None
+        update_id = data.get("update_id") if isinstance(data, dict) else None
+        if not isinstance(update_id, int):
             log.warning("telegram webhook: malformed update refused")
             return web.Response(status=400, text="bad update")
+        try:
+            update = Update.de_json(data, self.application.bot)
+        except Exception as exc:  # Telegram would send it again and again: acknowledge it and drop it
+            log.error("telegram webhook: update %d skipped: it could not be read (%s)", update_id,
+                      type(exc).__name__, extra={"update_id": update_id})
+            return web.Response(text="ok")
         await self.application.update_queue.put(update)
         return web.Response(text="ok")
 
@@ -365,11 +457,40 @@ class TelegramFrontEnd:
     async def _context(self, message: Message, command: str) -> ChatContext:
         chat = message.chat
         user = message.from_user
+        chat_type = await self._chat_type(message) if command in MANAGE_COMMANDS else chat.type
         can_manage = True
-        if chat.type in (ChatType.GROUP, ChatType.SUPERGROUP):
-            can_manage = command in MANAGE_COMMANDS and await self._is_admin(message)
+        if command in MANAGE_COMMANDS:
+            if chat_type == ChatType.PRIVATE:  # a private chat's id is its user's id
+                can_manage = user is not None and user.id == chat.id
+            elif chat_type != ChatType.CHANNEL:  # posting in a channel already takes admin rights
+                can_manage = await self._is_admin(message)
         return ChatContext(platform="telegram", chat_id=str(chat.id), user_id=str(user.id) if user else None,
-                           chat_type=chat.type, can_manage=can_manage)
+                           chat_type=chat_type, can_manage=can_manage)
+
+    async def _chat_type(self, message: Message) -> str:
+        """The chat's type as Telegram's data for its id says, not as the update claims: users have
+        positive ids and every group, supergroup and channel a negative one; whether a negative id is a
+        channel is asked with getChat (cached). When getChat fails the chat counts as a group, so its
+        administrators are checked."""
+        chat = message.chat
+        if chat.id > 0:
+            return ChatType.PRIVATE
+        if chat.type not in (ChatType.CHANNEL, ChatType.PRIVATE):
+            return chat.type  # a group or supergroup claim: the administrator check follows anyway
+        cached = self._chat_types.get(chat.id)
+        if cached is not None and time.monotonic() - cached[0] < CHAT_TYPE_TTL:
+            return cached[1]
+        try:
+            known = (await self.application.bot.get_chat(chat.id)).type
+        except TelegramError as exc:
+            log.warning("telegram: getChat failed, treating the chat as a group: %s", type(exc).__name__,
+                        extra={"chat_id": str(chat.id)})
+            return ChatType.GROUP
+        known = ChatType.GROUP if known == ChatType.PRIVATE else known  # never for a negative id
+        if len(self._chat_types) >= 10_000:  # keep the cache small: start again
+            self._chat_types.clear()
+        self._chat_types[chat.id] = (time.monotonic(), known)
+        return known
 
     async def _is_admin(self, message: Message) -> bool:
         """Administrators and the owner may manage; an anonymous admin posts as the group itself.

@@ -85,19 +85,22 @@ def telegram_seed_db(telegram_seed_file: Path, tmp_path: Path) -> Iterator[Datab
 
 @pytest.fixture
 async def start_front_end(telegram_settings: SettingsFactory) -> AsyncIterator[FrontEndFactory]:
-    """await start_front_end(db, **setting_overrides) -> a started TelegramFrontEnd (stopped after)."""
+    """await start_front_end(db, **setting_overrides) -> a started TelegramFrontEnd (stopped after);
+    `front` passes keyword arguments to TelegramFrontEnd (e.g. backoffs)."""
     started: list[TelegramFrontEnd] = []
 
-    async def start(db: Database, commands: Commands | None = None, **overrides: Any) -> TelegramFrontEnd:
+    async def start(db: Database, commands: Commands | None = None, *, front: dict[str, Any] | None = None,
+                    **overrides: Any) -> TelegramFrontEnd:
         settings = telegram_settings(**overrides)
-        front = TelegramFrontEnd(settings, commands or Commands(db, settings), poll_timeout=POLL_TIMEOUT)
-        await front.start()
-        started.append(front)
-        return front
+        options = {"poll_timeout": POLL_TIMEOUT, **(front or {})}
+        front_end = TelegramFrontEnd(settings, commands or Commands(db, settings), **options)
+        started.append(front_end)  # stopped after the test even when start() fails
+        await front_end.start()
+        return front_end
 
     yield start
-    for front in reversed(started):
-        await front.stop()
+    for front_end in reversed(started):
+        await front_end.stop()
 
 
 @pytest.fixture

@@ -4,37 +4,29 @@ its Web API client pointed at the fake Slack; every command answered with a real
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
 import json
 import logging
 import re
 import shutil
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
-import aiohttp
 import pytest
 from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.commands import Commands
-from bot.http import HttpServer
 from bot.ingest import ingest_specs, make_analyser
-from bot.platforms.slack import EVENTS_PATH, SlackFrontEnd, strip_mention
+from bot.platforms.slack import SlackFrontEnd, strip_mention
 from bot.settings import Settings, SettingsError
-from bot.store import Database, open_database
+from bot.store import open_database
 from bot.store.repo import recent_articles
 from summarizer.analysis import Analysis
-from tests.conftest import SEED
+from tests.bot.slack_support import CHANNEL, SECRET, TOKEN, Slack, sign, slack_harness
 from tests.fakes.slack_api import FakeSlackApi, Post
 
-TOKEN = "xoxb-events-test-token"
-SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
-CHANNEL = "C0GENERAL"
+pytest_plugins = ["tests.bot.conftest_slack"]
 
 HOSTILE = """<!channel> Delegation alert: @here <@U123> arrives in Oslo
 
@@ -45,100 +37,6 @@ The visit follows talks last month. <!here> Deputy Minister Ola Hansen and <@U12
 
 <!everyone> The ministry said the delegation would discuss fishing quotas and shipping routes.
 """
-
-
-def sign(body: str, *, secret: str = SECRET, ts: int | None = None) -> dict[str, str]:
-    stamp = str(int(time.time()) if ts is None else ts)
-    digest = hmac.new(secret.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256).hexdigest()
-    return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": f"v0={digest}"}
-
-
-@dataclass
-class Slack:
-    fake: FakeSlackApi
-    front: SlackFrontEnd
-    db: Database
-    http: aiohttp.ClientSession
-    url: str
-
-    def slash_body(self, command: str, text: str = "", *, channel: str = CHANNEL,
-                   channel_name: str = "general", response_key: str = "r1") -> str:
-        return urlencode({
-            "token": "legacy-verification-token", "team_id": self.fake.team_id, "team_domain": "fake",
-            "channel_id": channel, "channel_name": channel_name, "user_id": "U0ANN", "user_name": "ann",
-            "command": command, "text": text, "api_app_id": "A0BRIEF", "trigger_id": "1.2.3",
-            "response_url": self.fake.response_url(response_key),
-        })
-
-    async def post(self, body: str, headers: dict[str, str], content_type: str) -> tuple[int, str, float]:
-        started = time.monotonic()
-        async with self.http.post(self.url, data=body.encode(),
-                                  headers={**headers, "Content-Type": content_type}) as resp:
-            text = await resp.text()
-            return resp.status, text, time.monotonic() - started
-
-    async def slash(self, command: str, text: str = "", **kw: Any) -> tuple[int, str, float]:
-        body = self.slash_body(command, text, **kw)
-        return await self.post(body, sign(body), "application/x-www-form-urlencoded")
-
-    async def event(self, event: dict[str, Any]) -> tuple[int, str, float]:
-        body = json.dumps({
-            "token": "legacy", "team_id": self.fake.team_id, "api_app_id": "A0BRIEF",
-            "type": "event_callback",
-            "event_id": f"Ev{time.monotonic_ns()}", "event_time": int(time.time()), "event": event,
-            "authorizations": [{"team_id": self.fake.team_id, "user_id": "UBOT", "is_bot": True}],
-        })
-        return await self.post(body, sign(body), "application/json")
-
-    async def command(self, command: str, text: str = "", **kw: Any) -> Post:
-        """Run a slash command; return the one message it posted."""
-        before = len(self.fake.posts)
-        status, _, _ = await self.slash(command, text, **kw)
-        assert status == 200
-        posts = await self.fake.wait_for_posts(before + 1)
-        assert len(posts) > before, f"{command} {text}: nothing posted"
-        await asyncio.sleep(0.05)  # let any further parts arrive
-        assert len(self.fake.posts) == before + 1
-        return self.fake.posts[before]
-
-
-@pytest.fixture(scope="module")
-def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed article ingested once into a SQLite file; each test works on a copy."""
-    path = tmp_path_factory.mktemp("slack-db") / "seed.sqlite3"
-    db = open_database(f"sqlite:///{path}")
-    try:
-        report = ingest_specs(db, [str(SEED)], make_analyser())
-        assert len(report.new) == 1
-    finally:
-        db.dispose()
-    return path
-
-
-async def _harness(db_path: Path) -> AsyncIterator[Slack]:
-    async with FakeSlackApi(token=TOKEN) as fake:
-        settings = Settings(database_url=f"sqlite:///{db_path}", slack_bot_token=TOKEN,
-                            slack_signing_secret=SECRET, slack_api_base_url=fake.base_url)
-        db = open_database(settings.database_url)
-        front = SlackFrontEnd(settings, Commands(db, settings))
-        server = HttpServer(front.http_routes(), host="127.0.0.1", port=0)
-        await server.start()
-        await front.start()
-        try:
-            async with aiohttp.ClientSession() as http:
-                yield Slack(fake, front, db, http, f"http://127.0.0.1:{server.port}{EVENTS_PATH}")
-        finally:
-            await front.stop()
-            await server.stop()
-            db.dispose()
-
-
-@pytest.fixture
-async def slack(seeded_db: Path, tmp_path: Path) -> AsyncIterator[Slack]:
-    db_path = tmp_path / "briefbot.sqlite3"
-    shutil.copy(seeded_db, db_path)
-    async for harness in _harness(db_path):
-        yield harness
 
 
 def live_mentions(post: Post) -> list[str]:
@@ -226,6 +124,7 @@ async def test_topics_and_one_topic(slack: Slack) -> None:
 
 
 async def test_subscribe_settings_unsubscribe(slack: Slack) -> None:
+    slack.fake.set_user("U0ANN", is_admin=True)  # who may is tested in test_slack_managers.py
     sub = await slack.command("/subscribe", "07:30 Europe/Berlin")
     assert "07:30 Europe/Berlin" in sub.all_text()
     settings = await slack.command("/settings")
@@ -243,6 +142,7 @@ async def test_help_lists_every_command(slack: Slack) -> None:
 
 
 async def test_bad_arguments_get_a_usage_hint(slack: Slack) -> None:
+    slack.fake.set_user("U0ANN", is_admin=True)
     post = await slack.command("/subscribe", "at dawn")
     assert "Usage: /subscribe" in post.all_text()
     post = await slack.command("/unsubscribe", "everything now")
@@ -476,8 +376,8 @@ async def hostile_slack(tmp_path: Path) -> AsyncIterator[Slack]:
         assert len(ingest_specs(db, [str(folder)], make_analyser()).new) == 1
     finally:
         db.dispose()
-    async for harness in _harness(db_path):
-        yield harness
+    async for running in slack_harness(db_path):
+        yield running
 
 
 async def test_hostile_article_text_never_becomes_a_live_mention(hostile_slack: Slack) -> None:

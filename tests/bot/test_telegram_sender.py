@@ -151,7 +151,8 @@ async def test_rate_limits_of_the_fake_come_back_as_retry_later(telegram_setting
         passed = [r for r in results if isinstance(r, list)]
         waited = [r for r in results if isinstance(r, RetryLater)]
         assert len(passed) + len(waited) == 40
-        assert len(passed) <= 30 - 1 and waited
+        # at most 30 in a second (29 when "one" above is still inside that second: not on a loaded machine)
+        assert len(passed) <= 30 and waited
         await sender.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
@@ -117,3 +118,17 @@ async def test_webhook_mode_requires_a_secret(telegram_settings: Any, telegram_s
 
 async def test_polling_mode_serves_no_routes(polling_bot: TelegramFrontEnd) -> None:
     assert polling_bot.http_routes() == []
+
+
+async def test_a_signed_update_that_cannot_be_read_is_acknowledged_once_and_logged_by_id(
+    hook: Hook, caplog: pytest.LogCaptureFixture
+) -> None:
+    bad = hook.fake.make_text_update("PRIVATE-BODY-webhook", chat_id=4007)
+    del bad["message"]["date"]
+    with caplog.at_level(logging.INFO):
+        assert await hook.post(bad) == 200  # a 4xx/5xx would make Telegram send it again and again
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert f"update {bad['update_id']} skipped" in logged and "PRIVATE-BODY" not in logged
+    assert hook.commands.handled == 0
+    assert await hook.post(hook.fake.make_text_update("/help", chat_id=4007)) == 200
+    assert "/subscribe" in plain(await hook.fake.replies(4007, 0))

@@ -9,13 +9,16 @@
         ...
 
 What it serves:
-- `auth.test`, `chat.postMessage` (validated like Slack: ≤ 50 blocks, section text ≤ 3000 characters,
+- `auth.test`, `users.info` and `conversations.info` (who is an admin or owner and who created a channel:
+  `set_user`, `set_channel`; by default a user is a plain member and a channel has no known creator),
+  `chat.postMessage` (validated like Slack: ≤ 50 blocks, section text ≤ 3000 characters,
   header text ≤ 150, message text ≤ 40 000; `invalid_blocks` / `msg_too_long` / `no_text` otherwise),
   `apps.connections.open` plus a Socket Mode websocket (`send_envelope` pushes events to the app),
   `response_url` endpoints (`response_url()` gives one; posts land in `.responses`), and a catch-all
   answering `{"ok": true}` for any other method (recorded in `.calls`).
 - Failures programmed per channel with `fail(...)`: `ratelimited` (HTTP 429 + Retry-After), 5xx,
-  `channel_not_found`, `not_in_channel`, `is_archived`, ... or a delay (to provoke client timeouts).
+  `channel_not_found`, `not_in_channel`, `is_archived`, ... or a delay (to provoke client timeouts);
+  for chat.postMessage by default, for another method with `method=` (users.info: keyed by user id).
 - Optional per-channel rate limit (`rate_limit_per_channel=1.0` = one message a second), answered
   with 429 `ratelimited` like Slack's chat.postMessage limit.
 """
@@ -135,7 +138,9 @@ class FakeSlackApi(FakeServer):
         self.calls: list[Call] = []
         self.counters: Counter[str] = Counter()  # per method, plus "ratelimited", "errors", "5xx"
         self.socket_acks: dict[str, dict[str, Any]] = {}  # envelope_id -> the app's ack message
-        self._failures: dict[str | None, deque[Failure]] = {}
+        self._failures: dict[tuple[str, str | None], deque[Failure]] = {}
+        self._users: dict[str, dict[str, Any]] = {}
+        self._channels: dict[str, dict[str, Any]] = {}
         self._last_post: dict[str, float] = {}
         self._ts = itertools.count(1)
         self._envelopes = itertools.count(1)
@@ -163,9 +168,10 @@ class FakeSlackApi(FakeServer):
         delay: float = 0.0,
         times: int | None = 1,
         after: int = 0,
+        method: str = "chat.postMessage",
         accept: bool = False,
     ) -> None:
-        """Queue a failure for chat.postMessage to `channel` (None: any channel).
+        """Queue a failure for `method` calls to `channel` (None: any channel; for users.info the user id).
 
         `accept=True` (with `error=None`): the message is posted, and the answer comes only after
         `delay` seconds — past the client's timeout, the sender cannot know it was delivered.
@@ -178,7 +184,7 @@ class FakeSlackApi(FakeServer):
         if error == "ratelimited" and retry_after is None:
             retry_after = 1
         with self._lock:
-            self._failures.setdefault(channel, deque()).append(
+            self._failures.setdefault((method, channel), deque()).append(
                 Failure(error=error, status=status, retry_after=retry_after, delay=delay, times=times,
                         after=after, accept=accept)
             )
@@ -187,9 +193,19 @@ class FakeSlackApi(FakeServer):
         with self._lock:
             self._failures.clear()
 
-    def _take_failure(self, channel: str) -> Failure | None:
+    def set_user(self, user_id: str, *, is_admin: bool = False, is_owner: bool = False,
+                 is_primary_owner: bool = False) -> None:
+        """What users.info says of this user's workspace role (default: a plain member)."""
+        self._users[user_id] = {"is_admin": is_admin, "is_owner": is_owner,
+                                "is_primary_owner": is_primary_owner}
+
+    def set_channel(self, channel_id: str, *, creator: str | None = None, is_im: bool = False) -> None:
+        """What conversations.info says of this channel: who created it, whether it is a DM."""
+        self._channels[channel_id] = {"creator": creator, "is_im": is_im}
+
+    def _take_failure(self, channel: str, method: str = "chat.postMessage") -> Failure | None:
         with self._lock:
-            for key in (channel, None):
+            for key in ((method, channel), (method, None)):
                 queue = self._failures.get(key)
                 if not queue:
                     continue
@@ -286,7 +302,50 @@ class FakeSlackApi(FakeServer):
                         "team_id": self.team_id, "user_id": self.bot_user_id, "bot_id": self.bot_id})
         if method == "chat.postMessage":
             return await self._post_message(params)
+        if method in ("users.info", "conversations.info"):
+            key = str(params.get("user" if method == "users.info" else "channel") or "")
+            failed = await self._failed(self._take_failure(key, method))
+            if failed is not None:
+                return failed
+            return self._user_info(key) if method == "users.info" else self._conversation_info(key)
         return _ok({})
+
+    def _user_info(self, user_id: str) -> web.Response:
+        if not user_id:
+            return self._error("user_not_found")
+        role = self._users.get(user_id, {"is_admin": False, "is_owner": False, "is_primary_owner": False})
+        return _ok({"user": {"id": user_id, "team_id": self.team_id, "name": user_id.lower(),
+                             "deleted": False, "is_bot": False, **role}})
+
+    def _conversation_info(self, channel_id: str) -> web.Response:
+        if not channel_id:
+            return self._error("channel_not_found")
+        known = self._channels.get(channel_id, {})
+        is_im = bool(known.get("is_im")) or channel_id.startswith("D")
+        channel: dict[str, Any] = {"id": channel_id, "is_im": is_im, "is_channel": not is_im,
+                                   "is_private": False, "is_archived": False}
+        if not is_im:
+            channel.update({"name": channel_id.lower(), "creator": known.get("creator") or "UCREATOR0"})
+        return _ok({"channel": channel})
+
+    async def _failed(self, failure: Failure | None) -> web.Response | None:
+        """The answer a programmed failure gives instead of success (None: no failure, or a delay only)."""
+        if failure is None:
+            return None
+        if failure.delay:
+            await asyncio.sleep(failure.delay)
+        if failure.status >= 500:
+            self.counters["5xx"] += 1
+            return web.Response(status=failure.status, text="<html><body>upstream error</body></html>",
+                                content_type="text/html")
+        if failure.error is None:
+            return None
+        headers = {}
+        if failure.retry_after is not None:
+            headers["Retry-After"] = str(math.ceil(failure.retry_after))
+        if failure.error == "ratelimited":
+            self.counters["ratelimited"] += 1
+        return self._error(failure.error, status=failure.status, headers=headers)
 
     async def _post_message(self, params: dict[str, Any]) -> web.Response:
         channel = str(params.get("channel") or "")
@@ -294,20 +353,10 @@ class FakeSlackApi(FakeServer):
             return self._error("channel_not_found")
         failure = self._take_failure(channel)
         late = failure is not None and failure.accept
-        if failure is not None and not late:
-            if failure.delay:
-                await asyncio.sleep(failure.delay)
-            if failure.status >= 500:
-                self.counters["5xx"] += 1
-                return web.Response(status=failure.status, text="<html><body>upstream error</body></html>",
-                                    content_type="text/html")
-            if failure.error is not None:
-                headers = {}
-                if failure.retry_after is not None:
-                    headers["Retry-After"] = str(math.ceil(failure.retry_after))
-                if failure.error == "ratelimited":
-                    self.counters["ratelimited"] += 1
-                return self._error(failure.error, status=failure.status, headers=headers)
+        if not late:
+            failed = await self._failed(failure)
+            if failed is not None:
+                return failed
         if self.rate_limit_per_channel:
             now = time.monotonic()
             gap = 1.0 / self.rate_limit_per_channel

@@ -15,7 +15,8 @@ What it serves (`/bot<token>/<method>`, parameters as query, form or JSON body, 
   webhook is set); `sendMessage` (validated like Telegram: text 1-4096 characters after entity parsing,
   `parse_mode=HTML` restricted to Telegram's tags, every `<`, `>` and `&` outside a tag written as an
   entity - see `parse_telegram_html`; 400 `can't parse entities` / `message is too long` otherwise);
-  `setMyCommands` / `getMyCommands`; `getChatMember` (statuses set with `set_member`); `setWebhook` /
+  `setMyCommands` / `getMyCommands`; `getChatMember` (statuses set with `set_member`); `getChat` (the
+  type by Telegram's id conventions, or as set with `set_chat_type`); `setWebhook` /
   `deleteWebhook` / `getWebhookInfo`; any other method answers 404 `Not Found` like Telegram and is
   recorded in `.unknown_methods`.
 - Failures programmed per chat and method with `fail(...)`: 429 with `parameters.retry_after`, 500 (JSON),
@@ -24,6 +25,8 @@ What it serves (`/bot<token>/<method>`, parameters as query, form or JSON body, 
   delivered (recorded in `.sent`) and the answer comes only after `delay` seconds, past the client's
   timeout. `share` applies a failure to that fraction of matching calls (seeded: reproducible).
 - `on_accept(message)`, when set, runs as each message is accepted, before the answer goes out.
+- Telegram unreachable: `refuse_connections()` stops listening (connections to the port are refused),
+  `accept_connections()` listens on the same port again.
 - Optional rate limits (`rate_limits=RateLimits()`): ≤ 30 messages/s overall, ≤ 1/s per chat, ≤ 20/min
   per group (chat id < 0); a message over a limit gets 429 + `retry_after` and is not delivered.
 """
@@ -169,6 +172,7 @@ class FakeTelegramApi(FakeServer):
         self._lock = threading.Lock()
         self._new_update: asyncio.Event | None = None
         self._closing = False
+        self._app: web.Application | None = None
         self._random = random.Random(seed)
         self.on_accept: Callable[[SentMessage], None] | None = None
         self.accepted_then_timed_out: list[SentMessage] = []  # delivered, answered too late
@@ -365,6 +369,7 @@ class FakeTelegramApi(FakeServer):
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._api)
         app.router.add_route("*", "/{tail:.*}", self._not_found)
+        self._app = app
         await self._listen(app, shutdown_timeout=0.1)
         return self
 
@@ -373,6 +378,16 @@ class FakeTelegramApi(FakeServer):
         if self._new_update is not None:
             self._new_update.set()  # release long polls
         await self._unlisten()
+
+    async def refuse_connections(self) -> None:
+        """Telegram unreachable: stop listening, so connecting to the port is refused."""
+        await self.stop()
+
+    async def accept_connections(self) -> None:
+        """Listen again, on the same port, after `refuse_connections`."""
+        self._closing = False
+        assert self._app is not None and self.port
+        await self._listen(self._app, shutdown_timeout=0.1)
 
 
     # -- HTTP --------------------------------------------------------------------------------------
@@ -623,6 +638,22 @@ class FakeTelegramApi(FakeServer):
             member["until_date"] = 0
         return _ok(member)
 
+    async def _get_chat(self, call: Call) -> web.Response:
+        if "chat_id" not in call.params:
+            return _error(400, "Bad Request: chat_id is empty")
+        chat = _norm_chat(call.params["chat_id"])
+        failed = await self._apply_failure("getChat", chat)
+        if failed is not None:
+            return failed
+        chat_type = self._chat_types.get(chat) or chat_type_of(chat)
+        info: dict[str, Any] = {
+            "id": chat, "type": chat_type, "accent_color_id": 0, "max_reaction_count": 11,
+            "accepted_gift_types": {"unlimited_gifts": False, "limited_gifts": False, "unique_gifts": False,
+                                    "premium_subscription": False, "gifts_from_channels": False},
+        }
+        info.update({"first_name": "Tess"} if chat_type == "private" else {"title": "Test group"})
+        return _ok(info)
+
     async def _set_webhook(self, call: Call) -> web.Response:
         url = str(call.params.get("url") or "")
         if not url:
@@ -664,6 +695,7 @@ _METHODS: dict[str, Callable[[FakeTelegramApi, Call], Any]] = {
     "setmycommands": FakeTelegramApi._set_my_commands,
     "getmycommands": FakeTelegramApi._get_my_commands,
     "getchatmember": FakeTelegramApi._get_chat_member,
+    "getchat": FakeTelegramApi._get_chat,
     "setwebhook": FakeTelegramApi._set_webhook,
     "deletewebhook": FakeTelegramApi._delete_webhook,
     "getwebhookinfo": FakeTelegramApi._get_webhook_info,
