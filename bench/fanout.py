@@ -4,9 +4,13 @@ to a local fake Bot API (its own process) that enforces Telegram's limits — �
 
     .venv/bin/python bench/fanout.py                      # 10,000 subscriptions, SQLite (≈ 6 minutes)
     .venv/bin/python bench/fanout.py -n 1000 --db postgresql+psycopg://…
+    .venv/bin/python bench/fanout.py --accept-timeouts 0.02   # 2 % accepted, then answered too late
 
 Prints achieved messages/s as a share of the 30/s limit, the 429s received, duplicates, losses (digests
 not delivered) and the peak RSS of the sending process. Goal: ≥ 90 %, 0 losses, 0 duplicates, ≤ 200 MB.
+With `--accept-timeouts SHARE` that share of sendMessage calls is delivered by the fake but answered only
+after the sender's timeout (`--send-timeout`, 2 s in that run): each such send is in doubt and resent
+(at least once), so the goal becomes 0 losses and duplicates ≤ the in-doubt count.
 """
 
 from __future__ import annotations
@@ -30,15 +34,22 @@ TOKEN = "7000000001:AAHfakeTokenForTests_abcdefghijkLMNO"
 LIMIT = 30.0
 
 
-def serve_fake() -> None:
-    """Child mode: run the fake Bot API with rate limits; print its URL; on stdin EOF print the record."""
+def serve_fake(accept_timeouts: float, late_by: float) -> None:
+    """Child mode: run the fake Bot API with rate limits (and, with `accept_timeouts`, that share of
+    sends accepted but answered `late_by` seconds late); print its URL; on stdin EOF print the record."""
     from tests.fakes.telegram_api import FakeTelegramApi, RateLimits
 
     with FakeTelegramApi(token=TOKEN, rate_limits=RateLimits()).running_in_thread() as tg:
+        if accept_timeouts > 0:
+            tg.fail(None, "accept_then_timeout", times=None, share=accept_timeouts, delay=late_by)
         print(tg.base_url, flush=True)
         sys.stdin.read()
-        record = {"sent": [[str(m.chat_id), m.at] for m in tg.sent], "count_429": tg.count_429,
-                  "rate_limited": tg.count_rate_limited}
+        record = {
+            "sent": [[str(m.chat_id), m.at] for m in tg.sent],
+            "count_429": tg.count_429,
+            "rate_limited": tg.count_rate_limited,
+            "late": len(tg.accepted_then_timed_out),
+        }
     print(json.dumps(record), flush=True)
 
 
@@ -53,14 +64,14 @@ def prepare(db_url: str, n: int) -> None:
     db.dispose()
 
 
-async def fan_out(db_url: str, api: str) -> tuple[object, float]:
+async def fan_out(db_url: str, api: str, send_timeout: float) -> tuple[object, float]:
     from bot.platforms.telegram import TelegramSender
     from bot.scheduler import DigestScheduler
     from bot.settings import load_settings
     from bot.store import open_database
 
     settings = load_settings({}, telegram_bot_token=TOKEN, telegram_api_base_url=api)
-    sender = TelegramSender.from_settings(settings)
+    sender = TelegramSender.from_settings(settings, timeout=send_timeout)
     db = open_database(db_url)
     bot = DigestScheduler(db, settings, {"telegram": sender})
     started = time.perf_counter()
@@ -87,11 +98,27 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("-n", "--subscriptions", type=int, default=10_000)
     p.add_argument("--db", help="database URL (default: a new SQLite file)")
+    p.add_argument(
+        "--accept-timeouts",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="share of sends the fake accepts but answers after the sender's timeout (e.g. 0.02)",
+    )
+    p.add_argument(
+        "--send-timeout",
+        type=float,
+        help="the sender's timeout in seconds (default 15; 2 with --accept-timeouts)",
+    )
     p.add_argument("--serve-fake", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--late-by", type=float, default=0.0, help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.serve_fake:
-        serve_fake()
+        serve_fake(args.accept_timeouts, args.late_by)
         return
+    from bot.platforms.telegram import SEND_TIMEOUT
+
+    send_timeout = args.send_timeout or (2.0 if args.accept_timeouts else SEND_TIMEOUT)
 
     import logging
 
@@ -99,12 +126,29 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="fanout-"))
     db_url = args.db or f"sqlite:///{tmp / 'fanout.sqlite3'}"
     prepare(db_url, args.subscriptions)
-    fake = subprocess.Popen([sys.executable, __file__, "--serve-fake"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True)
+    fake = subprocess.Popen(
+        [
+            sys.executable,
+            __file__,
+            "--serve-fake",
+            "--accept-timeouts",
+            str(args.accept_timeouts),
+            "--late-by",
+            str(send_timeout + 1.0),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert fake.stdin is not None and fake.stdout is not None
     api = fake.stdout.readline().strip()
-    print(f"fan-out of {args.subscriptions} digests to {api} ({db_url.split(':')[0]}) …", flush=True)
-    report, elapsed = asyncio.run(fan_out(db_url, api))
+    late = (
+        f", {100 * args.accept_timeouts:g} % of sends answered after the {send_timeout:g} s timeout"
+        if args.accept_timeouts
+        else ""
+    )
+    print(f"fan-out of {args.subscriptions} digests to {api} ({db_url.split(':')[0]}{late}) …", flush=True)
+    report, elapsed = asyncio.run(fan_out(db_url, api, send_timeout))
     fake.stdin.close()
     record = json.loads(fake.stdout.read().strip().splitlines()[-1])
     fake.wait(30)
@@ -124,12 +168,21 @@ def main() -> None:
     peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"messages accepted:    {len(sent)} in {span:.1f} s (pass took {elapsed:.1f} s)")
-    print(f"achieved rate:        {rate:.2f} messages/s = {100 * rate / LIMIT:.1f} % of {LIMIT:g}/s "
-          f"(middle 80 %: {steady:.2f}/s = {100 * steady / LIMIT:.1f} %)")
+    print(
+        f"achieved rate:        {rate:.2f} messages/s = {100 * rate / LIMIT:.1f} % of {LIMIT:g}/s "
+        f"(middle 80 %: {steady:.2f}/s = {100 * steady / LIMIT:.1f} %)"
+    )
     print(f"busiest second:       {max(windows.values())} messages")
-    print(f"429s received:        {record['count_429']} (by the fake's limits: {record['rate_limited']}; "
-          f"outbox saw {getattr(report, 'rate_limited', '?')})")
-    print(f"duplicates:           {duplicates}")
+    print(
+        f"429s received:        {record['count_429']} (by the fake's limits: {record['rate_limited']}; "
+        f"outbox saw {getattr(report, 'rate_limited', '?')})"
+    )
+    in_doubt = getattr(report, "in_doubt", 0)
+    print(f"accepted, answered late: {record['late']} (by the fake); in doubt (outbox): {in_doubt}")
+    print(
+        f"duplicates:           {duplicates} ({'≤' if duplicates <= in_doubt else '>'} in-doubt count "
+        f"{in_doubt})"
+    )
     print(f"losses:               {lost}")
     print(f"peak RSS (sender):    {peak_rss:.0f} MB")
     print(f"outbox report:        {report.line()}")  # type: ignore[attr-defined]

@@ -7,17 +7,31 @@ write lock on SQLite), so several processes share the work and each row goes to 
 process's rows become claimable again when its lease runs out (`lease_seconds`).
 
 Content: the articles ingested after the subscription's previous closed digest (first digest: the last
-24 hours) up to `window_end`, fixed when the row is created, so a retried digest is the same digest.
-A digest is sent as single-message parts (split at block boundaries with the platform's renderer), each
-recorded as it is accepted, so a failure or crash after part 1 resumes at part 2.
+24 hours) up to `window_end`, fixed when the row is created. The digest is rendered into the platform's
+messages (split at block boundaries, then by the renderer), and those messages are stored under their
+hash (`delivery_contents`) before the first is sent; a retry — in this process or another, after a
+restart, after the articles were re-analysed — sends the stored messages, so the parts never change
+between tries. Each message is sent and recorded on its own (`parts_sent`, `message_ids`): a retry sends
+only the messages not yet recorded.
 
-Exactly once, and its one gap: a message is recorded right after the platform accepts it, in one UPDATE
-on a dedicated thread. A crash after the platform's answer and before that commit leaves the row
-pending, and the next claimant sends that part again. At most one part per in-flight send can be
-doubled this way, i.e. at most `concurrency` messages per crashed process. Everything else — restarts,
-several processes, retries, lapsed leases — cannot double a digest: a row is only sent by the worker
-holding its lease, and a lease is renewed (fenced by worker id) before a send when it is less than half
-left, so a send never starts on a lease another worker may have taken.
+Recording an accepted message is retried in the process while the database is away (backoff up to
+`record_backoff_cap`, for as long as the lease has more than a tenth left), so a short outage does not
+let the lease lapse and another worker resend the message. Past that budget the message stays unrecorded
+(`briefbot_delivery_records_failed_total`) and is resent once the lease lapses.
+
+In doubt, and why it resolves at least once: a send whose request left but whose answer never came (a
+read timeout, a connection dropped after the request was written) may or may not have been delivered;
+neither Telegram's sendMessage nor Slack's chat.postMessage takes an idempotency key or lets a bot look
+the message up. Such a send is counted (`briefbot_deliveries_in_doubt_total`, `deliveries.in_doubt`, a
+WARNING line with the delivery id) and resent like any transient error: the chat may see that message
+twice, but never misses a part. A skipped digest is silent and a duplicate is visible, so losing one is
+the worse failure. Errors raised before the request was written (connection refused, connect and pool
+timeouts) and HTTP error answers are not in doubt: the message did not arrive, and it is simply resent.
+Duplicates are therefore bounded by the in-doubt count plus the messages in flight when a process dies
+(accepted by the platform, not yet recorded: at most `concurrency` per crashed process). Everything else
+— restarts, several processes, retries, lapsed leases — cannot double a message: a row is only sent by
+the worker holding its lease, and a lease is renewed (fenced by worker id) before a send when it is less
+than half left, so a send never starts on a lease another worker may have taken.
 
 Platform answers: "retry after N s" (Telegram 429, Slack ratelimited) holds back that chat (and the whole
 platform when several chats are told so) and retries; it never counts as a failure. 5xx, timeouts and
@@ -30,6 +44,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
+import json
 import logging
 import os
 import random
@@ -44,12 +60,23 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+
 from bot.briefing import digest_reply, make_digest
 from bot.localtime import local_instant, parse_hhmm, parse_zone, period_key
-from bot.metrics import DIGESTS_DELIVERED, DIGESTS_FAILED, RATE_LIMITED, SEND_LATENCY
+from bot.metrics import (
+    DELIVERIES_IN_DOUBT,
+    DELIVERY_RECORD_RETRIES,
+    DELIVERY_RECORDS_FAILED,
+    DIGESTS_DELIVERED,
+    DIGESTS_FAILED,
+    RATE_LIMITED,
+    SEND_LATENCY,
+)
 from bot.ratelimit import Limits, Pacers
 from bot.reply import Reply
-from bot.senders import ChatGone, RetryLater, Sender, SendError, Transient
+from bot.senders import ChatGone, InDoubt, RetryLater, Sender, SendError, Transient
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.repo import (
@@ -62,13 +89,18 @@ from bot.store.repo import (
     finish_delivery,
     get_subscription_by_id,
     insert_deliveries,
+    load_content,
     newer_delivery_exists,
+    note_in_doubt,
+    pin_content,
     previous_window_end,
+    prune_contents,
     record_parts,
     release_delivery,
     release_worker_claims,
     remove_worker,
     renew_lease,
+    save_content,
     scheduled_subscriptions,
     worker_heartbeat,
 )
@@ -79,6 +111,9 @@ Clock = Callable[[], datetime]
 FIRST_WINDOW = timedelta(hours=24)
 DIGEST_TITLE = "Your daily briefing"
 WINDOW_ARTICLES = 200  # newest articles of a window considered for one digest
+CONTENT_KEPT = timedelta(days=3)  # stored digest messages no pending delivery needs are pruned after this
+# The database did not answer (down, restarting, locked, pool exhausted): worth retrying a record.
+DATABASE_AWAY = (OperationalError, InterfaceError, DisconnectionError, PoolTimeoutError)
 
 
 def utc_now() -> datetime:
@@ -122,8 +157,16 @@ def due_rows(
         if due is None:
             continue
         period, due_at = due
-        out.append({"subscription_id": sub.id, "period": period, "platform": sub.platform,
-                    "chat_id": sub.chat_id, "due_at": due_at, "window_end": now})
+        out.append(
+            {
+                "subscription_id": sub.id,
+                "period": period,
+                "platform": sub.platform,
+                "chat_id": sub.chat_id,
+                "due_at": due_at,
+                "window_end": now,
+            }
+        )
     return out
 
 
@@ -158,29 +201,32 @@ def split_reply(reply: Reply, render: Callable[[Reply], Sequence[Any]] | None) -
     ]
 
 
-def platform_renderer(platform: str) -> Callable[[Reply], Sequence[Any]] | None:
-    """The renderer a platform's Sender uses, to split digests into single-message parts."""
-    try:
-        if platform == "telegram":
-            from bot.render.telegram import render_telegram
+def render_messages(reply: Reply, render: Callable[[Reply], Sequence[Any]]) -> list[Any]:
+    """`reply` as the platform's messages: split at block boundaries first, then by the renderer."""
+    return [message for part in split_reply(reply, render) for message in render(part)]
 
-            return render_telegram
-        if platform == "slack":
-            from bot.render.slack import render_slack
 
-            return render_slack
-    except ImportError:
-        log.warning("no renderer for %s: digests go out unsplit", platform)
-    return None
+def content_hash(platform: str, messages: Sequence[Any]) -> str:
+    """SHA-256 of a digest's rendered messages (canonical JSON): the name they are stored under."""
+    canonical = json.dumps(
+        [platform, list(messages)], sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 @dataclass
 class Prepared:
-    """What to do with a claimed row: send `parts`, or close it with `status` and no send."""
+    """What to do with a claimed row: send `parts` (rendered messages stored under `content_hash`), or
+    close it with `status` and no send."""
 
-    parts: list[Reply]
+    parts: list[Any]
     status: str | None = None
     reason: str = ""
+    content_hash: str | None = None
+
+
+class Unrecorded(Exception):
+    """An accepted message could not be recorded within the lease: the database stayed away."""
 
 
 # -- the report of one pass -------------------------------------------------------------------------
@@ -200,6 +246,9 @@ class DeliveryReport:
     gave_up: int = 0  # rows given back after repeated transient errors, retried at a later tick
     deferred: int = 0  # rows given back to wait out a long "retry after"
     lost_leases: int = 0
+    in_doubt: int = 0  # sends whose outcome was unknown (request left, no answer): resent
+    record_retries: int = 0  # records of accepted messages retried while the database was away
+    unrecorded: int = 0  # accepted messages left unrecorded (database away past the lease budget)
 
     def merge(self, other: DeliveryReport) -> None:
         for f in fields(self):
@@ -233,6 +282,8 @@ class Outbox:
         max_inline_retry_after: float = 60.0,
         rate_limited_tries: int = 8,
         heartbeat_seconds: float = 2.0,
+        record_backoff_base: float = 0.25,
+        record_backoff_cap: float = 8.0,
         rng: Callable[[], float] = random.random,
         renderers: Mapping[str, Callable[[Reply], Sequence[Any]] | None] | None = None,
     ) -> None:
@@ -251,9 +302,15 @@ class Outbox:
         self.max_inline_retry_after = max_inline_retry_after
         self.rate_limited_tries = rate_limited_tries
         self.heartbeat_seconds = heartbeat_seconds
+        self.record_backoff_base = record_backoff_base
+        self.record_backoff_cap = record_backoff_cap
         self._rng = rng
-        self._renderers = {p: platform_renderer(p) for p in self.senders} | dict(renderers or {})
-        self._digests: dict[tuple[str, datetime, datetime], list[Reply] | None] = {}
+        self._renderers: dict[str, Callable[[Reply], Sequence[Any]]] = {
+            p: s.render for p, s in self.senders.items()
+        } | {p: r for p, r in (renderers or {}).items() if r}
+        self._digests: dict[tuple[str, datetime, datetime], tuple[list[Any], str] | None] = {}
+        self._contents: dict[str, list[Any]] = {}  # stored contents this process has seen, by hash
+        self._last_prune = float("-inf")
         self._digest_lock = threading.Lock()
         self._leases: dict[int, datetime] = {}
         self._stopping = False
@@ -293,6 +350,7 @@ class Outbox:
             return report
         self._stopping = False
         await self._heartbeat(force=True)
+        await self._prune_contents()
         sem = asyncio.Semaphore(self.concurrency)
         prefetch = 2 * self.concurrency
         tasks: set[asyncio.Task[None]] = set()
@@ -308,8 +366,9 @@ class Outbox:
                         tasks.add(asyncio.create_task(self._deliver_guarded(c, sem, report)))
                 if not tasks:
                     break
-                _done, tasks = await asyncio.wait(tasks, timeout=self.heartbeat_seconds,
-                                                  return_when=asyncio.FIRST_COMPLETED)
+                _done, tasks = await asyncio.wait(
+                    tasks, timeout=self.heartbeat_seconds, return_when=asyncio.FIRST_COMPLETED
+                )
                 await self._heartbeat()
         finally:
             if tasks:  # cancelled: stop what is in flight, hand its rows back
@@ -324,6 +383,7 @@ class Outbox:
 
     async def close(self) -> None:
         """Give back this worker's unsent claims and leave the worker list."""
+
         def release() -> int:
             with self.db.session() as session:
                 n = release_worker_claims(session, self.worker_id)
@@ -360,8 +420,9 @@ class Outbox:
 
         def beat() -> int:
             with self.db.session() as session:
-                return worker_heartbeat(session, self.worker_id, self.clock(),
-                                        live_within=3 * self.heartbeat_seconds)
+                return worker_heartbeat(
+                    session, self.worker_id, self.clock(), live_within=3 * self.heartbeat_seconds
+                )
 
         try:
             workers = await self._run(beat)
@@ -369,6 +430,22 @@ class Outbox:
             log.warning("worker heartbeat failed: %s", exc)
             return
         self.pacers.share_with(workers)
+
+    async def _prune_contents(self) -> None:
+        """Drop stored digest messages no pending delivery needs (at most once an hour)."""
+        mono = time.monotonic()
+        if mono - self._last_prune < 3600:
+            return
+        self._last_prune = mono
+
+        def prune() -> int:
+            with self.db.session() as session:
+                return prune_contents(session, self.clock() - CONTENT_KEPT)
+
+        try:
+            await self._run(prune)
+        except Exception as exc:  # housekeeping only
+            log.warning("pruning stored digest contents failed: %s", exc)
 
     def _claim(self, limit: int) -> list[ClaimedDelivery]:
         now = self.clock()
@@ -404,33 +481,78 @@ class Outbox:
                 return Prepared([], "superseded", "a newer digest is due")
             start = previous_window_end(session, c.subscription_id, c.period) or c.window_end - FIRST_WINDOW
             zone = parse_zone(sub.timezone) or ZoneInfo("UTC")
-        parts = self._digest_parts(c.platform, start, c.window_end)
-        if parts is not None:
-            return Prepared(parts)
-        if self.settings.empty_digest == "silent":
+        if c.content_hash is not None:  # an earlier try fixed what this delivery sends
+            stored = self._stored_content(c.content_hash)
+            if stored is not None:
+                return Prepared(stored, content_hash=c.content_hash)
+            log.warning(
+                "stored digest content missing, rendering it again",
+                extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+            )
+        content = self._digest_content(c.platform, start, c.window_end)
+        if content is None:
+            if self.settings.empty_digest == "silent":
+                with self.db.session() as session:
+                    finish_delivery(session, c.id, "skipped", now=now)
+                return Prepared([], "skipped", "nothing new")
+            content = self._store(
+                c.platform, render_messages(nothing_new_reply(start, zone), self._renderers[c.platform])
+            )
+        messages, digest_hash = content
+        if c.content_hash is None and len(messages) > 1:  # pin it before the first part goes out
             with self.db.session() as session:
-                finish_delivery(session, c.id, "skipped", now=now)
-            return Prepared([], "skipped", "nothing new")
-        return Prepared(split_reply(nothing_new_reply(start, zone), self._renderers.get(c.platform)))
+                pinned = pin_content(session, c.id, digest_hash)
+            if pinned != digest_hash and (stored := self._stored_content(pinned)) is not None:
+                return Prepared(stored, content_hash=pinned)
+        return Prepared(messages, content_hash=digest_hash)
 
-    def _digest_parts(self, platform: str, start: datetime, end: datetime) -> list[Reply] | None:
-        """The digest of the window as single-message parts (None when empty); built once per window."""
+    def _digest_content(self, platform: str, start: datetime, end: datetime) -> tuple[list[Any], str] | None:
+        """The digest of the window as rendered messages and their stored hash (None when empty); built
+        and stored once per window and process."""
         key = (platform, start, end)
         with self._digest_lock:
             if key in self._digests:
                 return self._digests[key]
             with self.db.session() as session:
                 rows = list(articles_in_window(session, start, end, limit=WINDOW_ARTICLES))
-            parts: list[Reply] | None = None
+            content: tuple[list[Any], str] | None = None
             if rows:
-                digest = make_digest(rows, max_items=self.settings.digest_max_items,
-                                     max_chars=self.settings.digest_max_chars, since=start,
-                                     title=DIGEST_TITLE)
-                parts = split_reply(digest_reply(digest, title=DIGEST_TITLE), self._renderers.get(platform))
+                digest = make_digest(
+                    rows,
+                    max_items=self.settings.digest_max_items,
+                    max_chars=self.settings.digest_max_chars,
+                    since=start,
+                    title=DIGEST_TITLE,
+                )
+                reply = digest_reply(digest, title=DIGEST_TITLE)
+                content = self._store(platform, render_messages(reply, self._renderers[platform]))
             if len(self._digests) >= 64:
                 self._digests.pop(next(iter(self._digests)))
-            self._digests[key] = parts
-            return parts
+            self._digests[key] = content
+            return content
+
+    def _store(self, platform: str, messages: list[Any]) -> tuple[list[Any], str]:
+        """Store rendered messages under their hash (once per process) and return both."""
+        digest_hash = content_hash(platform, messages)
+        if digest_hash not in self._contents:
+            with self.db.session() as session:
+                save_content(session, digest_hash, platform, messages, now=self.clock())
+            self._remember(digest_hash, messages)
+        return messages, digest_hash
+
+    def _stored_content(self, digest_hash: str) -> list[Any] | None:
+        if digest_hash in self._contents:
+            return self._contents[digest_hash]
+        with self.db.session() as session:
+            messages = load_content(session, digest_hash)
+        if messages is not None:
+            self._remember(digest_hash, messages)
+        return messages
+
+    def _remember(self, digest_hash: str, messages: list[Any]) -> None:
+        if len(self._contents) >= 256:
+            self._contents.pop(next(iter(self._contents)))
+        self._contents[digest_hash] = messages
 
     async def _hold_lease(self, c: ClaimedDelivery) -> bool:
         """True when this worker holds the row for at least half a lease more (renewing if needed)."""
@@ -463,8 +585,11 @@ class Outbox:
         prepared = await self._run(self._prepare, c)
         if prepared.status is not None:
             setattr(report, prepared.status, getattr(report, prepared.status) + 1)
-            log.info("digest not sent: %s", prepared.reason,
-                     extra={"platform": c.platform, "chat_id": c.chat_id, "period": str(c.period)})
+            log.info(
+                "digest not sent: %s",
+                prepared.reason,
+                extra={"platform": c.platform, "chat_id": c.chat_id, "period": str(c.period)},
+            )
             return
         parts = prepared.parts
         ids = list(c.message_ids)
@@ -473,20 +598,21 @@ class Outbox:
         while part < len(parts):
             if not await self._hold_lease(c):
                 report.lost_leases += 1
-                log.warning("lease lost, another worker has this digest",
-                            extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id})
+                log.warning(
+                    "lease lost, another worker has this digest",
+                    extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+                )
                 return
             await pacer.acquire(c.chat_id)
             attempts += 1
             started = time.perf_counter()
             try:
-                sent = await sender.send(c.chat_id, parts[part])
+                sent = await sender.send_rendered(c.chat_id, parts[part])
             except RetryLater as exc:
                 RATE_LIMITED.labels(c.platform).inc()
                 report.rate_limited += 1
                 limited += 1
                 pacer.penalize(c.chat_id, exc.retry_after)
-                ids += _partial(exc)
                 if exc.retry_after > self.max_inline_retry_after or limited >= self.rate_limited_tries:
                     await self._release(c, attempts, timedelta(seconds=exc.retry_after), str(exc))
                     report.deferred += 1
@@ -499,12 +625,17 @@ class Outbox:
             except Transient as exc:
                 transient += 1
                 report.transient_errors += 1
-                DIGESTS_FAILED.labels(c.platform, "transient").inc()
-                ids += _partial(exc)
+                if isinstance(exc, InDoubt):
+                    await self._in_doubt(c, part, len(parts), exc, report)
+                else:
+                    DIGESTS_FAILED.labels(c.platform, "transient").inc()
                 if transient >= self.transient_tries:
-                    log.error("digest send gave up after %d tries, retried at a later tick: %s",
-                              transient, exc,
-                              extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id})
+                    log.error(
+                        "digest send gave up after %d tries, retried at a later tick: %s",
+                        transient,
+                        exc,
+                        extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+                    )
                     DIGESTS_FAILED.labels(c.platform, "gave_up").inc()
                     await self._release(c, attempts, self._later(c.failures + 1), str(exc), failed=True)
                     report.gave_up += 1
@@ -513,24 +644,120 @@ class Outbox:
                 continue
             except SendError as exc:
                 DIGESTS_FAILED.labels(c.platform, "error").inc()
-                log.error("digest could not be sent: %s", exc,
-                          extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id})
+                log.error(
+                    "digest could not be sent: %s",
+                    exc,
+                    extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+                )
                 await self._run(self._finish, c.id, "failed", attempts, str(exc))
                 report.failed += 1
                 return
             SEND_LATENCY.labels(c.platform).observe(time.perf_counter() - started)
             part += 1
-            ids += [str(i) for i in sent]
+            ids.append(str(sent))
             done = part == len(parts)
-            await self._run(self._record, c.id, part, tuple(ids), attempts, done, pool="record")
-            report.messages += len(sent)
+            report.messages += 1
+            try:
+                await self._record_durably(c, part, tuple(ids), attempts, done, prepared.content_hash, report)
+            except Unrecorded as exc:
+                report.unrecorded += 1
+                DELIVERY_RECORDS_FAILED.labels(c.platform).inc()
+                log.error(
+                    "message %d of %d accepted but not recorded (%s); it is sent again when the lease lapses",
+                    part,
+                    len(parts),
+                    exc,
+                    extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+                )
+                return
             if done:
                 DIGESTS_DELIVERED.labels(c.platform).inc()
                 report.delivered += 1
 
-    def _record(self, delivery_id: int, part: int, ids: tuple[str, ...], attempts: int, done: bool) -> None:
+    async def _in_doubt(
+        self, c: ClaimedDelivery, part: int, total: int, exc: InDoubt, report: DeliveryReport
+    ) -> None:
+        """Count a send of unknown outcome; it is resent (at least once), so the chat may see it twice."""
+        report.in_doubt += 1
+        DELIVERIES_IN_DOUBT.labels(c.platform).inc()
+        log.warning(
+            "message %d of %d in doubt, sending it again (the chat may see it twice): %s",
+            part + 1,
+            total,
+            exc,
+            extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+        )
+
+        def note() -> None:
+            with self.db.session() as session:
+                note_in_doubt(session, c.id)
+
+        try:
+            await self._run(note, pool="record")
+        except Exception as err:  # the count on the row is for the record only
+            log.warning("could not count the in-doubt send on delivery %s: %s", c.id, err)
+
+    async def _record_durably(
+        self,
+        c: ClaimedDelivery,
+        part: int,
+        ids: tuple[str, ...],
+        attempts: int,
+        done: bool,
+        digest_hash: str | None,
+        report: DeliveryReport,
+    ) -> None:
+        """Record an accepted message; while the database is away, retry with backoff for as long as
+        this worker's lease has more than a tenth left (a lapsed lease would let the message be resent).
+        Raises Unrecorded when the budget runs out."""
+        deadline = self._leases.get(c.id, c.lease_until) - self.lease / 10
+        tries = 0
+        while True:
+            try:
+                await self._run(self._record, c.id, part, ids, attempts, done, digest_hash, pool="record")
+                if tries:
+                    log.info(
+                        "message recorded after %d retries",
+                        tries,
+                        extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+                    )
+                return
+            except DATABASE_AWAY as exc:
+                tries += 1
+                wait = min(self.record_backoff_cap, self.record_backoff_base * 2 ** (tries - 1))
+                wait *= 0.75 + self._rng() / 2
+                if self.clock() + timedelta(seconds=wait) >= deadline:
+                    raise Unrecorded(f"database away after {tries} tries: {type(exc).__name__}") from exc
+                report.record_retries += 1
+                DELIVERY_RECORD_RETRIES.labels(c.platform).inc()
+                log.warning(
+                    "recording a sent message failed (database away), retrying in %.1f s: %s",
+                    wait,
+                    type(exc).__name__,
+                    extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
+                )
+                await self._sleep(wait)
+
+    def _record(
+        self,
+        delivery_id: int,
+        part: int,
+        ids: tuple[str, ...],
+        attempts: int,
+        done: bool,
+        digest_hash: str | None,
+    ) -> None:
         with self.db.session() as session:
-            record_parts(session, delivery_id, part, ids, attempts=attempts, done=done, now=self.clock())
+            record_parts(
+                session,
+                delivery_id,
+                part,
+                ids,
+                attempts=attempts,
+                done=done,
+                now=self.clock(),
+                content_hash=digest_hash,
+            )
 
     def _finish(self, delivery_id: int, status: str, attempts: int, error: str) -> None:
         with self.db.session() as session:
@@ -541,15 +768,25 @@ class Outbox:
     ) -> None:
         def release() -> None:
             with self.db.session() as session:
-                release_delivery(session, c.id, self.worker_id, next_attempt_at=self.clock() + wait,
-                                 attempts=attempts, error=error, failed_pass=failed)
+                release_delivery(
+                    session,
+                    c.id,
+                    self.worker_id,
+                    next_attempt_at=self.clock() + wait,
+                    attempts=attempts,
+                    error=error,
+                    failed_pass=failed,
+                )
 
         await self._run(release)
 
     async def _gone(self, c: ClaimedDelivery, attempts: int, exc: ChatGone) -> None:
         DIGESTS_FAILED.labels(c.platform, "gone").inc()
-        log.warning("chat gone, subscription deactivated: %s", exc.reason,
-                    extra={"platform": c.platform, "chat_id": c.chat_id})
+        log.warning(
+            "chat gone, subscription deactivated: %s",
+            exc.reason,
+            extra={"platform": c.platform, "chat_id": c.chat_id},
+        )
 
         def gone() -> None:
             with self.db.session() as session:
@@ -559,17 +796,14 @@ class Outbox:
         await self._run(gone)
 
 
-def _partial(exc: Exception) -> list[str]:
-    """Ids of messages a multi-message send got out before failing (recorded for the record)."""
-    return [str(i) for i in getattr(exc, "sent_ids", None) or ()]
-
-
 __all__ = [
     "DeliveryReport",
     "Outbox",
+    "content_hash",
     "due_period",
     "due_rows",
     "nothing_new_reply",
+    "render_messages",
     "split_reply",
     "utc_now",
 ]

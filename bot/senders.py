@@ -2,14 +2,18 @@
 
 Platform modules implement `Sender`; `bot/delivery.py` decides what to do with each error:
 - `RetryLater`  - the platform asked us to wait (Telegram 429 `retry_after`, Slack `ratelimited`).
-- `Transient`   - 5xx, timeouts, network errors: retry with exponential backoff and jitter.
+- `Transient`   - 5xx, connection refused, connect timeouts: the message surely did not arrive; retry
+                  with exponential backoff and jitter.
+- `InDoubt`     - a `Transient` whose request had left when the answer failed to come (read timeout,
+                  connection dropped after the request was written): the platform may have delivered
+                  it. The outbox counts it and resends it (at least once; see bot/delivery.py).
 - `ChatGone`    - blocked, kicked, chat not found, channel archived: deactivate the subscription.
 - any other `SendError` - a permanent failure of this one message: record it, do not retry.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from bot.reply import Reply
 
@@ -28,6 +32,10 @@ class Transient(SendError):
     pass
 
 
+class InDoubt(Transient):
+    """The request left and no answer came: the message may or may not have been delivered."""
+
+
 class ChatGone(SendError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -43,4 +51,13 @@ class Sender(Protocol):
         Raises RetryLater / Transient / ChatGone / SendError. A reply split into several messages is
         sent in order; on failure part-way the exception carries `sent_ids` (ids already sent).
         """
+        ...
+
+    def render(self, reply: Reply) -> list[Any]:
+        """`reply` as the platform's messages, each JSON-serialisable (the outbox stores them so that a
+        retry sends exactly the messages of the first attempt)."""
+        ...
+
+    async def send_rendered(self, chat_id: str, message: Any) -> str:
+        """Send one message from `render`; return its id. Raises like `send`; never sends twice."""
         ...

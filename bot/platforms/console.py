@@ -25,10 +25,16 @@ class ConsoleSender:
         self._count = 0
 
     async def send(self, chat_id: str, reply: Reply) -> list[str]:
-        self.stdout.write("\n" + render_text(reply, color=self.color).rstrip("\n") + "\n")
+        return [await self.send_rendered(chat_id, self.render(reply)[0])]
+
+    def render(self, reply: Reply) -> list[str]:
+        return [render_text(reply, color=self.color)]
+
+    async def send_rendered(self, chat_id: str, message: str) -> str:
+        self.stdout.write("\n" + message.rstrip("\n") + "\n")
         self.stdout.flush()
         self._count += 1
-        return [f"console-{self._count}"]
+        return f"console-{self._count}"
 
 
 class ConsoleFrontEnd:

@@ -35,7 +35,7 @@ from bot.commands import MANAGE_COMMANDS, ChatContext, Commands, parse_command
 from bot.platforms.slack_managers import MANAGERS, SlackManagers, Verdict
 from bot.render.slack import render_slack
 from bot.reply import Reply
-from bot.senders import ChatGone, RetryLater, SendError, Transient
+from bot.senders import ChatGone, InDoubt, RetryLater, SendError, Transient
 from bot.settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 SLASH_COMMANDS = ("brief", "who", "topics", "subscribe", "unsubscribe", "settings", "help")
 SEND_TIMEOUT = 15.0  # seconds for one chat.postMessage from the sender
+CONNECT_TIMEOUT = 5.0  # of those, for the connection: a connect timeout means "not sent", not "in doubt"
 MAX_EVENT_BYTES = 1024 * 1024  # Slack's payloads are a few KiB; a body over this is refused unread
 MAX_CLOCK_SKEW = 5 * 60  # seconds: Slack's own limit for a request timestamp
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
@@ -117,27 +118,41 @@ class SlackSender:
         """One client and connection pool per event loop (the sender may outlive a loop in tests)."""
         loop = asyncio.get_running_loop()
         if self._client is None or self._loop is not loop or self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.timeout))
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(
+                total=self.timeout, sock_connect=min(CONNECT_TIMEOUT, self.timeout)))
             self._client = AsyncWebClient(token=self._token, base_url=self.base_url, session=self._session,
                                           timeout=int(max(1, self.timeout)), retry_handlers=[])
             self._loop = loop
         return self._client
 
     async def send(self, chat_id: str, reply: Reply) -> list[str]:
-        client = self._web_client()
         sent: list[str] = []
         for part in _parts(reply):
             try:
-                resp = await client.chat_postMessage(
-                    channel=chat_id, text=part.get("text", ""), blocks=part.get("blocks"),
-                    unfurl_links=False, unfurl_media=False,
-                )
-            except SlackApiError as exc:
-                raise _with_sent(map_slack_error(exc), sent) from None
-            except (TimeoutError, aiohttp.ClientError, OSError) as exc:
-                raise _with_sent(Transient(f"slack connection failed: {type(exc).__name__}"), sent) from None
-            sent.append(str(resp.get("ts", "")))
+                sent.append(await self.send_rendered(chat_id, part))
+            except SendError as exc:
+                raise _with_sent(exc, sent) from None
         return sent
+
+    def render(self, reply: Reply) -> list[dict[str, Any]]:
+        return _parts(reply)
+
+    async def send_rendered(self, chat_id: str, message: dict[str, Any]) -> str:
+        """One chat.postMessage; a failure to connect is `Transient`, a failure after the request was
+        written (no answer in time, connection dropped) is `InDoubt`."""
+        client = self._web_client()
+        try:
+            resp = await client.chat_postMessage(
+                channel=chat_id, text=message.get("text", ""), blocks=message.get("blocks"),
+                unfurl_links=False, unfurl_media=False,
+            )
+        except SlackApiError as exc:
+            raise map_slack_error(exc) from None
+        except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
+            raise Transient(f"slack connection failed: {type(exc).__name__}") from None
+        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
+            raise InDoubt(f"slack: no answer after sending: {type(exc).__name__}") from None
+        return str(resp.get("ts", ""))
 
     async def close(self) -> None:
         if self._session is not None and not self._session.closed:

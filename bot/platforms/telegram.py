@@ -21,6 +21,7 @@ import warnings
 from collections.abc import Callable
 from datetime import timedelta
 
+import httpx
 from aiohttp import web
 from telegram import Bot as PtbBot
 from telegram import BotCommand, LinkPreviewOptions, Message, Update
@@ -50,7 +51,7 @@ from bot.commands import COMMANDS, MANAGE_COMMANDS, ChatContext, Commands
 from bot.platforms.telegram_polling import PollingBot, capped_backoff
 from bot.render.telegram import render_telegram
 from bot.reply import Reply
-from bot.senders import ChatGone, RetryLater, SendError, Transient
+from bot.senders import ChatGone, InDoubt, RetryLater, SendError, Transient
 from bot.settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,11 @@ CHAT_TYPE_TTL = 300.0  # seconds getChat's answer about a chat's type is reused
 ADMIN_STATUSES = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
 # BadRequest descriptions meaning the chat is no longer reachable.
 GONE_BAD_REQUESTS = ("chat not found", "group chat was deactivated", "peer_id_invalid", "user not found")
+# httpx errors raised before a request is written: the message surely did not reach Telegram. Any other
+# transport error under PTB's TimedOut / NetworkError (read or write timeout, connection dropped mid-
+# request) leaves it in doubt; a NetworkError from an HTTP answer (5xx) means not delivered.
+NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol,
+                   httpx.InvalidURL)
 _COMMAND_WORD = re.compile(r"^/([A-Za-z0-9_]+)(?:@(\S+))?")
 # PTB loggers that print the Bot API URL (which carries the token) and httpx, which logs request URLs.
 _URL_LOGGERS = ("telegram.Bot", "telegram.ext.ExtBot", "httpx", "httpcore")
@@ -142,6 +148,9 @@ def map_telegram_error(exc: TelegramError, token: str | None = None) -> SendErro
             return ChatGone(f"telegram: {text}")
         return SendError(f"telegram sendMessage refused: {text}")
     if isinstance(exc, TimedOut | NetworkError):
+        cause = exc.__cause__
+        if isinstance(cause, httpx.TransportError) and not isinstance(cause, NOT_SENT_ERRORS):
+            return InDoubt(f"telegram: {type(exc).__name__} ({type(cause).__name__}) after sending: {text}")
         return Transient(f"telegram: {type(exc).__name__}: {text}")
     return SendError(f"telegram: {type(exc).__name__}: {text}")
 
@@ -193,22 +202,31 @@ class TelegramSender:
     async def send(self, chat_id: str, reply: Reply, *, message_thread_id: int | None = None) -> list[str]:
         return await self.send_html(chat_id, render_telegram(reply), message_thread_id=message_thread_id)
 
+    def render(self, reply: Reply) -> list[str]:
+        return render_telegram(reply)
+
+    async def send_rendered(self, chat_id: str, message: str, *, message_thread_id: int | None = None
+                            ) -> str:
+        """One sendMessage of rendered HTML; the error says whether the request may have arrived."""
+        try:
+            sent = await self.bot.send_message(
+                _chat_ref(chat_id), message, parse_mode=ParseMode.HTML, message_thread_id=message_thread_id,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        except TelegramError as exc:
+            raise map_telegram_error(exc, self._token) from None
+        return str(sent.message_id)
+
     async def send_html(self, chat_id: str, parts: list[str], *, message_thread_id: int | None = None
                         ) -> list[str]:
         """Send already-rendered HTML messages in order; on failure the error carries `sent_ids`."""
-        bot, chat = self.bot, _chat_ref(chat_id)
         sent: list[str] = []
         for part in parts:
             try:
-                message = await bot.send_message(
-                    chat, part, parse_mode=ParseMode.HTML, message_thread_id=message_thread_id,
-                    link_preview_options=LinkPreviewOptions(is_disabled=True),
-                )
-            except TelegramError as exc:
-                err = map_telegram_error(exc, self._token)
+                sent.append(await self.send_rendered(chat_id, part, message_thread_id=message_thread_id))
+            except SendError as err:
                 err.sent_ids = list(sent)  # type: ignore[attr-defined]
-                raise err from None
-            sent.append(str(message.message_id))
+                raise
         return sent
 
     async def close(self) -> None:

@@ -108,7 +108,9 @@ class Delivery(Base):
     due first) | cancelled (unsubscribed) | gone (chat blocked or deleted) | failed (permanent error).
     A pending row is claimed by a worker for a lease (`claimed_by`, `lease_until`; a delivered row keeps
     `claimed_by`: who delivered it); `next_attempt_at` holds back retries. `platform`/`chat_id` are
-    copied from the subscription so claims need no join.
+    copied from the subscription so claims need no join. `content_hash` names the rendered messages
+    (`delivery_contents`) a retry must send from `parts_sent` on; `in_doubt` counts sends whose outcome
+    was unknown (resent, so the chat may have that message twice). Migration 0005 adds both.
     """
 
     __tablename__ = "deliveries"
@@ -136,6 +138,20 @@ class Delivery(Base):
     last_error: Mapped[str | None] = mapped_column(String(512))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    in_doubt: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class DeliveryContent(Base):
+    """A digest's rendered messages, stored before they are sent so that every try of a delivery sends
+    the same messages; keyed by their SHA-256, shared by every delivery of the same digest."""
+
+    __tablename__ = "delivery_contents"
+
+    hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    messages: Mapped[list[Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class DeliveryWorker(Base):

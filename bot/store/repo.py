@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from bot.store.fulltext import WordMatcher, query_words
 from bot.store.models import (
     Delivery,
+    DeliveryContent,
     DeliveryWorker,
     SourceState,
     StoredArticle,
@@ -277,6 +278,8 @@ class ClaimedDelivery:
     attempts: int
     failures: int
     lease_until: datetime
+    content_hash: str | None = None  # the rendered messages pinned by an earlier try
+    in_doubt: int = 0
 
 
 def scheduled_subscriptions(session: Session) -> list[ScheduledSubscription]:
@@ -376,12 +379,14 @@ def claim_deliveries(
         .values(claimed_by=worker, lease_until=lease_until)
         .returning(Delivery.id, Delivery.subscription_id, Delivery.period, Delivery.platform,
                    Delivery.chat_id, Delivery.window_end, Delivery.parts_sent, Delivery.message_ids,
-                   Delivery.attempts, Delivery.failures, Delivery.lease_until)
+                   Delivery.attempts, Delivery.failures, Delivery.lease_until, Delivery.content_hash,
+                   Delivery.in_doubt)
         .execution_options(synchronize_session=False)
     )
     rows = session.execute(stmt).all()
     claimed = [
-        ClaimedDelivery(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7] or ()), r[8], r[9], r[10])
+        ClaimedDelivery(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7] or ()), r[8], r[9], r[10],
+                        r[11], int(r[12] or 0))
         for r in rows
     ]
     return sorted(claimed, key=lambda c: c.id)
@@ -403,16 +408,18 @@ def renew_lease(session: Session, delivery_id: int, worker: str, lease_until: da
 
 def record_parts(
     session: Session, delivery_id: int, parts_sent: int, message_ids: Sequence[str], *, attempts: int,
-    done: bool, now: datetime,
+    done: bool, now: datetime, content_hash: str | None = None,
 ) -> bool:
-    """Record messages the platform accepted. With `done` the row becomes delivered (`claimed_by` then
-    names the worker that delivered it).
+    """Record messages the platform accepted (and, when given, the content they came from). With `done`
+    the row becomes delivered (`claimed_by` then names the worker that delivered it).
 
     Deliberately not fenced by `claimed_by`: the messages are out, so recording them wins even if this
     worker's lease lapsed; a worker that claimed the row meanwhile then sees it delivered and stops.
     """
     values: dict[str, Any] = {"parts_sent": parts_sent, "message_ids": list(message_ids),
                               "attempts": attempts}
+    if content_hash is not None:
+        values["content_hash"] = content_hash
     if done:
         values |= {"status": "delivered", "delivered_at": now, "lease_until": None, "last_error": None}
     result = session.execute(
@@ -420,6 +427,56 @@ def record_parts(
         .values(**values).execution_options(synchronize_session=False)
     )
     return result.rowcount == 1
+
+
+def save_content(session: Session, content_hash: str, platform: str, messages: Sequence[Any],
+                 *, now: datetime) -> None:
+    """Store a digest's rendered messages under their hash (kept when the hash is there already)."""
+    if session.get(DeliveryContent, content_hash) is None:
+        dialect = session.get_bind().dialect.name
+        if dialect in {"postgresql", "sqlite"}:  # two workers storing the same digest race harmlessly
+            insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+            session.execute(insert(DeliveryContent).values(
+                hash=content_hash, platform=platform, messages=list(messages), created_at=now,
+            ).on_conflict_do_nothing(index_elements=[DeliveryContent.hash]))
+        else:  # pragma: no cover - other backends
+            session.add(DeliveryContent(hash=content_hash, platform=platform, messages=list(messages),
+                                        created_at=now))
+
+
+def load_content(session: Session, content_hash: str) -> list[Any] | None:
+    row = session.get(DeliveryContent, content_hash)
+    return list(row.messages) if row is not None else None
+
+
+def pin_content(session: Session, delivery_id: int, content_hash: str) -> str:
+    """Fix the content a pending delivery sends (first writer wins); returns the pinned hash."""
+    session.execute(
+        update(Delivery).where(Delivery.id == delivery_id, Delivery.content_hash.is_(None))
+        .values(content_hash=content_hash).execution_options(synchronize_session=False)
+    )
+    return session.scalar(select(Delivery.content_hash).where(Delivery.id == delivery_id)) or content_hash
+
+
+def note_in_doubt(session: Session, delivery_id: int) -> None:
+    """Count a send of this delivery whose outcome is unknown (the message is resent)."""
+    session.execute(
+        update(Delivery).where(Delivery.id == delivery_id).values(in_doubt=Delivery.in_doubt + 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def prune_contents(session: Session, before: datetime) -> int:
+    """Delete stored contents older than `before` that no pending delivery still needs."""
+    needed = select(Delivery.content_hash).where(
+        Delivery.status == DELIVERY_PENDING, Delivery.content_hash.is_not(None)
+    )
+    result = session.execute(
+        delete(DeliveryContent).where(DeliveryContent.created_at < before,
+                                      DeliveryContent.hash.not_in(needed))
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
 
 
 def release_delivery(

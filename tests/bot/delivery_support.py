@@ -4,10 +4,13 @@ answers, real news articles stored with chosen ingest times, and subscriptions m
 from __future__ import annotations
 
 import asyncio
+import html
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from bot.render.text import render_text
 from bot.reply import Reply
@@ -61,19 +64,22 @@ class FakeClock:
 @dataclass
 class Sent:
     chat_id: str
-    reply: Reply
+    message: Any  # one rendered message: {"text": …} (FakeSender.render), or Telegram HTML (a renderer)
     message_id: str
     at: float  # the FakeClock's monotonic time (0 without a clock)
 
     @property
     def text(self) -> str:
-        return render_text(self.reply)
+        if isinstance(self.message, dict):
+            return str(self.message["text"])
+        return html.unescape(re.sub(r"<[^>]+>", "", str(self.message)))
 
 
 @dataclass
 class FakeSender:
-    """A Sender recording what it sends; `script[chat_id]` holds exceptions (or None: success) to answer
-    with, in order, before it accepts messages for that chat; `fail_always[chat_id]` answers every time."""
+    """A Sender recording what it sends (a reply renders to one text message); `script[chat_id]` holds
+    exceptions (or None: success) to answer with, in order, before it accepts messages for that chat;
+    `fail_always[chat_id]` answers every time."""
 
     platform: str = "telegram"
     sent: list[Sent] = field(default_factory=list)
@@ -84,7 +90,13 @@ class FakeSender:
     clock: FakeClock | None = None
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
+    def render(self, reply: Reply) -> list[Any]:
+        return [{"text": render_text(reply)}]
+
     async def send(self, chat_id: str, reply: Reply) -> list[str]:
+        return [await self.send_rendered(chat_id, message) for message in self.render(reply)]
+
+    async def send_rendered(self, chat_id: str, message: Any) -> str:
         self.calls += 1
         if self.delay:
             await asyncio.sleep(self.delay)
@@ -96,8 +108,8 @@ class FakeSender:
             if answer is not None:
                 raise answer
         message_id = str(next(self._ids))
-        self.sent.append(Sent(chat_id, reply, message_id, self.clock.t if self.clock else 0.0))
-        return [message_id]
+        self.sent.append(Sent(chat_id, message, message_id, self.clock.t if self.clock else 0.0))
+        return message_id
 
     def to(self, chat_id: str) -> list[Sent]:
         return [s for s in self.sent if s.chat_id == chat_id]
@@ -119,8 +131,9 @@ def store_news(db: Database, articles: Iterable[Article], ingested_at: datetime)
     ids: list[str] = []
     with db.session() as session:
         for offset, article in enumerate(articles):
-            add_article(session, article, light_analysis(article),
-                        ingested_at=ingested_at + timedelta(seconds=offset))
+            add_article(
+                session, article, light_analysis(article), ingested_at=ingested_at + timedelta(seconds=offset)
+            )
             ids.append(article.id)
     return ids
 
@@ -137,15 +150,30 @@ def subscribe(
 
 
 def subscribe_many(
-    db: Database, n: int, at: str, zone: str, *, when: datetime, platform: str = "telegram",
+    db: Database,
+    n: int,
+    at: str,
+    zone: str,
+    *,
+    when: datetime,
+    platform: str = "telegram",
     prefix: str = "",
 ) -> None:
     with db.session() as session:
-        session.add_all([
-            Subscription(platform=platform, chat_id=f"{prefix}{i}", delivery_time=at, timezone=zone,
-                         active=True, created_at=when, updated_at=when)
-            for i in range(1, n + 1)
-        ])
+        session.add_all(
+            [
+                Subscription(
+                    platform=platform,
+                    chat_id=f"{prefix}{i}",
+                    delivery_time=at,
+                    timezone=zone,
+                    active=True,
+                    created_at=when,
+                    updated_at=when,
+                )
+                for i in range(1, n + 1)
+            ]
+        )
 
 
 def deliveries(db: Database) -> list[Delivery]:

@@ -105,6 +105,7 @@ class Failure:
     delay: float = 0.0
     times: int | None = 1
     after: int = 0  # let this many matching calls succeed first
+    accept: bool = False  # post the message, then answer after `delay` (a client timeout after delivery)
 
 
 @dataclass
@@ -168,8 +169,12 @@ class FakeSlackApi(FakeServer):
         times: int | None = 1,
         after: int = 0,
         method: str = "chat.postMessage",
+        accept: bool = False,
     ) -> None:
         """Queue a failure for `method` calls to `channel` (None: any channel; for users.info the user id).
+
+        `accept=True` (with `error=None`): the message is posted, and the answer comes only after
+        `delay` seconds — past the client's timeout, the sender cannot know it was delivered.
 
         `ratelimited` defaults to HTTP 429 with Retry-After (default 1 s); `status>=500` answers an
         HTML error page like a failing proxy; `after=n` lets n calls through first (to fail part-way
@@ -181,7 +186,7 @@ class FakeSlackApi(FakeServer):
         with self._lock:
             self._failures.setdefault((method, channel), deque()).append(
                 Failure(error=error, status=status, retry_after=retry_after, delay=delay, times=times,
-                        after=after)
+                        after=after, accept=accept)
             )
 
     def clear_failures(self) -> None:
@@ -346,9 +351,12 @@ class FakeSlackApi(FakeServer):
         channel = str(params.get("channel") or "")
         if not channel:
             return self._error("channel_not_found")
-        failed = await self._failed(self._take_failure(channel))
-        if failed is not None:
-            return failed
+        failure = self._take_failure(channel)
+        late = failure is not None and failure.accept
+        if not late:
+            failed = await self._failed(failure)
+            if failed is not None:
+                return failed
         if self.rate_limit_per_channel:
             now = time.monotonic()
             gap = 1.0 / self.rate_limit_per_channel
@@ -378,6 +386,9 @@ class FakeSlackApi(FakeServer):
         thread_ts = params.get("thread_ts")
         self.posts.append(Post(channel, text, blocks, str(thread_ts) if thread_ts else None, ts, params,
                                time.monotonic()))
+        if late:  # posted; the answer comes after the client gave up
+            assert failure is not None
+            await asyncio.sleep(failure.delay)
         return _ok({"channel": channel, "ts": ts,
                     "message": {"type": "message", "text": text, "bot_id": self.bot_id, "ts": ts}})
 

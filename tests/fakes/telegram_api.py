@@ -21,7 +21,10 @@ What it serves (`/bot<token>/<method>`, parameters as query, form or JSON body, 
   recorded in `.unknown_methods`.
 - Failures programmed per chat and method with `fail(...)`: 429 with `parameters.retry_after`, 500 (JSON),
   502 (an HTML page, like a failing proxy), 403 blocked/kicked, 400 chat not found, group migrated,
-  any other 400, or a delay (to provoke client timeouts).
+  any other 400, a delay (to provoke client timeouts), or `accept_then_timeout`: the message is
+  delivered (recorded in `.sent`) and the answer comes only after `delay` seconds, past the client's
+  timeout. `share` applies a failure to that fraction of matching calls (seeded: reproducible).
+- `on_accept(message)`, when set, runs as each message is accepted, before the answer goes out.
 - Telegram unreachable: `refuse_connections()` stops listening (connections to the port are refused),
   `accept_connections()` listens on the same port again.
 - Optional rate limits (`rate_limits=RateLimits()`): ≤ 30 messages/s overall, ≤ 1/s per chat, ≤ 20/min
@@ -35,6 +38,7 @@ import contextlib
 import itertools
 import json
 import math
+import random
 import re
 import threading
 import time
@@ -55,7 +59,7 @@ BOT_USERNAME = "briefbot_test_bot"
 
 FailureKind = Literal[
     "rate_limited", "server_error", "bad_gateway", "blocked", "kicked", "chat_not_found", "migrated",
-    "bad_request", "delay",
+    "bad_request", "delay", "accept_then_timeout",
 ]
 MemberStatus = Literal["creator", "administrator", "member", "restricted", "left", "kicked"]
 
@@ -107,6 +111,7 @@ class Failure:
     description: str | None = None
     migrate_to_chat_id: int | None = None
     after: int = 0  # matching calls that pass before this failure applies
+    share: float = 1.0  # the fraction of matching calls it applies to (the others pass)
 
 
 @dataclass(frozen=True)
@@ -139,8 +144,10 @@ class FakeTelegramApi(FakeServer):
         bot_username: str = BOT_USERNAME,
         host: str = "127.0.0.1",
         clock: Callable[[], float] = time.monotonic,
+        seed: int = 12,
     ) -> None:
-        """`token`: when set, calls with another token get 401 Unauthorized, like Telegram."""
+        """`token`: when set, calls with another token get 401 Unauthorized, like Telegram. `seed`: of
+        the draws that apply failures with a `share`."""
         self.token = token
         self.rate_limits = rate_limits
         self.bot_id, self.bot_username = bot_id, bot_username
@@ -166,6 +173,9 @@ class FakeTelegramApi(FakeServer):
         self._new_update: asyncio.Event | None = None
         self._closing = False
         self._app: web.Application | None = None
+        self._random = random.Random(seed)
+        self.on_accept: Callable[[SentMessage], None] | None = None
+        self.accepted_then_timed_out: list[SentMessage] = []  # delivered, answered too late
 
     # -- addresses ---------------------------------------------------------------------------------
     @property
@@ -212,18 +222,21 @@ class FakeTelegramApi(FakeServer):
         migrate_to_chat_id: int | None = None,
         after: int = 0,
         method: str = "sendMessage",
+        share: float = 1.0,
     ) -> None:
         """Queue a failure for `method` calls to `chat_id` (None: any chat), used in order.
 
         rate_limited: 429 + parameters.retry_after; server_error: 500 (JSON); bad_gateway: 502 with an
         HTML page; blocked / kicked: 403; chat_not_found: 400; migrated: 400 with
         parameters.migrate_to_chat_id; bad_request: 400 with `description`; delay: `delay` seconds, then
-        the call proceeds (any kind may also carry a delay). `after`: let that many matching calls pass
-        first (e.g. after=1 refuses the second part of a reply)."""
+        the call proceeds (any kind may also carry a delay); accept_then_timeout: the message is
+        delivered, then the answer waits `delay` seconds (set it past the client's read timeout).
+        `after`: let that many matching calls pass first (e.g. after=1 refuses the second part of a
+        reply). `share`: apply to that fraction of matching calls, drawn at random (seeded)."""
         key = (method, _norm_chat(chat_id) if chat_id is not None else None)
         with self._lock:
             self._failures.setdefault(key, deque()).append(Failure(
-                kind, times, retry_after, delay, description, migrate_to_chat_id, after
+                kind, times, retry_after, delay, description, migrate_to_chat_id, after, share
             ))
 
     def clear_failures(self) -> None:
@@ -413,6 +426,8 @@ class FakeTelegramApi(FakeServer):
                 if failure.after > 0:
                     failure.after -= 1
                     continue
+                if failure.share < 1.0 and self._random.random() >= failure.share:
+                    continue
                 if failure.times is not None:
                     failure.times -= 1
                     if failure.times <= 0:
@@ -424,6 +439,9 @@ class FakeTelegramApi(FakeServer):
         failure = self._take_failure(method, chat)
         if failure is None:
             return None
+        return await self._answer_failure(failure)
+
+    async def _answer_failure(self, failure: Failure) -> web.Response | None:
         if failure.delay:
             await asyncio.sleep(failure.delay)
         kind = failure.kind
@@ -485,9 +503,12 @@ class FakeTelegramApi(FakeServer):
         if "chat_id" not in p or p["chat_id"] in ("", None):
             return _error(400, "Bad Request: chat_id is empty")
         chat = _norm_chat(p["chat_id"])
-        failed = await self._apply_failure("sendMessage", chat)
-        if failed is not None:
-            return failed
+        failure = self._take_failure("sendMessage", chat)
+        late = failure is not None and failure.kind == "accept_then_timeout"
+        if failure is not None and not late:
+            failed = await self._answer_failure(failure)
+            if failed is not None:
+                return failed
         text = p.get("text")
         if not isinstance(text, str) or not text:
             return self._reject(call, "Bad Request: message text is empty")
@@ -517,10 +538,17 @@ class FakeTelegramApi(FakeServer):
                            or (isinstance(preview, dict) and preview.get("is_disabled")))
         thread = p.get("message_thread_id")
         message_id = self._next_message_id(chat)
-        self.sent.append(SentMessage(
+        accepted = SentMessage(
             chat, text, plain, parse_mode, message_id, preview_off, links,
             int(thread) if thread not in (None, "") else None, p, self.clock(),
-        ))
+        )
+        self.sent.append(accepted)
+        if self.on_accept is not None:
+            self.on_accept(accepted)
+        if late:  # delivered; the answer comes after the client gave up
+            assert failure is not None
+            self.accepted_then_timed_out.append(accepted)
+            await asyncio.sleep(failure.delay)
         chat_type = self._chat_types.get(chat) or chat_type_of(chat)
         chat_obj: dict[str, Any] = {"id": chat, "type": chat_type}
         if chat_type != "private":
