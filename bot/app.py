@@ -138,8 +138,8 @@ async def serve(settings: Settings, *, console_only: bool = False) -> int:
         await _shutdown(scheduler, started, http, db)
 
 
-SHUTDOWN_SECONDS = 8.0  # SIGTERM to exit within 10 s: this for the parts, the rest for the interpreter
-SCHEDULER_STOP_SECONDS = 5.0  # sends in flight and a running poll get this long
+SHUTDOWN_SECONDS = 7.0  # SIGTERM to exit within 10 s: this for the parts, the rest for threads and exit
+SCHEDULER_STOP_SECONDS = 4.0  # sends in flight and a running poll get this long
 FRONT_END_STOP_SECONDS = 2.0
 EXIT_GRACE_SECONDS = 1.0  # for worker threads to finish before the process exits without them
 _STOPPED = object()

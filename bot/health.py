@@ -11,7 +11,7 @@ import asyncio
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -37,20 +37,29 @@ class DatabaseProbe:
 
     def __init__(self, db: Database, timeout: float = CHECK_TIMEOUT) -> None:
         self.db, self.timeout = db, timeout
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="health-db")
         self._lock = threading.Lock()
         self._inflight: Future[DatabaseCheck] | None = None
 
     async def check(self) -> DatabaseCheck:
         with self._lock:
             if self._inflight is None or self._inflight.done():
-                self._inflight = self._executor.submit(self._check)
+                self._inflight = Future()
+                # a daemon thread: one stuck on a frozen database never holds the process at exit
+                threading.Thread(
+                    target=self._run, args=(self._inflight,), name="health-db", daemon=True
+                ).start()
             inflight = self._inflight
         try:
             return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(inflight)), self.timeout)
         except TimeoutError:
             log.warning("database did not answer the health check within %.1f s", self.timeout)
             return DatabaseCheck(False, reason=f"database did not answer within {self.timeout:g} s")
+
+    def _run(self, result: Future[DatabaseCheck]) -> None:
+        try:
+            result.set_result(self._check())
+        except BaseException as exc:  # pragma: no cover - _check catches what the driver raises
+            result.set_exception(exc)
 
     def _check(self) -> DatabaseCheck:
         if not self.db.ping():
@@ -60,10 +69,6 @@ class DatabaseProbe:
         except Exception as exc:  # the ping passed but the query did not: report, do not raise
             log.warning("health check query failed: %s", exc)
             return DatabaseCheck(False, reason="database query failed")
-
-    def close(self) -> None:
-        """Stop the check thread without waiting for a check stuck on the database."""
-        self._executor.shutdown(wait=False, cancel_futures=True)
 
 
 def health_routes(
