@@ -115,11 +115,13 @@ async def serve(settings: Settings, *, console_only: bool = False) -> int:
     try:
         if http is not None:
             await http.start()  # /healthz answers from here on, through the first ingest
+        scheduler.poll_in_background()  # the first ingest: it waits for no front end, none waits for it
         for fe in everyone:
-            await fe.start()
+            if await _until(stop, fe.start()) is _STOPPED:
+                return 0
             started.append(fe)
             log.info("front end started", extra={"front_end": fe.name})
-        await scheduler.start(poll_now=True)
+        await scheduler.start()
         if console is not None:
             if await _until(stop, scheduler.first_poll_done.wait()) is _STOPPED:
                 return 0
@@ -188,8 +190,8 @@ async def _shutdown(
     def share(cap: float) -> float:
         return max(0.1, min(cap, deadline - time.monotonic()))
 
-    if scheduler.running:
-        await _stop_logged("scheduler", scheduler.stop(), share(SCHEDULER_STOP_SECONDS + 1))
+    # also when its jobs never started: the first poll may be running
+    await _stop_logged("scheduler", scheduler.stop(), share(SCHEDULER_STOP_SECONDS + 1))
     for fe in reversed(started):
         await _stop_logged(fe.name, fe.stop(), share(FRONT_END_STOP_SECONDS))
     if http is not None:

@@ -88,9 +88,8 @@ class DigestScheduler:
         """True while the jobs are scheduled (what /healthz reports)."""
         return self._scheduler is not None and self._scheduler.running
 
-    async def start(self, *, poll_now: bool = False) -> None:
-        """Start the jobs: a delivery pass now and every `tick_seconds`, a poll every poll interval (the
-        first one at once with `poll_now`: the process's first ingest, run while everything else serves)."""
+    async def start(self) -> None:
+        """Start the jobs: a delivery pass now and every `tick_seconds`, a poll every poll interval."""
         self._stopping = False
         self.stop_requested.clear()
         scheduler = AsyncIOScheduler(timezone=UTC, job_defaults=dict(JOB_DEFAULTS))
@@ -107,7 +106,6 @@ class DigestScheduler:
                 IntervalTrigger(seconds=self.settings.poll_interval_seconds, timezone=UTC),
                 id="poll",
                 name="poll sources",
-                **({"next_run_time": datetime.now(UTC)} if poll_now else {}),
             )
         scheduler.start()
         self._scheduler = scheduler
@@ -189,6 +187,11 @@ class DigestScheduler:
         if self._poll_task is None or self._poll_task.done():
             self._poll_task = asyncio.create_task(self.poll())
         return self._poll_task
+
+    def poll_in_background(self) -> asyncio.Task[None]:
+        """Start a poll (or join the running one) without waiting for it: the process's first ingest,
+        run while the HTTP server, the front ends and the delivery passes already serve."""
+        return self._start_poll()
 
     async def _poll_job(self) -> None:
         await asyncio.shield(self._start_poll())  # the job being cancelled on stop leaves the poll be
