@@ -78,16 +78,23 @@ def chat_front_ends(settings: Settings, commands: Commands) -> list[FrontEnd]:
 
 
 async def serve(settings: Settings, *, console_only: bool = False) -> int:
-    """Serve until SIGINT/SIGTERM (or the console's end of input). The HTTP server, the front ends and
-    the scheduler start before the first ingest, which runs as the scheduler's first poll; the console
-    waits for it, since it opens on the digest. Stopping takes at most SHUTDOWN_SECONDS."""
+    """Serve until SIGINT/SIGTERM (or the console's end of input). The HTTP server opens first, then the
+    first ingest starts in the background (the scheduler's first poll) while the front ends and the
+    scheduler start; the console waits for it, since it opens on the digest. SIGTERM is honoured from
+    the start, and stopping takes at most SHUTDOWN_SECONDS."""
     stop = _stop_on_signals()
-    db = await asyncio.to_thread(
-        open_database,
-        settings.database_url,
-        connect_timeout=settings.database_connect_timeout_seconds,
-        statement_timeout=settings.database_statement_timeout_seconds,
+    opened = await _until(
+        stop,
+        asyncio.to_thread(
+            open_database,
+            settings.database_url,
+            connect_timeout=settings.database_connect_timeout_seconds,
+            statement_timeout=settings.database_statement_timeout_seconds,
+        ),
     )
+    if not isinstance(opened, Database):
+        return 0  # stopped while connecting or migrating
+    db = opened
     commands = Commands(db, settings)
     front_ends = [] if console_only else chat_front_ends(settings, commands)
     console = ConsoleFrontEnd(commands) if not front_ends else None
@@ -126,10 +133,10 @@ async def serve(settings: Settings, *, console_only: bool = False) -> int:
             if await _until(stop, scheduler.first_poll_done.wait()) is _STOPPED:
                 return 0
             code = await _until(stop, console.run())
-            if code is _STOPPED:
-                return 0
+            if not isinstance(code, int):
+                return 0  # stopped
             if console.interactive or http is None:
-                return int(code)  # type: ignore[call-overload]
+                return code
             # a service without chat tokens (container, systemd): input ended but HTTP keeps serving
             log.info("console input ended; serving HTTP until SIGTERM", extra={"port": http.port})
         await stop.wait()
