@@ -380,12 +380,16 @@ def test_postgresql_statements_are_cut_at_the_statement_timeout(pg_url: str) -> 
     finally:
         db.dispose()
     default = Database(pg_url)
+    own = Database(pg_url + "?options=-c%20statement_timeout%3D2500")  # the URL's own value wins
     try:
         with default.engine.connect() as conn:  # the settings' default
             seconds = load_settings({}).database_statement_timeout_seconds
             assert conn.execute(text("SHOW statement_timeout")).scalar() == f"{seconds}s"
+        with own.engine.connect() as conn:
+            assert conn.execute(text("SHOW statement_timeout")).scalar() == "2500ms"
     finally:
         default.dispose()
+        own.dispose()
 
 
 def test_connecting_to_a_database_that_never_answers_gives_up_at_the_connect_timeout() -> None:
