@@ -36,12 +36,14 @@ class IngestReport:
     duplicates: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     failed: int = 0
+    stopped: bool = False  # asked to stop before every article was stored
 
     def merge(self, other: IngestReport) -> None:
         self.new += other.new
         self.duplicates += other.duplicates
         self.skipped += other.skipped
         self.failed += other.failed
+        self.stopped = self.stopped or other.stopped
 
     def line(self) -> str:
         return (
@@ -55,9 +57,12 @@ def make_analyser(algorithm: str = "default", sentences: int = 3) -> Analyser:
 
 
 def store_articles(
-    db: Database, articles: Iterable[Article], analyse: Analyser, progress: ProgressSink | None = None
+    db: Database, articles: Iterable[Article], analyse: Analyser, progress: ProgressSink | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> IngestReport:
-    """Analyse and store articles not stored yet; commits every BATCH articles so a crash loses little."""
+    """Analyse and store articles not stored yet; commits every BATCH articles so a crash loses little.
+    `should_stop` is asked before each article (the process is shutting down): what is analysed is
+    stored, the rest left for the next poll."""
     progress = progress or NullProgress()
     report = IngestReport()
     pending: list[tuple[Article, Analysis]] = []
@@ -92,6 +97,9 @@ def store_articles(
         ARTICLES_INGESTED.inc(len(added))
 
     for article in articles:
+        if should_stop():
+            report.stopped = True
+            break
         progress.advance()
         article = with_publication_time(article)  # a dateline's date where the source gave none
         if article.id in seen:
@@ -116,35 +124,42 @@ def store_articles(
 
 
 def ingest_source(
-    db: Database, source: Source, analyse: Analyser, progress: ProgressSink | None = None
+    db: Database, source: Source, analyse: Analyser, progress: ProgressSink | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> IngestReport:
-    """Poll one source from its saved state, store what is new, then save the new state."""
+    """Poll one source from its saved state, store what is new, then save the new state (not when
+    stopped part-way: the next poll must see the articles not stored yet again)."""
     with db.session() as session:
         state = load_source_state(session, source.key)
     batch = source.poll(state)
     if progress is not None:
         progress.add_total(len(batch.articles))
-    report = store_articles(db, batch.articles, analyse, progress)
+    report = store_articles(db, batch.articles, analyse, progress, should_stop)
     report.skipped += batch.skipped
-    with db.session() as session:
-        save_source_state(session, source.key, batch.state)
+    if not report.stopped:
+        with db.session() as session:
+            save_source_state(session, source.key, batch.state)
     return report
 
 
 def ingest_specs(
     db: Database, specs: Sequence[str], analyse: Analyser, *, timeout: float = 10.0,
-    progress: ProgressSink | None = None,
+    progress: ProgressSink | None = None, should_stop: Callable[[], bool] = lambda: False,
 ) -> IngestReport:
-    """Ingest folders, files and URLs by their spec; a source that cannot be opened is logged and skipped."""
+    """Ingest folders, files and URLs by their spec; a source that cannot be opened is logged and skipped.
+    `should_stop` is asked between sources and articles (see `store_articles`)."""
     report = IngestReport()
     for spec in specs:
+        if should_stop():
+            report.stopped = True
+            break
         try:
             source = open_source(spec, timeout=timeout)
         except (OSError, ValueError) as exc:
             log.warning("source skipped: %s: %s", spec, exc)
             report.skipped.append(Skipped(spec, str(exc)))
             continue
-        report.merge(ingest_source(db, source, analyse, progress))
+        report.merge(ingest_source(db, source, analyse, progress, should_stop))
     ARTICLES_SKIPPED.inc(len(report.skipped) + report.failed)
     LAST_INGEST.set_to_current_time()
     return report

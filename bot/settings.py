@@ -37,6 +37,8 @@ class SettingsError(ValueError):
 @dataclass(frozen=True)
 class Settings:
     database_url: str = "sqlite:///data/briefbot.sqlite3"
+    database_connect_timeout_seconds: int = 5
+    database_statement_timeout_seconds: int = 30
     sources: tuple[str, ...] = ("seeds",)
     poll_interval_seconds: int = 300
     timezone: str = "UTC"
@@ -48,6 +50,7 @@ class Settings:
     digest_max_chars: int = 6000
     http_port: int | None = None
     http_host: str = "0.0.0.0"
+    http_header_timeout_seconds: int = 10
     log_level: str = "INFO"
     log_format: str = "auto"
     telegram_bot_token: str | None = None
@@ -204,6 +207,10 @@ def validate_settings(settings: Settings) -> list[str]:
         problems.append("digest_max_items must be ≥ 1 and digest_max_chars ≥ 200")
     if settings.http_port is not None and not 0 <= settings.http_port <= 65535:
         problems.append(f"http_port: {settings.http_port} is not a TCP port (0-65535)")
+    for name in ("database_connect_timeout_seconds", "database_statement_timeout_seconds",
+                 "http_header_timeout_seconds"):
+        if getattr(settings, name) < 1:
+            problems.append(f"{name}: must be at least 1")
     if settings.poll_interval_seconds < 10:
         problems.append("poll_interval_seconds: must be at least 10")
     if settings.log_level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import math
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 MIGRATION_LOCK_KEY = 0x62726965  # "brie": a fixed PostgreSQL advisory lock id for schema migrations
+DEFAULT_CONNECT_TIMEOUT = 5.0  # seconds; settings.database_connect_timeout_seconds
+DEFAULT_STATEMENT_TIMEOUT = 30.0  # seconds; settings.database_statement_timeout_seconds
 
 
 class DatabaseError(RuntimeError):
@@ -25,24 +28,41 @@ class DatabaseError(RuntimeError):
 
 
 class Database:
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    """One engine for `url`. Every wait on the database is bounded: `connect_timeout` seconds to connect
+    (PostgreSQL `connect_timeout`), `statement_timeout` seconds per statement (PostgreSQL
+    `statement_timeout`; SQLite: the busy timeout, how long a write waits for another writer's lock).
+    Values the URL itself gives (`?connect_timeout=2`, `?options=-c statement_timeout=5s`) win."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        echo: bool = False,
+        connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+        statement_timeout: float = DEFAULT_STATEMENT_TIMEOUT,
+    ) -> None:
         try:
             parsed = make_url(url)
         except ArgumentError:
             raise DatabaseError(f"malformed database URL {url!r}") from None
         kwargs: dict[str, Any] = {"echo": echo, "future": True}
-        if parsed.get_backend_name() == "sqlite":
+        backend = parsed.get_backend_name()
+        if backend == "sqlite":
             database = parsed.database or ""
             if database and database != ":memory:" and not database.startswith("file:"):
                 Path(database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
-            kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
+            kwargs["connect_args"] = {"timeout": statement_timeout, "check_same_thread": False}
         else:
             kwargs["pool_pre_ping"] = True
+            if backend == "postgresql":
+                kwargs["connect_args"] = postgresql_timeouts(parsed.query, connect_timeout, statement_timeout)
         self.url = parsed
+        self.connect_timeout, self.statement_timeout = connect_timeout, statement_timeout
         self.engine: Engine = create_engine(parsed, **kwargs)
-        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.is_sqlite = backend == "sqlite"
         if self.is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            busy_ms = max(1, round(statement_timeout * 1000))
+            event.listen(self.engine, "connect", lambda conn, _record: _sqlite_pragmas(conn, busy_ms))
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -57,6 +77,9 @@ class Database:
         cfg.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as conn:
             if not self.is_sqlite:
+                # a migration (an index over every article) and the wait for another replica's one may
+                # take longer than any one statement of the running bot
+                conn.execute(text("SET LOCAL statement_timeout = 0"))
                 # replicas starting together: one migrates, the others wait, then find nothing to do
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             cfg.attributes["connection"] = conn
@@ -75,16 +98,38 @@ class Database:
         self.engine.dispose()
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+def postgresql_timeouts(
+    query: Mapping[str, Any], connect_timeout: float, statement_timeout: float
+) -> dict[str, Any]:
+    """libpq connect arguments bounding the connect and every statement; the URL's own values win
+    (connect arguments override the URL's, so the URL's `options` are appended after ours: the last
+    `-c` of a setting counts)."""
+    args: dict[str, Any] = {}
+    if "connect_timeout" not in query:
+        args["connect_timeout"] = max(1, math.ceil(connect_timeout))  # libpq: whole seconds, ≥ 2 used
+    options = [f"-c statement_timeout={max(1, round(statement_timeout * 1000))}"]
+    given = query.get("options")
+    options += [given] if isinstance(given, str) else list(given or ())
+    args["options"] = " ".join(options)
+    return args
+
+
+def _sqlite_pragmas(dbapi_conn: Any, busy_ms: int) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
 
 
-def open_database(url: str, *, migrate: bool = True) -> Database:
-    db = Database(url)
+def open_database(
+    url: str,
+    *,
+    migrate: bool = True,
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+    statement_timeout: float = DEFAULT_STATEMENT_TIMEOUT,
+) -> Database:
+    db = Database(url, connect_timeout=connect_timeout, statement_timeout=statement_timeout)
     if migrate:
         db.migrate()
     return db
