@@ -22,15 +22,31 @@ _TOKEN_PATTERNS = re.compile(
 REDACTED = "[REDACTED]"
 
 
+SUBSTRING_MIN = 8  # a configured secret this long is redacted wherever it occurs, even inside a word
+
+
 class Redactor:
-    """Replaces configured secrets and anything shaped like a token with [REDACTED]."""
+    """Replaces every configured secret and anything shaped like a token with [REDACTED].
+
+    A secret of SUBSTRING_MIN characters or more is redacted wherever it occurs. A shorter one (a weak
+    database password such as "abc") is redacted only as a whole value: where it is neither preceded nor
+    followed by a letter or digit, as in `user:abc@host` or `password=abc`, so "abc" is not cut out of
+    "abcdef" and a one-letter secret does not blank every word holding that letter.
+    """
 
     def __init__(self, secrets: Iterable[str | None] = ()) -> None:
-        self.secrets = sorted({s for s in secrets if s and len(s) >= 6}, key=len, reverse=True)
+        unique = sorted({s for s in secrets if s}, key=len, reverse=True)
+        self.secrets = [s for s in unique if len(s) >= SUBSTRING_MIN]
+        short = [s for s in unique if len(s) < SUBSTRING_MIN]
+        self._short = (
+            re.compile("|".join(rf"(?<![^\W_]){re.escape(s)}(?![^\W_])" for s in short)) if short else None
+        )
 
     def __call__(self, text: str) -> str:
         for secret in self.secrets:
             text = text.replace(secret, REDACTED)
+        if self._short is not None:
+            text = self._short.sub(REDACTED, text)
         return _TOKEN_PATTERNS.sub(REDACTED, text)
 
 
@@ -94,7 +110,14 @@ def setup_logging(
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("httpx", "httpcore", "alembic", "apscheduler",
-                  "trafilatura", "htmldate", "charset_normalizer"):
+    for noisy in (
+        "httpx",
+        "httpcore",
+        "alembic",
+        "apscheduler",
+        "trafilatura",
+        "htmldate",
+        "charset_normalizer",
+    ):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
     return handler
