@@ -107,8 +107,8 @@ def read_zone(text: str, now: datetime | None = None) -> ZoneInfo:
             f"starts or ends. Send your Area/City instead, {hint}."
         )
     cities = _cities().get(folded, [])
-    if len(cities) == 1:
-        return ZoneInfo(cities[0])
+    if len(cities) == 1 or (cities and _same_clock(cities, now.year)):
+        return ZoneInfo(max(cities, key=lambda z: (z.count("/"), z)))  # one zone under several names
     if cities:
         raise TimeInputError(f"“{shown}” could be {_or(cities)}: send the full name.")
     close = _closest(folded)
@@ -145,6 +145,13 @@ def _cities() -> dict[str, list[str]]:
     for zone in _places():
         out.setdefault(zone.rsplit("/", 1)[1].casefold(), []).append(zone)
     return out
+
+
+def _same_clock(zones: list[str], year: int) -> bool:
+    """The zones keep the same time all year (old and new names of one zone, such as
+    America/Buenos_Aires and America/Argentina/Buenos_Aires)."""
+    instants = [datetime(year, month, 1, tzinfo=UTC) for month in range(1, 13)]
+    return len({tuple(i.astimezone(ZoneInfo(z)).utcoffset() for i in instants) for z in zones}) == 1
 
 
 def _is_abbreviation(zone: str) -> bool:

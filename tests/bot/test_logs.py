@@ -46,3 +46,43 @@ def test_secrets_never_reach_a_log_line(captured: io.StringIO) -> None:
     assert "xoxb-1234567890" not in out and "xapp-1-A0" not in out
     assert out.count(REDACTED) >= 6
     assert "send failed" in out and "RuntimeError" in out  # the failure is still logged, just redacted
+
+
+def test_short_secrets_are_redacted_as_whole_values_only() -> None:
+    """A weak database password of 3 characters is still a secret; "abc" inside a word is not it."""
+    from bot.settings import load_settings
+
+    settings = load_settings(
+        env={
+            "BRIEFBOT_DATABASE_URL": "postgresql+psycopg://bot:abc@db/briefbot",
+            "SLACK_SIGNING_SECRET": "q7",
+        }
+    )
+    stream = io.StringIO()
+    handler = setup_logging("INFO", "json", secrets=settings.secrets(), stream=stream)
+    try:
+        log = logging.getLogger("briefbot.db")
+        log.warning("connecting to postgresql+psycopg://bot:abc@db/briefbot")
+        log.warning("password=abc rejected; signing secret q7 wrong", extra={"detail": "pw 'abc'"})
+        log.warning("abcdef, xabc and q7x are other words")
+    finally:
+        logging.getLogger().removeHandler(handler)
+    first, second, third = _lines(stream)
+    assert first["msg"] == f"connecting to postgresql+psycopg://bot:{REDACTED}@db/briefbot"
+    assert second["msg"] == f"password={REDACTED} rejected; signing secret {REDACTED} wrong"
+    assert second["detail"] == f"pw '{REDACTED}'"
+    assert third["msg"] == "abcdef, xabc and q7x are other words"
+
+
+def test_a_percent_encoded_database_password_is_redacted_as_written_and_decoded() -> None:
+    from bot.settings import load_settings
+
+    settings = load_settings(env={"BRIEFBOT_DATABASE_URL": "postgresql+psycopg://bot:p%40ss%2Fw0rd@db/b"})
+    assert {"p%40ss%2Fw0rd", "p@ss/w0rd"} <= set(settings.secrets())
+    stream = io.StringIO()
+    handler = setup_logging("INFO", "json", secrets=settings.secrets(), stream=stream)
+    try:
+        logging.getLogger("x").error("auth failed for p@ss/w0rd (url p%40ss%2Fw0rd)")
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert "p@ss" not in stream.getvalue() and "p%40ss" not in stream.getvalue()
