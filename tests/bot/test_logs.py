@@ -86,3 +86,20 @@ def test_a_percent_encoded_database_password_is_redacted_as_written_and_decoded(
     finally:
         logging.getLogger().removeHandler(handler)
     assert "p@ss" not in stream.getvalue() and "p%40ss" not in stream.getvalue()
+
+
+def test_logged_text_cannot_drive_a_terminal() -> None:
+    """A feed's title or a file name in a log line: shown, never obeyed (JSON escapes, text drops)."""
+    hostile = "feed \x1b]0;owned\x07 \x9b31m \u202eevil.txt"
+    for fmt in ("json", "text"):
+        stream = io.StringIO()
+        handler = setup_logging("INFO", fmt, stream=stream)
+        try:
+            logging.getLogger("summarizer.sources").warning("skipped %s: empty file", hostile)
+        finally:
+            logging.getLogger().removeHandler(handler)
+        out = stream.getvalue()
+        assert not any(c in out for c in ("\x1b", "\x07", "\x9b", "\u202e")), (fmt, out)
+        assert "evil.txt: empty file" in out
+        if fmt == "json":
+            assert json.loads(out)["msg"] == f"skipped {hostile}: empty file"  # nothing lost

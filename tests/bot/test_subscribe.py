@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from bot.commands import ChatContext, Commands
-from bot.localtime import TimeInputError, read_subscription, read_time, read_zone
 from bot.render.text import render_text
 from bot.settings import load_settings
 from bot.store import open_database
@@ -82,6 +81,8 @@ def test_each_mistake_gets_its_own_explanation_and_nothing_is_stored(
 
 
 def test_an_abbreviation_or_an_offset_is_answered_with_places_that_use_it() -> None:
+    from bot.localtime import TimeInputError, read_zone
+
     with pytest.raises(TimeInputError) as cet:
         read_zone("CET", WINTER)
     places = str(cet.value).split("e.g. ")[1].rstrip(".").replace(" or ", ", ").split(", ")
@@ -96,6 +97,8 @@ def test_an_abbreviation_or_an_offset_is_answered_with_places_that_use_it() -> N
 
 
 def test_a_city_is_read_as_its_zone_unless_it_names_places_on_different_clocks() -> None:
+    from bot.localtime import TimeInputError, read_zone
+
     assert read_zone("kolkata").key == "Asia/Kolkata"
     # two names of one zone: either keeps the same time
     assert read_zone("buenos_aires").key == "America/Argentina/Buenos_Aires"
@@ -104,6 +107,8 @@ def test_a_city_is_read_as_its_zone_unless_it_names_places_on_different_clocks()
 
 
 def test_read_time_and_defaults() -> None:
+    from bot.localtime import read_subscription, read_time
+
     assert read_time("0730").strftime("%H:%M") == "07:30"
     assert read_time("9 a.m.".replace(" ", "")).strftime("%H:%M") == "09:00"
     at, zone = read_subscription("", "08:00", "Europe/Berlin")
