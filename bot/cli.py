@@ -161,7 +161,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="default, lead, lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson, reduction",
     )
     s.add_argument(
-        "--sentences", "-n", type=_positive_int, default=None, help="sentences in the summary (at least 1)"
+        "--sentences",
+        "-n",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="sentences in the summary (at least 1)",
     )
     s.add_argument("--json", action="store_true", help="print JSON")
     s.add_argument(
