@@ -197,13 +197,13 @@ def validate_settings(settings: Settings) -> list[str]:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from bot.localtime import parse_hhmm, parse_zone
+    from bot.localtime import TimeInputError, parse_hhmm, read_zone
 
     problems: list[str] = []
-    if parse_zone(settings.timezone) is None:
-        problems.append(
-            f"timezone: unknown time zone {settings.timezone!r} (use Area/City, e.g. Europe/Berlin)"
-        )
+    try:
+        read_zone(settings.timezone)
+    except TimeInputError as exc:  # names the closest zones, or explains "CET" and "UTC+2"
+        problems.append(f"timezone: {exc}")
     try:
         url = make_url(settings.database_url)
         if url.get_backend_name() not in {"sqlite", "postgresql", "mysql", "mariadb"}:
