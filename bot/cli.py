@@ -5,74 +5,211 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.settings import Settings, SettingsError, load_settings, validate_settings
+from bot.logs import Redactor, escape_hazards, setup_logging
+from bot.render.common import one_line
+from bot.render.text import terminal_safe
+from bot.settings import Settings, SettingsError, load_settings, mask_url_password, validate_settings
 
 log = logging.getLogger("briefbot")
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
+EXIT_HELP = """exit status: 0 done; 1 some input could not be read (listed); 2 usage, configuration, database
+or network error (one line on stderr)."""
+
+
+def _command(
+    sub, name: str, summary: str, description: str, examples: Sequence[str]
+) -> argparse.ArgumentParser:
+    """A sub-command whose --help has a description and examples."""
+    return sub.add_parser(
+        name,
+        help=summary,
+        description=textwrap.fill(description, 100),
+        epilog="examples:\n" + "\n".join(f"  {e}" for e in examples) + "\n\n" + EXIT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="briefbot",
         description="Turn a stream of news articles into briefing digests, in chat or in the terminal.",
-        epilog="Settings: config/default.toml, overridden by BRIEFBOT_* environment variables "
-        "(see `briefbot config check`).",
+        epilog=textwrap.fill(
+            "Settings: config/default.toml, overridden by BRIEFBOT_* environment variables "
+            "(see `briefbot config check`). `briefbot COMMAND --help` describes each command.",
+            100,
+        )
+        + "\n\n"
+        + EXIT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    s = sub.add_parser("run", help="ingest the sources, then serve every configured front end "
-                       "(Telegram, Slack; the console when no token is set) and the daily digests")
+    s = _command(
+        sub,
+        "run",
+        "ingest the sources, then serve every configured front end (Telegram, Slack; the "
+        "console when no token is set) and the daily digests",
+        "Migrate the database, ingest the configured sources, then serve: Telegram and/or Slack when "
+        "their tokens are set, else this terminal; the HTTP server (Slack events, Telegram webhook, "
+        "/healthz, /metrics) when one of them or BRIEFBOT_HTTP_PORT needs it; the daily digests. "
+        "Stops on SIGTERM or Ctrl-C.",
+        [
+            "briefbot run",
+            "TELEGRAM_BOT_TOKEN=123456789:AA... briefbot run",
+            "BRIEFBOT_HTTP_PORT=8080 briefbot run    # + /healthz and /metrics",
+        ],
+    )
     s.set_defaults(func=cmd_run)
 
-    s = sub.add_parser("chat", help="ingest the sources, then talk to briefbot in this terminal")
+    s = _command(
+        sub,
+        "chat",
+        "ingest the sources, then talk to briefbot in this terminal",
+        "Ingest the configured sources, then answer commands typed here, whatever tokens are set: "
+        "/brief (the digest), /who, /topics, /help. It opens with the number of stories and topics; "
+        "Ctrl-D or `quit` ends it.",
+        ["briefbot chat", "printf '/brief\\n/who Monaco\\n' | briefbot chat"],
+    )
     s.set_defaults(func=cmd_chat)
 
-    s = sub.add_parser("config", help="configuration: `briefbot config check` validates the settings and "
-                       "prints the effective configuration, secrets masked")
+    s = _command(
+        sub,
+        "config",
+        "configuration: `briefbot config check` validates the settings and prints the "
+        "effective configuration, secrets masked",
+        "Work with the configuration (config/default.toml, a BRIEFBOT_CONFIG file, environment).",
+        ["briefbot config check", "BRIEFBOT_TIMEZONE=Europe/Berlin briefbot config check --json"],
+    )
     config_sub = s.add_subparsers(dest="config_command", metavar="ACTION", required=True)
-    c = config_sub.add_parser("check", help="validate and print the effective configuration")
+    c = _command(
+        config_sub,
+        "check",
+        "validate and print the effective configuration",
+        "Print every effective setting (secrets masked), say what is wrong with any of them, and "
+        "connect to the database. Exit status 2 when something is wrong.",
+        [
+            "briefbot config check",
+            "BRIEFBOT_DATABASE_URL=postgresql+psycopg://bot:pw@db/briefbot briefbot config check --json",
+        ],
+    )
     c.add_argument("--json", action="store_true", help="print JSON")
     c.set_defaults(func=cmd_config_check)
 
-    s = sub.add_parser("ingest", help="read articles from folders, files, feeds or pages into the store")
+    s = _command(
+        sub,
+        "ingest",
+        "read articles from folders, files, feeds or pages into the store",
+        "Read articles from folders (recursively), files (.txt .md .html), RSS/Atom feeds and web pages, "
+        "analyse each new one once and store it. Files that give no article (empty, binary, broken) are "
+        "listed as skipped on every run; a path that does not exist, or a source that cannot be "
+        "reached, is an error.",
+        [
+            "briefbot ingest seeds/",
+            "briefbot ingest ../shared/data/news/reuters story.md",
+            "briefbot ingest https://example.com/news/feed.xml",
+        ],
+    )
     s.add_argument("specs", nargs="+", metavar="PATH|URL")
     s.set_defaults(func=cmd_ingest)
 
-    s = sub.add_parser("digest", help="print the digest of stored articles")
-    s.add_argument("--since", metavar="WHEN",
-                   help="ISO date/time (2026-11-27, 2026-11-27T08:00) or an age (90m, 24h, 7d); "
-                   "default: the last 24 hours, else the latest stories")
+    s = _command(
+        sub,
+        "digest",
+        "print the digest of stored articles",
+        "Print the digest of the stored stories, as /brief shows it in chat: the most important "
+        "stories by topic, each with its summary.",
+        ["briefbot digest", "briefbot digest --since 7d", "briefbot digest --since 2026-11-27 --format json"],
+    )
+    s.add_argument(
+        "--since",
+        metavar="WHEN",
+        help="ISO date/time (2026-11-27, 2026-11-27T08:00) or an age (90m, 24h, 7d); "
+        "default: the last 24 hours, else the latest stories",
+    )
     s.add_argument("--format", choices=("text", "json"), default="text")
     s.set_defaults(func=cmd_digest)
 
-    s = sub.add_parser("summarize", help="summarize one article file (or - for stdin), or a JSONL file")
+    s = _command(
+        sub,
+        "summarize",
+        "summarize one article file (or - for stdin), or a JSONL file",
+        "Summarize one article (a file, or - for standard input) with its derived headline, or every "
+        '{"id","article"} line of a JSONL file. Nothing is stored.',
+        [
+            "briefbot summarize seeds/000_5c41b8c896ed471e.txt",
+            "briefbot summarize -a lexrank -n 2 - < story.txt",
+            "briefbot summarize --jsonl articles.jsonl > summaries.jsonl",
+        ],
+    )
     s.add_argument("file", nargs="?", metavar="FILE|-")
-    s.add_argument("--algorithm", "-a", default=None, help="default, lead, lexrank, textrank, lsa, luhn, "
-                   "kl, sumbasic, edmundson, reduction")
-    s.add_argument("--sentences", "-n", type=int, default=None, help="sentences in the summary")
+    s.add_argument(
+        "--algorithm",
+        "-a",
+        default=None,
+        help="default, lead, lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson, reduction",
+    )
+    s.add_argument(
+        "--sentences",
+        "-n",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="sentences in the summary (at least 1)",
+    )
     s.add_argument("--json", action="store_true", help="print JSON")
-    s.add_argument("--jsonl", metavar="FILE",
-                   help='read {"id","article"} lines, write {"id","headline","summary"} lines')
+    s.add_argument(
+        "--jsonl", metavar="FILE", help='read {"id","article"} lines, write {"id","headline","summary"} lines'
+    )
     s.set_defaults(func=cmd_summarize)
 
-    s = sub.add_parser("who", help="people, titles and delegations in article files")
+    s = _command(
+        sub,
+        "who",
+        "people, titles and delegations in article files",
+        "List the people each article names, with title, organisation and role, and the delegations it "
+        "describes: who leads, members, destination, purpose. Nothing is stored.",
+        [
+            "briefbot who seeds/000_5c41b8c896ed471e.txt",
+            "briefbot who --json ../shared/data/news/reuters/*.txt",
+        ],
+    )
     s.add_argument("paths", nargs="+", metavar="PATH")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help="print JSON")
     s.set_defaults(func=cmd_who)
 
-    s = sub.add_parser("topics", help="topic labels of article files")
+    s = _command(
+        sub,
+        "topics",
+        "topic labels of article files",
+        "List the topic labels of each article file, as the digest groups stories. Nothing is stored.",
+        ["briefbot topics seeds/000_5c41b8c896ed471e.txt", "briefbot topics --json story.md"],
+    )
     s.add_argument("paths", nargs="+", metavar="PATH")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help="print JSON")
     s.set_defaults(func=cmd_topics)
     return p
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,7 +220,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"briefbot: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    from bot.logs import setup_logging
 
     setup_logging(settings.log_level, settings.log_format, secrets=settings.secrets())
     try:
@@ -95,6 +231,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:  # found at start-up, e.g. a token the platform rejects
         print(f"briefbot: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as exc:
+        line = failure_line(exc, settings)
+        if line is None:
+            raise  # a bug: its traceback is worth seeing
+        redact = Redactor(settings.secrets())
+        print(terminal_safe(redact(f"briefbot {args.command}: {line}")), file=sys.stderr)
+        return EXIT_USAGE
+
+
+def failure_line(exc: BaseException, settings: Settings) -> str | None:
+    """One line for a database or network failure (None for anything else): what failed, where, why."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.store.db import DatabaseError
+
+    if isinstance(exc, DatabaseError):
+        return f"database error: {exc}"
+    if isinstance(exc, SQLAlchemyError):
+        reason = _first_line(getattr(exc, "orig", None) or exc)
+        return f"database error ({mask_url_password(settings.database_url)}): {reason}"
+    network: tuple[type[BaseException], ...] = (OSError,)
+    for module, name in (
+        ("httpx", "TransportError"),
+        ("aiohttp", "ClientError"),
+        ("telegram.error", "NetworkError"),
+        ("slack_sdk.errors", "SlackClientError"),
+    ):
+        loaded = sys.modules.get(module)  # only libraries this run has used can have raised
+        if loaded is not None and isinstance(getattr(loaded, name, None), type):
+            network += (getattr(loaded, name),)
+    if isinstance(exc, network):
+        if isinstance(exc, OSError) and exc.filename and not isinstance(exc, ConnectionError):
+            return f"{exc.filename}: {exc.strerror or exc}"
+        return f"network error: {type(exc).__name__}: {_first_line(exc)}"
+    return None
+
+
+def _first_line(exc: BaseException | object) -> str:
+    text = str(exc).strip()
+    return (text.splitlines()[0].strip() if text else "") or type(exc).__name__
 
 
 # -- helpers ----------------------------------------------------------------------------------------
@@ -120,6 +296,12 @@ def parse_when(value: str, now: datetime | None = None) -> datetime:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+def json_dumps(value: Any, *, indent: int | None = None) -> str:
+    """JSON as `json.dumps(..., ensure_ascii=False)` writes it, with every character a terminal could act
+    on escaped (C0 controls are escaped by JSON itself)."""
+    return escape_hazards(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
 def _read_article_arg(path: str):
     from summarizer.sources import load_article_file
 
@@ -130,13 +312,33 @@ def _read_article_arg(path: str):
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from bot.ingest import ingest_specs, make_analyser
     from bot.progress import progress_bar
+    from summarizer.sources import open_source
 
+    refused = False
+    for spec in args.specs:  # every path and URL checked before anything is read or stored
+        try:
+            open_source(spec)
+        except FileNotFoundError as exc:
+            print(terminal_safe(f"briefbot ingest: {exc}"), file=sys.stderr)
+            refused = True
+        except (OSError, ValueError) as exc:
+            print(terminal_safe(f"briefbot ingest: {spec}: {exc}"), file=sys.stderr)
+            refused = True
+    if refused:
+        print("briefbot ingest: nothing ingested", file=sys.stderr)
+        return EXIT_USAGE
     db = _open_db(settings)
     analyse = make_analyser(settings.summary_algorithm, settings.summary_sentences)
     with progress_bar("Ingesting") as bar:
         report = ingest_specs(db, args.specs, analyse, progress=bar)
     print(f"Ingested: {report.line()}.")
-    return EXIT_OK
+    for skipped in report.skipped:  # on every run, not only the one that first met the file
+        print(terminal_safe(f"  skipped {skipped.location}: {skipped.reason}"))
+    given = {spec.strip() for spec in args.specs}
+    failed = [s for s in report.skipped if s.location in given]  # a feed or page that could not be read
+    for source in failed:
+        print(terminal_safe(f"briefbot ingest: {source.location}: {source.reason}"), file=sys.stderr)
+    return EXIT_USAGE if failed else EXIT_OK
 
 
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
@@ -151,10 +353,14 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
     db = _open_db(settings)
     with db.session() as session:  # the same stories, so the same digest and counts, as /brief in chat
         window = news_window(session, datetime.now(UTC), since=since)
-    digest = make_digest(window.rows, max_items=settings.digest_max_items,
-                         max_chars=settings.digest_max_chars, since=window.since)
+    digest = make_digest(
+        window.rows,
+        max_items=settings.digest_max_items,
+        max_chars=settings.digest_max_chars,
+        since=window.since,
+    )
     if args.format == "json":
-        print(json.dumps(digest_json(digest), ensure_ascii=False, indent=2))
+        print(json_dumps(digest_json(digest), indent=2))
     else:
         print(render_text(digest_reply(digest), color=sys.stdout.isatty()))
     return EXIT_OK
@@ -170,9 +376,16 @@ def digest_json(digest) -> dict:
             {
                 "topic": s.label,
                 "items": [
-                    {"id": i.id, "headline": i.headline, "summary": list(i.summary), "source": i.source,
-                     "url": i.url, "when": i.when.isoformat(), "also": list(i.also),
-                     "topics": [t.label for t in i.topics]}
+                    {
+                        "id": i.id,
+                        "headline": i.headline,
+                        "summary": list(i.summary),
+                        "source": i.source,
+                        "url": i.url,
+                        "when": i.when.isoformat(),
+                        "also": list(i.also),
+                        "topics": [t.label for t in i.topics],
+                    }
                     for i in s.items
                 ],
             }
@@ -186,10 +399,12 @@ def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
     from summarizer.summarize import ALGORITHMS, summarize
 
     algorithm = args.algorithm or settings.summary_algorithm
-    n = args.sentences or settings.summary_sentences
+    n = args.sentences if args.sentences is not None else settings.summary_sentences
     if algorithm not in ALGORITHMS:
-        print(f"briefbot summarize: unknown algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)}",
-              file=sys.stderr)
+        print(
+            f"briefbot summarize: unknown algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)}",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if n < 1:
         print("briefbot summarize: --sentences must be at least 1", file=sys.stderr)
@@ -205,16 +420,24 @@ def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
         else:
             article = _read_article_arg(args.file)
     except (ArticleError, OSError) as exc:
-        print(f"briefbot summarize: {args.file}: {exc}", file=sys.stderr)
+        print(terminal_safe(f"briefbot summarize: {args.file}: {exc}"), file=sys.stderr)
         return EXIT_ERROR
     sentences = summarize(article.body, algorithm, n)
     if args.json:
-        print(json.dumps({"path": args.file, "headline": article.headline, "algorithm": algorithm,
-                          "summary": sentences}, ensure_ascii=False))
-    else:
-        print(article.headline)
+        print(
+            json_dumps(
+                {
+                    "path": args.file,
+                    "headline": article.headline,
+                    "algorithm": algorithm,
+                    "summary": sentences,
+                }
+            )
+        )
+    else:  # article text reaches the terminal: no escape sequence, control or bidi override gets through
+        print(one_line(article.headline))
         for s in sentences:
-            print(f"  • {s}")
+            print(f"  • {one_line(s)}")
     return EXIT_OK
 
 
@@ -233,7 +456,7 @@ def _summarize_jsonl(path: str, algorithm: str, n: int) -> int:
                 text = record["article"]
                 rid = record["id"]
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                log.warning("line %d skipped: not a {\"id\", \"article\"} object (%s)", lineno, exc)
+                log.warning('line %d skipped: not a {"id", "article"} object (%s)', lineno, exc)
                 failed += 1
                 continue
             try:
@@ -242,7 +465,7 @@ def _summarize_jsonl(path: str, algorithm: str, n: int) -> int:
                 log.warning("line %d: no headline (%s)", lineno, exc)
                 headline = ""
             out = {"id": rid, "headline": headline, "summary": summarize(str(text), algorithm, n)}
-            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_dumps(out) + "\n")
     return EXIT_ERROR if failed else EXIT_OK
 
 
@@ -269,10 +492,10 @@ def _report_files(
             status = EXIT_ERROR
         out.append(entry(path, article))
     if args.json:
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(json_dumps(out, indent=2))
     else:
         for item in out:
-            print(text(item))
+            print(terminal_safe(text(item)))
     return status
 
 
@@ -323,19 +546,73 @@ def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_config_check(args: argparse.Namespace, settings: Settings) -> int:
     problems = validate_settings(settings)
+    if not any(p.startswith("database_url") for p in problems):
+        problem = database_problem(settings.database_url)
+        if problem:
+            problems.append(f"database_url: {problem}")
     effective = settings.masked()
     if args.json:
-        print(json.dumps({"settings": effective, "problems": problems}, indent=2))
+        print(json_dumps({"settings": effective, "problems": problems}, indent=2))
     else:
         width = max(len(k) for k in effective)
         for key, value in effective.items():
-            print(f"{key:<{width}} = {json.dumps(value)}")
+            print(terminal_safe(f"{key:<{width}} = {json.dumps(value)}"))
+    redact = Redactor(settings.secrets())
     for problem in problems:
-        print(f"briefbot config: {problem}", file=sys.stderr)
+        print(terminal_safe(redact(f"briefbot config: {problem}")), file=sys.stderr)
     if problems:
         return EXIT_USAGE
-    print("Configuration OK.", file=sys.stderr)
+    print("Configuration OK; the database answers.", file=sys.stderr)
     return EXIT_OK
+
+
+DB_CHECK_TIMEOUT = 5  # seconds `config check` waits for a database server
+
+
+def database_problem(url: str, timeout: int = DB_CHECK_TIMEOUT) -> str | None:
+    """Why the database at `url` cannot be used, or None: a server is connected to and asked `SELECT 1`
+    (waiting `timeout` seconds at most); a SQLite file is opened read-only, or, when it does not exist
+    yet, its folder must be one briefbot can create it in. Nothing is created or changed."""
+    import sqlite3
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.pool import NullPool
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if not database or database == ":memory:" or database.startswith("file:"):
+            return None
+        path = Path(database).expanduser().resolve()
+        if path.is_dir():
+            return f"{path} is a folder, not a database file"
+        if not path.exists():
+            folder = next(p for p in path.parents if p.exists())
+            if not os.access(folder, os.W_OK | os.X_OK):
+                return f"{path} does not exist and cannot be created: {folder} is not writable"
+            return None
+        try:
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=timeout)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            return f"cannot open {path}: {exc}"
+        return None
+    try:
+        engine = create_engine(parsed, poolclass=NullPool, connect_args={"connect_timeout": timeout})
+    except Exception as exc:  # e.g. the driver is not installed
+        return f"cannot use {mask_url_password(url)}: {type(exc).__name__}: {_first_line(exc)}"
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # any driver error: refused, timed out, authentication, no such database
+        return f"cannot connect to {mask_url_password(url)}: {_first_line(getattr(exc, 'orig', None) or exc)}"
+    finally:
+        engine.dispose()
+    return None
 
 
 def _refuse_bad_settings(settings: Settings) -> bool:

@@ -29,7 +29,7 @@ from bot.briefing import (
     source_label,
     topic_title,
 )
-from bot.localtime import next_delivery, parse_hhmm, parse_zone
+from bot.localtime import TimeInputError, next_delivery, parse_hhmm, read_subscription
 from bot.metrics import COMMAND_LATENCY, COMMANDS_SERVED
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from bot.settings import Settings
@@ -94,7 +94,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("topics", "/topics [label]", "topics covered with article counts; with a label, "
                 "those articles", "/topics migration"),
     CommandSpec("subscribe", "/subscribe [HH:MM] [Area/City]", "a daily digest for this chat at that "
-                "local time", "/subscribe 07:30 Europe/Berlin"),
+                "local time (07:30, 21:00, 9am or 9:30pm)", "/subscribe 07:30 Europe/Berlin"),
     CommandSpec("unsubscribe", "/unsubscribe", "stop the daily digest for this chat", "/unsubscribe"),
     CommandSpec("settings", "/settings", "this chat's subscription", "/settings"),
     CommandSpec("help", "/help", "what briefbot does and every command", "/help"),
@@ -315,21 +315,11 @@ class Commands:
     def cmd_subscribe(self, args: str, ctx: ChatContext) -> Reply:
         if not ctx.can_manage:
             return _refusal(ctx, "subscribe")
-        at_text, zone_name = self.settings.default_delivery_time, self.settings.timezone
-        for part in args.split():
-            if parse_hhmm(part) is not None:
-                at_text = part
-            elif "/" in part or part.upper() == "UTC":
-                zone_name = part
-            else:
-                return usage("subscribe")
-        at = parse_hhmm(at_text)
-        zone = parse_zone(zone_name)
-        if at is None:
-            return usage("subscribe")
-        if zone is None:
-            return Reply.text(f"Unknown time zone “{zone_name[:64]}”. Use an Area/City name such as "
-                              "Europe/Berlin or America/New_York.")
+        try:
+            at, zone = read_subscription(args, self.settings.default_delivery_time, self.settings.timezone)
+        except TimeInputError as exc:  # says exactly what is wrong with the time or the zone
+            spec = SPEC["subscribe"]
+            return Reply.text(str(exc), f"Usage: {spec.usage} (e.g. {spec.example})")
         hhmm = at.strftime("%H:%M")
         with self.db.session() as session:
             upsert_subscription(session, ctx.platform, ctx.chat_id, hhmm, zone.key)

@@ -160,7 +160,7 @@ def ingest_specs(
             report.skipped.append(Skipped(spec, str(exc)))
             continue
         report.merge(ingest_source(db, source, analyse, progress, should_stop))
-    ARTICLES_SKIPPED.inc(len(report.skipped) + report.failed)
+    ARTICLES_SKIPPED.inc(sum(not s.repeated for s in report.skipped) + report.failed)  # each bad file once
     LAST_INGEST.set_to_current_time()
     return report
 

@@ -9,6 +9,8 @@ import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+from bot.render.common import clean
+
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime", "taskName"}
 
 
@@ -20,17 +22,36 @@ _TOKEN_PATTERNS = re.compile(
     r"|(?:xapp-[A-Za-z0-9-]{8,})"  # Slack app-level token
 )
 REDACTED = "[REDACTED]"
+# What JSON leaves raw that a terminal obeys or that reorders text: DEL and C1 controls, bidi embeddings,
+# overrides and isolates, line and paragraph separators.
+_TERMINAL_HAZARDS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+SUBSTRING_MIN = 8  # a configured secret this long is redacted wherever it occurs, even inside a word
 
 
 class Redactor:
-    """Replaces configured secrets and anything shaped like a token with [REDACTED]."""
+    """Replaces every configured secret and anything shaped like a token with [REDACTED].
+
+    A secret of SUBSTRING_MIN characters or more is redacted wherever it occurs. A shorter one (a weak
+    database password such as "abc") is redacted only as a whole value: where it is neither preceded nor
+    followed by a letter or digit, as in `user:abc@host` or `password=abc`, so "abc" is not cut out of
+    "abcdef" and a one-letter secret does not blank every word holding that letter.
+    """
 
     def __init__(self, secrets: Iterable[str | None] = ()) -> None:
-        self.secrets = sorted({s for s in secrets if s and len(s) >= 6}, key=len, reverse=True)
+        unique = sorted({s for s in secrets if s}, key=len, reverse=True)
+        self.secrets = [s for s in unique if len(s) >= SUBSTRING_MIN]
+        short = [s for s in unique if len(s) < SUBSTRING_MIN]
+        self._short = (
+            re.compile("|".join(rf"(?<![^\W_]){re.escape(s)}(?![^\W_])" for s in short)) if short else None
+        )
 
     def __call__(self, text: str) -> str:
         for secret in self.secrets:
             text = text.replace(secret, REDACTED)
+        if self._short is not None:
+            text = self._short.sub(REDACTED, text)
         return _TOKEN_PATTERNS.sub(REDACTED, text)
 
 
@@ -69,7 +90,14 @@ class JsonFormatter(logging.Formatter):
             out["exc"] = self.formatException(record.exc_info)
         elif record.exc_text:
             out["exc"] = record.exc_text
-        return json.dumps(out, ensure_ascii=False)
+        return escape_hazards(json.dumps(out, ensure_ascii=False))
+
+
+def escape_hazards(json_text: str) -> str:
+    """JSON text with the characters JSON leaves raw that a terminal obeys (C1 controls) or that reorder
+    what follows (bidi overrides) written as \\uXXXX: the same JSON to a reader, inert on a terminal
+    (`tail -f`, `journalctl`, `briefbot ... --json`). C0 controls JSON escapes itself."""
+    return _TERMINAL_HAZARDS.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 class TextFormatter(logging.Formatter):
@@ -79,7 +107,8 @@ class TextFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         base = super().format(record)
         extras = {k: v for k, v in vars(record).items() if k not in _STANDARD and not k.startswith("_")}
-        return base + ("".join(f" {k}={v}" for k, v in extras.items()) if extras else "")
+        # a terminal shows this line: no escape sequence, control or bidi override from a logged value
+        return clean(base + ("".join(f" {k}={v}" for k, v in extras.items()) if extras else ""))
 
 
 def setup_logging(
@@ -94,7 +123,14 @@ def setup_logging(
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("httpx", "httpcore", "alembic", "apscheduler",
-                  "trafilatura", "htmldate", "charset_normalizer"):
+    for noisy in (
+        "httpx",
+        "httpcore",
+        "alembic",
+        "apscheduler",
+        "trafilatura",
+        "htmldate",
+        "charset_normalizer",
+    ):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
     return handler

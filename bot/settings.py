@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config" / "default.toml"
 
@@ -78,8 +79,9 @@ class Settings:
         if sep and "@" in rest:
             creds = rest.rpartition("@")[0]
             if ":" in creds:
-                values.append(creds.split(":", 1)[1])
-        return [v for v in values if v]
+                password = creds.split(":", 1)[1]
+                values += [password, unquote(password)]  # as written in the URL, and as a driver shows it
+        return list(dict.fromkeys(v for v in values if v))
 
     def masked(self) -> dict[str, Any]:
         """Every setting, secrets shown as `****` plus their last 4 characters at most."""
@@ -167,6 +169,24 @@ def load_settings(
     return replace(settings, extra=extra)
 
 
+WEBHOOK_SECRET_MIN = 16  # Telegram accepts 1-256 characters; a short one can be guessed
+_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def webhook_secret_problem(secret: str | None) -> str | None:
+    """Why `secret` cannot guard the Telegram webhook, or None when it can. Never quotes the secret."""
+    if not secret:
+        return "required in webhook mode"
+    if not _WEBHOOK_SECRET.fullmatch(secret) or len(secret) > 256:
+        return "only A-Z, a-z, 0-9, _ and - are allowed, at most 256 characters"
+    if len(secret) < WEBHOOK_SECRET_MIN:
+        return (
+            f"too short ({len(secret)} characters): use at least {WEBHOOK_SECRET_MIN}, e.g. the output "
+            "of `python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`"
+        )
+    return None
+
+
 _TELEGRAM_TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
 _ALGORITHMS = ("default", "lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson",
                "reduction")
@@ -180,13 +200,13 @@ def validate_settings(settings: Settings) -> list[str]:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from bot.localtime import parse_hhmm, parse_zone
+    from bot.localtime import TimeInputError, parse_hhmm, read_zone
 
     problems: list[str] = []
-    if parse_zone(settings.timezone) is None:
-        problems.append(
-            f"timezone: unknown time zone {settings.timezone!r} (use Area/City, e.g. Europe/Berlin)"
-        )
+    try:
+        read_zone(settings.timezone)
+    except TimeInputError as exc:  # names the closest zones, or explains "CET" and "UTC+2"
+        problems.append(f"timezone: {exc}")
     try:
         url = make_url(settings.database_url)
         if url.get_backend_name() not in {"sqlite", "postgresql", "mysql", "mariadb"}:
@@ -225,10 +245,9 @@ def validate_settings(settings: Settings) -> list[str]:
     if settings.telegram_webhook_url:
         if not settings.telegram_webhook_url.startswith("https://"):
             problems.append("telegram_webhook_url: Telegram only delivers webhooks to https:// URLs")
-        if not settings.telegram_webhook_secret:
-            problems.append("telegram_webhook_secret: required in webhook mode")
-        elif not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", settings.telegram_webhook_secret):
-            problems.append("telegram_webhook_secret: 1-256 characters of A-Z, a-z, 0-9, _ and - only")
+        problem = webhook_secret_problem(settings.telegram_webhook_secret)
+        if problem:
+            problems.append(f"telegram_webhook_secret (TELEGRAM_WEBHOOK_SECRET): {problem}")
     if settings.slack_bot_token and not settings.slack_bot_token.startswith("xoxb-"):
         problems.append("slack_bot_token (SLACK_BOT_TOKEN): a bot token starts with xoxb-")
     if settings.slack_app_token and not settings.slack_app_token.startswith("xapp-"):

@@ -1,5 +1,6 @@
-"""The console front end: the digest first, then commands typed on stdin (a prompt on a terminal,
-line by line otherwise); exits cleanly at end of input. Digests for a console subscription are printed."""
+"""The console front end: a greeting with what is in store, then commands typed on stdin (a prompt on a
+terminal, line by line otherwise); exits cleanly at end of input. The digest comes on /brief; digests for
+a console subscription are printed."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TextIO
 
 from aiohttp import web
 
+from bot.briefing import fmt_when, news_window
 from bot.commands import ChatContext, Commands
 from bot.render.text import render_text
 from bot.reply import Reply
@@ -63,12 +65,23 @@ class ConsoleFrontEnd:
     def answer(self, line: str) -> str:
         return render_text(self.commands.handle(line, CONSOLE_CONTEXT), color=self.interactive)
 
+    def greeting(self) -> str:
+        """One short line: how many stories and topics the digest draws on, and what to type."""
+        with self.commands.db.session() as session:
+            window = news_window(session, self.commands.clock())
+            stories, topics = len(window.rows), len(window.topics)
+        if not stories:
+            return "briefbot: no stories yet (run `briefbot ingest PATH`). /help lists the commands."
+        when = f" since {fmt_when(window.since)}" if window.since is not None else ""
+        quit_hint = ", Ctrl-D quits" if self.interactive else ""
+        return (
+            f"briefbot: {_count(stories, 'story', 'stories')} in {_count(topics, 'topic', 'topics')}{when}. "
+            f"/brief shows the digest, /help the commands{quit_hint}."
+        )
+
     async def run(self) -> int:
-        """Print the current digest, then answer commands until end of input, "quit" or "exit"."""
-        digest = await asyncio.to_thread(self.commands.current_digest_reply)
-        self.show(render_text(digest, color=self.interactive))
-        if self.interactive:
-            self.show("Type /help for commands, Ctrl-D to quit.")
+        """Greet with the counts, then answer commands until end of input, "quit" or "exit"."""
+        self.show(await asyncio.to_thread(self.greeting))
         while True:
             if self.interactive:
                 self.stdout.write(PROMPT)
@@ -84,3 +97,7 @@ class ConsoleFrontEnd:
             if line.lower() in {"quit", "exit", "/quit", "/exit"}:
                 return 0
             self.show(await asyncio.to_thread(self.answer, line))
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"

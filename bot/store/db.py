@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,12 @@ class Database:
         if backend == "sqlite":
             database = parsed.database or ""
             if database and database != ":memory:" and not database.startswith("file:"):
-                Path(database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+                path = Path(database).expanduser().resolve()
+                try:
+                    create_private_file(path)
+                except OSError as exc:
+                    reason = exc.strerror or exc
+                    raise DatabaseError(f"cannot create the SQLite file {path}: {reason}") from None
             kwargs["connect_args"] = {"timeout": statement_timeout, "check_same_thread": False}
         else:
             kwargs["pool_pre_ping"] = True
@@ -112,6 +118,18 @@ def postgresql_timeouts(
     options += [given] if isinstance(given, str) else list(given or ())
     args["options"] = " ".join(options)
     return args
+
+
+def create_private_file(path: Path) -> None:
+    """Create the SQLite file owner-only (0600), and its folder (0700) when it does not exist yet.
+
+    SQLite would create the file with the umask's mode (0644 as a rule), readable by every local user;
+    its journal and WAL files take the database file's mode. An existing file or folder is left as it is.
+    """
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _sqlite_pragmas(dbapi_conn: Any, busy_ms: int) -> None:

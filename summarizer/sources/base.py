@@ -17,10 +17,12 @@ MAX_BYTES = 5 * MB  # files and HTTP responses above this are skipped unread
 
 @dataclass(frozen=True)
 class Skipped:
-    """One input that gave no article: `location` is a file path or URL, `reason` says why."""
+    """One input that gave no article: `location` is a file path or URL, `reason` says why.
+    `repeated`: reported on an earlier poll already and unchanged since (listed again, not logged again)."""
 
     location: str
     reason: str
+    repeated: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

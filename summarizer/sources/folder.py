@@ -1,9 +1,10 @@
 """Folder and single-file sources: each poll returns only files that are new or changed since `state`.
 
-State: {"files": {relative path: [mtime_ns, size, sha256 of the bytes or None]}}. A file whose mtime and
-size are unchanged is not read again; one whose mtime or size moved is read and hashed, and returned only
-when its bytes really changed (a `touch` or a copy with the same content yields nothing). Bad files are
-remembered too, so each is reported once rather than at every poll, and again only after it changes.
+State: {"files": {relative path: [mtime_ns, size, sha256 of the bytes or None, why it was skipped or
+None]}}. A file whose mtime and size are unchanged is not read again; one whose mtime or size moved is
+read and hashed, and returned only when its bytes really changed (a `touch` or a copy with the same
+content yields nothing). Bad files are remembered with their reason: each is logged once, and listed as
+skipped (`repeated`) on every later poll until it changes, so `briefbot ingest` always says so.
 A file's story without a date of its own is dated by its dateline, else by the file's modification time.
 """
 
@@ -21,7 +22,11 @@ from summarizer.published import with_publication_time
 from summarizer.sources.base import MAX_BYTES, Skipped, SourceBatch, skip, too_large
 from summarizer.sources.files import article_from_bytes, is_supported
 
-Entry = list[Any]  # [mtime_ns, size, sha256 hex or None]
+Entry = list[Any]  # [mtime_ns, size, sha256 hex or None, reason skipped or None]
+
+
+def _reason(entry: Entry | None) -> str | None:
+    return entry[3] if entry is not None and len(entry) > 3 else None
 
 
 class _FileSetSource:
@@ -56,11 +61,16 @@ class _FileSetSource:
             previous = old.get(rel)
             if previous and previous[0] == st.st_mtime_ns and previous[1] == st.st_size:
                 files[rel] = list(previous)
+                if _reason(previous):
+                    skipped.append(Skipped(str(path), _reason(previous) or "", repeated=True))
                 continue
             if st.st_size > MAX_BYTES:
-                files[rel] = [st.st_mtime_ns, st.st_size, None]
+                reason = too_large(st.st_size)
+                files[rel] = [st.st_mtime_ns, st.st_size, None, reason]
                 if not previous or previous[1] != st.st_size:
-                    skipped.append(skip(str(path), too_large(st.st_size)))
+                    skipped.append(skip(str(path), reason))
+                else:
+                    skipped.append(Skipped(str(path), reason, repeated=True))
                 continue
             try:
                 data = path.read_bytes()
@@ -68,16 +78,21 @@ class _FileSetSource:
                 skipped.append(skip(str(path), f"cannot read: {exc.strerror or exc}"))
                 continue
             digest = hashlib.sha256(data).hexdigest()
-            files[rel] = [st.st_mtime_ns, st.st_size, digest]
-            if previous and previous[2] == digest:
-                continue  # touched or rewritten with the same bytes
+            files[rel] = [st.st_mtime_ns, st.st_size, digest, None]
+            if previous and previous[2] == digest:  # touched or rewritten with the same bytes
+                files[rel][3] = _reason(previous)
+                if _reason(previous):
+                    skipped.append(Skipped(str(path), _reason(previous) or "", repeated=True))
+                continue
             try:
                 mtime = datetime.fromtimestamp(st.st_mtime_ns / 1e9, UTC)
                 articles.append(with_publication_time(article_from_bytes(data, path), file_mtime=mtime))
             except ArticleError as exc:
                 skipped.append(skip(str(path), str(exc)))
+                files[rel][3] = str(exc)
             except Exception as exc:  # a parser bug on one file must not stop the folder
                 skipped.append(skip(str(path), f"unreadable: {type(exc).__name__}: {exc}"))
+                files[rel][3] = skipped[-1].reason
         return SourceBatch(articles, skipped, {"files": files})
 
     def _rel(self, path: Path) -> str:

@@ -162,13 +162,14 @@ def test_help_lists_every_command_with_an_example(seeded: Commands) -> None:
     assert say(seeded, "/start") == out
 
 
-def test_console_prints_digest_then_answers_until_eof(seeded: Commands) -> None:
+def test_console_greets_with_counts_then_answers_until_eof(seeded: Commands) -> None:
     stdin = io.StringIO("/who\n\n/topics\n")
     stdout = io.StringIO()
     code = asyncio.run(ConsoleFrontEnd(seeded, stdin=stdin, stdout=stdout).run())
     out = stdout.getvalue()
     assert code == 0
-    assert out.index("President Biden is sending") < out.index("led by Liz Sherwood-Randall")
+    assert out.startswith("briefbot: 1 story in ") and "President Biden is sending" not in out
+    assert out.index("/brief shows the digest") < out.index("led by Liz Sherwood-Randall")
     assert "Topics in recent news" in out
     assert "briefbot>" not in out  # no prompt when stdin is not a terminal
 

@@ -151,10 +151,11 @@ def test_folder_skips_each_bad_file_once_with_one_log_line_and_keeps_the_good_on
     for path, reason in expected.items():
         assert [ln for ln in lines if path.name in ln and reason in ln], (path.name, lines)
 
-    # the next poll does not report the same bad files again
+    # the next poll does not log the same bad files again, but still lists them as skipped (repeated)
     caplog.clear()
     again = FolderSource(tmp_path).poll(_roundtrip(batch.state))
-    assert again.articles == [] and again.skipped == [] and _warnings(caplog) == []
+    assert again.articles == [] and _warnings(caplog) == []
+    assert again.skipped == batch.skipped and all(s.repeated for s in again.skipped)
 
     # a fixed file comes through
     (tmp_path / "latin1.txt").write_text("Headline here\n\nThe café was closed on Monday.", encoding="utf-8")
