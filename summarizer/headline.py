@@ -71,6 +71,9 @@ _SPEECH_LEMMAS = frozenset(
         "admit",
         "predict",
         "hear",
+        "show",
+        "learn",
+        "find",
     }
 )
 _TIME_WORDS = frozenset(
@@ -436,8 +439,8 @@ def _compress(
         return ""
     root = roots[0]
     verb = _content_clause(root)
-    if verb.pos_ not in ("VERB", "AUX") or not _subject(verb):
-        return ""
+    if verb.pos_ not in ("VERB", "AUX") or not _subject(verb) or _hyphen_glued(verb):
+        return ""  # "will not be re-drafted" parsed with "re" for the verb: the rules do better
     kept = _clause_tokens(verb)
     subject = _subject(verb)
     speaker = _subject(root) if verb is not root else None
@@ -570,12 +573,44 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             candidates.append((heard, -t.i, {w.i for w in t.subtree} & kept))
     drop: set[int] = set()
     left = len(kept)
-    for _, _, ids in sorted(candidates, key=lambda c: (c[0], c[1])):
+    for _, minus_i, ids in sorted(candidates, key=lambda c: (c[0], c[1])):
         ids = ids - drop
-        if ids and left - len(ids) >= floor:
+        if ids and left - len(ids) >= floor and not _strands_verb(doc[-minus_i], kept - drop - ids):
             drop |= ids
             left -= len(ids)
     return drop
+
+
+# Verbs that say little without what follows them
+_LIGHT_VERBS = frozenset(
+    {
+        "get",
+        "go",
+        "come",
+        "put",
+        "set",
+        "take",
+        "make",
+        "keep",
+        "turn",
+        "become",
+        "seem",
+        "look",
+        "remain",
+        "stay",
+    }
+)
+
+
+def _strands_verb(t: Any, rest: set[int]) -> bool:
+    """Whether dropping `t` leaves the verb it follows with nothing after it: "Londoners get [around the
+    city]", "Asimo gets [faster]"."""
+    head = t.head
+    return (
+        head.lemma_.lower() in _LIGHT_VERBS
+        and t.i > head.i
+        and not any(c.i in rest for c in head.children if c.i > head.i and not c.is_punct)
+    )
 
 
 def _hyphen_glued(t: Any) -> bool:
@@ -703,6 +738,10 @@ def _subject(verb: Any) -> Any | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
             return child
+    for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):
+        for child in aux.children:  # a misparse: "access/nsubj → is/aux → encouraging"
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
     return None
 
 
@@ -715,8 +754,12 @@ def _content_clause(root: Any) -> Any:
                 break
     if root.lemma_.lower() in _SPEECH_LEMMAS:
         for child in root.children:
-            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and _subject(child) is not None:
-                return child
+            if (
+                (child.dep_ == "ccomp" or (child.dep_ in ("dep", "parataxis") and child.i < root.i))
+                and child.pos_ in ("VERB", "AUX")
+                and _subject(child) is not None
+            ):
+                return child  # "X outspent Y, new figures show": a misparse hangs X's clause on "dep"
     return root
 
 
@@ -734,8 +777,32 @@ def _clause_tokens(verb: Any) -> set[int]:
             continue
         if dep == "npadvmod" and (child.i < verb.i or _is_time_word(child)):
             continue
+        if dep == "ccomp" and child.i > verb.i and _attribution(child):
+            continue  # "…, research suggests"
         kept |= _phrase(child)
+    if not any(c.dep_ in _COMPLEMENTS and c.i in kept for c in verb.children):
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            # "will explore and develop gold properties": the object is the second verb's
+            if (
+                conj.tag_ == verb.tag_
+                and not _subject(conj)
+                and any(g.dep_ in _COMPLEMENTS for g in conj.children)
+            ):
+                kept |= {c.i for c in verb.children if c.dep_ == "cc"} | _clause_tokens(conj)
+            break
     return kept
+
+
+_COMPLEMENTS = frozenset(
+    {"dobj", "attr", "acomp", "xcomp", "ccomp", "prep", "prt", "dative", "oprd", "agent"}
+)
+
+
+def _attribution(clause: Any) -> bool:
+    """A clause that only credits what precedes it: "research suggests", "figures show"."""
+    return clause.lemma_.lower() in _SPEECH_LEMMAS and not any(
+        c.dep_ in ("ccomp", "dobj", "xcomp") for c in clause.children
+    )
 
 
 def _phrase(token: Any) -> set[int]:
@@ -896,13 +963,18 @@ def _cut(kept: set[int], phrase: Any, verb: Any) -> set[int]:
     "a report showing [that …]"."""
     kept = kept - {t.i for t in phrase.subtree}
     head = phrase.head
-    while kept and head.i == max(kept) and head.i > verb.i and head.i != verb.i:
+    while kept and head.i == max(kept) and head.i > verb.i:
         unit = head.head if head.dep_ == "pobj" else head
-        if unit.dep_ not in _PRUNABLE or unit.i <= verb.i:
+        if unit.dep_ not in _PRUNABLE or unit.i <= verb.i or _verb_complement(unit, verb):
             break
         kept = kept - {t.i for t in unit.subtree}
         head = unit.head
     return kept
+
+
+def _verb_complement(token: Any, verb: Any) -> bool:
+    """The clause or object a headline's verb needs: "sees [sales fall]", "seems [to understand]"."""
+    return token.head.i == verb.i and token.dep_ in ("ccomp", "xcomp", "dobj", "attr", "acomp", "oprd")
 
 
 _COMPANY_SUFFIXES = frozenset(
