@@ -305,6 +305,7 @@ def derive_headline(
     if not sentence:
         return ""
     sentence = _abbreviate(sentence, body[:KEY_SENTENCE_SCAN_CHARS])
+    sentence = _UNITED_STATES.sub("U.S." if "U.S." in body[:KEY_SENTENCE_SCAN_CHARS] else "US", sentence)
     plain = _ASIDE.sub("", sentence)
     if len(plain.split()) < KEY_SENTENCE_MIN_WORDS:
         plain = sentence
@@ -320,6 +321,12 @@ def derive_headline(
         headline = _rule_headline(sentence, max_words)
     return headline
 
+
+# Headlines write the country short, as the story does elsewhere ("U.S." on the wire, "US" at the BBC);
+# "the United States' attack" → "U.S. attack"
+_UNITED_STATES = re.compile(
+    r"\b(?:[Tt]he\s+)?United\s+States\b(?!\s+(?:of|Steel|Trust|Air|Postal|Senate|Congress))(?:['’](?!\w))?"
+)
 
 # "the Securities and Exchange Commission (SEC)": the name, then its initials in brackets
 _DEFINED_ACRONYM = re.compile(
@@ -460,6 +467,9 @@ def _compress(
     subject = _subject(verb) if speaker is None or subject.lower_ not in _PRONOUNS else speaker
     if subject is not None:
         kept -= _short_subject(subject)
+        name = _appositive_name(subject)
+        if name is not None:  # "Channel Tunnel operator Eurotunnel has seen" → "Eurotunnel sees"
+            kept = (kept - {t.i for t in subject.subtree}) | _phrase(name)
     kept -= _name_padding(doc, persons)
     kept -= _low_information(doc, verb, drop)
     if counts is not None:
@@ -584,6 +594,7 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
 # Verbs that say little without what follows them
 _LIGHT_VERBS = frozenset(
     {
+        "be",
         "get",
         "go",
         "come",
@@ -1025,6 +1036,21 @@ def _name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
             and not any(c.dep_ == "case" for c in t.children)
         }
     return drop
+
+
+def _appositive_name(subject: Any) -> Any | None:
+    """The name a common-noun subject is given in apposition: "operator [Eurotunnel]"."""
+    if subject.pos_ != "NOUN":
+        return None
+    for child in subject.children:
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and len(list(child.subtree)) <= 4
+            and all(t.is_punct for t in subject.doc[subject.i + 1 : child.left_edge.i])
+        ):
+            return child  # right after the noun it names, not "a shareholder in US phone firm MCI"
+    return None
 
 
 def _short_subject(subject: Any) -> set[int]:
