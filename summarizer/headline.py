@@ -3,15 +3,19 @@
 `derive_headline(body)` picks the story's key sentence (the first sentence of the cleaned body that
 reads as a statement: not a quote, not a question, long enough) and compresses it the way a sub-editor
 would: the main clause only (a leading "As talks neared the endgame," and a trailing ", officials
-said" go), attribution dropped ("X said Y" gives Y), appositives, relative clauses and time phrases
-dropped, articles dropped, the verb in the headline present ("shied away" → "shies away", "has won" →
-"wins", "was arrested" → "arrested", "will open" → "to open"), low-information words left out
-(possessives, lone adverbs, a bare "is", counts, "a series of"), names the story abbreviates written as
-their initials ("General Motors (GM)" → "GM"), modifiers whose words the story never repeats dropped
-(rarest first: words a story repeats are its subject, those it says once are detail), then
-prepositional phrases pruned from the right until it has at most `max_words` words, never ending on a
-function word. The budget, the word classes, the mentions and floor of that pruning and the phrases
-kept are chosen by cross-validation in bench/headlines.py.
+said" go), attribution dropped ("X said Y" gives Y) unless the claim names no one and X is named ("The
+government should change the law, the TUC said" → "TUC says government should change law"),
+appositives, relative clauses and time phrases dropped (a common-noun subject goes by the name it is
+given in apposition: "operator Eurotunnel" → "Eurotunnel"), articles dropped, "United States" written
+short as the story writes it elsewhere ("U.S." or "US"), the verb in the headline present ("shied
+away" → "shies away", "has won" → "wins", "was arrested" → "arrested", "will open" → "to open"),
+low-information words left out (possessives, lone adverbs, a bare "is", counts, "a series of"),
+names the story abbreviates written as their initials ("General Motors (GM)" → "GM"), modifiers whose
+words the story never repeats dropped (rarest first: words a story repeats are its subject, those it
+says once are detail), then prepositional phrases pruned from the right until it has at most
+`max_words` words, never ending on a function word nor on a verb whose object or clause was cut ("sees
+[sales fall]"). The budget, the word classes, the mentions and floor of that pruning, the phrases kept
+and whether a speaker is credited are chosen by cross-validation in bench/headlines.py.
 
 The parse comes from spaCy's small English model (summarizer/ner.py loads it once); without the model
 rules do a plainer job: the lead sentence's main clause, cut at a phrase boundary.
