@@ -7,7 +7,7 @@ import re
 import pytest
 
 from summarizer import ner
-from summarizer.article import parse_text
+from summarizer.article import parse_text, split_paragraphs
 from summarizer.headline import derive_headline
 from summarizer.summarize import summarize
 from tests.conftest import SHARED_DATA
@@ -154,3 +154,52 @@ def test_a_wire_headline_ending_in_an_abbreviation_is_a_headline() -> None:
     assert article.headline == "Coffee Talks Failure Seen Pressuring U.S."
     assert article.dateline == "WASHINGTON, March 4"
     assert article.body.startswith("Failure of talks on re-establishing International Coffee Organization")
+
+
+def _derived(name: str) -> str:
+    """The headline derived for a news file whose published headline (its first paragraph) is hidden."""
+    paras = split_paragraphs((SHARED_DATA / "news" / name).read_text(encoding="utf-8"))
+    return derive_headline(parse_text("\n\n".join(paras[1:])).body)
+
+
+def test_a_named_speaker_is_credited_when_the_claim_names_no_one() -> None:
+    # "The government should change the law …, the TUC has said": published "Protect whistleblowers, TUC says"
+    assert _derived("bbc/politics-162.txt") == "TUC says government should change law"
+    # a claim about someone named needs no credit: the published headline is about it
+    assert derive_headline(
+        "Japan's 1987 car export restraint to the European Community is not enough, EC external trade chief "
+        "Willy de Clercq said."
+    ).startswith("Japan")
+
+
+def test_a_wire_dateline_is_never_the_headline() -> None:
+    # "NEW YORK, MARCH 11 - Tenneco Inc, a company that …, rose sharply today": was "NEW YORK rises"
+    headline = _derived("reuters/3864.txt")
+    assert "NEW YORK" not in headline and "Tenneco" in headline, headline
+
+
+def test_a_headline_never_ends_on_a_verb_whose_object_was_cut() -> None:
+    # "Channel Tunnel operator Eurotunnel has seen sales fall in …": was "Channel Tunnel operator sees"
+    assert _derived("bbc/business-500.txt").startswith("Eurotunnel sees sales fall")
+    # "Interactive posters are helping Londoners get around the city …": was "… help Londoners get"
+    assert _derived("bbc/tech-230.txt").endswith("get around city")
+    # "… said it will explore and develop gold properties in Canada …": was "Freeport-McMoran Gold to explore"
+    assert "explore and develop gold properties" in _derived("reuters/2363.txt")
+
+
+def test_attribution_after_the_claim_is_left_out() -> None:
+    # "Fast web access is encouraging more people to express themselves online, research suggests."
+    headline = _derived("bbc/tech-392.txt")
+    assert headline.startswith("Fast web access encourages") and "suggests" not in headline, headline
+
+
+def test_united_states_is_written_short_as_the_story_writes_it() -> None:
+    assert _derived("reuters/1574.txt").startswith("U.S. hands Soviet arms negotiators")
+    assert derive_headline(
+        "The United States has imposed new tariffs on steel imports from China."
+    ).startswith("US imposes new tariffs")
+
+
+def test_a_hyphenated_age_stays_whole() -> None:
+    # "The parents of a 13-year-old girl are suing …": was "Parents of -old girl sue …"
+    assert _derived("bbc/entertainment-113.txt").startswith("Parents of 13-year-old girl sue")
