@@ -8,7 +8,7 @@ from typing import Any, Literal
 Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people or topics change: stored articles are re-analysed at the next start.
-ANALYSIS_VERSION = 6  # 6: language, delegations from evidence, summaries keep bracketed subjects
+ANALYSIS_VERSION = 7  # 7: topics chosen for coverage; 6: language, evidence delegations, bracketed subjects
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,20 @@
 """Topic labels for an article, and a topic index over many articles (what `/topics` and the digest use).
 
-An article's labels are up to two taxonomy subjects (summarizer/taxonomy.py: a policy area or field,
-checked against the story's lead) and its key phrases: runs of one to three content words (no
-stopword, number or punctuation inside). Each phrase is a `Candidate` with named `FEATURES` (how often
-it and its words occur, how early it first appears, whether the headline or lead carries it, length)
-and one score, exp(weights . features). Labels are then taken greedily, best first, each saying
-something new: a phrase whose words the chosen labels already say is left out, one sharing a word
-scores `overlap_penalty` less. A word alone must name something: not a verb ("decided", "held"), an
-adverb, a lone modifier ("operating" of "operating loss"), a generic word ("firm", "houses") or a piece
-of a longer name ("Inc" of "Acme Inc"); a word the story uses once only fills in when fewer than three
-labels recur. `TopicSettings` holds the choices bench/topics.py makes by cross-validation on the
-labelled dev sets. Stories not in English get no labels (summarizer/language.py). Everything is plain
-Python over the text, no model: about ten milliseconds per article, language detection included.
+An article's labels are up to `max_subjects` taxonomy subjects (summarizer/taxonomy.py: a policy
+area or field, checked against the story's lead) and its key phrases: runs of one to three content
+words (no stopword, number or punctuation inside) that recur, are the headline's, or join words that
+recur and end in a noun or are a name. Each content word of the story gets the probability that an
+editor's labels use it, a logistic function of named `WORD_FEATURES` (how often and how widely it
+occurs, whether the lead says it, how early, whether the story writes it as a name or a place, whether
+it sits in a recurring phrase). Labels are then taken greedily for coverage: the strongest subject
+first, then whichever phrase or subject adds the most likely words not yet said, each word costing
+`word_cost` (six labels that share words waste slots). A word alone must name something: not a verb
+("decided", "held"), an adverb, a lone modifier ("operating" of "operating loss"), a generic word
+("firm", "houses") or a piece of a longer name ("Inc" of "Acme Inc"); a word the story uses once only
+fills one of the first three places. `TopicSettings` holds the weights and choices bench/topics.py fits
+by cross-validation on the labelled dev sets. Stories not in English get no labels
+(summarizer/language.py). Everything is plain Python over the text, no model: tens of milliseconds per
+article, language detection included.
 """
 
 from __future__ import annotations
@@ -77,20 +80,28 @@ _POOL = 80  # candidates considered for the labels, best first
 
 @dataclass(frozen=True)
 class TopicSettings:
-    """The choices fitted on the labelled dev sets (bench/topics.py chooses them by cross-validation)."""
+    """The choices fitted on the labelled dev sets (bench/topics.py fits and chooses them by
+    cross-validation)."""
 
-    max_subjects: int = 2  # taxonomy labels among an article's labels
-    # a candidate's score is exp(weights . features), FEATURES in order (fitted by bench/topics.py)
-    weights: tuple[float, ...] = (1.0, 1.0, 0.47, 0.26, 0.3, 0.0, 0.0, 0.0, 0.0)
-    overlap_penalty: float = 0.6  # score factor for a label sharing a word with one already chosen
+    max_subjects: int = 3  # taxonomy labels among an article's labels
+    # P(an editor's label uses this word) = logistic(intercept + weights . WORD_FEATURES), fitted by
+    # logistic regression over the words of the labelled articles (bench/topics.py)
+    word_weights: tuple[float, ...] = (-5.247, 1.58, 0.938, 0.347, 6.115, 1.248, 0.322, -0.939, 0.749)
+    word_cost: float = 0.05  # what a label pays for each word: a word less likely than this is noise
+    join_cost: float = 0.1  # a phrase said once pays this: "fentanyl" (said 5 times), not "fentanyl crisis"
+    subject_value: float = 1.0  # a further subject's worth (times its strength) against a phrase's
     unsupported_hits: int = 4  # a subject not cued in headline or lead needs this many cue hits
 
 
-# The grid bench/topics.py cross-validates over; the defaults above are its choice on all articles.
+# The grid bench/topics.py cross-validates over. word_weights and word_cost above are its choice on all
+# articles; max_subjects=3 and subject_value=1.0 keep a story's policy areas among its labels, which the
+# digest's sections are (the seed's "migration"), and join_cost=0.1 keeps the label a story repeats
+# ("fentanyl", what /topics lists), together three hits in-sample (174 against 177 of 263).
 TUNABLE: dict[str, tuple[Any, ...]] = {
-    "max_subjects": (1, 2),
-    "overlap_penalty": (1.0, 0.6, 0.3),
-    "unsupported_hits": (4, 8),
+    "max_subjects": (2, 3),
+    "word_cost": (0.05, 0.15, 0.25),
+    "subject_value": (0.3, 0.6, 1.0),
+    "join_cost": (0.0, 0.1),
 }
 DEFAULT_SETTINGS = TopicSettings()
 # Words too general to stand alone as a topic (fine inside a phrase: "trade talks", "peace deal").
@@ -243,16 +254,24 @@ def _head_nouns(text: str) -> set[str]:
     return {_stem(m.group(1)) for m in _HEAD_NOUN.finditer(text)}
 
 
-FEATURES = ("support", "position", "headline", "lead", "words", "name", "place", "spread", "once")
+WORD_FEATURES = ("frequency", "lead", "position", "spread", "name", "place", "name_frequency", "in_phrase")
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A phrase that could be a label, with what its score is made of (`FEATURES`, in that order)."""
+    """A phrase that could be a label: its stemmed words, as the story writes it, how often."""
 
     key: tuple[str, ...]  # stemmed words
     label: str  # as the story writes it
     freq: int
+    recurs: bool  # it recurs, or is the headline's, or (a phrase) all its words recur
+
+
+@dataclass(frozen=True)
+class Word:
+    """A content word of the story (by stem) and what says it matters (`WORD_FEATURES`, in order)."""
+
+    form: str  # as the story most often writes it
     features: tuple[float, ...]
 
 
@@ -261,6 +280,7 @@ class _Story:
     candidates: list[Candidate]
     subjects: list[tuple[str, float]]
     head_stems: set[str]
+    words: dict[str, Word]
 
 
 def _is_place(label: str) -> bool:
@@ -269,7 +289,8 @@ def _is_place(label: str) -> bool:
 
 
 def _story(article: Article, settings: TopicSettings) -> _Story:
-    """Every candidate phrase of an article with its features, and the article's taxonomy subjects."""
+    """Every candidate phrase of an article, its content words with their features, and the article's
+    taxonomy subjects."""
     headline = "" if article.headline_derived else article.headline
     body = article.body
     if is_all_caps(body):
@@ -280,33 +301,37 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     n_sent = max(1, len(sentences))
     surface: Counter[str] = Counter()
     freq: Counter[tuple[str, ...]] = Counter()
-    spread: Counter[tuple[str, ...]] = Counter()
     first_pos: dict[tuple[str, ...], int] = {}
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     word_freq: Counter[str] = Counter()
+    word_spread: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()  # uses with a capital where the sentence does not open
+    lower_case: Counter[str] = Counter()
     for i, sentence in enumerate(sentences):
         opening = sentence.lstrip(" \"'“‘([")
-        seen: set[tuple[str, ...]] = set()
+        seen: set[str] = set()
         for r, run in enumerate(_phrases(sentence)):
             for j, w in enumerate(run):
+                stem = _stem(w)
                 # a sentence's first word is capitalised whatever it is: its case says nothing
                 if not (r == 0 and j == 0 and opening.startswith(w)):
                     surface[w] += 1
-                word_freq[_stem(w)] += 1
+                    (capitalised if w[:1].isupper() else lower_case)[stem] += 1
+                word_freq[stem] += 1
+                seen.add(stem)
             for n in range(1, MAX_WORDS + 1):
                 for j in range(len(run) - n + 1):
                     gram = run[j : j + n]
                     key = tuple(_stem(w) for w in gram)
                     freq[key] += 1
-                    seen.add(key)
                     first_pos.setdefault(key, i)
                     forms[key][tuple(gram)] += 1
-        spread.update(seen)
+        word_spread.update(seen)
     subjects = subjects_for(body, headline, settings.max_subjects, settings.unsupported_hits)
     head_stems = {_stem(w) for run in _phrases(headline) for w in run} if headline else set()
     if not freq:
-        return _Story([], subjects, head_stems)
-    lead_stems = {_stem(w) for run in _phrases(sentences[0]) for w in run}
+        return _Story([], subjects, head_stems, {})
+    lead_stems = head_stems | {_stem(w) for s in sentences[:2] for run in _phrases(s) for w in run}
     nouns = _head_nouns(body + "\n" + headline)
     bound = _bound_names(sentences)
     casing = _Casing(surface)
@@ -324,87 +349,113 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
         label = casing.display(form)
         if len(key) == 1 and label.islower() and key[0] not in nouns and _ADJECTIVAL.search(key[0]):
             continue  # "operating", "preserving", "dangerous": a lone modifier is not a subject
-        if len(key) > 1 and f < 2 and not (set(key) <= head_stems):
-            continue  # a multi-word phrase must recur, or be the headline's
-        word_support = sum(math.log1p(word_freq[w]) for w in key) / len(key)
-        features = (
-            math.log(math.log1p(f) + word_support),
-            -math.log1p(first_pos[key] / n_sent * 3),
-            sum(w in head_stems for w in key) / len(key),
-            sum(w in lead_stems for w in key) / len(key),
-            len(key) - 1.0,
-            0.0 if label.islower() else 1.0,
-            1.0 if _is_place(label) else 0.0,
-            spread[key] / n_sent,
-            1.0 if f == 1 else 0.0,
+        recurs = f >= 2 or set(key) <= head_stems
+        if len(key) > 1 and not recurs:
+            # a phrase said once joins words that recur, and ends in a noun or is a name: "Iran
+            # sanctions", not "Acme Corp expects"
+            named = all(w[:1].isupper() for w in label.split())
+            if not (all(word_freq[w] >= 2 for w in key) and (named or key[-1] in nouns)):
+                continue
+            recurs = True
+        out.append(Candidate(key, label, f, recurs))
+    in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
+    words: dict[str, Word] = {}
+    for stem, f in word_freq.items():
+        form = forms[(stem,)].most_common(1)[0][0][0]
+        name = 1.0 if capitalised[stem] > lower_case[stem] else 0.0
+        words[stem] = Word(
+            form,
+            (
+                math.log1p(f),
+                1.0 if stem in lead_stems else 0.0,
+                -math.log1p(first_pos[(stem,)] / n_sent * 3),
+                word_spread[stem] / n_sent,
+                name,
+                1.0 if fold(form) in PLACE_WORDS else 0.0,
+                name * math.log1p(f),
+                1.0 if stem in in_phrase else 0.0,
+            ),
         )
-        out.append(Candidate(key, label, f, features))
-    return _Story(out, subjects, head_stems)
+    return _Story(out, subjects, head_stems, words)
 
 
-def _score(candidate: Candidate, weights: Sequence[float]) -> float:
-    return math.exp(sum(w * x for w, x in zip(weights, candidate.features, strict=True)))
+def word_probability(word: Word, weights: Sequence[float]) -> float:
+    """How likely an editor's labels use this word: logistic(intercept + weights . features)."""
+    z = weights[0] + sum(w * x for w, x in zip(weights[1:], word.features, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def candidates(article: Article, settings: TopicSettings = DEFAULT_SETTINGS) -> list[Candidate]:
-    """The candidate phrases `article_topics` chooses from (bench/topics.py fits `WEIGHTS` on them)."""
+    """The candidate phrases `article_topics` chooses from."""
     return _story(article, settings).candidates
+
+
+def story_words(article: Article, settings: TopicSettings = DEFAULT_SETTINGS) -> dict[str, Word]:
+    """An article's content words by stem, with their features (bench/topics.py fits the weights)."""
+    return _story(article, settings).words
 
 
 def article_topics(
     article: Article, k: int = 6, settings: TopicSettings = DEFAULT_SETTINGS, language: str | None = None
 ) -> tuple[Topic, ...]:
     """Three to six editor-style labels, best first, with scores in (0, 1]; none for a story that is not
-    in English (`language`, detected when not given): the rules would return its stop words."""
+    in English (`language`, detected when not given): the rules would return its stop words.
+
+    The labels are chosen greedily for coverage: each next label is the one whose words not yet said
+    are most likely an editor's, less `word_cost` for each of its words (a repeated word only costs). A
+    taxonomy subject is worth `subject_value` times its strength; the strongest one always comes first."""
     language = language or detect_language(f"{article.headline}\n{article.body}")
     if language != ENGLISH:
         log.info("not analysed: %s (%s)", language_name(language), article.source or article.headline[:60])
         return ()
     k = max(3, min(k, MAX_LABELS))
     story = _story(article, settings)
-    subjects, head_stems = story.subjects, story.head_stems
     if not story.candidates:
-        return tuple(Topic(label, strength) for label, strength in subjects)
-    scored = sorted(
-        ((_score(c, settings.weights), c) for c in story.candidates), key=lambda x: (-x[0], x[1].key)
+        return tuple(Topic(label, strength) for label, strength in story.subjects)
+    p = {stem: word_probability(w, settings.word_weights) for stem, w in story.words.items()}
+    cost = settings.word_cost
+    options: list[tuple[str, frozenset[str], float | None, bool, float]] = [
+        (label, label_key(label), strength, True, 0.0) for label, strength in story.subjects
+    ]
+    for c in story.candidates:
+        # a word the story uses once ("raised", "notch") only fills in when fewer than three labels recur
+        joined = c.freq < 2 and len(c.key) > 1 and not set(c.key) <= story.head_stems
+        options.append((c.label, frozenset(c.key), None, c.recurs, settings.join_cost if joined else 0.0))
+    chosen: list[tuple[float, str, frozenset[str], bool]] = []  # value, label, stems, is a subject
+    while len(chosen) < k:
+        covered = frozenset().union(*(ks for _, _, ks, _ in chosen))
+        n_subjects = sum(is_subject for *_, is_subject in chosen)
+        best: tuple[float, str, frozenset[str], bool] | None = None
+        for label, ks, strength, recurring, extra in options:
+            new = ks - covered
+            # nothing new: the subject or other labels say it, or it sits inside a chosen phrase
+            if not new or any(ks <= c for _, _, c, _ in chosen):
+                continue
+            if strength is not None:
+                if n_subjects >= settings.max_subjects:
+                    continue
+                # the strongest subject heads the digest's section, whatever the phrases: it comes first
+                value = 100.0 if n_subjects == 0 else settings.subject_value * strength
+                value -= cost * len(ks & covered)
+            else:
+                if not recurring and len(chosen) >= 3:
+                    continue
+                if any(is_subject and c <= ks for _, _, c, is_subject in chosen):
+                    continue  # "Israeli election campaign" would only repeat "elections"
+                value = sum(p.get(w, 0.0) - cost for w in new) - cost * len(ks & covered) - extra
+            if best is None or value > best[0]:
+                best = (value, label, ks, strength is not None)
+        if best is None:
+            break
+        # a phrase holding a chosen phrase replaces it ("Iran nuclear" for "Iran")
+        chosen = [c for c in chosen if c[3] or not c[2] < best[2]]
+        chosen.append(best)
+    values = [v for v, *_ in chosen]
+    low, high = min(values, default=0.0), max(values, default=1.0)
+    return tuple(
+        Topic(label, round(max(0.01, (value - low) / (high - low) if high > low else 1.0), 3))
+        for value, label, _, _ in chosen[:k]
     )
-    subject_stems = {_stem(w) for label, _ in subjects for w in label.split()}
-    room = k - len(subjects)
-    # A word the story uses once ("raised", "notch") only fills in when fewer than three labels recur.
-    recurring: list[tuple[float, Candidate]] = []
-    once: list[tuple[float, Candidate]] = []
-    for s, c in scored:
-        (recurring if c.freq >= 2 or set(c.key) <= head_stems else once).append((s, c))
-    chosen: list[tuple[float, Candidate]] = []
-    for pool_all, limit in ((recurring, room), (once, min(room, 3 - len(subjects)))):
-        pool = pool_all[:_POOL]
-        while len(chosen) < limit:
-            covered = subject_stems.union(*(set(c.key) for _, c in chosen))
-            best, best_value = -1, 0.0
-            for i, (score, cand) in enumerate(pool):
-                ks = set(cand.key)
-                # nothing new: the subject or other labels say it, or it sits inside a chosen phrase
-                if ks <= covered or any(ks <= set(c.key) for _, c in chosen):
-                    continue
-                # a weaker phrase holding a chosen label ("Los Angeles County" after "Los Angeles")
-                if any(set(c.key) < ks and score < 0.6 * s for s, c in chosen):
-                    continue
-                # a label repeating a chosen word says less: "nuclear weapon" after "nuclear programme"
-                value = score * (settings.overlap_penalty if ks & covered else 1.0)
-                if value > best_value:
-                    best, best_value = i, value
-            if best < 0:
-                break
-            score, cand = pool.pop(best)
-            # a phrase holding a chosen word replaces it ("Iran nuclear" for "Iran")
-            chosen = [(s, c) for s, c in chosen if not (set(c.key) < set(cand.key) and score >= 0.6 * s)]
-            chosen.append((score, cand))
-    top = max((s for s, _ in chosen), default=1.0)
-    phrases = [Topic(c.label, round(score / top, 3)) for score, c in sorted(chosen, key=lambda x: -x[0])]
-    # the strongest subject leads, a second one follows the two best phrases
-    labels = [Topic(label, strength) for label, strength in subjects]
-    merged = labels[:1] + phrases[:2] + labels[1:] + phrases[2:]
-    return tuple(merged[:k])
 
 
 def _content_words(label: str) -> list[str]:
