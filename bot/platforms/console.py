@@ -80,8 +80,13 @@ class ConsoleFrontEnd:
         )
 
     async def run(self) -> int:
-        """Greet with the counts, then answer commands until end of input, "quit" or "exit"."""
+        """Greet with the counts, then answer commands until end of input, "quit" or "exit".
+
+        Input that is not a terminal and ends before any command (`make run </dev/null`, a service
+        log) gets the digest at its end: nobody there can type /brief, and the digest is what the
+        first run is for."""
         self.show(await asyncio.to_thread(self.greeting))
+        asked = False
         while True:
             if self.interactive:
                 self.stdout.write(PROMPT)
@@ -90,10 +95,13 @@ class ConsoleFrontEnd:
             if not line:
                 if self.interactive:
                     self.show("")
+                elif not asked:
+                    self.show("\n" + await asyncio.to_thread(self.answer, "/brief"))
                 return 0
             line = line.strip()
             if not line:
                 continue
+            asked = True
             if line.lower() in {"quit", "exit", "/quit", "/exit"}:
                 return 0
             self.show(await asyncio.to_thread(self.answer, line))

@@ -138,6 +138,7 @@ def _free_port() -> int:
 def test_service_without_tokens_keeps_serving_health_after_input_ends(tmp_path: Path) -> None:
     """In a container or under systemd (no tty, no chat token), `run` serves /healthz until SIGTERM."""
     import signal
+    import threading
     import time
     import urllib.request
 
@@ -157,6 +158,10 @@ def test_service_without_tokens_keeps_serving_health_after_input_ends(tmp_path: 
         stderr=subprocess.PIPE,
         text=True,
     )
+    lines: list[str] = []
+    assert proc.stdout is not None
+    reader = threading.Thread(target=lambda: lines.extend(proc.stdout or ()), daemon=True)
+    reader.start()
     try:
         body = ""
         deadline = time.monotonic() + 60
@@ -164,7 +169,8 @@ def test_service_without_tokens_keeps_serving_health_after_input_ends(tmp_path: 
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as resp:
                     body = resp.read().decode()
-                if json.loads(body)["last_article_ingested_at"] is not None:  # the first ingest is done
+                # the first ingest is done and the console has shown the seed's story
+                if json.loads(body)["last_article_ingested_at"] is not None and "Source: " in "".join(lines):
                     break
             except OSError:
                 pass
@@ -174,9 +180,14 @@ def test_service_without_tokens_keeps_serving_health_after_input_ends(tmp_path: 
         assert health["last_article_ingested_at"] is not None
         assert proc.poll() is None  # still serving although stdin is closed
         proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=30)
+        proc.wait(timeout=30)
+        reader.join(timeout=5)
+        err = proc.stderr.read() if proc.stderr else ""
         assert proc.returncode == 0, err
+        out = "".join(lines)
         assert out.startswith("briefbot: 1 story in ")
+        # input ended before any command: the seed is shown summarized, headline and bullets
+        assert "Your briefing" in out and "• " in out and "fentanyl" in out
     finally:
         if proc.poll() is None:
             proc.kill()
