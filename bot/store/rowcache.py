@@ -39,11 +39,19 @@ class RowCache:
 
     def rows(self, session: Session, keys: Sequence[RowKey]) -> list[StoredArticle]:
         """The rows of `keys`, in that order: from memory, else loaded (and kept)."""
+        return self.load(session, keys)[0]
+
+    def load(
+        self, session: Session, keys: Sequence[RowKey]
+    ) -> tuple[list[StoredArticle], tuple[RowKey, ...]]:
+        """The rows of `keys`, in that order, and their own keys: those asked for, except for a row
+        re-analysed (or gone) since `keys` were read."""
         with self._lock:
             found = {k: self._rows[k] for k in keys if k in self._rows}
             for k in found:
                 self._rows.move_to_end(k)
         missing = [k for k in keys if k not in found]
+        changed: dict[RowKey, RowKey] = {}
         for start in range(0, len(missing), _IN_CHUNK):
             chunk = {k[0]: k for k in missing[start : start + _IN_CHUNK]}
             loaded = session.scalars(select(StoredArticle).where(StoredArticle.id.in_(chunk))).all()
@@ -56,10 +64,12 @@ class RowCache:
                         self._rows[key] = row
                 else:
                     found[chunk[row.id]] = row
+                    changed[chunk[row.id]] = key
         with self._lock:
             while len(self._rows) > self.size:
                 self._rows.popitem(last=False)
-        return [found[k] for k in keys if k in found]
+        present = [k for k in keys if k in found]
+        return [found[k] for k in present], tuple(changed.get(k, k) for k in present)
 
     def derived(self, key: Hashable) -> Any:
         with self._lock:
