@@ -79,7 +79,7 @@ def recent_keys(
         stmt = stmt.where(table.c.ingested_at > since)
     if limit is not None:
         stmt = stmt.limit(limit)
-    return [(i, v) for i, v in session.connection().execute(stmt)]
+    return [(i, v) for i, v in session.connection().execute(stmt).all()]
 
 
 def recent_rows(
