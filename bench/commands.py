@@ -7,11 +7,12 @@ times spread over the last 20 hours) so they are distinct stories. PostgreSQL is
 started with tests/pg.py's helpers (as the postgres user when root).
 
 First query after an ingest: --rounds times, one more story is ingested (the real store path, its
-analysis reused, then what the app does after an ingest that brought new stories: the front page and
-the window's topic index made once, `prepare_front_page`; its time is printed apart) and then every
+analysis reused, then what the app does after an ingest that brought new stories: the window, its topic
+index and the front page made once, `prepare_front_page`; its time is printed apart) and then every
 command of the mix is asked once; none of these answers can come from the command cache, which an
-ingest empties. Printed per command and over all of them. `--cold-pages` also forgets the prepared
-pages before each round's commands (what a replica that did not run the ingest sees).
+ingest empties. Printed per command and over all of them, wall and CPU time. `--cold-pages` also
+forgets the prepared window and pages before each round's commands (what a replica that did not run the
+ingest sees).
 
 Slack: N signed slash-command requests sent at once over HTTP to the real Bolt app on the shared aiohttp
 server (its WebClient pointed at a local fake Slack Web API). Telegram: N updates fed at once into the
@@ -405,7 +406,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=649, help="news files the stories are made from")
     parser.add_argument("--no-platforms", action="store_true", help="skip the Slack and Telegram loads")
     parser.add_argument("--cold-pages", action="store_true",
-                        help="forget the page prepared after each ingest (a replica that did not ingest)")
+                        help="forget the window and pages prepared after each ingest (a replica that did "
+                             "not ingest)")
     args = parser.parse_args()
     stories = analyse_news(args.articles)
     # the analysed stories and the language model stay in memory; keep them out of the collector's

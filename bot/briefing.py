@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import PurePath
@@ -26,8 +26,8 @@ from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from bot.store.db import Database
 from bot.store.fulltext import WordMatcher, word_matcher
 from bot.store.models import StoredArticle
-from bot.store.repo import recent_keys
-from bot.store.rowcache import RowCache, RowKey, analysis_of, row_cache
+from bot.store.repo import articles_stamp, recent_keys
+from bot.store.rowcache import RowCache, RowKey, analysis_of, forget_derived, row_cache
 from summarizer.digest import Digest, DigestItem, build_digest
 from summarizer.language import language_name
 from summarizer.topics import topic_index
@@ -141,6 +141,20 @@ def news_window(
     return NewsWindow(rows, start, keys_of_rows, _cache=cache)
 
 
+def current_window(session: Session, now: datetime, stamp: Hashable) -> NewsWindow:
+    """news_window(session, now), made once for the store at change stamp `stamp` (repo.articles_stamp,
+    read before this) in the minute of `now`, then shared: by the page prepared after an ingest and by
+    every answer given in that minute. So a window's start is up to a minute old, as the answers kept
+    for reuse (bot/commands.py) are already."""
+    cache = row_cache(session)
+    key = ("window", stamp, int(now.timestamp() // 60))
+    window = cache.derived(key)
+    if window is None:
+        window = news_window(session, now)
+        cache.keep(key, window)
+    return window
+
+
 def digest_item(row: StoredArticle) -> DigestItem:
     """The story as a digest needs it; made once per row object (the row cache shares rows)."""
     item = _ITEMS.get(row)
@@ -211,17 +225,18 @@ def make_digest(
 
 
 def forget_pages() -> None:
-    """Drop the digests kept for reuse (benchmarks time a cold build)."""
+    """Drop the digests, windows and topic indexes kept for reuse (benchmarks time a cold build)."""
     with _PAGES_LOCK:
         _PAGES.clear()
+    forget_derived()
 
 
 def prepare_front_page(db: Database, *, max_items: int, max_chars: int, now: datetime) -> None:
     """Build the current digest, the window's topic index and the pages of the topics /topics lists
     once after an ingest (in the ingest's thread), so the first /brief, /topics or /brief LABEL that
     follows reads them made instead of making them while the chat waits."""
-    with db.session() as session:
-        window = news_window(session, now)
+    with db.reading() as session:
+        window = current_window(session, now, articles_stamp(session))  # the stamp first, then the rows
     make_digest(window.rows, max_items=max_items, max_chars=max_chars, since=window.since, keys=window.keys)
     window.label_stems(word_matcher(db.engine.dialect.name))  # what /topics LABEL looks labels up by
     # the pages /brief LABEL answers for the topics /topics lists; a topic the ingest left unchanged

@@ -26,10 +26,10 @@ from bot.briefing import (
     DIGEST_TITLE,
     TOPICS_LISTED,
     NewsWindow,
+    current_window,
     digest_reply,
     fmt_when,
     make_digest,
-    news_window,
     source_label,
     topic_title,
 )
@@ -56,13 +56,24 @@ from summarizer.text import split_sentences
 
 log = logging.getLogger(__name__)
 
-RECENT_LIMIT = 200  # articles /who looks at (the digest, /brief and /topics read bot.briefing.news_window)
+RECENT_LIMIT = 200  # articles /who looks at (the digest, /brief and /topics read bot.briefing.current_window)
 SEARCH_LIMIT = 1000  # articles /who NAME searches: a day of many feeds
 WHO_MAX_DELEGATIONS = 6
 CACHED = frozenset({"brief", "who", "topics", "help"})  # answers that depend only on the articles
 CACHE_SIZE = 256
-# the read-only session of the command this thread (or task) is answering: see Commands._reading
-_READING: ContextVar[tuple[Database, Session] | None] = ContextVar("briefbot_reading", default=None)
+
+
+@dataclass
+class _Reading:
+    """The read-only session of the command this thread (or task) is answering: see Commands._reading."""
+
+    db: Database
+    session: Session
+    stamp: tuple[int | str, ...] | None = None  # the store's change stamp, once read
+
+
+_READING: ContextVar[_Reading | None] = ContextVar("briefbot_reading", default=None)
+
 _COMMAND = re.compile(r"^/?(?P<name>[A-Za-z_]+)(?:@\S+)?(?:\s+(?P<args>.*))?$", re.DOTALL)
 
 
@@ -167,20 +178,27 @@ class Commands:
     def _data_stamp(self) -> tuple[tuple[int | str, ...], int]:
         """What read-only answers depend on: the stored articles (a new one, or a re-analysed one) and
         the minute (for "the last 24 hours")."""
-        with self._reading() as session:
-            stamp = articles_stamp(session)
-        return stamp, int(self.clock().timestamp() // 60)
+        return self._stamp(), int(self.clock().timestamp() // 60)
+
+    def _stamp(self) -> tuple[int | str, ...]:
+        """The store's change stamp, read once per command."""
+        with self._reading():
+            reading = _READING.get()
+            assert reading is not None
+            if reading.stamp is None:
+                reading.stamp = articles_stamp(reading.session)
+            return reading.stamp
 
     @contextmanager
     def _reading(self) -> Iterator[Session]:
         """The read-only session of the command being answered (one per command: a connection checked
         out, pinged and returned once), else a new one."""
         open_ = _READING.get()
-        if open_ is not None and open_[0] is self.db:
-            yield open_[1]
+        if open_ is not None and open_.db is self.db:
+            yield open_.session
             return
         with self.db.reading() as session:
-            token = _READING.set((self.db, session))
+            token = _READING.set(_Reading(self.db, session))
             try:
                 yield session
             finally:
@@ -231,7 +249,7 @@ class Commands:
     def _window(self) -> NewsWindow:
         """The stories /brief and /topics answer from: the same as `briefbot digest` reads."""
         with self._reading() as session:
-            return news_window(session, self.clock())
+            return current_window(session, self.clock(), self._stamp())
 
     def _search_window(self, field: SearchField, query: str, window: NewsWindow) -> list[StoredArticle]:
         """The stories of `window` whose `field` holds every word of `query`, stemmed ("trade" finds

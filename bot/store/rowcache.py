@@ -23,6 +23,7 @@ from bot.store.models import StoredArticle
 from summarizer.analysis import Analysis
 
 ROWS_KEPT = 2048  # a window (1,000) twice over: the window moves, the old rows go
+DERIVED_KEPT = 16  # values derived from windows: a window, its topic index, labels by name and by stem …
 RowKey = tuple[str, int]  # (id, analysis_version)
 _IN_CHUNK = 500  # ids per IN (…) query
 
@@ -75,7 +76,7 @@ class RowCache:
         with self._lock:
             return self._derived.get(key)
 
-    def keep(self, key: Hashable, value: Any, *, kept: int = 8) -> None:
+    def keep(self, key: Hashable, value: Any, *, kept: int = DERIVED_KEPT) -> None:
         with self._lock:
             self._derived[key] = value
             while len(self._derived) > kept:
@@ -85,6 +86,16 @@ class RowCache:
 _CACHES: weakref.WeakKeyDictionary[Engine, RowCache] = weakref.WeakKeyDictionary()
 _CACHES_LOCK = threading.Lock()
 _ANALYSES: weakref.WeakKeyDictionary[StoredArticle, Analysis] = weakref.WeakKeyDictionary()
+
+
+def forget_derived() -> None:
+    """Drop every database's values derived from windows (benchmarks time what a replica that did not
+    run the ingest does); the rows stay."""
+    with _CACHES_LOCK:
+        caches = list(_CACHES.values())
+    for cache in caches:
+        with cache._lock:
+            cache._derived.clear()
 
 
 def row_cache(session: Session) -> RowCache:

@@ -199,3 +199,24 @@ def test_topics_label_after_an_ingest_stems_no_label(db: Database) -> None:
             wanted += [t for t in window.topics
                        if t[0].casefold() != q and stems and stems <= commands.words.stems(t[0])]
             assert window.matching_topics(query, commands.words) == wanted, query
+
+
+def test_after_an_ingest_a_command_reads_only_the_change_stamp(db: Database) -> None:
+    """The window prepared after the ingest serves the commands of that minute: each reads one row (has
+    anything changed?) and answers from memory; the next minute reads the window again, as it moved."""
+    for story in stories()[:3]:
+        store(db, story)
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    prepare_front_page(db, max_items=12, max_chars=6000, now=now)
+    clock = [now + timedelta(seconds=30)]
+    commands = Commands(db, load_settings({}), clock=lambda: clock[0])
+    statements: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    first = render_text(commands.handle("/brief", CTX))
+    render_text(commands.handle("/topics trade", CTX))
+    assert len(statements) == 2 and all("article_changes" in s for s in statements)
+    clock[0] = datetime.now(UTC) + timedelta(hours=24, minutes=1)  # the stories have left the last day
+    later = render_text(commands.handle("/brief", CTX))
+    assert len(statements) > 3
+    assert later.count("Source: ") == first.count("Source: ") == 3  # the latest stories, whatever their age
+    assert "since" in first and "since" not in later
