@@ -7,11 +7,12 @@ times spread over the last 20 hours) so they are distinct stories. PostgreSQL is
 started with tests/pg.py's helpers (as the postgres user when root).
 
 First query after an ingest: --rounds times, one more story is ingested (the real store path, its
-analysis reused, then what the app does after an ingest that brought new stories: the front page and
-the window's topic index made once, `prepare_front_page`; its time is printed apart) and then every
+analysis reused, then what the app does after an ingest that brought new stories: the window, its topic
+index and the front page made once, `prepare_front_page`; its time is printed apart) and then every
 command of the mix is asked once; none of these answers can come from the command cache, which an
-ingest empties. Printed per command and over all of them. `--cold-pages` also forgets the prepared
-pages before each round's commands (what a replica that did not run the ingest sees).
+ingest empties. Printed per command and over all of them, wall and CPU time. `--cold-pages` also
+forgets the prepared window and pages before each round's commands (what a replica that did not run the
+ingest sees).
 
 Slack: N signed slash-command requests sent at once over HTTP to the real Bolt app on the shared aiohttp
 server (its WebClient pointed at a local fake Slack Web API). Telegram: N updates fed at once into the
@@ -151,8 +152,8 @@ def fill(db: Database, stories: list[Story], total: int) -> None:
                 article, analysis = variant(stories[i % len(stories)], i // len(stories))
                 add_article(session, article, analysis, ingested_at=now - (total - i) * step)
     if not db.is_sqlite:
-        # what autovacuum does within a minute of a bulk load (the visibility map lets the change stamp
-        # be read from its index alone; fresh planner statistics)
+        # what autovacuum does within a minute of a bulk load (fresh planner statistics; the visibility
+        # map lets the window's keys be read from their index alone)
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text("VACUUM ANALYZE articles"))
     with db.session() as session:
@@ -188,9 +189,9 @@ def open_store(backend: str, tmp: Path) -> Iterator[Database]:
 
 def bench_after_ingest(
     db: Database, stories: list[Story], rounds: int, copy: int, *, cold_pages: bool = False
-) -> list[float]:
+) -> tuple[list[float], list[float]]:
     """Each round: one new story through the real store path and the app's after-ingest preparation,
-    then every command of the mix once."""
+    then every command of the mix once. Returns the wall and the CPU times of every command."""
     settings = load_settings({})
     commands = Commands(db, settings)
     ctx = ChatContext("console", "bench")
@@ -221,8 +222,9 @@ def bench_after_ingest(
         print(line(name, wall[name]) + f"   cpu p99 {pct(cpu[name], 99) * 1000:6.1f} ms")
     everything = [v for values in wall.values() for v in values]
     print(line("all commands, first after an ingest", everything)
-          + f"   cpu p99 {pct([v for vs in cpu.values() for v in vs], 99) * 1000:6.1f} ms")
-    return everything
+          + f"   cpu p99 {pct([v for vs in cpu.values() for v in vs], 99) * 1000:6.1f} ms"
+          + f"   (load average now {os.getloadavg()[0]:.1f})")
+    return everything, [v for values in cpu.values() for v in values]
 
 
 def sign(body: str) -> dict[str, str]:
@@ -404,7 +406,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=649, help="news files the stories are made from")
     parser.add_argument("--no-platforms", action="store_true", help="skip the Slack and Telegram loads")
     parser.add_argument("--cold-pages", action="store_true",
-                        help="forget the page prepared after each ingest (a replica that did not ingest)")
+                        help="forget the window and pages prepared after each ingest (a replica that did "
+                             "not ingest)")
     args = parser.parse_args()
     stories = analyse_news(args.articles)
     # the analysed stories and the language model stay in memory; keep them out of the collector's
@@ -422,10 +425,15 @@ def main() -> int:
             with tempfile.TemporaryDirectory() as tmp, open_store(backend, Path(tmp)) as db:
                 fill(db, stories, args.stories)
                 copy = -(-args.stories // len(stories)) + 1  # copies not stored yet
-                cold = bench_after_ingest(db, stories, args.rounds, copy, cold_pages=args.cold_pages)
+                load = os.getloadavg()[0]
+                cold, cold_cpu = bench_after_ingest(db, stories, args.rounds, copy,
+                                                    cold_pages=args.cold_pages)
+                load = max(load, os.getloadavg()[0])
                 p50, p99 = pct(cold, 50) * 1000, pct(cold, 99) * 1000
                 summary.append(f"  {backend:<11} {args.stories} stories: command latency, first query after "
-                               f"an ingest: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+                               f"an ingest: p50 {p50:.1f} ms, p99 {p99:.1f} ms wall, "
+                               f"p99 {pct(cold_cpu, 99) * 1000:.1f} ms CPU (load average up to {load:.1f} "
+                               f"on {os.cpu_count()} CPUs)")
                 if not args.no_platforms:
                     asyncio.run(bench_slack(db, args.requests, parent, slack_url))
                     asyncio.run(bench_telegram(db, args.requests, tg_url))

@@ -10,10 +10,11 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import PurePath
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -23,9 +24,10 @@ from bot.render.telegram import render_telegram
 from bot.render.text import render_text
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from bot.store.db import Database
+from bot.store.fulltext import WordMatcher, word_matcher
 from bot.store.models import StoredArticle
-from bot.store.repo import recent_rows
-from bot.store.rowcache import RowCache, analysis_of, row_cache
+from bot.store.repo import articles_stamp, recent_keys
+from bot.store.rowcache import RowCache, RowKey, analysis_of, forget_derived, row_cache
 from summarizer.digest import Digest, DigestItem, build_digest
 from summarizer.language import language_name
 from summarizer.topics import topic_index
@@ -39,40 +41,90 @@ TOPICS_LISTED = 20  # topics /topics lists; their /brief pages are prepared afte
 _PAGES: OrderedDict[tuple, Digest] = OrderedDict()
 _PAGES_LOCK = threading.Lock()
 _ITEMS: weakref.WeakKeyDictionary[StoredArticle, DigestItem] = weakref.WeakKeyDictionary()
+T = TypeVar("T")
 
 
 @dataclass
 class NewsWindow:
     """The stories a reader's answers are drawn from: ingested since `since` (None: the latest stories,
-    whatever their age, when nothing is that recent), and the topics they cover with their counts."""
+    whatever their age, when nothing is that recent), and the topics they cover with their counts.
+
+    What is derived from the whole window (the topic index, its labels by name and by stem) is made once
+    per set of stories (and database) and kept in the row cache: the same window gives the same index."""
 
     rows: list[StoredArticle]
     since: datetime | None
-    _topics: list[tuple[str, list[str]]] | None = field(default=None, repr=False)
+    keys: tuple[RowKey, ...] | None = None  # the rows' (id, analysis_version), when the query gave them
     _cache: RowCache | None = field(default=None, repr=False)
+    _made: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def _derived(self, name: str, make: Callable[[], T]) -> T:
+        if name not in self._made:
+            if self.keys is None:
+                self.keys = tuple((r.id, r.analysis_version) for r in self.rows)
+            key = (name, self.keys)
+            kept = self._cache.derived(key) if self._cache is not None else None
+            if kept is None:
+                kept = make()
+                if self._cache is not None:
+                    self._cache.keep(key, kept)
+            self._made[name] = kept
+        return self._made[name]
 
     @property
     def topics(self) -> list[tuple[str, list[str]]]:
-        """Topic label -> ids of the stories under it, largest first: the only source of topic counts.
-        Computed once per set of stories (and database), then kept: the same window gives the same index."""
-        if self._topics is None:
-            key = ("topics", tuple((r.id, r.analysis_version) for r in self.rows))
-            kept = self._cache.derived(key) if self._cache is not None else None
-            if kept is None:
-                kept = topic_index((r.id, analysis_of(r).topics) for r in self.rows)
-                if self._cache is not None:
-                    self._cache.keep(key, kept)
-            self._topics = kept
-        return self._topics
+        """Topic label -> ids of the stories under it, largest first: the only source of topic counts."""
+        return self._derived("topics", lambda: topic_index((r.id, analysis_of(r).topics) for r in self.rows))
 
     def topic(self, label: str) -> tuple[str, list[StoredArticle]] | None:
         """The topic named `label` (case-insensitive) and its stories, or None."""
-        wanted = label.strip().casefold()
-        by_id = {r.id: r for r in self.rows}
-        for name, ids in self.topics:
-            if name.casefold() == wanted:
-                return name, [by_id[i] for i in ids]
-        return None
+        named = self._by_name().get(label.strip().casefold())
+        if not named:
+            return None
+        name, ids = self.topics[named[0]]
+        return name, self.rows_of(ids)
+
+    def rows_of(self, ids: Sequence[str]) -> list[StoredArticle]:
+        """The window's rows of these story ids, in that order."""
+        by_id = self._derived("by id", lambda: {r.id: r for r in self.rows})
+        return [by_id[i] for i in ids if i in by_id]
+
+    def matching_topics(self, query: str, words: WordMatcher) -> list[tuple[str, list[str]]]:
+        """The topics named `query` (case-insensitive) first, then those whose label holds every
+        searchable word of it as `words` stems them ("trade" finds "trade deficit" and "trading"), each
+        group in /topics order. The labels' stems are indexed once per window (`prepare_front_page`)."""
+        index = self.topics
+        named = self._by_name().get(query.strip().casefold(), [])
+        stems = words.query_stems(query)
+        found: set[int] = set()
+        if stems:
+            postings = self.label_stems(words)
+            found = set.intersection(*(postings.get(s, set()) for s in stems))
+        others = sorted(found.difference(named))
+        return [index[i] for i in [*named, *others]]
+
+    def label_stems(self, words: WordMatcher) -> dict[str, set[int]]:
+        """Stem -> positions of the topic labels holding it, as `words` stems them."""
+
+        def make() -> dict[str, set[int]]:
+            postings: dict[str, set[int]] = {}
+            for i, (name, _ids) in enumerate(self.topics):
+                for stem in words.stems(name):
+                    postings.setdefault(stem, set()).add(i)
+            return postings
+
+        return self._derived(f"label stems {words.dialect}", make)
+
+    def _by_name(self) -> dict[str, list[int]]:
+        """Casefolded label -> positions in the topic index."""
+
+        def make() -> dict[str, list[int]]:
+            out: dict[str, list[int]] = {}
+            for i, (name, _ids) in enumerate(self.topics):
+                out.setdefault(name.casefold(), []).append(i)
+            return out
+
+        return self._derived("by name", make)
 
 
 def news_window(
@@ -80,12 +132,27 @@ def news_window(
 ) -> NewsWindow:
     """Stories ingested after `since` (default: the last WINDOW); when there are none and no `since`
     was asked for, the latest stories whatever their age."""
-    start = since or now - WINDOW
+    start: datetime | None = since or now - WINDOW
     cache = row_cache(session)
-    rows = recent_rows(session, since=start, limit=limit)
-    if not rows and since is None:
-        return NewsWindow(recent_rows(session, limit=limit), None, _cache=cache)
-    return NewsWindow(rows, start, _cache=cache)
+    keys = recent_keys(session, since=start, limit=limit)
+    if not keys and since is None:
+        start, keys = None, recent_keys(session, limit=limit)
+    rows, keys_of_rows = cache.load(session, keys)
+    return NewsWindow(rows, start, keys_of_rows, _cache=cache)
+
+
+def current_window(session: Session, now: datetime, stamp: Hashable) -> NewsWindow:
+    """news_window(session, now), made once for the store at change stamp `stamp` (repo.articles_stamp,
+    read before this) in the minute of `now`, then shared: by the page prepared after an ingest and by
+    every answer given in that minute. So a window's start is up to a minute old, as the answers kept
+    for reuse (bot/commands.py) are already."""
+    cache = row_cache(session)
+    key = ("window", stamp, int(now.timestamp() // 60))
+    window = cache.derived(key)
+    if window is None:
+        window = news_window(session, now)
+        cache.keep(key, window)
+    return window
 
 
 def digest_item(row: StoredArticle) -> DigestItem:
@@ -129,13 +196,15 @@ def make_digest(
     since: datetime | None = None,
     title: str = DIGEST_TITLE,
     diverse: bool = True,
+    keys: Sequence[RowKey] | None = None,
 ) -> Digest:
     """The digest of `rows` that `digest_reply(…, title=title)` renders within `max_chars` on every
     platform, and as one message on Telegram and Slack. `diverse=False` for a briefing on one topic.
 
     The same stories (same analyses) make the same page, so it is built once and reused with the new
-    `since` (a fixed-width date) until a story arrives, leaves the window or is re-analysed."""
-    stories = tuple((r.id, r.analysis_version) for r in rows)
+    `since` (a fixed-width date) until a story arrives, leaves the window or is re-analysed. `keys`:
+    the rows' (id, analysis_version) when the caller has them (a window's), else read from the rows."""
+    stories = tuple(keys) if keys is not None else tuple((r.id, r.analysis_version) for r in rows)
     key = (stories, max_items, max_chars, title, diverse, since is None)
     with _PAGES_LOCK:
         page = _PAGES.get(key)
@@ -156,18 +225,20 @@ def make_digest(
 
 
 def forget_pages() -> None:
-    """Drop the digests kept for reuse (benchmarks time a cold build)."""
+    """Drop the digests, windows and topic indexes kept for reuse (benchmarks time a cold build)."""
     with _PAGES_LOCK:
         _PAGES.clear()
+    forget_derived()
 
 
 def prepare_front_page(db: Database, *, max_items: int, max_chars: int, now: datetime) -> None:
     """Build the current digest, the window's topic index and the pages of the topics /topics lists
     once after an ingest (in the ingest's thread), so the first /brief, /topics or /brief LABEL that
     follows reads them made instead of making them while the chat waits."""
-    with db.session() as session:
-        window = news_window(session, now)
-    make_digest(window.rows, max_items=max_items, max_chars=max_chars, since=window.since)
+    with db.reading() as session:
+        window = current_window(session, now, articles_stamp(session))  # the stamp first, then the rows
+    make_digest(window.rows, max_items=max_items, max_chars=max_chars, since=window.since, keys=window.keys)
+    window.label_stems(word_matcher(db.engine.dialect.name))  # what /topics LABEL looks labels up by
     # the pages /brief LABEL answers for the topics /topics lists; a topic the ingest left unchanged
     # has its page kept already (make_digest builds only what is new)
     for label, _ids in window.topics[:TOPICS_LISTED]:

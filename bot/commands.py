@@ -12,20 +12,24 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.orm import Session
+
 from bot.briefing import (
     DIGEST_TITLE,
     TOPICS_LISTED,
     NewsWindow,
+    current_window,
     digest_reply,
     fmt_when,
     make_digest,
-    news_window,
     source_label,
     topic_title,
 )
@@ -34,7 +38,7 @@ from bot.metrics import COMMAND_LATENCY, COMMANDS_SERVED
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from bot.settings import Settings
 from bot.store.db import Database
-from bot.store.fulltext import WordMatcher
+from bot.store.fulltext import WordMatcher, word_matcher
 from bot.store.models import StoredArticle
 from bot.store.repo import (
     SearchField,
@@ -52,11 +56,24 @@ from summarizer.text import split_sentences
 
 log = logging.getLogger(__name__)
 
-RECENT_LIMIT = 200  # articles /who looks at (the digest, /brief and /topics read bot.briefing.news_window)
+RECENT_LIMIT = 200  # articles /who looks at (the digest, /brief and /topics read bot.briefing.current_window)
 SEARCH_LIMIT = 1000  # articles /who NAME searches: a day of many feeds
 WHO_MAX_DELEGATIONS = 6
 CACHED = frozenset({"brief", "who", "topics", "help"})  # answers that depend only on the articles
 CACHE_SIZE = 256
+
+
+@dataclass
+class _Reading:
+    """The read-only session of the command this thread (or task) is answering: see Commands._reading."""
+
+    db: Database
+    session: Session
+    stamp: tuple[int | str, ...] | None = None  # the store's change stamp, once read
+
+
+_READING: ContextVar[_Reading | None] = ContextVar("briefbot_reading", default=None)
+
 _COMMAND = re.compile(r"^/?(?P<name>[A-Za-z_]+)(?:@\S+)?(?:\s+(?P<args>.*))?$", re.DOTALL)
 
 
@@ -123,13 +140,13 @@ class Commands:
         self.settings = settings
         self.clock = clock or (lambda: datetime.now(UTC))
         # Answers to read-only commands, reused until an article is stored or the minute changes.
-        self._cache: OrderedDict[tuple[str, str, tuple[int, str, int, int]], Reply] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str, tuple[tuple[int | str, ...], int]], Reply] = OrderedDict()
         self._cache_lock = threading.Lock()
 
     @cached_property
     def words(self) -> WordMatcher:
         """What the database's full-text index counts as the same word, for matching names and labels."""
-        return WordMatcher(self.db.engine.dialect.name)
+        return word_matcher(self.db.engine.dialect.name)
 
     # -- entry point -------------------------------------------------------------------------------
     def handle(self, text: str, ctx: ChatContext) -> Reply:
@@ -151,25 +168,48 @@ class Commands:
             return Reply.text(f"Unknown command /{name[:40]}. Try /help for the list."), "unknown"
         if name not in CACHED:
             return handler(args, ctx), name
-        key = (name, " ".join(args.split()).casefold(), self._data_stamp())
-        with self._cache_lock:
-            reply = self._cache.get(key)
-            if reply is not None:
-                self._cache.move_to_end(key)
-                return reply, name
-        reply = handler(args, ctx)
+        with self._reading():  # one connection for the whole answer: the stamp, then what it reads
+            key = (name, " ".join(args.split()).casefold(), self._data_stamp())
+            with self._cache_lock:
+                reply = self._cache.get(key)
+                if reply is not None:
+                    self._cache.move_to_end(key)
+                    return reply, name
+            reply = handler(args, ctx)
         with self._cache_lock:
             self._cache[key] = reply
             while len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
         return reply, name
 
-    def _data_stamp(self) -> tuple[int, str, int, int]:
+    def _data_stamp(self) -> tuple[tuple[int | str, ...], int]:
         """What read-only answers depend on: the stored articles (a new one, or a re-analysed one) and
         the minute (for "the last 24 hours")."""
-        with self.db.session() as session:
-            count, newest, versions = articles_stamp(session)
-        return count, newest, versions, int(self.clock().timestamp() // 60)
+        return self._stamp(), int(self.clock().timestamp() // 60)
+
+    def _stamp(self) -> tuple[int | str, ...]:
+        """The store's change stamp, read once per command."""
+        with self._reading():
+            reading = _READING.get()
+            assert reading is not None
+            if reading.stamp is None:
+                reading.stamp = articles_stamp(reading.session)
+            return reading.stamp
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        """The read-only session of the command being answered (one per command: a connection checked
+        out, pinged and returned once), else a new one."""
+        open_ = _READING.get()
+        if open_ is not None and open_.db is self.db:
+            yield open_.session
+            return
+        with self.db.reading() as session:
+            token = _READING.set(_Reading(self.db, session))
+            try:
+                yield session
+            finally:
+                _READING.reset(token)
 
     # -- /help -------------------------------------------------------------------------------------
     def cmd_help(self, args: str, ctx: ChatContext) -> Reply:
@@ -206,7 +246,7 @@ class Commands:
                 return Reply.text(f"Nothing in the current digest about “{args[:60]}”. Try /topics.")
         digest = make_digest(
             rows, max_items=self.settings.digest_max_items, max_chars=self.settings.digest_max_chars,
-            since=window.since, title=title, diverse=not args,
+            since=window.since, title=title, diverse=not args, keys=None if args else window.keys,
         )
         return digest_reply(digest, title=title)
 
@@ -215,24 +255,24 @@ class Commands:
 
     def _window(self) -> NewsWindow:
         """The stories /brief and /topics answer from: the same as `briefbot digest` reads."""
-        with self.db.session() as session:
-            return news_window(session, self.clock())
+        with self._reading() as session:
+            return current_window(session, self.clock(), self._stamp())
 
     def _search_window(self, field: SearchField, query: str, window: NewsWindow) -> list[StoredArticle]:
         """The stories of `window` whose `field` holds every word of `query`, stemmed ("trade" finds
         "trading", not "traders"), found by the database's full-text index."""
-        with self.db.session() as session:
+        with self._reading() as session:
             return list(
                 search_articles(session, field, query, window=max(1, len(window.rows)), since=window.since)
             )
 
     def _recent(self, limit: int = RECENT_LIMIT) -> list[StoredArticle]:
-        with self.db.session() as session:
+        with self._reading() as session:
             return recent_rows(session, limit=limit)
 
     def _search(self, field: SearchField, query: str) -> list[StoredArticle]:
         """The newest SEARCH_LIMIT stories whose `field` holds every word of `query`, by the index."""
-        with self.db.session() as session:
+        with self._reading() as session:
             return list(search_articles(session, field, query, window=SEARCH_LIMIT))
 
     # -- /who --------------------------------------------------------------------------------------
@@ -293,21 +333,15 @@ class Commands:
                 fallback=", ".join(f"{label} ({len(ids)})" for label, ids in index[:10]),
             )
         # the topic of that name first, with the count /topics gives it; then labels holding the words
-        q = args.strip().casefold()
-        stems = self.words.query_stems(args)  # as `self.words.matches(label, args)`, the query stemmed once
-        wanted = sorted(
-            (t for t in index if t[0].casefold() == q or (stems and stems <= self.words.stems(t[0]))),
-            key=lambda t: t[0].casefold() != q,
-        )
+        wanted = window.matching_topics(args, self.words)
         if not wanted:
             return Reply.text(f"No topic matching “{args[:60]}”. Send /topics for the list.")
-        by_id = {r.id: r for r in window.rows}
         blocks: list = []
         for label, ids in wanted[:5]:
             blocks.append(Heading(f"{label} ({len(ids)})", level=2))
             blocks.append(Bullets(tuple(
-                (Span(by_id[i].headline, link=by_id[i].url), Span(f" — {source_label(by_id[i])}"))
-                for i in ids[:10] if i in by_id
+                (Span(row.headline, link=row.url), Span(f" — {source_label(row)}"))
+                for row in window.rows_of(ids[:10])
             )))
         return Reply(tuple(blocks), fallback=f"Topic {wanted[0][0]}: {len(wanted[0][1])} article(s)")
 

@@ -77,6 +77,15 @@ class Database:
         with self._sessions() as session, session.begin():
             yield session
 
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only, outside any transaction: each statement sees what was committed
+        when it ran. On PostgreSQL that saves the BEGIN and COMMIT round trips of `session()` (commands
+        read two or three statements and answer from memory). Never write through it."""
+        with self._sessions() as session:
+            session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+            yield session
+
     def migrate(self) -> None:
         """Bring the schema to the newest Alembic revision (idempotent)."""
         cfg = Config()

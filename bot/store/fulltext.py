@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from nltk.stem.porter import PorterStemmer
 from nltk.stem.snowball import EnglishStemmer
@@ -83,3 +83,9 @@ class WordMatcher:
     def query_stems(self, query: str) -> frozenset[str]:
         """The stems a text must hold to match `query` (empty: the query matches nothing)."""
         return frozenset(self.stem(w) for w in query_words(query))
+
+
+@cache
+def word_matcher(dialect: str) -> WordMatcher:
+    """The one WordMatcher of a backend, so its stems, once made (after an ingest), serve every command."""
+    return WordMatcher(dialect)

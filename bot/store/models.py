@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -55,7 +56,6 @@ class StoredArticle(Base):
 
     __tablename__ = "articles"
     __table_args__ = (
-        Index("ix_articles_stamp", "ingested_at", "analysis_version"),
         Index("ix_articles_window", "ingested_at", "id", "analysis_version"),  # migration 0004
     )
 
@@ -71,6 +71,16 @@ class StoredArticle(Base):
     body: Mapped[str] = mapped_column(Text)
     analysis: Mapped[dict[str, Any]] = mapped_column(JSON)
     analysis_version: Mapped[int] = mapped_column(Integer)
+
+
+class ArticleChanges(Base):
+    """One row (id 1): how many times the stored articles changed. Migration 0005's triggers add one on
+    every insert, update or delete of articles, so a reader learns whether anything changed from one row."""
+
+    __tablename__ = "article_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    changes: Mapped[int] = mapped_column(BigInteger)
 
 
 class SourceState(Base):

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.store.fulltext import WordMatcher, query_words
 from bot.store.models import (
+    ArticleChanges,
     Delivery,
     DeliveryContent,
     DeliveryWorker,
@@ -22,7 +23,7 @@ from bot.store.models import (
     Subscription,
     utcnow,
 )
-from bot.store.rowcache import analysis_of, row_cache
+from bot.store.rowcache import RowKey, analysis_of, row_cache
 from summarizer.analysis import Analysis
 from summarizer.article import Article
 
@@ -68,25 +69,33 @@ def recent_articles(
     return session.scalars(stmt).all()
 
 
+def recent_keys(
+    session: Session, *, since: datetime | None = None, limit: int | None = None
+) -> list[RowKey]:
+    """(id, analysis_version) of the articles recent_articles would give, in its order: from the index
+    ix_articles_window alone, read as plain rows (no ORM objects: 1,000 of them cost ~3 ms)."""
+    table = StoredArticle.__table__
+    stmt = select(table.c.id, table.c.analysis_version).order_by(table.c.ingested_at.desc(), table.c.id)
+    if since is not None:
+        stmt = stmt.where(table.c.ingested_at > since)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [(i, v) for i, v in session.connection().execute(stmt).all()]
+
+
 def recent_rows(
     session: Session, *, since: datetime | None = None, limit: int | None = None
 ) -> list[StoredArticle]:
     """recent_articles through the row cache: the keys from the index, rows not in memory loaded.
     The rows are shared and detached: read them, never change them."""
-    stmt = select(StoredArticle.id, StoredArticle.analysis_version).order_by(
-        StoredArticle.ingested_at.desc(), StoredArticle.id
-    )  # from the index ix_articles_window alone
-    if since is not None:
-        stmt = stmt.where(StoredArticle.ingested_at > since)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return row_cache(session).rows(session, [(i, v) for i, v in session.execute(stmt)])
+    return row_cache(session).rows(session, recent_keys(session, since=since, limit=limit))
 
 
 # -- full-text search (the index: migration 0003) ---------------------------------------------------
 
 SearchField = Literal["text", "people", "topics"]
 INDEXED_DIALECTS = frozenset({"sqlite", "postgresql"})  # where migration 0003 builds the index
+COUNTED_DIALECTS = INDEXED_DIALECTS  # where migration 0005's triggers count changes to articles
 # text: what /brief WORDS looks in (headline, summary, topic labels); people: names; topics: labels
 _FTS_COLUMNS: dict[str, tuple[str, ...]] = {
     "text": ("headline", "summary", "topics"), "people": ("people",), "topics": ("topics",),
@@ -160,9 +169,12 @@ def _holds_words(
     return StoredArticle.id.in_(keys.scalar_subquery())
 
 
-def articles_stamp(session: Session) -> tuple[int, str, int]:
-    """What changes whenever a stored article is added, removed or re-analysed: (count, newest ingest
-    time, sum of analysis versions). One scan of the covering index ix_articles_stamp, not the table."""
+def articles_stamp(session: Session) -> tuple[int | str, ...]:
+    """What changes whenever a stored article is added, removed or re-analysed: the counter migration
+    0005's triggers keep, one row. Where it builds no triggers: (count, newest ingest time, sum of
+    analysis versions), aggregated over the table."""
+    if session.get_bind().dialect.name in COUNTED_DIALECTS:
+        return (int(session.scalar(select(ArticleChanges.changes).where(ArticleChanges.id == 1)) or 0),)
     count, newest, versions = session.execute(
         select(func.count(), func.max(StoredArticle.ingested_at),
                func.coalesce(func.sum(StoredArticle.analysis_version), 0)).select_from(StoredArticle)

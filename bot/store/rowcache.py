@@ -23,6 +23,7 @@ from bot.store.models import StoredArticle
 from summarizer.analysis import Analysis
 
 ROWS_KEPT = 2048  # a window (1,000) twice over: the window moves, the old rows go
+DERIVED_KEPT = 16  # values derived from windows: a window, its topic index, labels by name and by stem …
 RowKey = tuple[str, int]  # (id, analysis_version)
 _IN_CHUNK = 500  # ids per IN (…) query
 
@@ -39,11 +40,19 @@ class RowCache:
 
     def rows(self, session: Session, keys: Sequence[RowKey]) -> list[StoredArticle]:
         """The rows of `keys`, in that order: from memory, else loaded (and kept)."""
+        return self.load(session, keys)[0]
+
+    def load(
+        self, session: Session, keys: Sequence[RowKey]
+    ) -> tuple[list[StoredArticle], tuple[RowKey, ...]]:
+        """The rows of `keys`, in that order, and their own keys: those asked for, except for a row
+        re-analysed (or gone) since `keys` were read."""
         with self._lock:
             found = {k: self._rows[k] for k in keys if k in self._rows}
             for k in found:
                 self._rows.move_to_end(k)
         missing = [k for k in keys if k not in found]
+        changed: dict[RowKey, RowKey] = {}
         for start in range(0, len(missing), _IN_CHUNK):
             chunk = {k[0]: k for k in missing[start : start + _IN_CHUNK]}
             loaded = session.scalars(select(StoredArticle).where(StoredArticle.id.in_(chunk))).all()
@@ -56,16 +65,18 @@ class RowCache:
                         self._rows[key] = row
                 else:
                     found[chunk[row.id]] = row
+                    changed[chunk[row.id]] = key
         with self._lock:
             while len(self._rows) > self.size:
                 self._rows.popitem(last=False)
-        return [found[k] for k in keys if k in found]
+        present = [k for k in keys if k in found]
+        return [found[k] for k in present], tuple(changed.get(k, k) for k in present)
 
     def derived(self, key: Hashable) -> Any:
         with self._lock:
             return self._derived.get(key)
 
-    def keep(self, key: Hashable, value: Any, *, kept: int = 8) -> None:
+    def keep(self, key: Hashable, value: Any, *, kept: int = DERIVED_KEPT) -> None:
         with self._lock:
             self._derived[key] = value
             while len(self._derived) > kept:
@@ -75,6 +86,16 @@ class RowCache:
 _CACHES: weakref.WeakKeyDictionary[Engine, RowCache] = weakref.WeakKeyDictionary()
 _CACHES_LOCK = threading.Lock()
 _ANALYSES: weakref.WeakKeyDictionary[StoredArticle, Analysis] = weakref.WeakKeyDictionary()
+
+
+def forget_derived() -> None:
+    """Drop every database's values derived from windows (benchmarks time what a replica that did not
+    run the ingest does); the rows stay."""
+    with _CACHES_LOCK:
+        caches = list(_CACHES.values())
+    for cache in caches:
+        with cache._lock:
+            cache._derived.clear()
 
 
 def row_cache(session: Session) -> RowCache:
