@@ -74,7 +74,7 @@ class StoredArticle(Base):
 
 
 class ArticleChanges(Base):
-    """One row (id 1): how many times the stored articles changed. Migration 0005's triggers add one on
+    """One row (id 1): how many times the stored articles changed. Migration 0006's triggers add one on
     every insert, update or delete of articles, so a reader learns whether anything changed from one row."""
 
     __tablename__ = "article_changes"

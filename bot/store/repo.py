@@ -95,7 +95,7 @@ def recent_rows(
 
 SearchField = Literal["text", "people", "topics"]
 INDEXED_DIALECTS = frozenset({"sqlite", "postgresql"})  # where migration 0003 builds the index
-COUNTED_DIALECTS = INDEXED_DIALECTS  # where migration 0005's triggers count changes to articles
+COUNTED_DIALECTS = INDEXED_DIALECTS  # where migration 0006's triggers count changes to articles
 # text: what /brief WORDS looks in (headline, summary, topic labels); people: names; topics: labels
 _FTS_COLUMNS: dict[str, tuple[str, ...]] = {
     "text": ("headline", "summary", "topics"), "people": ("people",), "topics": ("topics",),
@@ -171,7 +171,7 @@ def _holds_words(
 
 def articles_stamp(session: Session) -> tuple[int | str, ...]:
     """What changes whenever a stored article is added, removed or re-analysed: the counter migration
-    0005's triggers keep, one row. Where it builds no triggers: (count, newest ingest time, sum of
+    0006's triggers keep, one row. Where it builds no triggers: (count, newest ingest time, sum of
     analysis versions), aggregated over the table."""
     if session.get_bind().dialect.name in COUNTED_DIALECTS:
         return (int(session.scalar(select(ArticleChanges.changes).where(ArticleChanges.id == 1)) or 0),)

@@ -144,7 +144,7 @@ def test_a_story_swapped_for_an_older_one_changes_the_answers(db: Database) -> N
 
 
 def test_the_change_counter_follows_every_write(db: Database) -> None:
-    """Migration 0005's triggers: a stored, re-analysed (by hand, in SQL) or deleted story moves it."""
+    """Migration 0006's triggers: a stored, re-analysed (by hand, in SQL) or deleted story moves it."""
     story = stories()[0]
 
     def stamp() -> tuple[int | str, ...]:

@@ -1,8 +1,8 @@
 """a change counter for the stored articles, kept by the database: what commands check before reusing
 an answer, read in one row instead of aggregated over every article
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-02
 
 Commands reuse an answer while the stored articles are unchanged (bot/commands.py). The stamp they
@@ -19,8 +19,8 @@ mode) drops these triggers and must run `create_sqlite_triggers()` again.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
