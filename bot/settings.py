@@ -49,8 +49,13 @@ PLATFORM_ENV = {
     "slack_api_base_url": "SLACK_API_BASE_URL",
 }
 SECRET_FIELDS = frozenset(
-    {"telegram_bot_token", "telegram_webhook_secret", "slack_bot_token", "slack_app_token",
-     "slack_signing_secret"}
+    {
+        "telegram_bot_token",
+        "telegram_webhook_secret",
+        "slack_bot_token",
+        "slack_app_token",
+        "slack_signing_secret",
+    }
 )
 
 
@@ -279,8 +284,18 @@ def webhook_secret_problem(secret: str | None) -> str | None:
 
 
 _TELEGRAM_TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
-_ALGORITHMS = ("default", "lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson",
-               "reduction")
+_ALGORITHMS = (
+    "default",
+    "lead",
+    "lexrank",
+    "textrank",
+    "lsa",
+    "luhn",
+    "kl",
+    "sumbasic",
+    "edmundson",
+    "reduction",
+)
 
 
 def validate_settings(settings: Settings) -> list[str]:
@@ -303,23 +318,30 @@ def validate_settings(settings: Settings) -> list[str]:
         if url.get_backend_name() not in {"sqlite", "postgresql", "mysql", "mariadb"}:
             problems.append(f"database_url: unsupported database {url.get_backend_name()!r}")
     except ArgumentError:
-        problems.append(f"database_url: malformed URL {mask_url_password(settings.database_url)!r} "
-                        "(expected e.g. sqlite:///data/briefbot.sqlite3 or postgresql+psycopg://u:p@host/db)")
+        problems.append(
+            f"database_url: malformed URL {mask_url_password(settings.database_url)!r} "
+            "(expected e.g. sqlite:///data/briefbot.sqlite3 or postgresql+psycopg://u:p@host/db)"
+        )
     if parse_hhmm(settings.default_delivery_time) is None:
         problems.append(f"default_delivery_time: {settings.default_delivery_time!r} is not HH:MM")
     if settings.empty_digest not in {"notice", "silent"}:
         problems.append(f"empty_digest: {settings.empty_digest!r} is neither 'notice' nor 'silent'")
     if settings.summary_algorithm not in _ALGORITHMS:
-        problems.append(f"summary_algorithm: unknown {settings.summary_algorithm!r}; "
-                        f"choose one of {', '.join(_ALGORITHMS)}")
+        problems.append(
+            f"summary_algorithm: unknown {settings.summary_algorithm!r}; "
+            f"choose one of {', '.join(_ALGORITHMS)}"
+        )
     if not 1 <= settings.summary_sentences <= 10:
         problems.append("summary_sentences: must be between 1 and 10")
     if settings.digest_max_items < 1 or settings.digest_max_chars < 200:
         problems.append("digest_max_items must be ≥ 1 and digest_max_chars ≥ 200")
     if settings.http_port is not None and not 0 <= settings.http_port <= 65535:
         problems.append(f"http_port: {settings.http_port} is not a TCP port (0-65535)")
-    for name in ("database_connect_timeout_seconds", "database_statement_timeout_seconds",
-                 "http_header_timeout_seconds"):
+    for name in (
+        "database_connect_timeout_seconds",
+        "database_statement_timeout_seconds",
+        "http_header_timeout_seconds",
+    ):
         if getattr(settings, name) < 1:
             problems.append(f"{name}: must be at least 1")
     if settings.poll_interval_seconds < 10:
@@ -331,8 +353,9 @@ def validate_settings(settings: Settings) -> list[str]:
     if not settings.sources:
         problems.append("sources: no sources configured")
     if settings.telegram_bot_token and not _TELEGRAM_TOKEN.match(settings.telegram_bot_token):
-        problems.append("telegram_bot_token (TELEGRAM_BOT_TOKEN): not of the shape 123456789:AA… "
-                        "that @BotFather issues")
+        problems.append(
+            "telegram_bot_token (TELEGRAM_BOT_TOKEN): not of the shape 123456789:AA… that @BotFather issues"
+        )
     if settings.telegram_webhook_url:
         if not settings.telegram_webhook_url.startswith("https://"):
             problems.append("telegram_webhook_url: Telegram only delivers webhooks to https:// URLs")
@@ -344,8 +367,10 @@ def validate_settings(settings: Settings) -> list[str]:
     if settings.slack_app_token and not settings.slack_app_token.startswith("xapp-"):
         problems.append("slack_app_token (SLACK_APP_TOKEN): an app-level token starts with xapp-")
     if settings.slack_bot_token and not settings.slack_app_token and not settings.slack_signing_secret:
-        problems.append("slack_signing_secret (SLACK_SIGNING_SECRET): required for Slack over HTTP "
-                        "(or set SLACK_APP_TOKEN for Socket Mode)")
+        problems.append(
+            "slack_signing_secret (SLACK_SIGNING_SECRET): required for Slack over HTTP "
+            "(or set SLACK_APP_TOKEN for Socket Mode)"
+        )
     for name in ("telegram_api_base_url", "slack_api_base_url"):
         if not getattr(settings, name).startswith(("http://", "https://")):
             problems.append(f"{name}: must be an http(s) URL")
