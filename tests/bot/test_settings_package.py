@@ -13,11 +13,15 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = ("pyproject.toml", "README.md", "bot", "summarizer", "config")
+# The copy that is built gets a default nobody else uses, so the installed package can only know it from
+# the file it carries.
+MARKED = ('timezone = "UTC"', 'timezone = "Pacific/Chatham"')
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A wheel built from a copy of the project's files (so the worktree gets no build/ or egg-info)."""
+    """A wheel built from a copy of the project's files (so the worktree gets no build/ or egg-info), its
+    default time zone changed in config/default.toml."""
     root = tmp_path_factory.mktemp("wheel")
     src = root / "src"
     for name in SOURCES:
@@ -27,6 +31,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         else:
             src.mkdir(exist_ok=True)
             shutil.copy2(REPO / name, src / name)
+    defaults = src / "config" / "default.toml"
+    text = defaults.read_text(encoding="utf-8")
+    assert MARKED[0] in text
+    defaults.write_text(text.replace(*MARKED), encoding="utf-8")
     out = root / "dist"
     build = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(out)]
     subprocess.run([*build, str(src)], check=True, capture_output=True, timeout=300)
@@ -37,7 +45,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_ships_the_default_settings(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as whl:
         shipped = whl.read("bot/config/default.toml").decode("utf-8")
-    assert shipped == (REPO / "config" / "default.toml").read_text(encoding="utf-8")
+    assert shipped == (REPO / "config" / "default.toml").read_text(encoding="utf-8").replace(*MARKED)
 
 
 def test_installed_package_reads_its_defaults_from_an_empty_folder(wheel: Path, tmp_path: Path) -> None:
@@ -61,4 +69,4 @@ def test_installed_package_reads_its_defaults_from_an_empty_folder(wheel: Path, 
     assert ran.returncode == 0, ran.stderr
     where, values = ran.stdout.splitlines()
     assert Path(where).is_relative_to(target)
-    assert values == "UTC sqlite:///data/briefbot.sqlite3 ('seeds',)"
+    assert values == "Pacific/Chatham sqlite:///data/briefbot.sqlite3 ('seeds',)"
