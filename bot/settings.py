@@ -303,10 +303,25 @@ def validate_settings(settings: Settings) -> list[str]:
 
     Secrets are never quoted back: a bad token is described, not shown.
     """
+    return [
+        *_place_and_storage_problems(settings),
+        *_value_problems(settings),
+        *_telegram_problems(settings),
+        *_slack_problems(settings),
+        *(
+            f"{name}: must be an http(s) URL"
+            for name in ("telegram_api_base_url", "slack_api_base_url")
+            if not getattr(settings, name).startswith(("http://", "https://"))
+        ),
+    ]
+
+
+def _place_and_storage_problems(settings: Settings) -> list[str]:
+    """The time zone, read as /subscribe reads one, and the database URL."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from bot.localtime import TimeInputError, parse_hhmm, read_zone
+    from bot.localtime import TimeInputError, read_zone
 
     problems: list[str] = []
     try:
@@ -322,36 +337,60 @@ def validate_settings(settings: Settings) -> list[str]:
             f"database_url: malformed URL {mask_url_password(settings.database_url)!r} "
             "(expected e.g. sqlite:///data/briefbot.sqlite3 or postgresql+psycopg://u:p@host/db)"
         )
-    if parse_hhmm(settings.default_delivery_time) is None:
-        problems.append(f"default_delivery_time: {settings.default_delivery_time!r} is not HH:MM")
-    if settings.empty_digest not in {"notice", "silent"}:
-        problems.append(f"empty_digest: {settings.empty_digest!r} is neither 'notice' nor 'silent'")
-    if settings.summary_algorithm not in _ALGORITHMS:
-        problems.append(
-            f"summary_algorithm: unknown {settings.summary_algorithm!r}; "
-            f"choose one of {', '.join(_ALGORITHMS)}"
-        )
-    if not 1 <= settings.summary_sentences <= 10:
-        problems.append("summary_sentences: must be between 1 and 10")
-    if settings.digest_max_items < 1 or settings.digest_max_chars < 200:
-        problems.append("digest_max_items must be ≥ 1 and digest_max_chars ≥ 200")
-    if settings.http_port is not None and not 0 <= settings.http_port <= 65535:
-        problems.append(f"http_port: {settings.http_port} is not a TCP port (0-65535)")
-    for name in (
-        "database_connect_timeout_seconds",
-        "database_statement_timeout_seconds",
-        "http_header_timeout_seconds",
-    ):
-        if getattr(settings, name) < 1:
-            problems.append(f"{name}: must be at least 1")
-    if settings.poll_interval_seconds < 10:
-        problems.append("poll_interval_seconds: must be at least 10")
-    if settings.log_level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
-        problems.append(f"log_level: {settings.log_level!r} is not a logging level")
-    if settings.log_format not in {"auto", "json", "text"}:
-        problems.append(f"log_format: {settings.log_format!r} is not auto, json or text")
-    if not settings.sources:
-        problems.append("sources: no sources configured")
+    return problems
+
+
+def _value_problems(settings: Settings) -> list[str]:
+    """Choices and ranges of the plain settings."""
+    from bot.localtime import parse_hhmm
+
+    s = settings
+    checks: list[tuple[bool, str]] = [
+        (
+            parse_hhmm(s.default_delivery_time) is None,
+            f"default_delivery_time: {s.default_delivery_time!r} is not HH:MM",
+        ),
+        (
+            s.empty_digest not in {"notice", "silent"},
+            f"empty_digest: {s.empty_digest!r} is neither 'notice' nor 'silent'",
+        ),
+        (
+            s.summary_algorithm not in _ALGORITHMS,
+            f"summary_algorithm: unknown {s.summary_algorithm!r}; choose one of {', '.join(_ALGORITHMS)}",
+        ),
+        (not 1 <= s.summary_sentences <= 10, "summary_sentences: must be between 1 and 10"),
+        (
+            s.digest_max_items < 1 or s.digest_max_chars < 200,
+            "digest_max_items must be ≥ 1 and digest_max_chars ≥ 200",
+        ),
+        (
+            s.http_port is not None and not 0 <= s.http_port <= 65535,
+            f"http_port: {s.http_port} is not a TCP port (0-65535)",
+        ),
+        *(
+            (getattr(s, name) < 1, f"{name}: must be at least 1")
+            for name in (
+                "database_connect_timeout_seconds",
+                "database_statement_timeout_seconds",
+                "http_header_timeout_seconds",
+            )
+        ),
+        (s.poll_interval_seconds < 10, "poll_interval_seconds: must be at least 10"),
+        (
+            s.log_level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"},
+            f"log_level: {s.log_level!r} is not a logging level",
+        ),
+        (
+            s.log_format not in {"auto", "json", "text"},
+            f"log_format: {s.log_format!r} is not auto, json or text",
+        ),
+        (not s.sources, "sources: no sources configured"),
+    ]
+    return [problem for failed, problem in checks if failed]
+
+
+def _telegram_problems(settings: Settings) -> list[str]:
+    problems: list[str] = []
     if settings.telegram_bot_token and not _TELEGRAM_TOKEN.match(settings.telegram_bot_token):
         problems.append(
             "telegram_bot_token (TELEGRAM_BOT_TOKEN): not of the shape 123456789:AA… that @BotFather issues"
@@ -362,6 +401,11 @@ def validate_settings(settings: Settings) -> list[str]:
         problem = webhook_secret_problem(settings.telegram_webhook_secret)
         if problem:
             problems.append(f"telegram_webhook_secret (TELEGRAM_WEBHOOK_SECRET): {problem}")
+    return problems
+
+
+def _slack_problems(settings: Settings) -> list[str]:
+    problems: list[str] = []
     if settings.slack_bot_token and not settings.slack_bot_token.startswith("xoxb-"):
         problems.append("slack_bot_token (SLACK_BOT_TOKEN): a bot token starts with xoxb-")
     if settings.slack_app_token and not settings.slack_app_token.startswith("xapp-"):
@@ -371,7 +415,4 @@ def validate_settings(settings: Settings) -> list[str]:
             "slack_signing_secret (SLACK_SIGNING_SECRET): required for Slack over HTTP "
             "(or set SLACK_APP_TOKEN for Socket Mode)"
         )
-    for name in ("telegram_api_base_url", "slack_api_base_url"):
-        if not getattr(settings, name).startswith(("http://", "https://")):
-            problems.append(f"{name}: must be an http(s) URL")
     return problems
