@@ -1,20 +1,43 @@
-"""One typed settings object: config/default.toml, then an optional BRIEFBOT_CONFIG file, then the
-environment. Every setting is read here and passed down; nothing else reads the environment."""
+"""One typed settings object: the packaged defaults (bot/config/default.toml, linked from config/), then
+an optional BRIEFBOT_CONFIG file, then the environment. Every setting is read here and passed down;
+nothing else reads the environment.
+
+pydantic-settings does the reading, typing and rejecting of unknown keys; `load_settings` turns its
+errors into one line each, naming the setting (and, for a misspelt key, the closest valid one)."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import unquote
 
-DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config" / "default.toml"
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+from pydantic_settings.sources.utils import parse_env_vars
 
-# Settings read from the platforms' conventional variable names as well as BRIEFBOT_<NAME>.
+# Every default is written once, in this file (shipped inside the package, so an installed briefbot finds
+# it from any folder); the model below repeats none of them. Settings without a default are None.
+DEFAULT_CONFIG: Traversable = files("bot").joinpath("config", "default.toml")
+ENV_PREFIX = "BRIEFBOT_"
+
+# Settings read from the platforms' conventional variable names as well as BRIEFBOT_<NAME>; when both are
+# set, the platform's name wins.
 PLATFORM_ENV = {
     "telegram_bot_token": "TELEGRAM_BOT_TOKEN",
     "telegram_api_base_url": "TELEGRAM_API_BASE_URL",
@@ -26,8 +49,13 @@ PLATFORM_ENV = {
     "slack_api_base_url": "SLACK_API_BASE_URL",
 }
 SECRET_FIELDS = frozenset(
-    {"telegram_bot_token", "telegram_webhook_secret", "slack_bot_token", "slack_app_token",
-     "slack_signing_secret"}
+    {
+        "telegram_bot_token",
+        "telegram_webhook_secret",
+        "slack_bot_token",
+        "slack_app_token",
+        "slack_signing_secret",
+    }
 )
 
 
@@ -35,34 +63,79 @@ class SettingsError(ValueError):
     """A setting has a value briefbot cannot use; the message names it."""
 
 
-@dataclass(frozen=True)
-class Settings:
-    database_url: str = "sqlite:///data/briefbot.sqlite3"
-    database_connect_timeout_seconds: int = 5
-    database_statement_timeout_seconds: int = 30
-    sources: tuple[str, ...] = ("seeds",)
-    poll_interval_seconds: int = 300
-    timezone: str = "UTC"
-    default_delivery_time: str = "08:00"
-    empty_digest: str = "notice"
-    summary_algorithm: str = "default"
-    summary_sentences: int = 3
-    digest_max_items: int = 12
-    digest_max_chars: int = 6000
+def _secret() -> Any:
+    return Field(default=None, repr=False)
+
+
+class Settings(BaseSettings):
+    """Every setting briefbot reads. Built directly (`Settings(x=...)`), it takes the packaged defaults and
+    the given values only; `load_settings` adds the BRIEFBOT_CONFIG file and the environment."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, extra="forbid", frozen=True, coerce_numbers_to_str=True
+    )
+
+    database_url: str
+    database_connect_timeout_seconds: int
+    database_statement_timeout_seconds: int
+    sources: Annotated[tuple[str, ...], NoDecode]  # environment: comma-separated, not JSON
+    poll_interval_seconds: int
+    timezone: str
+    default_delivery_time: str
+    empty_digest: str
+    summary_algorithm: str
+    summary_sentences: int
+    digest_max_items: int
+    digest_max_chars: int
     http_port: int | None = None
-    http_host: str = "0.0.0.0"
-    http_header_timeout_seconds: int = 10
-    log_level: str = "INFO"
-    log_format: str = "auto"
-    telegram_bot_token: str | None = None
-    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    http_host: str
+    http_header_timeout_seconds: int
+    log_level: str
+    log_format: str
+    telegram_bot_token: str | None = _secret()
+    telegram_api_base_url: str
     telegram_webhook_url: str | None = None
-    telegram_webhook_secret: str | None = None
-    slack_bot_token: str | None = None
-    slack_app_token: str | None = None
-    slack_signing_secret: str | None = None
-    slack_api_base_url: str = "https://slack.com/api/"
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    telegram_webhook_secret: str | None = _secret()
+    slack_bot_token: str | None = _secret()
+    slack_app_token: str | None = _secret()
+    slack_signing_secret: str | None = _secret()
+    slack_api_base_url: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_means_unset(cls, data: Any) -> Any:
+        """`BRIEFBOT_HTTP_PORT=` or `telegram_webhook_url = ""` leave an optional setting unset."""
+        if not isinstance(data, dict):
+            return data
+        optional = {name for name, f in cls.model_fields.items() if not f.is_required()}
+        return {
+            key: None if key in optional and isinstance(value, str) and not value.strip() else value
+            for key, value in data.items()
+        }
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(s.strip() for s in value.split(",") if s.strip())
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Highest first: keyword values, environment, BRIEFBOT_CONFIG file, packaged defaults."""
+        environ, config_file = _LOADING.get()
+        sources: list[PydanticBaseSettingsSource] = [init_settings, _Environment(settings_cls, environ)]
+        if config_file is not None:
+            sources.append(_TomlFile(settings_cls, config_file))
+        sources.append(_TomlFile(settings_cls, DEFAULT_CONFIG))
+        return tuple(sources)
 
     @property
     def telegram_enabled(self) -> bool:
@@ -86,16 +159,56 @@ class Settings:
     def masked(self) -> dict[str, Any]:
         """Every setting, secrets shown as `****` plus their last 4 characters at most."""
         out: dict[str, Any] = {}
-        for f in fields(self):
-            if f.name == "extra":
-                continue
-            value = getattr(self, f.name)
-            if f.name in SECRET_FIELDS and value:
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if name in SECRET_FIELDS and value:
                 value = "****" + (value[-4:] if len(value) >= 16 else "")
-            elif f.name == "database_url" and isinstance(value, str):
+            elif name == "database_url" and isinstance(value, str):
                 value = mask_url_password(value)
-            out[f.name] = list(value) if isinstance(value, tuple) else value
+            out[name] = list(value) if isinstance(value, tuple) else value
         return out
+
+
+# What `load_settings` hands to `settings_customise_sources`: the environment and the BRIEFBOT_CONFIG file.
+# A plain `Settings(...)` sees neither, as before settings were read by a library.
+_LOADING: ContextVar[tuple[Mapping[str, str], Path | None]] = ContextVar("_LOADING", default=({}, None))
+
+
+class _Environment(EnvSettingsSource):
+    """BRIEFBOT_<NAME> from a given mapping (os.environ by default), the platforms' names included."""
+
+    def __init__(self, settings_cls: type[BaseSettings], environ: Mapping[str, str]) -> None:
+        self._environ = environ
+        super().__init__(settings_cls)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        merged = dict(self._environ)
+        for name, var in PLATFORM_ENV.items():
+            if var in self._environ:
+                merged[f"{ENV_PREFIX}{name.upper()}"] = self._environ[var]
+        return parse_env_vars(merged, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str)
+
+
+class _TomlFile(TomlConfigSettingsSource):
+    """One TOML file; a syntax error names the file."""
+
+    def __init__(self, settings_cls: type[BaseSettings], path: Path | Traversable) -> None:
+        super().__init__(settings_cls, toml_file=path)
+
+    def _read_file(self, file_path: Path | Traversable) -> dict[str, Any]:
+        try:
+            return super()._read_file(file_path)
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"{file_path}: {exc}") from None
+
+
+@contextmanager
+def _reading(environ: Mapping[str, str], config_file: Path | None) -> Iterator[None]:
+    token = _LOADING.set((environ, config_file))
+    try:
+        yield
+    finally:
+        _LOADING.reset(token)
 
 
 def mask_url_password(url: str) -> str:
@@ -110,63 +223,46 @@ def mask_url_password(url: str) -> str:
     return url
 
 
-def _coerce(name: str, raw: Any) -> Any:
-    target = {f.name: f for f in fields(Settings)}[name]
-    kind = str(target.type)
-    if raw is None:
-        return None
-    if "tuple" in kind:
-        if isinstance(raw, str):
-            return tuple(s.strip() for s in raw.split(",") if s.strip())
-        return tuple(str(s) for s in raw)
-    if "int" in kind:
-        if isinstance(raw, str) and raw.strip() == "" and "None" in kind:
-            return None
-        try:
-            return int(raw)
-        except (TypeError, ValueError):
-            raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
-    if isinstance(raw, str) and raw.strip() == "" and "None" in kind:
-        return None
-    return str(raw)
-
-
 def load_settings(
     env: Mapping[str, str] | None = None, config_file: Path | None = None, **overrides: Any
 ) -> Settings:
-    """Defaults < config/default.toml < BRIEFBOT_CONFIG file < environment < keyword overrides."""
+    """Packaged default.toml < BRIEFBOT_CONFIG file < environment < keyword overrides.
+
+    Raises SettingsError, one line per problem: an unknown key (with the closest valid name), a value
+    of the wrong type, a config file that is missing or not TOML.
+    """
     env = os.environ if env is None else env
-    values: dict[str, Any] = {}
-    known = {f.name for f in fields(Settings)} - {"extra"}
-    files = [DEFAULT_CONFIG]
     custom = config_file or (Path(env["BRIEFBOT_CONFIG"]) if env.get("BRIEFBOT_CONFIG") else None)
-    if custom is not None:
-        if not custom.is_file():
-            raise SettingsError(f"config file {custom} does not exist")
-        files.append(custom)
-    extra: dict[str, Any] = {}
-    for path in files:
-        if not path.is_file():
-            continue
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise SettingsError(f"{path}: {exc}") from None
-        for key, raw in data.items():
-            if key in known:
-                values[key] = _coerce(key, raw)
-            else:
-                extra[key] = raw
-    for name in known:
-        for var in (f"BRIEFBOT_{name.upper()}", PLATFORM_ENV.get(name)):
-            if var and var in env:
-                values[name] = _coerce(name, env[var])
-    for name, raw in overrides.items():
-        if name not in known:
-            raise TypeError(f"unknown setting {name}")
-        values[name] = raw if not isinstance(raw, list) else tuple(raw)
-    settings = Settings(**values)
-    return replace(settings, extra=extra)
+    if custom is not None and not custom.is_file():
+        raise SettingsError(f"config file {custom} does not exist")
+    try:
+        with _reading(env, custom):
+            return Settings(**overrides)
+    except ValidationError as exc:
+        raise SettingsError("; ".join(_describe(error, custom) for error in exc.errors())) from None
+
+
+def _describe(error: Any, custom: Path | None) -> str:
+    """One pydantic error as a sentence naming the setting; never quotes a secret's value."""
+    name = ".".join(str(part) for part in error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        where = _file_defining(name, custom)
+        close = difflib.get_close_matches(name, list(Settings.model_fields), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"the settings are those of {DEFAULT_CONFIG}"
+        return f"unknown setting {name!r}{f' in {where}' if where else ''}; {hint}"
+    if kind == "missing":
+        return f"{name}: no value (the defaults file {DEFAULT_CONFIG} is missing or lacks it)"
+    if kind in {"int_parsing", "int_from_float"} and name not in SECRET_FIELDS:
+        return f"{name} must be a whole number, got {error['input']!r}"
+    return f"{name}: {error['msg']}"
+
+
+def _file_defining(key: str, custom: Path | None) -> Path | Traversable | None:
+    for path in (custom, DEFAULT_CONFIG):
+        if path is not None and path.is_file() and key in tomllib.loads(path.read_text(encoding="utf-8")):
+            return path
+    return None
 
 
 WEBHOOK_SECRET_MIN = 16  # Telegram accepts 1-256 characters; a short one can be guessed
@@ -188,8 +284,18 @@ def webhook_secret_problem(secret: str | None) -> str | None:
 
 
 _TELEGRAM_TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
-_ALGORITHMS = ("default", "lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson",
-               "reduction")
+_ALGORITHMS = (
+    "default",
+    "lead",
+    "lexrank",
+    "textrank",
+    "lsa",
+    "luhn",
+    "kl",
+    "sumbasic",
+    "edmundson",
+    "reduction",
+)
 
 
 def validate_settings(settings: Settings) -> list[str]:
@@ -197,10 +303,25 @@ def validate_settings(settings: Settings) -> list[str]:
 
     Secrets are never quoted back: a bad token is described, not shown.
     """
+    return [
+        *_place_and_storage_problems(settings),
+        *_value_problems(settings),
+        *_telegram_problems(settings),
+        *_slack_problems(settings),
+        *(
+            f"{name}: must be an http(s) URL"
+            for name in ("telegram_api_base_url", "slack_api_base_url")
+            if not getattr(settings, name).startswith(("http://", "https://"))
+        ),
+    ]
+
+
+def _place_and_storage_problems(settings: Settings) -> list[str]:
+    """The time zone, read as /subscribe reads one, and the database URL."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from bot.localtime import TimeInputError, parse_hhmm, read_zone
+    from bot.localtime import TimeInputError, read_zone
 
     problems: list[str] = []
     try:
@@ -212,50 +333,86 @@ def validate_settings(settings: Settings) -> list[str]:
         if url.get_backend_name() not in {"sqlite", "postgresql", "mysql", "mariadb"}:
             problems.append(f"database_url: unsupported database {url.get_backend_name()!r}")
     except ArgumentError:
-        problems.append(f"database_url: malformed URL {mask_url_password(settings.database_url)!r} "
-                        "(expected e.g. sqlite:///data/briefbot.sqlite3 or postgresql+psycopg://u:p@host/db)")
-    if parse_hhmm(settings.default_delivery_time) is None:
-        problems.append(f"default_delivery_time: {settings.default_delivery_time!r} is not HH:MM")
-    if settings.empty_digest not in {"notice", "silent"}:
-        problems.append(f"empty_digest: {settings.empty_digest!r} is neither 'notice' nor 'silent'")
-    if settings.summary_algorithm not in _ALGORITHMS:
-        problems.append(f"summary_algorithm: unknown {settings.summary_algorithm!r}; "
-                        f"choose one of {', '.join(_ALGORITHMS)}")
-    if not 1 <= settings.summary_sentences <= 10:
-        problems.append("summary_sentences: must be between 1 and 10")
-    if settings.digest_max_items < 1 or settings.digest_max_chars < 200:
-        problems.append("digest_max_items must be ≥ 1 and digest_max_chars ≥ 200")
-    if settings.http_port is not None and not 0 <= settings.http_port <= 65535:
-        problems.append(f"http_port: {settings.http_port} is not a TCP port (0-65535)")
-    for name in ("database_connect_timeout_seconds", "database_statement_timeout_seconds",
-                 "http_header_timeout_seconds"):
-        if getattr(settings, name) < 1:
-            problems.append(f"{name}: must be at least 1")
-    if settings.poll_interval_seconds < 10:
-        problems.append("poll_interval_seconds: must be at least 10")
-    if settings.log_level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
-        problems.append(f"log_level: {settings.log_level!r} is not a logging level")
-    if settings.log_format not in {"auto", "json", "text"}:
-        problems.append(f"log_format: {settings.log_format!r} is not auto, json or text")
-    if not settings.sources:
-        problems.append("sources: no sources configured")
+        problems.append(
+            f"database_url: malformed URL {mask_url_password(settings.database_url)!r} "
+            "(expected e.g. sqlite:///data/briefbot.sqlite3 or postgresql+psycopg://u:p@host/db)"
+        )
+    return problems
+
+
+def _value_problems(settings: Settings) -> list[str]:
+    """Choices and ranges of the plain settings."""
+    from bot.localtime import parse_hhmm
+
+    s = settings
+    checks: list[tuple[bool, str]] = [
+        (
+            parse_hhmm(s.default_delivery_time) is None,
+            f"default_delivery_time: {s.default_delivery_time!r} is not HH:MM",
+        ),
+        (
+            s.empty_digest not in {"notice", "silent"},
+            f"empty_digest: {s.empty_digest!r} is neither 'notice' nor 'silent'",
+        ),
+        (
+            s.summary_algorithm not in _ALGORITHMS,
+            f"summary_algorithm: unknown {s.summary_algorithm!r}; choose one of {', '.join(_ALGORITHMS)}",
+        ),
+        (not 1 <= s.summary_sentences <= 10, "summary_sentences: must be between 1 and 10"),
+        (
+            s.digest_max_items < 1 or s.digest_max_chars < 200,
+            "digest_max_items must be ≥ 1 and digest_max_chars ≥ 200",
+        ),
+        (
+            s.http_port is not None and not 0 <= s.http_port <= 65535,
+            f"http_port: {s.http_port} is not a TCP port (0-65535)",
+        ),
+        *(
+            (getattr(s, name) < 1, f"{name}: must be at least 1")
+            for name in (
+                "database_connect_timeout_seconds",
+                "database_statement_timeout_seconds",
+                "http_header_timeout_seconds",
+            )
+        ),
+        (s.poll_interval_seconds < 10, "poll_interval_seconds: must be at least 10"),
+        (
+            s.log_level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"},
+            f"log_level: {s.log_level!r} is not a logging level",
+        ),
+        (
+            s.log_format not in {"auto", "json", "text"},
+            f"log_format: {s.log_format!r} is not auto, json or text",
+        ),
+        (not s.sources, "sources: no sources configured"),
+    ]
+    return [problem for failed, problem in checks if failed]
+
+
+def _telegram_problems(settings: Settings) -> list[str]:
+    problems: list[str] = []
     if settings.telegram_bot_token and not _TELEGRAM_TOKEN.match(settings.telegram_bot_token):
-        problems.append("telegram_bot_token (TELEGRAM_BOT_TOKEN): not of the shape 123456789:AA… "
-                        "that @BotFather issues")
+        problems.append(
+            "telegram_bot_token (TELEGRAM_BOT_TOKEN): not of the shape 123456789:AA… that @BotFather issues"
+        )
     if settings.telegram_webhook_url:
         if not settings.telegram_webhook_url.startswith("https://"):
             problems.append("telegram_webhook_url: Telegram only delivers webhooks to https:// URLs")
         problem = webhook_secret_problem(settings.telegram_webhook_secret)
         if problem:
             problems.append(f"telegram_webhook_secret (TELEGRAM_WEBHOOK_SECRET): {problem}")
+    return problems
+
+
+def _slack_problems(settings: Settings) -> list[str]:
+    problems: list[str] = []
     if settings.slack_bot_token and not settings.slack_bot_token.startswith("xoxb-"):
         problems.append("slack_bot_token (SLACK_BOT_TOKEN): a bot token starts with xoxb-")
     if settings.slack_app_token and not settings.slack_app_token.startswith("xapp-"):
         problems.append("slack_app_token (SLACK_APP_TOKEN): an app-level token starts with xapp-")
     if settings.slack_bot_token and not settings.slack_app_token and not settings.slack_signing_secret:
-        problems.append("slack_signing_secret (SLACK_SIGNING_SECRET): required for Slack over HTTP "
-                        "(or set SLACK_APP_TOKEN for Socket Mode)")
-    for name in ("telegram_api_base_url", "slack_api_base_url"):
-        if not getattr(settings, name).startswith(("http://", "https://")):
-            problems.append(f"{name}: must be an http(s) URL")
+        problems.append(
+            "slack_signing_secret (SLACK_SIGNING_SECRET): required for Slack over HTTP "
+            "(or set SLACK_APP_TOKEN for Socket Mode)"
+        )
     return problems

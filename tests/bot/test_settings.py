@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from bot.settings import SettingsError, load_settings, validate_settings
+import bot.settings
+from bot.settings import Settings, SettingsError, load_settings, validate_settings
 
 REPO = Path(__file__).resolve().parents[2]
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ"
@@ -20,6 +22,74 @@ def test_defaults_come_from_config_default_toml() -> None:
     assert s.timezone == "UTC"
     assert s.http_port is None
     assert validate_settings(s) == []
+
+
+def test_defaults_are_read_from_the_packaged_file_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edited = tmp_path / "default.toml"
+    text = (REPO / "config" / "default.toml").read_text(encoding="utf-8")
+    edited.write_text(text.replace('timezone = "UTC"', 'timezone = "Asia/Tokyo"'), encoding="utf-8")
+    monkeypatch.setattr(bot.settings, "DEFAULT_CONFIG", edited)
+    assert load_settings({}).timezone == "Asia/Tokyo"
+    assert Settings().timezone == "Asia/Tokyo"  # built directly, too
+    monkeypatch.setattr(bot.settings, "DEFAULT_CONFIG", tmp_path / "deleted.toml")
+    missing = r"timezone: no value \(the defaults file .*deleted.toml is missing"
+    with pytest.raises(SettingsError, match=missing):
+        load_settings({})
+
+
+def test_config_file_links_to_the_packaged_defaults() -> None:
+    assert (REPO / "config" / "default.toml").resolve() == Path(str(bot.settings.DEFAULT_CONFIG)).resolve()
+
+
+def test_misspelt_key_in_own_file_names_the_valid_one(tmp_path: Path) -> None:
+    f = tmp_path / "b.toml"
+    f.write_text('timezon = "Europe/Berlin"\n', encoding="utf-8")
+    with pytest.raises(SettingsError) as info:
+        load_settings({"BRIEFBOT_CONFIG": str(f)})
+    assert str(info.value) == f"unknown setting 'timezon' in {f}; did you mean 'timezone'?"
+    f.write_text('colour = "red"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"unknown setting 'colour' in .*; the settings are those of "):
+        load_settings({"BRIEFBOT_CONFIG": str(f)})
+    with pytest.raises(SettingsError, match=r"unknown setting 'time_zone'; did you mean 'timezone'\?"):
+        load_settings({}, time_zone="UTC")
+
+
+def test_broken_toml_and_missing_file_are_named(tmp_path: Path) -> None:
+    f = tmp_path / "b.toml"
+    f.write_text("timezone = \n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=re.escape(f"{f}: Invalid value")):
+        load_settings({"BRIEFBOT_CONFIG": str(f)})
+    with pytest.raises(SettingsError, match=r"config file .*nope.toml does not exist"):
+        load_settings({"BRIEFBOT_CONFIG": str(tmp_path / "nope.toml")})
+
+
+def test_blank_values_leave_optional_settings_unset_and_platform_names_win(tmp_path: Path) -> None:
+    f = tmp_path / "b.toml"
+    f.write_text('http_port = 9000\ntelegram_webhook_url = ""\n', encoding="utf-8")
+    s = load_settings({"BRIEFBOT_CONFIG": str(f)})
+    assert (s.http_port, s.telegram_webhook_url) == (9000, None)
+    s = load_settings({"BRIEFBOT_CONFIG": str(f), "BRIEFBOT_HTTP_PORT": "", "SLACK_BOT_TOKEN": " "})
+    assert (s.http_port, s.slack_bot_token, s.slack_enabled) == (None, None, False)
+    both = {"BRIEFBOT_TELEGRAM_BOT_TOKEN": "1:" + "b" * 35, "TELEGRAM_BOT_TOKEN": TOKEN}
+    assert load_settings(both).telegram_bot_token == TOKEN
+
+
+def test_a_settings_object_built_directly_reads_no_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFBOT_TIMEZONE", "Europe/Paris")
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    assert (Settings().timezone, Settings().telegram_bot_token) == ("UTC", None)
+    assert load_settings().timezone == "Europe/Paris"
+    assert load_settings().telegram_bot_token == TOKEN
+
+
+def test_secrets_stay_out_of_the_settings_repr() -> None:
+    secret = "8f742231b10e8888abcd99yyyzzz85a5"
+    s = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": secret})
+    shown = repr(s) + str(s)
+    assert TOKEN not in shown and secret not in shown
+    assert "timezone='UTC'" in shown
 
 
 def test_environment_overrides_file_and_platform_names_work() -> None:
@@ -107,6 +177,17 @@ def test_config_check_good_and_bad_settings() -> None:
     assert bad.returncode == 2
     assert "Unknown time zone “Nowhere/Town”" in bad.stderr
     assert TOKEN not in bad.stdout + bad.stderr
+
+
+def test_config_check_rejects_a_misspelt_key_and_names_the_right_one(tmp_path: Path) -> None:
+    f = tmp_path / "briefbot.toml"
+    f.write_text('timezon = "Europe/Berlin"\n', encoding="utf-8")
+    bad = _config_check({"BRIEFBOT_CONFIG": str(f)})
+    assert bad.returncode == 2
+    assert bad.stderr.strip().splitlines() == [
+        f"briefbot: configuration error: unknown setting 'timezon' in {f}; did you mean 'timezone'?"
+    ]
+    assert "Configuration OK" not in bad.stdout + bad.stderr
 
 
 def test_zone_names_in_any_letter_case_and_webhook_secrets_of_16_pass() -> None:
