@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from summarizer.algorithms import ALGORITHMS as _ALGORITHMS
+
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config" / "default.toml"
 
 # Settings read from the platforms' conventional variable names as well as BRIEFBOT_<NAME>.
@@ -188,8 +190,6 @@ def webhook_secret_problem(secret: str | None) -> str | None:
 
 
 _TELEGRAM_TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
-_ALGORITHMS = ("default", "lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson",
-               "reduction")
 
 
 def validate_settings(settings: Settings) -> list[str]:
