@@ -41,6 +41,7 @@ LANGUAGE = "english"
 
 # Edmundson's cue method: words that mark a sentence as reporting news, and words that mark captions,
 # calls to action and chatter. Null words are the stop words.
+# fmt: off
 EDMUNDSON_BONUS_WORDS = (
     "announced", "announce", "confirmed", "according", "reported", "revealed", "found", "said", "says",
     "officials", "official", "police", "government", "president", "minister", "court", "agreed",
@@ -51,6 +52,7 @@ EDMUNDSON_STIGMA_WORDS = (
     "facebook", "instagram", "comment", "comments", "advertisement", "read", "watch", "here", "i", "me",
     "my", "you", "your", "we", "our", "perhaps", "maybe",
 )
+# fmt: on
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _LEADING_FURNITURE = (
