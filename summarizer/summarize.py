@@ -164,15 +164,19 @@ SUMMARIZERS: dict[Algorithm, SummarizerFactory] = {
 }
 
 
-@cache
 def get_summarizer(algorithm: str, language: str = LANGUAGE) -> AbstractSummarizer:
     """The sumy summarizer for `algorithm` and `language`, built once and reused.
 
     Raises ValueError for `lead` (it ranks nothing) and for an unknown name.
     """
-    factory = SUMMARIZERS.get(Algorithm(algorithm))  # ValueError for an unknown name
+    return _built_summarizer(Algorithm(algorithm), language)  # one cache entry for "lsa" and Algorithm.LSA
+
+
+@cache
+def _built_summarizer(algorithm: Algorithm, language: str) -> AbstractSummarizer:
+    factory = SUMMARIZERS.get(algorithm)
     if factory is None:
-        raise ValueError(f"{algorithm!r} has no sumy summarizer: it takes the first sentences as they are")
+        raise ValueError(f"{str(algorithm)!r} has no sumy summarizer: it keeps the first sentences")
     return factory(Stemmer(language), _stop_words(language))
 
 
