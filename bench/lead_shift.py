@@ -30,7 +30,7 @@ import numpy as np
 from rouge_score import rouge_scorer
 
 from summarizer.rankers.news import DocFeatures, RankParams, _overlap, select
-from summarizer.summarize import _summarizer, parse
+from summarizer.summarize import get_summarizer, parse
 from tests.shared_data import SHARED_DATA
 
 DATA = SHARED_DATA
@@ -48,7 +48,7 @@ class Story:
 
 
 def load(path: Path, limit: int) -> list[Story]:
-    ranker = _summarizer("default")
+    ranker = get_summarizer("default")
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     stories = []
     for row in rows[: limit or None]:

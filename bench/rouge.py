@@ -19,11 +19,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rouge_score import rouge_scorer
 
-from summarizer.summarize import ALGORITHMS, summarize
+from summarizer.algorithms import ALGORITHMS, Algorithm
+from summarizer.summarize import summarize
 from tests.shared_data import SHARED_DATA
 
 DATA = SHARED_DATA
-ORDER = ("lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction", "default")
+# print order: ours last, below the methods it is measured against
+ORDER = (*(a for a in ALGORITHMS if a != Algorithm.DEFAULT), Algorithm.DEFAULT)
 
 
 def evaluate(rows: list[dict], algorithm: str, sentences: int) -> tuple[float, float, float, float]:

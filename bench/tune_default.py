@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rouge_score import rouge_scorer
 
 from summarizer.rankers.news import DocFeatures, RankParams, select
-from summarizer.summarize import _summarizer, parse
+from summarizer.summarize import get_summarizer, parse
 from tests.shared_data import SHARED_DATA
 
 DATA = SHARED_DATA
@@ -54,7 +54,7 @@ INT_FIELDS = {"min_words", "max_words"}
 class Evaluator:
     def __init__(self, rows: list[dict], count: int, folds: int = 5) -> None:
         self.scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
-        ranker = _summarizer("default")
+        ranker = get_summarizer("default")
         self.count = count
         self.docs: list[tuple[str, list[str], DocFeatures]] = []
         for r in rows:

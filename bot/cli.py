@@ -18,6 +18,7 @@ from bot.logs import Redactor, escape_hazards, setup_logging
 from bot.render.common import one_line
 from bot.render.text import terminal_safe
 from bot.settings import Settings, SettingsError, load_settings, mask_url_password, validate_settings
+from summarizer.algorithms import ALGORITHMS
 
 log = logging.getLogger("briefbot")
 
@@ -158,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--algorithm",
         "-a",
         default=None,
-        help="default, lead, lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson, reduction",
+        help=", ".join(ALGORITHMS),
     )
     s.add_argument(
         "--sentences",
@@ -396,7 +397,7 @@ def digest_json(digest) -> dict:
 
 def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
     from summarizer.article import ArticleError, parse_text
-    from summarizer.summarize import ALGORITHMS, summarize
+    from summarizer.summarize import summarize
 
     algorithm = args.algorithm or settings.summary_algorithm
     n = args.sentences if args.sentences is not None else settings.summary_sentences

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
@@ -54,12 +55,27 @@ from bot.who_lookup import look_up
 from summarizer.analysis import Analysis
 from summarizer.text import split_sentences
 
+
+class Command(StrEnum):
+    """A command briefbot answers, in the order /help and the platforms' command menus list them."""
+
+    BRIEF = "brief"
+    WHO = "who"
+    TOPICS = "topics"
+    SUBSCRIBE = "subscribe"
+    UNSUBSCRIBE = "unsubscribe"
+    SETTINGS = "settings"
+    HELP = "help"
+
+
+ALIASES: dict[str, Command] = {"start": Command.HELP}  # Telegram's "Start" button sends /start
+
 log = logging.getLogger(__name__)
 
 RECENT_LIMIT = 200  # articles /who looks at (the digest, /brief and /topics read bot.briefing.current_window)
 SEARCH_LIMIT = 1000  # articles /who NAME searches: a day of many feeds
 WHO_MAX_DELEGATIONS = 6
-CACHED = frozenset({"brief", "who", "topics", "help"})  # answers that depend only on the articles
+CACHED = frozenset({Command.BRIEF, Command.WHO, Command.TOPICS, Command.HELP})  # depend only on the articles
 CACHE_SIZE = 256
 
 
@@ -77,7 +93,7 @@ _READING: ContextVar[_Reading | None] = ContextVar("briefbot_reading", default=N
 _COMMAND = re.compile(r"^/?(?P<name>[A-Za-z_]+)(?:@\S+)?(?:\s+(?P<args>.*))?$", re.DOTALL)
 
 
-MANAGE_COMMANDS = frozenset({"subscribe", "unsubscribe"})  # change a chat's subscription: managers only
+MANAGE_COMMANDS = frozenset({Command.SUBSCRIBE, Command.UNSUBSCRIBE})  # change a subscription: managers only
 
 
 @dataclass(frozen=True)
@@ -97,24 +113,24 @@ class ChatContext:
 
 @dataclass(frozen=True)
 class CommandSpec:
-    name: str
+    name: Command
     usage: str
     summary: str
     example: str
 
 
 COMMANDS: tuple[CommandSpec, ...] = (
-    CommandSpec("brief", "/brief [topic or words]", "the current digest, or the part about a topic",
+    CommandSpec(Command.BRIEF, "/brief [topic or words]", "the current digest, or the part about a topic",
                 "/brief fentanyl"),
-    CommandSpec("who", "/who [name]", "delegations in recent news: who leads, members and titles; "
+    CommandSpec(Command.WHO, "/who [name]", "delegations in recent news: who leads, members and titles; "
                 "with a name, what the articles say about that person", "/who Sherwood-Randall"),
-    CommandSpec("topics", "/topics [label]", "topics covered with article counts; with a label, "
+    CommandSpec(Command.TOPICS, "/topics [label]", "topics covered with article counts; with a label, "
                 "those articles", "/topics migration"),
-    CommandSpec("subscribe", "/subscribe [HH:MM] [Area/City]", "a daily digest for this chat at that "
+    CommandSpec(Command.SUBSCRIBE, "/subscribe [HH:MM] [Area/City]", "a daily digest for this chat at that "
                 "local time (07:30, 21:00, 9am or 9:30pm)", "/subscribe 07:30 Europe/Berlin"),
-    CommandSpec("unsubscribe", "/unsubscribe", "stop the daily digest for this chat", "/unsubscribe"),
-    CommandSpec("settings", "/settings", "this chat's subscription", "/settings"),
-    CommandSpec("help", "/help", "what briefbot does and every command", "/help"),
+    CommandSpec(Command.UNSUBSCRIBE, "/unsubscribe", "stop the daily digest for this chat", "/unsubscribe"),
+    CommandSpec(Command.SETTINGS, "/settings", "this chat's subscription", "/settings"),
+    CommandSpec(Command.HELP, "/help", "what briefbot does and every command", "/help"),
 )
 SPEC = {c.name: c for c in COMMANDS}
 
@@ -161,8 +177,7 @@ class Commands:
         if parsed is None:
             return Reply.text("Send a command, e.g. /brief or /help."), "empty"
         name, args = parsed
-        if name == "start":
-            name = "help"
+        name = ALIASES.get(name, name)
         handler = getattr(self, f"cmd_{name}", None)
         if handler is None or name not in SPEC:
             return Reply.text(f"Unknown command /{name[:40]}. Try /help for the list."), "unknown"
@@ -224,7 +239,7 @@ class Commands:
                                 "who is in the delegations, and what the news covers."),)),
                 Bullets(items),
             ),
-            fallback="briefbot: /brief /who /topics /subscribe /unsubscribe /settings /help",
+            fallback="briefbot: " + " ".join(f"/{c}" for c in Command),
         )
 
     # -- /brief ------------------------------------------------------------------------------------
@@ -433,4 +448,14 @@ def _sentences_about(body: str, name: str) -> list[str]:
     return [s for s in split_sentences(body) if surname in s][:3]
 
 
-__all__ = ["COMMANDS", "MANAGE_COMMANDS", "ChatContext", "Commands", "fmt_when", "parse_command", "usage"]
+__all__ = [
+    "ALIASES",
+    "COMMANDS",
+    "MANAGE_COMMANDS",
+    "ChatContext",
+    "Command",
+    "Commands",
+    "fmt_when",
+    "parse_command",
+    "usage",
+]

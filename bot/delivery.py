@@ -79,6 +79,7 @@ from bot.reply import Reply
 from bot.senders import ChatGone, InDoubt, RetryLater, Sender, SendError, Transient
 from bot.settings import Settings
 from bot.store.db import Database
+from bot.store.models import DeliveryStatus
 from bot.store.repo import (
     ClaimedDelivery,
     ScheduledSubscription,
@@ -220,7 +221,7 @@ class Prepared:
     close it with `status` and no send."""
 
     parts: list[Any]
-    status: str | None = None
+    status: DeliveryStatus | None = None
     reason: str = ""
     content_hash: str | None = None
 
@@ -249,6 +250,18 @@ class DeliveryReport:
     in_doubt: int = 0  # sends whose outcome was unknown (request left, no answer): resent
     record_retries: int = 0  # records of accepted messages retried while the database was away
     unrecorded: int = 0  # accepted messages left unrecorded (database away past the lease budget)
+
+    def count_closed(self, status: DeliveryStatus) -> None:
+        """Count a row closed without a send."""
+        match status:
+            case DeliveryStatus.SKIPPED:
+                self.skipped += 1
+            case DeliveryStatus.SUPERSEDED:
+                self.superseded += 1
+            case DeliveryStatus.CANCELLED:
+                self.cancelled += 1
+            case _:
+                raise ValueError(f"a delivery is not closed unsent as {status!r}")
 
     def merge(self, other: DeliveryReport) -> None:
         for f in fields(self):
@@ -474,11 +487,11 @@ class Outbox:
         with self.db.session() as session:
             sub = get_subscription_by_id(session, c.subscription_id)
             if sub is None or not sub.active:
-                finish_delivery(session, c.id, "cancelled", now=now)
-                return Prepared([], "cancelled", "subscription no longer active")
+                finish_delivery(session, c.id, DeliveryStatus.CANCELLED, now=now)
+                return Prepared([], DeliveryStatus.CANCELLED, "subscription no longer active")
             if newer_delivery_exists(session, c.subscription_id, c.period):
-                finish_delivery(session, c.id, "superseded", now=now)
-                return Prepared([], "superseded", "a newer digest is due")
+                finish_delivery(session, c.id, DeliveryStatus.SUPERSEDED, now=now)
+                return Prepared([], DeliveryStatus.SUPERSEDED, "a newer digest is due")
             start = previous_window_end(session, c.subscription_id, c.period) or c.window_end - FIRST_WINDOW
             zone = parse_zone(sub.timezone) or ZoneInfo("UTC")
         if c.content_hash is not None:  # an earlier try fixed what this delivery sends
@@ -493,8 +506,8 @@ class Outbox:
         if content is None:
             if self.settings.empty_digest == "silent":
                 with self.db.session() as session:
-                    finish_delivery(session, c.id, "skipped", now=now)
-                return Prepared([], "skipped", "nothing new")
+                    finish_delivery(session, c.id, DeliveryStatus.SKIPPED, now=now)
+                return Prepared([], DeliveryStatus.SKIPPED, "nothing new")
             content = self._store(
                 c.platform, render_messages(nothing_new_reply(start, zone), self._renderers[c.platform])
             )
@@ -584,7 +597,7 @@ class Outbox:
         pacer = self.pacers[c.platform]
         prepared = await self._run(self._prepare, c)
         if prepared.status is not None:
-            setattr(report, prepared.status, getattr(report, prepared.status) + 1)
+            report.count_closed(prepared.status)
             log.info(
                 "digest not sent: %s",
                 prepared.reason,
@@ -649,7 +662,7 @@ class Outbox:
                     exc,
                     extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
                 )
-                await self._run(self._finish, c.id, "failed", attempts, str(exc))
+                await self._run(self._finish, c.id, DeliveryStatus.FAILED, attempts, str(exc))
                 report.failed += 1
                 return
             SEND_LATENCY.labels(c.platform).observe(time.perf_counter() - started)
@@ -759,7 +772,7 @@ class Outbox:
                 content_hash=digest_hash,
             )
 
-    def _finish(self, delivery_id: int, status: str, attempts: int, error: str) -> None:
+    def _finish(self, delivery_id: int, status: DeliveryStatus, attempts: int, error: str) -> None:
         with self.db.session() as session:
             finish_delivery(session, delivery_id, status, now=self.clock(), attempts=attempts, error=error)
 
@@ -791,7 +804,9 @@ class Outbox:
         def gone() -> None:
             with self.db.session() as session:
                 deactivate_subscription_id(session, c.subscription_id, exc.reason)
-                finish_delivery(session, c.id, "gone", now=self.clock(), attempts=attempts, error=exc.reason)
+                finish_delivery(
+                    session, c.id, DeliveryStatus.GONE, now=self.clock(), attempts=attempts, error=exc.reason
+                )
 
         await self._run(gone)
 

@@ -31,6 +31,8 @@ from pydantic_settings import (
 )
 from pydantic_settings.sources.utils import parse_env_vars
 
+from summarizer.algorithms import ALGORITHMS as _ALGORITHMS
+
 # Every default is written once, in this file (shipped inside the package, so an installed briefbot finds
 # it from any folder); the model below repeats none of them. Settings without a default are None.
 DEFAULT_CONFIG: Traversable = files("bot").joinpath("config", "default.toml")
@@ -284,18 +286,6 @@ def webhook_secret_problem(secret: str | None) -> str | None:
 
 
 _TELEGRAM_TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
-_ALGORITHMS = (
-    "default",
-    "lead",
-    "lexrank",
-    "textrank",
-    "lsa",
-    "luhn",
-    "kl",
-    "sumbasic",
-    "edmundson",
-    "reduction",
-)
 
 
 def validate_settings(settings: Settings) -> list[str]:

@@ -5,6 +5,8 @@ datelines, wire tickers ("<BRKN.S>"), by-line blocks and writers' "Follow @@hand
 for video", "READ MORE: …" links, "(pictured)"-style pointers to pictures), parses it with
 `OfflineTokenizer` and returns the chosen sentences in document order. Summarizers, the stemmer and the
 stop words are built once per algorithm and language and reused; sumy parses each text once.
+`SUMMARIZERS` maps each ranking algorithm (summarizer.algorithms) to the factory of its sumy
+summarizer: a new algorithm is one name there and one entry here.
 `language` is sumy's name for it ("german", see summarizer.language.sumy_language); English by default.
 
 ROUGE on the CNN/DailyMail sample (bench/rouge.py) is why `default` is NewsRank and not a sumy method.
@@ -19,20 +21,27 @@ from functools import cache
 import numpy
 from sumy.nlp.stemmers import Stemmer
 from sumy.parsers.plaintext import PlaintextParser
+from sumy.summarizers import AbstractSummarizer
+from sumy.summarizers.edmundson import EdmundsonSummarizer
+from sumy.summarizers.kl import KLSummarizer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.reduction import ReductionSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
+from summarizer.algorithms import ALGORITHMS, Algorithm
 from summarizer.article import place_source_dateline
 from summarizer.rankers.news import NewsRankSummarizer, RankParams
 from summarizer.text import OfflineTokenizer, split_sentences
 
 LANGUAGE = "english"
-SUMY_ALGORITHMS: tuple[str, ...] = (
-    "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction",
-)
-ALGORITHMS: tuple[str, ...] = ("default", "lead", *SUMY_ALGORITHMS)
 
 # Edmundson's cue method: words that mark a sentence as reporting news, and words that mark captions,
 # calls to action and chatter. Null words are the stop words.
+# fmt: off
 EDMUNDSON_BONUS_WORDS = (
     "announced", "announce", "confirmed", "according", "reported", "revealed", "found", "said", "says",
     "officials", "official", "police", "government", "president", "minister", "court", "agreed",
@@ -43,6 +52,7 @@ EDMUNDSON_STIGMA_WORDS = (
     "facebook", "instagram", "comment", "comments", "advertisement", "read", "watch", "here", "i", "me",
     "my", "you", "your", "we", "our", "perhaps", "maybe",
 )
+# fmt: on
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _LEADING_FURNITURE = (
@@ -111,36 +121,63 @@ def _stop_words(language: str = LANGUAGE) -> frozenset[str]:
     return frozenset(get_stop_words(language))
 
 
+# A summarizer is made from a stemmer and stop words (both for the article's language).
+SummarizerFactory = Callable[[Stemmer, frozenset[str]], AbstractSummarizer]
+
+
+def _sumy(cls: type[AbstractSummarizer]) -> SummarizerFactory:
+    """A factory for one of sumy's summarizer classes, set up as sumy's own command line does."""
+
+    def build(stemmer: Stemmer, stop_words: frozenset[str]) -> AbstractSummarizer:
+        summarizer = cls(stemmer)
+        summarizer.stop_words = stop_words
+        return summarizer
+
+    return build
+
+
+def _edmundson(stemmer: Stemmer, stop_words: frozenset[str]) -> AbstractSummarizer:
+    """Edmundson's cue method with our news words; its null words are the stop words."""
+    summarizer = EdmundsonSummarizer(stemmer)
+    summarizer.bonus_words = EDMUNDSON_BONUS_WORDS
+    summarizer.stigma_words = EDMUNDSON_STIGMA_WORDS
+    summarizer.null_words = stop_words
+    return summarizer
+
+
+def _newsrank(stemmer: Stemmer, stop_words: frozenset[str]) -> AbstractSummarizer:
+    return NewsRankSummarizer(stemmer, RankParams(), stop_words)
+
+
+# Every algorithm that ranks a sumy document, as sumy's command line lists its methods. `lead` is not
+# here: it takes the first sentences of the cleaned text without ranking (see `summarize`).
+SUMMARIZERS: dict[Algorithm, SummarizerFactory] = {
+    Algorithm.DEFAULT: _newsrank,
+    Algorithm.LEXRANK: _sumy(LexRankSummarizer),
+    Algorithm.TEXTRANK: _sumy(TextRankSummarizer),
+    Algorithm.LSA: _sumy(LsaSummarizer),
+    Algorithm.LUHN: _sumy(LuhnSummarizer),
+    Algorithm.KL: _sumy(KLSummarizer),
+    Algorithm.SUMBASIC: _sumy(SumBasicSummarizer),
+    Algorithm.EDMUNDSON: _edmundson,
+    Algorithm.REDUCTION: _sumy(ReductionSummarizer),
+}
+
+
+def get_summarizer(algorithm: str, language: str = LANGUAGE) -> AbstractSummarizer:
+    """The sumy summarizer for `algorithm` and `language`, built once and reused.
+
+    Raises ValueError for `lead` (it ranks nothing) and for an unknown name.
+    """
+    return _built_summarizer(Algorithm(algorithm), language)  # one cache entry for "lsa" and Algorithm.LSA
+
+
 @cache
-def _summarizer(algorithm: str, language: str = LANGUAGE) -> Callable:
-    """The sumy summarizer for `algorithm`, built once (stemmer, stop words, Edmundson's word lists)."""
-    stemmer = Stemmer(language)
-    if algorithm == "default":
-        return NewsRankSummarizer(stemmer, RankParams(), _stop_words(language))
-    if algorithm == "edmundson":
-        from sumy.summarizers.edmundson import EdmundsonSummarizer
-
-        s = EdmundsonSummarizer(stemmer)
-        s.bonus_words = EDMUNDSON_BONUS_WORDS
-        s.stigma_words = EDMUNDSON_STIGMA_WORDS
-        s.null_words = _stop_words(language)
-        return s
-    from sumy.summarizers.kl import KLSummarizer
-    from sumy.summarizers.lex_rank import LexRankSummarizer
-    from sumy.summarizers.lsa import LsaSummarizer
-    from sumy.summarizers.luhn import LuhnSummarizer
-    from sumy.summarizers.reduction import ReductionSummarizer
-    from sumy.summarizers.sum_basic import SumBasicSummarizer
-    from sumy.summarizers.text_rank import TextRankSummarizer
-
-    classes = {
-        "lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer,
-        "luhn": LuhnSummarizer, "kl": KLSummarizer, "sumbasic": SumBasicSummarizer,
-        "reduction": ReductionSummarizer,
-    }
-    s = classes[algorithm](stemmer)
-    s.stop_words = _stop_words(language)
-    return s
+def _built_summarizer(algorithm: Algorithm, language: str) -> AbstractSummarizer:
+    factory = SUMMARIZERS.get(algorithm)
+    if factory is None:
+        raise ValueError(f"{str(algorithm)!r} has no sumy summarizer: it keeps the first sentences")
+    return factory(Stemmer(language), _stop_words(language))
 
 
 def parse(text: str):
@@ -157,13 +194,14 @@ def summarize(
     Raises ValueError for an unknown algorithm. Empty text gives []; a text with no more sentences than
     asked for is returned whole, whatever the algorithm.
     """
-    name = algorithm.strip().lower()
-    if name not in ALGORITHMS:
-        raise ValueError(f"unknown algorithm {algorithm!r}; choose one of: {', '.join(ALGORITHMS)}")
+    try:
+        name = Algorithm(algorithm.strip().lower())
+    except ValueError:
+        raise ValueError(f"unknown algorithm {algorithm!r}; choose one of: {', '.join(ALGORITHMS)}") from None
     if sentences < 1 or not text or not text.strip():
         return []
     cleaned = clean_text(text)
-    if name == "lead":
+    if name is Algorithm.LEAD:
         return split_sentences(cleaned)[:sentences]
     document = PlaintextParser.from_string(cleaned, _tokenizer(language)).document
     all_sentences = document.sentences
@@ -174,4 +212,4 @@ def summarize(
     # LexRank's power method divides by zero when no two sentences share a word; its ranking is then
     # arbitrary but harmless, so keep numpy quiet about it.
     with numpy.errstate(divide="ignore", invalid="ignore"):
-        return [str(s) for s in _summarizer(name, language)(document, sentences)]
+        return [str(s) for s in get_summarizer(name, language)(document, sentences)]

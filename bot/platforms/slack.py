@@ -31,7 +31,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.commands import MANAGE_COMMANDS, ChatContext, Commands, parse_command
+from bot.commands import MANAGE_COMMANDS, ChatContext, Command, Commands, parse_command
 from bot.platforms.slack_managers import MANAGERS, SlackManagers, Verdict
 from bot.render.slack import render_slack
 from bot.reply import Reply
@@ -41,7 +41,7 @@ from bot.settings import Settings, SettingsError
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
-SLASH_COMMANDS = ("brief", "who", "topics", "subscribe", "unsubscribe", "settings", "help")
+SLASH_COMMANDS: tuple[Command, ...] = tuple(Command)  # as deploy/slack-manifest.yaml declares them
 SEND_TIMEOUT = 15.0  # seconds for one chat.postMessage from the sender
 CONNECT_TIMEOUT = 5.0  # of those, for the connection: a connect timeout means "not sent", not "in doubt"
 MAX_EVENT_BYTES = 1024 * 1024  # Slack's payloads are a few KiB; a body over this is refused unread

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -110,6 +111,18 @@ class Subscription(Base):
     deactivated_reason: Mapped[str | None] = mapped_column(String(256))
 
 
+class DeliveryStatus(StrEnum):
+    """What became of a delivery row (see Delivery); stored as its value."""
+
+    PENDING = "pending"  # due, not yet closed: claimable
+    DELIVERED = "delivered"
+    SKIPPED = "skipped"  # nothing new and empty_digest = "silent"
+    SUPERSEDED = "superseded"  # a newer period came due first
+    CANCELLED = "cancelled"  # unsubscribed
+    GONE = "gone"  # chat blocked or deleted: subscription deactivated
+    FAILED = "failed"  # permanent error
+
+
 class Delivery(Base):
     """The outbox: one row per (subscription, period) — the local day whose digest it carries.
 
@@ -137,7 +150,7 @@ class Delivery(Base):
     chat_id: Mapped[str] = mapped_column(String(128))
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     window_end: Mapped[datetime] = mapped_column(UTCDateTime)  # articles ingested up to here
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[str] = mapped_column(String(16), default=DeliveryStatus.PENDING.value)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

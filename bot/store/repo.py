@@ -17,6 +17,7 @@ from bot.store.models import (
     ArticleChanges,
     Delivery,
     DeliveryContent,
+    DeliveryStatus,
     DeliveryWorker,
     SourceState,
     StoredArticle,
@@ -263,8 +264,8 @@ def active_subscriptions(session: Session) -> Sequence[Subscription]:
 # -- the outbox (deliveries) ------------------------------------------------------------------------
 # Times are passed in by the caller (the scheduler's clock), never read here, so tests control them.
 
-DELIVERY_PENDING = "pending"
-DELIVERY_DONE = frozenset({"delivered", "skipped"})  # a digest window was closed by this row
+DELIVERY_PENDING = DeliveryStatus.PENDING
+DELIVERY_DONE = frozenset({DeliveryStatus.DELIVERED, DeliveryStatus.SKIPPED})  # closed a digest window
 
 
 @dataclass(frozen=True)
@@ -433,7 +434,8 @@ def record_parts(
     if content_hash is not None:
         values["content_hash"] = content_hash
     if done:
-        values |= {"status": "delivered", "delivered_at": now, "lease_until": None, "last_error": None}
+        values |= {"status": DeliveryStatus.DELIVERED, "delivered_at": now, "lease_until": None,
+                   "last_error": None}
     result = session.execute(
         update(Delivery).where(Delivery.id == delivery_id, Delivery.status == DELIVERY_PENDING)
         .values(**values).execution_options(synchronize_session=False)
@@ -510,12 +512,12 @@ def release_delivery(
 
 
 def finish_delivery(
-    session: Session, delivery_id: int, status: str, *, now: datetime, attempts: int | None = None,
-    error: str | None = None,
+    session: Session, delivery_id: int, status: DeliveryStatus, *, now: datetime,
+    attempts: int | None = None, error: str | None = None,
 ) -> bool:
     """End a pending row without (further) sending: skipped, superseded, cancelled, gone or failed."""
     values: dict[str, Any] = {"status": status, "claimed_by": None, "lease_until": None}
-    if status == "skipped":
+    if status == DeliveryStatus.SKIPPED:
         values["delivered_at"] = now
     if attempts is not None:
         values["attempts"] = attempts

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from sumy.summarizers._summarizer import AbstractSummarizer
+from sumy.summarizers import AbstractSummarizer
 
 _QUOTED = re.compile(
     r"[\"“][^\"“”]{2,}[\"”]"  # "double" or “curly double” quotes
@@ -176,7 +176,7 @@ class NewsRankSummarizer(AbstractSummarizer):
         super().__init__(stemmer)
         self.params = params or RankParams()
         self.stop_words = frozenset(w.lower() for w in stop_words)
-        self._stems = _StemCache(self._stemmer)
+        self._stems = _StemCache(self.stem_word)  # sumy's public stemming: lower-case, then stem
 
     def features(self, document) -> DocFeatures:
         sentences = document.sentences
