@@ -26,6 +26,8 @@ RELATED_MAX_DF = 0.05  # words in more of the pool than this say nothing about w
 RECENCY_HALF_LIFE = timedelta(days=1)
 LEAD_STORIES = 3  # the most important stories keep their whole summary
 MAX_MISSES = 6  # stories tried after the page first runs out of room
+PROSE_WORDS = 8  # a summary with fewer words than this is figures ("Shr 28.5p vs 26.6p"), not sentences
+_PROSE_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 STORIES_REMEMBERED = 2048  # per-story shingles and word bags kept: a window (1,000) twice over
 
 
@@ -187,6 +189,14 @@ def importance(items: Sequence[DigestItem], related: Sequence[Mapping[int, float
     return scores
 
 
+def told_in_sentences(item: DigestItem) -> bool:
+    """False for a story whose summary is mostly figures. Tables of results look alike ("Shr … vs …,
+    Net … vs …") and so seem widely covered, but a reader learns nothing from them on a front page:
+    they come after every story told in sentences. The first line decides: it is what a short item shows."""
+    first = item.summary[0] if item.summary else ""
+    return sum(1 for _ in _PROSE_WORD.finditer(first)) >= PROSE_WORDS
+
+
 def topic_cap(max_items: int) -> int:
     """Stories one topic may hold on a page: a quarter of it, at least two."""
     return max(2, max_items // 4)
@@ -277,7 +287,8 @@ def build_digest(
             groups_of[i].append(label)
     related = related_stories(merged)
     scores = importance(merged, related)
-    order = sorted(range(len(merged)), key=lambda i: (-scores[i], merged[i].id))
+    prose = [told_in_sentences(it) for it in merged]
+    order = sorted(range(len(merged)), key=lambda i: (not prose[i], -scores[i], merged[i].id))
     cap = topic_cap(max_items) if diverse else max_items
 
     def page(chosen: Sequence[DigestItem]) -> Digest:

@@ -140,3 +140,19 @@ def test_unrelated_stories_fill_other_news_to_half_and_head_sections_of_their_ow
     assert sizes[OTHER_SECTION] == 2 and sizes["ant topic"] == 1  # the most important head sections
     untagged = build_digest([_told(k, w, (), hours=k) for k, w in enumerate(["fox", "gnu"])])
     assert [s.label for s in untagged.sections] == [OTHER_SECTION]  # nothing else to name them by
+
+
+def test_a_table_of_results_does_not_lead_a_story_told_in_sentences() -> None:
+    """Results tables look alike, so each seems widely covered; the page still leads with prose."""
+    tables = [
+        DigestItem(
+            id=f"t{i}", headline=f"Company {i} 1986 Year", summary=(f"Shr {i}.5p vs {i}.6p.",),
+            source=f"wire/{i}", url=None, when=T0, topics=(Topic("company results", 1.0),),
+            body=f"Shr {i}.5p vs {i}.6p\nNet {i}.1 mln vs {i}.2 mln\nRevs {i}00 mln vs {i}10 mln\n",
+        )
+        for i in range(6)
+    ]
+    story = "Dollar opens at a record Tokyo low despite central bank intervention"
+    prose = _told(9, story, ("dollar",), hours=2)
+    digest = build_digest([*tables, prose, *_filler(10)], max_items=3)
+    assert digest.items[0].headline.startswith("Dollar opens")
