@@ -18,6 +18,7 @@ from bot.logs import Redactor, escape_hazards, setup_logging
 from bot.render.common import one_line
 from bot.render.text import terminal_safe
 from bot.settings import Settings, SettingsError, load_settings, mask_url_password, validate_settings
+from summarizer import ner
 from summarizer.algorithms import ALGORITHMS
 
 log = logging.getLogger("briefbot")
@@ -223,6 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
     setup_logging(settings.log_level, settings.log_format, secrets=settings.secrets())
+    ner.use_model(settings.ner_model)
     try:
         return int(args.func(args, settings) or EXIT_OK)
     except KeyboardInterrupt:

@@ -312,7 +312,7 @@ async def test_unsubscribing_after_the_digest_came_due_cancels_it(db: Database) 
     clock.set(BERLIN_8)
     assert bot.outbox.create_due() == 1
     with db.session() as session:
-        deactivate_subscription(session, "telegram", "100", "unsubscribed by user")
+        deactivate_subscription(session, ("telegram", "100"), "unsubscribed by user")
     report = await bot.tick()
     assert sender.sent == [] and report.cancelled == 1
 

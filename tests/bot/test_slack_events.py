@@ -26,8 +26,6 @@ from summarizer.analysis import Analysis
 from tests.bot.slack_support import CHANNEL, SECRET, TOKEN, Slack, sign, slack_harness
 from tests.fakes.slack_api import FakeSlackApi, Post
 
-pytest_plugins = ["tests.bot.conftest_slack"]
-
 HOSTILE = """<!channel> Delegation alert: @here <@U123> arrives in Oslo
 
 Trade Minister Kari Nordmann will lead a delegation to Oslo on Monday, officials said <!channel>
