@@ -17,6 +17,7 @@ from bot.platforms.telegram import APOLOGY, PRIVATE_HINT, TelegramFrontEnd
 from bot.settings import SettingsError, load_settings
 from bot.store import Database, open_database
 from bot.store.repo import recent_articles
+from bot.store.rowcache import analysis_of
 from summarizer.analysis import Analysis
 from tests.conftest import SEED, SHARED_DATA
 from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegramApi, SentMessage, parse_telegram_html
@@ -45,7 +46,7 @@ def _seed_analysis(db: Database) -> Analysis:
     with db.session() as session:
         rows = list(recent_articles(session, limit=5))
     assert len(rows) == 1
-    return Analysis.from_json(rows[0].analysis)
+    return analysis_of(rows[0])
 
 
 def _seed_labels() -> dict:
