@@ -22,4 +22,3 @@ def test_links_are_web_addresses_or_files_in_the_repository(doc: str) -> None:
             continue
         path = (REPO / target.split("#")[0]).resolve()
         assert path.is_relative_to(REPO.resolve()) and path.exists(), f"{doc} links to {target}"
-
