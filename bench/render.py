@@ -15,7 +15,7 @@ from bot.render.slack import render_slack
 from bot.render.telegram import render_telegram
 from bot.render.text import render_text
 from bot.reply import Paragraph, Reply, Span
-from tests.bot.test_render_common import news_digest_reply
+from tests.bot.render_support import news_digest_reply
 
 
 def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:

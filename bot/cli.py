@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import re
 import sys
 import textwrap
@@ -18,6 +17,7 @@ from bot.logs import Redactor, escape_hazards, setup_logging
 from bot.render.common import one_line
 from bot.render.text import terminal_safe
 from bot.settings import Settings, SettingsError, load_settings, mask_url_password, validate_settings
+from summarizer import ner
 from summarizer.algorithms import ALGORITHMS
 
 log = logging.getLogger("briefbot")
@@ -223,6 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
     setup_logging(settings.log_level, settings.log_format, secrets=settings.secrets())
+    ner.use_model(settings.ner_model)
     try:
         return int(args.func(args, settings) or EXIT_OK)
     except KeyboardInterrupt:
@@ -245,12 +246,13 @@ def failure_line(exc: BaseException, settings: Settings) -> str | None:
     """One line for a database or network failure (None for anything else): what failed, where, why."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from bot.store.check import first_line
     from bot.store.db import DatabaseError
 
     if isinstance(exc, DatabaseError):
         return f"database error: {exc}"
     if isinstance(exc, SQLAlchemyError):
-        reason = _first_line(getattr(exc, "orig", None) or exc)
+        reason = first_line(getattr(exc, "orig", None) or exc)
         return f"database error ({mask_url_password(settings.database_url)}): {reason}"
     network: tuple[type[BaseException], ...] = (OSError,)
     for module, name in (
@@ -265,13 +267,8 @@ def failure_line(exc: BaseException, settings: Settings) -> str | None:
     if isinstance(exc, network):
         if isinstance(exc, OSError) and exc.filename and not isinstance(exc, ConnectionError):
             return f"{exc.filename}: {exc.strerror or exc}"
-        return f"network error: {type(exc).__name__}: {_first_line(exc)}"
+        return f"network error: {type(exc).__name__}: {first_line(exc)}"
     return None
-
-
-def _first_line(exc: BaseException | object) -> str:
-    text = str(exc).strip()
-    return (text.splitlines()[0].strip() if text else "") or type(exc).__name__
 
 
 # -- helpers ----------------------------------------------------------------------------------------
@@ -546,6 +543,8 @@ def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_config_check(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.store.check import database_problem
+
     problems = validate_settings(settings)
     if not any(p.startswith("database_url") for p in problems):
         problem = database_problem(settings.database_url)
@@ -565,55 +564,6 @@ def cmd_config_check(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     print("Configuration OK; the database answers.", file=sys.stderr)
     return EXIT_OK
-
-
-DB_CHECK_TIMEOUT = 5  # seconds `config check` waits for a database server
-
-
-def database_problem(url: str, timeout: int = DB_CHECK_TIMEOUT) -> str | None:
-    """Why the database at `url` cannot be used, or None: a server is connected to and asked `SELECT 1`
-    (waiting `timeout` seconds at most); a SQLite file is opened read-only, or, when it does not exist
-    yet, its folder must be one briefbot can create it in. Nothing is created or changed."""
-    import sqlite3
-
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.pool import NullPool
-
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        database = parsed.database or ""
-        if not database or database == ":memory:" or database.startswith("file:"):
-            return None
-        path = Path(database).expanduser().resolve()
-        if path.is_dir():
-            return f"{path} is a folder, not a database file"
-        if not path.exists():
-            folder = next(p for p in path.parents if p.exists())
-            if not os.access(folder, os.W_OK | os.X_OK):
-                return f"{path} does not exist and cannot be created: {folder} is not writable"
-            return None
-        try:
-            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=timeout)
-            try:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            finally:
-                conn.close()
-        except sqlite3.Error as exc:
-            return f"cannot open {path}: {exc}"
-        return None
-    try:
-        engine = create_engine(parsed, poolclass=NullPool, connect_args={"connect_timeout": timeout})
-    except Exception as exc:  # e.g. the driver is not installed
-        return f"cannot use {mask_url_password(url)}: {type(exc).__name__}: {_first_line(exc)}"
-    try:
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-    except Exception as exc:  # any driver error: refused, timed out, authentication, no such database
-        return f"cannot connect to {mask_url_password(url)}: {_first_line(getattr(exc, 'orig', None) or exc)}"
-    finally:
-        engine.dispose()
-    return None
 
 
 def _refuse_bad_settings(settings: Settings) -> bool:

@@ -383,7 +383,7 @@ class Commands:
         if not ctx.can_manage:
             return _refusal(ctx, "unsubscribe")
         with self.db.session() as session:
-            changed = deactivate_subscription(session, ctx.platform, ctx.chat_id, "unsubscribed by user")
+            changed = deactivate_subscription(session, (ctx.platform, ctx.chat_id), "unsubscribed by user")
         return Reply.text("Unsubscribed: no more daily digests here." if changed
                           else "This chat has no subscription. Send /subscribe to start one.")
 

@@ -85,7 +85,7 @@ from bot.store.repo import (
     ScheduledSubscription,
     articles_in_window,
     claim_deliveries,
-    deactivate_subscription_id,
+    deactivate_subscription,
     existing_deliveries,
     finish_delivery,
     get_subscription_by_id,
@@ -803,7 +803,7 @@ class Outbox:
 
         def gone() -> None:
             with self.db.session() as session:
-                deactivate_subscription_id(session, c.subscription_id, exc.reason)
+                deactivate_subscription(session, c.subscription_id, exc.reason)
                 finish_delivery(
                     session, c.id, DeliveryStatus.GONE, now=self.clock(), attempts=attempts, error=exc.reason
                 )

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from aiohttp import web
 
-from bot.metrics import LAST_INGEST, render_metrics
+from bot.metrics import last_ingest_timestamp, render_metrics
 from bot.store.db import Database
 from bot.store.repo import last_ingest_time
 
@@ -85,7 +85,7 @@ def health_routes(
     async def healthz(_request: web.Request) -> web.Response:
         checked = await probe.check()
         sched_ok = scheduler_running() if scheduler_running is not None else None
-        polled = LAST_INGEST._value.get()
+        polled = last_ingest_timestamp()
         stalled = front_ends_stalled() if front_ends_stalled is not None else []
         body = {
             "status": "ok" if checked.ok and sched_ok is not False and not stalled else "unhealthy",

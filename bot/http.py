@@ -46,7 +46,7 @@ class HttpServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
-        self.port = listening_port(site, self.port)
+        self.port = listening_port(self._runner, self.port)
         log.info("http server listening", extra={"host": self.host, "port": self.port})
 
     async def stop(self) -> None:
@@ -55,9 +55,10 @@ class HttpServer:
             self._runner = None
 
 
-def listening_port(site: web.TCPSite, asked: int) -> int:
-    """The port `site` listens on: the one the system picked when `asked` was 0."""
-    server = getattr(site, "_server", None)
-    if server is not None and server.sockets:
-        return int(server.sockets[0].getsockname()[1])
+def listening_port(runner: web.AppRunner, asked: int) -> int:
+    """The port `runner`'s site listens on: the one the system picked when `asked` was 0 (read from
+    aiohttp's public `AppRunner.addresses`, the sockets' names)."""
+    for address in runner.addresses:
+        if isinstance(address, tuple) and len(address) >= 2:
+            return int(address[1])
     return asked

@@ -18,9 +18,10 @@ from bot.store.repo import (
     save_source_state,
     stale_articles,
 )
-from summarizer.analyse import analyse_article
+from bot.store.rowcache import analysis_of
 from summarizer.analysis import ANALYSIS_VERSION, Analysis
 from summarizer.article import Article
+from summarizer.pipeline import analyse_article
 from summarizer.published import with_publication_time
 from summarizer.sources import Skipped, Source, open_source
 
@@ -188,7 +189,7 @@ def reanalyse_stale(db: Database, analyse: Analyser, *, batch: int = BATCH) -> i
                     analysis = analyse(article)
                 except Exception:  # keep the old analysis rather than lose the article
                     log.exception("re-analysis failed, old analysis kept: %s", row.source)
-                    analysis = Analysis.from_json(row.analysis)
+                    analysis = analysis_of(row)
                     analysis = Analysis(analysis.summary, analysis.people, analysis.delegations,
                                         analysis.topics, version=ANALYSIS_VERSION)
                 row.analysis = analysis.to_json()

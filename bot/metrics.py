@@ -16,6 +16,14 @@ ARTICLES_SKIPPED = Counter(
 LAST_INGEST = Gauge(
     "briefbot_last_ingest_timestamp_seconds", "When the sources were last polled", registry=REGISTRY
 )
+
+
+def last_ingest_timestamp() -> float:
+    """When the sources were last polled (Unix seconds; 0 before the first poll), read through the
+    registry's public API rather than the gauge's private value."""
+    return REGISTRY.get_sample_value("briefbot_last_ingest_timestamp_seconds") or 0.0
+
+
 DIGESTS_DELIVERED = Counter(
     "briefbot_digests_delivered_total", "Digests delivered", ["platform"], registry=REGISTRY
 )

@@ -87,6 +87,7 @@ class Settings(BaseSettings):
     empty_digest: str
     summary_algorithm: str
     summary_sentences: int
+    ner_model: bool
     digest_max_items: int
     digest_max_chars: int
     http_port: int | None = None

@@ -6,14 +6,14 @@
 - `get_parser()`: tagger, dependency parser and lemmatizer without `ner`, for the one sentence a
   derived headline is compressed from (summarizer/headline.py).
 
-Without the model (package missing, or BRIEFBOT_NO_MODEL=1) callers get None and fall back to rules.
+Without the model (package missing, or turned off by `use_model(False)`: the `ner_model` setting, passed in
+by the app) callers get None and fall back to rules.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-import os
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,6 +35,7 @@ class ModelInfo:
 _lock = threading.Lock()
 _full: Any = None
 _tried = False
+_disabled = False  # by use_model(False)
 INFO = ModelInfo()
 
 
@@ -74,21 +75,18 @@ def _pipeline() -> Any | None:
     with _lock:
         if _tried:
             return _full
-        if os.environ.get("BRIEFBOT_NO_MODEL") == "1":
-            INFO.error = "disabled by BRIEFBOT_NO_MODEL=1"
-        else:
-            start = time.perf_counter()
-            for name in MODEL_PACKAGES:
-                try:
-                    _full = importlib.import_module(name).load(exclude=["senter"])
-                    INFO.package = name
-                    break
-                except ImportError as exc:
-                    INFO.error = f"{name}: {exc}"
-                except Exception as exc:  # a broken model must not take extraction down with it
-                    INFO.error = f"{name}: {exc!r}"
-                    log.warning("spaCy model %s failed to load: %r", name, exc)
-            INFO.load_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        for name in MODEL_PACKAGES:
+            try:
+                _full = importlib.import_module(name).load(exclude=["senter"])
+                INFO.package = name
+                break
+            except ImportError as exc:
+                INFO.error = f"{name}: {exc}"
+            except Exception as exc:  # a broken model must not take extraction down with it
+                INFO.error = f"{name}: {exc!r}"
+                log.warning("spaCy model %s failed to load: %r", name, exc)
+        INFO.load_seconds = time.perf_counter() - start
         _tried = True
         return _full
 
@@ -100,20 +98,24 @@ def get_model() -> Stage | None:
 
 
 def get_parser() -> Stage | None:
-    """Tagger, dependency parser and lemmatizer (no ner); None when no model is installed or
-    BRIEFBOT_NO_MODEL=1."""
+    """Tagger, dependency parser and lemmatizer (no ner); None when no model is installed or it is
+    turned off (use_model(False))."""
     nlp = _pipeline()
     return Stage(nlp, _PARSE) if nlp is not None else None
 
 
-def reset_for_tests(disabled: bool) -> None:
-    """Forget the loaded models; with `disabled`, behave as if none is installed."""
-    global _full, _tried
+def use_model(enabled: bool) -> None:
+    """Whether to use the model (the `ner_model` setting, which the caller reads and passes in): False
+    behaves as if none were installed; True after False loads it again on first use, and otherwise keeps
+    a model already loaded."""
+    global _full, _tried, _disabled
     with _lock:
-        _full = None
-        _tried = disabled
-        INFO.package = None
-        INFO.error = "disabled for tests" if disabled else None
+        if not enabled:
+            _full, _tried, _disabled = None, True, True
+            INFO.package, INFO.error = None, "turned off (ner_model = false)"
+        elif _disabled:
+            _tried, _disabled = False, False
+            INFO.error = None
 
 
 def person_spans(sentences: Sequence[str]) -> list[list[tuple[int, int]]] | None:

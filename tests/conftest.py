@@ -10,6 +10,9 @@ from tests.shared_data import REPO, SHARED_DATA
 
 __all__ = ["REPO", "SEED", "SHARED_DATA"]
 
+# The Telegram and Slack fixtures (pytest reads pytest_plugins only in the root conftest).
+pytest_plugins = ["tests.bot.conftest_telegram", "tests.bot.conftest_slack"]
+
 SEED = REPO / "seeds" / "000_5c41b8c896ed471e.txt"
 
 

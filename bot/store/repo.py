@@ -248,8 +248,9 @@ def upsert_subscription(
     return sub
 
 
-def deactivate_subscription(session: Session, platform: str, chat_id: str, reason: str) -> bool:
-    sub = get_subscription(session, platform, chat_id)
+def deactivate_subscription(session: Session, which: int | tuple[str, str], reason: str) -> bool:
+    """Stop the subscription `which` (its id, or its (platform, chat id)); False if none was active."""
+    sub = session.get(Subscription, which) if isinstance(which, int) else get_subscription(session, *which)
     if sub is None or not sub.active:
         return False
     sub.active = False
@@ -570,15 +571,6 @@ def articles_in_window(
 
 def get_subscription_by_id(session: Session, subscription_id: int) -> Subscription | None:
     return session.get(Subscription, subscription_id)
-
-
-def deactivate_subscription_id(session: Session, subscription_id: int, reason: str) -> bool:
-    sub = session.get(Subscription, subscription_id)
-    if sub is None or not sub.active:
-        return False
-    sub.active = False
-    sub.deactivated_reason = reason[:256]
-    return True
 
 
 def worker_heartbeat(session: Session, worker: str, now: datetime, *, live_within: float) -> int:

@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 
 from summarizer.article import ArticleError
 from summarizer.sources.base import Skipped, Source, SourceBatch
-from summarizer.sources.feed import FeedSource
 from summarizer.sources.fetch_policy import FetchPolicy
 from summarizer.sources.files import SUFFIXES, load_article_file
 from summarizer.sources.folder import FileSource, FolderSource
+from summarizer.sources.http_source import FeedSource
 from summarizer.sources.web import UrlSource
 
 __all__ = [

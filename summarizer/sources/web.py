@@ -15,10 +15,11 @@ import httpx
 
 from summarizer.article import Article, ArticleError, parse_text
 from summarizer.sources.base import SourceBatch
-from summarizer.sources.feed import FeedError, HttpSource, parse_feed
+from summarizer.sources.feed import FeedError, parse_feed
 from summarizer.sources.files import check_not_binary, decode_text
 from summarizer.sources.htmltext import extract_html
 from summarizer.sources.http import Fetched
+from summarizer.sources.http_source import HttpSource
 
 FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml",

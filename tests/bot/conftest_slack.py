@@ -1,6 +1,6 @@
 """Fixtures for the Slack tests: a seeded database and the running Slack harness (slack_support.py).
 
-Loaded by the Slack test modules with `pytest_plugins = ["tests.bot.conftest_slack"]`.
+Loaded for every test module by `pytest_plugins` in tests/conftest.py.
 """
 
 from __future__ import annotations

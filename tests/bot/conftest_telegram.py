@@ -1,6 +1,6 @@
 """Fixtures for the Telegram tests: the fake Bot API, databases, running front ends.
 
-Loaded by the Telegram test modules with `pytest_plugins = ["tests.bot.conftest_telegram"]`.
+Loaded for every test module by `pytest_plugins` in tests/conftest.py.
 """
 
 from __future__ import annotations

@@ -10,26 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.bot.cli_support import briefbot
 from tests.conftest import REPO, SEED, SHARED_DATA
-
-
-def briefbot(
-    *args: str, tmp: Path, stdin: str | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    full_env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "BRIEFBOT_DATABASE_URL": f"sqlite:///{tmp / 'b.sqlite3'}",
-        **(env or {}),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
-        cwd=REPO,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        input=stdin if stdin is not None else "",
-        timeout=120,
-    )
 
 
 def test_run_without_tokens_prints_the_seed_digest_on_brief_and_exits_at_eof(tmp_path: Path) -> None:

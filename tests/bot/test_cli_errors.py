@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bot.test_cli import briefbot
+from tests.bot.cli_support import briefbot
 from tests.conftest import SEED, SHARED_DATA
 
 # Terminal hazards: OSC title change (ESC ] … BEL), clear screen, a C1 CSI, a right-to-left override.

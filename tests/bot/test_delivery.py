@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.delivery import Outbox
-from bot.metrics import DIGESTS_FAILED, RATE_LIMITED
+from bot.metrics import REGISTRY
 from bot.ratelimit import UNLIMITED, Pacers
 from bot.render.telegram import render_telegram
 from bot.scheduler import DigestScheduler
@@ -37,6 +37,10 @@ from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
 START = at_utc(2026, 12, 1, 6, 0)  # 07:00 in Berlin (CET, UTC+1)
 BERLIN_8 = at_utc(2026, 12, 1, 7, 0)  # 08:00 in Berlin
 
+
+
+def _metric(name: str, **labels: str) -> float:
+    return REGISTRY.get_sample_value(name, labels) or 0.0
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
@@ -179,7 +183,7 @@ async def test_rate_limits_are_waited_out_and_never_lose_a_digest(db: Database) 
     subscribe(db, "100", "08:00", "Europe/Berlin", when=clock())
     store_news(db, news_articles(2), START - timedelta(hours=1))
     sender.script["100"] = [RetryLater(7), RetryLater(7), None]
-    before = RATE_LIMITED.labels("telegram")._value.get()
+    before = _metric("briefbot_rate_limited_total", platform="telegram")
     bot = scheduler(db, sender, clock)
     clock.set(BERLIN_8)
     t0 = clock.t
@@ -187,7 +191,7 @@ async def test_rate_limits_are_waited_out_and_never_lose_a_digest(db: Database) 
     assert len(sender.to("100")) == 1 and sender.calls == 3
     assert sender.sent[0].at - t0 >= 14  # both "retry after 7 s" honoured
     assert report.rate_limited == 2 and report.delivered == 1 and report.gave_up == 0
-    assert RATE_LIMITED.labels("telegram")._value.get() - before == 2
+    assert _metric("briefbot_rate_limited_total", platform="telegram") - before == 2
 
 
 async def test_long_retry_after_hands_the_row_back_until_then(db: Database) -> None:
@@ -225,14 +229,15 @@ async def test_server_errors_give_up_loudly_and_retry_next_tick(
     subscribe(db, "100", "08:00", "Europe/Berlin", when=clock())
     subscribe(db, "200", "08:00", "Europe/Berlin", when=clock())
     sender.fail_always["100"] = Transient("500 Internal Server Error")
-    failed_before = DIGESTS_FAILED.labels("telegram", "transient")._value.get()
+    failed_before = _metric("briefbot_digests_failed_total", platform="telegram", reason="transient")
     bot = scheduler(db, sender, clock)
     clock.set(BERLIN_8)
     with caplog.at_level(logging.ERROR, logger="bot.delivery"):
         report = await bot.tick()
     assert report.gave_up == 1 and report.delivered == 1  # chat 200 is not held up
     assert any("gave up" in r.getMessage() and r.levelno == logging.ERROR for r in caplog.records)
-    assert DIGESTS_FAILED.labels("telegram", "transient")._value.get() - failed_before == 4
+    failed = _metric("briefbot_digests_failed_total", platform="telegram", reason="transient")
+    assert failed - failed_before == 4
     row = next(r for r in deliveries(db) if r.chat_id == "100")
     assert row.status == "pending" and row.failures == 1 and "500" in (row.last_error or "")
 
@@ -312,7 +317,7 @@ async def test_unsubscribing_after_the_digest_came_due_cancels_it(db: Database) 
     clock.set(BERLIN_8)
     assert bot.outbox.create_due() == 1
     with db.session() as session:
-        deactivate_subscription(session, "telegram", "100", "unsubscribed by user")
+        deactivate_subscription(session, ("telegram", "100"), "unsubscribed by user")
     report = await bot.tick()
     assert sender.sent == [] and report.cancelled == 1
 

@@ -16,7 +16,7 @@ from bot.render.telegram import render_telegram
 from bot.render.text import render_text
 from bot.settings import load_settings
 from bot.store import open_database
-from tests.bot.test_cli import briefbot
+from tests.bot.cli_support import briefbot
 from tests.conftest import SEED, SHARED_DATA
 
 NEWS = SHARED_DATA / "news"

@@ -34,6 +34,29 @@ async def test_healthz_healthy_then_unhealthy_when_scheduler_stops(tmp_path: Pat
         await server.stop()
 
 
+async def test_healthz_reports_the_last_ingest_and_the_server_its_chosen_port(tmp_path: Path) -> None:
+    """last_ingest comes from the metrics registry (no private gauge attribute); a server asked for
+    port 0 reports the one the system chose (aiohttp's public runner.addresses)."""
+    import json
+    from datetime import UTC, datetime
+
+    from bot.ingest import ingest_specs, make_analyser
+    from tests.conftest import SEED
+
+    db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    server = HttpServer(health_routes(db), "127.0.0.1", 0)
+    await server.start()
+    try:
+        assert server.port != 0
+        before = datetime.now(UTC)
+        ingest_specs(db, [str(SEED)], make_analyser())
+        status, body = await _get(server, "/healthz")
+        last = datetime.fromisoformat(json.loads(body)["last_ingest"])
+        assert status == 200 and before.replace(microsecond=0) <= last <= datetime.now(UTC)
+    finally:
+        await server.stop()
+
+
 async def test_healthz_unhealthy_when_database_unreachable() -> None:
     db = Database("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
     server = HttpServer(health_routes(db), "127.0.0.1", 0)

@@ -10,7 +10,7 @@ from hypothesis import given
 from bot.render.common import utf16_len
 from bot.render.slack import render_slack
 from bot.reply import Bullets, Divider, Heading, Paragraph, Reply, Span
-from tests.bot.test_render_common import (
+from tests.bot.render_support import (
     PROPERTY,
     block_text,
     news_digest_reply,

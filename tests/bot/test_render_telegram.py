@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bot.render.common import utf16_len
 from bot.render.telegram import LIMIT, render_telegram
 from bot.reply import Bullets, Divider, Heading, Paragraph, Reply, Span
-from tests.bot.test_render_common import (
+from tests.bot.render_support import (
     PROPERTY,
     block_text,
     news_digest_reply,

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.render.text import cells, render_text
 from bot.reply import Bullets, Divider, Heading, Paragraph, Reply, Span
-from tests.bot.test_render_common import (
+from tests.bot.render_support import (
     BIDI_CONTROLS,
     PROPERTY,
     block_text,

@@ -198,3 +198,24 @@ def test_zone_names_in_any_letter_case_and_webhook_secrets_of_16_pass() -> None:
         "TELEGRAM_WEBHOOK_SECRET": "x" * 16,
     }
     assert validate_settings(load_settings(env)) == []
+
+
+def test_ner_model_false_turns_the_spacy_model_off_for_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The setting is read by the settings module and passed to summarizer/ner.py (which reads no
+    environment): BRIEFBOT_NER_MODEL=false means names come from the rules alone."""
+    import bot.cli
+    from summarizer import ner
+
+    monkeypatch.setattr(bot.cli, "setup_logging", lambda *a, **k: None)  # keep pytest's log capture
+    monkeypatch.setenv("BRIEFBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    monkeypatch.setenv("BRIEFBOT_NER_MODEL", "false")
+    try:
+        assert bot.cli.main(["config", "check"]) == 0
+        assert re.search(r"^ner_model +\= false$", capsys.readouterr().out, re.M)
+        assert ner.get_model() is None and ner.get_parser() is None
+        assert ner.INFO.error == "turned off (ner_model = false)"
+    finally:
+        ner.use_model(True)
+    assert load_settings({}).ner_model is True

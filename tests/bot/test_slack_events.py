@@ -22,11 +22,9 @@ from bot.platforms.slack import SlackFrontEnd, strip_mention
 from bot.settings import Settings, SettingsError
 from bot.store import open_database
 from bot.store.repo import recent_articles
-from summarizer.analysis import Analysis
+from bot.store.rowcache import analysis_of
 from tests.bot.slack_support import CHANNEL, SECRET, TOKEN, Slack, sign, slack_harness
 from tests.fakes.slack_api import FakeSlackApi, Post
-
-pytest_plugins = ["tests.bot.conftest_slack"]
 
 HOSTILE = """<!channel> Delegation alert: @here <@U123> arrives in Oslo
 
@@ -111,7 +109,7 @@ async def test_who_with_a_name(slack: Slack) -> None:
 async def test_topics_and_one_topic(slack: Slack) -> None:
     with slack.db.session() as session:
         rows = recent_articles(session)
-        labels = [t.label for row in rows for t in Analysis.from_json(row.analysis).topics]
+        labels = [t.label for row in rows for t in analysis_of(row).topics]
     assert labels
     text = (await slack.command("/topics")).all_text()
     for label in labels:

@@ -10,8 +10,6 @@ import pytest
 from bot.store.repo import get_subscription
 from tests.bot.slack_support import CHANNEL, Slack
 
-pytest_plugins = ["tests.bot.conftest_slack"]
-
 MEMBER, ADMIN, CREATOR = "U0MEMBER", "U0ADMIN", "U0CREATOR"
 REFUSED = "Only workspace admins and owners or the channel's creator can subscribe this chat."
 

@@ -17,12 +17,12 @@ from bot.platforms.telegram import APOLOGY, PRIVATE_HINT, TelegramFrontEnd
 from bot.settings import SettingsError, load_settings
 from bot.store import Database, open_database
 from bot.store.repo import recent_articles
+from bot.store.rowcache import analysis_of
 from summarizer.analysis import Analysis
 from tests.conftest import SEED, SHARED_DATA
 from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegramApi, SentMessage, parse_telegram_html
 from tests.fakes.telegram_api import plain_text as plain
 
-pytest_plugins = ["tests.bot.conftest_telegram"]
 GROUP = -1001234567890
 FrontEndFactory = Callable[..., Awaitable[TelegramFrontEnd]]
 
@@ -46,7 +46,7 @@ def _seed_analysis(db: Database) -> Analysis:
     with db.session() as session:
         rows = list(recent_articles(session, limit=5))
     assert len(rows) == 1
-    return Analysis.from_json(rows[0].analysis)
+    return analysis_of(rows[0])
 
 
 def _seed_labels() -> dict:
@@ -137,7 +137,7 @@ async def test_subscribe_settings_unsubscribe(tg: FakeTelegramApi, polling_bot: 
     assert "No subscription in this chat" in plain(await tg.ask("/settings", chat_id=chat))
     text = plain(await tg.ask("/subscribe 07:30 Europe/Berlin", chat_id=chat))
     assert "Subscribed: a daily digest at 07:30 Europe/Berlin" in text
-    assert ("Next delivery:" in text and "CET" in text) or "CEST" in text
+    assert "Next delivery:" in text and ("CET" in text or "CEST" in text)
     assert "Daily digest at 07:30 Europe/Berlin." in plain(await tg.ask("/settings", chat_id=chat))
     assert "Unsubscribed" in plain(await tg.ask("/unsubscribe", chat_id=chat))
     assert "No subscription in this chat" in plain(await tg.ask("/settings", chat_id=chat))

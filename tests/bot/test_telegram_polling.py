@@ -23,7 +23,6 @@ from bot.store.repo import get_subscription
 from tests.fakes.telegram_api import FakeTelegramApi
 from tests.fakes.telegram_api import plain_text as plain
 
-pytest_plugins = ["tests.bot.conftest_telegram"]
 FrontEndFactory = Callable[..., Awaitable[TelegramFrontEnd]]
 GROUP = -1001234567890
 BODY = "PRIVATE-BODY-7f3a: my bank PIN is 0000"  # text of the bad update: must never reach a log

@@ -15,8 +15,6 @@ from bot.senders import ChatGone, RetryLater, SendError, Transient
 from bot.settings import load_settings
 from tests.fakes.telegram_api import FakeTelegramApi, RateLimits
 
-pytest_plugins = ["tests.bot.conftest_telegram"]
-
 CHAT = 6006
 TOKEN = "7000000001:AAHfakeTokenForTests_abcdefghijkLMNO"
 

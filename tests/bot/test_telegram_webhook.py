@@ -22,8 +22,6 @@ from bot.store import Database
 from tests.fakes.telegram_api import FakeTelegramApi
 from tests.fakes.telegram_api import plain_text as plain
 
-pytest_plugins = ["tests.bot.conftest_telegram"]
-
 HOOK_URL = "https://briefbot.example.test/telegram/webhook"
 SECRET = "hook-Secret_0123456789abcdef"
 

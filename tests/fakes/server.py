@@ -67,7 +67,7 @@ class FakeServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
-        self.port = listening_port(site, self.port)
+        self.port = listening_port(self._runner, self.port)
 
     async def _unlisten(self) -> None:
         if self._runner is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import summarizer.analyse as analyse
+import summarizer.pipeline as pipeline
 from summarizer.analysis import PeopleResult
 from summarizer.article import ANALYSIS_MAX_CHARS, Article, analysis_prefix, parse_text
 from tests.conftest import SHARED_DATA
@@ -39,9 +39,9 @@ def test_a_long_file_is_analysed_on_a_prefix_ending_at_a_paragraph(monkeypatch: 
         seen.append(a)
         return PeopleResult()
 
-    monkeypatch.setattr(analyse, "extract_people", spy)
-    monkeypatch.setattr(analyse, "article_topics", lambda a, **_: seen.append(a) or [])
-    result = analyse.analyse_article(article)
+    monkeypatch.setattr(pipeline, "extract_people", spy)
+    monkeypatch.setattr(pipeline, "article_topics", lambda a, **_: seen.append(a) or [])
+    result = pipeline.analyse_article(article)
     assert len(seen) == 2 and all(len(a.body) <= ANALYSIS_MAX_CHARS for a in seen)
     prefix = seen[0]
     assert prefix.paragraphs == article.paragraphs[: len(prefix.paragraphs)]

@@ -132,14 +132,14 @@ def test_detail_the_story_never_repeats_goes_first() -> None:
 
 
 def test_without_the_model_a_rule_still_gives_a_short_headline() -> None:
-    ner.reset_for_tests(disabled=True)
+    ner.use_model(False)
     try:
         headline = derive_headline(
             "As nuclear talks with Iran neared the endgame, U.S. Secretary of State John "
             "Kerry shied away from predicting success, he told CNN on Monday."
         )
     finally:
-        ner.reset_for_tests(disabled=False)
+        ner.use_model(True)
     assert headline == "U.S. Secretary of State John Kerry shied away from predicting success"
 
 

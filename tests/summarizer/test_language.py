@@ -15,11 +15,11 @@ from bot.ingest import ingest_specs, make_analyser
 from bot.render.text import render_text
 from bot.settings import load_settings
 from bot.store import open_database
-from summarizer.analyse import analyse_article
 from summarizer.analysis import Analysis, Topic
 from summarizer.article import parse_text
 from summarizer.digest import DigestItem
 from summarizer.language import detect_language, language_name, sumy_language
+from summarizer.pipeline import analyse_article
 from summarizer.summarize import summarize
 from summarizer.topics import article_topics
 from tests.conftest import SEED

@@ -42,11 +42,11 @@ def members(result: PeopleResult) -> dict[str, Person]:
 @pytest.fixture
 def rules_only() -> Iterator[None]:
     """Behave as if the spaCy model were not installed."""
-    ner.reset_for_tests(disabled=True)
+    ner.use_model(False)
     try:
         yield
     finally:
-        ner.reset_for_tests(disabled=False)
+        ner.use_model(True)
 
 
 # -- the seed, pinned ---------------------------------------------------------------------------

@@ -8,8 +8,6 @@ Create Date: 2026-11-27
 import sqlalchemy as sa
 from alembic import op
 
-from bot.store.models import UTCDateTime
-
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -26,8 +24,8 @@ def upgrade() -> None:
         sa.Column("headline_derived", sa.Boolean, nullable=False),
         sa.Column("author", sa.String(512)),
         sa.Column("dateline", sa.String(512)),
-        sa.Column("published", UTCDateTime()),
-        sa.Column("ingested_at", UTCDateTime(), nullable=False),
+        sa.Column("published", sa.DateTime(timezone=True)),
+        sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("body", sa.Text, nullable=False),
         sa.Column("analysis", sa.JSON, nullable=False),
         sa.Column("analysis_version", sa.Integer, nullable=False),
@@ -37,7 +35,7 @@ def upgrade() -> None:
         "source_states",
         sa.Column("key", sa.String(2048), primary_key=True),
         sa.Column("state", sa.JSON, nullable=False),
-        sa.Column("updated_at", UTCDateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_table(
         "subscriptions",
@@ -47,8 +45,8 @@ def upgrade() -> None:
         sa.Column("delivery_time", sa.String(5), nullable=False),
         sa.Column("timezone", sa.String(64), nullable=False),
         sa.Column("active", sa.Boolean, nullable=False),
-        sa.Column("created_at", UTCDateTime(), nullable=False),
-        sa.Column("updated_at", UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("deactivated_reason", sa.String(256)),
         sa.UniqueConstraint("platform", "chat_id", name="uq_subscription_chat"),
     )

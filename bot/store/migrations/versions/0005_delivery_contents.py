@@ -12,8 +12,6 @@ A retried delivery sends the messages its first attempt rendered (`delivery_cont
 import sqlalchemy as sa
 from alembic import op
 
-from bot.store.models import UTCDateTime
-
 revision = "0005"
 down_revision = "0004"
 branch_labels = None
@@ -26,7 +24,7 @@ def upgrade() -> None:
         sa.Column("hash", sa.String(64), primary_key=True),
         sa.Column("platform", sa.String(32), nullable=False),
         sa.Column("messages", sa.JSON, nullable=False),
-        sa.Column("created_at", UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
     with op.batch_alter_table("deliveries") as batch:
         batch.add_column(sa.Column("content_hash", sa.String(64)))
