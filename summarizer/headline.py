@@ -450,10 +450,10 @@ def _compress(
         return ""
     root = roots[0]
     verb = _content_clause(root)
-    if verb.pos_ not in ("VERB", "AUX") or not _subject(verb) or _hyphen_glued(verb):
+    subject = _subject(verb)
+    if verb.pos_ not in ("VERB", "AUX") or not subject or _hyphen_glued(verb):
         return ""  # "will not be re-drafted" parsed with "re" for the verb: the rules do better
     kept = _clause_tokens(verb)
-    subject = _subject(verb)
     speaker = _subject(root) if verb is not root else None
     if (
         subject is not None
