@@ -338,4 +338,4 @@ def item_blocks(item: DigestItem) -> list:
 
 
 def _is_http(url: str | None) -> bool:
-    return bool(url) and url.lower().startswith(("http://", "https://"))
+    return bool(url and url.lower().startswith(("http://", "https://")))

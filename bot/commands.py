@@ -143,7 +143,7 @@ def parse_command(text: str) -> tuple[str, str] | None:
     return m.group("name").lower(), (m.group("args") or "").strip()
 
 
-def usage(name: str) -> Reply:
+def usage(name: Command) -> Reply:
     spec = SPEC[name]
     return Reply.text(f"Usage: {spec.usage} (e.g. {spec.example})")
 
@@ -254,7 +254,7 @@ class Commands:
                 title = topic_title(label)
             else:
                 if not re.search(r"[^\W_]", args):
-                    return usage("brief")
+                    return usage(Command.BRIEF)
                 rows = self._search_window("text", args, window)
                 title = topic_title(args)
             if not rows:
@@ -367,7 +367,7 @@ class Commands:
         try:
             at, zone = read_subscription(args, self.settings.default_delivery_time, self.settings.timezone)
         except TimeInputError as exc:  # says exactly what is wrong with the time or the zone
-            spec = SPEC["subscribe"]
+            spec = SPEC[Command.SUBSCRIBE]
             return Reply.text(str(exc), f"Usage: {spec.usage} (e.g. {spec.example})")
         hhmm = at.strftime("%H:%M")
         with self.db.session() as session:
@@ -379,7 +379,7 @@ class Commands:
 
     def cmd_unsubscribe(self, args: str, ctx: ChatContext) -> Reply:
         if args:
-            return usage("unsubscribe")
+            return usage(Command.UNSUBSCRIBE)
         if not ctx.can_manage:
             return _refusal(ctx, "unsubscribe")
         with self.db.session() as session:

@@ -281,10 +281,7 @@ def build_digest(
     n_items = len(items)
     merged, n_merged = merge_near_duplicates(items)
     index = topic_index((it.id, it.topics) for it in merged)
-    groups_of: dict[str, list[str]] = defaultdict(list)
-    for label, ids in index:
-        for i in ids:
-            groups_of[i].append(label)
+    groups_of = _labels_of(index)
     related = related_stories(merged)
     scores = importance(merged, related)
     prose = [told_in_sentences(it) for it in merged]
@@ -332,6 +329,23 @@ def build_digest(
                     break
             else:
                 misses += 1
+    return page(_lengthened(chosen, merged, lambda longer: fits(page(longer))))
+
+
+def _labels_of(index: Iterable[tuple[str, Iterable[str]]]) -> dict[str, list[str]]:
+    """Item id → the topic labels it is listed under."""
+    groups_of: dict[str, list[str]] = defaultdict(list)
+    for label, ids in index:
+        for i in ids:
+            groups_of[i].append(label)
+    return groups_of
+
+
+def _lengthened(
+    chosen: list[DigestItem], merged: Sequence[DigestItem], fits: Callable[[list[DigestItem]], bool]
+) -> list[DigestItem]:
+    """`chosen` with further summary sentences, most important story first, one sentence a round,
+    while the page still fits."""
     by_id = {it.id: it for it in merged}
     for n_sentences in range(2, max((len(it.summary) for it in merged), default=0) + 1):
         for pos, it in enumerate(chosen):
@@ -340,9 +354,9 @@ def build_digest(
                 continue
             longer = [*chosen]
             longer[pos] = _brief(full, n_sentences)
-            if fits(page(longer)):
+            if fits(longer):
                 chosen = longer
-    return page(chosen)
+    return chosen
 
 
 def _brief(item: DigestItem, sentences: int | None) -> DigestItem:

@@ -450,10 +450,10 @@ def _compress(
         return ""
     root = roots[0]
     verb = _content_clause(root)
-    if verb.pos_ not in ("VERB", "AUX") or not _subject(verb) or _hyphen_glued(verb):
+    subject = _subject(verb)
+    if verb.pos_ not in ("VERB", "AUX") or not subject or _hyphen_glued(verb):
         return ""  # "will not be re-drafted" parsed with "re" for the verb: the rules do better
     kept = _clause_tokens(verb)
-    subject = _subject(verb)
     speaker = _subject(root) if verb is not root else None
     if (
         subject is not None
@@ -875,6 +875,31 @@ def _is_time_phrase(prep: Any) -> bool:
     )
 
 
+def _is_to_infinitive(verb: Any, auxes: list[Any]) -> bool:
+    """A bare "be" with a to-infinitive: "X is to buy Y"."""
+    return (
+        verb.lemma_.lower() == "be"
+        and any(
+            c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in verb.children
+        )
+        and not auxes
+    )
+
+
+def _future_as_infinitive(verb: Any, auxes: list[Any]) -> dict[int, str]:
+    """The future as an infinitive: "will open" → "to open"; "will be opening" → "to open"; "will be
+    sold" → "to be sold"."""
+    rewrite: dict[int, str] = {}
+    for a in auxes:
+        if a.lemma_.lower() in ("will", "shall"):
+            rewrite[a.i] = "to"
+        elif a.dep_ == "aux" and a.lemma_.lower() == "be" and verb.tag_ == "VBG":
+            rewrite[a.i] = ""
+            rewrite[verb.i] = verb.lemma_.lower()
+    return rewrite
+
+
 def _headline_tense(verb: Any) -> dict[int, str]:
     """Rewrites of the verb group: past and perfect to present, passive without its auxiliary, "will" to
     "to"; an empty string drops the word."""
@@ -883,24 +908,10 @@ def _headline_tense(verb: Any) -> dict[int, str]:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = [a.lemma_.lower() for a in auxes]
     negated = any(c.dep_ == "neg" for c in verb.children)
-    if (
-        verb.lemma_.lower() == "be"
-        and any(
-            c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-            for c in verb.children
-        )
-        and not auxes
-    ):
+    if _is_to_infinitive(verb, auxes):
         rewrite[verb.i] = ""  # "X is to buy Y" → "X to buy Y"
     elif ("will" in lemmas or "shall" in lemmas) and not negated:
-        for (
-            a
-        ) in auxes:  # "will open" → "to open"; "will be opening" → "to open"; "will be sold" → "to be sold"
-            if a.lemma_.lower() in ("will", "shall"):
-                rewrite[a.i] = "to"
-            elif a.dep_ == "aux" and a.lemma_.lower() == "be" and verb.tag_ == "VBG":
-                rewrite[a.i] = ""
-                rewrite[verb.i] = verb.lemma_.lower()
+        rewrite.update(_future_as_infinitive(verb, auxes))
     elif "will" in lemmas or "shall" in lemmas:
         pass
     elif any(a.tag_ == "MD" for a in auxes):

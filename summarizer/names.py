@@ -488,15 +488,7 @@ def mentions_in(
         split = _split_title(run)
         if split >= len(run):
             continue
-        # "New Zealander Graham Henry", "U.S. Dlrs": a nationality in front describes, it is not the name
-        # "On Wednesday Tony Blair": a day or month in front is not part of the name
-        while split < len(run) - 1 and (run[split].low in DAYS or run[split].low in MONTHS):
-            split += 1
-        for n in (2, 1):
-            lead_words = " ".join(t.low for t in run[split : split + n])
-            if split + n < len(run) and (lead_words in NATIONALITY or lead_words in PARTY_WORDS):
-                split += n
-                break
+        split = _skip_descriptors(run, split)
         name_toks = run[split:]
         honorific = any(t.low.rstrip(".") in HONORIFICS_DROPPED for t in run[:split])
         if split > 0 and run[split - 1].low in HONORIFICS_KEPT:  # "Prince Charles", "Sir Clive Woodward"
@@ -505,52 +497,13 @@ def mentions_in(
             if len(name_toks) == 1 or name_toks[1].low in {"of", "for"}:
                 continue  # "Prince of Wales" is a title
             honorific = True
-        # "Dr. Shea Steps Down": the name stops at an ordinary word
-        cut = next(
-            (
-                n
-                for n in range(1, len(name_toks))
-                if name_toks[n].low in {"of", "for"}
-                or (
-                    name_toks[n].low not in NAME_PARTICLES
-                    and (name_toks[n].low in STOPWORDS or name_toks[n].low in lower_vocab)
-                )
-            ),
-            len(name_toks),
-        )
-        name_toks = name_toks[:cut]
+        name_toks = name_toks[: _name_end(name_toks, lower_vocab)]
         if not name_toks or all(t.low.rstrip(".") in TITLE_HEADS | TITLE_MODIFIERS for t in name_toks):
             continue
         start, end = name_toks[0].start, name_toks[-1].end
         words = tuple(t.text for t in name_toks)
         m = Mention(sent=sent_index, start=start, end=end, tokens=words, honorific=honorific)
-        title_search_k = toks.index(name_toks[0])
-        tb = _title_before(toks, title_search_k, sentence)
-        if tb is None and title_search_k >= 2 and toks[title_search_k - 1].text == ",":
-            # "his Israeli counterpart, Ariel Sharon"; "The delegation's leader, Vincent Siew"
-            prev = _title_before(toks, title_search_k - 1, sentence)
-            if prev is not None:
-                before = sentence[: prev[1]].rstrip()
-                det = re.search(r"(?:\b(?:the|his|her|their|its|a|an)|['’]s)$", before, re.IGNORECASE)
-                prev_words = tokenize(prev[0])
-                if det and not (prev_words and prev_words[-1].low in _RELATIONS):
-                    tb = (prev[0], det.start() if det.group().lower() not in {"'s", "’s"} else prev[1])
-                    tb = (sentence[tb[1] : toks[title_search_k - 1].start].strip(), tb[1])
-                    # keep the determiner out of the title
-                    tb = (
-                        re.sub(r"^(?:the|his|her|their|its|a|an)\s+", "", tb[0], flags=re.IGNORECASE),
-                        tb[1],
-                    )
-        if tb is not None:
-            m.title, m.title_start = tb
-        else:
-            prefix = [t for t in run[:split] if t.low not in DAYS and t.low not in MONTHS and t.start < start]
-            if prefix:
-                m.title_start = prefix[0].start  # mask "Ms." with the name
-                if prefix[-1].low.rstrip(".") not in HONORIFICS_DROPPED:
-                    m.title = sentence[prefix[0].start : prefix[-1].end]
-        if m.title is None and name_toks[0].low in HONORIFICS_KEPT:
-            m.title = name_toks[0].text
+        _set_title(m, toks, name_toks[0], run[:split], sentence)
         ap = None if _non_person_tokens(words) else _appos_after(sentence, end)
         if ap is not None:
             m.appos, m.appos_end = ap
@@ -558,31 +511,106 @@ def mentions_in(
         rel = _relative_title(sentence, end if m.appos_end is None else m.appos_end)
         if rel:
             m.extra["relative"] = rel
-        m.organization = _org_in(m.appos) or _org_in(m.title)
-        if m.organization is None:
-            om = re.match(r"\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w'’\-]*\s?){1,5})", sentence[end:])
-            if om and any(w.lower().strip("'’") in ORG_WORDS for w in om.group(1).split()):
-                m.organization = om.group(1).strip()
-        # decide
-        low_words = [w.lower() for w in words]
-        bare = [w for w, lw in zip(words, low_words, strict=True) if lw not in HONORIFICS_KEPT]
-        if _non_person_tokens(bare) and not (has_title_head(m.title) or honorific):
-            m.person = False
-        elif len(bare) == 1 and bare[0].isupper() and len(bare[0]) > 1 and not recased:
-            m.person = False  # an acronym (CNN, SRT)
-        elif honorific or has_title_head(m.title) or m.appos or rel:
-            m.person = not _non_person_tokens(bare) or honorific
-        elif (len(words) == 1 and words[0].lower() in lower_vocab) or (
-            len(words) == 1 and words[0].lower() in TITLE_HEADS
-        ):
-            m.person = False
-        else:
-            nxt = sentence[end:].lstrip()
-            speech = re.match(r"(?:['’]s\s+)?(\w+)", nxt)
-            if len(words) >= 2 and speech and speech.group(1).lower() in SPEECH_VERBS and not recased:
-                m.person = True
+        m.organization = _org_in(m.appos) or _org_in(m.title) or _org_after(sentence, end)
+        _decide_person(m, sentence, lower_vocab, recased=recased, relative=bool(rel))
         out.append(m)
     return out
+
+
+def _set_title(m: Mention, toks: list[Tok], first: Tok, in_front: list[Tok], sentence: str) -> None:
+    """The title before the name `first` opens ("Secretary of State John Kerry", "his counterpart,
+    Ariel Sharon"); else the words in front of it in its run ("Ms." is masked with the name); else a
+    kept honorific ("Prince")."""
+    k = toks.index(first)
+    tb = _title_before(toks, k, sentence)
+    if tb is None and k >= 2 and toks[k - 1].text == ",":
+        tb = _title_before_comma(toks, k - 1, sentence)
+    if tb is not None:
+        m.title, m.title_start = tb
+    else:
+        prefix = [t for t in in_front if t.low not in DAYS and t.low not in MONTHS and t.start < m.start]
+        if prefix:
+            m.title_start = prefix[0].start  # mask "Ms." with the name
+            if prefix[-1].low.rstrip(".") not in HONORIFICS_DROPPED:
+                m.title = sentence[prefix[0].start : prefix[-1].end]
+    if m.title is None and first.low in HONORIFICS_KEPT:
+        m.title = first.text
+
+
+def _skip_descriptors(run: list[Tok], split: int) -> int:
+    """Where the name starts once the words in front that describe it are skipped."""
+    # "On Wednesday Tony Blair": a day or month in front is not part of the name
+    while split < len(run) - 1 and (run[split].low in DAYS or run[split].low in MONTHS):
+        split += 1
+    # "New Zealander Graham Henry", "U.S. Dlrs": a nationality in front describes, it is not the name
+    for n in (2, 1):
+        lead_words = " ".join(t.low for t in run[split : split + n])
+        if split + n < len(run) and (lead_words in NATIONALITY or lead_words in PARTY_WORDS):
+            return split + n
+    return split
+
+
+def _name_end(name_toks: list[Tok], lower_vocab: set[str]) -> int:
+    """How many tokens the name has: "Dr. Shea Steps Down" stops at an ordinary word."""
+    return next(
+        (
+            n
+            for n in range(1, len(name_toks))
+            if name_toks[n].low in {"of", "for"}
+            or (
+                name_toks[n].low not in NAME_PARTICLES
+                and (name_toks[n].low in STOPWORDS or name_toks[n].low in lower_vocab)
+            )
+        ),
+        len(name_toks),
+    )
+
+
+def _title_before_comma(toks: list[Tok], comma: int, sentence: str) -> tuple[str, int] | None:
+    """The title before a comma in front of the name, with its determiner: "his Israeli counterpart,
+    Ariel Sharon"; "The delegation's leader, Vincent Siew". None when no determiner opens it or it
+    names a relation ("his brother,")."""
+    prev = _title_before(toks, comma, sentence)
+    if prev is None:
+        return None
+    before = sentence[: prev[1]].rstrip()
+    det = re.search(r"(?:\b(?:the|his|her|their|its|a|an)|['’]s)$", before, re.IGNORECASE)
+    prev_words = tokenize(prev[0])
+    if not det or (prev_words and prev_words[-1].low in _RELATIONS):
+        return None
+    start = det.start() if det.group().lower() not in {"'s", "’s"} else prev[1]
+    title = sentence[start : toks[comma].start].strip()
+    # keep the determiner out of the title
+    return re.sub(r"^(?:the|his|her|their|its|a|an)\s+", "", title, flags=re.IGNORECASE), start
+
+
+def _org_after(sentence: str, end: int) -> str | None:
+    """An organisation named right after the name: "… from the Acme Corporation"."""
+    om = re.match(r"\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w'’\-]*\s?){1,5})", sentence[end:])
+    if om and any(w.lower().strip("'’") in ORG_WORDS for w in om.group(1).split()):
+        return om.group(1).strip()
+    return None
+
+
+def _decide_person(
+    m: Mention, sentence: str, lower_vocab: set[str], *, recased: bool, relative: bool
+) -> None:
+    """Set `m.person` where a rule decides it; otherwise leave it undecided for the scorer."""
+    words = m.tokens
+    bare = [w for w in words if w.lower() not in HONORIFICS_KEPT]
+    honorific = m.honorific
+    if _non_person_tokens(bare) and not (has_title_head(m.title) or honorific):
+        m.person = False
+    elif len(bare) == 1 and bare[0].isupper() and len(bare[0]) > 1 and not recased:
+        m.person = False  # an acronym (CNN, SRT)
+    elif honorific or has_title_head(m.title) or m.appos or relative:
+        m.person = not _non_person_tokens(bare) or honorific
+    elif len(words) == 1 and (words[0].lower() in lower_vocab or words[0].lower() in TITLE_HEADS):
+        m.person = False
+    else:
+        speech = re.match(r"(?:['’]s\s+)?(\w+)", sentence[m.end :].lstrip())
+        if len(words) >= 2 and speech and speech.group(1).lower() in SPEECH_VERBS and not recased:
+            m.person = True
 
 
 def name_key(tokens: Iterable[str]) -> tuple[str, ...]:

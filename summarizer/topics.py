@@ -288,6 +288,61 @@ def _is_place(label: str) -> bool:
     return low in NATIONALITY or all(w in PLACE_WORDS for w in low.split())
 
 
+def _candidates(
+    freq: Counter[tuple[str, ...]],
+    forms: dict[tuple[str, ...], Counter[tuple[str, ...]]],
+    casing: _Casing,
+    bound: set[str],
+    nouns: set[str],
+    head_stems: set[str],
+    word_freq: Counter[str],
+) -> list[Candidate]:
+    """The phrases (stem tuples, with their counts) that could be a topic, each labelled in its
+    most common form and casing."""
+    out: list[Candidate] = []
+    for key, f in freq.items():
+        form = forms[key].most_common(1)[0][0]
+        if not _could_be_topic(key, form, bound):
+            continue
+        label = casing.display(form)
+        if _is_lone_modifier(key, label, nouns):
+            continue
+        recurs = f >= 2 or set(key) <= head_stems
+        if len(key) > 1 and not recurs:
+            if not _once_said_phrase_holds(key, label, word_freq, nouns):
+                continue
+            recurs = True
+        out.append(Candidate(key, label, f, recurs))
+    return out
+
+
+def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]) -> bool:
+    """False for a phrase that repeats a word, ends as a verb or adverb, or is one generic word."""
+    if len(set(key)) < len(key):
+        return False
+    if _past_tense(form[-1]) or form[-1].endswith("ly"):
+        return False  # "decided", "delegation decided", "automatically": a verb or a clause
+    # "talks", "Mexican", "Inc": not a topic on its own
+    return not (
+        len(key) == 1
+        and (key[0] in _GENERIC_STEMS or NATIONALITY.get(key[0], key[0]) != key[0] or key[0] in bound)
+    )
+
+
+def _is_lone_modifier(key: tuple[str, ...], label: str, nouns: set[str]) -> bool:
+    """A lone modifier is not a subject: "operating", "preserving", "dangerous"."""
+    return bool(len(key) == 1 and label.islower() and key[0] not in nouns and _ADJECTIVAL.search(key[0]))
+
+
+def _once_said_phrase_holds(
+    key: tuple[str, ...], label: str, word_freq: Counter[str], nouns: set[str]
+) -> bool:
+    """A phrase said once joins words that recur, and ends in a noun or is a name: "Iran sanctions",
+    not "Acme Corp expects"."""
+    named = all(w[:1].isupper() for w in label.split())
+    return all(word_freq[w] >= 2 for w in key) and (named or key[-1] in nouns)
+
+
 def _story(article: Article, settings: TopicSettings) -> _Story:
     """Every candidate phrase of an article, its content words with their features, and the article's
     taxonomy subjects."""
@@ -334,30 +389,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     lead_stems = head_stems | {_stem(w) for s in sentences[:2] for run in _phrases(s) for w in run}
     nouns = _head_nouns(body + "\n" + headline)
     bound = _bound_names(sentences)
-    casing = _Casing(surface)
-    out: list[Candidate] = []
-    for key, f in freq.items():
-        if len(set(key)) < len(key):
-            continue
-        form = forms[key].most_common(1)[0][0]
-        if _past_tense(form[-1]) or form[-1].endswith("ly"):
-            continue  # "decided", "delegation decided", "automatically": a verb or a clause
-        if len(key) == 1 and (
-            key[0] in _GENERIC_STEMS or NATIONALITY.get(key[0], key[0]) != key[0] or key[0] in bound
-        ):
-            continue  # "talks", "Mexican", "Inc": not a topic on its own
-        label = casing.display(form)
-        if len(key) == 1 and label.islower() and key[0] not in nouns and _ADJECTIVAL.search(key[0]):
-            continue  # "operating", "preserving", "dangerous": a lone modifier is not a subject
-        recurs = f >= 2 or set(key) <= head_stems
-        if len(key) > 1 and not recurs:
-            # a phrase said once joins words that recur, and ends in a noun or is a name: "Iran
-            # sanctions", not "Acme Corp expects"
-            named = all(w[:1].isupper() for w in label.split())
-            if not (all(word_freq[w] >= 2 for w in key) and (named or key[-1] in nouns)):
-                continue
-            recurs = True
-        out.append(Candidate(key, label, f, recurs))
+    out = _candidates(freq, forms, _Casing(surface), bound, nouns, head_stems, word_freq)
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
     words: dict[str, Word] = {}
     for stem, f in word_freq.items():

@@ -12,7 +12,10 @@ from bot.senders import Sender
 
 class FrontEnd(Protocol):
     name: str  # "telegram", "slack", "console"
-    sender: Sender
+
+    # Read-only, so that a front end may hold its own sender type (TelegramSender is a Sender).
+    @property
+    def sender(self) -> Sender: ...
 
     def http_routes(self) -> list[web.RouteDef]:
         """Routes this front end needs on the shared HTTP server ([] when it needs none)."""

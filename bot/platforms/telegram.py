@@ -48,7 +48,7 @@ from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.commands import COMMANDS, MANAGE_COMMANDS, ChatContext, Commands
-from bot.platforms.telegram_polling import PollingBot, capped_backoff
+from bot.platforms.telegram_polling import UPDATE_BACKOFF, PollingBot, capped_backoff
 from bot.render.telegram import render_telegram
 from bot.reply import Reply
 from bot.senders import ChatGone, InDoubt, RetryLater, SendError, Transient
@@ -263,7 +263,7 @@ class TelegramFrontEnd:
             base_file_url=file_base_url(settings.telegram_api_base_url),
             request=HTTPXRequest(connection_pool_size=POOL_SIZE, pool_timeout=POOL_TIMEOUT),
             get_updates_request=HTTPXRequest(connection_pool_size=1),
-            **({} if update_backoff is None else {"backoff": update_backoff}),
+            backoff=UPDATE_BACKOFF if update_backoff is None else update_backoff,
         )
         builder = ApplicationBuilder().bot(self.bot).concurrent_updates(CONCURRENT_UPDATES)
         if self.webhook_url:
@@ -318,7 +318,9 @@ class TelegramFrontEnd:
             else:
                 await app.start()
                 assert app.updater is not None
-                await app.updater.start_polling(timeout=self.poll_timeout, allowed_updates=ALLOWED_UPDATES,
+                # PTB types the long poll as int seconds or a timedelta; ours may be fractional (tests)
+                await app.updater.start_polling(timeout=timedelta(seconds=self.poll_timeout),
+                                                allowed_updates=ALLOWED_UPDATES,
                                                 error_callback=self._on_poll_error)
                 log.info("telegram: long polling as @%s", app.bot.username)
             self._last_error = None

@@ -74,7 +74,7 @@ class PollingBot(ExtBot[None]):
         """clock() when getUpdates last answered (None: not yet)."""
         return self._last_polled
 
-    async def get_updates(  # type: ignore[override]
+    async def get_updates(
         self,
         offset: int | None = None,
         limit: int | None = None,

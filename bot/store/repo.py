@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from sqlalchemy import ColumnElement, and_, column, delete, func, literal_column, or_, select, table, update
+from sqlalchemy.dialects.postgresql import Insert as PostgresqlInsert
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.orm import Session
 
 from bot.store.fulltext import WordMatcher, query_words
@@ -322,10 +325,11 @@ def insert_deliveries(session: Session, rows: Sequence[dict[str, Any]]) -> int:
     if not rows:
         return 0
     dialect = session.get_bind().dialect.name
+    dialect_insert: Callable[[type[Delivery]], PostgresqlInsert | SqliteInsert]
     if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        dialect_insert = postgresql_insert
     elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        dialect_insert = sqlite_insert
     else:  # pragma: no cover - other backends: one by one, relying on the unique constraint
         return _insert_one_by_one(session, rows)
     values = [
@@ -417,7 +421,7 @@ def renew_lease(session: Session, delivery_id: int, worker: str, lease_until: da
         update(Delivery).where(_owned(delivery_id, worker)).values(lease_until=lease_until)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return _rowcount(result) == 1
 
 
 def record_parts(
@@ -441,7 +445,7 @@ def record_parts(
         update(Delivery).where(Delivery.id == delivery_id, Delivery.status == DELIVERY_PENDING)
         .values(**values).execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return _rowcount(result) == 1
 
 
 def save_content(session: Session, content_hash: str, platform: str, messages: Sequence[Any],
@@ -491,7 +495,7 @@ def prune_contents(session: Session, before: datetime) -> int:
                                       DeliveryContent.hash.not_in(needed))
         .execution_options(synchronize_session=False)
     )
-    return int(result.rowcount or 0)
+    return int(_rowcount(result) or 0)
 
 
 def release_delivery(
@@ -509,7 +513,7 @@ def release_delivery(
         update(Delivery).where(_owned(delivery_id, worker)).values(**values)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return _rowcount(result) == 1
 
 
 def finish_delivery(
@@ -528,7 +532,7 @@ def finish_delivery(
         update(Delivery).where(Delivery.id == delivery_id, Delivery.status == DELIVERY_PENDING)
         .values(**values).execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return _rowcount(result) == 1
 
 
 def release_worker_claims(session: Session, worker: str) -> int:
@@ -537,7 +541,7 @@ def release_worker_claims(session: Session, worker: str) -> int:
         update(Delivery).where(Delivery.claimed_by == worker, Delivery.status == DELIVERY_PENDING)
         .values(claimed_by=None, lease_until=None).execution_options(synchronize_session=False)
     )
-    return int(result.rowcount or 0)
+    return int(_rowcount(result) or 0)
 
 
 def previous_window_end(session: Session, subscription_id: int, period: date) -> datetime | None:
@@ -551,10 +555,10 @@ def previous_window_end(session: Session, subscription_id: int, period: date) ->
 
 
 def newer_delivery_exists(session: Session, subscription_id: int, period: date) -> bool:
-    return session.scalar(
+    return (session.scalar(
         select(func.count()).select_from(Delivery)
         .where(Delivery.subscription_id == subscription_id, Delivery.period > period)
-    ) > 0
+    ) or 0) > 0
 
 
 def articles_in_window(
@@ -595,3 +599,9 @@ def remove_worker(session: Session, worker: str) -> None:
 def delivery_counts(session: Session) -> dict[str, int]:
     rows = session.execute(select(Delivery.status, func.count()).group_by(Delivery.status)).all()
     return {status: int(n) for status, n in rows}
+
+
+def _rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE or DELETE matched: `Session.execute` is typed as returning a Result, and for such a
+    statement it returns a CursorResult, which counts them."""
+    return cast(CursorResult[Any], result).rowcount

@@ -91,7 +91,7 @@ def resolve_pronouns(masked: Sequence[str]) -> list[str]:
     out: list[str] = []
     previous: str | None = None
     for text in masked:
-        out.append(_PRONOUN.sub(lambda m, t=text, p=previous: _antecedent(m, t, p), text))
+        out.append(_with_antecedents(text, previous))
         subject = _SUBJECT.match(text)
         previous = subject.group(1) if subject else None
     return out
@@ -101,6 +101,10 @@ _SUBJECT = re.compile(
     r"^[\"“‘]?\s*(?:(?:[A-Z]\w*|[Oo]n|[Ii]n|[Aa]t|[Ll]ast|[Ee]arlier)\b[^@,]{0,30},\s*)?"
     r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w.\-]*\s+){1,3})?(@\d+)"
 )
+
+
+def _with_antecedents(text: str, previous: str | None) -> str:
+    return _PRONOUN.sub(lambda m: _antecedent(m, text, previous), text)
 
 
 def _antecedent(m: re.Match[str], text: str, previous: str | None) -> str:
@@ -676,7 +680,9 @@ _SAME_COUNTRY = {"soviet union": "russia", "ussr": "russia", "czechoslovakia": "
 
 def same_country(a: str | None, b: str | None) -> bool:
     """Both known and the same, counting historical names ("Soviet" in Moscow is at home)."""
-    return bool(a and b) and _SAME_COUNTRY.get(a, a) == _SAME_COUNTRY.get(b, b)
+    if not a or not b:
+        return False
+    return _SAME_COUNTRY.get(a, a) == _SAME_COUNTRY.get(b, b)
 
 
 def country_of(place: str | None) -> str | None:

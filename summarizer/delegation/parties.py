@@ -112,11 +112,13 @@ def _party(
 ) -> Party:
     mine = [e for e in evidence if e.pid in pids]
     cued = [e.pid for e in mine if e.rule == "leads_party"]
-    joined = {e.other for e in mine if e.rule == "joins_party" and e.other in pids}
+    joined = {
+        e.other for e in mine if e.rule == "joins_party" and e.other is not None and e.other in pids
+    }
     lead = (
         cued[0]
         if cued
-        else next(iter(joined), None)
+        else next(iter(joined))
         if joined
         else max(pids, key=lambda p: (rank(facts[p].title), -facts[p].first_sentence))
     )
@@ -145,8 +147,9 @@ def settle_roles(
     met_by_member = {(x.sentence) for x in evidence if x.rule == "met" and x.pid in in_party}
     roles: dict[int, str] = {}
     for e in evidence:
-        if e.rule == "visiting_title" and e.pid in in_party and e.other not in (None, *in_party):
-            roles.setdefault(e.other, "host")  # "after a meeting in Israel with visiting X": he received X
+        outsider = e.other if e.other is not None and e.other not in in_party else None
+        if e.rule == "visiting_title" and e.pid in in_party and outsider is not None:
+            roles.setdefault(outsider, "host")  # "after a meeting in Israel with visiting X": he received X
         if e.pid in in_party:
             continue
         if e.rule == "sends":

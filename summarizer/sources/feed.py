@@ -61,7 +61,8 @@ def entry_published(entry: Mapping[str, Any]) -> datetime | None:
     for name in ("published_parsed", "updated_parsed", "created_parsed"):
         t = entry.get(name)
         if t:
-            return datetime(*t[:6], tzinfo=UTC)
+            year, month, day, hour, minute, second = t[:6]
+            return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
     return None
 
 
@@ -151,7 +152,9 @@ def entry_article(
     link = (entry.get("link") or "").strip() or None
     published = entry_published(entry)
     content, summary = entry_texts(entry)
-    meta = {"source": feed_url, "title": title, "author": author, "url": link, "published": published}
+    meta: dict[str, Any] = {
+        "source": feed_url, "title": title, "author": author, "url": link, "published": published
+    }
     text = content or summary
     if link and len(text.split()) < teaser_words:
         try:
