@@ -46,8 +46,8 @@ def database_problem(url: str, timeout: int = DB_CHECK_TIMEOUT) -> str | None:
     except Exception as exc:  # e.g. the driver is not installed
         return f"cannot use {mask_url_password(url)}: {type(exc).__name__}: {first_line(exc)}"
     try:
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
     except Exception as exc:  # any driver error: refused, timed out, authentication, no such database
         return f"cannot connect to {mask_url_password(url)}: {first_line(getattr(exc, 'orig', None) or exc)}"
     finally:
