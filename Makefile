@@ -35,6 +35,7 @@ chat: $(STAMP)
 # [tool.importlinter]: summarizer never imports bot; only bot/platforms imports a chat SDK.
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
 # mypy over bot/ and summarizer/ ([tool.mypy] in pyproject.toml). .pre-commit-config.yaml runs the same.

@@ -82,8 +82,15 @@ NEWS = SHARED_DATA / "news"
 SEED = REPO / "seeds"
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TG_TOKEN = "7000000001:AAHfakeTokenForBench_abcdefghijkLMNO"
-MIX = [("/brief", ""), ("/who", ""), ("/topics", ""), ("/brief", "trade"), ("/who", "Kerry"),
-       ("/topics", "trade"), ("/help", "")]
+MIX = [
+    ("/brief", ""),
+    ("/who", ""),
+    ("/topics", ""),
+    ("/brief", "trade"),
+    ("/who", "Kerry"),
+    ("/topics", "trade"),
+    ("/help", ""),
+]
 
 
 def pct(values: list[float], p: float) -> float:
@@ -93,8 +100,10 @@ def pct(values: list[float], p: float) -> float:
 
 def line(label: str, values_s: list[float]) -> str:
     ms = [v * 1000 for v in values_s]
-    return (f"  {label:<44} n={len(ms):<4} p50 {pct(ms, 50):7.1f} ms   p99 {pct(ms, 99):7.1f} ms   "
-            f"max {max(ms):7.1f} ms")
+    return (
+        f"  {label:<44} n={len(ms):<4} p50 {pct(ms, 50):7.1f} ms   p99 {pct(ms, 99):7.1f} ms   "
+        f"max {max(ms):7.1f} ms"
+    )
 
 
 class TimedCommands(Commands):
@@ -135,8 +144,10 @@ def variant(story: Story, copy: int) -> Story:
         paragraphs = paragraphs[: copy % len(paragraphs)] + paragraphs[copy % len(paragraphs) + 1 :]
     path = Path(article.source)
     return dataclasses.replace(
-        article, id=hashlib.sha256(f"{article.id}:{copy}".encode()).hexdigest()[:32],
-        body="\n\n".join(paragraphs), paragraphs=paragraphs,
+        article,
+        id=hashlib.sha256(f"{article.id}:{copy}".encode()).hexdigest()[:32],
+        body="\n\n".join(paragraphs),
+        paragraphs=paragraphs,
         source=str(path.with_name(f"{path.stem}-{copy}{path.suffix}")),
     ), analysis
 
@@ -158,8 +169,10 @@ def fill(db: Database, stories: list[Story], total: int) -> None:
             conn.execute(text("VACUUM ANALYZE articles"))
     with db.session() as session:
         stored = count_articles(session)
-    print(f"store: {stored} stories stored in {time.perf_counter() - started:.1f} s "
-          f"({len(stories)} analysed stories, {-(-total // len(stories))} copies at most)")
+    print(
+        f"store: {stored} stories stored in {time.perf_counter() - started:.1f} s "
+        f"({len(stories)} analysed stories, {-(-total // len(stories))} copies at most)"
+    )
 
 
 @contextmanager
@@ -203,8 +216,12 @@ def bench_after_ingest(
         report = store_articles(db, [story[0]], lambda _article, a=story[1]: a)
         assert len(report.new) == 1
         started = time.perf_counter()
-        prepare_front_page(db, max_items=settings.digest_max_items, max_chars=settings.digest_max_chars,
-                           now=datetime.now(UTC))  # as bot/app.py's ingest_configured does
+        prepare_front_page(
+            db,
+            max_items=settings.digest_max_items,
+            max_chars=settings.digest_max_chars,
+            now=datetime.now(UTC),
+        )  # as bot/app.py's ingest_configured does
         prepared.append(time.perf_counter() - started)
         if cold_pages:
             forget_pages()
@@ -214,31 +231,40 @@ def bench_after_ingest(
             commands.handle(name, ctx)
             wall.setdefault(name, []).append(time.perf_counter() - started)
             cpu.setdefault(name, []).append(time.process_time() - started_cpu)
-    print(f"first query after an ingest: {rounds} rounds of (ingest one story, then each command once); "
-          f"wall time, then this process's CPU time (the database server's not included)"
-          + ("; prepared pages forgotten before the commands" if cold_pages else ""))
+    print(
+        f"first query after an ingest: {rounds} rounds of (ingest one story, then each command once); "
+        f"wall time, then this process's CPU time (the database server's not included)"
+        + ("; prepared pages forgotten before the commands" if cold_pages else "")
+    )
     print(line("after-ingest preparation (page, topics)", prepared))
     for name in wall:
         print(line(name, wall[name]) + f"   cpu p99 {pct(cpu[name], 99) * 1000:6.1f} ms")
     everything = [v for values in wall.values() for v in values]
-    print(line("all commands, first after an ingest", everything)
-          + f"   cpu p99 {pct([v for vs in cpu.values() for v in vs], 99) * 1000:6.1f} ms"
-          + f"   (load average now {os.getloadavg()[0]:.1f})")
+    print(
+        line("all commands, first after an ingest", everything)
+        + f"   cpu p99 {pct([v for vs in cpu.values() for v in vs], 99) * 1000:6.1f} ms"
+        + f"   (load average now {os.getloadavg()[0]:.1f})"
+    )
     return everything, [v for values in cpu.values() for v in values]
 
 
 def sign(body: str) -> dict[str, str]:
     stamp = str(int(time.time()))
     digest = hmac.new(SECRET.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256).hexdigest()
-    return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": f"v0={digest}",
-            "Content-Type": "application/x-www-form-urlencoded"}
+    return {
+        "X-Slack-Request-Timestamp": stamp,
+        "X-Slack-Signature": f"v0={digest}",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
 
 
 # -- the child process: fake platforms and the Slack load client -------------------------------------
 def platform_process(conn: Connection) -> None:
     """Serve the fakes; on ("slack", url, n, burst) fire n signed requests, answer with timings."""
-    with FakeSlackApi().running_in_thread() as slack, \
-            FakeTelegramApi(token=TG_TOKEN).running_in_thread() as tg:
+    with (
+        FakeSlackApi().running_in_thread() as slack,
+        FakeTelegramApi(token=TG_TOKEN).running_in_thread() as tg,
+    ):
         conn.send((slack.base_url, tg.base_url))
         while True:
             msg = conn.recv()
@@ -257,13 +283,21 @@ def platform_process(conn: Connection) -> None:
 
 async def _fire_slack(fake: FakeSlackApi, url: str, n: int, burst: bool) -> tuple[list[float], list[int]]:
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=max(n, 1))) as client:
+
         async def one(i: int) -> tuple[float, int]:
             cmd, text = MIX[i % len(MIX)]
-            body = urlencode({
-                "team_id": fake.team_id, "channel_id": f"C{i:05d}", "user_id": "U0BENCH",
-                "command": cmd, "text": text, "api_app_id": "A0BRIEF", "trigger_id": f"t{i}",
-                "response_url": fake.response_url(f"r{i}"),
-            })
+            body = urlencode(
+                {
+                    "team_id": fake.team_id,
+                    "channel_id": f"C{i:05d}",
+                    "user_id": "U0BENCH",
+                    "command": cmd,
+                    "text": text,
+                    "api_app_id": "A0BRIEF",
+                    "trigger_id": f"t{i}",
+                    "response_url": fake.response_url(f"r{i}"),
+                }
+            )
             started = time.perf_counter()
             async with client.post(url, data=body.encode(), headers=sign(body)) as resp:
                 await resp.read()
@@ -279,8 +313,9 @@ async def _fire_slack(fake: FakeSlackApi, url: str, n: int, burst: bool) -> tupl
 # -- the bot process ----------------------------------------------------------------------------------
 async def bench_slack(db: Database, n: int, conn: Connection, slack_url: str) -> None:
     server_side: list[float] = []
-    settings = load_settings({}, slack_bot_token="xoxb-bench-token", slack_signing_secret=SECRET,
-                             slack_api_base_url=slack_url)
+    settings = load_settings(
+        {}, slack_bot_token="xoxb-bench-token", slack_signing_secret=SECRET, slack_api_base_url=slack_url
+    )
     commands = TimedCommands(db, settings)
     commands.durations = []
     front = SlackFrontEnd(settings, commands)
@@ -292,10 +327,12 @@ async def bench_slack(db: Database, n: int, conn: Connection, slack_url: str) ->
                 return await handler(request)
             finally:
                 server_side.append(time.perf_counter() - started)
+
         return wrapper
 
-    http = HttpServer([web.route(r.method, r.path, timed(r.handler)) for r in front.http_routes()],
-                      "127.0.0.1", 0)
+    http = HttpServer(
+        [web.route(r.method, r.path, timed(r.handler)) for r in front.http_routes()], "127.0.0.1", 0
+    )
     await http.start()
     await front.start()
     url = f"http://127.0.0.1:{http.port}/slack/events"
@@ -306,8 +343,10 @@ async def bench_slack(db: Database, n: int, conn: Connection, slack_url: str) ->
             commands.durations.clear()
             rtts, statuses, posted = await _ask(conn, ("slack", url, n, burst))
             kind = "at once" if burst else "one after another"
-            print(f"Slack: {n} signed slash commands {kind} (HTTP {sorted(set(statuses))}), "
-                  f"{len(posted)} replies posted")
+            print(
+                f"Slack: {n} signed slash commands {kind} (HTTP {sorted(set(statuses))}), "
+                f"{len(posted)} replies posted"
+            )
             print(line("server-side: request -> ack", server_side))
             print(line("command core (Commands.handle)", commands.durations))
             print(line("client round trip (incl. queueing)", rtts))
@@ -339,11 +378,17 @@ async def bench_telegram(db: Database, n: int, tg_url: str) -> None:
 
     def raw_update(i: int) -> dict:
         cmd, text = MIX[i % len(MIX)]
-        return {"update_id": next(update_ids), "message": {
-            "message_id": i + 1, "date": int(time.time()), "text": f"{cmd} {text}".strip(),
-            "chat": {"id": 10_000 + i, "type": "private", "first_name": "B"},
-            "from": {"id": 10_000 + i, "is_bot": False, "first_name": "B"},
-            "entities": [{"type": "bot_command", "offset": 0, "length": len(cmd)}]}}
+        return {
+            "update_id": next(update_ids),
+            "message": {
+                "message_id": i + 1,
+                "date": int(time.time()),
+                "text": f"{cmd} {text}".strip(),
+                "chat": {"id": 10_000 + i, "type": "private", "first_name": "B"},
+                "from": {"id": 10_000 + i, "is_bot": False, "first_name": "B"},
+                "entities": [{"type": "bot_command", "offset": 0, "length": len(cmd)}],
+            },
+        }
 
     try:
         # As in production: updates land on the Application's queue and it processes them
@@ -372,8 +417,10 @@ async def bench_telegram(db: Database, n: int, tg_url: str) -> None:
         wall = time.perf_counter() - t0
         await app.stop()
         app.process_update = plain_process  # type: ignore[method-assign]
-        print(f"Telegram: {n} updates queued at once, processed {app.concurrent_updates} at a time "
-              f"as in production; {n / wall:.0f} updates/s")
+        print(
+            f"Telegram: {n} updates queued at once, processed {app.concurrent_updates} at a time "
+            f"as in production; {n / wall:.0f} updates/s"
+        )
         print(line("server-side: dequeue -> reply accepted by API", queued))
         print(line("command core (Commands.handle)", commands.durations))
         print(line("whole burst (queueing included)", [wall]))
@@ -405,9 +452,11 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--articles", type=int, default=649, help="news files the stories are made from")
     parser.add_argument("--no-platforms", action="store_true", help="skip the Slack and Telegram loads")
-    parser.add_argument("--cold-pages", action="store_true",
-                        help="forget the window and pages prepared after each ingest (a replica that did "
-                             "not ingest)")
+    parser.add_argument(
+        "--cold-pages",
+        action="store_true",
+        help="forget the window and pages prepared after each ingest (a replica that did not ingest)",
+    )
     args = parser.parse_args()
     stories = analyse_news(args.articles)
     # the analysed stories and the language model stay in memory; keep them out of the collector's
@@ -426,14 +475,17 @@ def main() -> int:
                 fill(db, stories, args.stories)
                 copy = -(-args.stories // len(stories)) + 1  # copies not stored yet
                 load = os.getloadavg()[0]
-                cold, cold_cpu = bench_after_ingest(db, stories, args.rounds, copy,
-                                                    cold_pages=args.cold_pages)
+                cold, cold_cpu = bench_after_ingest(
+                    db, stories, args.rounds, copy, cold_pages=args.cold_pages
+                )
                 load = max(load, os.getloadavg()[0])
                 p50, p99 = pct(cold, 50) * 1000, pct(cold, 99) * 1000
-                summary.append(f"  {backend:<11} {args.stories} stories: command latency, first query after "
-                               f"an ingest: p50 {p50:.1f} ms, p99 {p99:.1f} ms wall, "
-                               f"p99 {pct(cold_cpu, 99) * 1000:.1f} ms CPU (load average up to {load:.1f} "
-                               f"on {os.cpu_count()} CPUs)")
+                summary.append(
+                    f"  {backend:<11} {args.stories} stories: command latency, first query after "
+                    f"an ingest: p50 {p50:.1f} ms, p99 {p99:.1f} ms wall, "
+                    f"p99 {pct(cold_cpu, 99) * 1000:.1f} ms CPU (load average up to {load:.1f} "
+                    f"on {os.cpu_count()} CPUs)"
+                )
                 if not args.no_platforms:
                     asyncio.run(bench_slack(db, args.requests, parent, slack_url))
                     asyncio.run(bench_telegram(db, args.requests, tg_url))

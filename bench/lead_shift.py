@@ -35,8 +35,23 @@ from tests.shared_data import SHARED_DATA
 
 DATA = SHARED_DATA
 MEASURES = ("rouge1", "rouge2", "rougeLsum")
-PRONOUNS = {"he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "their", "its", "we",
-            "i", "you"}
+PRONOUNS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "we",
+    "i",
+    "you",
+}
 CONJUNCTIONS = {"but", "and", "so", "yet", "or", "however", "still", "also"}
 CANDIDATES = 40  # sentences considered per story (the oracle and the scorer alike)
 
@@ -95,8 +110,10 @@ def print_positions(name: str, stories: list[Story], labels: list[list[int]]) ->
     later = 100 * sum(v for i, v in counts.items() if i >= 8) / total
     in_lead = 100 * sum(counts[i] for i in range(3)) / total
     print(f"{name}: oracle sentences by position  {shares}  8+:{later:.0f}%")
-    print(f"{name}: first sentence in the oracle for {100 * first:.0f}% of stories; "
-          f"{in_lead:.0f}% of oracle sentences are lead sentences")
+    print(
+        f"{name}: first sentence in the oracle for {100 * first:.0f}% of stories; "
+        f"{in_lead:.0f}% of oracle sentences are lead sentences"
+    )
 
 
 def features(story: Story, i: int) -> list[float]:
@@ -107,13 +124,29 @@ def features(story: Story, i: int) -> list[float]:
     rank = sum(1 for c in cent if c > cent[i])
     caps = sum(1 for w in words[1:] if w[:1].isupper()) / max(1, len(words))
     return [
-        1.0, *(float(i == p) for p in range(8)), math.log1p(i), i / max(1, f.size),
-        math.log1p(f.lengths[i]), float(f.lengths[i] < 6), float(f.lengths[i] > 40),
-        cent[i], float(rank == 0), float(rank < 3), cent[i] - cent[0],
-        f.quoted[i], float(text[:1] in "\"“‘'"), float(f.question[i]),
-        float(opener in PRONOUNS), float(opener in CONJUNCTIONS), caps, float(bool(re.search(r"\d", text))),
-        _overlap(f.bags[i], f.bags[0]) if i else 1.0, math.log1p(f.size),
-        math.log1p(f.lengths[0]) * (i == 0), cent[0] * (i < 3), f.quoted[0] * (i < 3),
+        1.0,
+        *(float(i == p) for p in range(8)),
+        math.log1p(i),
+        i / max(1, f.size),
+        math.log1p(f.lengths[i]),
+        float(f.lengths[i] < 6),
+        float(f.lengths[i] > 40),
+        cent[i],
+        float(rank == 0),
+        float(rank < 3),
+        cent[i] - cent[0],
+        f.quoted[i],
+        float(text[:1] in "\"“‘'"),
+        float(f.question[i]),
+        float(opener in PRONOUNS),
+        float(opener in CONJUNCTIONS),
+        caps,
+        float(bool(re.search(r"\d", text))),
+        _overlap(f.bags[i], f.bags[0]) if i else 1.0,
+        math.log1p(f.size),
+        math.log1p(f.lengths[0]) * (i == 0),
+        cent[0] * (i < 3),
+        f.quoted[0] * (i < 3),
     ]
 
 
@@ -135,8 +168,9 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 25)
 
 def cross_validated_scores(stories: list[Story], labels: list[list[int]], folds: int = 5) -> list[np.ndarray]:
     rows = [np.array([features(s, i) for i in range(s.n)]) for s in stories]
-    targets = [np.array([float(i in picked) for i in range(s.n)]) for s, picked in zip(stories, labels,
-                                                                                          strict=True)]
+    targets = [
+        np.array([float(i in picked) for i in range(s.n)]) for s, picked in zip(stories, labels, strict=True)
+    ]
     out: list[np.ndarray] = [np.zeros(0)] * len(stories)
     for fold in range(folds):
         train = [k for k in range(len(stories)) if k % folds != fold]
@@ -157,8 +191,9 @@ def pick_learned(
         for i in range(story.n):
             if i in chosen:
                 continue
-            v = value[i] - redundancy * max((_overlap(story.f.bags[i], story.f.bags[j]) for j in chosen),
-                                            default=0.0)
+            v = value[i] - redundancy * max(
+                (_overlap(story.f.bags[i], story.f.bags[j]) for j in chosen), default=0.0
+            )
             if v > best_v:
                 best, best_v = i, v
         chosen.append(best)
@@ -177,16 +212,24 @@ def evaluate(label: str, stories: list[Story], rouge: Rouge, choose) -> None:
         losses += diff < -0.003
     n = max(1, len(stories))
     r = "/".join(f"{100 * t / n:.2f}" for t in totals)
-    print(f"{label:<34} {r:>17}  lead kept {kept / (3 * n):.3f}  beats Lead-3 on {wins:>3}, "
-          f"loses on {losses:>3}", flush=True)
+    print(
+        f"{label:<34} {r:>17}  lead kept {kept / (3 * n):.3f}  beats Lead-3 on {wins:>3}, "
+        f"loses on {losses:>3}",
+        flush=True,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA / "cnndm-val-1000.jsonl")
     ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--positions", type=Path, nargs="*", default=[],
-                    help="also print the oracle's positions (only) for these files")
+    ap.add_argument(
+        "--positions",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="also print the oracle's positions (only) for these files",
+    )
     args = ap.parse_args(argv)
     if args.data.name.startswith("cnndm-250"):
         ap.error("cnndm-250 is the test sample: fit on cnndm-val-1000.jsonl (use --positions to describe it)")
@@ -207,8 +250,12 @@ def main(argv: list[str] | None = None) -> int:
         evaluate(f"NewsRank lead_bonus={bonus}{tag}", stories, rouge, lambda k, s, p=p: select(s.f, 3, p))
     scores = cross_validated_scores(stories, labels)
     for anchor in (0.0, 0.5, 1.0, 1.5):
-        evaluate(f"logistic 5-fold, lead anchor {anchor}", stories, rouge,
-                 lambda k, s, a=anchor: pick_learned(s, scores[k], a, redundancy=2.0))
+        evaluate(
+            f"logistic 5-fold, lead anchor {anchor}",
+            stories,
+            rouge,
+            lambda k, s, a=anchor: pick_learned(s, scores[k], a, redundancy=2.0),
+        )
     print(f"{time.perf_counter() - t0:.0f}s")
     return 0
 

@@ -43,8 +43,10 @@ def main() -> None:
     folder = FolderSource(SHARED_NEWS)
     secs, batch = best(args.repeat, folder.poll)
     n = len(batch.articles)
-    print(f"folder, first poll      {n:5d} files  {secs:7.3f} s  {n / secs:8.0f} files/s  "
-          f"({len(batch.skipped)} skipped)")
+    print(
+        f"folder, first poll      {n:5d} files  {secs:7.3f} s  {n / secs:8.0f} files/s  "
+        f"({len(batch.skipped)} skipped)"
+    )
     secs, again = best(args.repeat, lambda: folder.poll(batch.state))
     print(f"folder, unchanged poll  {n:5d} files  {secs:7.3f} s  {len(again.articles)} returned")
 
@@ -56,17 +58,35 @@ def main() -> None:
 
     count = min(args.entries, len(stories))
     with LocalHTTPServer() as server:
-        full = [{"title": s.headline, "link": server.url(f"/p/{i}"), "guid": f"urn:b:{i}",
-                 "content": entry_html(s)} for i, s in enumerate(stories[:count])]
-        teasers = [{"title": s.headline, "link": server.url(f"/p/{i}"), "guid": f"urn:b:{i}",
-                    "description": s.teaser} for i, s in enumerate(stories[:count])]
+        full = [
+            {
+                "title": s.headline,
+                "link": server.url(f"/p/{i}"),
+                "guid": f"urn:b:{i}",
+                "content": entry_html(s),
+            }
+            for i, s in enumerate(stories[:count])
+        ]
+        teasers = [
+            {
+                "title": s.headline,
+                "link": server.url(f"/p/{i}"),
+                "guid": f"urn:b:{i}",
+                "description": s.teaser,
+            }
+            for i, s in enumerate(stories[:count])
+        ]
         server.route("/full.xml", Reply(body=rss(full), content_type="application/rss+xml"))
         server.route("/teasers.xml", Reply(body=rss(teasers), content_type="application/rss+xml"))
         for i, page in enumerate(pages[:count]):
             server.route(f"/p/{i}", Reply(body=page, content_type="text/html"))
         for name in ("full", "teasers"):
-            source = FeedSource(server.url(f"/{name}.xml"), timeout=5, poll_timeout=600,
-                                policy=FetchPolicy.allowing("127.0.0.1/32"))  # the local "site"
+            source = FeedSource(
+                server.url(f"/{name}.xml"),
+                timeout=5,
+                poll_timeout=600,
+                policy=FetchPolicy.allowing("127.0.0.1/32"),
+            )  # the local "site"
             secs, fb = best(args.repeat, source.poll)
             got = len(fb.articles)
             print(f"feed, {name:<8} entries {got:5d} items  {secs:7.3f} s  {got / secs:8.0f} entries/s")

@@ -120,8 +120,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"default / LexRank:  {ours / lexrank:8.2f}x")
     if not args.no_ingest:
         files, seconds = ingest_rate(args.news)
-        print(f"briefbot ingest: {files} files in {seconds:.1f}s = {files / seconds:.1f} articles/s "
-              "(fresh SQLite, process start included)")
+        print(
+            f"briefbot ingest: {files} files in {seconds:.1f}s = {files / seconds:.1f} articles/s "
+            "(fresh SQLite, process start included)"
+        )
         _long_files(args.news)
     return 0
 

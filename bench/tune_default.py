@@ -189,8 +189,11 @@ def report(ev: Evaluator, label: str, p: RankParams) -> None:
     margins = ev.margins(p)
     folds = "  ".join("/".join(f"{x:+.2f}" for x in m) for m in margins[: len(ev.folds)])
     other = f"; non-CNN stories {'/'.join(f'{x:+.2f}' for x in margins[-1])}" if ev.other else ""
-    print(f"{label}: {ev.params(p)}, lead kept {ev.lead_agreement(p):.2f}; "
-          f"margin over Lead-3 by CNN fold: {folds}{other}", flush=True)
+    print(
+        f"{label}: {ev.params(p)}, lead kept {ev.lead_agreement(p):.2f}; "
+        f"margin over Lead-3 by CNN fold: {folds}{other}",
+        flush=True,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -202,12 +205,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--restarts", type=int, default=0, help="extra descents from random starting points")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--start", default="", help="starting changes to RankParams(), e.g. relative_length=1.5")
-    ap.add_argument("--objective", choices=("mean", "worst", "lead"), default="mean",
-                    help="lead: first the best mean, then the most lead-keeping parameters within one "
-                    "standard error of it that beat Lead-3 on every fold")
+    ap.add_argument(
+        "--objective",
+        choices=("mean", "worst", "lead"),
+        default="mean",
+        help="lead: first the best mean, then the most lead-keeping parameters within one "
+        "standard error of it that beat Lead-3 on every fold",
+    )
     ap.add_argument("--folds", type=int, default=5, help="CNN folds for --objective worst and the report")
-    ap.add_argument("--fold", choices=("all", "even", "odd"), default="all",
-                    help="tune on the even or odd stories only and report the other half as a check")
+    ap.add_argument(
+        "--fold",
+        choices=("all", "even", "odd"),
+        default="all",
+        help="tune on the even or odd stories only and report the other half as a check",
+    )
     args = ap.parse_args(argv)
     if args.data.name.startswith("cnndm-250"):
         ap.error("cnndm-250 is the test sample: tune on cnndm-val-1000.jsonl")
@@ -248,8 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     report(ev, "best", best)
     if held_out:
         check = Evaluator(held_out, args.sentences)
-        print(f"held-out half: Lead-{args.sentences} {check.lead()}, start {check.params(RankParams())}, "
-              f"best {check.params(best)}")
+        print(
+            f"held-out half: Lead-{args.sentences} {check.lead()}, start {check.params(RankParams())}, "
+            f"best {check.params(best)}"
+        )
     print("RankParams(" + ", ".join(f"{k}={v!r}" for k, v in asdict(best).items()) + ")")
     print(f"{time.perf_counter() - t0:.0f}s")
     return 0

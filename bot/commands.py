@@ -120,14 +120,31 @@ class CommandSpec:
 
 
 COMMANDS: tuple[CommandSpec, ...] = (
-    CommandSpec(Command.BRIEF, "/brief [topic or words]", "the current digest, or the part about a topic",
-                "/brief fentanyl"),
-    CommandSpec(Command.WHO, "/who [name]", "delegations in recent news: who leads, members and titles; "
-                "with a name, what the articles say about that person", "/who Sherwood-Randall"),
-    CommandSpec(Command.TOPICS, "/topics [label]", "topics covered with article counts; with a label, "
-                "those articles", "/topics migration"),
-    CommandSpec(Command.SUBSCRIBE, "/subscribe [HH:MM] [Area/City]", "a daily digest for this chat at that "
-                "local time (07:30, 21:00, 9am or 9:30pm)", "/subscribe 07:30 Europe/Berlin"),
+    CommandSpec(
+        Command.BRIEF,
+        "/brief [topic or words]",
+        "the current digest, or the part about a topic",
+        "/brief fentanyl",
+    ),
+    CommandSpec(
+        Command.WHO,
+        "/who [name]",
+        "delegations in recent news: who leads, members and titles; "
+        "with a name, what the articles say about that person",
+        "/who Sherwood-Randall",
+    ),
+    CommandSpec(
+        Command.TOPICS,
+        "/topics [label]",
+        "topics covered with article counts; with a label, those articles",
+        "/topics migration",
+    ),
+    CommandSpec(
+        Command.SUBSCRIBE,
+        "/subscribe [HH:MM] [Area/City]",
+        "a daily digest for this chat at that local time (07:30, 21:00, 9am or 9:30pm)",
+        "/subscribe 07:30 Europe/Berlin",
+    ),
     CommandSpec(Command.UNSUBSCRIBE, "/unsubscribe", "stop the daily digest for this chat", "/unsubscribe"),
     CommandSpec(Command.SETTINGS, "/settings", "this chat's subscription", "/settings"),
     CommandSpec(Command.HELP, "/help", "what briefbot does and every command", "/help"),
@@ -235,8 +252,14 @@ class Commands:
         return Reply(
             (
                 Heading("briefbot"),
-                Paragraph((Span("I read the news sources I am given and brief you: extractive summaries, "
-                                "who is in the delegations, and what the news covers."),)),
+                Paragraph(
+                    (
+                        Span(
+                            "I read the news sources I am given and brief you: extractive summaries, "
+                            "who is in the delegations, and what the news covers."
+                        ),
+                    )
+                ),
                 Bullets(items),
             ),
             fallback="briefbot: " + " ".join(f"/{c}" for c in Command),
@@ -260,8 +283,13 @@ class Commands:
             if not rows:
                 return Reply.text(f"Nothing in the current digest about “{args[:60]}”. Try /topics.")
         digest = make_digest(
-            rows, max_items=self.settings.digest_max_items, max_chars=self.settings.digest_max_chars,
-            since=window.since, title=title, diverse=not args, keys=None if args else window.keys,
+            rows,
+            max_items=self.settings.digest_max_items,
+            max_chars=self.settings.digest_max_chars,
+            since=window.since,
+            title=title,
+            diverse=not args,
+            keys=None if args else window.keys,
         )
         return digest_reply(digest, title=title)
 
@@ -318,20 +346,28 @@ class Commands:
             role = _ROLE_TEXT.get(person.role, person.role)
             if person.role == "delegate" and person.lead:
                 role = "leads the delegation"
-            line = (Span(row.headline, bold=True, link=row.url if row.url else None),
-                    Span(f" ({source_label(row)})"))
+            line = (
+                Span(row.headline, bold=True, link=row.url if row.url else None),
+                Span(f" ({source_label(row)})"),
+            )
             blocks.append(Paragraph(line))
             detail = "; ".join(x for x in (person.described, role) if x)
             quotes = _sentences_about(row.body, person.name)[:2]
             blocks.append(Bullets(tuple((Span(t),) for t in ([detail] if detail else []) + quotes)))
         if found.others:
             blocks.append(Heading(f"Others named “{query[:60]}”", level=2))
-            blocks.append(Bullets(tuple(
-                (Span(m.person.name, bold=True),
-                 Span(f", {m.person.described}" if m.person.described else ""),
-                 Span(f" — {m.article.headline} ({source_label(m.article)})"))
-                for m in found.others[:8]
-            )))
+            blocks.append(
+                Bullets(
+                    tuple(
+                        (
+                            Span(m.person.name, bold=True),
+                            Span(f", {m.person.described}" if m.person.described else ""),
+                            Span(f" — {m.article.headline} ({source_label(m.article)})"),
+                        )
+                        for m in found.others[:8]
+                    )
+                )
+            )
         return Reply(tuple(blocks), fallback=f"{found.name}: {len(found.main)} article(s)")
 
     # -- /topics -----------------------------------------------------------------------------------
@@ -354,10 +390,14 @@ class Commands:
         blocks: list = []
         for label, ids in wanted[:5]:
             blocks.append(Heading(f"{label} ({len(ids)})", level=2))
-            blocks.append(Bullets(tuple(
-                (Span(row.headline, link=row.url), Span(f" — {source_label(row)}"))
-                for row in window.rows_of(ids[:10])
-            )))
+            blocks.append(
+                Bullets(
+                    tuple(
+                        (Span(row.headline, link=row.url), Span(f" — {source_label(row)}"))
+                        for row in window.rows_of(ids[:10])
+                    )
+                )
+            )
         return Reply(tuple(blocks), fallback=f"Topic {wanted[0][0]}: {len(wanted[0][1])} article(s)")
 
     # -- subscriptions -----------------------------------------------------------------------------
@@ -374,8 +414,9 @@ class Commands:
             upsert_subscription(session, ctx.platform, ctx.chat_id, hhmm, zone.key)
         nxt = next_delivery(self.clock(), at, zone)
         log.info("subscribed", extra={"platform": ctx.platform, "chat_id": ctx.chat_id})
-        return Reply.text(f"Subscribed: a daily digest at {hhmm} {zone.key}. "
-                          f"Next delivery: {_fmt_local(nxt, zone)}.")
+        return Reply.text(
+            f"Subscribed: a daily digest at {hhmm} {zone.key}. Next delivery: {_fmt_local(nxt, zone)}."
+        )
 
     def cmd_unsubscribe(self, args: str, ctx: ChatContext) -> Reply:
         if args:
@@ -384,8 +425,11 @@ class Commands:
             return _refusal(ctx, "unsubscribe")
         with self.db.session() as session:
             changed = deactivate_subscription(session, (ctx.platform, ctx.chat_id), "unsubscribed by user")
-        return Reply.text("Unsubscribed: no more daily digests here." if changed
-                          else "This chat has no subscription. Send /subscribe to start one.")
+        return Reply.text(
+            "Unsubscribed: no more daily digests here."
+            if changed
+            else "This chat has no subscription. Send /subscribe to start one."
+        )
 
     def cmd_settings(self, args: str, ctx: ChatContext) -> Reply:
         with self.db.session() as session:
@@ -396,8 +440,10 @@ class Commands:
             at = parse_hhmm(sub.delivery_time)
             assert at is not None
             nxt = next_delivery(self.clock(), at, zone)
-            return Reply.text(f"Daily digest at {sub.delivery_time} {sub.timezone}.",
-                              f"Next delivery: {_fmt_local(nxt, zone)}.")
+            return Reply.text(
+                f"Daily digest at {sub.delivery_time} {sub.timezone}.",
+                f"Next delivery: {_fmt_local(nxt, zone)}.",
+            )
 
 
 _ROLE_TEXT = {
@@ -411,8 +457,10 @@ _ROLE_TEXT = {
 
 def _refusal(ctx: ChatContext, verb: str) -> Reply:
     if ctx.unverified:
-        return Reply.text(f"Could not verify that you may {verb} this chat: {ctx.platform.capitalize()} did "
-                          "not answer. Nothing was changed; please try again in a moment.")
+        return Reply.text(
+            f"Could not verify that you may {verb} this chat: {ctx.platform.capitalize()} did "
+            "not answer. Nothing was changed; please try again in a moment."
+        )
     return Reply.text(f"Only {ctx.managers} can {verb} this chat.")
 
 
@@ -429,8 +477,11 @@ def _delegation_blocks(row: StoredArticle, d, analysis: Analysis) -> list:
         if lead and lead.title:
             head += f" ({lead.title})"
     members = tuple(
-        (Span(m.name, bold=True), Span(f" — {m.title}" if m.title else ""),
-         Span(" (leads)" if m.lead else ""))
+        (
+            Span(m.name, bold=True),
+            Span(f" — {m.title}" if m.title else ""),
+            Span(" (leads)" if m.lead else ""),
+        )
         for m in d.members
     )
     blocks: list = [Heading(head, level=2)]
@@ -438,8 +489,7 @@ def _delegation_blocks(row: StoredArticle, d, analysis: Analysis) -> list:
         blocks.append(Bullets(members))
     if d.purpose:
         blocks.append(Paragraph((Span("Purpose: ", bold=True), Span(d.purpose))))
-    blocks.append(Paragraph((Span("From: ", italic=True),
-                             Span(row.headline, italic=True, link=row.url))))
+    blocks.append(Paragraph((Span("From: ", italic=True), Span(row.headline, italic=True, link=row.url))))
     return blocks
 
 

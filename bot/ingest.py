@@ -58,7 +58,10 @@ def make_analyser(algorithm: str = "default", sentences: int = 3) -> Analyser:
 
 
 def store_articles(
-    db: Database, articles: Iterable[Article], analyse: Analyser, progress: ProgressSink | None = None,
+    db: Database,
+    articles: Iterable[Article],
+    analyse: Analyser,
+    progress: ProgressSink | None = None,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> IngestReport:
     """Analyse and store articles not stored yet; commits every BATCH articles so a crash loses little.
@@ -125,7 +128,10 @@ def store_articles(
 
 
 def ingest_source(
-    db: Database, source: Source, analyse: Analyser, progress: ProgressSink | None = None,
+    db: Database,
+    source: Source,
+    analyse: Analyser,
+    progress: ProgressSink | None = None,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> IngestReport:
     """Poll one source from its saved state, store what is new, then save the new state (not when
@@ -144,8 +150,13 @@ def ingest_source(
 
 
 def ingest_specs(
-    db: Database, specs: Sequence[str], analyse: Analyser, *, timeout: float = 10.0,
-    progress: ProgressSink | None = None, should_stop: Callable[[], bool] = lambda: False,
+    db: Database,
+    specs: Sequence[str],
+    analyse: Analyser,
+    *,
+    timeout: float = 10.0,
+    progress: ProgressSink | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> IngestReport:
     """Ingest folders, files and URLs by their spec; a source that cannot be opened is logged and skipped.
     `should_stop` is asked between sources and articles (see `store_articles`)."""
@@ -180,9 +191,15 @@ def reanalyse_stale(db: Database, analyse: Analyser, *, batch: int = BATCH) -> i
                 return done
             for row in rows:
                 article = Article(
-                    id=row.id, headline=row.headline, body=row.body,
-                    paragraphs=tuple(row.body.split("\n\n")), headline_derived=row.headline_derived,
-                    author=row.author, dateline=row.dateline, source=row.source, url=row.url,
+                    id=row.id,
+                    headline=row.headline,
+                    body=row.body,
+                    paragraphs=tuple(row.body.split("\n\n")),
+                    headline_derived=row.headline_derived,
+                    author=row.author,
+                    dateline=row.dateline,
+                    source=row.source,
+                    url=row.url,
                     published=row.published,
                 )
                 try:
@@ -190,8 +207,13 @@ def reanalyse_stale(db: Database, analyse: Analyser, *, batch: int = BATCH) -> i
                 except Exception:  # keep the old analysis rather than lose the article
                     log.exception("re-analysis failed, old analysis kept: %s", row.source)
                     analysis = analysis_of(row)
-                    analysis = Analysis(analysis.summary, analysis.people, analysis.delegations,
-                                        analysis.topics, version=ANALYSIS_VERSION)
+                    analysis = Analysis(
+                        analysis.summary,
+                        analysis.people,
+                        analysis.delegations,
+                        analysis.topics,
+                        version=ANALYSIS_VERSION,
+                    )
                 row.analysis = analysis.to_json()
                 row.analysis_version = analysis.version
                 done += 1

@@ -70,13 +70,52 @@ _PLACE_SOURCE_DATELINE = re.compile(
 NEWS_SOURCES = frozenset(
     s.casefold()
     for s in (
-        "CNN", "CNN Student News", "CNNMoney", "CNN Money", "HLN", "Reuters", "AP", "AFP", "UPI", "Xinhua",
-        "Bloomberg", "BBC", "CBS News", "NBC News", "ABC News", "Fox News", "Politico",
-        "The Hollywood Reporter", "Hollywood Reporter", "Rolling Stone", "WIRED", "EW", "EW.com",
-        "Entertainment Weekly", "Mashable",
-        "Time", "Fortune", "Money", "Billboard", "Variety", "People", "The Verge", "TechCrunch", "Health.com",
-        "Travel + Leisure", "Real Simple", "Cosmopolitan", "Essence.com", "Sports Illustrated", "SI.com",
-        "Mental Floss", "InStyle", "Food & Wine", "Marie Claire", "The Daily Beast", "Business Insider",
+        "CNN",
+        "CNN Student News",
+        "CNNMoney",
+        "CNN Money",
+        "HLN",
+        "Reuters",
+        "AP",
+        "AFP",
+        "UPI",
+        "Xinhua",
+        "Bloomberg",
+        "BBC",
+        "CBS News",
+        "NBC News",
+        "ABC News",
+        "Fox News",
+        "Politico",
+        "The Hollywood Reporter",
+        "Hollywood Reporter",
+        "Rolling Stone",
+        "WIRED",
+        "EW",
+        "EW.com",
+        "Entertainment Weekly",
+        "Mashable",
+        "Time",
+        "Fortune",
+        "Money",
+        "Billboard",
+        "Variety",
+        "People",
+        "The Verge",
+        "TechCrunch",
+        "Health.com",
+        "Travel + Leisure",
+        "Real Simple",
+        "Cosmopolitan",
+        "Essence.com",
+        "Sports Illustrated",
+        "SI.com",
+        "Mental Floss",
+        "InStyle",
+        "Food & Wine",
+        "Marie Claire",
+        "The Daily Beast",
+        "Business Insider",
     )
 )
 # Places a dateline names besides the countries and cities of summarizer.lexicon: the US states.
@@ -252,16 +291,63 @@ def split_dateline(lead: str) -> tuple[str | None, str]:
     return None, lead
 
 
-_SMALL_WORDS = frozenset({
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or",
-    "over", "per", "the", "to", "up", "via", "vs", "with",
-})
+_SMALL_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+    }
+)
 
 
-_TWO_LETTER_WORDS = frozenset({
-    "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of",
-    "oh", "on", "or", "so", "to", "up", "we",
-})
+_TWO_LETTER_WORDS = frozenset(
+    {
+        "am",
+        "an",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "go",
+        "he",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "of",
+        "oh",
+        "on",
+        "or",
+        "so",
+        "to",
+        "up",
+        "we",
+    }
+)
 
 
 _ACRONYM_IN_TEXT = re.compile(r"\b[A-Z][A-Z0-9&]+\b")
@@ -317,9 +403,37 @@ _LEADING_CLAUSE = re.compile(
 _TITLE_BREAKS = re.compile(r",\s|\s(?:for|as|after|while|amid|because|but|and|with|on|in|to|at|over)\s")
 DERIVED_TITLE_MIN_CHARS = 40
 # words a title must not end on: cutting after them leaves the phrase visibly unfinished
-_DANGLING = frozenset({"a", "an", "the", "is", "are", "was", "were", "be", "been", "has", "have", "had",
-                       "will", "would", "could", "should", "may", "might", "can", "of", "his", "her",
-                       "its", "their", "who", "which", "that"})
+_DANGLING = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "of",
+        "his",
+        "her",
+        "its",
+        "their",
+        "who",
+        "which",
+        "that",
+    }
+)
 
 
 def derive_title(lead: str) -> str:
@@ -336,9 +450,12 @@ def derive_title(lead: str) -> str:
         first = main
     if len(first) <= DERIVED_TITLE_MAX_CHARS:
         return first
-    cuts = [m.start() for m in _TITLE_BREAKS.finditer(first, 0, DERIVED_TITLE_MAX_CHARS + 1)
-            if DERIVED_TITLE_MIN_CHARS <= m.start() <= DERIVED_TITLE_MAX_CHARS
-            and first[: m.start()].rsplit(None, 1)[-1].lower() not in _DANGLING]
+    cuts = [
+        m.start()
+        for m in _TITLE_BREAKS.finditer(first, 0, DERIVED_TITLE_MAX_CHARS + 1)
+        if DERIVED_TITLE_MIN_CHARS <= m.start() <= DERIVED_TITLE_MAX_CHARS
+        and first[: m.start()].rsplit(None, 1)[-1].lower() not in _DANGLING
+    ]
     if cuts:
         return first[: cuts[-1]].rstrip(",;:—–- ")
     cut = first[:DERIVED_TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:—–- ")
@@ -410,7 +527,7 @@ def parse_text(
 
 
 def _without_headline(para: str, headline: str) -> str:
-    """"Redesign Activities Update -- Following is…" under that headline: the story starts after the dash."""
+    """ "Redesign Activities Update -- Following is…" under that headline: the story starts after the dash."""
     m = re.match(re.escape(headline.strip()) + r"\s*(?:--|—|–|:)\s*(?=\S)", para, re.IGNORECASE)
     return para[m.end() :] if m else para
 

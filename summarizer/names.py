@@ -436,8 +436,9 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     if any(re.search(r"\d", t) for t in toks):
         return True
-    if all(t in PLACE_WORDS or t in NATIONALITY or t in CITY_COUNTRY or t in MONTHS or t in DAYS
-           for t in toks):
+    if all(
+        t in PLACE_WORDS or t in NATIONALITY or t in CITY_COUNTRY or t in MONTHS or t in DAYS for t in toks
+    ):
         return True
     if toks and toks[-1] in PARTY_WORDS:  # "Indiana Republican", "Democratic": a party, not a name
         return True

@@ -57,8 +57,10 @@ class Stage:
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
         docs: Iterable[Any] = (self.nlp.make_doc(t) for t in texts)
         for _, component in self.components:
-            docs = component.pipe(docs, batch_size=batch_size) if hasattr(component, "pipe") else map(
-                component, docs
+            docs = (
+                component.pipe(docs, batch_size=batch_size)
+                if hasattr(component, "pipe")
+                else map(component, docs)
             )
         yield from docs
 

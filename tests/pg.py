@@ -44,8 +44,9 @@ class PgServer:
         """CREATE DATABASE name (from template0: fast and empty); returns its SQLAlchemy URL."""
         import psycopg
 
-        with psycopg.connect(host=self.host, port=self.port, user=self.user, dbname="postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            host=self.host, port=self.port, user=self.user, dbname="postgres", autocommit=True
+        ) as conn:
             conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
         return self.url(name)
 
@@ -92,17 +93,44 @@ def start_server(root: Path, bindir: Path) -> PgServer:
     run = lambda argv: subprocess.run(  # noqa: E731
         _as_server_user(argv), capture_output=True, text=True, timeout=120, check=False
     )
-    init = run([str(bindir / "initdb"), "-D", str(data), "-U", PG_USER, "--auth=trust", "--no-sync",
-                "-E", "UTF8", "--locale=C"])
+    init = run(
+        [
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            PG_USER,
+            "--auth=trust",
+            "--no-sync",
+            "-E",
+            "UTF8",
+            "--locale=C",
+        ]
+    )
     if init.returncode != 0:
         raise RuntimeError(f"initdb failed: {init.stderr.strip() or init.stdout.strip()}")
     last_error = ""
     for _attempt in range(3):  # the free port may be taken by someone else in between
         port = _free_port()
-        options = (f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
-        started = run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(logfile), "-o", options,
-                       "-w", "-t", "60", "start"])
+        options = (
+            f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        )
+        started = run(
+            [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(logfile),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ]
+        )
         if started.returncode == 0:
             return PgServer("127.0.0.1", port, PG_USER, bindir)
         last_error = started.stderr.strip() or started.stdout.strip()
@@ -112,9 +140,14 @@ def start_server(root: Path, bindir: Path) -> PgServer:
 
 
 def stop_server(root: Path, bindir: Path) -> None:
-    subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(root / "data"), "-m", "immediate",
-                                    "-w", "stop"]),  # throwaway data: no shutdown checkpoint needed
-                   capture_output=True, timeout=60, check=False)
+    subprocess.run(
+        _as_server_user(
+            [str(bindir / "pg_ctl"), "-D", str(root / "data"), "-m", "immediate", "-w", "stop"]
+        ),  # throwaway data: no shutdown checkpoint needed
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="session")

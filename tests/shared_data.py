@@ -19,7 +19,10 @@ def _origin(repo: Path) -> Path | None:
     try:
         url = subprocess.run(
             ["git", "-C", str(repo), "config", "--get", "remote.origin.url"],
-            capture_output=True, text=True, timeout=10, check=False,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None

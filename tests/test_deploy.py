@@ -149,8 +149,7 @@ def _hadolint() -> str:
 
 def test_hadolint_passes_and_would_catch_a_root_image(tmp_path: Path) -> None:
     hadolint = _hadolint()
-    ok = subprocess.run([hadolint, "--no-color", str(DOCKERFILE)], capture_output=True, text=True,
-                        timeout=60)
+    ok = subprocess.run([hadolint, "--no-color", str(DOCKERFILE)], capture_output=True, text=True, timeout=60)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     # The same file running as root fails the same check: the lint is live, not a formality.
     as_root = tmp_path / "Dockerfile"
@@ -199,8 +198,11 @@ def test_image_bakes_in_config_and_seed_and_its_settings_validate(docker: list[t
 
 
 def test_build_context_holds_what_the_dockerfile_copies_and_no_secrets(docker: list[tuple[str, str]]) -> None:
-    patterns = [line.strip() for line in (REPO / ".dockerignore").read_text(encoding="utf-8").splitlines()
-                if line.strip() and not line.startswith("#")]
+    patterns = [
+        line.strip()
+        for line in (REPO / ".dockerignore").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     copied = [args.split()[:-1] for k, args in docker if k == "COPY" and not args.startswith("--from")]
     sources = [src.rstrip("/") for group in copied for src in group]
     assert "bot" in sources and "summarizer" in sources
@@ -213,14 +215,21 @@ def test_build_context_holds_what_the_dockerfile_copies_and_no_secrets(docker: l
             assert not dockerignore_excludes(patterns, match.relative_to(REPO).as_posix()), src
     assert not dockerignore_excludes(patterns, "requirements-model.txt")
     assert not dockerignore_excludes(patterns, "bot/store/migrations/versions/0001_articles.py")
-    for secret in (".env", "config/.env", "deploy/.env", ".venv/bin/python", "data/briefbot.sqlite3",
-                   ".git/HEAD", "bot/__pycache__/app.cpython-311.pyc"):
+    for secret in (
+        ".env",
+        "config/.env",
+        "deploy/.env",
+        ".venv/bin/python",
+        "data/briefbot.sqlite3",
+        ".git/HEAD",
+        "bot/__pycache__/app.cpython-311.pyc",
+    ):
         assert dockerignore_excludes(patterns, secret), secret
 
 
 def _healthcheck_argv(docker: list[tuple[str, str]]) -> list[str]:
     args = [args for k, args in final_stage(docker) if k == "HEALTHCHECK"][-1]
-    argv = json.loads(args[args.index("CMD") + 3:].strip())
+    argv = json.loads(args[args.index("CMD") + 3 :].strip())
     assert argv[0] == "python"  # slim has no curl
     return [sys.executable, *argv[1:]]
 
@@ -233,8 +242,10 @@ async def test_healthcheck_command_follows_healthz(docker: list[tuple[str, str]]
 
     async def check(port: int) -> int:
         proc = await asyncio.create_subprocess_exec(
-            *argv, env={**os.environ, "BRIEFBOT_HTTP_PORT": str(port)},
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+            *argv,
+            env={**os.environ, "BRIEFBOT_HTTP_PORT": str(port)},
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
         )
         return await asyncio.wait_for(proc.wait(), 30)
 
@@ -279,8 +290,9 @@ def test_compose_database_url_points_at_the_postgres_service(compose: dict[str, 
     assert validate_settings(settings) == []
 
 
-def test_compose_port_health_and_prometheus_agree(compose: dict[str, Any], docker: list[tuple[str, str]],
-                                                  db_url: str) -> None:
+def test_compose_port_health_and_prometheus_agree(
+    compose: dict[str, Any], docker: list[tuple[str, str]], db_url: str
+) -> None:
     bot = compose["services"]["bot"]
     port = bot["environment"]["BRIEFBOT_HTTP_PORT"]
     assert port == image_env(docker)["BRIEFBOT_HTTP_PORT"]
@@ -363,6 +375,4 @@ def test_env_example_names_every_setting_and_its_active_lines_validate() -> None
     settings = load_settings(env=active)
     assert validate_settings(settings) == []
     assert settings.secrets() == []  # no token is switched on by copying the example
-    assert set(active) - {v for n in Settings.model_fields for v in _env_names(n)} == {
-        "POSTGRES_PASSWORD"
-    }
+    assert set(active) - {v for n in Settings.model_fields for v in _env_names(n)} == {"POSTGRES_PASSWORD"}

@@ -50,10 +50,20 @@ _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
 
 # chat.postMessage errors meaning "this chat is no longer reachable": the outbox drops the subscription.
-GONE_ERRORS = frozenset({
-    "channel_not_found", "not_in_channel", "is_archived", "account_inactive", "invalid_auth",
-    "token_revoked", "team_access_not_granted", "user_not_found", "cannot_dm_bot", "team_not_found",
-})
+GONE_ERRORS = frozenset(
+    {
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "account_inactive",
+        "invalid_auth",
+        "token_revoked",
+        "team_access_not_granted",
+        "user_not_found",
+        "cannot_dm_bot",
+        "team_not_found",
+    }
+)
 # Slack's own "try again" answers (HTTP 200 with ok=false).
 TRANSIENT_ERRORS = frozenset({"internal_error", "fatal_error", "service_unavailable", "request_timeout"})
 # Errors on which an interactive answer goes through the slash command's response_url instead.
@@ -101,8 +111,9 @@ class SlackSender:
 
     platform = "slack"
 
-    def __init__(self, token: str | None, base_url: str = "https://slack.com/api/", *,
-                 timeout: float = SEND_TIMEOUT) -> None:
+    def __init__(
+        self, token: str | None, base_url: str = "https://slack.com/api/", *, timeout: float = SEND_TIMEOUT
+    ) -> None:
         self._token = token
         self.base_url = base_url
         self.timeout = timeout
@@ -118,10 +129,18 @@ class SlackSender:
         """One client and connection pool per event loop (the sender may outlive a loop in tests)."""
         loop = asyncio.get_running_loop()
         if self._client is None or self._loop is not loop or self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(
-                total=self.timeout, sock_connect=min(CONNECT_TIMEOUT, self.timeout)))
-            self._client = AsyncWebClient(token=self._token, base_url=self.base_url, session=self._session,
-                                          timeout=int(max(1, self.timeout)), retry_handlers=[])
+            self._session = aiohttp.ClientSession(
+                timeout=aiohttp.ClientTimeout(
+                    total=self.timeout, sock_connect=min(CONNECT_TIMEOUT, self.timeout)
+                )
+            )
+            self._client = AsyncWebClient(
+                token=self._token,
+                base_url=self.base_url,
+                session=self._session,
+                timeout=int(max(1, self.timeout)),
+                retry_handlers=[],
+            )
             self._loop = loop
         return self._client
 
@@ -143,8 +162,11 @@ class SlackSender:
         client = self._web_client()
         try:
             resp = await client.chat_postMessage(
-                channel=chat_id, text=message.get("text", ""), blocks=message.get("blocks"),
-                unfurl_links=False, unfurl_media=False,
+                channel=chat_id,
+                text=message.get("text", ""),
+                blocks=message.get("blocks"),
+                unfurl_links=False,
+                unfurl_media=False,
             )
         except SlackApiError as exc:
             raise map_slack_error(exc) from None
@@ -168,11 +190,11 @@ def _with_sent(exc: SendError, sent: list[str]) -> SendError:
 def strip_mention(text: str, bot_user_id: str | None) -> str:
     """The command in a mention: "<@UBOT> who Monaco" -> "who Monaco". Takes what follows the bot's
     mention (the first mention when the bot's id is unknown), or what precedes it when nothing follows."""
-    pattern = (re.compile(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>") if bot_user_id else _MENTION)
+    pattern = re.compile(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>") if bot_user_id else _MENTION
     m = pattern.search(text)
     if m is None:
         return text.strip()
-    after = text[m.end():].strip().lstrip(":,").strip()
+    after = text[m.end() :].strip().lstrip(":,").strip()
     return after or text[: m.start()].strip()
 
 
@@ -267,11 +289,14 @@ class SlackFrontEnd:
         self.commands = commands
         self.socket_mode = bool(settings.slack_app_token)
         if not self.socket_mode and not settings.slack_signing_secret:
-            raise SettingsError("Slack over HTTP needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for "
-                                "Socket Mode)")
+            raise SettingsError(
+                "Slack over HTTP needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)"
+            )
         self.client = AsyncWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_base_url)
         self.app = AsyncApp(
-            name="briefbot", client=self.client, signing_secret=settings.slack_signing_secret or "",
+            name="briefbot",
+            client=self.client,
+            signing_secret=settings.slack_signing_secret or "",
             logger=_bolt_logger(),
             # Ack inline and run the work as lazy listeners: without this, Bolt polls for the ack every
             # 10 ms, which puts a 10 ms floor under every answer to Slack.
@@ -279,8 +304,9 @@ class SlackFrontEnd:
         )
         self.sender = SlackSender.from_settings(settings)
         self.managers = SlackManagers(self.client)
-        self._verifier = (SignatureVerifier(settings.slack_signing_secret)
-                          if settings.slack_signing_secret else None)
+        self._verifier = (
+            SignatureVerifier(settings.slack_signing_secret) if settings.slack_signing_secret else None
+        )
         self._socket: AsyncSocketModeHandler | None = None
         for name in SLASH_COMMANDS:
             self.app.command(f"/{name}")(ack=self._ack, lazy=[self._run_command])
@@ -312,14 +338,21 @@ class SlackFrontEnd:
         if not self._verifier.is_valid(body, stamp, request.headers["X-Slack-Signature"]):
             return _refuse(request, "bad signature")
         try:
-            bolt_request = AsyncBoltRequest(body=body.decode("utf-8"), query=request.query_string,
-                                            headers=request.headers)  # type: ignore[arg-type]
+            bolt_request = AsyncBoltRequest(
+                body=body.decode("utf-8"),
+                query=request.query_string,
+                headers=request.headers,  # type: ignore[arg-type]  # Bolt reads it as a mapping
+            )
         except Exception as exc:  # Bolt parses the body here: JSON that is not an object, bad UTF-8, ...
             return _refuse(request, f"unparseable body ({type(exc).__name__})")
-        if request.headers.get("X-Slack-Retry-Num") and \
-                request.headers.get("X-Slack-Retry-Reason") == "http_timeout":
-            log.info("slack: timeout retry acknowledged, not answered twice",
-                     extra={"retry": request.headers.get("X-Slack-Retry-Num")})
+        if (
+            request.headers.get("X-Slack-Retry-Num")
+            and request.headers.get("X-Slack-Retry-Reason") == "http_timeout"
+        ):
+            log.info(
+                "slack: timeout retry acknowledged, not answered twice",
+                extra={"retry": request.headers.get("X-Slack-Retry-Num")},
+            )
             return web.Response(status=200, headers={"X-Slack-No-Retry": "1"})
         bolt_response = await self.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_response)
@@ -346,8 +379,9 @@ class SlackFrontEnd:
         channel = str(command.get("channel_id", ""))
         name = str(command.get("command", "/help")).lstrip("/")
         try:
-            ctx = await self._context(name, channel, command.get("user_id"),
-                                      _chat_type(channel, command.get("channel_name")), None)
+            ctx = await self._context(
+                name, channel, command.get("user_id"), _chat_type(channel, command.get("channel_name")), None
+            )
             text = f"/{name} {slack_unescape(str(command.get('text') or ''))}"
             reply = await asyncio.to_thread(self.commands.handle, text, ctx)
             await self._post(reply, channel, respond=respond)
@@ -355,8 +389,9 @@ class SlackFrontEnd:
             log.exception("slack command failed", extra={"channel_id": channel, "command": name})
             await self._apologise(channel, respond=respond)
 
-    async def _context(self, command: str, channel: str, user: Any, chat_type: str,
-                       slack_channel_type: str | None) -> ChatContext:
+    async def _context(
+        self, command: str, channel: str, user: Any, chat_type: str, slack_channel_type: str | None
+    ) -> ChatContext:
         """Who is asking; for a command that changes the subscription, whether Slack says they may.
         `slack_channel_type` is an event's own channel_type; a slash command's channel_name is not used
         (anyone may name a channel "directmessage")."""
@@ -364,9 +399,15 @@ class SlackFrontEnd:
         verdict = Verdict.ALLOWED
         if command in MANAGE_COMMANDS:
             verdict = await self.managers.verdict(channel, user_id, channel_type=slack_channel_type)
-        return ChatContext(platform="slack", chat_id=channel, user_id=user_id, chat_type=chat_type,
-                           can_manage=verdict is Verdict.ALLOWED, managers=MANAGERS,
-                           unverified=verdict is Verdict.UNVERIFIED)
+        return ChatContext(
+            platform="slack",
+            chat_id=channel,
+            user_id=user_id,
+            chat_type=chat_type,
+            can_manage=verdict is Verdict.ALLOWED,
+            managers=MANAGERS,
+            unverified=verdict is Verdict.UNVERIFIED,
+        )
 
     # -- mentions and direct messages --------------------------------------------------------------
     async def _on_mention(self, event: dict[str, Any], context: dict[str, Any]) -> None:
@@ -386,9 +427,13 @@ class SlackFrontEnd:
         thread_ts = (event.get("thread_ts") or event.get("ts")) if thread else None
         try:
             parsed = parse_command(text)
-            ctx = await self._context(parsed[0] if parsed else "", channel, event.get("user"),
-                                      _chat_type(channel, channel_type=event.get("channel_type")),
-                                      event.get("channel_type"))
+            ctx = await self._context(
+                parsed[0] if parsed else "",
+                channel,
+                event.get("user"),
+                _chat_type(channel, channel_type=event.get("channel_type")),
+                event.get("channel_type"),
+            )
             reply = await asyncio.to_thread(self.commands.handle, text, ctx)
             await self._post(reply, channel, thread_ts=thread_ts)
         except Exception:
@@ -396,27 +441,36 @@ class SlackFrontEnd:
             await self._apologise(channel, thread_ts=thread_ts)
 
     # -- answering ---------------------------------------------------------------------------------
-    async def _post(self, reply: Reply, channel: str, *, respond: Responder | None = None,
-                    thread_ts: str | None = None) -> None:
+    async def _post(
+        self, reply: Reply, channel: str, *, respond: Responder | None = None, thread_ts: str | None = None
+    ) -> None:
         parts = _parts(reply)
         for i, part in enumerate(parts):
             try:
                 await self.client.chat_postMessage(
-                    channel=channel, text=part.get("text", ""), blocks=part.get("blocks"),
-                    thread_ts=thread_ts, unfurl_links=False, unfurl_media=False,
+                    channel=channel,
+                    text=part.get("text", ""),
+                    blocks=part.get("blocks"),
+                    thread_ts=thread_ts,
+                    unfurl_links=False,
+                    unfurl_media=False,
                 )
             except SlackApiError as exc:
                 code, _status, _headers = _error_code(exc)
                 if respond is None or code not in NOT_POSTABLE_ERRORS:
                     raise
-                log.info("slack: cannot post in channel (%s), answering via response_url", code,
-                         extra={"channel_id": channel})
+                log.info(
+                    "slack: cannot post in channel (%s), answering via response_url",
+                    code,
+                    extra={"channel_id": channel},
+                )
                 for rest in parts[i:]:
                     await _respond(respond, rest, response_type="in_channel")
                 return
 
-    async def _apologise(self, channel: str, *, respond: Responder | None = None,
-                         thread_ts: str | None = None) -> None:
+    async def _apologise(
+        self, channel: str, *, respond: Responder | None = None, thread_ts: str | None = None
+    ) -> None:
         try:
             if respond is not None:
                 await _respond(respond, {"text": APOLOGY}, response_type="ephemeral")
@@ -427,10 +481,14 @@ class SlackFrontEnd:
 
     async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:
         """Bolt's global error handler: anything our listeners did not catch themselves."""
-        channel = (body.get("channel_id") or (body.get("event") or {}).get("channel")
-                   if isinstance(body, dict) else None)
-        log.error("slack listener error: %s", type(error).__name__, exc_info=error,
-                  extra={"channel_id": channel})
+        channel = (
+            body.get("channel_id") or (body.get("event") or {}).get("channel")
+            if isinstance(body, dict)
+            else None
+        )
+        log.error(
+            "slack listener error: %s", type(error).__name__, exc_info=error, extra={"channel_id": channel}
+        )
 
 
 def _refuse(request: web.Request, reason: str) -> web.Response:
@@ -440,13 +498,24 @@ def _refuse(request: web.Request, reason: str) -> web.Response:
 
 
 async def _respond(respond: Responder, part: Mapping[str, Any], *, response_type: str) -> None:
-    result = await respond(text=part.get("text", ""), blocks=part.get("blocks"), response_type=response_type,
-                           replace_original=False, unfurl_links=False, unfurl_media=False)
+    result = await respond(
+        text=part.get("text", ""),
+        blocks=part.get("blocks"),
+        response_type=response_type,
+        replace_original=False,
+        unfurl_links=False,
+        unfurl_media=False,
+    )
     status = getattr(result, "status_code", 200)
     if status != 200:
         raise RuntimeError(f"response_url answered HTTP {status}")
 
 
 __all__ = [
-    "EVENTS_PATH", "SlackFrontEnd", "SlackSender", "map_slack_error", "slack_unescape", "strip_mention",
+    "EVENTS_PATH",
+    "SlackFrontEnd",
+    "SlackSender",
+    "map_slack_error",
+    "slack_unescape",
+    "strip_mention",
 ]

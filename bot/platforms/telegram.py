@@ -79,8 +79,13 @@ GONE_BAD_REQUESTS = ("chat not found", "group chat was deactivated", "peer_id_in
 # httpx errors raised before a request is written: the message surely did not reach Telegram. Any other
 # transport error under PTB's TimedOut / NetworkError (read or write timeout, connection dropped mid-
 # request) leaves it in doubt; a NetworkError from an HTTP answer (5xx) means not delivered.
-NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol,
-                   httpx.InvalidURL)
+NOT_SENT_ERRORS = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.UnsupportedProtocol,
+    httpx.InvalidURL,
+)
 _COMMAND_WORD = re.compile(r"^/([A-Za-z0-9_]+)(?:@(\S+))?")
 # PTB loggers that print the Bot API URL (which carries the token) and httpx, which logs request URLs.
 _URL_LOGGERS = ("telegram.Bot", "telegram.ext.ExtBot", "httpx", "httpcore")
@@ -171,7 +176,11 @@ class TelegramSender:
 
     @classmethod
     def from_settings(
-        cls, settings: Settings, *, pool_size: int = POOL_SIZE, timeout: float = SEND_TIMEOUT,
+        cls,
+        settings: Settings,
+        *,
+        pool_size: int = POOL_SIZE,
+        timeout: float = SEND_TIMEOUT,
         pool_timeout: float = POOL_TIMEOUT,
     ) -> TelegramSender:
         token = settings.telegram_bot_token
@@ -180,10 +189,19 @@ class TelegramSender:
         guard_token(token)
 
         def make() -> PtbBot:
-            request = HTTPXRequest(connection_pool_size=pool_size, read_timeout=timeout,
-                                   write_timeout=timeout, connect_timeout=timeout, pool_timeout=pool_timeout)
-            return PtbBot(token, base_url=settings.telegram_api_base_url,
-                          base_file_url=file_base_url(settings.telegram_api_base_url), request=request)
+            request = HTTPXRequest(
+                connection_pool_size=pool_size,
+                read_timeout=timeout,
+                write_timeout=timeout,
+                connect_timeout=timeout,
+                pool_timeout=pool_timeout,
+            )
+            return PtbBot(
+                token,
+                base_url=settings.telegram_api_base_url,
+                base_file_url=file_base_url(settings.telegram_api_base_url),
+                request=request,
+            )
 
         sender = cls(make)
         sender._token = token
@@ -205,20 +223,23 @@ class TelegramSender:
     def render(self, reply: Reply) -> list[str]:
         return render_telegram(reply)
 
-    async def send_rendered(self, chat_id: str, message: str, *, message_thread_id: int | None = None
-                            ) -> str:
+    async def send_rendered(self, chat_id: str, message: str, *, message_thread_id: int | None = None) -> str:
         """One sendMessage of rendered HTML; the error says whether the request may have arrived."""
         try:
             sent = await self.bot.send_message(
-                _chat_ref(chat_id), message, parse_mode=ParseMode.HTML, message_thread_id=message_thread_id,
+                _chat_ref(chat_id),
+                message,
+                parse_mode=ParseMode.HTML,
+                message_thread_id=message_thread_id,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         except TelegramError as exc:
             raise map_telegram_error(exc, self._token) from None
         return str(sent.message_id)
 
-    async def send_html(self, chat_id: str, parts: list[str], *, message_thread_id: int | None = None
-                        ) -> list[str]:
+    async def send_html(
+        self, chat_id: str, parts: list[str], *, message_thread_id: int | None = None
+    ) -> list[str]:
         """Send already-rendered HTML messages in order; on failure the error carries `sent_ids`."""
         sent: list[str] = []
         for part in parts:
@@ -243,23 +264,32 @@ class TelegramFrontEnd:
 
     name = "telegram"
 
-    def __init__(self, settings: Settings, commands: Commands, *, poll_timeout: float = POLL_TIMEOUT,
-                 connect_backoff: float = CONNECT_BACKOFF, update_backoff: float | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        commands: Commands,
+        *,
+        poll_timeout: float = POLL_TIMEOUT,
+        connect_backoff: float = CONNECT_BACKOFF,
+        update_backoff: float | None = None,
+    ) -> None:
         token = settings.telegram_bot_token
         if not token:
             raise SettingsError("telegram_bot_token (TELEGRAM_BOT_TOKEN) is not set")
         self.webhook_url = settings.telegram_webhook_url
         self.webhook_secret = settings.telegram_webhook_secret
         if self.webhook_url and not self.webhook_secret:
-            raise SettingsError("telegram_webhook_secret (TELEGRAM_WEBHOOK_SECRET) is required in "
-                                "webhook mode")
+            raise SettingsError(
+                "telegram_webhook_secret (TELEGRAM_WEBHOOK_SECRET) is required in webhook mode"
+            )
         guard_token(token)
         self.settings = settings
         self.commands = commands
         self.poll_timeout = poll_timeout
         self.connect_backoff = connect_backoff
         self.bot = PollingBot(
-            token, base_url=settings.telegram_api_base_url,
+            token,
+            base_url=settings.telegram_api_base_url,
             base_file_url=file_base_url(settings.telegram_api_base_url),
             request=HTTPXRequest(connection_pool_size=POOL_SIZE, pool_timeout=POOL_TIMEOUT),
             get_updates_request=HTTPXRequest(connection_pool_size=1),
@@ -279,10 +309,12 @@ class TelegramFrontEnd:
         for name in [*(c.name for c in COMMANDS), "start"]:
             self.application.add_handler(CommandHandler(name, self._on_command, filters=messages))
         self.application.add_handler(MessageHandler(filters.COMMAND & messages, self._on_command))
-        self.application.add_handler(MessageHandler(
-            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE,
-            self._on_private_text,
-        ))
+        self.application.add_handler(
+            MessageHandler(
+                filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE,
+                self._on_private_text,
+            )
+        )
         self.application.add_error_handler(self._on_error)
 
     # -- lifecycle ---------------------------------------------------------------------------------
@@ -299,8 +331,9 @@ class TelegramFrontEnd:
         except (NetworkError, RetryAfter) as exc:
             if isinstance(exc, BadRequest):
                 raise
-            log.warning("telegram: not reachable at start (%s); trying again in the background",
-                        self._note_error(exc))
+            log.warning(
+                "telegram: not reachable at start (%s); trying again in the background", self._note_error(exc)
+            )
             self._connecting = asyncio.create_task(self._keep_connecting(), name="telegram-connect")
 
     async def _connect(self) -> None:
@@ -311,25 +344,29 @@ class TelegramFrontEnd:
             await app.initialize()
             await self._register_commands()
             if self.webhook_url:
-                await app.bot.set_webhook(self.webhook_url, secret_token=self.webhook_secret,
-                                          allowed_updates=ALLOWED_UPDATES)
+                await app.bot.set_webhook(
+                    self.webhook_url, secret_token=self.webhook_secret, allowed_updates=ALLOWED_UPDATES
+                )
                 await app.start()
                 log.info("telegram: webhook set, receiving updates at %s", WEBHOOK_PATH)
             else:
                 await app.start()
                 assert app.updater is not None
                 # PTB types the long poll as int seconds or a timedelta; ours may be fractional (tests)
-                await app.updater.start_polling(timeout=timedelta(seconds=self.poll_timeout),
-                                                allowed_updates=ALLOWED_UPDATES,
-                                                error_callback=self._on_poll_error)
+                await app.updater.start_polling(
+                    timeout=timedelta(seconds=self.poll_timeout),
+                    allowed_updates=ALLOWED_UPDATES,
+                    error_callback=self._on_poll_error,
+                )
                 log.info("telegram: long polling as @%s", app.bot.username)
             self._last_error = None
         except BaseException as exc:
             with contextlib.suppress(Exception):
                 await self._shutdown()
             if isinstance(exc, InvalidToken):  # PTB's message quotes the token: never pass it on
-                raise SettingsError("telegram_bot_token (TELEGRAM_BOT_TOKEN) was rejected by Telegram "
-                                    "(401 Unauthorized)") from None
+                raise SettingsError(
+                    "telegram_bot_token (TELEGRAM_BOT_TOKEN) was rejected by Telegram (401 Unauthorized)"
+                ) from None
             raise
 
     async def _keep_connecting(self) -> None:
@@ -344,8 +381,11 @@ class TelegramFrontEnd:
                 if isinstance(exc, BadRequest):
                     log.error("telegram: start refused by Telegram, not retrying: %s", self._note_error(exc))
                     return
-                log.warning("telegram: still not reachable after %d tries (%s)", self.connect_attempts,
-                            self._note_error(exc))
+                log.warning(
+                    "telegram: still not reachable after %d tries (%s)",
+                    self.connect_attempts,
+                    self._note_error(exc),
+                )
             except SettingsError as exc:
                 self._last_error = str(exc)
                 log.error("telegram: %s; not retrying", exc)
@@ -378,8 +418,10 @@ class TelegramFrontEnd:
         if silent <= limit:
             return None
         why = f"; last error: {self._last_error}" if self._last_error else ""
-        return (f"telegram: no answer to getUpdates for {silent:.0f} s ({STALL_POLLS} × the "
-                f"{self.poll_timeout:g} s poll timeout){why}")
+        return (
+            f"telegram: no answer to getUpdates for {silent:.0f} s ({STALL_POLLS} × the "
+            f"{self.poll_timeout:g} s poll timeout){why}"
+        )
 
     async def _register_commands(self) -> None:
         """The command menu Telegram shows; cosmetic, so a failure is logged, not fatal."""
@@ -413,8 +455,10 @@ class TelegramFrontEnd:
         given = request.headers.get(SECRET_HEADER, "")
         expected = self.webhook_secret or ""
         if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
-            log.warning("telegram webhook: wrong or missing secret token, request refused",
-                        extra={"remote": request.remote})
+            log.warning(
+                "telegram webhook: wrong or missing secret token, request refused",
+                extra={"remote": request.remote},
+            )
             return web.Response(status=403, text="forbidden")
         try:
             data = await request.json()
@@ -427,8 +471,12 @@ class TelegramFrontEnd:
         try:
             update = Update.de_json(data, self.application.bot)
         except Exception as exc:  # Telegram would send it again and again: acknowledge it and drop it
-            log.error("telegram webhook: update %d skipped: it could not be read (%s)", update_id,
-                      type(exc).__name__, extra={"update_id": update_id})
+            log.error(
+                "telegram webhook: update %d skipped: it could not be read (%s)",
+                update_id,
+                type(exc).__name__,
+                extra={"update_id": update_id},
+            )
             return web.Response(text="ok")
         await self.application.update_queue.put(update)
         return web.Response(text="ok")
@@ -466,8 +514,13 @@ class TelegramFrontEnd:
                 can_manage = user is not None and user.id == chat.id
             elif chat_type != ChatType.CHANNEL:  # posting in a channel already takes admin rights
                 can_manage = await self._is_admin(message)
-        return ChatContext(platform="telegram", chat_id=str(chat.id), user_id=str(user.id) if user else None,
-                           chat_type=chat_type, can_manage=can_manage)
+        return ChatContext(
+            platform="telegram",
+            chat_id=str(chat.id),
+            user_id=str(user.id) if user else None,
+            chat_type=chat_type,
+            can_manage=can_manage,
+        )
 
     async def _chat_type(self, message: Message) -> str:
         """The chat's type as Telegram's data for its id says, not as the update claims: users have
@@ -485,8 +538,11 @@ class TelegramFrontEnd:
         try:
             known = (await self.application.bot.get_chat(chat.id)).type
         except TelegramError as exc:
-            log.warning("telegram: getChat failed, treating the chat as a group: %s", type(exc).__name__,
-                        extra={"chat_id": str(chat.id)})
+            log.warning(
+                "telegram: getChat failed, treating the chat as a group: %s",
+                type(exc).__name__,
+                extra={"chat_id": str(chat.id)},
+            )
             return ChatType.GROUP
         known = ChatType.GROUP if known == ChatType.PRIVATE else known  # never for a negative id
         if len(self._chat_types) >= 10_000:  # keep the cache small: start again
@@ -505,8 +561,11 @@ class TelegramFrontEnd:
         try:
             member = await chat.get_member(message.from_user.id)
         except TelegramError as exc:
-            log.warning("telegram: getChatMember failed, treating sender as non-admin: %s",
-                        type(exc).__name__, extra={"chat_id": str(chat.id)})
+            log.warning(
+                "telegram: getChatMember failed, treating sender as non-admin: %s",
+                type(exc).__name__,
+                extra={"chat_id": str(chat.id)},
+            )
             return False
         return member.status in ADMIN_STATUSES
 
@@ -532,13 +591,23 @@ class TelegramFrontEnd:
         chat_id = None
         if isinstance(update, Update) and update.effective_chat is not None:
             chat_id = str(update.effective_chat.id)
-        log.error("telegram: update failed: %s", type(context.error).__name__, exc_info=context.error,
-                  extra={"chat_id": chat_id})
+        log.error(
+            "telegram: update failed: %s",
+            type(context.error).__name__,
+            exc_info=context.error,
+            extra={"chat_id": chat_id},
+        )
         if chat_id is not None:
             await self._apologise(chat_id)
 
 
 __all__ = [
-    "APOLOGY", "SECRET_HEADER", "WEBHOOK_PATH", "TelegramFrontEnd", "TelegramSender", "file_base_url",
-    "guard_token", "map_telegram_error",
+    "APOLOGY",
+    "SECRET_HEADER",
+    "WEBHOOK_PATH",
+    "TelegramFrontEnd",
+    "TelegramSender",
+    "file_base_url",
+    "guard_token",
+    "map_telegram_error",
 ]

@@ -112,7 +112,7 @@ def pieces(text: str, style: Style) -> list[Piece]:
         word = chunk.rstrip()
         if word == chunk:  # no space after: the next span may continue the same word
             brk = NO_BREAK
-        elif "\n" in chunk[len(word):]:
+        elif "\n" in chunk[len(word) :]:
             brk = LINE
         elif _SENTENCE_END.search(word):
             brk = SENTENCE

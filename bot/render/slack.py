@@ -197,4 +197,3 @@ def _fallback(reply: Reply, blocks: list[Block]) -> str:
             if plain:
                 return plain
     return "─" * 3 if blocks else ""
-

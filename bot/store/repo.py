@@ -73,9 +73,7 @@ def recent_articles(
     return session.scalars(stmt).all()
 
 
-def recent_keys(
-    session: Session, *, since: datetime | None = None, limit: int | None = None
-) -> list[RowKey]:
+def recent_keys(session: Session, *, since: datetime | None = None, limit: int | None = None) -> list[RowKey]:
     """(id, analysis_version) of the articles recent_articles would give, in its order: from the index
     ix_articles_window alone, read as plain rows (no ORM objects: 1,000 of them cost ~3 ms)."""
     table = StoredArticle.__table__
@@ -102,7 +100,9 @@ INDEXED_DIALECTS = frozenset({"sqlite", "postgresql"})  # where migration 0003 b
 COUNTED_DIALECTS = INDEXED_DIALECTS  # where migration 0006's triggers count changes to articles
 # text: what /brief WORDS looks in (headline, summary, topic labels); people: names; topics: labels
 _FTS_COLUMNS: dict[str, tuple[str, ...]] = {
-    "text": ("headline", "summary", "topics"), "people": ("people",), "topics": ("topics",),
+    "text": ("headline", "summary", "topics"),
+    "people": ("people",),
+    "topics": ("topics",),
 }
 _PG_COLUMNS: dict[str, str] = {"text": "search_text", "people": "search_people", "topics": "search_topics"}
 _FTS = table("article_search", column("rowid"))
@@ -110,7 +110,12 @@ _FTS_KEYS = table("article_search_keys", column("rowid"), column("article_id"))
 
 
 def search_articles(
-    session: Session, field: SearchField, query: str, *, window: int, since: datetime | None = None,
+    session: Session,
+    field: SearchField,
+    query: str,
+    *,
+    window: int,
+    since: datetime | None = None,
 ) -> Sequence[StoredArticle]:
     """Among the newest `window` articles (ingested after `since`, when given), those whose `field` holds
     every searchable word of `query` as a stemmed whole word ("trade" finds "trading", not "traders"),
@@ -121,8 +126,13 @@ def search_articles(
     if session.get_bind().dialect.name not in INDEXED_DIALECTS:
         return search_in_python(session, field, query, window=window, since=since)
     # the window's oldest ingest time, read from the ingested_at index alone (None: fewer stories)
-    cutoff = (select(StoredArticle.ingested_at).order_by(StoredArticle.ingested_at.desc())
-              .offset(window - 1).limit(1).scalar_subquery())
+    cutoff = (
+        select(StoredArticle.ingested_at)
+        .order_by(StoredArticle.ingested_at.desc())
+        .offset(window - 1)
+        .limit(1)
+        .scalar_subquery()
+    )
     stmt = (
         select(StoredArticle.id, StoredArticle.analysis_version)
         .where(or_(cutoff.is_(None), StoredArticle.ingested_at >= cutoff))
@@ -136,7 +146,12 @@ def search_articles(
 
 
 def search_in_python(
-    session: Session, field: SearchField, query: str, *, window: int, since: datetime | None = None,
+    session: Session,
+    field: SearchField,
+    query: str,
+    *,
+    window: int,
+    since: datetime | None = None,
 ) -> list[StoredArticle]:
     """search_articles without an index (a backend migration 0003 builds none for): the same window
     matched in Python by the same rules (Porter stems)."""
@@ -180,8 +195,11 @@ def articles_stamp(session: Session) -> tuple[int | str, ...]:
     if session.get_bind().dialect.name in COUNTED_DIALECTS:
         return (int(session.scalar(select(ArticleChanges.changes).where(ArticleChanges.id == 1)) or 0),)
     count, newest, versions = session.execute(
-        select(func.count(), func.max(StoredArticle.ingested_at),
-               func.coalesce(func.sum(StoredArticle.analysis_version), 0)).select_from(StoredArticle)
+        select(
+            func.count(),
+            func.max(StoredArticle.ingested_at),
+            func.coalesce(func.sum(StoredArticle.analysis_version), 0),
+        ).select_from(StoredArticle)
     ).one()
     return int(count), str(newest), int(versions)
 
@@ -212,9 +230,11 @@ def save_source_state(session: Session, key: str, state: dict[str, Any]) -> None
     if dialect in {"postgresql", "sqlite"}:
         insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
         stmt = insert(SourceState).values(key=key, state=state, updated_at=utcnow())
-        session.execute(stmt.on_conflict_do_update(
-            index_elements=[SourceState.key], set_={"state": state, "updated_at": utcnow()}
-        ))
+        session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[SourceState.key], set_={"state": state, "updated_at": utcnow()}
+            )
+        )
         return
     row = session.get(SourceState, key)
     if row is None:
@@ -301,9 +321,14 @@ class ClaimedDelivery:
 
 def scheduled_subscriptions(session: Session) -> list[ScheduledSubscription]:
     rows = session.execute(
-        select(Subscription.id, Subscription.platform, Subscription.chat_id, Subscription.delivery_time,
-               Subscription.timezone, Subscription.updated_at)
-        .where(Subscription.active.is_(True))
+        select(
+            Subscription.id,
+            Subscription.platform,
+            Subscription.chat_id,
+            Subscription.delivery_time,
+            Subscription.timezone,
+            Subscription.updated_at,
+        ).where(Subscription.active.is_(True))
     ).all()
     return [ScheduledSubscription(*row) for row in rows]
 
@@ -333,8 +358,16 @@ def insert_deliveries(session: Session, rows: Sequence[dict[str, Any]]) -> int:
     else:  # pragma: no cover - other backends: one by one, relying on the unique constraint
         return _insert_one_by_one(session, rows)
     values = [
-        {"status": DELIVERY_PENDING, "attempts": 0, "failures": 0, "parts_sent": 0, "message_ids": [],
-         "next_attempt_at": row["due_at"], "created_at": row["window_end"], **row}
+        {
+            "status": DELIVERY_PENDING,
+            "attempts": 0,
+            "failures": 0,
+            "parts_sent": 0,
+            "message_ids": [],
+            "next_attempt_at": row["due_at"],
+            "created_at": row["window_end"],
+            **row,
+        }
         for row in rows
     ]
     created = 0
@@ -356,9 +389,18 @@ def _insert_one_by_one(session: Session, rows: Sequence[dict[str, Any]]) -> int:
     for row in rows:
         try:
             with session.begin_nested():
-                session.add(Delivery(status=DELIVERY_PENDING, attempts=0, failures=0, parts_sent=0,
-                                     message_ids=[], next_attempt_at=row["due_at"],
-                                     created_at=row["window_end"], **row))
+                session.add(
+                    Delivery(
+                        status=DELIVERY_PENDING,
+                        attempts=0,
+                        failures=0,
+                        parts_sent=0,
+                        message_ids=[],
+                        next_attempt_at=row["due_at"],
+                        created_at=row["window_end"],
+                        **row,
+                    )
+                )
             created += 1
         except IntegrityError:
             pass
@@ -366,7 +408,11 @@ def _insert_one_by_one(session: Session, rows: Sequence[dict[str, Any]]) -> int:
 
 
 def claim_deliveries(
-    session: Session, worker: str, platforms: Iterable[str], now: datetime, lease_until: datetime,
+    session: Session,
+    worker: str,
+    platforms: Iterable[str],
+    now: datetime,
+    lease_until: datetime,
     limit: int,
 ) -> list[ClaimedDelivery]:
     """Claim up to `limit` due pending deliveries for `worker` until `lease_until`, oldest first.
@@ -395,38 +441,72 @@ def claim_deliveries(
         update(Delivery)
         .where(Delivery.id.in_(claimable.scalar_subquery()))
         .values(claimed_by=worker, lease_until=lease_until)
-        .returning(Delivery.id, Delivery.subscription_id, Delivery.period, Delivery.platform,
-                   Delivery.chat_id, Delivery.window_end, Delivery.parts_sent, Delivery.message_ids,
-                   Delivery.attempts, Delivery.failures, Delivery.lease_until, Delivery.content_hash,
-                   Delivery.in_doubt)
+        .returning(
+            Delivery.id,
+            Delivery.subscription_id,
+            Delivery.period,
+            Delivery.platform,
+            Delivery.chat_id,
+            Delivery.window_end,
+            Delivery.parts_sent,
+            Delivery.message_ids,
+            Delivery.attempts,
+            Delivery.failures,
+            Delivery.lease_until,
+            Delivery.content_hash,
+            Delivery.in_doubt,
+        )
         .execution_options(synchronize_session=False)
     )
     rows = session.execute(stmt).all()
     claimed = [
-        ClaimedDelivery(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7] or ()), r[8], r[9], r[10],
-                        r[11], int(r[12] or 0))
+        ClaimedDelivery(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            tuple(r[7] or ()),
+            r[8],
+            r[9],
+            r[10],
+            r[11],
+            int(r[12] or 0),
+        )
         for r in rows
     ]
     return sorted(claimed, key=lambda c: c.id)
 
 
 def _owned(delivery_id: int, worker: str) -> Any:
-    return and_(Delivery.id == delivery_id, Delivery.claimed_by == worker,
-                Delivery.status == DELIVERY_PENDING)
+    return and_(
+        Delivery.id == delivery_id, Delivery.claimed_by == worker, Delivery.status == DELIVERY_PENDING
+    )
 
 
 def renew_lease(session: Session, delivery_id: int, worker: str, lease_until: datetime) -> bool:
     """Extend this worker's lease; False when the row is no longer this worker's pending claim."""
     result = session.execute(
-        update(Delivery).where(_owned(delivery_id, worker)).values(lease_until=lease_until)
+        update(Delivery)
+        .where(_owned(delivery_id, worker))
+        .values(lease_until=lease_until)
         .execution_options(synchronize_session=False)
     )
     return _rowcount(result) == 1
 
 
 def record_parts(
-    session: Session, delivery_id: int, parts_sent: int, message_ids: Sequence[str], *, attempts: int,
-    done: bool, now: datetime, content_hash: str | None = None,
+    session: Session,
+    delivery_id: int,
+    parts_sent: int,
+    message_ids: Sequence[str],
+    *,
+    attempts: int,
+    done: bool,
+    now: datetime,
+    content_hash: str | None = None,
 ) -> bool:
     """Record messages the platform accepted (and, when given, the content they came from). With `done`
     the row becomes delivered (`claimed_by` then names the worker that delivered it).
@@ -434,33 +514,51 @@ def record_parts(
     Deliberately not fenced by `claimed_by`: the messages are out, so recording them wins even if this
     worker's lease lapsed; a worker that claimed the row meanwhile then sees it delivered and stops.
     """
-    values: dict[str, Any] = {"parts_sent": parts_sent, "message_ids": list(message_ids),
-                              "attempts": attempts}
+    values: dict[str, Any] = {
+        "parts_sent": parts_sent,
+        "message_ids": list(message_ids),
+        "attempts": attempts,
+    }
     if content_hash is not None:
         values["content_hash"] = content_hash
     if done:
-        values |= {"status": DeliveryStatus.DELIVERED, "delivered_at": now, "lease_until": None,
-                   "last_error": None}
+        values |= {
+            "status": DeliveryStatus.DELIVERED,
+            "delivered_at": now,
+            "lease_until": None,
+            "last_error": None,
+        }
     result = session.execute(
-        update(Delivery).where(Delivery.id == delivery_id, Delivery.status == DELIVERY_PENDING)
-        .values(**values).execution_options(synchronize_session=False)
+        update(Delivery)
+        .where(Delivery.id == delivery_id, Delivery.status == DELIVERY_PENDING)
+        .values(**values)
+        .execution_options(synchronize_session=False)
     )
     return _rowcount(result) == 1
 
 
-def save_content(session: Session, content_hash: str, platform: str, messages: Sequence[Any],
-                 *, now: datetime) -> None:
+def save_content(
+    session: Session, content_hash: str, platform: str, messages: Sequence[Any], *, now: datetime
+) -> None:
     """Store a digest's rendered messages under their hash (kept when the hash is there already)."""
     if session.get(DeliveryContent, content_hash) is None:
         dialect = session.get_bind().dialect.name
         if dialect in {"postgresql", "sqlite"}:  # two workers storing the same digest race harmlessly
             insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-            session.execute(insert(DeliveryContent).values(
-                hash=content_hash, platform=platform, messages=list(messages), created_at=now,
-            ).on_conflict_do_nothing(index_elements=[DeliveryContent.hash]))
+            session.execute(
+                insert(DeliveryContent)
+                .values(
+                    hash=content_hash,
+                    platform=platform,
+                    messages=list(messages),
+                    created_at=now,
+                )
+                .on_conflict_do_nothing(index_elements=[DeliveryContent.hash])
+            )
         else:  # pragma: no cover - other backends
-            session.add(DeliveryContent(hash=content_hash, platform=platform, messages=list(messages),
-                                        created_at=now))
+            session.add(
+                DeliveryContent(hash=content_hash, platform=platform, messages=list(messages), created_at=now)
+            )
 
 
 def load_content(session: Session, content_hash: str) -> list[Any] | None:
@@ -471,8 +569,10 @@ def load_content(session: Session, content_hash: str) -> list[Any] | None:
 def pin_content(session: Session, delivery_id: int, content_hash: str) -> str:
     """Fix the content a pending delivery sends (first writer wins); returns the pinned hash."""
     session.execute(
-        update(Delivery).where(Delivery.id == delivery_id, Delivery.content_hash.is_(None))
-        .values(content_hash=content_hash).execution_options(synchronize_session=False)
+        update(Delivery)
+        .where(Delivery.id == delivery_id, Delivery.content_hash.is_(None))
+        .values(content_hash=content_hash)
+        .execution_options(synchronize_session=False)
     )
     return session.scalar(select(Delivery.content_hash).where(Delivery.id == delivery_id)) or content_hash
 
@@ -480,7 +580,9 @@ def pin_content(session: Session, delivery_id: int, content_hash: str) -> str:
 def note_in_doubt(session: Session, delivery_id: int) -> None:
     """Count a send of this delivery whose outcome is unknown (the message is resent)."""
     session.execute(
-        update(Delivery).where(Delivery.id == delivery_id).values(in_doubt=Delivery.in_doubt + 1)
+        update(Delivery)
+        .where(Delivery.id == delivery_id)
+        .values(in_doubt=Delivery.in_doubt + 1)
         .execution_options(synchronize_session=False)
     )
 
@@ -491,34 +593,51 @@ def prune_contents(session: Session, before: datetime) -> int:
         Delivery.status == DELIVERY_PENDING, Delivery.content_hash.is_not(None)
     )
     result = session.execute(
-        delete(DeliveryContent).where(DeliveryContent.created_at < before,
-                                      DeliveryContent.hash.not_in(needed))
+        delete(DeliveryContent)
+        .where(DeliveryContent.created_at < before, DeliveryContent.hash.not_in(needed))
         .execution_options(synchronize_session=False)
     )
     return int(_rowcount(result) or 0)
 
 
 def release_delivery(
-    session: Session, delivery_id: int, worker: str, *, next_attempt_at: datetime, attempts: int,
-    error: str | None = None, failed_pass: bool = False,
+    session: Session,
+    delivery_id: int,
+    worker: str,
+    *,
+    next_attempt_at: datetime,
+    attempts: int,
+    error: str | None = None,
+    failed_pass: bool = False,
 ) -> bool:
     """Give a claimed row back, to be retried at `next_attempt_at` (by any worker)."""
-    values: dict[str, Any] = {"claimed_by": None, "lease_until": None, "next_attempt_at": next_attempt_at,
-                              "attempts": attempts}
+    values: dict[str, Any] = {
+        "claimed_by": None,
+        "lease_until": None,
+        "next_attempt_at": next_attempt_at,
+        "attempts": attempts,
+    }
     if error is not None:
         values["last_error"] = error[:512]
     if failed_pass:
         values["failures"] = Delivery.failures + 1
     result = session.execute(
-        update(Delivery).where(_owned(delivery_id, worker)).values(**values)
+        update(Delivery)
+        .where(_owned(delivery_id, worker))
+        .values(**values)
         .execution_options(synchronize_session=False)
     )
     return _rowcount(result) == 1
 
 
 def finish_delivery(
-    session: Session, delivery_id: int, status: DeliveryStatus, *, now: datetime,
-    attempts: int | None = None, error: str | None = None,
+    session: Session,
+    delivery_id: int,
+    status: DeliveryStatus,
+    *,
+    now: datetime,
+    attempts: int | None = None,
+    error: str | None = None,
 ) -> bool:
     """End a pending row without (further) sending: skipped, superseded, cancelled, gone or failed."""
     values: dict[str, Any] = {"status": status, "claimed_by": None, "lease_until": None}
@@ -529,8 +648,10 @@ def finish_delivery(
     if error is not None:
         values["last_error"] = error[:512]
     result = session.execute(
-        update(Delivery).where(Delivery.id == delivery_id, Delivery.status == DELIVERY_PENDING)
-        .values(**values).execution_options(synchronize_session=False)
+        update(Delivery)
+        .where(Delivery.id == delivery_id, Delivery.status == DELIVERY_PENDING)
+        .values(**values)
+        .execution_options(synchronize_session=False)
     )
     return _rowcount(result) == 1
 
@@ -538,8 +659,10 @@ def finish_delivery(
 def release_worker_claims(session: Session, worker: str) -> int:
     """Hand back every pending row this worker holds (on a clean shutdown), claimable at once."""
     result = session.execute(
-        update(Delivery).where(Delivery.claimed_by == worker, Delivery.status == DELIVERY_PENDING)
-        .values(claimed_by=None, lease_until=None).execution_options(synchronize_session=False)
+        update(Delivery)
+        .where(Delivery.claimed_by == worker, Delivery.status == DELIVERY_PENDING)
+        .values(claimed_by=None, lease_until=None)
+        .execution_options(synchronize_session=False)
     )
     return int(_rowcount(result) or 0)
 
@@ -548,17 +671,22 @@ def previous_window_end(session: Session, subscription_id: int, period: date) ->
     """Where the last closed digest of this subscription before `period` stopped (None: never)."""
     return session.scalar(
         select(func.max(Delivery.window_end)).where(
-            Delivery.subscription_id == subscription_id, Delivery.period < period,
+            Delivery.subscription_id == subscription_id,
+            Delivery.period < period,
             Delivery.status.in_(DELIVERY_DONE),
         )
     )
 
 
 def newer_delivery_exists(session: Session, subscription_id: int, period: date) -> bool:
-    return (session.scalar(
-        select(func.count()).select_from(Delivery)
-        .where(Delivery.subscription_id == subscription_id, Delivery.period > period)
-    ) or 0) > 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Delivery)
+            .where(Delivery.subscription_id == subscription_id, Delivery.period > period)
+        )
+        or 0
+    ) > 0
 
 
 def articles_in_window(
@@ -587,9 +715,12 @@ def worker_heartbeat(session: Session, worker: str, now: datetime, *, live_withi
     session.flush()
     cutoff = now - timedelta(seconds=live_within)
     session.execute(delete(DeliveryWorker).where(DeliveryWorker.heartbeat_at < cutoff - timedelta(days=1)))
-    return int(session.scalar(
-        select(func.count()).select_from(DeliveryWorker).where(DeliveryWorker.heartbeat_at >= cutoff)
-    ) or 1)
+    return int(
+        session.scalar(
+            select(func.count()).select_from(DeliveryWorker).where(DeliveryWorker.heartbeat_at >= cutoff)
+        )
+        or 1
+    )
 
 
 def remove_worker(session: Session, worker: str) -> None:

@@ -112,9 +112,7 @@ def _party(
 ) -> Party:
     mine = [e for e in evidence if e.pid in pids]
     cued = [e.pid for e in mine if e.rule == "leads_party"]
-    joined = {
-        e.other for e in mine if e.rule == "joins_party" and e.other is not None and e.other in pids
-    }
+    joined = {e.other for e in mine if e.rule == "joins_party" and e.other is not None and e.other in pids}
     lead = (
         cued[0]
         if cued

@@ -73,9 +73,7 @@ def _detail_text(value: str, detail: Mapping[str, Any] | None) -> str:
 
 def entry_texts(entry: Mapping[str, Any]) -> tuple[str, str]:
     """(full content as text, summary as text); either may be empty."""
-    contents = [
-        _detail_text(c.get("value", ""), c) for c in entry.get("content") or [] if c.get("value")
-    ]
+    contents = [_detail_text(c.get("value", ""), c) for c in entry.get("content") or [] if c.get("value")]
     content = max(contents, key=len, default="")
     summary = _detail_text(entry.get("summary", ""), entry.get("summary_detail"))
     return content, summary
@@ -153,7 +151,11 @@ def entry_article(
     published = entry_published(entry)
     content, summary = entry_texts(entry)
     meta: dict[str, Any] = {
-        "source": feed_url, "title": title, "author": author, "url": link, "published": published
+        "source": feed_url,
+        "title": title,
+        "author": author,
+        "url": link,
+        "published": published,
     }
     text = content or summary
     if link and len(text.split()) < teaser_words:

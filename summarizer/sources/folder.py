@@ -133,4 +133,3 @@ class FileSource(_FileSetSource):
 
     def _files(self, skipped: list[Skipped]) -> Iterator[Path]:
         yield self.root
-

@@ -14,15 +14,63 @@ from summarizer.article import Article, ArticleError, parse_text
 
 # Elements whose text is never article text.
 _DROP = frozenset(
-    {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-    "video", "audio", "figure", "figcaption", "form", "button", "select", "textarea", "nav",
-    "aside", "head", "title"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "canvas",
+        "video",
+        "audio",
+        "figure",
+        "figcaption",
+        "form",
+        "button",
+        "select",
+        "textarea",
+        "nav",
+        "aside",
+        "head",
+        "title",
+    }
 )
 _BLOCK = frozenset(
-    {"p", "div", "section", "article", "header", "footer", "main", "blockquote", "pre", "ul", "ol",
-    "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-    "hr", "address", "center"}
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "blockquote",
+        "pre",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "address",
+        "center",
+    }
 )
+
 
 def _drop_per_document_noise(record: logging.LogRecord) -> bool:
     """trafilatura logs "discarding data: None" and the like for every page without text; we report
@@ -91,8 +139,15 @@ def extract_html(
     """
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, include_links=False, deduplicate=False, prune_xpath=_PRUNE,
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            deduplicate=False,
+            prune_xpath=_PRUNE,
         )
     except Exception as exc:  # trafilatura raises assorted lxml/ValueErrors on broken markup
         raise ArticleError(f"HTML could not be read: {exc}") from exc

@@ -22,8 +22,15 @@ from summarizer.sources.http import Fetched
 from summarizer.sources.http_source import HttpSource
 
 FEED_TYPES = frozenset(
-    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml",
-    "application/feed+xml", "application/xml", "text/xml"}
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/x-rss+xml",
+        "application/feed+xml",
+        "application/xml",
+        "text/xml",
+    }
 )
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]")
@@ -31,7 +38,7 @@ _HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html)[\s>]")
 
 
 def sniff(content_type: str, body: bytes) -> str | None:
-    """"feed", "html", "text" or None (unsupported), from the content type and the first bytes."""
+    """ "feed", "html", "text" or None (unsupported), from the content type and the first bytes."""
     head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if _FEED_ROOT.search(head) or content_type in FEED_TYPES:
         return "feed"

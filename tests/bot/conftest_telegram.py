@@ -89,8 +89,13 @@ async def start_front_end(telegram_settings: SettingsFactory) -> AsyncIterator[F
     `front` passes keyword arguments to TelegramFrontEnd (e.g. backoffs)."""
     started: list[TelegramFrontEnd] = []
 
-    async def start(db: Database, commands: Commands | None = None, *, front: dict[str, Any] | None = None,
-                    **overrides: Any) -> TelegramFrontEnd:
+    async def start(
+        db: Database,
+        commands: Commands | None = None,
+        *,
+        front: dict[str, Any] | None = None,
+        **overrides: Any,
+    ) -> TelegramFrontEnd:
         settings = telegram_settings(**overrides)
         options = {"poll_timeout": POLL_TIMEOUT, **(front or {})}
         front_end = TelegramFrontEnd(settings, commands or Commands(db, settings), **options)

@@ -36,9 +36,15 @@ async def main(argv: list[str] | None = None) -> None:
     settings = load_settings({}, telegram_bot_token=TOKEN, telegram_api_base_url=args.api_base_url)
     sender = TelegramSender.from_settings(settings)
     db = open_database(args.db_url)
-    bot = DigestScheduler(db, settings, {"telegram": sender}, clock=lambda: datetime.now(UTC) + offset,
-                          concurrency=args.concurrency, lease_seconds=args.lease,
-                          limits={"telegram": Limits(per_second=None, chat_interval=0.0)})
+    bot = DigestScheduler(
+        db,
+        settings,
+        {"telegram": sender},
+        clock=lambda: datetime.now(UTC) + offset,
+        concurrency=args.concurrency,
+        lease_seconds=args.lease,
+        limits={"telegram": Limits(per_second=None, chat_interval=0.0)},
+    )
     print("ready", flush=True)
     report = await bot.tick()
     await bot.stop()

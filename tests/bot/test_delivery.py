@@ -38,9 +38,9 @@ START = at_utc(2026, 12, 1, 6, 0)  # 07:00 in Berlin (CET, UTC+1)
 BERLIN_8 = at_utc(2026, 12, 1, 7, 0)  # 08:00 in Berlin
 
 
-
 def _metric(name: str, **labels: str) -> float:
     return REGISTRY.get_sample_value(name, labels) or 0.0
+
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
@@ -62,8 +62,15 @@ def scheduler(
     sender.clock = clock
     settings = load_settings({}, empty_digest=empty)
     pacers = Pacers(monotonic=clock.monotonic, sleep=clock.sleep)
-    return DigestScheduler(db, settings, {sender.platform: sender}, clock=clock, sleep=clock.backoff_sleep,
-                           pacers=pacers, **options)
+    return DigestScheduler(
+        db,
+        settings,
+        {sender.platform: sender},
+        clock=clock,
+        sleep=clock.backoff_sleep,
+        pacers=pacers,
+        **options,
+    )
 
 
 async def test_one_digest_a_day_with_what_is_new(db: Database) -> None:
@@ -350,8 +357,9 @@ async def test_two_workers_on_one_database_send_each_digest_once(db_url: str) ->
     senders = [FakeSender(delay=0.002), FakeSender(delay=0.002)]
     dbs = [open_database(db_url, migrate=False) for _ in senders]
     workers = [
-        DigestScheduler(d, settings, {"telegram": s}, clock=clock, concurrency=8,
-                        limits={"telegram": UNLIMITED})
+        DigestScheduler(
+            d, settings, {"telegram": s}, clock=clock, concurrency=8, limits={"telegram": UNLIMITED}
+        )
         for d, s in zip(dbs, senders, strict=True)
     ]
     reports = await asyncio.gather(*(w.tick() for w in workers))
@@ -396,8 +404,14 @@ async def test_a_worker_whose_lease_lapsed_does_not_send(db: Database) -> None:
     subscribe(db, "100", "08:00", "Europe/Berlin", when=clock())
     settings = load_settings({})
     slow_sender, other_sender = FakeSender(), FakeSender()
-    slow = Outbox(db, settings, {"telegram": slow_sender}, clock=clock, lease_seconds=120,
-                  pacers=Pacers(monotonic=clock.monotonic, sleep=clock.sleep))
+    slow = Outbox(
+        db,
+        settings,
+        {"telegram": slow_sender},
+        clock=clock,
+        lease_seconds=120,
+        pacers=Pacers(monotonic=clock.monotonic, sleep=clock.sleep),
+    )
     clock.set(BERLIN_8)
     slow.create_due()
     [claim] = slow._claim(1)

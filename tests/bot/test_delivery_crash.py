@@ -36,9 +36,22 @@ def crash_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 def child(db_url: str, api: str, *extra: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "tests.bot.delivery_child", db_url, api, "--concurrency", str(CONCURRENCY),
-         "--lease", str(LEASE), *extra],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "tests.bot.delivery_child",
+            db_url,
+            api,
+            "--concurrency",
+            str(CONCURRENCY),
+            "--lease",
+            str(LEASE),
+            *extra,
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "BRIEFBOT_LOG_LEVEL": "WARNING"},
     )
 
@@ -83,7 +96,9 @@ def test_kill_9_during_fan_out_then_restart(crash_db_url: str) -> None:
     for row in rows:  # every part of every digest arrived; the record names what arrived
         assert per_chat[row.chat_id] >= row.parts_sent == len(row.message_ids)
     duplicates = len(tg.sent) - sum(len(r.message_ids) for r in rows)
-    print(f"\nkill -9 [{crash_db_url.split(':')[0]}]: {accepted_at_kill} messages accepted before the kill, "
-          f"{in_flight} accepted but unrecorded (in flight), {duplicates} duplicates after the restart, "
-          f"restart delivered {report['delivered']} digests")
+    print(
+        f"\nkill -9 [{crash_db_url.split(':')[0]}]: {accepted_at_kill} messages accepted before the kill, "
+        f"{in_flight} accepted but unrecorded (in flight), {duplicates} duplicates after the restart, "
+        f"restart delivered {report['delivered']} digests"
+    )
     assert 0 <= duplicates <= in_flight <= CONCURRENCY

@@ -43,8 +43,9 @@ def per_chat(db: Database) -> dict[str, list[str]]:
 
 async def test_telegram_storm_errors_and_blocked_chats(db: Database) -> None:
     async with FakeTelegramApi(token=TOKEN) as tg:
-        sender = TelegramSender.from_settings(load_settings({}, telegram_bot_token=TOKEN,
-                                                            telegram_api_base_url=tg.base_url))
+        sender = TelegramSender.from_settings(
+            load_settings({}, telegram_bot_token=TOKEN, telegram_api_base_url=tg.base_url)
+        )
         tg.fail(None, "rate_limited", times=5, retry_after=1)  # a 429 storm over all chats
         tg.fail(3, "server_error", times=2)
         tg.fail(4, "bad_gateway", times=3)
@@ -70,8 +71,9 @@ async def test_telegram_storm_errors_and_blocked_chats(db: Database) -> None:
 async def test_telegram_limits_are_kept_by_design(db: Database) -> None:
     subscribe_many(db, 6, "00:00", "UTC", when=NOW - timedelta(days=2), prefix="-100")  # groups
     async with FakeTelegramApi(token=TOKEN, rate_limits=RateLimits()) as tg:
-        sender = TelegramSender.from_settings(load_settings({}, telegram_bot_token=TOKEN,
-                                                            telegram_api_base_url=tg.base_url))
+        sender = TelegramSender.from_settings(
+            load_settings({}, telegram_bot_token=TOKEN, telegram_api_base_url=tg.base_url)
+        )
         report = await bot_for(db, "telegram", sender).tick()
         await sender.close()
     assert report.delivered == 36 and len(per_chat(db)) == 36

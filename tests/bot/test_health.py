@@ -110,7 +110,11 @@ async def test_metrics_count_digests_delivered_and_send_latency(tmp_path: Path) 
     store_news(db, news_articles(2), start - timedelta(hours=1))
     subscribe(db, "C42", "08:00", "UTC", when=start, platform="slack")
     scheduler = DigestScheduler(
-        db, load_settings({}), {"slack": sender}, clock=clock, sleep=clock.backoff_sleep,
+        db,
+        load_settings({}),
+        {"slack": sender},
+        clock=clock,
+        sleep=clock.backoff_sleep,
         pacers=Pacers(monotonic=clock.monotonic, sleep=clock.sleep),
     )
     server = HttpServer(health_routes(db, lambda: True), "127.0.0.1", 0)

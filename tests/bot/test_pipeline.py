@@ -247,7 +247,7 @@ def test_who_heads_the_answer_with_the_person_most_reported_and_names_the_others
         "Zarif on Monday. Kerry said progress had been made."
     )
     (folder / "c.txt").write_text(
-        "Prince in Beijing\n\nPrince William arrived in Beijing on Sunday. \"It will tell us something,\" "
+        'Prince in Beijing\n\nPrince William arrived in Beijing on Sunday. "It will tell us something," '
         "said Kerry Brown, a professor of Chinese politics at the University of Sydney."
     )
     db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")

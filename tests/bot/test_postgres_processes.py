@@ -30,7 +30,11 @@ def briefbot_run(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     """`briefbot run` (the console script's entry point) in its own process."""
     return subprocess.Popen(
         [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main(['run']))"],
-        cwd=REPO, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        cwd=REPO,
+        env=env,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -54,7 +58,8 @@ def stop(*procs: subprocess.Popen[bytes]) -> list[int | None]:
 
 
 def test_two_processes_send_every_digest_once_then_a_restart_sends_nothing(
-    pg_url: str, tmp_path: Path  # noqa: F811
+    pg_url: str,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     now = datetime.now(UTC)
     db = open_database(pg_url)
@@ -63,9 +68,15 @@ def test_two_processes_send_every_digest_once_then_a_restart_sends_nothing(
     (tmp_path / "sources").mkdir()
 
     with FakeTelegramApi(token=TOKEN, rate_limits=RateLimits()).running_in_thread() as tg:
-        env = {**os.environ, "BRIEFBOT_DATABASE_URL": pg_url, "TELEGRAM_BOT_TOKEN": TOKEN,
-               "TELEGRAM_API_BASE_URL": tg.base_url, "BRIEFBOT_SOURCES": str(tmp_path / "sources"),
-               "BRIEFBOT_LOG_LEVEL": "INFO", "BRIEFBOT_LOG_FORMAT": "text"}
+        env = {
+            **os.environ,
+            "BRIEFBOT_DATABASE_URL": pg_url,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_BASE_URL": tg.base_url,
+            "BRIEFBOT_SOURCES": str(tmp_path / "sources"),
+            "BRIEFBOT_LOG_LEVEL": "INFO",
+            "BRIEFBOT_LOG_FORMAT": "text",
+        }
         env.pop("BRIEFBOT_HTTP_PORT", None)
         logs = [tmp_path / "a.log", tmp_path / "b.log"]
         procs = [briefbot_run(env, log) for log in logs]
@@ -85,8 +96,10 @@ def test_two_processes_send_every_digest_once_then_a_restart_sends_nothing(
         assert {r.status for r in rows} == {"delivered"} and len(rows) == CHATS
         by_worker = Counter(r.claimed_by for r in rows)
         assert len(by_worker) == 2, by_worker  # both processes delivered a share
-        print(f"\ntwo processes: {dict(by_worker.most_common())} digests each, "
-              f"{tg.count_rate_limited} answered 429 by the fake's limits")
+        print(
+            f"\ntwo processes: {dict(by_worker.most_common())} digests each, "
+            f"{tg.count_rate_limited} answered 429 by the fake's limits"
+        )
 
         before = len(tg.sent)
         again = briefbot_run(env, tmp_path / "c.log")

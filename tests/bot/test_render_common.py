@@ -35,6 +35,7 @@ from tests.bot.render_support import (
 
 # --- clean -----------------------------------------------------------------------------------------
 
+
 def test_clean_drops_terminal_escapes_and_bidi_overrides_but_keeps_text():
     dirty = "Ab\x1b[31mc\x07d\x9b2J\u202eevil\u2066x\u2069 \u200fשלום\t\n😀 e\u0301"
     assert clean(dirty) == "Ab[31mcd2Jevilx \u200fשלום\t\n😀 e\u0301"
@@ -56,22 +57,41 @@ def test_clean_leaves_no_control_character_but_tab_and_newline(text):
 
 # --- http_url ---------------------------------------------------------------------------------------
 
+
 def test_http_url_accepts_web_links_only():
     for good in ["https://example.com", "http://example.com:8080/a?b=1&c=<2>#top", "HTTPS://Example.com/ü"]:
         assert http_url(good) == good
-    for bad in ["javascript:alert(1)", "tg://user?id=1", "mailto:a@b.c", "ftp://x.org/", "https://",
-                "http://exa mple.com", "//example.com/x", "/relative", "http://a.com:99999/",
-                "https://a.com/\x1b[31m", "https://a.com/\u202e", "https://" + "a" * 3000 + ".com", "", None]:
+    for bad in [
+        "javascript:alert(1)",
+        "tg://user?id=1",
+        "mailto:a@b.c",
+        "ftp://x.org/",
+        "https://",
+        "http://exa mple.com",
+        "//example.com/x",
+        "/relative",
+        "http://a.com:99999/",
+        "https://a.com/\x1b[31m",
+        "https://a.com/\u202e",
+        "https://" + "a" * 3000 + ".com",
+        "",
+        None,
+    ]:
         assert http_url(bad) is None, bad
 
 
 # --- pieces and pack --------------------------------------------------------------------------------
 
+
 def test_pieces_mark_line_sentence_and_word_ends():
     ps = pieces("He left. Then\nshe came back", Style())
     assert [(p.text, p.brk) for p in ps] == [
-        ("He ", WORD), ("left. ", SENTENCE), ("Then\n", LINE),
-        ("she ", WORD), ("came ", WORD), ("back", NO_BREAK),
+        ("He ", WORD),
+        ("left. ", SENTENCE),
+        ("Then\n", LINE),
+        ("she ", WORD),
+        ("came ", WORD),
+        ("back", NO_BREAK),
     ]
 
 

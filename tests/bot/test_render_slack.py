@@ -76,8 +76,11 @@ def test_any_reply_gives_payloads_within_limits_with_nothing_injected_and_nothin
         check(payload)
         for block in payload["blocks"]:
             if block["type"] == "header":
-                seen.append(shown(block["text"]["text"].translate(INVISIBLE)).translate(LOOKALIKES).translate(
-                    dict.fromkeys(map(ord, "*_~`"))))
+                seen.append(
+                    shown(block["text"]["text"].translate(INVISIBLE))
+                    .translate(LOOKALIKES)
+                    .translate(dict.fromkeys(map(ord, "*_~`")))
+                )
             elif block["type"] == "section":
                 seen.append(unmrkdwn(block["text"]["text"]))
     blocks = [b for b in visible_blocks(reply) if not isinstance(b, Divider)]
@@ -110,23 +113,44 @@ def test_markers_in_text_do_not_format_but_snake_case_and_sums_stay():
 
 
 def test_formatting_links_and_headers():
-    reply = Reply((
-        Heading("Top stories"),
-        Heading("Q&A: <what> now"),
-        Paragraph((Span("Read "), Span("the *report*", bold=True, link="https://ex.com/a?b=1&c=x|y>"),
-                   Span(" today", italic=True), Span(", run "), Span("/brief `x`", code=True),
-                   Span(" or "), Span("this", link="javascript:alert(1)"))),
-        Bullets(((Span("one"),), (Span("two", bold=True),))),
-        Divider(),
-    ), fallback="Top stories: 1")
+    reply = Reply(
+        (
+            Heading("Top stories"),
+            Heading("Q&A: <what> now"),
+            Paragraph(
+                (
+                    Span("Read "),
+                    Span("the *report*", bold=True, link="https://ex.com/a?b=1&c=x|y>"),
+                    Span(" today", italic=True),
+                    Span(", run "),
+                    Span("/brief `x`", code=True),
+                    Span(" or "),
+                    Span("this", link="javascript:alert(1)"),
+                )
+            ),
+            Bullets(((Span("one"),), (Span("two", bold=True),))),
+            Divider(),
+        ),
+        fallback="Top stories: 1",
+    )
     [payload] = render_slack(reply)
     assert payload["text"] == "Top stories: 1"
     assert payload["blocks"] == [
         {"type": "header", "text": {"type": "plain_text", "text": "Top stories", "emoji": True}},
-        {"type": "section",
-         "text": {"type": "mrkdwn", "text": "*Q&amp;A: &lt;what&gt; now*", "verbatim": True}},
-        {"type": "section", "text": {"type": "mrkdwn", "verbatim": True, "text": (
-            "Read *<https://ex.com/a?b=1&amp;c=x%7Cy%3E|the ∗report∗>* _today_, run `/brief ˋxˋ` or this")}},
+        {
+            "type": "section",
+            "text": {"type": "mrkdwn", "text": "*Q&amp;A: &lt;what&gt; now*", "verbatim": True},
+        },
+        {
+            "type": "section",
+            "text": {
+                "type": "mrkdwn",
+                "verbatim": True,
+                "text": (
+                    "Read *<https://ex.com/a?b=1&amp;c=x%7Cy%3E|the ∗report∗>* _today_, run `/brief ˋxˋ` or this"  # noqa: E501
+                ),
+            },
+        },
         {"type": "section", "text": {"type": "mrkdwn", "text": "• one\n• *two*", "verbatim": True}},
         {"type": "divider"},
     ]

@@ -24,7 +24,7 @@ from tests.bot.render_support import (
 ALLOWED = {"b", "i", "u", "s", "code", "pre", "a", "blockquote"}
 # Telegram's HTML, strictly: text without <, > or bare &; its four named entities; allowed tags only.
 TOKENS = re.compile(
-    r'(?:[^<>&]+|&(?:amp|lt|gt|quot);|<(?:b|i|u|s|code|pre|blockquote)>|</(?:b|i|u|s|code|pre|blockquote|a)>'
+    r"(?:[^<>&]+|&(?:amp|lt|gt|quot);|<(?:b|i|u|s|code|pre|blockquote)>|</(?:b|i|u|s|code|pre|blockquote|a)>"
     r'|<a href="[^"<>]*">)*'
 )
 
@@ -92,19 +92,28 @@ def test_text_that_looks_like_html_arrives_as_text():
     hostile = 'Tom & Jerry <b>not bold</b> <a href="javascript:x">y</a> &amp; 5 > 3 < 4'
     [message] = render_telegram(Reply.text(hostile))
     assert message == (
-        "Tom &amp; Jerry &lt;b&gt;not bold&lt;/b&gt; &lt;a href=\"javascript:x\"&gt;y&lt;/a&gt; "
+        'Tom &amp; Jerry &lt;b&gt;not bold&lt;/b&gt; &lt;a href="javascript:x"&gt;y&lt;/a&gt; '
         "&amp;amp; 5 &gt; 3 &lt; 4"
     )
     assert check(message).plain == hostile
 
 
 def test_formatting_and_links():
-    reply = Reply((
-        Heading("Top stories"),
-        Paragraph((Span("Read "), Span('"Q&A"', bold=True, link='https://ex.com/a?b=1&c="2"'),
-                   Span(" now", italic=True), Span(" or run "), Span("/brief <topic>", code=True))),
-        Paragraph((Span("bad link", link="javascript:alert(1)"),)),
-    ))
+    reply = Reply(
+        (
+            Heading("Top stories"),
+            Paragraph(
+                (
+                    Span("Read "),
+                    Span('"Q&A"', bold=True, link='https://ex.com/a?b=1&c="2"'),
+                    Span(" now", italic=True),
+                    Span(" or run "),
+                    Span("/brief <topic>", code=True),
+                )
+            ),
+            Paragraph((Span("bad link", link="javascript:alert(1)"),)),
+        )
+    )
     [message] = render_telegram(reply)
     assert message == (
         "<b><u>Top stories</u></b>\n\n"

@@ -62,23 +62,36 @@ def test_escape_sequences_and_bidi_overrides_from_an_article_are_removed():
 
 
 def test_headings_bullets_links_and_dividers():
-    reply = Reply((
-        Heading("Delegations"),
-        Paragraph((Span("Read "), Span("the report", link="https://ex.com/r?a=1&b=2"), Span(" or "),
-                   Span("this", link="javascript:alert(1)"), Span(" at "), Span("https://ex.com/x",
-                   link="https://ex.com/x"), Span("."))),
-        Heading("Members", level=2),
-        Bullets((
-            (Span("Liz Sherwood-Randall", bold=True), Span(", lead")), (Span("  "),), (Span("Another"),),
-        )),
-        Divider(),
-    ))
+    reply = Reply(
+        (
+            Heading("Delegations"),
+            Paragraph(
+                (
+                    Span("Read "),
+                    Span("the report", link="https://ex.com/r?a=1&b=2"),
+                    Span(" or "),
+                    Span("this", link="javascript:alert(1)"),
+                    Span(" at "),
+                    Span("https://ex.com/x", link="https://ex.com/x"),
+                    Span("."),
+                )
+            ),
+            Heading("Members", level=2),
+            Bullets(
+                (
+                    (Span("Liz Sherwood-Randall", bold=True), Span(", lead")),
+                    (Span("  "),),
+                    (Span("Another"),),
+                )
+            ),
+            Divider(),
+        )
+    )
     assert render_text(reply) == (
         "Delegations\n===========\n\n"
         "Read the report (https://ex.com/r?a=1&b=2) or this at https://ex.com/x.\n\n"
         "Members\n-------\n\n"
-        "• Liz Sherwood-Randall, lead\n• Another\n\n"
-        + "─" * 40
+        "• Liz Sherwood-Randall, lead\n• Another\n\n" + "─" * 40
     )
 
 

@@ -196,8 +196,11 @@ def test_topics_label_after_an_ingest_stems_no_label(db: Database) -> None:
         for query in [label, *label.split()]:
             q, stems = query.casefold(), commands.words.query_stems(query)
             wanted = [t for t in window.topics if t[0].casefold() == q]
-            wanted += [t for t in window.topics
-                       if t[0].casefold() != q and stems and stems <= commands.words.stems(t[0])]
+            wanted += [
+                t
+                for t in window.topics
+                if t[0].casefold() != q and stems and stems <= commands.words.stems(t[0])
+            ]
             assert window.matching_topics(query, commands.words) == wanted, query
 
 

@@ -37,28 +37,54 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 def virtual(db: Database, sender: FakeSender, clock: FakeClock, **options: object) -> DigestScheduler:
     sender.clock = clock
-    return DigestScheduler(db, load_settings({}), {sender.platform: sender}, clock=clock,
-                           sleep=clock.sleep, pacers=Pacers(monotonic=clock.monotonic, sleep=clock.sleep),
-                           **options)
+    return DigestScheduler(
+        db,
+        load_settings({}),
+        {sender.platform: sender},
+        clock=clock,
+        sleep=clock.sleep,
+        pacers=Pacers(monotonic=clock.monotonic, sleep=clock.sleep),
+        **options,
+    )
 
 
 # Expected instants are written out from the zones' known offsets, not computed by the code under test.
 DST_CASES = [
-    pytest.param("Europe/Berlin", "08:00", at_utc(2027, 3, 26, 12),
-                 [at_utc(2027, 3, 27, 7), at_utc(2027, 3, 28, 6), at_utc(2027, 3, 29, 6)],
-                 id="berlin-spring-forward"),
-    pytest.param("Europe/Berlin", "02:30", at_utc(2027, 3, 26, 12),  # 02:30 does not exist on the 28th
-                 [at_utc(2027, 3, 27, 1, 30), at_utc(2027, 3, 28, 1, 30), at_utc(2027, 3, 29, 0, 30)],
-                 id="berlin-gap-time"),
-    pytest.param("Europe/Berlin", "02:30", at_utc(2027, 10, 29, 12),  # 02:30 happens twice on the 31st
-                 [at_utc(2027, 10, 30, 0, 30), at_utc(2027, 10, 31, 0, 30), at_utc(2027, 11, 1, 1, 30)],
-                 id="berlin-fall-back-twice-time"),
-    pytest.param("America/New_York", "08:00", at_utc(2027, 3, 12, 18),
-                 [at_utc(2027, 3, 13, 13), at_utc(2027, 3, 14, 12), at_utc(2027, 3, 15, 12)],
-                 id="new-york-spring-forward"),
-    pytest.param("Australia/Sydney", "07:00", at_utc(2027, 4, 2, 0),  # DST ends 03:00 on 4 April 2027
-                 [at_utc(2027, 4, 2, 20), at_utc(2027, 4, 3, 21), at_utc(2027, 4, 4, 21)],
-                 id="sydney-fall-back"),
+    pytest.param(
+        "Europe/Berlin",
+        "08:00",
+        at_utc(2027, 3, 26, 12),
+        [at_utc(2027, 3, 27, 7), at_utc(2027, 3, 28, 6), at_utc(2027, 3, 29, 6)],
+        id="berlin-spring-forward",
+    ),
+    pytest.param(
+        "Europe/Berlin",
+        "02:30",
+        at_utc(2027, 3, 26, 12),  # 02:30 does not exist on the 28th
+        [at_utc(2027, 3, 27, 1, 30), at_utc(2027, 3, 28, 1, 30), at_utc(2027, 3, 29, 0, 30)],
+        id="berlin-gap-time",
+    ),
+    pytest.param(
+        "Europe/Berlin",
+        "02:30",
+        at_utc(2027, 10, 29, 12),  # 02:30 happens twice on the 31st
+        [at_utc(2027, 10, 30, 0, 30), at_utc(2027, 10, 31, 0, 30), at_utc(2027, 11, 1, 1, 30)],
+        id="berlin-fall-back-twice-time",
+    ),
+    pytest.param(
+        "America/New_York",
+        "08:00",
+        at_utc(2027, 3, 12, 18),
+        [at_utc(2027, 3, 13, 13), at_utc(2027, 3, 14, 12), at_utc(2027, 3, 15, 12)],
+        id="new-york-spring-forward",
+    ),
+    pytest.param(
+        "Australia/Sydney",
+        "07:00",
+        at_utc(2027, 4, 2, 0),  # DST ends 03:00 on 4 April 2027
+        [at_utc(2027, 4, 2, 20), at_utc(2027, 4, 3, 21), at_utc(2027, 4, 4, 21)],
+        id="sydney-fall-back",
+    ),
 ]
 
 
@@ -128,8 +154,9 @@ async def test_sources_are_polled_on_the_interval_and_before_a_due_digest(db: Da
             store_news(db, fresh, clock() - timedelta(seconds=1))
 
     settings = load_settings({}, poll_interval_seconds=1)
-    bot = DigestScheduler(db, settings, {"telegram": sender}, clock=clock, ingest=ingest,
-                          limits={"telegram": UNLIMITED})
+    bot = DigestScheduler(
+        db, settings, {"telegram": sender}, clock=clock, ingest=ingest, limits={"telegram": UNLIMITED}
+    )
     report = await bot.tick()
     assert report.delivered == 1 and len(polls) == 1  # polled first, then sent
     assert fresh[0].headline in sender.sent[0].text
@@ -147,8 +174,9 @@ async def test_stop_finishes_sends_in_flight_and_hands_back_the_rest(db: Databas
     start = datetime.now(UTC) - timedelta(days=2)
     subscribe_many(db, 40, "00:00", "UTC", when=start)
     slow = FakeSender(delay=0.05)
-    bot = DigestScheduler(db, load_settings({}), {"telegram": slow}, concurrency=2,
-                          limits={"telegram": UNLIMITED})
+    bot = DigestScheduler(
+        db, load_settings({}), {"telegram": slow}, concurrency=2, limits={"telegram": UNLIMITED}
+    )
     await bot.start()
     await asyncio.sleep(0.3)
     await bot.stop()

@@ -112,8 +112,12 @@ def test_who_name_matches_whole_words(news: Commands) -> None:
 
 def test_index_follows_reanalysis_and_deletion(db: Database) -> None:
     article = parse_text(SEED.read_text(encoding="utf-8"), source=str(SEED))
-    old = Analysis(summary=("An airship over the lake.",), people=(Person("Ferdinand Zeppelin"),),
-                   topics=(Topic("airships", 1.0),), version=ANALYSIS_VERSION - 1)
+    old = Analysis(
+        summary=("An airship over the lake.",),
+        people=(Person("Ferdinand Zeppelin"),),
+        topics=(Topic("airships", 1.0),),
+        version=ANALYSIS_VERSION - 1,
+    )
     with db.session() as s:
         add_article(s, article, old)
     commands = Commands(db, load_settings({}))
@@ -167,10 +171,13 @@ def _database_stems(db: Database, words: list[str]) -> dict[str, set[str]]:
     """What the index itself makes of each word: its stem(s)."""
     if db.is_sqlite:
         with db.engine.begin() as conn:
-            conn.execute(text("INSERT INTO article_search(rowid, headline) VALUES (:i, :w)"),
-                         [{"i": i, "w": w} for i, w in enumerate(words, start=1)])
-            conn.execute(text("CREATE VIRTUAL TABLE temp.terms "
-                              "USING fts5vocab(main, article_search, instance)"))
+            conn.execute(
+                text("INSERT INTO article_search(rowid, headline) VALUES (:i, :w)"),
+                [{"i": i, "w": w} for i, w in enumerate(words, start=1)],
+            )
+            conn.execute(
+                text("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, article_search, instance)")
+            )
             rows = conn.execute(text("SELECT doc, term FROM temp.terms")).all()
             conn.execute(text("DELETE FROM article_search"))
         stems: dict[str, set[str]] = {}
@@ -178,8 +185,13 @@ def _database_stems(db: Database, words: list[str]) -> dict[str, set[str]]:
             stems.setdefault(words[doc - 1], set()).add(term)
         return stems
     with db.engine.connect() as conn:
-        rows = conn.execute(text("SELECT w, tsvector_to_array(to_tsvector('english', w)) "
-                                 "FROM unnest(CAST(:words AS text[])) AS w"), {"words": words}).all()
+        rows = conn.execute(
+            text(
+                "SELECT w, tsvector_to_array(to_tsvector('english', w)) "
+                "FROM unnest(CAST(:words AS text[])) AS w"
+            ),
+            {"words": words},
+        ).all()
     return {w: set(lexemes) for w, lexemes in rows}
 
 
@@ -199,9 +211,15 @@ def test_python_stems_every_word_of_the_news_as_the_database_does(db: Database) 
 def test_stop_words_are_exactly_postgresql_english_stop_words(pg_url: str) -> None:  # noqa: F811
     db = open_database(pg_url)
     with db.engine.connect() as conn:
-        dropped = {w for (w,) in conn.execute(text(
-            "SELECT w FROM unnest(CAST(:words AS text[])) AS w WHERE to_tsvector('english', w) = ''"
-        ), {"words": sorted(STOP_WORDS)})}
+        dropped = {
+            w
+            for (w,) in conn.execute(
+                text(
+                    "SELECT w FROM unnest(CAST(:words AS text[])) AS w WHERE to_tsvector('english', w) = ''"
+                ),
+                {"words": sorted(STOP_WORDS)},
+            )
+        }
     db.dispose()
     assert dropped == STOP_WORDS
 
@@ -214,10 +232,19 @@ def test_searches_look_at_the_newest_stories_only(news: Commands, monkeypatch: p
     assert "No one called “Siew”" in say(news, "/who Siew")  # reuters/16094 is older than the limit
 
 
-@pytest.mark.parametrize(("field", "query"), [
-    ("text", "trade"), ("text", "tariffs cuts"), ("text", "migrations"), ("text", "trader"),
-    ("people", "Sherwood-Randall"), ("people", "Monaco"), ("topics", "trading"), ("topics", "drugs"),
-])
+@pytest.mark.parametrize(
+    ("field", "query"),
+    [
+        ("text", "trade"),
+        ("text", "tariffs cuts"),
+        ("text", "migrations"),
+        ("text", "trader"),
+        ("people", "Sherwood-Randall"),
+        ("people", "Monaco"),
+        ("topics", "trading"),
+        ("topics", "drugs"),
+    ],
+)
 def test_python_matching_finds_what_the_index_finds(news: Commands, field: str, query: str) -> None:
     """Backends without an index match in Python; on the news both find the same stories."""
     with news.db.session() as s:

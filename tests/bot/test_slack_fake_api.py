@@ -28,8 +28,9 @@ async def test_post_message_is_recorded_with_its_blocks_and_thread() -> None:
         client = _client(fake)
         auth = await client.auth_test()
         assert auth["user_id"] == "UBOT"
-        resp = await client.chat_postMessage(channel="C1", text="hi", blocks=[_section("*hi*")],
-                                             thread_ts="1.2")
+        resp = await client.chat_postMessage(
+            channel="C1", text="hi", blocks=[_section("*hi*")], thread_ts="1.2"
+        )
         second = await client.chat_postMessage(channel="C1", text="again")
         assert resp["ts"] != second["ts"]
         post = fake.posts[0]
@@ -107,8 +108,9 @@ async def test_per_channel_rate_limit_is_enforced() -> None:
 
 async def test_response_url_posts_are_recorded() -> None:
     async with FakeSlackApi() as fake, aiohttp.ClientSession() as http:
-        async with http.post(fake.response_url("abc"), json={"text": "answer", "response_type": "in_channel"}
-                             ) as resp:
+        async with http.post(
+            fake.response_url("abc"), json={"text": "answer", "response_type": "in_channel"}
+        ) as resp:
             assert resp.status == 200
         assert fake.responses[0].key == "abc"
         assert fake.responses[0].payload["text"] == "answer"

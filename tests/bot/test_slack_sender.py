@@ -21,15 +21,21 @@ def _settings(fake: FakeSlackApi) -> Settings:
 
 
 def _digest(n_items: int = 3) -> Reply:
-    items = tuple((Span(f"Story {i}", bold=True), Span(f" — summary sentence number {i}."))
-                  for i in range(n_items))
+    items = tuple(
+        (Span(f"Story {i}", bold=True), Span(f" — summary sentence number {i}.")) for i in range(n_items)
+    )
     return Reply((Heading("Your briefing"), Bullets(items)), fallback=f"{n_items} stories")
 
 
 def _long(n_paragraphs: int = 120) -> Reply:
     """More paragraphs than one Slack message holds (50 blocks)."""
-    return Reply(tuple(Paragraph((Span(f"Story {i}", bold=True), Span(" — a summary sentence.")))
-                       for i in range(n_paragraphs)), fallback="a long briefing")
+    return Reply(
+        tuple(
+            Paragraph((Span(f"Story {i}", bold=True), Span(" — a summary sentence.")))
+            for i in range(n_paragraphs)
+        ),
+        fallback="a long briefing",
+    )
 
 
 async def test_sends_text_and_blocks_without_unfurling_and_returns_ts() -> None:

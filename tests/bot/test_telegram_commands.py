@@ -191,8 +191,9 @@ async def test_only_group_admins_may_subscribe(tg: FakeTelegramApi, polling_bot:
 
     # an anonymous admin posts as the group itself: no getChatMember needed
     calls = len(tg.calls_to("getChatMember"))
-    text = plain(await tg.ask("/subscribe 10:00 UTC", chat_id=GROUP, user_id=1087968824,
-                           sender_chat_id=GROUP))
+    text = plain(
+        await tg.ask("/subscribe 10:00 UTC", chat_id=GROUP, user_id=1087968824, sender_chat_id=GROUP)
+    )
     assert "Subscribed" in text and len(tg.calls_to("getChatMember")) == calls
 
     # when Telegram cannot tell, the answer is no
@@ -210,7 +211,9 @@ async def test_channel_posts_may_subscribe(tg: FakeTelegramApi, polling_bot: Tel
 
 
 async def test_hostile_article_and_input_arrive_escaped(
-    tg: FakeTelegramApi, tmp_path: Path, telegram_ingest: Callable[..., Database],
+    tg: FakeTelegramApi,
+    tmp_path: Path,
+    telegram_ingest: Callable[..., Database],
     start_front_end: FrontEndFactory,
 ) -> None:
     article = tmp_path / "hostile.txt"
@@ -229,7 +232,9 @@ async def test_hostile_article_and_input_arrive_escaped(
 
 
 async def test_a_digest_is_one_valid_message_whatever_the_budget(
-    tg: FakeTelegramApi, tmp_path: Path, telegram_ingest: Callable[..., Database],
+    tg: FakeTelegramApi,
+    tmp_path: Path,
+    telegram_ingest: Callable[..., Database],
     start_front_end: FrontEndFactory,
 ) -> None:
     folder = tmp_path / "news"
@@ -267,7 +272,9 @@ async def test_failures_are_logged_and_the_user_hears_back(
 
 
 async def test_token_never_logged(
-    tg: FakeTelegramApi, telegram_seed_db: Database, start_front_end: FrontEndFactory,
+    tg: FakeTelegramApi,
+    telegram_seed_db: Database,
+    start_front_end: FrontEndFactory,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)

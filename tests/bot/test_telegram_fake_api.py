@@ -64,8 +64,13 @@ def test_telegram_html_plain_text_and_links() -> None:
 
 def test_renderer_output_passes_for_hostile_text() -> None:
     hostile = '<script>alert(1)</script> & "quotes" <b>not bold</b> &amp; >_<'
-    reply = Reply((Heading(hostile), Paragraph((Span(hostile, bold=True, link="https://e.test/?a=<b>&c"),)),
-                   Bullets(((Span(hostile, code=True),),))))
+    reply = Reply(
+        (
+            Heading(hostile),
+            Paragraph((Span(hostile, bold=True, link="https://e.test/?a=<b>&c"),)),
+            Bullets(((Span(hostile, code=True),),)),
+        )
+    )
     for message in render_telegram(reply):
         assert hostile in parse_telegram_html(message).text
 
@@ -134,6 +139,7 @@ async def test_get_updates_long_polls_and_confirms_with_offset() -> None:
 async def test_rate_limits_per_chat_group_and_overall() -> None:
     now = [1000.0]
     async with FakeTelegramApi(token=TOKEN, rate_limits=RateLimits(), clock=lambda: now[0]) as fake:
+
         async def send(chat: int) -> int:
             return (await _call(fake, "sendMessage", chat_id=chat, text="hi"))[0]
 

@@ -20,8 +20,9 @@ TOKEN = "7000000001:AAHfakeTokenForTests_abcdefghijkLMNO"
 
 
 def long_reply(items: int = 120) -> Reply:
-    bullets = tuple((Span(f"Item {i}: "), Span("a sentence long enough to fill the message " * 2)) for i in
-                    range(items))
+    bullets = tuple(
+        (Span(f"Item {i}: "), Span("a sentence long enough to fill the message " * 2)) for i in range(items)
+    )
     return Reply((Heading("Many"), Bullets(bullets)), fallback="many")
 
 
@@ -126,8 +127,10 @@ async def test_timeouts_and_refused_connections_are_transient(
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    nowhere = TelegramSender.from_settings(load_settings(
-        {}, telegram_bot_token=TOKEN, telegram_api_base_url=f"http://127.0.0.1:{port}/bot"), timeout=1.0)
+    nowhere = TelegramSender.from_settings(
+        load_settings({}, telegram_bot_token=TOKEN, telegram_api_base_url=f"http://127.0.0.1:{port}/bot"),
+        timeout=1.0,
+    )
     with pytest.raises(Transient):
         await nowhere.send(str(CHAT), Reply.text("x"))
     await nowhere.close()
@@ -135,8 +138,9 @@ async def test_timeouts_and_refused_connections_are_transient(
 
 async def test_rate_limits_of_the_fake_come_back_as_retry_later(telegram_settings: Any) -> None:
     async with FakeTelegramApi(token=TOKEN, rate_limits=RateLimits()) as limited:
-        sender = TelegramSender.from_settings(load_settings(
-            {}, telegram_bot_token=TOKEN, telegram_api_base_url=limited.base_url))
+        sender = TelegramSender.from_settings(
+            load_settings({}, telegram_bot_token=TOKEN, telegram_api_base_url=limited.base_url)
+        )
         await sender.send(str(CHAT), Reply.text("one"))
         with pytest.raises(RetryLater) as info:  # a second message to one chat within a second
             await sender.send(str(CHAT), Reply.text("two"))
@@ -157,8 +161,9 @@ async def test_rate_limits_of_the_fake_come_back_as_retry_later(telegram_setting
 def test_sender_works_from_several_event_loops(telegram_settings: Any) -> None:
     """The delivery engine may call from its own loop; the fake runs in a thread for sync code."""
     with FakeTelegramApi(token=TOKEN).running_in_thread() as fake:
-        sender = TelegramSender.from_settings(load_settings(
-            {}, telegram_bot_token=TOKEN, telegram_api_base_url=fake.base_url))
+        sender = TelegramSender.from_settings(
+            load_settings({}, telegram_bot_token=TOKEN, telegram_api_base_url=fake.base_url)
+        )
         first = asyncio.run(sender.send(str(CHAT), Reply.text("from loop one")))
         second = asyncio.run(sender.send(str(CHAT), Reply.text("from loop two")))
         assert first == ["1"] and second == ["2"]

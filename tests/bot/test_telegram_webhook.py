@@ -47,8 +47,9 @@ class Hook:
     async def post(self, update: Any, secret: str | None = SECRET) -> int:
         headers = {SECRET_HEADER: secret} if secret is not None else {}
         body = update if isinstance(update, str) else json.dumps(update)
-        async with self.http.post(self.url, data=body, headers={**headers, "Content-Type": "application/json"}
-                                  ) as resp:
+        async with self.http.post(
+            self.url, data=body, headers={**headers, "Content-Type": "application/json"}
+        ) as resp:
             return resp.status
 
 

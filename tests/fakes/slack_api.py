@@ -46,10 +46,21 @@ MAX_SECTION_TEXT = 3000
 MAX_HEADER_TEXT = 150
 MAX_FIELD_TEXT = 2000
 MAX_MESSAGE_TEXT = 40000
-BLOCK_TYPES = frozenset({
-    "section", "header", "divider", "context", "image", "actions", "rich_text", "input", "file",
-    "video", "markdown",
-})
+BLOCK_TYPES = frozenset(
+    {
+        "section",
+        "header",
+        "divider",
+        "context",
+        "image",
+        "actions",
+        "rich_text",
+        "input",
+        "file",
+        "video",
+        "markdown",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -185,19 +196,30 @@ class FakeSlackApi(FakeServer):
             retry_after = 1
         with self._lock:
             self._failures.setdefault((method, channel), deque()).append(
-                Failure(error=error, status=status, retry_after=retry_after, delay=delay, times=times,
-                        after=after, accept=accept)
+                Failure(
+                    error=error,
+                    status=status,
+                    retry_after=retry_after,
+                    delay=delay,
+                    times=times,
+                    after=after,
+                    accept=accept,
+                )
             )
 
     def clear_failures(self) -> None:
         with self._lock:
             self._failures.clear()
 
-    def set_user(self, user_id: str, *, is_admin: bool = False, is_owner: bool = False,
-                 is_primary_owner: bool = False) -> None:
+    def set_user(
+        self, user_id: str, *, is_admin: bool = False, is_owner: bool = False, is_primary_owner: bool = False
+    ) -> None:
         """What users.info says of this user's workspace role (default: a plain member)."""
-        self._users[user_id] = {"is_admin": is_admin, "is_owner": is_owner,
-                                "is_primary_owner": is_primary_owner}
+        self._users[user_id] = {
+            "is_admin": is_admin,
+            "is_owner": is_owner,
+            "is_primary_owner": is_primary_owner,
+        }
 
     def set_channel(self, channel_id: str, *, creator: str | None = None, is_im: bool = False) -> None:
         """What conversations.info says of this channel: who created it, whether it is a DM."""
@@ -244,7 +266,6 @@ class FakeSlackApi(FakeServer):
                 await ws.close()
         await self._unlisten()
 
-
     # -- Socket Mode -------------------------------------------------------------------------------
     async def send_envelope(
         self, kind: str, payload: dict[str, Any], *, accepts_response_payload: bool = False
@@ -252,9 +273,14 @@ class FakeSlackApi(FakeServer):
         """Push a Socket Mode envelope (`slash_commands`, `events_api`, ...) to every connected app;
         returns its envelope_id (the app's ack shows up in `.socket_acks[envelope_id]`)."""
         envelope_id = f"env-{next(self._envelopes)}"
-        message = {"envelope_id": envelope_id, "type": kind, "payload": payload,
-                   "accepts_response_payload": accepts_response_payload, "retry_attempt": 0,
-                   "retry_reason": ""}
+        message = {
+            "envelope_id": envelope_id,
+            "type": kind,
+            "payload": payload,
+            "accepts_response_payload": accepts_response_payload,
+            "retry_attempt": 0,
+            "retry_reason": "",
+        }
         for ws in list(self._sockets):
             await ws.send_str(json.dumps(message))
         return envelope_id
@@ -267,8 +293,15 @@ class FakeSlackApi(FakeServer):
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
         self._sockets.append(ws)
-        await ws.send_str(json.dumps({"type": "hello", "num_connections": len(self._sockets),
-                                      "connection_info": {"app_id": "AFAKE"}}))
+        await ws.send_str(
+            json.dumps(
+                {
+                    "type": "hello",
+                    "num_connections": len(self._sockets),
+                    "connection_info": {"app_id": "AFAKE"},
+                }
+            )
+        )
         try:
             async for msg in ws:
                 if msg.type == WSMsgType.TEXT:
@@ -298,8 +331,16 @@ class FakeSlackApi(FakeServer):
         if self.token is not None and auth != f"Bearer {self.token}":
             return self._error("not_authed" if not auth else "invalid_auth")
         if method == "auth.test":
-            return _ok({"url": "https://fake.slack.test/", "team": "Fake", "user": "briefbot",
-                        "team_id": self.team_id, "user_id": self.bot_user_id, "bot_id": self.bot_id})
+            return _ok(
+                {
+                    "url": "https://fake.slack.test/",
+                    "team": "Fake",
+                    "user": "briefbot",
+                    "team_id": self.team_id,
+                    "user_id": self.bot_user_id,
+                    "bot_id": self.bot_id,
+                }
+            )
         if method == "chat.postMessage":
             return await self._post_message(params)
         if method in ("users.info", "conversations.info"):
@@ -314,16 +355,31 @@ class FakeSlackApi(FakeServer):
         if not user_id:
             return self._error("user_not_found")
         role = self._users.get(user_id, {"is_admin": False, "is_owner": False, "is_primary_owner": False})
-        return _ok({"user": {"id": user_id, "team_id": self.team_id, "name": user_id.lower(),
-                             "deleted": False, "is_bot": False, **role}})
+        return _ok(
+            {
+                "user": {
+                    "id": user_id,
+                    "team_id": self.team_id,
+                    "name": user_id.lower(),
+                    "deleted": False,
+                    "is_bot": False,
+                    **role,
+                }
+            }
+        )
 
     def _conversation_info(self, channel_id: str) -> web.Response:
         if not channel_id:
             return self._error("channel_not_found")
         known = self._channels.get(channel_id, {})
         is_im = bool(known.get("is_im")) or channel_id.startswith("D")
-        channel: dict[str, Any] = {"id": channel_id, "is_im": is_im, "is_channel": not is_im,
-                                   "is_private": False, "is_archived": False}
+        channel: dict[str, Any] = {
+            "id": channel_id,
+            "is_im": is_im,
+            "is_channel": not is_im,
+            "is_private": False,
+            "is_archived": False,
+        }
         if not is_im:
             channel.update({"name": channel_id.lower(), "creator": known.get("creator") or "UCREATOR0"})
         return _ok({"channel": channel})
@@ -336,8 +392,11 @@ class FakeSlackApi(FakeServer):
             await asyncio.sleep(failure.delay)
         if failure.status >= 500:
             self.counters["5xx"] += 1
-            return web.Response(status=failure.status, text="<html><body>upstream error</body></html>",
-                                content_type="text/html")
+            return web.Response(
+                status=failure.status,
+                text="<html><body>upstream error</body></html>",
+                content_type="text/html",
+            )
         if failure.error is None:
             return None
         headers = {}
@@ -384,19 +443,32 @@ class FakeSlackApi(FakeServer):
             return self._error("invalid_blocks", extra={"errors": problems})
         ts = f"{1_700_000_000 + next(self._ts)}.000100"
         thread_ts = params.get("thread_ts")
-        self.posts.append(Post(channel, text, blocks, str(thread_ts) if thread_ts else None, ts, params,
-                               time.monotonic()))
+        self.posts.append(
+            Post(channel, text, blocks, str(thread_ts) if thread_ts else None, ts, params, time.monotonic())
+        )
         if late:  # posted; the answer comes after the client gave up
             assert failure is not None
             await asyncio.sleep(failure.delay)
-        return _ok({"channel": channel, "ts": ts,
-                    "message": {"type": "message", "text": text, "bot_id": self.bot_id, "ts": ts}})
+        return _ok(
+            {
+                "channel": channel,
+                "ts": ts,
+                "message": {"type": "message", "text": text, "bot_id": self.bot_id, "ts": ts},
+            }
+        )
 
-    def _error(self, error: str, *, status: int = 200, headers: dict[str, str] | None = None,
-               extra: dict[str, Any] | None = None) -> web.Response:
+    def _error(
+        self,
+        error: str,
+        *,
+        status: int = 200,
+        headers: dict[str, str] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> web.Response:
         self.counters["errors"] += 1
-        return web.json_response({"ok": False, "error": error, **(extra or {})}, status=status,
-                                 headers=headers)
+        return web.json_response(
+            {"ok": False, "error": error, **(extra or {})}, status=status, headers=headers
+        )
 
 
 def validate_blocks(blocks: list[Any]) -> list[str]:

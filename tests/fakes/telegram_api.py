@@ -58,21 +58,41 @@ BOT_ID = 7000000001
 BOT_USERNAME = "briefbot_test_bot"
 
 FailureKind = Literal[
-    "rate_limited", "server_error", "bad_gateway", "blocked", "kicked", "chat_not_found", "migrated",
-    "bad_request", "delay", "accept_then_timeout",
+    "rate_limited",
+    "server_error",
+    "bad_gateway",
+    "blocked",
+    "kicked",
+    "chat_not_found",
+    "migrated",
+    "bad_request",
+    "delay",
+    "accept_then_timeout",
 ]
 MemberStatus = Literal["creator", "administrator", "member", "restricted", "left", "kicked"]
 
 # Parameters Telegram takes as JSON-serialised objects when they arrive as form fields.
-_JSON_PARAMS = frozenset({
-    "commands", "scope", "link_preview_options", "reply_markup", "allowed_updates", "entities",
-    "reply_parameters",
-})
+_JSON_PARAMS = frozenset(
+    {
+        "commands",
+        "scope",
+        "link_preview_options",
+        "reply_markup",
+        "allowed_updates",
+        "entities",
+        "reply_parameters",
+    }
+)
 _INT_PARAMS = frozenset({"chat_id", "user_id", "offset", "limit", "message_thread_id", "max_connections"})
 _FLOAT_PARAMS = frozenset({"timeout"})
-_BOOL_PARAMS = frozenset({
-    "drop_pending_updates", "disable_web_page_preview", "disable_notification", "protect_content",
-})
+_BOOL_PARAMS = frozenset(
+    {
+        "drop_pending_updates",
+        "disable_web_page_preview",
+        "disable_notification",
+        "protect_content",
+    }
+)
 
 
 # -- records -----------------------------------------------------------------------------------------
@@ -235,9 +255,9 @@ class FakeTelegramApi(FakeServer):
         reply). `share`: apply to that fraction of matching calls, drawn at random (seeded)."""
         key = (method, _norm_chat(chat_id) if chat_id is not None else None)
         with self._lock:
-            self._failures.setdefault(key, deque()).append(Failure(
-                kind, times, retry_after, delay, description, migrate_to_chat_id, after, share
-            ))
+            self._failures.setdefault(key, deque()).append(
+                Failure(kind, times, retry_after, delay, description, migrate_to_chat_id, after, share)
+            )
 
     def clear_failures(self) -> None:
         with self._lock:
@@ -279,7 +299,9 @@ class FakeTelegramApi(FakeServer):
         else:
             chat["title"] = title
         message: dict[str, Any] = {
-            "message_id": self._next_message_id(chat_id), "date": int(time.time()), "chat": chat,
+            "message_id": self._next_message_id(chat_id),
+            "date": int(time.time()),
+            "chat": chat,
             "text": text,
         }
         if chat_type != "channel":
@@ -339,8 +361,9 @@ class FakeTelegramApi(FakeServer):
         await self.wait_for(lambda: len(self.sent) >= count, timeout)
         return list(self.sent)
 
-    async def replies(self, chat_id: int | str, before: int, *, quiet: float = 0.2, timeout: float = 8.0
-                      ) -> list[SentMessage]:
+    async def replies(
+        self, chat_id: int | str, before: int, *, quiet: float = 0.2, timeout: float = 8.0
+    ) -> list[SentMessage]:
         """Messages to `chat_id` after its first `before`: waits for one, then until none came for
         `quiet` seconds (a reply may take several messages)."""
         deadline = time.monotonic() + timeout
@@ -388,7 +411,6 @@ class FakeTelegramApi(FakeServer):
         self._closing = False
         assert self._app is not None and self.port
         await self._listen(self._app, shutdown_timeout=0.1)
-
 
     # -- HTTP --------------------------------------------------------------------------------------
     async def _not_found(self, request: web.Request) -> web.Response:
@@ -446,14 +468,20 @@ class FakeTelegramApi(FakeServer):
             await asyncio.sleep(failure.delay)
         kind = failure.kind
         if kind == "rate_limited":
-            return _error(429, f"Too Many Requests: retry after {failure.retry_after}",
-                          {"retry_after": failure.retry_after})
+            return _error(
+                429,
+                f"Too Many Requests: retry after {failure.retry_after}",
+                {"retry_after": failure.retry_after},
+            )
         if kind == "server_error":
             return _error(500, "Internal Server Error")
         if kind == "bad_gateway":
-            return web.Response(status=502, content_type="text/html",
-                                text="<html><head><title>502 Bad Gateway</title></head>"
-                                     "<body><center><h1>502 Bad Gateway</h1></center></body></html>")
+            return web.Response(
+                status=502,
+                content_type="text/html",
+                text="<html><head><title>502 Bad Gateway</title></head>"
+                "<body><center><h1>502 Bad Gateway</h1></center></body></html>",
+            )
         if kind == "blocked":
             return _error(403, failure.description or "Forbidden: bot was blocked by the user")
         if kind == "kicked":
@@ -461,8 +489,11 @@ class FakeTelegramApi(FakeServer):
         if kind == "chat_not_found":
             return _error(400, "Bad Request: chat not found")
         if kind == "migrated":
-            return _error(400, "Bad Request: group chat was upgraded to a supergroup chat",
-                          {"migrate_to_chat_id": failure.migrate_to_chat_id or -1001000000001})
+            return _error(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": failure.migrate_to_chat_id or -1001000000001},
+            )
         if kind == "bad_request":
             return _error(400, failure.description or "Bad Request: something is wrong")
         return None  # a delay only
@@ -472,13 +503,22 @@ class FakeTelegramApi(FakeServer):
         return {"id": self.bot_id, "is_bot": True, "first_name": "briefbot", "username": self.bot_username}
 
     async def _get_me(self, call: Call) -> web.Response:
-        return _ok({**self._bot_user(), "can_join_groups": True, "can_read_all_group_messages": False,
-                    "supports_inline_queries": False})
+        return _ok(
+            {
+                **self._bot_user(),
+                "can_join_groups": True,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": False,
+            }
+        )
 
     async def _get_updates(self, call: Call) -> web.Response:
         if self.webhook is not None:
-            return _error(409, "Conflict: can't use getUpdates method while webhook is active; "
-                               "use deleteWebhook to delete the webhook first")
+            return _error(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
         p = call.params
         offset = int(p.get("offset") or 0)
         limit = max(1, min(100, int(p.get("limit") or 100)))
@@ -534,13 +574,23 @@ class FakeTelegramApi(FakeServer):
         if limited is not None:
             return limited
         preview = p.get("link_preview_options") or {}
-        preview_off = bool(p.get("disable_web_page_preview") is True
-                           or (isinstance(preview, dict) and preview.get("is_disabled")))
+        preview_off = bool(
+            p.get("disable_web_page_preview") is True
+            or (isinstance(preview, dict) and preview.get("is_disabled"))
+        )
         thread = p.get("message_thread_id")
         message_id = self._next_message_id(chat)
         accepted = SentMessage(
-            chat, text, plain, parse_mode, message_id, preview_off, links,
-            int(thread) if thread not in (None, "") else None, p, self.clock(),
+            chat,
+            text,
+            plain,
+            parse_mode,
+            message_id,
+            preview_off,
+            links,
+            int(thread) if thread not in (None, "") else None,
+            p,
+            self.clock(),
         )
         self.sent.append(accepted)
         if self.on_accept is not None:
@@ -555,8 +605,15 @@ class FakeTelegramApi(FakeServer):
             chat_obj["title"] = "Test group"
         else:
             chat_obj["first_name"] = "Tess"
-        return _ok({"message_id": message_id, "date": int(time.time()), "chat": chat_obj,
-                    "from": self._bot_user(), "text": plain})
+        return _ok(
+            {
+                "message_id": message_id,
+                "date": int(time.time()),
+                "chat": chat_obj,
+                "from": self._bot_user(),
+                "text": plain,
+            }
+        )
 
     def _reject(self, call: Call, description: str) -> web.Response:
         self.rejected.append((call, description))
@@ -622,18 +679,48 @@ class FakeTelegramApi(FakeServer):
         if status == "creator":
             member["is_anonymous"] = False
         elif status == "administrator":
-            member.update({
-                "can_be_edited": False, "is_anonymous": False, "can_manage_chat": True,
-                "can_delete_messages": True, "can_manage_video_chats": True, "can_restrict_members": True,
-                "can_promote_members": False, "can_change_info": True, "can_invite_users": True,
-                "can_post_stories": False, "can_edit_stories": False, "can_delete_stories": False,
-            })
+            member.update(
+                {
+                    "can_be_edited": False,
+                    "is_anonymous": False,
+                    "can_manage_chat": True,
+                    "can_delete_messages": True,
+                    "can_manage_video_chats": True,
+                    "can_restrict_members": True,
+                    "can_promote_members": False,
+                    "can_change_info": True,
+                    "can_invite_users": True,
+                    "can_post_stories": False,
+                    "can_edit_stories": False,
+                    "can_delete_stories": False,
+                }
+            )
         elif status == "restricted":
-            member.update({"is_member": True, "until_date": 0, **{k: False for k in (
-                "can_send_messages", "can_send_audios", "can_send_documents", "can_send_photos",
-                "can_send_videos", "can_send_video_notes", "can_send_voice_notes", "can_send_polls",
-                "can_send_other_messages", "can_add_web_page_previews", "can_change_info",
-                "can_invite_users", "can_pin_messages", "can_manage_topics")}})
+            member.update(
+                {
+                    "is_member": True,
+                    "until_date": 0,
+                    **{
+                        k: False
+                        for k in (
+                            "can_send_messages",
+                            "can_send_audios",
+                            "can_send_documents",
+                            "can_send_photos",
+                            "can_send_videos",
+                            "can_send_video_notes",
+                            "can_send_voice_notes",
+                            "can_send_polls",
+                            "can_send_other_messages",
+                            "can_add_web_page_previews",
+                            "can_change_info",
+                            "can_invite_users",
+                            "can_pin_messages",
+                            "can_manage_topics",
+                        )
+                    },
+                }
+            )
         elif status == "kicked":
             member["until_date"] = 0
         return _ok(member)
@@ -647,9 +734,17 @@ class FakeTelegramApi(FakeServer):
             return failed
         chat_type = self._chat_types.get(chat) or chat_type_of(chat)
         info: dict[str, Any] = {
-            "id": chat, "type": chat_type, "accent_color_id": 0, "max_reaction_count": 11,
-            "accepted_gift_types": {"unlimited_gifts": False, "limited_gifts": False, "unique_gifts": False,
-                                    "premium_subscription": False, "gifts_from_channels": False},
+            "id": chat,
+            "type": chat_type,
+            "accent_color_id": 0,
+            "max_reaction_count": 11,
+            "accepted_gift_types": {
+                "unlimited_gifts": False,
+                "limited_gifts": False,
+                "unique_gifts": False,
+                "premium_subscription": False,
+                "gifts_from_channels": False,
+            },
         }
         info.update({"first_name": "Tess"} if chat_type == "private" else {"title": "Test group"})
         return _ok(info)
@@ -678,9 +773,14 @@ class FakeTelegramApi(FakeServer):
 
     async def _get_webhook_info(self, call: Call) -> web.Response:
         hook = self.webhook or {}
-        return _ok({"url": hook.get("url", ""), "has_custom_certificate": False,
-                    "pending_update_count": self.pending_updates,
-                    "max_connections": int(hook.get("max_connections") or 40)})
+        return _ok(
+            {
+                "url": hook.get("url", ""),
+                "has_custom_certificate": False,
+                "pending_update_count": self.pending_updates,
+                "max_connections": int(hook.get("max_connections") or 40),
+            }
+        )
 
     def _next_message_id(self, chat: int | str) -> int:
         with self._lock:

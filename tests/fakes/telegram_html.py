@@ -12,9 +12,22 @@ class TelegramHtmlError(ValueError):
 
 # tag -> attributes it may carry (True: required)
 _TAGS: dict[str, dict[str, bool]] = {
-    "b": {}, "strong": {}, "i": {}, "em": {}, "u": {}, "ins": {}, "s": {}, "strike": {}, "del": {},
-    "tg-spoiler": {}, "pre": {}, "blockquote": {"expandable": False},
-    "code": {"class": False}, "span": {"class": True}, "a": {"href": True}, "tg-emoji": {"emoji-id": True},
+    "b": {},
+    "strong": {},
+    "i": {},
+    "em": {},
+    "u": {},
+    "ins": {},
+    "s": {},
+    "strike": {},
+    "del": {},
+    "tg-spoiler": {},
+    "pre": {},
+    "blockquote": {"expandable": False},
+    "code": {"class": False},
+    "span": {"class": True},
+    "a": {"href": True},
+    "tg-emoji": {"emoji-id": True},
 }
 _TAG = re.compile(
     r"<(?P<end>/)?(?P<name>[A-Za-z][A-Za-z0-9-]*)"
@@ -53,7 +66,8 @@ def _unescape(raw: str, base: int, src: str) -> str:
             continue
         if ch in "<>":
             raise TelegramHtmlError(
-                f"Unsupported start tag at byte offset {_byte_offset(src, base + i)}" if ch == "<"
+                f"Unsupported start tag at byte offset {_byte_offset(src, base + i)}"
+                if ch == "<"
                 else f"Unexpected '>' at byte offset {_byte_offset(src, base + i)}"
             )
         out.append(ch)
@@ -88,17 +102,16 @@ def parse_telegram_html(src: str) -> ParsedHtml:
             raise TelegramHtmlError(f"Unsupported start tag at byte offset {_byte_offset(src, lt)}")
         name = m.group("name").lower()
         if name not in _TAGS:
-            raise TelegramHtmlError(
-                f'Unsupported start tag "{name}" at byte offset {_byte_offset(src, lt)}'
-            )
+            raise TelegramHtmlError(f'Unsupported start tag "{name}" at byte offset {_byte_offset(src, lt)}')
         if m.group("end"):
             if m.group("attrs").strip():
                 raise TelegramHtmlError(f'Unexpected end tag "{name}" at byte offset {_byte_offset(src, lt)}')
             if not stack or stack[-1] != name:
                 raise TelegramHtmlError(
                     f'Unmatched end tag at byte offset {_byte_offset(src, lt)}, expected "</{stack[-1]}>", '
-                    f'found "</{name}>"' if stack else
-                    f'Unexpected end tag at byte offset {_byte_offset(src, lt)}'
+                    f'found "</{name}>"'
+                    if stack
+                    else f"Unexpected end tag at byte offset {_byte_offset(src, lt)}"
                 )
             stack.pop()
         else:
@@ -108,19 +121,22 @@ def parse_telegram_html(src: str) -> ParsedHtml:
                 key = am.group(1).lower()
                 if key not in allowed:
                     at = _byte_offset(src, lt)
-                    raise TelegramHtmlError(f'Unsupported attribute "{key}" of tag "{name}" '
-                                            f"at byte offset {at}")
+                    raise TelegramHtmlError(
+                        f'Unsupported attribute "{key}" of tag "{name}" at byte offset {at}'
+                    )
                 value = am.group(2) or ""
                 if value[:1] in "\"'":
                     value = value[1:-1]
                 attrs[key] = _unescape(value, lt, src)
             for key, required in allowed.items():
                 if required and not attrs.get(key):
-                    raise TelegramHtmlError(f'Tag "{name}" must have attribute "{key}" at byte offset '
-                                            f"{_byte_offset(src, lt)}")
+                    raise TelegramHtmlError(
+                        f'Tag "{name}" must have attribute "{key}" at byte offset {_byte_offset(src, lt)}'
+                    )
             if name == "span" and attrs["class"] != "tg-spoiler":
-                raise TelegramHtmlError(f'Tag "span" must have class "tg-spoiler" at byte offset '
-                                        f"{_byte_offset(src, lt)}")
+                raise TelegramHtmlError(
+                    f'Tag "span" must have class "tg-spoiler" at byte offset {_byte_offset(src, lt)}'
+                )
             if name == "a":
                 links.append(attrs["href"])
             tags.append(name)

@@ -68,8 +68,10 @@ def article_page(
 def entry_html(s: Story) -> str:
     """A story as feed-entry HTML: paragraphs, inline markup, entities, a script and a figure."""
     paras = [f"<p>{escape(p)}</p>" for p in s.paragraphs]
-    paras.insert(1, f'<figure><img src="x.jpg"><figcaption>Photo caption</figcaption></figure>'
-                    f"<script>{SCRIPT}</script>")
+    paras.insert(
+        1,
+        f'<figure><img src="x.jpg"><figcaption>Photo caption</figcaption></figure><script>{SCRIPT}</script>',
+    )
     paras[0] = paras[0].replace("<p>", "<p><em>", 1).replace("</p>", "</em></p>", 1)
     return "\n".join(paras)
 

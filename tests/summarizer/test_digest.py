@@ -11,8 +11,14 @@ T0 = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
 
 def item(i: int, body: str, topics: tuple[str, ...] = (), hours: int = 0, source: str = "") -> DigestItem:
     return DigestItem(
-        id=f"id{i}", headline=f"Story {i}", summary=(body.split(".")[0] + ".",), source=source or f"s{i}",
-        url=None, when=T0 - timedelta(hours=hours), topics=tuple(Topic(t, 1.0) for t in topics), body=body,
+        id=f"id{i}",
+        headline=f"Story {i}",
+        summary=(body.split(".")[0] + ".",),
+        source=source or f"s{i}",
+        url=None,
+        when=T0 - timedelta(hours=hours),
+        topics=tuple(Topic(t, 1.0) for t in topics),
+        body=body,
     )
 
 
@@ -24,8 +30,11 @@ def test_near_duplicate_reposts_are_merged_into_the_newest() -> None:
     body = _news("reuters/16094.txt")
     repost = body.replace("Taiwan announced", "Taiwan has announced") + "\n\nThis story was updated."
     other = _news("bbc/sport-386.txt")
-    items = [item(1, body, hours=3, source="wire"), item(2, repost, hours=1, source="site"),
-             item(3, other, hours=2)]
+    items = [
+        item(1, body, hours=3, source="wire"),
+        item(2, repost, hours=1, source="site"),
+        item(3, other, hours=2),
+    ]
     merged, n = merge_near_duplicates(items)
     assert n == 1
     assert [m.id for m in merged] == ["id2", "id3"]
@@ -75,21 +84,46 @@ def test_empty_digest() -> None:
 def _told(i: int, story: str, topics: tuple[str, ...], hours: int = 0, source: str = "") -> DigestItem:
     """A story whose headline and summary are `story`: stories told alike are related."""
     return DigestItem(
-        id=f"id{i}", headline=story, summary=(f"{story} Reported at {i}.",), source=source or f"site{i}/{i}",
-        url=None, when=T0 - timedelta(hours=hours), topics=tuple(Topic(t, 1.0) for t in topics), body="",
+        id=f"id{i}",
+        headline=story,
+        summary=(f"{story} Reported at {i}.",),
+        source=source or f"site{i}/{i}",
+        url=None,
+        when=T0 - timedelta(hours=hours),
+        topics=tuple(Topic(t, 1.0) for t in topics),
+        body="",
     )
 
 
 def _filler(n: int, start: int = 100) -> list[DigestItem]:
-    words = ["apple", "bread", "cedar", "delta", "ember", "fjord", "grape", "hazel", "indigo", "jasper",
-             "koala", "lemon", "mango", "nectar", "olive"]
-    return [_told(start + k, f"{words[k % 15]} {words[(k * 7 + 3) % 15]} item {k}", (f"lone{k}",), hours=1)
-            for k in range(n)]
+    words = [
+        "apple",
+        "bread",
+        "cedar",
+        "delta",
+        "ember",
+        "fjord",
+        "grape",
+        "hazel",
+        "indigo",
+        "jasper",
+        "koala",
+        "lemon",
+        "mango",
+        "nectar",
+        "olive",
+    ]
+    return [
+        _told(start + k, f"{words[k % 15]} {words[(k * 7 + 3) % 15]} item {k}", (f"lone{k}",), hours=1)
+        for k in range(n)
+    ]
 
 
 def test_a_story_many_sources_tell_leads_a_newer_lone_story() -> None:
-    covered = [_told(i, "Kerry meets Zarif in Lausanne on nuclear sanctions relief", ("Iran",), hours=20)
-               for i in range(4)]
+    covered = [
+        _told(i, "Kerry meets Zarif in Lausanne on nuclear sanctions relief", ("Iran",), hours=20)
+        for i in range(4)
+    ]
     lone = _told(9, "Quiet village fete raises money for roof", ("fete",), hours=0)
     digest = build_digest([*covered, lone, *_filler(30)], max_items=3)
     assert digest.items[0].headline.startswith("Kerry meets Zarif")
@@ -99,8 +133,10 @@ def test_a_story_many_sources_tell_leads_a_newer_lone_story() -> None:
 
 def test_one_topic_cannot_fill_the_page_and_other_news_is_never_more_than_half() -> None:
     trade = [_told(i, f"Tariff story {i} of many", ("trade",), hours=0, source=f"s{i}/x") for i in range(10)]
-    lone = [_told(20 + k, f"Unrelated {w} report", (f"solo {w}",), hours=2, source=f"o{k}/x")
-            for k, w in enumerate(["zebra", "yacht", "xylophone", "walrus", "vulture", "umbrella"])]
+    lone = [
+        _told(20 + k, f"Unrelated {w} report", (f"solo {w}",), hours=2, source=f"o{k}/x")
+        for k, w in enumerate(["zebra", "yacht", "xylophone", "walrus", "vulture", "umbrella"])
+    ]
     digest = build_digest([*trade, *lone], max_items=12)
     sizes = {s.label: len(s.items) for s in digest.sections}
     assert sizes["trade"] <= 3  # a quarter of a 12-story page
@@ -109,10 +145,14 @@ def test_one_topic_cannot_fill_the_page_and_other_news_is_never_more_than_half()
 
 
 def test_one_outlet_cannot_fill_the_page_while_others_have_stories() -> None:
-    wire = [_told(i, w, (w,), hours=0, source=f"reuters/{i}.txt")
-            for i, w in enumerate(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"])]
-    others = [_told(50 + k, w, (w,), hours=3, source=f"bbc/{k}.txt")
-              for k, w in enumerate(["lambda", "mu", "nu", "xi", "omicron"])]
+    wire = [
+        _told(i, w, (w,), hours=0, source=f"reuters/{i}.txt")
+        for i, w in enumerate(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"])
+    ]
+    others = [
+        _told(50 + k, w, (w,), hours=3, source=f"bbc/{k}.txt")
+        for k, w in enumerate(["lambda", "mu", "nu", "xi", "omicron"])
+    ]
     digest = build_digest([*wire, *others], max_items=6)  # the wire's stories are newer
     outlets = [i.source.split("/")[0] for i in digest.items]
     assert outlets.count("reuters") == 3 and outlets.count("bbc") == 3
@@ -123,9 +163,14 @@ def test_one_outlet_cannot_fill_the_page_while_others_have_stories() -> None:
 def test_near_duplicates_of_a_story_shown_count_as_shown() -> None:
     body = _news("reuters/16094.txt")
     repost = body.replace("Taiwan announced", "Taiwan has announced")
-    items = [item(1, body, hours=1, source="wire"), item(2, repost, hours=0, source="site"),
-             *[item(10 + k, _news(name), hours=5)
-               for k, name in enumerate(("bbc/sport-386.txt", "reuters/17395.txt", "bbc/politics-267.txt"))]]
+    items = [
+        item(1, body, hours=1, source="wire"),
+        item(2, repost, hours=0, source="site"),
+        *[
+            item(10 + k, _news(name), hours=5)
+            for k, name in enumerate(("bbc/sport-386.txt", "reuters/17395.txt", "bbc/politics-267.txt"))
+        ],
+    ]
     digest = build_digest(items, max_items=1)
     assert digest.merged == 1 and len(digest.items) == 1
     assert digest.omitted == 3  # 5 stories: one shown, its repost folded into it, 3 not shown
@@ -146,8 +191,13 @@ def test_a_table_of_results_does_not_lead_a_story_told_in_sentences() -> None:
     """Results tables look alike, so each seems widely covered; the page still leads with prose."""
     tables = [
         DigestItem(
-            id=f"t{i}", headline=f"Company {i} 1986 Year", summary=(f"Shr {i}.5p vs {i}.6p.",),
-            source=f"wire/{i}", url=None, when=T0, topics=(Topic("company results", 1.0),),
+            id=f"t{i}",
+            headline=f"Company {i} 1986 Year",
+            summary=(f"Shr {i}.5p vs {i}.6p.",),
+            source=f"wire/{i}",
+            url=None,
+            when=T0,
+            topics=(Topic("company results", 1.0),),
             body=f"Shr {i}.5p vs {i}.6p\nNet {i}.1 mln vs {i}.2 mln\nRevs {i}00 mln vs {i}10 mln\n",
         )
         for i in range(6)

@@ -360,9 +360,11 @@ def test_lead_named_with_a_title_apposition_in_the_past_tense() -> None:
     from summarizer.article import parse_text
     from summarizer.people import extract_people
 
-    text = ("Earlier this month, Shahindokht Molaverdi, Iran's Vice President for Women and Family Affairs, "
-            "led an official delegation to the United Nations in New York to attend the 59th session of the "
-            "Commission on the Status of Women. The trip was criticised at home.")
+    text = (
+        "Earlier this month, Shahindokht Molaverdi, Iran's Vice President for Women and Family Affairs, "
+        "led an official delegation to the United Nations in New York to attend the 59th session of the "
+        "Commission on the Status of Women. The trip was criticised at home."
+    )
     (delegation,) = extract_people(parse_text(text)).delegations
     assert delegation.lead == "Shahindokht Molaverdi"
     assert delegation.members[0].title == "Iran's Vice President for Women and Family Affairs"
@@ -378,7 +380,7 @@ def test_a_race_manager_and_a_tour_mentioned_late_are_not_a_touring_party() -> N
         "A poster for the E3 Harelbeke cycling race has been withdrawn after complaints.\n"
         "It's inspired by previous winner Peter Sagan, who pinched a podium girl's behind at the 2013 "
         "Tour de Flanders.\n"
-        '"Personally, no I don\'t think it\'s sexist," E3 Harelbeke manager Marc Claerhout told CNN.\n'
+        "\"Personally, no I don't think it's sexist,\" E3 Harelbeke manager Marc Claerhout told CNN.\n"
         "Critics said the race had used provocative campaigns for years and that the players' union "
         "should act.\n"
         "\"We've introduced a women's tour in Britain and we have got financial support for that,\" "
@@ -394,17 +396,19 @@ def test_a_research_team_led_by_someone_is_not_a_delegation() -> None:
         "that they were confident they had found Cervantes' coffin in the crypt of the Convent of the "
         "Barefoot Trinitarians in the Barrio de Las Letras (Literary Quarter) in Madrid.\n"
         "(Etxeberria, incidentally, performed the autopsy on former Chilean President Salvador Allende.)\n"
-        "\"We have Cervantes, represented in some form in this group of bones,\" Etxeberria told national "
+        '"We have Cervantes, represented in some form in this group of bones," Etxeberria told national '
         "television."
     )
     assert text_result(text).delegations == ()
 
 
 def test_a_title_naming_an_office_gives_no_organisation() -> None:
-    people = by_name(text_result(
-        "Kerry in Geneva\n\nIn testimony last week, Secretary of State John Kerry said the deal was close. "
-        "Jane Roe, a spokeswoman for the State Department, said he would stay two days."
-    ))
+    people = by_name(
+        text_result(
+            "Kerry in Geneva\n\nIn testimony last week, Secretary of State John Kerry said the deal was close. "  # noqa: E501
+            "Jane Roe, a spokeswoman for the State Department, said he would stay two days."
+        )
+    )
     assert people["John Kerry"].title == "Secretary of State"
     assert people["John Kerry"].organization is None  # not "State"
     assert people["Jane Roe"].organization == "State Department"

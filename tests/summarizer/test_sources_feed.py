@@ -79,8 +79,14 @@ def test_rss_entries_become_clean_articles_with_their_metadata(http_server: Loca
 def test_atom_entries_with_html_content(http_server: LocalHTTPServer) -> None:
     s = story(STORIES[0])
     entries = [
-        {"id": "tag:example.org,2024:1", "title": s.headline, "link": http_server.url("/a/1"),
-         "author": "Sam Reporter", "updated": "2024-03-02T10:15:00Z", "content": entry_html(s)},
+        {
+            "id": "tag:example.org,2024:1",
+            "title": s.headline,
+            "link": http_server.url("/a/1"),
+            "author": "Sam Reporter",
+            "updated": "2024-03-02T10:15:00Z",
+            "content": entry_html(s),
+        },
     ]
     http_server.route("/atom", Reply(body=atom(entries), content_type=ATOM_TYPE))
 
@@ -121,10 +127,13 @@ def test_etag_and_last_modified_make_the_next_poll_conditional(http_server: Loca
 def test_entries_already_seen_are_not_returned_again(http_server: LocalHTTPServer) -> None:
     items = [_full_item(rel, http_server, n) for n, rel in enumerate(STORIES)]
     # no validators: the server sends the whole feed each time, one more entry at the top the second time
-    http_server.route("/feed.xml", [
-        Reply(body=rss(items[1:]), content_type=RSS_TYPE),
-        Reply(body=rss(items), content_type=RSS_TYPE),
-    ])
+    http_server.route(
+        "/feed.xml",
+        [
+            Reply(body=rss(items[1:]), content_type=RSS_TYPE),
+            Reply(body=rss(items), content_type=RSS_TYPE),
+        ],
+    )
     source = FeedSource(http_server.url("/feed.xml"), timeout=2, seen_limit=3, policy=LOCAL_SITE)
 
     first = source.poll()
@@ -142,9 +151,10 @@ def test_a_teaser_entry_is_completed_from_its_page(
 ) -> None:
     s = story(STORIES[0])
     teaser_html = f"<p>{s.teaser}</p> <a href='#'>Read more</a>"
-    http_server.route("/feed.xml", Reply(
-        body=rss([_item(STORIES[0], http_server, 0, description=teaser_html)]), content_type=RSS_TYPE
-    ))
+    http_server.route(
+        "/feed.xml",
+        Reply(body=rss([_item(STORIES[0], http_server, 0, description=teaser_html)]), content_type=RSS_TYPE),
+    )
     http_server.route("/story/0", Reply(body=article_page(s, author="Page Author"), content_type="text/html"))
     caplog.set_level(logging.WARNING)
 
@@ -162,9 +172,10 @@ def test_a_teaser_whose_page_fails_falls_back_to_the_teaser_and_says_so(
     http_server: LocalHTTPServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     s = story(STORIES[0])
-    http_server.route("/feed.xml", Reply(
-        body=rss([_item(STORIES[0], http_server, 0, description=s.teaser)]), content_type=RSS_TYPE
-    ))  # /story/0 is not routed: 404
+    http_server.route(
+        "/feed.xml",
+        Reply(body=rss([_item(STORIES[0], http_server, 0, description=s.teaser)]), content_type=RSS_TYPE),
+    )  # /story/0 is not routed: 404
     caplog.set_level(logging.WARNING)
 
     batch = FeedSource(http_server.url("/feed.xml"), timeout=2, policy=LOCAL_SITE).poll()
@@ -184,8 +195,10 @@ PRIOR_STATE = {"kind": "feed", "etag": '"old"', "seen": ["urn:example:9"]}
         (Reply(404, "gone"), "HTTP 404 Not Found"),
         (Reply(500, "oops"), "HTTP 500 Internal Server Error"),
         (Reply(body="<html><body><p>Oops, <b>broken", content_type=RSS_TYPE), "not a valid RSS/Atom feed"),
-        (Reply(body=b"\x00\x01\x02 garbage \xff\xfe", content_type="application/xml"),
-         "not a valid RSS/Atom feed"),
+        (
+            Reply(body=b"\x00\x01\x02 garbage \xff\xfe", content_type="application/xml"),
+            "not a valid RSS/Atom feed",
+        ),
     ],
     ids=["404", "500", "garbage-html", "garbage-bytes"],
 )
@@ -223,8 +236,9 @@ def test_a_feed_that_does_not_answer_in_time_is_skipped(
 
 def test_redirects_are_followed(http_server: LocalHTTPServer) -> None:
     http_server.route("/old-feed", Reply.redirect("/feed.xml", status=301))
-    http_server.route("/feed.xml", Reply(body=rss([_full_item(STORIES[0], http_server, 0)]),
-                                         content_type=RSS_TYPE))
+    http_server.route(
+        "/feed.xml", Reply(body=rss([_full_item(STORIES[0], http_server, 0)]), content_type=RSS_TYPE)
+    )
     batch = FeedSource(http_server.url("/old-feed"), timeout=2, policy=LOCAL_SITE).poll()
     assert [a.headline for a in batch.articles] == [story(STORIES[0]).headline]
     assert batch.articles[0].source == http_server.url("/old-feed")
@@ -232,8 +246,15 @@ def test_redirects_are_followed(http_server: LocalHTTPServer) -> None:
 
 def test_a_short_content_element_is_a_teaser_too(http_server: LocalHTTPServer) -> None:
     s = story(STORIES[2])
-    entries = [{"id": "urn:a:1", "title": s.headline, "link": http_server.url("/a/1"),
-                "content": f"<p>{s.teaser}</p>", "summary": s.teaser}]
+    entries = [
+        {
+            "id": "urn:a:1",
+            "title": s.headline,
+            "link": http_server.url("/a/1"),
+            "content": f"<p>{s.teaser}</p>",
+            "summary": s.teaser,
+        }
+    ]
     http_server.route("/atom", Reply(body=atom(entries), content_type=ATOM_TYPE))
     http_server.route("/a/1", Reply(body=article_page(s), content_type="text/html"))
 

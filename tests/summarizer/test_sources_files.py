@@ -41,7 +41,7 @@ def test_markdown_front_matter_gives_title_author_date_and_markup_is_stripped(tm
     s = story("bbc/business-015.txt")
     path = tmp_path / "story.md"
     path.write_text(
-        "---\ntitle: \"Air passengers win new EU rights\"\nauthor: Jane Doe\ndate: 2005-02-17\n---\n\n"
+        '---\ntitle: "Air passengers win new EU rights"\nauthor: Jane Doe\ndate: 2005-02-17\n---\n\n'
         f"# {s.headline}\n\n**{s.paragraphs[0]}**\n\n{s.paragraphs[1]} [More](http://example.org/more)\n",
         encoding="utf-8",
     )
@@ -213,9 +213,10 @@ def test_folder_poll_returns_only_new_and_changed_files(tmp_path: Path) -> None:
     _copy("cnn/0154aaedee1b.txt", tmp_path / "sub" / "c.txt")
     changed = source.poll(_roundtrip(touched.state))
     assert sorted(Path(x.source).name for x in changed.articles) == ["b.txt", "c.txt"]
-    assert "A late paragraph was added to the story." in next(
-        x for x in changed.articles if x.source.endswith("b.txt")
-    ).paragraphs
+    assert (
+        "A late paragraph was added to the story."
+        in next(x for x in changed.articles if x.source.endswith("b.txt")).paragraphs
+    )
 
     # a deleted file leaves the state; put back, it is new again
     a.unlink()

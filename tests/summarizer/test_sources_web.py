@@ -17,10 +17,13 @@ STORY = "bbc/business-017.txt"
 
 def test_a_web_page_becomes_one_article(http_server: LocalHTTPServer) -> None:
     s = story(STORY)
-    http_server.route("/news/1", Reply(
-        body=article_page(s, author="Jane Doe", date="2005-02-18T09:00:00Z"),
-        content_type="text/html; charset=utf-8",
-    ))
+    http_server.route(
+        "/news/1",
+        Reply(
+            body=article_page(s, author="Jane Doe", date="2005-02-18T09:00:00Z"),
+            content_type="text/html; charset=utf-8",
+        ),
+    )
     url = http_server.url("/news/1")
 
     source = open_source(url, timeout=2)
@@ -41,12 +44,17 @@ def test_an_unchanged_page_is_not_returned_again(http_server: LocalHTTPServer) -
     s = story(STORY)
     page = article_page(s)
     # the second response differs only in its furniture: same story, nothing new
-    http_server.route("/news/1", [
-        Reply(body=page, content_type="text/html"),
-        Reply(body=page.replace("Most read", "Trending now"), content_type="text/html"),
-        Reply(body=page.replace("</article>", "<p>Update: the airlines will appeal.</p></article>"),
-              content_type="text/html"),
-    ])
+    http_server.route(
+        "/news/1",
+        [
+            Reply(body=page, content_type="text/html"),
+            Reply(body=page.replace("Most read", "Trending now"), content_type="text/html"),
+            Reply(
+                body=page.replace("</article>", "<p>Update: the airlines will appeal.</p></article>"),
+                content_type="text/html",
+            ),
+        ],
+    )
     source = open_source(http_server.url("/news/1"), timeout=2)
     first = source.poll()
     second = source.poll(json.loads(json.dumps(first.state)))
@@ -74,8 +82,12 @@ def test_open_source_recognises_a_feed_by_type_or_by_its_body(
     http_server: LocalHTTPServer, content_type: str
 ) -> None:
     s = story(STORY)
-    item = {"title": s.headline, "link": http_server.url("/news/1"), "guid": "urn:x:1",
-            "content": entry_html(s)}
+    item = {
+        "title": s.headline,
+        "link": http_server.url("/news/1"),
+        "guid": "urn:x:1",
+        "content": entry_html(s),
+    }
     http_server.route("/feed", Reply(body=rss([item]), content_type=content_type))
 
     batch = open_source(http_server.url("/feed"), timeout=2).poll()
@@ -100,10 +112,17 @@ def _free_port() -> int:
 @pytest.mark.parametrize(
     ("route", "reason"),
     [
-        (Reply(body="<html><body><nav>Home | News</nav><div id='app'></div></body></html>",
-               content_type="text/html"), "HTML has no article text"),
-        (Reply(body=b"\x89PNG\r\n\x1a\n\x00\x00", content_type="image/png"),
-         "unsupported content type image/png"),
+        (
+            Reply(
+                body="<html><body><nav>Home | News</nav><div id='app'></div></body></html>",
+                content_type="text/html",
+            ),
+            "HTML has no article text",
+        ),
+        (
+            Reply(body=b"\x89PNG\r\n\x1a\n\x00\x00", content_type="image/png"),
+            "unsupported content type image/png",
+        ),
         (Reply(body=b"x" * (6 * 1024 * 1024), content_type="text/html"), "response too large"),
         (Reply(403, "forbidden"), "HTTP 403 Forbidden"),
         (None, "cannot fetch"),

@@ -37,7 +37,7 @@ def test_seed_sentences(seed_text: str) -> None:
     assert first.endswith("illicit finance,” the State Department said.")
     assert sentence_with(sentences, "Deputy Secretary Verma").startswith("“Deputy Secretary Verma will")
     assert len(sentences) == 17
-    assert all(s[0].isupper() or s[0] in "“\"" for s in sentences)
+    assert all(s[0].isupper() or s[0] in '“"' for s in sentences)
 
 
 def test_quotes_with_attribution_between() -> None:
@@ -105,11 +105,24 @@ def test_edge_cases(text: str, expected: list[str]) -> None:
 
 def test_words() -> None:
     assert split_words("The U.S. economy grew 3.5% in Sherwood-Randall's term, didn't it?") == [
-        "The", "U.S", "economy", "grew", "3.5", "in", "Sherwood-Randall's", "term", "didn't", "it",
+        "The",
+        "U.S",
+        "economy",
+        "grew",
+        "3.5",
+        "in",
+        "Sherwood-Randall's",
+        "term",
+        "didn't",
+        "it",
     ]
     # sumy's contract: words only, no bare numbers or punctuation.
     assert OfflineTokenizer("english").to_words("In 2014, F-16 jets flew 3.5 miles!") == (
-        "In", "F-16", "jets", "flew", "miles",
+        "In",
+        "F-16",
+        "jets",
+        "flew",
+        "miles",
     )
 
 

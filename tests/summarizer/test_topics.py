@@ -193,8 +193,10 @@ def test_topic_index_names_a_group_by_its_own_label_unless_a_folded_one_dominate
 
 def test_topic_index_keeps_names_and_subjects_out_of_their_head_word() -> None:
     items = (
-        _stories("b", "bank", 2) + _stories("w", "World Bank", 3)
-        + _stories("u", "union", 2) + _stories("r", "rugby union", 3)
+        _stories("b", "bank", 2)
+        + _stories("w", "World Bank", 3)
+        + _stories("u", "union", 2)
+        + _stories("r", "rugby union", 3)
     )
     groups = dict(topic_index(items))
     assert sorted(groups["World Bank"]) == ["w0", "w1", "w2"]

@@ -18,8 +18,12 @@ def upgrade() -> None:
     op.create_table(
         "deliveries",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("subscription_id", sa.Integer,
-                  sa.ForeignKey("subscriptions.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "subscription_id",
+            sa.Integer,
+            sa.ForeignKey("subscriptions.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("period", sa.Date, nullable=False),
         sa.Column("platform", sa.String(32), nullable=False),
         sa.Column("chat_id", sa.String(128), nullable=False),

@@ -31,9 +31,9 @@ _SQLITE_FIELDS = {
     "headline": "{row}.headline",
     "summary": "(SELECT group_concat(value, ' ') FROM json_each({row}.analysis, '$.summary'))",
     "topics": "(SELECT group_concat(json_extract(value, '$.label'), ' ; ') "
-              "FROM json_each({row}.analysis, '$.topics'))",
+    "FROM json_each({row}.analysis, '$.topics'))",
     "people": "(SELECT group_concat(json_extract(value, '$.name'), ' ; ') "
-              "FROM json_each({row}.analysis, '$.people'))",
+    "FROM json_each({row}.analysis, '$.people'))",
 }
 _KEY = "(SELECT k.rowid FROM article_search_keys k WHERE k.article_id = {row}.id)"
 
@@ -68,8 +68,8 @@ _LABELS = "jsonb_path_query_array(analysis::jsonb, '$.topics[*].label')"
 _NAMES = "jsonb_path_query_array(analysis::jsonb, '$.people[*].name')"
 _PG_COLUMNS = {
     "search_text": "to_tsvector('english', headline)"
-                   " || to_tsvector('english', coalesce(analysis -> 'summary', '[]'::json))"
-                   f" || to_tsvector('english', {_LABELS})",
+    " || to_tsvector('english', coalesce(analysis -> 'summary', '[]'::json))"
+    f" || to_tsvector('english', {_LABELS})",
     "search_topics": f"to_tsvector('english', {_LABELS})",
     "search_people": f"to_tsvector('english', {_NAMES})",
 }
@@ -80,19 +80,26 @@ def upgrade() -> None:
     op.create_index("ix_articles_stamp", "articles", ["ingested_at", "analysis_version"])
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
-        op.execute("CREATE TABLE article_search_keys ("
-                   "rowid INTEGER PRIMARY KEY, article_id VARCHAR(32) NOT NULL UNIQUE)")
-        op.execute("CREATE VIRTUAL TABLE article_search USING fts5("
-                   f"{', '.join(_SQLITE_FIELDS)}, tokenize = 'porter unicode61 remove_diacritics 2')")
+        op.execute(
+            "CREATE TABLE article_search_keys ("
+            "rowid INTEGER PRIMARY KEY, article_id VARCHAR(32) NOT NULL UNIQUE)"
+        )
+        op.execute(
+            "CREATE VIRTUAL TABLE article_search USING fts5("
+            f"{', '.join(_SQLITE_FIELDS)}, tokenize = 'porter unicode61 remove_diacritics 2')"
+        )
         op.execute("INSERT INTO article_search_keys(article_id) SELECT id FROM articles ORDER BY ingested_at")
         values = ", ".join(expr.format(row="a") for expr in _SQLITE_FIELDS.values())
-        op.execute(f"INSERT INTO article_search(rowid, {', '.join(_SQLITE_FIELDS)}) SELECT k.rowid, {values} "
-                   "FROM articles a JOIN article_search_keys k ON k.article_id = a.id")
+        op.execute(
+            f"INSERT INTO article_search(rowid, {', '.join(_SQLITE_FIELDS)}) SELECT k.rowid, {values} "
+            "FROM articles a JOIN article_search_keys k ON k.article_id = a.id"
+        )
         create_sqlite_triggers()
     elif dialect == "postgresql":
         for column, expression in _PG_COLUMNS.items():
-            op.execute(f"ALTER TABLE articles ADD COLUMN {column} tsvector "
-                       f"GENERATED ALWAYS AS ({expression}) STORED")
+            op.execute(
+                f"ALTER TABLE articles ADD COLUMN {column} tsvector GENERATED ALWAYS AS ({expression}) STORED"
+            )
             op.execute(f"CREATE INDEX ix_articles_{column} ON articles USING gin ({column})")
 
 
