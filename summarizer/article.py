@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from summarizer.headline import derive_headline
-from summarizer.lexicon import NATIONALITY, PLACE_WORDS
+from summarizer.lexicon import NATIONALITY, PLACE_WORDS, UNFINISHED_ENDINGS
 from summarizer.names import is_all_caps
 from summarizer.text import split_sentences
 
@@ -402,38 +402,6 @@ _LEADING_CLAUSE = re.compile(
 )
 _TITLE_BREAKS = re.compile(r",\s|\s(?:for|as|after|while|amid|because|but|and|with|on|in|to|at|over)\s")
 DERIVED_TITLE_MIN_CHARS = 40
-# words a title must not end on: cutting after them leaves the phrase visibly unfinished
-_DANGLING = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "of",
-        "his",
-        "her",
-        "its",
-        "their",
-        "who",
-        "which",
-        "that",
-    }
-)
 
 
 def derive_title(lead: str) -> str:
@@ -454,7 +422,7 @@ def derive_title(lead: str) -> str:
         m.start()
         for m in _TITLE_BREAKS.finditer(first, 0, DERIVED_TITLE_MAX_CHARS + 1)
         if DERIVED_TITLE_MIN_CHARS <= m.start() <= DERIVED_TITLE_MAX_CHARS
-        and first[: m.start()].rsplit(None, 1)[-1].lower() not in _DANGLING
+        and first[: m.start()].rsplit(None, 1)[-1].lower() not in UNFINISHED_ENDINGS
     ]
     if cuts:
         return first[: cuts[-1]].rstrip(",;:—–- ")

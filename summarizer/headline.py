@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from summarizer import ner
+from summarizer.lexicon import DAYS, MONTHS, UNFINISHED_ENDINGS, word_list
 from summarizer.text import split_sentences, split_words
 
 HEADLINE_MAX_WORDS = 12
@@ -80,150 +81,32 @@ _SPEECH_LEMMAS = frozenset(
         "find",
     }
 )
-_TIME_WORDS = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-        "tomorrow",
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "earlier",
-        "later",
-        "recently",
-        "here",
-        "there",
-    }
+_TIME_WORDS = (
+    DAYS
+    | MONTHS
+    | frozenset(
+        word_list(
+            """
+            yesterday today tonight tomorrow week weekend month year morning afternoon evening night
+            earlier later recently here there
+            """
+        )
+    )
 )
 # A headline never ends on one of these: the phrase would be visibly unfinished.
-_DANGLING = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "as",
-        "than",
-        "that",
-        "which",
-        "who",
-        "whose",
-        "whom",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "must",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "this",
-        "these",
-        "those",
-        "about",
-        "after",
-        "before",
-        "between",
-        "against",
-        "during",
-        "without",
-        "while",
-        "if",
-        "because",
-        "not",
-        "no",
-        "so",
-        "such",
-        "very",
-        "more",
-        "most",
-        "less",
-        "up",
-        "s",
-        "'s",
-        "’s",
-        "it",
-        "they",
-        "he",
-        "she",
-        "we",
-        "i",
-        "you",
-        "them",
-        "him",
-        "us",
-        "there",
-    }
+_DANGLING = (
+    UNFINISHED_ENDINGS
+    | frozenset({"'s", "’s"})
+    | frozenset(
+        word_list(
+            """
+            about after against and as at because before being between but by during for from he
+            him i if in into it less more most must my no nor not on onto or our over s she so
+            such than them there these they this those to under up us very we while whom whose
+            with without you your
+            """
+        )
+    )
 )
 # Dependents that a headline keeps of its clause's verb; everything else is dropped.
 _CLAUSE_KEEP = frozenset(

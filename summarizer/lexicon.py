@@ -130,6 +130,15 @@ MONTHS = frozenset(
         """
     )
 )
+# Words a title or headline never ends on: cutting after them leaves the phrase visibly unfinished.
+UNFINISHED_ENDINGS = frozenset(
+    word_list(
+        """
+        a an are be been can could had has have her his is its may might of should that the their was
+        were which who will would
+        """
+    )
+)
 DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 # Countries, regions and their adjectives (enough to tell a party's nationality and a destination).
