@@ -13,6 +13,7 @@ missing binary or a server that does not start fails them.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import shutil
@@ -150,13 +151,15 @@ def stop_server(root: Path, bindir: Path) -> None:
     )
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
+@contextlib.contextmanager
+def running_server(prefix: str = "briefbot-pg-") -> Iterator[tuple[PgServer, Path]]:
+    """A PostgreSQL server in a temporary folder, stopped and removed afterwards: (server, folder).
+    Unavailable PostgreSQL skips the test, or fails it under CI."""
     bindir = find_bindir()
     if bindir is None:
         _unavailable("initdb/pg_ctl not found (install PostgreSQL, e.g. apt-get install postgresql)")
     assert bindir is not None
-    root = Path(tempfile.mkdtemp(prefix="briefbot-pg-"))
+    root = Path(tempfile.mkdtemp(prefix=prefix))
     try:
         server = start_server(root, bindir)
     except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
@@ -164,10 +167,16 @@ def pg_server() -> Iterator[PgServer]:
         _unavailable(str(exc))
         raise AssertionError("unreachable") from exc
     try:
-        yield server
+        yield server, root
     finally:
         stop_server(root, bindir)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    with running_server() as (server, _root):
+        yield server
 
 
 @pytest.fixture

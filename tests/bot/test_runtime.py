@@ -9,13 +9,11 @@ import contextlib
 import json
 import os
 import re
-import shutil
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -39,12 +37,9 @@ from bot.store import Database, open_database
 from tests.bot.delivery_support import FakeSender, news_articles, store_news, subscribe
 from tests.httpserver import LocalHTTPServer, Reply, Request
 from tests.pg import (
-    _unavailable,
-    find_bindir,
     pg_server,  # noqa: F401  (fixture)
     pg_url,  # noqa: F401  (fixture)
-    start_server,
-    stop_server,
+    running_server,
 )
 from tests.test_deploy import DEPLOY, DOCKERFILE, dockerfile_instructions, final_stage, systemd_unit
 
@@ -222,25 +217,13 @@ def _server_processes(data: Path) -> list[int]:
 @pytest.fixture
 def own_pg() -> Iterator[tuple[str, Path]]:
     """A PostgreSQL server of this test alone (it gets frozen): (database URL, data folder)."""
-    bindir = find_bindir()
-    if bindir is None:
-        _unavailable("initdb/pg_ctl not found (install PostgreSQL, e.g. apt-get install postgresql)")
-    assert bindir is not None
-    root = Path(tempfile.mkdtemp(prefix="briefbot-pg-frozen-"))
-    try:
-        server = start_server(root, bindir)
-    except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
-        shutil.rmtree(root, ignore_errors=True)
-        _unavailable(str(exc))
-        raise AssertionError("unreachable") from exc
-    try:
-        yield server.create_database("frozen"), root / "data"
-    finally:
-        for pid in _server_processes(root / "data"):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGCONT)
-        stop_server(root, bindir)
-        shutil.rmtree(root, ignore_errors=True)
+    with running_server("briefbot-pg-frozen-") as (server, root):
+        try:
+            yield server.create_database("frozen"), root / "data"
+        finally:  # thawed, so that it can be stopped
+            for pid in _server_processes(root / "data"):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGCONT)
 
 
 def test_frozen_postgresql_healthz_503_within_2s_and_sigterm_exits_within_10s(
