@@ -65,8 +65,8 @@ from bot.briefing import forget_pages, prepare_front_page  # noqa: E402
 from bot.commands import ChatContext, Commands  # noqa: E402
 from bot.http import HttpServer  # noqa: E402
 from bot.ingest import make_analyser, store_articles  # noqa: E402
-from bot.platforms.slack import SlackFrontEnd  # noqa: E402
-from bot.platforms.telegram import TelegramFrontEnd  # noqa: E402
+from bot.platforms.slack.front_end import SlackFrontEnd  # noqa: E402
+from bot.platforms.telegram.front_end import TelegramFrontEnd  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from bot.store import Database, open_database  # noqa: E402
 from bot.store.repo import add_article, count_articles  # noqa: E402

@@ -14,11 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.briefing import digest_reply, forget_pages, make_digest, news_window, slack_chars
+from bot.briefing import digest_reply, forget_pages, make_digest, news_window
 from bot.commands import ChatContext, Commands
 from bot.ingest import ingest_specs, make_analyser
-from bot.render.slack import render_slack
-from bot.render.telegram import render_telegram
+from bot.platforms.slack.render import render_slack, shown_chars
+from bot.platforms.telegram.render import render_telegram
 from bot.render.text import render_text
 from bot.settings import load_settings
 from bot.store import open_database
@@ -60,7 +60,7 @@ def main() -> None:
         print(
             f"budget {settings.digest_max_chars}: text {len(text)} chars; Telegram {len(telegram)} "
             f"message(s), {sum(len(m) for m in telegram)} chars of HTML; Slack {len(slack)} message(s), "
-            f"{sum(slack_chars(p) for p in slack)} chars"
+            f"{sum(shown_chars(p) for p in slack)} chars"
         )
         print(f"outlets: {dict(outlets)}")
         print(f"sections: {sections}; largest {max(sections.values())} of {len(digest.items)}")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bot.platforms.slack.render import render_slack
+from bot.platforms.telegram.render import render_telegram
 from bot.render.common import utf16_len
-from bot.render.slack import render_slack
-from bot.render.telegram import render_telegram
 from bot.render.text import render_text
 from bot.reply import Paragraph, Reply, Span
 from tests.bot.render_support import news_digest_reply

@@ -25,7 +25,8 @@ from bot.health import health_routes
 from bot.http import DEFAULT_PORT, HttpServer
 from bot.ingest import IngestReport, ingest_specs, make_analyser, reanalyse_stale
 from bot.platforms.base import FrontEnd, stalled_front_ends
-from bot.platforms.console import ConsoleFrontEnd
+from bot.platforms.console.front_end import ConsoleFrontEnd
+from bot.platforms.registry import PLATFORMS
 from bot.scheduler import DigestScheduler
 from bot.settings import Settings
 from bot.store import Database, open_database
@@ -64,17 +65,12 @@ def ingest_configured(
 
 
 def chat_front_ends(settings: Settings, commands: Commands) -> list[FrontEnd]:
-    """Telegram and/or Slack, for each platform whose token is configured."""
-    front_ends: list[FrontEnd] = []
-    if settings.telegram_enabled:
-        from bot.platforms.telegram import TelegramFrontEnd
-
-        front_ends.append(TelegramFrontEnd(settings, commands))
-    if settings.slack_enabled:
-        from bot.platforms.slack import SlackFrontEnd
-
-        front_ends.append(SlackFrontEnd(settings, commands))
-    return front_ends
+    """A front end for each registered platform the settings enable (e.g. those whose token is set)."""
+    return [
+        p.front_end(settings, commands)
+        for p in PLATFORMS.values()
+        if p.front_end is not None and p.enabled(settings)
+    ]
 
 
 async def serve(settings: Settings, *, console_only: bool = False) -> int:

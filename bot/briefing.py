@@ -1,7 +1,7 @@
 """From stored articles to digests and to neutral Replies.
 
 One place for what a reader is told: `news_window` is the set of stories every digest, /brief and
-/topics answer reads (CLI, console, Telegram and Slack alike), and `make_digest` keeps a digest within
+/topics answer reads (the CLI and every platform alike), and `make_digest` keeps a digest within
 its budget as every platform renders it, so one digest, with the same counts, goes everywhere.
 """
 
@@ -18,9 +18,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from bot.render.slack import render_slack
-from bot.render.telegram import LIMIT as TELEGRAM_LIMIT
-from bot.render.telegram import render_telegram
+from bot.platforms.registry import PLATFORMS
+from bot.render.common import visible_chars
 from bot.render.text import render_text
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from bot.store.db import Database
@@ -260,40 +259,18 @@ def topic_title(label: str) -> str:
 
 
 def rendered_fit(max_chars: int, title: str = DIGEST_TITLE) -> Callable[[Digest], bool]:
-    """Whether a digest, rendered as text, Telegram HTML and Slack blocks, stays within `max_chars`
+    """Whether a digest, rendered as text and for every registered platform, stays within `max_chars`
     everywhere and is one message on each chat platform."""
+    platform_fits = [p.fits for p in PLATFORMS.values() if p.fits is not None]
 
     def fits(digest: Digest) -> bool:
         reply = digest_reply(digest, title=title)
-        if visible_chars(reply) > min(max_chars, TELEGRAM_LIMIT):
+        if visible_chars(reply) > max_chars:
             return False  # every rendering is at least this long: no need to render
-        if len(render_text(reply)) > max_chars:
-            return False
-        telegram = render_telegram(reply)
-        if len(telegram) != 1 or len(telegram[0]) > max_chars:
-            return False
-        slack = render_slack(reply)
-        return len(slack) == 1 and slack_chars(slack[0]) <= max_chars
+        # the platforms first: each can refuse before rendering (Telegram: past its message limit)
+        return all(fit(reply, max_chars) for fit in platform_fits) and len(render_text(reply)) <= max_chars
 
     return fits
-
-
-def visible_chars(reply: Reply) -> int:
-    """The characters of a reply's text, before any markup or escaping."""
-    n = 0
-    for block in reply.blocks:
-        if isinstance(block, Heading):
-            n += len(block.text)
-        elif isinstance(block, Paragraph):
-            n += sum(len(s.text) for s in block.spans)
-        elif isinstance(block, Bullets):
-            n += sum(len(s.text) for item in block.items for s in item)
-    return n
-
-
-def slack_chars(payload: dict) -> int:
-    """Characters a Slack message shows: the text of its header and section blocks."""
-    return sum(len(b["text"]["text"]) for b in payload["blocks"] if isinstance(b.get("text"), dict))
 
 
 def fmt_when(when: datetime) -> str:

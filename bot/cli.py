@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.logs import Redactor, escape_hazards, setup_logging
+from bot.platforms.registry import PLATFORMS
 from bot.render.common import one_line
 from bot.render.text import terminal_safe
 from bot.settings import Settings, SettingsError, load_settings, mask_url_password, validate_settings
@@ -258,8 +259,7 @@ def failure_line(exc: BaseException, settings: Settings) -> str | None:
     for module, name in (
         ("httpx", "TransportError"),
         ("aiohttp", "ClientError"),
-        ("telegram.error", "NetworkError"),
-        ("slack_sdk.errors", "SlackClientError"),
+        *(error for p in PLATFORMS.values() for error in p.network_errors),
     ):
         loaded = sys.modules.get(module)  # only libraries this run has used can have raised
         if loaded is not None and isinstance(getattr(loaded, name, None), type):

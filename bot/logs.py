@@ -9,17 +9,16 @@ import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+from bot.platforms.registry import PLATFORMS
 from bot.render.common import clean
 
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime", "taskName"}
 
 
 # Token shapes that must never reach a log line, whatever library logs them (httpx logs request URLs,
-# and Telegram's URLs carry the bot token).
+# and some platforms' URLs carry the bot token): each platform's package names its own.
 _TOKEN_PATTERNS = re.compile(
-    r"(?:\d{3,20}:[A-Za-z0-9_-]{30,64})"  # Telegram bot token
-    r"|(?:xox[abposr]-[A-Za-z0-9-]{8,})"  # Slack bot/user tokens
-    r"|(?:xapp-[A-Za-z0-9-]{8,})"  # Slack app-level token
+    "|".join(f"(?:{shape})" for p in PLATFORMS.values() for shape in p.token_shapes) or "(?!)"
 )
 REDACTED = "[REDACTED]"
 # What JSON leaves raw that a terminal obeys or that reorders text: DEL and C1 controls, bidi embeddings,

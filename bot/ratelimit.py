@@ -1,11 +1,11 @@
 """Pacing outgoing messages under the platforms' limits, by design rather than by reacting to 429s.
 
-Telegram: ≤ 30 messages/s per bot overall, ≤ 1/s per chat, ≤ 20/min per group (negative chat ids).
-Slack: ≤ 1/s per channel (chat.postMessage). `Pacer.acquire(chat_id)` waits for a send slot for one
-message. The overall rate is kept as a minimum spacing between actual grants (waiters queue at a FIFO
-gate, so there is no thundering herd and no catch-up burst after a stall); the per-chat and per-group
-limits are minimum spacings too, stricter than any sliding window needs. A `margin` keeps the overall
-rate a little under the published figure so network and scheduling jitter cannot push it over.
+Each platform's package states its `Limits` (messages a second overall, seconds between two messages to
+one chat, and to one group chat) and which chats are groups. `Pacer.acquire(chat_id)` waits for a send
+slot for one message. The overall rate is kept as a minimum spacing between actual grants (waiters queue
+at a FIFO gate, so there is no thundering herd and no catch-up burst after a stall); the per-chat and
+per-group limits are minimum spacings too, stricter than any sliding window needs. A `margin` keeps the
+overall rate a little under the published figure so network and scheduling jitter cannot push it over.
 
 When a platform answers "retry after N s" anyway, `penalize` holds that chat back for N s and, when
 several chats are told to wait within a second (a bot-wide flood limit), every chat of the platform.
@@ -17,29 +17,35 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.platforms.base import Platform
 
 
 @dataclass(frozen=True)
 class Limits:
     per_second: float | None  # messages a second over all chats (None: unlimited)
     chat_interval: float  # seconds between two messages to one chat
-    group_interval: float = 0.0  # seconds between two messages to one group chat (Telegram)
+    group_interval: float = 0.0  # seconds between two messages to one group chat
     margin: float = 0.94  # share of `per_second` used: 30 slots span 1.064 s, so 64 ms of jitter is safe
 
     def scaled(self, per_second: float | None) -> Limits:
         return Limits(per_second, self.chat_interval, self.group_interval, self.margin)
 
 
-TELEGRAM = Limits(per_second=30.0, chat_interval=1.0, group_interval=60.0 / 20)
-SLACK = Limits(per_second=None, chat_interval=1.0)
 UNLIMITED = Limits(per_second=None, chat_interval=0.0)
-PLATFORM_LIMITS: dict[str, Limits] = {"telegram": TELEGRAM, "slack": SLACK}
 
 FLOOD_WINDOW = 1.0  # s: 429s for two different chats within this window count as a bot-wide limit
 
 
-def is_group_chat(platform: str, chat_id: str) -> bool:
-    return platform == "telegram" and chat_id.startswith("-")
+def _platform(name: str) -> Platform:
+    """The registered platform `name`; one without limits or groups when none is (tests' fakes)."""
+    # imported late: the platforms' packages import Limits from here
+    from bot.platforms.base import Platform
+    from bot.platforms.registry import PLATFORMS
+
+    return PLATFORMS.get(name) or Platform(name)
 
 
 class Pacer:
@@ -50,11 +56,13 @@ class Pacer:
         platform: str,
         limits: Limits,
         *,
+        is_group: Callable[[str], bool] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.platform = platform
         self.limits = limits
+        self.is_group = is_group or _platform(platform).is_group
         self._now = monotonic
         self._sleep = sleep
         self._share = 1  # live workers sharing the overall rate
@@ -78,7 +86,7 @@ class Pacer:
 
     def _chat_interval(self, chat_id: str) -> float:
         interval = self.limits.chat_interval
-        if is_group_chat(self.platform, chat_id):
+        if self.is_group(chat_id):
             interval = max(interval, self.limits.group_interval)
         return interval * (1.02 if interval else 1.0)
 
@@ -124,7 +132,8 @@ class Pacer:
 
 
 class Pacers:
-    """One Pacer per platform, created on first use with the platform's limits."""
+    """One Pacer per platform, created on first use with the platform's limits (bot/platforms/registry.py;
+    `limits` overrides them by platform name)."""
 
     def __init__(
         self,
@@ -133,7 +142,7 @@ class Pacers:
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        self._limits = {**PLATFORM_LIMITS, **(limits or {})}
+        self._limits = dict(limits or {})
         self._monotonic = monotonic
         self._sleep = sleep
         self._pacers: dict[str, Pacer] = {}
@@ -142,7 +151,7 @@ class Pacers:
     def __getitem__(self, platform: str) -> Pacer:
         pacer = self._pacers.get(platform)
         if pacer is None:
-            limits = self._limits.get(platform, UNLIMITED)
+            limits = self._limits.get(platform) or _platform(platform).limits
             pacer = Pacer(platform, limits, monotonic=self._monotonic, sleep=self._sleep)
             pacer.share_with(self._workers)
             self._pacers[platform] = pacer

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -17,10 +16,10 @@ from contextvars import ContextVar
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import unquote
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     EnvSettingsSource,
@@ -31,6 +30,7 @@ from pydantic_settings import (
 )
 from pydantic_settings.sources.utils import parse_env_vars
 
+from bot.platforms.registry import PLATFORMS
 from summarizer.algorithms import ALGORITHMS as _ALGORITHMS
 
 # Every default is written once, in this file (shipped inside the package, so an installed briefbot finds
@@ -38,40 +38,20 @@ from summarizer.algorithms import ALGORITHMS as _ALGORITHMS
 DEFAULT_CONFIG: Traversable = files("bot").joinpath("config", "default.toml")
 ENV_PREFIX = "BRIEFBOT_"
 
-# Settings read from the platforms' conventional variable names as well as BRIEFBOT_<NAME>; when both are
-# set, the platform's name wins.
-PLATFORM_ENV = {
-    "telegram_bot_token": "TELEGRAM_BOT_TOKEN",
-    "telegram_api_base_url": "TELEGRAM_API_BASE_URL",
-    "telegram_webhook_url": "TELEGRAM_WEBHOOK_URL",
-    "telegram_webhook_secret": "TELEGRAM_WEBHOOK_SECRET",
-    "slack_bot_token": "SLACK_BOT_TOKEN",
-    "slack_app_token": "SLACK_APP_TOKEN",
-    "slack_signing_secret": "SLACK_SIGNING_SECRET",
-    "slack_api_base_url": "SLACK_API_BASE_URL",
-}
-SECRET_FIELDS = frozenset(
-    {
-        "telegram_bot_token",
-        "telegram_webhook_secret",
-        "slack_bot_token",
-        "slack_app_token",
-        "slack_signing_secret",
-    }
-)
+# Each platform's settings are its package's section (bot/platforms/<name>/): its fields, their own
+# environment names (e.g. TELEGRAM_BOT_TOKEN, read as well as BRIEFBOT_<NAME>; when both are set, the
+# platform's name wins) and which of them are secrets.
+_SECTIONS = [p.settings for p in PLATFORMS.values() if p.settings is not None]
+PLATFORM_ENV: dict[str, str] = {name: var for p in PLATFORMS.values() for name, var in p.env.items()}
+SECRET_FIELDS: frozenset[str] = frozenset().union(*(p.secrets for p in PLATFORMS.values()))
 
 
 class SettingsError(ValueError):
     """A setting has a value briefbot cannot use; the message names it."""
 
 
-def _secret() -> Any:
-    return Field(default=None, repr=False)
-
-
-class Settings(BaseSettings):
-    """Every setting briefbot reads. Built directly (`Settings(x=...)`), it takes the packaged defaults and
-    the given values only; `load_settings` adds the BRIEFBOT_CONFIG file and the environment."""
+class _CoreSettings(BaseSettings):
+    """The settings of briefbot itself; `Settings` adds every platform's section."""
 
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX, extra="forbid", frozen=True, coerce_numbers_to_str=True
@@ -95,14 +75,6 @@ class Settings(BaseSettings):
     http_header_timeout_seconds: int
     log_level: str
     log_format: str
-    telegram_bot_token: str | None = _secret()
-    telegram_api_base_url: str
-    telegram_webhook_url: str | None = None
-    telegram_webhook_secret: str | None = _secret()
-    slack_bot_token: str | None = _secret()
-    slack_app_token: str | None = _secret()
-    slack_signing_secret: str | None = _secret()
-    slack_api_base_url: str
 
     @model_validator(mode="before")
     @classmethod
@@ -140,13 +112,9 @@ class Settings(BaseSettings):
         sources.append(_TomlFile(settings_cls, DEFAULT_CONFIG))
         return tuple(sources)
 
-    @property
-    def telegram_enabled(self) -> bool:
-        return bool(self.telegram_bot_token)
-
-    @property
-    def slack_enabled(self) -> bool:
-        return bool(self.slack_bot_token)
+    def enabled(self, platform: str) -> bool:
+        """Whether `briefbot run` serves this registered platform."""
+        return PLATFORMS[platform].enabled(self)
 
     def secrets(self) -> list[str]:
         """Values that must never be printed or logged (tokens, signing secrets, database password)."""
@@ -162,7 +130,8 @@ class Settings(BaseSettings):
     def masked(self) -> dict[str, Any]:
         """Every setting, secrets shown as `****` plus their last 4 characters at most."""
         out: dict[str, Any] = {}
-        for name in type(self).model_fields:
+        core = list(_CoreSettings.model_fields)
+        for name in [*core, *(n for section in _SECTIONS for n in section.model_fields if n not in core)]:
             value = getattr(self, name)
             if name in SECRET_FIELDS and value:
                 value = "****" + (value[-4:] if len(value) >= 16 else "")
@@ -170,6 +139,18 @@ class Settings(BaseSettings):
                 value = mask_url_password(value)
             out[name] = list(value) if isinstance(value, tuple) else value
         return out
+
+
+if TYPE_CHECKING:
+    # Platform code reads its own section, typed (`TelegramSettings.of(settings)`); to the type checker
+    # Settings is the core alone, so a platform's field read anywhere else is an error.
+    Settings = _CoreSettings
+else:
+
+    class Settings(_CoreSettings, *_SECTIONS):
+        """Every setting briefbot reads: its own and each registered platform's section. Built directly
+        (`Settings(x=...)`), it takes the packaged defaults and the given values only; `load_settings`
+        adds the BRIEFBOT_CONFIG file and the environment."""
 
 
 # What `load_settings` hands to `settings_customise_sources`: the environment and the BRIEFBOT_CONFIG file.
@@ -268,27 +249,6 @@ def _file_defining(key: str, custom: Path | None) -> Path | Traversable | None:
     return None
 
 
-WEBHOOK_SECRET_MIN = 16  # Telegram accepts 1-256 characters; a short one can be guessed
-_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]+")
-
-
-def webhook_secret_problem(secret: str | None) -> str | None:
-    """Why `secret` cannot guard the Telegram webhook, or None when it can. Never quotes the secret."""
-    if not secret:
-        return "required in webhook mode"
-    if not _WEBHOOK_SECRET.fullmatch(secret) or len(secret) > 256:
-        return "only A-Z, a-z, 0-9, _ and - are allowed, at most 256 characters"
-    if len(secret) < WEBHOOK_SECRET_MIN:
-        return (
-            f"too short ({len(secret)} characters): use at least {WEBHOOK_SECRET_MIN}, e.g. the output "
-            "of `python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`"
-        )
-    return None
-
-
-_TELEGRAM_TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,64}$")
-
-
 def validate_settings(settings: Settings) -> list[str]:
     """Every problem with the settings, one clear sentence each (empty when all is well).
 
@@ -297,13 +257,7 @@ def validate_settings(settings: Settings) -> list[str]:
     return [
         *_place_and_storage_problems(settings),
         *_value_problems(settings),
-        *_telegram_problems(settings),
-        *_slack_problems(settings),
-        *(
-            f"{name}: must be an http(s) URL"
-            for name in ("telegram_api_base_url", "slack_api_base_url")
-            if not getattr(settings, name).startswith(("http://", "https://"))
-        ),
+        *(problem for p in PLATFORMS.values() for problem in p.problems(settings)),
     ]
 
 
@@ -378,32 +332,3 @@ def _value_problems(settings: Settings) -> list[str]:
         (not s.sources, "sources: no sources configured"),
     ]
     return [problem for failed, problem in checks if failed]
-
-
-def _telegram_problems(settings: Settings) -> list[str]:
-    problems: list[str] = []
-    if settings.telegram_bot_token and not _TELEGRAM_TOKEN.match(settings.telegram_bot_token):
-        problems.append(
-            "telegram_bot_token (TELEGRAM_BOT_TOKEN): not of the shape 123456789:AA… that @BotFather issues"
-        )
-    if settings.telegram_webhook_url:
-        if not settings.telegram_webhook_url.startswith("https://"):
-            problems.append("telegram_webhook_url: Telegram only delivers webhooks to https:// URLs")
-        problem = webhook_secret_problem(settings.telegram_webhook_secret)
-        if problem:
-            problems.append(f"telegram_webhook_secret (TELEGRAM_WEBHOOK_SECRET): {problem}")
-    return problems
-
-
-def _slack_problems(settings: Settings) -> list[str]:
-    problems: list[str] = []
-    if settings.slack_bot_token and not settings.slack_bot_token.startswith("xoxb-"):
-        problems.append("slack_bot_token (SLACK_BOT_TOKEN): a bot token starts with xoxb-")
-    if settings.slack_app_token and not settings.slack_app_token.startswith("xapp-"):
-        problems.append("slack_app_token (SLACK_APP_TOKEN): an app-level token starts with xapp-")
-    if settings.slack_bot_token and not settings.slack_app_token and not settings.slack_signing_secret:
-        problems.append(
-            "slack_signing_secret (SLACK_SIGNING_SECRET): required for Slack over HTTP "
-            "(or set SLACK_APP_TOKEN for Socket Mode)"
-        )
-    return problems

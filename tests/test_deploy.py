@@ -308,7 +308,7 @@ def test_compose_port_health_and_prometheus_agree(
 
 # -- Slack manifest ---------------------------------------------------------------------------------
 def test_manifest_has_an_http_and_a_socket_mode_variant(manifests: list[dict[str, Any]]) -> None:
-    from bot.platforms.slack import EVENTS_PATH
+    from bot.platforms.slack.front_end import EVENTS_PATH
 
     modes = {m["settings"]["socket_mode_enabled"]: m for m in manifests}
     assert set(modes) == {False, True} and len(manifests) == 2
@@ -321,7 +321,7 @@ def test_manifest_has_an_http_and_a_socket_mode_variant(manifests: list[dict[str
 
 
 def test_manifest_commands_scopes_and_events_match_the_code(manifests: list[dict[str, Any]]) -> None:
-    from bot.platforms.slack import SLASH_COMMANDS
+    from bot.platforms.slack.front_end import SLASH_COMMANDS
 
     hints = {c.name: c.usage.partition(" ")[2] for c in COMMANDS}
     for manifest in manifests:

@@ -1,17 +1,26 @@
-"""What every chat front end offers the app: a Sender for digests, HTTP routes, start and stop."""
+"""What a platform offers the rest of briefbot: a `Platform` descriptor (registered in
+bot/platforms/registry.py) and, once started, a `FrontEnd` with a Sender for digests."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Protocol, runtime_checkable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, Self, runtime_checkable
 
 from aiohttp import web
+from pydantic import BaseModel
 
+from bot.ratelimit import UNLIMITED, Limits
 from bot.senders import Sender
+
+if TYPE_CHECKING:
+    from bot.commands import Commands
+    from bot.reply import Reply
+    from bot.settings import Settings
 
 
 class FrontEnd(Protocol):
-    name: str  # "telegram", "slack", "console"
+    name: str  # the platform's registry name: "telegram", "slack", "console", "test"
 
     # Read-only, so that a front end may hold its own sender type (TelegramSender is a Sender).
     @property
@@ -26,6 +35,47 @@ class FrontEnd(Protocol):
         ...
 
     async def stop(self) -> None: ...
+
+
+class PlatformSettings(BaseModel):
+    """A platform's section of the settings: fields named `<platform>_<setting>`, written flat in the TOML
+    files and read as BRIEFBOT_<FIELD> (plus `Platform.env` names). bot/settings.py merges every
+    registered section into `Settings`; the platform reads its own, typed, with `of(settings)`."""
+
+    @classmethod
+    def of(cls, settings: BaseModel) -> Self:
+        """This section's values out of the whole (already validated) settings."""
+        return cls.model_validate({name: getattr(settings, name) for name in cls.model_fields})
+
+
+def _no(_: object) -> bool:
+    return False
+
+
+def _no_problems(_: object) -> list[str]:
+    return []
+
+
+@dataclass(frozen=True)
+class Platform:
+    """Everything outside a platform's package knows about it. Cheap to import: the chat library loads
+    only when `front_end` is called."""
+
+    name: str  # as stored with subscriptions and shown in logs and metrics
+    settings: type[PlatformSettings] | None = None
+    env: Mapping[str, str] = field(default_factory=dict)  # setting -> the platform's own variable name
+    secrets: frozenset[str] = frozenset()  # settings never printed or logged
+    token_shapes: tuple[str, ...] = ()  # regexes of its credentials: redacted from every log line
+    limits: Limits = UNLIMITED
+    is_group: Callable[[str], bool] = _no  # chat id -> a group with its own, slower limit
+    enabled: Callable[[Settings], bool] = _no  # serve it in `briefbot run`?
+    problems: Callable[[Settings], list[str]] = _no_problems  # for `config check` and start-up
+    front_end: Callable[[Settings, Commands], FrontEnd] | None = None
+    # Whether a digest is one message within `max_chars` here (None: any length fits); the digest
+    # budget is checked on every registered platform, so all show the same stories.
+    fits: Callable[[Reply, int], bool] | None = None
+    # (module, class) of the library's network errors: the CLI reports them in one line.
+    network_errors: tuple[tuple[str, str], ...] = ()
 
 
 @runtime_checkable

@@ -330,3 +330,16 @@ def truncate(text: str, limit: int, cost: Callable[[str], int], ellipsis: str = 
     if last_space > end // 2:
         end = last_space
     return text[:end].rstrip() + ellipsis
+
+
+def visible_chars(reply: Reply) -> int:
+    """The characters of a reply's text, before any markup or escaping."""
+    n = 0
+    for block in reply.blocks:
+        if isinstance(block, Heading):
+            n += len(block.text)
+        elif isinstance(block, Paragraph):
+            n += sum(len(s.text) for s in block.spans)
+        elif isinstance(block, Bullets):
+            n += sum(len(s.text) for item in block.items for s in item)
+    return n

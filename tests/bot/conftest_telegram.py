@@ -14,7 +14,7 @@ import pytest
 
 from bot.commands import Commands
 from bot.ingest import ingest_specs, make_analyser
-from bot.platforms.telegram import TelegramFrontEnd
+from bot.platforms.telegram.front_end import TelegramFrontEnd
 from bot.settings import Settings, load_settings
 from bot.store import Database, open_database
 from tests.conftest import SEED

@@ -18,7 +18,7 @@ import aiohttp
 
 from bot.commands import Commands
 from bot.http import HttpServer
-from bot.platforms.slack import EVENTS_PATH, SlackFrontEnd
+from bot.platforms.slack.front_end import EVENTS_PATH, SlackFrontEnd
 from bot.settings import Settings
 from bot.store import Database, open_database
 from tests.fakes.slack_api import FakeSlackApi, Post

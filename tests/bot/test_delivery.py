@@ -14,8 +14,8 @@ import pytest
 
 from bot.delivery import Outbox
 from bot.metrics import REGISTRY
+from bot.platforms.telegram.render import render_telegram
 from bot.ratelimit import UNLIMITED, Pacers
-from bot.render.telegram import render_telegram
 from bot.scheduler import DigestScheduler
 from bot.senders import ChatGone, RetryLater, SendError, Transient
 from bot.settings import load_settings

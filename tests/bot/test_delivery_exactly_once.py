@@ -18,10 +18,10 @@ import pytest
 from sqlalchemy import event, select, update
 
 from bot.metrics import REGISTRY, render_metrics
-from bot.platforms.slack import SlackSender
-from bot.platforms.telegram import TelegramSender
+from bot.platforms.slack.front_end import SlackSender
+from bot.platforms.telegram.front_end import TelegramSender
+from bot.platforms.telegram.render import render_telegram
 from bot.ratelimit import Pacers
-from bot.render.telegram import render_telegram
 from bot.reply import Reply
 from bot.scheduler import DigestScheduler
 from bot.senders import InDoubt, Transient

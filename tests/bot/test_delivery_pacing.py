@@ -8,7 +8,8 @@ import itertools
 import time
 from collections.abc import Callable
 
-from bot.ratelimit import TELEGRAM, Limits, Pacer, is_group_chat
+from bot.platforms.registry import PLATFORMS
+from bot.ratelimit import Limits, Pacer
 
 
 class VirtualTime:
@@ -74,9 +75,10 @@ async def test_one_chat_waits_its_interval_other_chats_do_not() -> None:
 
 
 async def test_telegram_groups_are_spaced_for_twenty_a_minute() -> None:
-    assert is_group_chat("telegram", "-1001234") and not is_group_chat("telegram", "42")
-    assert not is_group_chat("slack", "-1")
-    assert TELEGRAM.group_interval * 20 >= 60 and TELEGRAM.chat_interval >= 1.0
+    telegram, slack = PLATFORMS["telegram"], PLATFORMS["slack"]
+    assert telegram.is_group("-1001234") and not telegram.is_group("42")
+    assert not slack.is_group("-1")
+    assert telegram.limits.group_interval * 20 >= 60 and telegram.limits.chat_interval >= 1.0
     scaled = Limits(per_second=None, chat_interval=0.01, group_interval=0.2)
     pacer = Pacer("telegram", scaled)
     grants = await grant_times(pacer, ["-5", "-5", "5", "5"])

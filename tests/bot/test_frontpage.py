@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.commands import ChatContext, Commands
-from bot.render.slack import render_slack
-from bot.render.telegram import render_telegram
+from bot.platforms.slack.render import render_slack
+from bot.platforms.telegram.render import render_telegram
 from bot.render.text import render_text
 from bot.settings import load_settings
 from bot.store import open_database

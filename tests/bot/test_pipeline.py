@@ -13,7 +13,7 @@ import pytest
 
 from bot.commands import ChatContext, Commands
 from bot.ingest import ingest_specs, make_analyser
-from bot.platforms.console import ConsoleFrontEnd
+from bot.platforms.console.front_end import ConsoleFrontEnd
 from bot.render.text import render_text
 from bot.settings import load_settings
 from bot.store import open_database

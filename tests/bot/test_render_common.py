@@ -133,8 +133,8 @@ def test_utf16_len_counts_astral_characters_twice():
 
 
 def test_lone_surrogates_from_badly_decoded_text_render_everywhere_as_replacement_characters():
-    from bot.render.slack import render_slack
-    from bot.render.telegram import render_telegram
+    from bot.platforms.slack.render import render_slack
+    from bot.platforms.telegram.render import render_telegram
     from bot.render.text import render_text
 
     reply = Reply((Heading("caf\udce9"), Paragraph((Span("bad \ud800 byte", bold=True),))))

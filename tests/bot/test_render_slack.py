@@ -7,8 +7,8 @@ import re
 
 from hypothesis import given
 
+from bot.platforms.slack.render import render_slack
 from bot.render.common import utf16_len
-from bot.render.slack import render_slack
 from bot.reply import Bullets, Divider, Heading, Paragraph, Reply, Span
 from tests.bot.render_support import (
     PROPERTY,

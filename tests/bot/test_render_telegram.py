@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.platforms.telegram.render import LIMIT, render_telegram
 from bot.render.common import utf16_len
-from bot.render.telegram import LIMIT, render_telegram
 from bot.reply import Bullets, Divider, Heading, Paragraph, Reply, Span
 from tests.bot.render_support import (
     PROPERTY,

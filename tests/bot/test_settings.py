@@ -71,7 +71,7 @@ def test_blank_values_leave_optional_settings_unset_and_platform_names_win(tmp_p
     s = load_settings({"BRIEFBOT_CONFIG": str(f)})
     assert (s.http_port, s.telegram_webhook_url) == (9000, None)
     s = load_settings({"BRIEFBOT_CONFIG": str(f), "BRIEFBOT_HTTP_PORT": "", "SLACK_BOT_TOKEN": " "})
-    assert (s.http_port, s.slack_bot_token, s.slack_enabled) == (None, None, False)
+    assert (s.http_port, s.slack_bot_token, s.enabled("slack")) == (None, None, False)
     both = {"BRIEFBOT_TELEGRAM_BOT_TOKEN": "1:" + "b" * 35, "TELEGRAM_BOT_TOKEN": TOKEN}
     assert load_settings(both).telegram_bot_token == TOKEN
 
@@ -105,7 +105,7 @@ def test_environment_overrides_file_and_platform_names_work() -> None:
     assert s.timezone == "Europe/Berlin"
     assert s.http_port == 9090
     assert s.sources == ("seeds", "https://example.org/feed.xml")
-    assert s.telegram_bot_token == TOKEN and s.telegram_enabled
+    assert s.telegram_bot_token == TOKEN and s.enabled("telegram")
     assert s.slack_api_base_url == "http://127.0.0.1:9/api/"
 
 

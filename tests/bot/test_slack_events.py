@@ -18,7 +18,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.commands import Commands
 from bot.ingest import ingest_specs, make_analyser
-from bot.platforms.slack import SlackFrontEnd, strip_mention
+from bot.platforms.slack.front_end import SlackFrontEnd, strip_mention
 from bot.settings import Settings, SettingsError
 from bot.store import open_database
 from bot.store.repo import recent_articles

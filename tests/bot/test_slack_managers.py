@@ -103,13 +103,13 @@ async def test_when_slack_cannot_be_asked_the_answer_is_no(
     slack.fake.set_channel(CHANNEL, creator=MEMBER)  # would be allowed if conversations.info answered
     slack.fake.fail(MEMBER if method == "users.info" else CHANNEL, error, status=status, method=method)
     user = MEMBER
-    with caplog.at_level(logging.WARNING, logger="bot.platforms.slack_managers"):
+    with caplog.at_level(logging.WARNING, logger="bot.platforms.slack.managers"):
         post = await slack.command("/subscribe", "07:30 UTC", user_id=user)
     assert (post.text or "").startswith(
         "Could not verify that you may subscribe this chat: Slack did not answer."
     )
     assert subscription(slack) is None
-    lines = [r.getMessage() for r in caplog.records if r.name == "bot.platforms.slack_managers"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "bot.platforms.slack.managers"]
     assert len(lines) == 1 and method in lines[0] and "could not verify" in lines[0]
     # an error is not remembered: once Slack answers, the creator may
     assert "Subscribed" in (await slack.command("/subscribe", "07:30 UTC", user_id=user)).all_text()

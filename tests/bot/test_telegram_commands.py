@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.commands import COMMANDS, Commands
-from bot.platforms.telegram import APOLOGY, PRIVATE_HINT, TelegramFrontEnd
+from bot.platforms.telegram.front_end import APOLOGY, PRIVATE_HINT, TelegramFrontEnd
 from bot.settings import SettingsError, load_settings
 from bot.store import Database, open_database
 from bot.store.repo import recent_articles
@@ -257,10 +257,10 @@ async def test_failures_are_logged_and_the_user_hears_back(
         raw.execute("DROP TABLE articles")
     try:
         await start_front_end(db)
-        with caplog.at_level(logging.ERROR, logger="bot.platforms.telegram"):
+        with caplog.at_level(logging.ERROR, logger="bot.platforms.telegram.front_end"):
             answer = await tg.ask("/brief", chat_id=3003)
         assert plain(answer) == APOLOGY
-        failed = [r for r in caplog.records if r.name == "bot.platforms.telegram" and r.exc_info]
+        failed = [r for r in caplog.records if r.name == "bot.platforms.telegram.front_end" and r.exc_info]
         assert failed and getattr(failed[0], "chat_id", None) == "3003"
 
         # Telegram refuses the reply itself: the apology still goes out, the app keeps serving

@@ -12,7 +12,7 @@ import pytest
 from telegram import Bot
 from telegram.error import BadRequest
 
-from bot.render.telegram import render_telegram
+from bot.platforms.telegram.render import render_telegram
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from tests.fakes.telegram_api import FakeTelegramApi, RateLimits
 from tests.fakes.telegram_html import TelegramHtmlError, parse_telegram_html

@@ -16,8 +16,8 @@ import pytest
 from bot.health import health_routes
 from bot.http import HttpServer
 from bot.platforms.base import stalled_front_ends
-from bot.platforms.telegram import TelegramFrontEnd
-from bot.platforms.telegram_polling import MAX_UPDATE_TRIES, capped_backoff
+from bot.platforms.telegram.front_end import TelegramFrontEnd
+from bot.platforms.telegram.polling import MAX_UPDATE_TRIES, capped_backoff
 from bot.store import Database
 from bot.store.repo import get_subscription
 from tests.fakes.telegram_api import FakeTelegramApi
@@ -102,7 +102,7 @@ async def test_a_start_with_telegram_unreachable_retries_then_answers(
     assert await tg.wait_for(lambda: bool(tg.calls_to("getUpdates")), 10)
     assert "/subscribe" in plain(await tg.ask("/help", chat_id=77))
 
-    ours = [r for r in caplog.records if r.name.startswith("bot.platforms.telegram")]
+    ours = [r for r in caplog.records if r.name.startswith("bot.platforms.telegram.front_end")]
     assert not [r for r in ours if r.exc_info]  # no traceback
     retries = [r.getMessage() for r in ours if "not reachable" in r.getMessage()]
     assert 3 <= len(retries) <= front.connect_attempts

@@ -15,7 +15,7 @@ import pytest
 
 from bot.commands import ChatContext, Commands
 from bot.http import HttpServer
-from bot.platforms.telegram import SECRET_HEADER, WEBHOOK_PATH, TelegramFrontEnd
+from bot.platforms.telegram.front_end import SECRET_HEADER, WEBHOOK_PATH, TelegramFrontEnd
 from bot.reply import Reply
 from bot.settings import SettingsError
 from bot.store import Database

@@ -48,8 +48,9 @@ from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.commands import COMMANDS, MANAGE_COMMANDS, ChatContext, Commands
-from bot.platforms.telegram_polling import UPDATE_BACKOFF, PollingBot, capped_backoff
-from bot.render.telegram import render_telegram
+from bot.platforms.telegram.polling import UPDATE_BACKOFF, PollingBot, capped_backoff
+from bot.platforms.telegram.render import render_telegram
+from bot.platforms.telegram.settings import TelegramSettings
 from bot.reply import Reply
 from bot.senders import ChatGone, InDoubt, RetryLater, SendError, Transient
 from bot.settings import Settings, SettingsError
@@ -183,10 +184,12 @@ class TelegramSender:
         timeout: float = SEND_TIMEOUT,
         pool_timeout: float = POOL_TIMEOUT,
     ) -> TelegramSender:
-        token = settings.telegram_bot_token
+        section = TelegramSettings.of(settings)
+        token = section.telegram_bot_token
         if not token:
             raise SettingsError("telegram_bot_token (TELEGRAM_BOT_TOKEN) is not set")
         guard_token(token)
+        base_url = section.telegram_api_base_url
 
         def make() -> PtbBot:
             request = HTTPXRequest(
@@ -198,8 +201,8 @@ class TelegramSender:
             )
             return PtbBot(
                 token,
-                base_url=settings.telegram_api_base_url,
-                base_file_url=file_base_url(settings.telegram_api_base_url),
+                base_url=base_url,
+                base_file_url=file_base_url(base_url),
                 request=request,
             )
 
@@ -273,11 +276,12 @@ class TelegramFrontEnd:
         connect_backoff: float = CONNECT_BACKOFF,
         update_backoff: float | None = None,
     ) -> None:
-        token = settings.telegram_bot_token
+        section = TelegramSettings.of(settings)
+        token = section.telegram_bot_token
         if not token:
             raise SettingsError("telegram_bot_token (TELEGRAM_BOT_TOKEN) is not set")
-        self.webhook_url = settings.telegram_webhook_url
-        self.webhook_secret = settings.telegram_webhook_secret
+        self.webhook_url = section.telegram_webhook_url
+        self.webhook_secret = section.telegram_webhook_secret
         if self.webhook_url and not self.webhook_secret:
             raise SettingsError(
                 "telegram_webhook_secret (TELEGRAM_WEBHOOK_SECRET) is required in webhook mode"
@@ -289,8 +293,8 @@ class TelegramFrontEnd:
         self.connect_backoff = connect_backoff
         self.bot = PollingBot(
             token,
-            base_url=settings.telegram_api_base_url,
-            base_file_url=file_base_url(settings.telegram_api_base_url),
+            base_url=section.telegram_api_base_url,
+            base_file_url=file_base_url(section.telegram_api_base_url),
             request=HTTPXRequest(connection_pool_size=POOL_SIZE, pool_timeout=POOL_TIMEOUT),
             get_updates_request=HTTPXRequest(connection_pool_size=1),
             backoff=UPDATE_BACKOFF if update_backoff is None else update_backoff,

@@ -32,8 +32,9 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import MANAGE_COMMANDS, ChatContext, Command, Commands, parse_command
-from bot.platforms.slack_managers import MANAGERS, SlackManagers, Verdict
-from bot.render.slack import render_slack
+from bot.platforms.slack.managers import MANAGERS, SlackManagers, Verdict
+from bot.platforms.slack.render import render_slack
+from bot.platforms.slack.settings import SlackSettings
 from bot.reply import Reply
 from bot.senders import ChatGone, InDoubt, RetryLater, SendError, Transient
 from bot.settings import Settings, SettingsError
@@ -123,7 +124,8 @@ class SlackSender:
 
     @classmethod
     def from_settings(cls, settings: Settings, *, timeout: float = SEND_TIMEOUT) -> SlackSender:
-        return cls(settings.slack_bot_token, settings.slack_api_base_url, timeout=timeout)
+        section = SlackSettings.of(settings)
+        return cls(section.slack_bot_token, section.slack_api_base_url, timeout=timeout)
 
     def _web_client(self) -> AsyncWebClient:
         """One client and connection pool per event loop (the sender may outlive a loop in tests)."""
@@ -287,16 +289,17 @@ class SlackFrontEnd:
     def __init__(self, settings: Settings, commands: Commands) -> None:
         self.settings = settings
         self.commands = commands
-        self.socket_mode = bool(settings.slack_app_token)
-        if not self.socket_mode and not settings.slack_signing_secret:
+        section = self.section = SlackSettings.of(settings)
+        self.socket_mode = bool(section.slack_app_token)
+        if not self.socket_mode and not section.slack_signing_secret:
             raise SettingsError(
                 "Slack over HTTP needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)"
             )
-        self.client = AsyncWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_base_url)
+        self.client = AsyncWebClient(token=section.slack_bot_token, base_url=section.slack_api_base_url)
         self.app = AsyncApp(
             name="briefbot",
             client=self.client,
-            signing_secret=settings.slack_signing_secret or "",
+            signing_secret=section.slack_signing_secret or "",
             logger=_bolt_logger(),
             # Ack inline and run the work as lazy listeners: without this, Bolt polls for the ack every
             # 10 ms, which puts a 10 ms floor under every answer to Slack.
@@ -305,7 +308,7 @@ class SlackFrontEnd:
         self.sender = SlackSender.from_settings(settings)
         self.managers = SlackManagers(self.client)
         self._verifier = (
-            SignatureVerifier(settings.slack_signing_secret) if settings.slack_signing_secret else None
+            SignatureVerifier(section.slack_signing_secret) if section.slack_signing_secret else None
         )
         self._socket: AsyncSocketModeHandler | None = None
         for name in SLASH_COMMANDS:
@@ -359,7 +362,7 @@ class SlackFrontEnd:
 
     async def start(self) -> None:
         if self.socket_mode:
-            self._socket = AsyncSocketModeHandler(self.app, self.settings.slack_app_token)
+            self._socket = AsyncSocketModeHandler(self.app, self.section.slack_app_token)
             await self._socket.connect_async()
             log.info("slack: connected over Socket Mode")
         else:

@@ -197,3 +197,8 @@ def _fallback(reply: Reply, blocks: list[Block]) -> str:
             if plain:
                 return plain
     return "─" * 3 if blocks else ""
+
+
+def shown_chars(payload: dict) -> int:
+    """Characters a Slack message shows: the text of its header and section blocks."""
+    return sum(len(b["text"]["text"]) for b in payload["blocks"] if isinstance(b.get("text"), dict))
