@@ -24,9 +24,10 @@ from bot.commands import Commands
 from bot.health import health_routes
 from bot.http import DEFAULT_PORT, HttpServer
 from bot.ingest import IngestReport, ingest_specs, make_analyser, reanalyse_stale
-from bot.platforms.base import FrontEnd, stalled_front_ends
+from bot.platforms.base import FrontEnd, PacedAnswers, stalled_front_ends
 from bot.platforms.console.front_end import ConsoleFrontEnd
 from bot.platforms.registry import PLATFORMS
+from bot.ratelimit import Pacers
 from bot.scheduler import DigestScheduler
 from bot.settings import Settings
 from bot.store import Database, open_database
@@ -96,11 +97,17 @@ async def serve(settings: Settings, *, console_only: bool = False) -> int:
     console = ConsoleFrontEnd(commands) if not front_ends else None
     everyone: list[FrontEnd] = [*front_ends, *([console] if console else [])]
 
+    # one send path per platform: digests and answers to commands share its limits, answers first
+    pacers = Pacers()
+    for fe in everyone:
+        if isinstance(fe, PacedAnswers):
+            fe.pace_with(pacers[fe.name])
     # daily digests and source polling for every front end of this process, the console's included
     scheduler: DigestScheduler = DigestScheduler(
         db,
         settings,
         {fe.name: fe.sender for fe in everyone},
+        pacers=pacers,
         stop_timeout=SCHEDULER_STOP_SECONDS,
         ingest=lambda: ingest_configured(db, settings, should_stop=scheduler.stop_requested.is_set),
     )

@@ -14,8 +14,11 @@ several chats are told to wait within a second (a bot-wide flood limit), every c
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import heapq
+import itertools
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,6 +51,45 @@ def _platform(name: str) -> Platform:
     return PLATFORMS.get(name) or Platform(name)
 
 
+class _Gate:
+    """A lock passed on in order of (priority, arrival): an urgent waiter (an answer to a person) enters
+    before every waiting digest message, and waiters of one kind keep their order."""
+
+    def __init__(self) -> None:
+        self._held = False
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._arrivals = itertools.count()
+
+    @contextlib.asynccontextmanager
+    async def entered(self, *, urgent: bool) -> AsyncIterator[None]:
+        if self._held or self._waiting:
+            turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            entry = (0 if urgent else 1, next(self._arrivals), turn)
+            heapq.heappush(self._waiting, entry)
+            try:
+                await turn
+            except asyncio.CancelledError:
+                if turn.done() and not turn.cancelled():
+                    self._pass_on()  # handed the gate as it was cancelled: hand it on
+                else:
+                    self._waiting.remove(entry)
+                    heapq.heapify(self._waiting)
+                raise
+        self._held = True
+        try:
+            yield
+        finally:
+            self._pass_on()
+
+    def _pass_on(self) -> None:
+        while self._waiting:
+            turn = heapq.heappop(self._waiting)[2]
+            if not turn.done():
+                turn.set_result(None)  # the gate stays held: it passes straight to that waiter
+                return
+        self._held = False
+
+
 class Pacer:
     """Send slots for one platform. Single event loop; not thread-safe (no need: asyncio)."""
 
@@ -67,7 +109,7 @@ class Pacer:
         self._sleep = sleep
         self._share = 1  # live workers sharing the overall rate
         self._last_grant = float("-inf")
-        self._gate = asyncio.Lock()
+        self._gate = _Gate()
         self._chat_ready: dict[str, float] = {}
         self._pause_until = 0.0
         self._last_429: tuple[float, str] | None = None
@@ -90,11 +132,13 @@ class Pacer:
             interval = max(interval, self.limits.group_interval)
         return interval * (1.02 if interval else 1.0)
 
-    async def acquire(self, chat_id: str) -> None:
+    async def acquire(self, chat_id: str, *, urgent: bool = False) -> None:
         """Wait until one message may go to `chat_id`; the slot is taken when this returns.
 
-        Waiters pass a FIFO gate one at a time, each at least `interval` after the previous one really
-        passed: a stalled event loop delays sends but never lets them catch up in a burst.
+        Waiters pass a gate one at a time, each at least `interval` after the previous one really
+        passed: a stalled event loop delays sends but never lets them catch up in a burst. `urgent`
+        (an answer to a command) passes before every waiting non-urgent one (digest messages), which
+        get the slots in between; within each kind, first come first served.
         """
         while True:
             now = self._now()
@@ -102,7 +146,7 @@ class Pacer:
             if ready > now:
                 await self._sleep(ready - now)
                 continue
-            async with self._gate:
+            async with self._gate.entered(urgent=urgent):
                 target = self._last_grant + self.interval
                 if target > self._now():
                     await self._sleep(target - self._now())

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol, Self, runtime_checkable
 from aiohttp import web
 from pydantic import BaseModel
 
-from bot.ratelimit import UNLIMITED, Limits
+from bot.ratelimit import UNLIMITED, Limits, Pacer
 from bot.senders import Sender
 
 if TYPE_CHECKING:
@@ -76,6 +76,26 @@ class Platform:
     fits: Callable[[Reply, int], bool] | None = None
     # (module, class) of the library's network errors: the CLI reports them in one line.
     network_errors: tuple[tuple[str, str], ...] = ()
+
+
+class PacedAnswers:
+    """For a front end whose answers share the platform's send slots with the outbox: bot/app.py hands
+    it the Pacer the outbox uses, and each message of an answer waits for an urgent slot, so it passes
+    before queued digest messages and the two together never exceed the platform's limits."""
+
+    pacer: Pacer | None = None
+
+    def pace_with(self, pacer: Pacer) -> None:
+        self.pacer = pacer
+
+    async def answer_slot(self, chat_id: str) -> None:
+        if self.pacer is not None:
+            await self.pacer.acquire(chat_id, urgent=True)
+
+    def told_to_wait(self, chat_id: str, retry_after: float) -> None:
+        """The platform answered "retry after" to an answer: hold the chat back for digests too."""
+        if self.pacer is not None:
+            self.pacer.penalize(chat_id, retry_after)
 
 
 @runtime_checkable

@@ -110,3 +110,22 @@ async def test_workers_sharing_a_bot_split_the_overall_rate() -> None:
     started = time.monotonic()
     await grant_times(pacer, [str(i) for i in range(21)])
     assert time.monotonic() - started >= 20 / 50  # 100/s shared by two workers: 50/s here
+
+
+async def test_an_urgent_slot_passes_every_queued_one_and_a_cancelled_waiter_holds_no_one() -> None:
+    pacer = Pacer("slack", Limits(per_second=50.0, chat_interval=0.0))
+    order: list[str] = []
+
+    async def take(name: str, urgent: bool = False) -> None:
+        await pacer.acquire(name, urgent=urgent)
+        order.append(name)
+
+    queued = [asyncio.create_task(take(f"digest-{i}")) for i in range(6)]
+    await asyncio.sleep(0)  # the first passes, the second waits its spacing at the gate, the rest queue
+    gone = asyncio.create_task(take("gone", urgent=True))
+    answer = asyncio.create_task(take("answer", urgent=True))
+    await asyncio.sleep(0)
+    gone.cancel()
+    await asyncio.gather(*queued, answer)
+    assert order[:3] == ["digest-0", "digest-1", "answer"]
+    assert order[3:] == [f"digest-{i}" for i in range(2, 6)]  # digests keep their order

@@ -32,6 +32,7 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import MANAGE_COMMANDS, ChatContext, Command, Commands, parse_command
+from bot.platforms.base import PacedAnswers
 from bot.platforms.slack.managers import MANAGERS, SlackManagers, Verdict
 from bot.platforms.slack.render import render_slack
 from bot.platforms.slack.settings import SlackSettings
@@ -281,7 +282,7 @@ async def _read_capped(request: web.Request, limit: int) -> bytes | None:
     return b"".join(chunks)
 
 
-class SlackFrontEnd:
+class SlackFrontEnd(PacedAnswers):
     """Slack over Socket Mode (app token set) or HTTP (POST /slack/events, signed requests only)."""
 
     name = "slack"
@@ -449,6 +450,7 @@ class SlackFrontEnd:
     ) -> None:
         parts = _parts(reply)
         for i, part in enumerate(parts):
+            await self.answer_slot(channel)  # before queued digest messages, within Slack's limits
             try:
                 await self.client.chat_postMessage(
                     channel=channel,
@@ -478,6 +480,7 @@ class SlackFrontEnd:
             if respond is not None:
                 await _respond(respond, {"text": APOLOGY}, response_type="ephemeral")
             else:
+                await self.answer_slot(channel)
                 await self.client.chat_postMessage(channel=channel, text=APOLOGY, thread_ts=thread_ts)
         except Exception as exc:  # the apology is best effort; the first failure is already logged
             log.warning("slack: apology not delivered: %s", type(exc).__name__, extra={"channel_id": channel})

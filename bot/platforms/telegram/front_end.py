@@ -48,6 +48,7 @@ from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.commands import COMMANDS, MANAGE_COMMANDS, ChatContext, Commands
+from bot.platforms.base import PacedAnswers
 from bot.platforms.telegram.polling import UPDATE_BACKOFF, PollingBot, capped_backoff
 from bot.platforms.telegram.render import render_telegram
 from bot.platforms.telegram.settings import TelegramSettings
@@ -262,7 +263,7 @@ class TelegramSender:
 
 
 # -- the front end -----------------------------------------------------------------------------------
-class TelegramFrontEnd:
+class TelegramFrontEnd(PacedAnswers):
     """Long polling by default; webhook mode (POST /telegram/webhook) when telegram_webhook_url is set."""
 
     name = "telegram"
@@ -574,11 +575,17 @@ class TelegramFrontEnd:
         return member.status in ADMIN_STATUSES
 
     async def _answer(self, message: Message, reply: Reply) -> None:
+        """Each message of the answer in a paced, urgent slot (before queued digest messages)."""
         chat_id = str(message.chat.id)
         thread = message.message_thread_id if message.is_topic_message else None
         try:
-            await self.sender.send(chat_id, reply, message_thread_id=thread)
-        except (ChatGone, RetryLater) as exc:
+            for part in self.sender.render(reply):
+                await self.answer_slot(chat_id)
+                await self.sender.send_rendered(chat_id, part, message_thread_id=thread)
+        except RetryLater as exc:
+            self.told_to_wait(chat_id, exc.retry_after)
+            log.warning("telegram: reply not delivered: %s", exc, extra={"chat_id": chat_id})
+        except ChatGone as exc:
             log.warning("telegram: reply not delivered: %s", exc, extra={"chat_id": chat_id})
         except SendError as exc:
             log.error("telegram: reply not delivered: %s", exc, extra={"chat_id": chat_id})
@@ -586,6 +593,7 @@ class TelegramFrontEnd:
 
     async def _apologise(self, chat_id: str, thread: int | None = None) -> None:
         try:
+            await self.answer_slot(chat_id)
             await self.application.bot.send_message(_chat_ref(chat_id), APOLOGY, message_thread_id=thread)
         except TelegramError as exc:  # best effort; the first failure is already logged
             log.warning("telegram: apology not delivered: %s", type(exc).__name__, extra={"chat_id": chat_id})

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from bot.commands import ChatContext, Commands
+from bot.platforms.base import PacedAnswers
 from bot.render.text import render_text
 from bot.reply import Reply
 from bot.settings import Settings
@@ -45,7 +46,7 @@ class InProcessSender:
         return [s.text for s in self.sent if s.chat_id == chat_id]
 
 
-class InProcessFrontEnd:
+class InProcessFrontEnd(PacedAnswers):
     name = "test"
 
     def __init__(self, settings: Settings, commands: Commands) -> None:
@@ -80,5 +81,8 @@ class InProcessFrontEnd:
             platform=self.name, chat_id=chat_id, user_id=user_id, chat_type=chat_type, can_manage=can_manage
         )
         reply = await asyncio.to_thread(self.commands.handle, text, ctx)
-        ids = set(await self.sender.send(chat_id, reply))
+        ids = set()
+        for message in self.sender.render(reply):
+            await self.answer_slot(chat_id)  # the send path Telegram's and Slack's answers take
+            ids.add(await self.sender.send_rendered(chat_id, message))
         return "\n".join(s.text for s in self.sender.sent if s.id in ids)
