@@ -65,7 +65,7 @@ def prepare(db_url: str, n: int) -> None:
 
 
 async def fan_out(db_url: str, api: str, send_timeout: float) -> tuple[object, float]:
-    from bot.platforms.telegram.front_end import TelegramSender
+    from bot.platforms.telegram.sender import TelegramSender
     from bot.scheduler import DigestScheduler
     from bot.settings import load_settings
     from bot.store import open_database
@@ -116,7 +116,7 @@ def main() -> None:
     if args.serve_fake:
         serve_fake(args.accept_timeouts, args.late_by)
         return
-    from bot.platforms.telegram.front_end import SEND_TIMEOUT
+    from bot.platforms.telegram.sender import SEND_TIMEOUT
 
     send_timeout = args.send_timeout or (2.0 if args.accept_timeouts else SEND_TIMEOUT)
 

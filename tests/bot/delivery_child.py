@@ -15,7 +15,7 @@ import json
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 
-from bot.platforms.telegram.front_end import TelegramSender
+from bot.platforms.telegram.sender import TelegramSender
 from bot.ratelimit import Limits
 from bot.scheduler import DigestScheduler
 from bot.settings import load_settings

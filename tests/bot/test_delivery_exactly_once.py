@@ -18,9 +18,9 @@ import pytest
 from sqlalchemy import event, select, update
 
 from bot.metrics import REGISTRY, render_metrics
-from bot.platforms.slack.front_end import SlackSender
-from bot.platforms.telegram.front_end import TelegramSender
+from bot.platforms.slack.sender import SlackSender
 from bot.platforms.telegram.render import render_telegram
+from bot.platforms.telegram.sender import TelegramSender
 from bot.ratelimit import Pacers
 from bot.reply import Reply
 from bot.scheduler import DigestScheduler

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.platforms.slack.front_end import SlackSender
-from bot.platforms.telegram.front_end import TelegramSender
+from bot.platforms.slack.sender import SlackSender
+from bot.platforms.telegram.sender import TelegramSender
 from bot.scheduler import DigestScheduler
 from bot.senders import Sender
 from bot.settings import load_settings

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from bot.platforms.slack.front_end import SlackSender
+from bot.platforms.slack.sender import SlackSender
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from bot.senders import ChatGone, RetryLater, SendError, Transient
 from bot.settings import Settings

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.platforms.telegram.front_end import TelegramSender
+from bot.platforms.telegram.sender import TelegramSender
 from bot.reply import Bullets, Heading, Reply, Span
 from bot.senders import ChatGone, RetryLater, SendError, Transient
 from bot.settings import load_settings

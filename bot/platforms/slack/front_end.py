@@ -21,7 +21,6 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -35,159 +34,25 @@ from bot.commands import MANAGE_COMMANDS, ChatContext, Command, Commands, parse_
 from bot.platforms.base import PacedAnswers
 from bot.platforms.slack.managers import MANAGERS, SlackManagers, Verdict
 from bot.platforms.slack.render import render_slack
+from bot.platforms.slack.sender import SlackSender, error_code
 from bot.platforms.slack.settings import SlackSettings
 from bot.reply import Reply
-from bot.senders import ChatGone, InDoubt, RetryLater, SendError, Transient
 from bot.settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 SLASH_COMMANDS: tuple[Command, ...] = tuple(Command)  # as deploy/slack-manifest.yaml declares them
-SEND_TIMEOUT = 15.0  # seconds for one chat.postMessage from the sender
-CONNECT_TIMEOUT = 5.0  # of those, for the connection: a connect timeout means "not sent", not "in doubt"
 MAX_EVENT_BYTES = 1024 * 1024  # Slack's payloads are a few KiB; a body over this is refused unread
 MAX_CLOCK_SKEW = 5 * 60  # seconds: Slack's own limit for a request timestamp
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
 
-# chat.postMessage errors meaning "this chat is no longer reachable": the outbox drops the subscription.
-GONE_ERRORS = frozenset(
-    {
-        "channel_not_found",
-        "not_in_channel",
-        "is_archived",
-        "account_inactive",
-        "invalid_auth",
-        "token_revoked",
-        "team_access_not_granted",
-        "user_not_found",
-        "cannot_dm_bot",
-        "team_not_found",
-    }
-)
-# Slack's own "try again" answers (HTTP 200 with ok=false).
-TRANSIENT_ERRORS = frozenset({"internal_error", "fatal_error", "service_unavailable", "request_timeout"})
 # Errors on which an interactive answer goes through the slash command's response_url instead.
 NOT_POSTABLE_ERRORS = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
 
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 APOLOGY = "Sorry, something went wrong while answering that. Please try again in a moment."
-
-
-def _parts(reply: Reply) -> list[dict[str, Any]]:
-    return render_slack(reply)
-
-
-def _error_code(exc: SlackApiError) -> tuple[str | None, int | None, Mapping[str, str]]:
-    """(Slack error code, HTTP status, headers) of a failed call; the response may be a raw aiohttp one."""
-    resp = exc.response
-    status = getattr(resp, "status_code", None) or getattr(resp, "status", None)
-    headers = getattr(resp, "headers", None) or {}
-    data = getattr(resp, "data", None)
-    code = data.get("error") if isinstance(data, dict) else None
-    return code, status, headers
-
-
-def _retry_after(headers: Mapping[str, str]) -> float:
-    try:
-        return max(1.0, float(headers.get("Retry-After", "1")))
-    except (TypeError, ValueError):
-        return 1.0
-
-
-def map_slack_error(exc: SlackApiError) -> SendError:
-    """A SlackApiError as the outbox's typed error (no token in the message)."""
-    code, status, headers = _error_code(exc)
-    if status == 429 or code == "ratelimited":
-        return RetryLater(_retry_after(headers), "slack ratelimited")
-    if code in GONE_ERRORS:
-        return ChatGone(code or "gone")
-    if (status is not None and status >= 500) or code in TRANSIENT_ERRORS:
-        return Transient(f"slack {code or 'HTTP ' + str(status)}")
-    return SendError(f"slack chat.postMessage failed: {code or 'HTTP ' + str(status)}")
-
-
-class SlackSender:
-    """chat.postMessage for each part of a rendered reply; no retries here (the outbox retries)."""
-
-    platform = "slack"
-
-    def __init__(
-        self, token: str | None, base_url: str = "https://slack.com/api/", *, timeout: float = SEND_TIMEOUT
-    ) -> None:
-        self._token = token
-        self.base_url = base_url
-        self.timeout = timeout
-        self._client: AsyncWebClient | None = None
-        self._session: aiohttp.ClientSession | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-
-    @classmethod
-    def from_settings(cls, settings: Settings, *, timeout: float = SEND_TIMEOUT) -> SlackSender:
-        section = SlackSettings.of(settings)
-        return cls(section.slack_bot_token, section.slack_api_base_url, timeout=timeout)
-
-    def _web_client(self) -> AsyncWebClient:
-        """One client and connection pool per event loop (the sender may outlive a loop in tests)."""
-        loop = asyncio.get_running_loop()
-        if self._client is None or self._loop is not loop or self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(
-                timeout=aiohttp.ClientTimeout(
-                    total=self.timeout, sock_connect=min(CONNECT_TIMEOUT, self.timeout)
-                )
-            )
-            self._client = AsyncWebClient(
-                token=self._token,
-                base_url=self.base_url,
-                session=self._session,
-                timeout=int(max(1, self.timeout)),
-                retry_handlers=[],
-            )
-            self._loop = loop
-        return self._client
-
-    async def send(self, chat_id: str, reply: Reply) -> list[str]:
-        sent: list[str] = []
-        for part in _parts(reply):
-            try:
-                sent.append(await self.send_rendered(chat_id, part))
-            except SendError as exc:
-                raise _with_sent(exc, sent) from None
-        return sent
-
-    def render(self, reply: Reply) -> list[dict[str, Any]]:
-        return _parts(reply)
-
-    async def send_rendered(self, chat_id: str, message: dict[str, Any]) -> str:
-        """One chat.postMessage; a failure to connect is `Transient`, a failure after the request was
-        written (no answer in time, connection dropped) is `InDoubt`."""
-        client = self._web_client()
-        try:
-            resp = await client.chat_postMessage(
-                channel=chat_id,
-                text=message.get("text", ""),
-                blocks=message.get("blocks"),
-                unfurl_links=False,
-                unfurl_media=False,
-            )
-        except SlackApiError as exc:
-            raise map_slack_error(exc) from None
-        except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
-            raise Transient(f"slack connection failed: {type(exc).__name__}") from None
-        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
-            raise InDoubt(f"slack: no answer after sending: {type(exc).__name__}") from None
-        return str(resp.get("ts", ""))
-
-    async def close(self) -> None:
-        if self._session is not None and not self._session.closed:
-            await self._session.close()
-        self._session = self._client = None
-
-
-def _with_sent(exc: SendError, sent: list[str]) -> SendError:
-    exc.sent_ids = list(sent)  # type: ignore[attr-defined]
-    return exc
 
 
 def strip_mention(text: str, bot_user_id: str | None) -> str:
@@ -448,7 +313,7 @@ class SlackFrontEnd(PacedAnswers):
     async def _post(
         self, reply: Reply, channel: str, *, respond: Responder | None = None, thread_ts: str | None = None
     ) -> None:
-        parts = _parts(reply)
+        parts = render_slack(reply)
         for i, part in enumerate(parts):
             await self.answer_slot(channel)  # before queued digest messages, within Slack's limits
             try:
@@ -461,7 +326,7 @@ class SlackFrontEnd(PacedAnswers):
                     unfurl_media=False,
                 )
             except SlackApiError as exc:
-                code, _status, _headers = _error_code(exc)
+                code, _status, _headers = error_code(exc)
                 if respond is None or code not in NOT_POSTABLE_ERRORS:
                     raise
                 log.info(
@@ -520,8 +385,6 @@ async def _respond(respond: Responder, part: Mapping[str, Any], *, response_type
 __all__ = [
     "EVENTS_PATH",
     "SlackFrontEnd",
-    "SlackSender",
-    "map_slack_error",
     "slack_unescape",
     "strip_mention",
 ]

@@ -1,4 +1,4 @@
-"""Telegram: commands through python-telegram-bot's Application; digests through `TelegramSender`.
+"""Telegram: commands through python-telegram-bot's Application (digests: `sender.TelegramSender`).
 
 Updates arrive by long polling (getUpdates) unless `telegram_webhook_url` is set; then setWebhook registers
 that URL with a secret token and Telegram POSTs updates to /telegram/webhook on the shared HTTP server,
@@ -17,24 +17,17 @@ import hmac
 import logging
 import re
 import time
-import warnings
-from collections.abc import Callable
 from datetime import timedelta
 
-import httpx
 from aiohttp import web
-from telegram import Bot as PtbBot
-from telegram import BotCommand, LinkPreviewOptions, Message, Update
-from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram import BotCommand, Message, Update
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import (
     BadRequest,
-    ChatMigrated,
-    Forbidden,
     InvalidToken,
     NetworkError,
     RetryAfter,
     TelegramError,
-    TimedOut,
 )
 from telegram.ext import (
     Application,
@@ -45,15 +38,21 @@ from telegram.ext import (
     filters,
 )
 from telegram.request import HTTPXRequest
-from telegram.warnings import PTBDeprecationWarning
 
 from bot.commands import COMMANDS, MANAGE_COMMANDS, ChatContext, Commands
 from bot.platforms.base import PacedAnswers
 from bot.platforms.telegram.polling import UPDATE_BACKOFF, PollingBot, capped_backoff
-from bot.platforms.telegram.render import render_telegram
+from bot.platforms.telegram.sender import (
+    POOL_SIZE,
+    POOL_TIMEOUT,
+    TelegramSender,
+    chat_ref,
+    file_base_url,
+    guard_token,
+)
 from bot.platforms.telegram.settings import TelegramSettings
 from bot.reply import Reply
-from bot.senders import ChatGone, InDoubt, RetryLater, SendError, Transient
+from bot.senders import ChatGone, RetryLater, SendError
 from bot.settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
@@ -63,9 +62,6 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 APOLOGY = "Sorry, something went wrong. Please try again in a moment."
 PRIVATE_HINT = "Send a command, e.g. /brief or /help."
 POLL_TIMEOUT = 30.0  # seconds a getUpdates long poll may wait
-POOL_SIZE = 100  # concurrent HTTP connections of one Bot: digest fan-out sends in parallel
-POOL_TIMEOUT = 10.0  # a send waits this long for a free connection before TimedOut
-SEND_TIMEOUT = 15.0
 # Updates handled at once. The work is mostly CPU (2 cores here), so more in flight adds latency, not
 # throughput: bench/commands.py, 200 queued updates: 8 at a time p99 60 ms at 236/s (busy machine);
 # 4 at a time p99 41 ms at 166/s (busy machine), p99 27 ms at 293/s (quiet machine).
@@ -76,190 +72,7 @@ CONNECT_BACKOFF_CAP = 60.0
 STALL_POLLS = 3  # /healthz: stalled when getUpdates has not answered for this many poll timeouts
 CHAT_TYPE_TTL = 300.0  # seconds getChat's answer about a chat's type is reused
 ADMIN_STATUSES = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
-# BadRequest descriptions meaning the chat is no longer reachable.
-GONE_BAD_REQUESTS = ("chat not found", "group chat was deactivated", "peer_id_invalid", "user not found")
-# httpx errors raised before a request is written: the message surely did not reach Telegram. Any other
-# transport error under PTB's TimedOut / NetworkError (read or write timeout, connection dropped mid-
-# request) leaves it in doubt; a NetworkError from an HTTP answer (5xx) means not delivered.
-NOT_SENT_ERRORS = (
-    httpx.ConnectError,
-    httpx.ConnectTimeout,
-    httpx.PoolTimeout,
-    httpx.UnsupportedProtocol,
-    httpx.InvalidURL,
-)
 _COMMAND_WORD = re.compile(r"^/([A-Za-z0-9_]+)(?:@(\S+))?")
-# PTB loggers that print the Bot API URL (which carries the token) and httpx, which logs request URLs.
-_URL_LOGGERS = ("telegram.Bot", "telegram.ext.ExtBot", "httpx", "httpcore")
-
-
-# -- the token never reaches a log -------------------------------------------------------------------
-class _TokenFilter(logging.Filter):
-    """Replaces the bot token in a record logged straight on a guarded logger."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self.token = token
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if self.token in message:
-            record.msg, record.args = message.replace(self.token, "[REDACTED]"), None
-        return True
-
-
-def guard_token(token: str) -> None:
-    """httpx/httpcore log each request URL at INFO/DEBUG, and Telegram's URLs carry the token: keep
-    them at WARNING or above whatever the root level, and scrub the token from PTB's URL debug lines."""
-    for name in ("httpx", "httpcore"):
-        logger = logging.getLogger(name)
-        if logger.getEffectiveLevel() < logging.WARNING:
-            logger.setLevel(logging.WARNING)
-    for name in _URL_LOGGERS:
-        logger = logging.getLogger(name)
-        if not any(isinstance(f, _TokenFilter) and f.token == token for f in logger.filters):
-            logger.addFilter(_TokenFilter(token))
-
-
-def file_base_url(base_url: str) -> str:
-    """https://api.telegram.org/bot -> https://api.telegram.org/file/bot (PTB's base_file_url)."""
-    root, sep, _ = base_url.rstrip("/").rpartition("/bot")
-    return f"{root}/file/bot" if sep else base_url.rstrip("/") + "/file/bot"
-
-
-# -- sending -----------------------------------------------------------------------------------------
-def _chat_ref(chat_id: str | int) -> int | str:
-    s = str(chat_id).strip()
-    return int(s) if re.fullmatch(r"-?\d+", s) else s
-
-
-def _seconds(value: int | float | timedelta) -> float:
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
-
-
-def map_telegram_error(exc: TelegramError, token: str | None = None) -> SendError:
-    """A PTB error as the outbox's typed error; the message never carries the token."""
-    text = str(exc)
-    if token:
-        text = text.replace(token, "[REDACTED]")
-    if isinstance(exc, RetryAfter):
-        with warnings.catch_warnings():  # PTB 22 warns that retry_after becomes a timedelta
-            warnings.simplefilter("ignore", PTBDeprecationWarning)
-            return RetryLater(_seconds(exc.retry_after), "telegram rate limit")
-    if isinstance(exc, ChatMigrated):
-        return ChatGone(f"telegram: group became supergroup {exc.new_chat_id}")
-    if isinstance(exc, Forbidden):
-        return ChatGone(f"telegram: {text}")
-    if isinstance(exc, BadRequest):  # a NetworkError subclass in PTB: test it first
-        if any(s in text.casefold() for s in GONE_BAD_REQUESTS):
-            return ChatGone(f"telegram: {text}")
-        return SendError(f"telegram sendMessage refused: {text}")
-    if isinstance(exc, TimedOut | NetworkError):
-        cause = exc.__cause__
-        if isinstance(cause, httpx.TransportError) and not isinstance(cause, NOT_SENT_ERRORS):
-            return InDoubt(f"telegram: {type(exc).__name__} ({type(cause).__name__}) after sending: {text}")
-        return Transient(f"telegram: {type(exc).__name__}: {text}")
-    return SendError(f"telegram: {type(exc).__name__}: {text}")
-
-
-class TelegramSender:
-    """sendMessage (HTML, previews off) for each part of a rendered reply; no retries here (the outbox
-    retries). Built on the front end's Bot, or standalone via `from_settings` with its own Bot."""
-
-    platform = "telegram"
-
-    def __init__(self, bot: PtbBot | Callable[[], PtbBot]) -> None:
-        """`bot`: a Bot, or a factory called once per event loop (an HTTP pool is bound to its loop)."""
-        self._bot = bot if isinstance(bot, PtbBot) else None
-        self._factory = None if isinstance(bot, PtbBot) else bot
-        self._own: PtbBot | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._token = self._bot.token if self._bot is not None else None
-
-    @classmethod
-    def from_settings(
-        cls,
-        settings: Settings,
-        *,
-        pool_size: int = POOL_SIZE,
-        timeout: float = SEND_TIMEOUT,
-        pool_timeout: float = POOL_TIMEOUT,
-    ) -> TelegramSender:
-        section = TelegramSettings.of(settings)
-        token = section.telegram_bot_token
-        if not token:
-            raise SettingsError("telegram_bot_token (TELEGRAM_BOT_TOKEN) is not set")
-        guard_token(token)
-        base_url = section.telegram_api_base_url
-
-        def make() -> PtbBot:
-            request = HTTPXRequest(
-                connection_pool_size=pool_size,
-                read_timeout=timeout,
-                write_timeout=timeout,
-                connect_timeout=timeout,
-                pool_timeout=pool_timeout,
-            )
-            return PtbBot(
-                token,
-                base_url=base_url,
-                base_file_url=file_base_url(base_url),
-                request=request,
-            )
-
-        sender = cls(make)
-        sender._token = token
-        return sender
-
-    @property
-    def bot(self) -> PtbBot:
-        if self._bot is not None:
-            return self._bot
-        loop = asyncio.get_running_loop()
-        if self._own is None or self._loop is not loop:
-            assert self._factory is not None
-            self._own, self._loop = self._factory(), loop
-        return self._own
-
-    async def send(self, chat_id: str, reply: Reply, *, message_thread_id: int | None = None) -> list[str]:
-        return await self.send_html(chat_id, render_telegram(reply), message_thread_id=message_thread_id)
-
-    def render(self, reply: Reply) -> list[str]:
-        return render_telegram(reply)
-
-    async def send_rendered(self, chat_id: str, message: str, *, message_thread_id: int | None = None) -> str:
-        """One sendMessage of rendered HTML; the error says whether the request may have arrived."""
-        try:
-            sent = await self.bot.send_message(
-                _chat_ref(chat_id),
-                message,
-                parse_mode=ParseMode.HTML,
-                message_thread_id=message_thread_id,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
-        except TelegramError as exc:
-            raise map_telegram_error(exc, self._token) from None
-        return str(sent.message_id)
-
-    async def send_html(
-        self, chat_id: str, parts: list[str], *, message_thread_id: int | None = None
-    ) -> list[str]:
-        """Send already-rendered HTML messages in order; on failure the error carries `sent_ids`."""
-        sent: list[str] = []
-        for part in parts:
-            try:
-                sent.append(await self.send_rendered(chat_id, part, message_thread_id=message_thread_id))
-            except SendError as err:
-                err.sent_ids = list(sent)  # type: ignore[attr-defined]
-                raise
-        return sent
-
-    async def close(self) -> None:
-        """Close a standalone sender's HTTP pool (the front end's Bot is closed by the Application)."""
-        if self._own is not None and self._loop is asyncio.get_running_loop():
-            with contextlib.suppress(Exception):
-                await self._own.shutdown()
-        self._own = self._loop = None
 
 
 # -- the front end -----------------------------------------------------------------------------------
@@ -594,7 +407,7 @@ class TelegramFrontEnd(PacedAnswers):
     async def _apologise(self, chat_id: str, thread: int | None = None) -> None:
         try:
             await self.answer_slot(chat_id)
-            await self.application.bot.send_message(_chat_ref(chat_id), APOLOGY, message_thread_id=thread)
+            await self.application.bot.send_message(chat_ref(chat_id), APOLOGY, message_thread_id=thread)
         except TelegramError as exc:  # best effort; the first failure is already logged
             log.warning("telegram: apology not delivered: %s", type(exc).__name__, extra={"chat_id": chat_id})
 
@@ -618,8 +431,4 @@ __all__ = [
     "SECRET_HEADER",
     "WEBHOOK_PATH",
     "TelegramFrontEnd",
-    "TelegramSender",
-    "file_base_url",
-    "guard_token",
-    "map_telegram_error",
 ]
