@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import tomllib
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -146,6 +147,13 @@ if TYPE_CHECKING:
     # Settings is the core alone, so a platform's field read anywhere else is an error.
     Settings = _CoreSettings
 else:
+    _clashes = [
+        n
+        for n, count in Counter(n for m in (_CoreSettings, *_SECTIONS) for n in m.model_fields).items()
+        if count > 1
+    ]
+    if _clashes:  # a platform's section would silently take over another's (or briefbot's) setting
+        raise RuntimeError(f"settings defined twice by the registered platforms: {', '.join(_clashes)}")
 
     class Settings(_CoreSettings, *_SECTIONS):
         """Every setting briefbot reads: its own and each registered platform's section. Built directly
