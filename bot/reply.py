@@ -1,8 +1,8 @@
 """A platform-neutral reply: what a command answers, before any platform's markup.
 
-Renderers in `bot/render/` turn one Reply into Telegram HTML, Slack Block Kit or terminal text. All text
-in a Reply is plain, unescaped text (possibly hostile: it comes from articles and users); escaping is the
-renderer's job alone.
+Renderers (each platform's `bot/platforms/<name>/render.py`, and `bot/render/text.py` for the terminal)
+turn one Reply into Telegram HTML, Slack Block Kit or terminal text. All text in a Reply is plain,
+unescaped text (possibly hostile: it comes from articles and users); escaping is the renderer's job alone.
 """
 
 from __future__ import annotations
