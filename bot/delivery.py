@@ -91,6 +91,7 @@ from bot.store.repo import (
     get_subscription_by_id,
     insert_deliveries,
     load_content,
+    matching_in_window,
     newer_delivery_exists,
     note_in_doubt,
     pin_content,
@@ -105,6 +106,7 @@ from bot.store.repo import (
     scheduled_subscriptions,
     worker_heartbeat,
 )
+from bot.subscriptions import NO_FILTER, TopicFilter, days_of, stored_filter
 
 log = logging.getLogger(__name__)
 
@@ -127,19 +129,22 @@ def new_worker_id() -> str:
 
 # -- when is a digest due ---------------------------------------------------------------------------
 def due_period(
-    delivery_time: str, timezone: str, active_since: datetime, now: datetime
+    delivery_time: str, timezone: str, active_since: datetime, now: datetime, days: str = "daily"
 ) -> tuple[date, datetime] | None:
     """The period a subscription owes a digest for at `now` and its due instant (UTC), or None.
 
-    The period is the local day whose delivery time passed most recently (DST-correct through
-    `bot.localtime`); it is owed only if that instant came after the subscription was last (re)made —
-    subscribing at 09:00 for 08:00 means tomorrow, as /subscribe tells the user.
+    The period is the local day among the subscription's `days` whose delivery time passed most recently
+    (DST-correct through `bot.localtime`); it is owed only if that instant came after the subscription
+    was last (re)made — subscribing at 09:00 for 08:00 means the next delivery day, as /subscribe tells
+    the user.
     """
     at = parse_hhmm(delivery_time)
     zone = parse_zone(timezone)
     if at is None or zone is None:
         return None
-    period = period_key(now, at, zone)
+    period = period_key(now, at, zone, days_of(days))
+    if period is None:
+        return None
     due_at = local_instant(period, at, zone)
     if due_at <= active_since:
         return None
@@ -154,7 +159,7 @@ def due_rows(
     for sub in subs:
         if sub.platform not in platforms:
             continue
-        due = due_period(sub.delivery_time, sub.timezone, sub.active_since, now)
+        due = due_period(sub.delivery_time, sub.timezone, sub.active_since, now, sub.days)
         if due is None:
             continue
         period, due_at = due
@@ -172,9 +177,15 @@ def due_rows(
 
 
 # -- what a digest says -----------------------------------------------------------------------------
-def nothing_new_reply(since: datetime, zone: ZoneInfo) -> Reply:
+def nothing_new_reply(since: datetime, zone: ZoneInfo, topic_filter: TopicFilter = NO_FILTER) -> Reply:
     local = since.astimezone(zone)
-    return Reply.text(f"Nothing new since {local.strftime('%a %d %b %H:%M %Z')}.")
+    about = f" about {topic_filter.text}" if topic_filter else ""
+    return Reply.text(f"Nothing new{about} since {local.strftime('%a %d %b %H:%M %Z')}.")
+
+
+def digest_title(topic_filter: TopicFilter) -> str:
+    """ "Your daily briefing", or with a filter "Your daily briefing — fentanyl, migration"."""
+    return f"{DIGEST_TITLE} — {topic_filter.text}" if topic_filter else DIGEST_TITLE
 
 
 def split_reply(reply: Reply, render: Callable[[Reply], Sequence[Any]] | None) -> list[Reply]:
@@ -494,6 +505,7 @@ class Outbox:
                 return Prepared([], DeliveryStatus.SUPERSEDED, "a newer digest is due")
             start = previous_window_end(session, c.subscription_id, c.period) or c.window_end - FIRST_WINDOW
             zone = parse_zone(sub.timezone) or ZoneInfo("UTC")
+            topic_filter = stored_filter(sub.topic_filter)
         if c.content_hash is not None:  # an earlier try fixed what this delivery sends
             stored = self._stored_content(c.content_hash)
             if stored is not None:
@@ -502,15 +514,14 @@ class Outbox:
                 "stored digest content missing, rendering it again",
                 extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
             )
-        content = self._digest_content(c.platform, start, c.window_end)
+        content = self._digest_content(c.platform, topic_filter, start, c.window_end)
         if content is None:
             if self.settings.empty_digest == "silent":
                 with self.db.session() as session:
                     finish_delivery(session, c.id, DeliveryStatus.SKIPPED, now=now)
                 return Prepared([], DeliveryStatus.SKIPPED, "nothing new")
-            content = self._store(
-                c.platform, render_messages(nothing_new_reply(start, zone), self._renderers[c.platform])
-            )
+            empty = nothing_new_reply(start, zone, topic_filter)
+            content = self._store(c.platform, render_messages(empty, self._renderers[c.platform]))
         messages, digest_hash = content
         if c.content_hash is None and len(messages) > 1:  # pin it before the first part goes out
             with self.db.session() as session:
@@ -519,25 +530,41 @@ class Outbox:
                 return Prepared(stored, content_hash=pinned)
         return Prepared(messages, content_hash=digest_hash)
 
-    def _digest_content(self, platform: str, start: datetime, end: datetime) -> tuple[list[Any], str] | None:
-        """The digest of the window as rendered messages and their stored hash (None when empty); built
-        and stored once per window and process."""
-        key = (platform, start, end)
+    def _digest_content(
+        self, platform: str, topic_filter: TopicFilter, start: datetime, end: datetime
+    ) -> tuple[list[Any], str] | None:
+        """The digest of the window's stories that pass `topic_filter`, as rendered messages and their
+        stored hash (None when empty); built and stored once per (filter, window) and process, however
+        many subscriptions ask for it."""
+        key = (platform, topic_filter.key, start, end)
         with self._digest_lock:
             if key in self._digests:
                 return self._digests[key]
             with self.db.session() as session:
-                rows = list(articles_in_window(session, start, end, limit=WINDOW_ARTICLES))
+                rows = list(
+                    matching_in_window(
+                        session,
+                        start,
+                        end,
+                        topic_filter.include,
+                        topic_filter.exclude,
+                        limit=WINDOW_ARTICLES,
+                    )
+                    if topic_filter
+                    else articles_in_window(session, start, end, limit=WINDOW_ARTICLES)
+                )
             content: tuple[list[Any], str] | None = None
             if rows:
+                title = digest_title(topic_filter)
                 digest = make_digest(
                     rows,
                     max_items=self.settings.digest_max_items,
                     max_chars=self.settings.digest_max_chars,
                     since=start,
-                    title=DIGEST_TITLE,
+                    title=title,
+                    diverse=not topic_filter,  # as /brief WORDS: every matching story may lead
                 )
-                reply = digest_reply(digest, title=DIGEST_TITLE)
+                reply = digest_reply(digest, title=title)
                 content = self._store(platform, render_messages(reply, self._renderers[platform]))
             if len(self._digests) >= 64:
                 self._digests.pop(next(iter(self._digests)))
@@ -803,7 +830,8 @@ class Outbox:
 
         def gone() -> None:
             with self.db.session() as session:
-                deactivate_subscription(session, c.subscription_id, exc.reason)
+                # the chat is gone: every subscription of it stops
+                deactivate_subscription(session, (c.platform, c.chat_id), exc.reason)
                 finish_delivery(
                     session, c.id, DeliveryStatus.GONE, now=self.clock(), attempts=attempts, error=exc.reason
                 )
@@ -815,6 +843,7 @@ __all__ = [
     "DeliveryReport",
     "Outbox",
     "content_hash",
+    "digest_title",
     "due_period",
     "due_rows",
     "nothing_new_reply",
