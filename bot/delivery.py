@@ -53,6 +53,7 @@ import socket
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
@@ -114,6 +115,7 @@ Clock = Callable[[], datetime]
 FIRST_WINDOW = timedelta(hours=24)
 DIGEST_TITLE = "Your daily briefing"
 WINDOW_ARTICLES = 200  # newest articles of a window considered for one digest
+DIGESTS_KEPT = 256  # built digests kept per process (least recently used go): filters × windows
 CONTENT_KEPT = timedelta(days=3)  # stored digest messages no pending delivery needs are pruned after this
 # The database did not answer (down, restarting, locked, pool exhausted): worth retrying a record.
 DATABASE_AWAY = (OperationalError, InterfaceError, DisconnectionError, PoolTimeoutError)
@@ -332,7 +334,10 @@ class Outbox:
         self._renderers: dict[str, Callable[[Reply], Sequence[Any]]] = {
             p: s.render for p, s in self.senders.items()
         } | {p: r for p, r in (renderers or {}).items() if r}
-        self._digests: dict[tuple[str, datetime, datetime], tuple[list[Any], str] | None] = {}
+        # digests built, by (platform, filter key, window start, window end): one per distinct filter
+        self._digests: OrderedDict[tuple[str, str, datetime, datetime], tuple[list[Any], str] | None]
+        self._digests = OrderedDict()
+        self.digests_built = 0
         self._contents: dict[str, list[Any]] = {}  # stored contents this process has seen, by hash
         self._last_prune = float("-inf")
         self._digest_lock = threading.Lock()
@@ -539,6 +544,7 @@ class Outbox:
         key = (platform, topic_filter.key, start, end)
         with self._digest_lock:
             if key in self._digests:
+                self._digests.move_to_end(key)
                 return self._digests[key]
             with self.db.session() as session:
                 rows = list(
@@ -554,6 +560,7 @@ class Outbox:
                     else articles_in_window(session, start, end, limit=WINDOW_ARTICLES)
                 )
             content: tuple[list[Any], str] | None = None
+            self.digests_built += 1
             if rows:
                 title = digest_title(topic_filter)
                 digest = make_digest(
@@ -566,8 +573,8 @@ class Outbox:
                 )
                 reply = digest_reply(digest, title=title)
                 content = self._store(platform, render_messages(reply, self._renderers[platform]))
-            if len(self._digests) >= 64:
-                self._digests.pop(next(iter(self._digests)))
+            if len(self._digests) >= DIGESTS_KEPT:
+                self._digests.popitem(last=False)
             self._digests[key] = content
             return content
 
