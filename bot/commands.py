@@ -145,9 +145,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec(
         Command.SUBSCRIBE,
         "/subscribe [days] [HH:MM] [Area/City] [filter]",
-        "a digest for this chat at that local time (07:30, 21:00, 9am or 9:30pm): daily, weekdays, "
-        "weekends or named days (mon,thu); a filter keeps only stories matching one of its "
-        "comma-separated terms, -word leaves out stories with that word. Several per chat",
+        "a digest for this chat at that local time (07:30, 21:00, 9am or 9:30pm): daily, weekdays or "
+        "named days (mon,thu); a filter keeps stories matching one of its comma-separated terms, "
+        "-word leaves out stories with that word; several per chat",
         "/subscribe mon,thu 07:30 Europe/Paris fentanyl, migration -trump",
     ),
     CommandSpec(
