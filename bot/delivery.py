@@ -186,8 +186,10 @@ def nothing_new_reply(since: datetime, zone: ZoneInfo, topic_filter: TopicFilter
 
 
 def digest_title(topic_filter: TopicFilter) -> str:
-    """ "Your daily briefing", or with a filter "Your daily briefing — fentanyl, migration"."""
-    return f"{DIGEST_TITLE} — {topic_filter.text}" if topic_filter else DIGEST_TITLE
+    """The title of a digest: with a filter, the filter as its key writes it ("Your daily briefing —
+    fentanyl, migration": lower case, terms sorted), so every chat asking the same gets the same digest,
+    whichever asked first."""
+    return f"{DIGEST_TITLE} — {topic_filter.key}" if topic_filter else DIGEST_TITLE
 
 
 def split_reply(reply: Reply, render: Callable[[Reply], Sequence[Any]] | None) -> list[Reply]:

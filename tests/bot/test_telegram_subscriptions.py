@@ -28,9 +28,9 @@ def headline(path: Path) -> str:
 
 
 async def deliver(db: Database, settings: Settings, now: datetime) -> int:
-    """One delivery pass at `now` through the real sender; how many digests went out."""
+    """One delivery pass with the clock at `now`, through the real sender; how many digests went out."""
     sender = TelegramSender.from_settings(settings)
-    bot = DigestScheduler(db, settings, {"telegram": sender})
+    bot = DigestScheduler(db, settings, {"telegram": sender}, clock=lambda: now)
     try:
         return (await bot.tick(now=now)).delivered
     finally:
