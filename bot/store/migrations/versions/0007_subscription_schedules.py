@@ -33,11 +33,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # back to one subscription per chat: keep each chat's first
-    op.execute(
-        "DELETE FROM subscriptions WHERE id NOT IN "
+    # back to one subscription per chat: keep each chat's first (and only its deliveries)
+    others = (
+        "SELECT id FROM subscriptions WHERE id NOT IN "
         "(SELECT MIN(id) FROM subscriptions GROUP BY platform, chat_id)"
     )
+    op.execute(f"DELETE FROM deliveries WHERE subscription_id IN ({others})")
+    op.execute(f"DELETE FROM subscriptions WHERE id IN ({others})")
     with op.batch_alter_table("subscriptions") as batch:
         batch.drop_constraint("uq_subscription_number", type_="unique")
         batch.create_unique_constraint("uq_subscription_chat", ["platform", "chat_id"])
