@@ -5,12 +5,20 @@ to a local fake Bot API (its own process) that enforces Telegram's limits — �
     .venv/bin/python bench/fanout.py                      # 10,000 subscriptions, SQLite (≈ 6 minutes)
     .venv/bin/python bench/fanout.py -n 1000 --db postgresql+psycopg://…
     .venv/bin/python bench/fanout.py --accept-timeouts 0.02   # 2 % accepted, then answered too late
+    .venv/bin/python bench/fanout.py --filters 50             # spread over 50 different topic filters
 
 Prints achieved messages/s as a share of the 30/s limit, the 429s received, duplicates, losses (digests
 not delivered) and the peak RSS of the sending process. Goal: ≥ 90 %, 0 losses, 0 duplicates, ≤ 200 MB.
 With `--accept-timeouts SHARE` that share of sendMessage calls is delivered by the fake but answered only
 after the sender's timeout (`--send-timeout`, 2 s in that run): each such send is in doubt and resent
 (at least once), so the goal becomes 0 losses and duplicates ≤ the in-doubt count.
+With `--filters N` the subscriptions are spread over N different topic filters (words of the stored
+stories, pairs of them, and exclusions): each distinct filter's digest must be built once, not once per
+chat, and the figures above must hold.
+
+The database is prepared (10,000 subscriptions, the stories parsed and stored) in a child process, so
+the peak RSS printed is the sending process's own: preparing in the same process cost ~110 MB of it
+(parsing the stories loads the summarizer's models; 10,000 ORM objects in one session).
 """
 
 from __future__ import annotations
@@ -53,15 +61,35 @@ def serve_fake(accept_timeouts: float, late_by: float) -> None:
     print(json.dumps(record), flush=True)
 
 
-def prepare(db_url: str, n: int) -> None:
+def bench_filters(texts: list[str], count: int) -> list[str]:
+    """`count` different filters from the words of the stories: single words, pairs ("a, b") and
+    exclusions ("a -b"), deterministic; "" (every story) when `count` is 0."""
+    from bot.store.fulltext import query_words
+
+    if count <= 0:
+        return [""]
+    words = sorted({w for text in texts for w in query_words(text) if w.isalpha() and len(w) > 3})
+    out: list[str] = []
+    for i, word in enumerate(words):
+        other = words[(i * 7 + 3) % len(words)]
+        for candidate in (word, f"{word}, {other}", f"{word} -{other}"):
+            if len(out) < count and candidate not in out:
+                out.append(candidate)
+    return out[::3] + out[1::3] + out[2::3]  # each kind spread over the chats
+
+
+def prepare(db_url: str, n: int, filters: int) -> list[str]:
     from bot.store import open_database
     from tests.bot.delivery_support import news_articles, past_hhmm, store_news, subscribe_many
 
     now = datetime.now(UTC)
     db = open_database(db_url)
-    subscribe_many(db, n, past_hhmm(now), "UTC", when=now - timedelta(days=2))
-    store_news(db, news_articles(4, folder="cnn"), now - timedelta(hours=2))  # one-message digests
+    articles = news_articles(4, folder="cnn")  # one-message digests
+    chosen = bench_filters([a.headline + " " + a.body[:400] for a in articles], filters)
+    subscribe_many(db, n, past_hhmm(now), "UTC", when=now - timedelta(days=2), filters=chosen)
+    store_news(db, articles, now - timedelta(hours=2))
     db.dispose()
+    return chosen
 
 
 async def fan_out(db_url: str, api: str, send_timeout: float) -> tuple[object, float]:
@@ -77,6 +105,7 @@ async def fan_out(db_url: str, api: str, send_timeout: float) -> tuple[object, f
     started = time.perf_counter()
     report = await bot.tick()
     elapsed = time.perf_counter() - started
+    report.digests_built = bot.outbox.digests_built  # type: ignore[attr-defined]
     await bot.stop()
     await sender.close()
     db.dispose()
@@ -110,11 +139,16 @@ def main() -> None:
         type=float,
         help="the sender's timeout in seconds (default 15; 2 with --accept-timeouts)",
     )
+    p.add_argument("--filters", type=int, default=0, metavar="N", help="spread over N topic filters")
+    p.add_argument("--prepare", metavar="URL", help=argparse.SUPPRESS)
     p.add_argument("--serve-fake", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--late-by", type=float, default=0.0, help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.serve_fake:
         serve_fake(args.accept_timeouts, args.late_by)
+        return
+    if args.prepare:
+        print(json.dumps(prepare(args.prepare, args.subscriptions, args.filters)), flush=True)
         return
     from bot.platforms.telegram.sender import SEND_TIMEOUT
 
@@ -125,7 +159,14 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     tmp = Path(tempfile.mkdtemp(prefix="fanout-"))
     db_url = args.db or f"sqlite:///{tmp / 'fanout.sqlite3'}"
-    prepare(db_url, args.subscriptions)
+    how = ["-n", str(args.subscriptions), "--filters", str(args.filters)]
+    prepared = subprocess.run(
+        [sys.executable, __file__, "--prepare", db_url, *how],
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    filters = json.loads(prepared.stdout.strip().splitlines()[-1])
     fake = subprocess.Popen(
         [
             sys.executable,
@@ -147,7 +188,9 @@ def main() -> None:
         if args.accept_timeouts
         else ""
     )
-    print(f"fan-out of {args.subscriptions} digests to {api} ({db_url.split(':')[0]}{late}) …", flush=True)
+    spread = f", {len(filters)} different filters" if args.filters else ""
+    backend = db_url.split(":")[0]
+    print(f"fan-out of {args.subscriptions} digests to {api} ({backend}{late}{spread}) …", flush=True)
     report, elapsed = asyncio.run(fan_out(db_url, api, send_timeout))
     fake.stdin.close()
     record = json.loads(fake.stdout.read().strip().splitlines()[-1])
@@ -185,6 +228,8 @@ def main() -> None:
     )
     print(f"losses:               {lost}")
     print(f"peak RSS (sender):    {peak_rss:.0f} MB")
+    built = getattr(report, "digests_built", "?")
+    print(f"digests built:        {built} for {len(filters)} distinct filter(s)")
     print(f"outbox report:        {report.line()}")  # type: ignore[attr-defined]
 
 

@@ -21,6 +21,7 @@ from enum import StrEnum
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.briefing import (
@@ -34,23 +35,24 @@ from bot.briefing import (
     source_label,
     topic_title,
 )
-from bot.localtime import TimeInputError, next_delivery, parse_hhmm, read_subscription
+from bot.localtime import TimeInputError, next_delivery, parse_hhmm, parse_zone
 from bot.metrics import COMMAND_LATENCY, COMMANDS_SERVED
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.fulltext import WordMatcher, word_matcher
-from bot.store.models import StoredArticle
+from bot.store.models import StoredArticle, Subscription
 from bot.store.repo import (
     SearchField,
+    add_subscription,
     articles_stamp,
+    chat_subscriptions,
     deactivate_subscription,
-    get_subscription,
     recent_rows,
     search_articles,
-    upsert_subscription,
 )
 from bot.store.rowcache import analysis_of
+from bot.subscriptions import days_of, describe_days, read_subscribe, stored_days, stored_filter
 from bot.who_lookup import look_up
 from summarizer.analysis import Analysis
 from summarizer.text import split_sentences
@@ -77,6 +79,7 @@ SEARCH_LIMIT = 1000  # articles /who NAME searches: a day of many feeds
 WHO_MAX_DELEGATIONS = 6
 CACHED = frozenset({Command.BRIEF, Command.WHO, Command.TOPICS, Command.HELP})  # depend only on the articles
 CACHE_SIZE = 256
+MAX_SUBSCRIPTIONS = 10  # active subscriptions one chat may hold
 
 
 @dataclass
@@ -141,15 +144,41 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec(
         Command.SUBSCRIBE,
-        "/subscribe [HH:MM] [Area/City]",
-        "a daily digest for this chat at that local time (07:30, 21:00, 9am or 9:30pm)",
-        "/subscribe 07:30 Europe/Berlin",
+        "/subscribe [days] [HH:MM] [Area/City] [filter]",
+        "a digest for this chat at that local time (07:30, 21:00, 9am or 9:30pm): daily, weekdays or "
+        "named days (mon,thu); a filter keeps stories matching one of its comma-separated terms, "
+        "-word leaves out stories with that word; several per chat",
+        "/subscribe mon,thu 07:30 Europe/Paris fentanyl, migration -trump",
     ),
-    CommandSpec(Command.UNSUBSCRIBE, "/unsubscribe", "stop the daily digest for this chat", "/unsubscribe"),
-    CommandSpec(Command.SETTINGS, "/settings", "this chat's subscription", "/settings"),
+    CommandSpec(
+        Command.UNSUBSCRIBE,
+        "/unsubscribe [ID|all]",
+        "stop the subscription with that id (/settings lists them), or all of them",
+        "/unsubscribe 2",
+    ),
+    CommandSpec(
+        Command.SETTINGS,
+        "/settings",
+        "this chat's subscriptions: id, days, time, zone, filter and next delivery",
+        "/settings",
+    ),
     CommandSpec(Command.HELP, "/help", "what briefbot does and every command", "/help"),
 )
 SPEC = {c.name: c for c in COMMANDS}
+
+
+_SUBSCRIPTION_EXAMPLES = (
+    ("/subscribe", "a daily digest of every story at the default time"),
+    ("/subscribe weekdays 07:30 Europe/Paris", "Monday to Friday at 07:30 Paris time"),
+    (
+        "/subscribe mon,thu 18:00 UTC fentanyl, migration",
+        "Mondays and Thursdays, only stories about "
+        "fentanyl or migration (the digest's title names the filter)",
+    ),
+    ("/subscribe 08:00 UTC trade -tariffs", "stories about trade, none mentioning tariffs"),
+    ("/settings", "each subscription's id, days, time, zone, filter and next delivery"),
+    ("/unsubscribe 2", "stop subscription 2; /unsubscribe all stops every one"),
+)
 
 
 def parse_command(text: str) -> tuple[str, str] | None:
@@ -161,8 +190,7 @@ def parse_command(text: str) -> tuple[str, str] | None:
 
 
 def usage(name: Command) -> Reply:
-    spec = SPEC[name]
-    return Reply.text(f"Usage: {spec.usage} (e.g. {spec.example})")
+    return Reply.text(_usage_line(name))
 
 
 class Commands:
@@ -261,6 +289,13 @@ class Commands:
                     )
                 ),
                 Bullets(items),
+                Heading("Subscriptions", level=2),
+                Bullets(
+                    tuple(
+                        (Span(example, code=True), Span(f" — {what}"))
+                        for example, what in _SUBSCRIPTION_EXAMPLES
+                    )
+                ),
             ),
             fallback="briefbot: " + " ".join(f"/{c}" for c in Command),
         )
@@ -404,46 +439,127 @@ class Commands:
     def cmd_subscribe(self, args: str, ctx: ChatContext) -> Reply:
         if not ctx.can_manage:
             return _refusal(ctx, "subscribe")
+        now = self.clock()
         try:
-            at, zone = read_subscription(args, self.settings.default_delivery_time, self.settings.timezone)
-        except TimeInputError as exc:  # says exactly what is wrong with the time or the zone
-            spec = SPEC[Command.SUBSCRIBE]
-            return Reply.text(str(exc), f"Usage: {spec.usage} (e.g. {spec.example})")
-        hhmm = at.strftime("%H:%M")
-        with self.db.session() as session:
-            upsert_subscription(session, ctx.platform, ctx.chat_id, hhmm, zone.key)
-        nxt = next_delivery(self.clock(), at, zone)
+            req = read_subscribe(args, self.settings.default_delivery_time, self.settings.timezone, now)
+        except TimeInputError as exc:  # says exactly what is wrong with the days, time, zone or filter
+            return Reply.text(str(exc), _usage_line(Command.SUBSCRIBE))
+        days = stored_days(req.days)
+
+        def same(sub: Subscription) -> bool:
+            return (sub.days, sub.delivery_time, sub.timezone) == (days, req.hhmm, req.zone.key) and (
+                stored_filter(sub.topic_filter).key == req.topic_filter.key
+            )
+
+        for attempt in range(3):  # two managers adding to one chat at once may take the same number
+            try:
+                with self.db.session() as session:
+                    active = chat_subscriptions(session, ctx.platform, ctx.chat_id, active_only=True)
+                    if len(active) >= MAX_SUBSCRIPTIONS and not any(same(s) for s in active):
+                        return Reply.text(
+                            f"This chat has {len(active)} subscriptions, the most it may have. "
+                            "Send /settings to see them and /unsubscribe ID to stop one first."
+                        )
+                    sub, new = add_subscription(
+                        session,
+                        ctx.platform,
+                        ctx.chat_id,
+                        days=days,
+                        delivery_time=req.hhmm,
+                        timezone=req.zone.key,
+                        topic_filter=req.topic_filter.text,
+                        same=same,
+                    )
+                    line = _describe(sub)
+                    number = sub.number
+                break
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+        nxt = next_delivery(now, req.at, req.zone, req.days)
         log.info("subscribed", extra={"platform": ctx.platform, "chat_id": ctx.chat_id})
+        head = "Subscribed" if new else "Already subscribed"
         return Reply.text(
-            f"Subscribed: a daily digest at {hhmm} {zone.key}. Next delivery: {_fmt_local(nxt, zone)}."
+            f"{head}: a {line[0].lower()}{line[1:]}",
+            f"Id {number}: /unsubscribe {number} stops it. Next delivery: {_fmt_local(nxt, req.zone)}.",
         )
 
     def cmd_unsubscribe(self, args: str, ctx: ChatContext) -> Reply:
-        if args:
+        which = args.strip().casefold().removeprefix("id").strip().lstrip("#")
+        if which and which != "all" and not which.isdigit():
             return usage(Command.UNSUBSCRIBE)
         if not ctx.can_manage:
             return _refusal(ctx, "unsubscribe")
         with self.db.session() as session:
-            changed = deactivate_subscription(session, (ctx.platform, ctx.chat_id), "unsubscribed by user")
+            active = chat_subscriptions(session, ctx.platform, ctx.chat_id, active_only=True)
+            if not active:
+                return Reply.text("This chat has no subscription. Send /subscribe to start one.")
+            if not which:  # every subscription goes only when the chat says so
+                ids = ", ".join(str(s.number) for s in active)
+                return Reply.text(
+                    f"This would stop every subscription of this chat (id {ids}). "
+                    "Send /unsubscribe all to confirm, or /unsubscribe ID to stop one (/settings lists them)."
+                )
+            if which == "all":
+                deactivate_subscription(session, (ctx.platform, ctx.chat_id), "unsubscribed by user")
+                return Reply.text("Unsubscribed: no more digests here.")
+            sub = next((s for s in active if s.number == int(which)), None)
+            if sub is None:
+                ids = ", ".join(str(s.number) for s in active)
+                return Reply.text(f"This chat has no subscription with id {which[:12]} (its ids: {ids}).")
+            line = _describe(sub)
+            deactivate_subscription(session, sub.id, "unsubscribed by user")
+            left = len(active) - 1
         return Reply.text(
-            "Unsubscribed: no more daily digests here."
-            if changed
-            else "This chat has no subscription. Send /subscribe to start one."
+            f"Unsubscribed id {sub.number}: the {line[0].lower()}{line[1:]}",
+            f"{left} other subscription{'s' if left != 1 else ''} still run here."
+            if left
+            else "No more digests here.",
         )
 
     def cmd_settings(self, args: str, ctx: ChatContext) -> Reply:
+        now = self.clock()
         with self.db.session() as session:
-            sub = get_subscription(session, ctx.platform, ctx.chat_id)
-            if sub is None or not sub.active:
-                return Reply.text("No subscription in this chat. Send /subscribe [HH:MM] [Area/City].")
-            zone = ZoneInfo(sub.timezone)
-            at = parse_hhmm(sub.delivery_time)
-            assert at is not None
-            nxt = next_delivery(self.clock(), at, zone)
-            return Reply.text(
-                f"Daily digest at {sub.delivery_time} {sub.timezone}.",
-                f"Next delivery: {_fmt_local(nxt, zone)}.",
+            active = chat_subscriptions(session, ctx.platform, ctx.chat_id, active_only=True)
+            if not active:
+                return Reply.text(
+                    "No subscription in this chat. Send /subscribe [days] [HH:MM] [Area/City] [filter]."
+                )
+            items = tuple(
+                (Span(f"id {sub.number}", bold=True), Span(f": {_describe(sub)} {_next_line(sub, now)}"))
+                for sub in active
             )
+        return Reply(
+            (
+                Heading("Subscriptions in this chat"),
+                Bullets(items),
+                Paragraph((Span("/unsubscribe ID stops one, /unsubscribe all stops every one."),)),
+            ),
+            fallback=f"{len(items)} subscription(s) in this chat",
+        )
+
+
+def _describe(sub: Subscription) -> str:
+    """'Daily digest at 07:30 Europe/Berlin. Every story.', 'Digest on Mon, Thu at 08:00 UTC. Filter:
+    fentanyl, -trump.'"""
+    days = describe_days(sub.days)
+    when = "Daily digest" if days == "daily" else f"Digest {days}"
+    topic_filter = stored_filter(sub.topic_filter)
+    about = f"Filter: {topic_filter.text}." if topic_filter else "Every story."
+    return f"{when} at {sub.delivery_time} {sub.timezone}. {about}"
+
+
+def _next_line(sub: Subscription, now: datetime) -> str:
+    zone = parse_zone(sub.timezone)
+    at = parse_hhmm(sub.delivery_time)
+    if zone is None or at is None:
+        return ""
+    return f"Next delivery: {_fmt_local(next_delivery(now, at, zone, days_of(sub.days)), zone)}."
+
+
+def _usage_line(name: Command) -> str:
+    spec = SPEC[name]
+    return f"Usage: {spec.usage} (e.g. {spec.example})"
 
 
 _ROLE_TEXT = {

@@ -53,6 +53,7 @@ import socket
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
@@ -91,6 +92,7 @@ from bot.store.repo import (
     get_subscription_by_id,
     insert_deliveries,
     load_content,
+    matching_in_window,
     newer_delivery_exists,
     note_in_doubt,
     pin_content,
@@ -105,6 +107,7 @@ from bot.store.repo import (
     scheduled_subscriptions,
     worker_heartbeat,
 )
+from bot.subscriptions import NO_FILTER, TopicFilter, days_of, stored_filter
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +115,7 @@ Clock = Callable[[], datetime]
 FIRST_WINDOW = timedelta(hours=24)
 DIGEST_TITLE = "Your daily briefing"
 WINDOW_ARTICLES = 200  # newest articles of a window considered for one digest
+DIGESTS_KEPT = 256  # built digests kept per process (least recently used go): filters × windows
 CONTENT_KEPT = timedelta(days=3)  # stored digest messages no pending delivery needs are pruned after this
 # The database did not answer (down, restarting, locked, pool exhausted): worth retrying a record.
 DATABASE_AWAY = (OperationalError, InterfaceError, DisconnectionError, PoolTimeoutError)
@@ -127,19 +131,22 @@ def new_worker_id() -> str:
 
 # -- when is a digest due ---------------------------------------------------------------------------
 def due_period(
-    delivery_time: str, timezone: str, active_since: datetime, now: datetime
+    delivery_time: str, timezone: str, active_since: datetime, now: datetime, days: str = "daily"
 ) -> tuple[date, datetime] | None:
     """The period a subscription owes a digest for at `now` and its due instant (UTC), or None.
 
-    The period is the local day whose delivery time passed most recently (DST-correct through
-    `bot.localtime`); it is owed only if that instant came after the subscription was last (re)made —
-    subscribing at 09:00 for 08:00 means tomorrow, as /subscribe tells the user.
+    The period is the local day among the subscription's `days` whose delivery time passed most recently
+    (DST-correct through `bot.localtime`); it is owed only if that instant came after the subscription
+    was last (re)made — subscribing at 09:00 for 08:00 means the next delivery day, as /subscribe tells
+    the user.
     """
     at = parse_hhmm(delivery_time)
     zone = parse_zone(timezone)
     if at is None or zone is None:
         return None
-    period = period_key(now, at, zone)
+    period = period_key(now, at, zone, days_of(days))
+    if period is None:
+        return None
     due_at = local_instant(period, at, zone)
     if due_at <= active_since:
         return None
@@ -154,7 +161,7 @@ def due_rows(
     for sub in subs:
         if sub.platform not in platforms:
             continue
-        due = due_period(sub.delivery_time, sub.timezone, sub.active_since, now)
+        due = due_period(sub.delivery_time, sub.timezone, sub.active_since, now, sub.days)
         if due is None:
             continue
         period, due_at = due
@@ -172,9 +179,17 @@ def due_rows(
 
 
 # -- what a digest says -----------------------------------------------------------------------------
-def nothing_new_reply(since: datetime, zone: ZoneInfo) -> Reply:
+def nothing_new_reply(since: datetime, zone: ZoneInfo, topic_filter: TopicFilter = NO_FILTER) -> Reply:
     local = since.astimezone(zone)
-    return Reply.text(f"Nothing new since {local.strftime('%a %d %b %H:%M %Z')}.")
+    about = f" about {topic_filter.text}" if topic_filter else ""
+    return Reply.text(f"Nothing new{about} since {local.strftime('%a %d %b %H:%M %Z')}.")
+
+
+def digest_title(topic_filter: TopicFilter) -> str:
+    """The title of a digest: with a filter, the filter as its key writes it ("Your daily briefing —
+    fentanyl, migration": lower case, terms sorted), so every chat asking the same gets the same digest,
+    whichever asked first."""
+    return f"{DIGEST_TITLE} — {topic_filter.key}" if topic_filter else DIGEST_TITLE
 
 
 def split_reply(reply: Reply, render: Callable[[Reply], Sequence[Any]] | None) -> list[Reply]:
@@ -321,7 +336,10 @@ class Outbox:
         self._renderers: dict[str, Callable[[Reply], Sequence[Any]]] = {
             p: s.render for p, s in self.senders.items()
         } | {p: r for p, r in (renderers or {}).items() if r}
-        self._digests: dict[tuple[str, datetime, datetime], tuple[list[Any], str] | None] = {}
+        # digests built, by (platform, filter key, window start, window end): one per distinct filter
+        self._digests: OrderedDict[tuple[str, str, datetime, datetime], tuple[list[Any], str] | None]
+        self._digests = OrderedDict()
+        self.digests_built = 0
         self._contents: dict[str, list[Any]] = {}  # stored contents this process has seen, by hash
         self._last_prune = float("-inf")
         self._digest_lock = threading.Lock()
@@ -494,6 +512,7 @@ class Outbox:
                 return Prepared([], DeliveryStatus.SUPERSEDED, "a newer digest is due")
             start = previous_window_end(session, c.subscription_id, c.period) or c.window_end - FIRST_WINDOW
             zone = parse_zone(sub.timezone) or ZoneInfo("UTC")
+            topic_filter = stored_filter(sub.topic_filter)
         if c.content_hash is not None:  # an earlier try fixed what this delivery sends
             stored = self._stored_content(c.content_hash)
             if stored is not None:
@@ -502,15 +521,14 @@ class Outbox:
                 "stored digest content missing, rendering it again",
                 extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
             )
-        content = self._digest_content(c.platform, start, c.window_end)
+        content = self._digest_content(c.platform, topic_filter, start, c.window_end)
         if content is None:
             if self.settings.empty_digest == "silent":
                 with self.db.session() as session:
                     finish_delivery(session, c.id, DeliveryStatus.SKIPPED, now=now)
                 return Prepared([], DeliveryStatus.SKIPPED, "nothing new")
-            content = self._store(
-                c.platform, render_messages(nothing_new_reply(start, zone), self._renderers[c.platform])
-            )
+            empty = nothing_new_reply(start, zone, topic_filter)
+            content = self._store(c.platform, render_messages(empty, self._renderers[c.platform]))
         messages, digest_hash = content
         if c.content_hash is None and len(messages) > 1:  # pin it before the first part goes out
             with self.db.session() as session:
@@ -519,28 +537,46 @@ class Outbox:
                 return Prepared(stored, content_hash=pinned)
         return Prepared(messages, content_hash=digest_hash)
 
-    def _digest_content(self, platform: str, start: datetime, end: datetime) -> tuple[list[Any], str] | None:
-        """The digest of the window as rendered messages and their stored hash (None when empty); built
-        and stored once per window and process."""
-        key = (platform, start, end)
+    def _digest_content(
+        self, platform: str, topic_filter: TopicFilter, start: datetime, end: datetime
+    ) -> tuple[list[Any], str] | None:
+        """The digest of the window's stories that pass `topic_filter`, as rendered messages and their
+        stored hash (None when empty); built and stored once per (filter, window) and process, however
+        many subscriptions ask for it."""
+        key = (platform, topic_filter.key, start, end)
         with self._digest_lock:
             if key in self._digests:
+                self._digests.move_to_end(key)
                 return self._digests[key]
             with self.db.session() as session:
-                rows = list(articles_in_window(session, start, end, limit=WINDOW_ARTICLES))
+                rows = list(
+                    matching_in_window(
+                        session,
+                        start,
+                        end,
+                        topic_filter.include,
+                        topic_filter.exclude,
+                        limit=WINDOW_ARTICLES,
+                    )
+                    if topic_filter
+                    else articles_in_window(session, start, end, limit=WINDOW_ARTICLES)
+                )
             content: tuple[list[Any], str] | None = None
+            self.digests_built += 1
             if rows:
+                title = digest_title(topic_filter)
                 digest = make_digest(
                     rows,
                     max_items=self.settings.digest_max_items,
                     max_chars=self.settings.digest_max_chars,
                     since=start,
-                    title=DIGEST_TITLE,
+                    title=title,
+                    diverse=not topic_filter,  # as /brief WORDS: every matching story may lead
                 )
-                reply = digest_reply(digest, title=DIGEST_TITLE)
+                reply = digest_reply(digest, title=title)
                 content = self._store(platform, render_messages(reply, self._renderers[platform]))
-            if len(self._digests) >= 64:
-                self._digests.pop(next(iter(self._digests)))
+            if len(self._digests) >= DIGESTS_KEPT:
+                self._digests.popitem(last=False)
             self._digests[key] = content
             return content
 
@@ -803,7 +839,8 @@ class Outbox:
 
         def gone() -> None:
             with self.db.session() as session:
-                deactivate_subscription(session, c.subscription_id, exc.reason)
+                # the chat is gone: every subscription of it stops
+                deactivate_subscription(session, (c.platform, c.chat_id), exc.reason)
                 finish_delivery(
                     session, c.id, DeliveryStatus.GONE, now=self.clock(), attempts=attempts, error=exc.reason
                 )
@@ -815,6 +852,7 @@ __all__ = [
     "DeliveryReport",
     "Outbox",
     "content_hash",
+    "digest_title",
     "due_period",
     "due_rows",
     "nothing_new_reply",

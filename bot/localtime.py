@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+ALL_DAYS = frozenset(range(7))  # weekdays, 0 = Monday as date.weekday() counts them
 _HHMM = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
 
 
@@ -214,26 +215,16 @@ def _or(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
-def read_subscription(args: str, default_time: str, default_zone: str) -> tuple[time, ZoneInfo]:
-    """The time and zone of `/subscribe [time] [zone]` in either order ("9 pm" is one time), the
-    defaults for what is left out; TimeInputError says what is wrong."""
-    words = re.sub(r"(?i)(\d)\s+([ap]\.?m\.?)(?=\s|$)", r"\1\2", args.strip()).split()
-    at: time | None = None
-    zone: ZoneInfo | None = None
-    for word in words:
-        if looks_like_time(word):
-            if at is not None:
-                raise TimeInputError("Give one time, e.g. 07:30.")
-            at = read_time(word)
-        else:
-            if zone is not None:
-                raise TimeInputError("Give one time zone, e.g. Europe/Berlin.")
-            zone = read_zone(word)
-    if at is None:
-        at = read_time(default_time)
-    if zone is None:
-        zone = read_zone(default_zone)
-    return at, zone
+def names_zone(word: str, now: datetime | None = None) -> bool:
+    """Whether /subscribe reads `word` as a time zone rather than a filter word: an Area/City name (it
+    has a slash, so a misspelt one is explained), a city that names a zone ("Berlin"), UTC or GMT, or
+    what read_zone explains instead of accepting (an abbreviation typed in capitals, a fixed offset).
+    Country-named legacy zones ("Iran", "Japan") are not read as zones: they are news words."""
+    raw = word.strip()
+    folded = raw.casefold()
+    if "/" in raw or folded in {"utc", "gmt"} or folded in _cities() or _OFFSET.fullmatch(raw):
+        return True
+    return raw.isupper() and raw in _abbreviations(now or datetime.now(UTC))
 
 
 def local_instant(day: date, at: time, zone: ZoneInfo) -> datetime:
@@ -245,19 +236,23 @@ def local_instant(day: date, at: time, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, at).replace(tzinfo=zone, fold=0).astimezone(UTC)
 
 
-def period_key(now: datetime, at: time, zone: ZoneInfo) -> date:
-    """The local day whose delivery is the latest one due at `now` (today's if its time has come)."""
+def period_key(now: datetime, at: time, zone: ZoneInfo, days: frozenset[int] = ALL_DAYS) -> date | None:
+    """The local day whose delivery is the latest one due at `now` (today's if its time has come), among
+    the weekdays `days` (0 = Monday); None when `days` is empty."""
     local_today = now.astimezone(zone).date()
-    if local_instant(local_today, at, zone) <= now:
-        return local_today
-    return local_today - timedelta(days=1)
+    for back in range(8):
+        day = local_today - timedelta(days=back)
+        if day.weekday() in days and local_instant(day, at, zone) <= now:
+            return day
+    return None
 
 
-def next_delivery(now: datetime, at: time, zone: ZoneInfo) -> datetime:
-    """The first delivery instant strictly after `now`, as an aware UTC datetime."""
+def next_delivery(now: datetime, at: time, zone: ZoneInfo, days: frozenset[int] = ALL_DAYS) -> datetime:
+    """The first delivery instant strictly after `now` on one of the weekdays `days`, as an aware UTC
+    datetime."""
     local_today = now.astimezone(zone).date()
-    for offset in range(3):
-        candidate = local_instant(local_today + timedelta(days=offset), at, zone)
-        if candidate > now:
+    for offset in range(9):
+        day = local_today + timedelta(days=offset)
+        if day.weekday() in days and (candidate := local_instant(day, at, zone)) > now:
             return candidate
-    raise AssertionError("unreachable: a delivery exists within three days")
+    raise ValueError("no delivery day: a schedule names at least one weekday")

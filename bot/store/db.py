@@ -90,6 +90,9 @@ class Database:
         """Bring the schema to the newest Alembic revision (idempotent)."""
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
+        if self.is_sqlite:
+            self._migrate_sqlite(cfg)
+            return
         with self.engine.begin() as conn:
             if not self.is_sqlite:
                 # a migration (an index over every article) and the wait for another replica's one may
@@ -99,6 +102,25 @@ class Database:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+
+    def _migrate_sqlite(self, cfg: Config) -> None:
+        """Migrate with foreign keys off, as SQLite's procedure for rebuilding a table asks (Alembic's
+        batch mode drops and recreates tables; with them on, dropping `subscriptions` would delete every
+        delivery by cascade), then check them before committing. The pragma only takes effect outside a
+        transaction, so it is set on the connection before the migration's transaction begins."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+            try:
+                with conn.begin():
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration left rows without their parent: {broken[:5]}")
+            finally:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
 
     def ping(self) -> bool:
         try:

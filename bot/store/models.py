@@ -95,16 +95,23 @@ class SourceState(Base):
 
 
 class Subscription(Base):
-    """One chat's daily digest: platform + chat id, local delivery time and time zone."""
+    """One digest a chat asked for: platform + chat id, which days (`days`: 'daily', 'weekdays',
+    'weekends' or 'mon,thu'), local delivery time and time zone, and the topic filter (`topic_filter`:
+    'fentanyl, migration, -trump'; empty: every story). A chat may have several; `number` is the short
+    id the chat knows it by (/settings, /unsubscribe ID), unique within the chat. Migration 0007 adds
+    `number`, `days` and `topic_filter` (existing rows: 1, daily, no filter)."""
 
     __tablename__ = "subscriptions"
-    __table_args__ = (UniqueConstraint("platform", "chat_id", name="uq_subscription_chat"),)
+    __table_args__ = (UniqueConstraint("platform", "chat_id", "number", name="uq_subscription_number"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     platform: Mapped[str] = mapped_column(String(32))
     chat_id: Mapped[str] = mapped_column(String(128))
+    number: Mapped[int] = mapped_column(Integer, default=1)
+    days: Mapped[str] = mapped_column(String(32), default="daily", server_default="daily")
     delivery_time: Mapped[str] = mapped_column(String(5))
     timezone: Mapped[str] = mapped_column(String(64))
+    topic_filter: Mapped[str] = mapped_column(String(256), default="", server_default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -247,38 +247,82 @@ def stored_analysis(row: StoredArticle) -> Analysis:
     return analysis_of(row)
 
 
+def chat_subscriptions(
+    session: Session, platform: str, chat_id: str, *, active_only: bool = False
+) -> list[Subscription]:
+    """A chat's subscriptions in the order of their numbers (its short ids)."""
+    stmt = select(Subscription).where(Subscription.platform == platform, Subscription.chat_id == chat_id)
+    if active_only:
+        stmt = stmt.where(Subscription.active.is_(True))
+    return list(session.scalars(stmt.order_by(Subscription.number)))
+
+
 def get_subscription(session: Session, platform: str, chat_id: str) -> Subscription | None:
-    return session.scalar(
-        select(Subscription).where(Subscription.platform == platform, Subscription.chat_id == chat_id)
-    )
+    """The chat's first subscription (lowest number), active or not."""
+    subs = chat_subscriptions(session, platform, chat_id)
+    return subs[0] if subs else None
 
 
-def upsert_subscription(
-    session: Session, platform: str, chat_id: str, delivery_time: str, timezone: str
-) -> Subscription:
-    sub = get_subscription(session, platform, chat_id)
-    if sub is None:
-        sub = Subscription(
-            platform=platform, chat_id=chat_id, delivery_time=delivery_time, timezone=timezone, active=True
+def add_subscription(
+    session: Session,
+    platform: str,
+    chat_id: str,
+    *,
+    days: str,
+    delivery_time: str,
+    timezone: str,
+    topic_filter: str = "",
+    same: Callable[[Subscription], bool] | None = None,
+) -> tuple[Subscription, bool]:
+    """A subscription of this chat with these terms, and whether it is new: one `same` says asks for the
+    same thing (default: equal fields) is returned as it is when active, made active again when not;
+    else a new one gets the chat's next number. Two concurrent adds to one chat may collide on the
+    number (IntegrityError): the caller tries again."""
+    same = same or (
+        lambda s: (
+            (s.days, s.delivery_time, s.timezone, s.topic_filter)
+            == (days, delivery_time, timezone, topic_filter)
         )
-        session.add(sub)
-    else:
-        sub.delivery_time = delivery_time
-        sub.timezone = timezone
-        sub.active = True
-        sub.deactivated_reason = None
+    )
+    existing = chat_subscriptions(session, platform, chat_id)
+    for sub in existing:
+        if same(sub):
+            if sub.active:
+                return sub, False
+            sub.active, sub.deactivated_reason = True, None
+            sub.updated_at = utcnow()  # the periods before now are not owed
+            session.flush()
+            return sub, True
+    sub = Subscription(
+        platform=platform,
+        chat_id=chat_id,
+        number=max((s.number for s in existing), default=0) + 1,
+        days=days,
+        delivery_time=delivery_time,
+        timezone=timezone,
+        topic_filter=topic_filter,
+        active=True,
+    )
+    session.add(sub)
     session.flush()
-    return sub
+    return sub, True
 
 
 def deactivate_subscription(session: Session, which: int | tuple[str, str], reason: str) -> bool:
-    """Stop the subscription `which` (its id, or its (platform, chat id)); False if none was active."""
-    sub = session.get(Subscription, which) if isinstance(which, int) else get_subscription(session, *which)
-    if sub is None or not sub.active:
-        return False
-    sub.active = False
-    sub.deactivated_reason = reason[:256]
-    return True
+    """Stop the subscription `which` (its id), or every subscription of a chat ((platform, chat id));
+    False if none was active."""
+    subs = (
+        [s for s in (session.get(Subscription, which),) if s is not None]
+        if isinstance(which, int)
+        else chat_subscriptions(session, *which, active_only=True)
+    )
+    changed = False
+    for sub in subs:
+        if sub.active:
+            sub.active = False
+            sub.deactivated_reason = reason[:256]
+            changed = True
+    return changed
 
 
 def active_subscriptions(session: Session) -> Sequence[Subscription]:
@@ -300,6 +344,7 @@ class ScheduledSubscription:
     delivery_time: str
     timezone: str
     active_since: datetime  # the last (re)subscription or change: periods due before it are not owed
+    days: str = "daily"  # 'daily', 'weekdays', 'weekends' or 'mon,thu' (bot.subscriptions)
 
 
 @dataclass(frozen=True)
@@ -328,6 +373,7 @@ def scheduled_subscriptions(session: Session) -> list[ScheduledSubscription]:
             Subscription.delivery_time,
             Subscription.timezone,
             Subscription.updated_at,
+            Subscription.days,
         ).where(Subscription.active.is_(True))
     ).all()
     return [ScheduledSubscription(*row) for row in rows]
@@ -698,6 +744,42 @@ def articles_in_window(
         .where(StoredArticle.ingested_at > start, StoredArticle.ingested_at <= end)
         .order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
         .limit(limit)
+    ).all()
+
+
+def matching_in_window(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    *,
+    limit: int = 200,
+) -> Sequence[StoredArticle]:
+    """Articles ingested in (start, end], newest first, whose text (headline, summary, topic labels)
+    holds every word of one of the `include` terms (any article when there are none) and none of the
+    `exclude` words: the database's full-text index decides, as it does for /brief WORDS."""
+    window = and_(StoredArticle.ingested_at > start, StoredArticle.ingested_at <= end)
+    if session.get_bind().dialect.name not in INDEXED_DIALECTS:
+        matcher = WordMatcher(session.get_bind().dialect.name)
+        rows = session.scalars(
+            select(StoredArticle).where(window).order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
+        ).all()
+        return [
+            r
+            for r in rows
+            if (not include or any(matcher.matches(_field_text(r, "text"), t) for t in include))
+            and not any(matcher.matches(_field_text(r, "text"), w) for w in exclude)
+        ][:limit]
+    stmt = select(StoredArticle).where(window)
+    wanted = [_holds_words(session, "text", t, query_words(t)) for t in include if query_words(t)]
+    if include:
+        stmt = stmt.where(or_(*wanted) if wanted else literal_column("0") == 1)
+    for word in exclude:
+        if query_words(word):
+            stmt = stmt.where(~_holds_words(session, "text", word, query_words(word)))
+    return session.scalars(
+        stmt.order_by(StoredArticle.ingested_at.desc(), StoredArticle.id).limit(limit)
     ).all()
 
 

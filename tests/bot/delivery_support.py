@@ -7,7 +7,7 @@ import asyncio
 import html
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -16,7 +16,7 @@ from bot.render.text import render_text
 from bot.reply import Reply
 from bot.store.db import Database
 from bot.store.models import Delivery, Subscription
-from bot.store.repo import add_article, upsert_subscription
+from bot.store.repo import add_article, add_subscription
 from summarizer.analysis import Analysis
 from summarizer.article import Article, parse_text
 from summarizer.text import split_sentences
@@ -139,11 +139,21 @@ def store_news(db: Database, articles: Iterable[Article], ingested_at: datetime)
 
 
 def subscribe(
-    db: Database, chat_id: str, at: str, zone: str, *, when: datetime, platform: str = "telegram"
+    db: Database,
+    chat_id: str,
+    at: str,
+    zone: str,
+    *,
+    when: datetime,
+    platform: str = "telegram",
+    days: str = "daily",
+    topic_filter: str = "",
 ) -> int:
     """A subscription as /subscribe makes it, made at `when` (the clock of the test)."""
     with db.session() as session:
-        sub = upsert_subscription(session, platform, chat_id, at, zone)
+        sub, _new = add_subscription(
+            session, platform, chat_id, days=days, delivery_time=at, timezone=zone, topic_filter=topic_filter
+        )
         sub.created_at = sub.updated_at = when
         session.flush()
         return sub.id
@@ -158,7 +168,9 @@ def subscribe_many(
     when: datetime,
     platform: str = "telegram",
     prefix: str = "",
+    filters: Sequence[str] = ("",),
 ) -> None:
+    """`n` chats subscribed at once; chat i gets filters[i % len(filters)] ("": every story)."""
     with db.session() as session:
         session.add_all(
             [
@@ -167,6 +179,7 @@ def subscribe_many(
                     chat_id=f"{prefix}{i}",
                     delivery_time=at,
                     timezone=zone,
+                    topic_filter=filters[i % len(filters)],
                     active=True,
                     created_at=when,
                     updated_at=when,

@@ -55,10 +55,11 @@ async def test_subscribe_digest_commands_unsubscribe(telegram_seed_db: Database)
 
     subscribed = await fe.say(CHAT, f"/subscribe {at:%H:%M} UTC")
     assert f"Subscribed: a daily digest at {at:%H:%M} UTC" in subscribed
-    assert f"Daily digest at {at:%H:%M} UTC." in await fe.say(CHAT, "/settings")
+    assert f"id 1: Daily digest at {at:%H:%M} UTC." in await fe.say(CHAT, "/settings")
 
+    answered = len(fe.sender.messages(CHAT))
     await scheduler.tick(clock.advance(minutes=30))  # not due yet
-    assert fe.sender.messages(CHAT)[-1].startswith("Daily digest at")
+    assert len(fe.sender.messages(CHAT)) == answered
     await scheduler.tick(clock.advance(minutes=31))
     digest = fe.sender.messages(CHAT)[-1]
     assert digest.startswith("Your daily briefing") and SEED_SOURCE in digest
@@ -76,7 +77,8 @@ async def test_subscribe_digest_commands_unsubscribe(telegram_seed_db: Database)
     one_topic = await fe.say(CHAT, f"/topics {label}")
     assert "President Biden sends top White House official to Mexico" in one_topic
 
-    assert "Unsubscribed" in await fe.say(CHAT, "/unsubscribe")
+    assert "/unsubscribe all" in await fe.say(CHAT, "/unsubscribe")  # asks first
+    assert "Unsubscribed" in await fe.say(CHAT, "/unsubscribe all")
     sent = len(fe.sender.sent)
     await scheduler.tick(clock.advance(days=1))
     assert len(fe.sender.sent) == sent  # no digest after /unsubscribe

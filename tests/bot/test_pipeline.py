@@ -123,7 +123,8 @@ def test_subscribe_settings_unsubscribe(seeded: Commands) -> None:
     assert "07:30 Europe/Berlin" in out
     assert "Sat 28 Nov 2026 07:30 CET (06:30 UTC)" in out
     assert "07:30 Europe/Berlin" in render_text(seeded.handle("/settings", ctx))
-    assert "Unsubscribed" in render_text(seeded.handle("/unsubscribe", ctx))
+    assert "/unsubscribe all to confirm" in render_text(seeded.handle("/unsubscribe", ctx))
+    assert "Unsubscribed" in render_text(seeded.handle("/unsubscribe all", ctx))
     assert "no subscription" in render_text(seeded.handle("/unsubscribe", ctx))
     assert "No subscription" in render_text(seeded.handle("/settings", ctx))
 
@@ -137,9 +138,9 @@ def test_subscribe_defaults_to_configured_time_and_zone(seeded: Commands) -> Non
 @pytest.mark.parametrize(
     ("text", "hint"),
     [
-        ("/subscribe 25:00", "Usage: /subscribe [HH:MM] [Area/City]"),
+        ("/subscribe 25:00", "Usage: /subscribe [days] [HH:MM] [Area/City] [filter]"),
         ("/subscribe 07:30 Mars/Olympus", "Unknown time zone “Mars/Olympus”"),
-        ("/subscribe soon", "Usage: /subscribe"),
+        ("/subscribe mon,someday", "“someday” is not a day"),
         ("/unsubscribe now", "Usage: /unsubscribe"),
         ("/frobnicate", "Unknown command /frobnicate. Try /help"),
         ("", "Send a command"),
@@ -158,7 +159,7 @@ def test_help_lists_every_command_with_an_example(seeded: Commands) -> None:
     out = say(seeded, "/help")
     for cmd in ("/brief", "/who", "/topics", "/subscribe", "/unsubscribe", "/settings", "/help"):
         assert cmd in out
-    assert "/subscribe 07:30 Europe/Berlin" in out
+    assert "/subscribe weekdays 07:30 Europe/Paris" in out and "/unsubscribe 2" in out
     assert say(seeded, "/start") == out
 
 

@@ -128,7 +128,7 @@ async def test_subscribe_settings_unsubscribe(slack: Slack) -> None:
     assert "07:30 Europe/Berlin" in sub.all_text()
     settings = await slack.command("/settings")
     assert "07:30 Europe/Berlin" in settings.all_text()
-    gone = await slack.command("/unsubscribe")
+    gone = await slack.command("/unsubscribe", "all")
     assert "Unsubscribed" in gone.all_text()
     after = await slack.command("/settings")
     assert "No subscription" in after.all_text()
@@ -142,7 +142,7 @@ async def test_help_lists_every_command(slack: Slack) -> None:
 
 async def test_bad_arguments_get_a_usage_hint(slack: Slack) -> None:
     slack.fake.set_user("U0ANN", is_admin=True)
-    post = await slack.command("/subscribe", "at dawn")
+    post = await slack.command("/subscribe", "08:00 UTC the")
     assert "Usage: /subscribe" in post.all_text()
     post = await slack.command("/unsubscribe", "everything now")
     assert "Usage: /unsubscribe" in post.all_text()

@@ -52,7 +52,7 @@ async def test_admins_owners_and_the_channel_creator_may(slack: Slack, role: str
     post = await slack.command("/subscribe", "06:45 UTC", user_id=user)
     assert "Subscribed: a daily digest at 06:45 UTC" in post.all_text()
     assert subscription(slack) == ("06:45", "UTC")
-    assert "Unsubscribed" in (await slack.command("/unsubscribe", user_id=user)).all_text()
+    assert "Unsubscribed" in (await slack.command("/unsubscribe", "all", user_id=user)).all_text()
 
 
 async def test_a_direct_message_is_always_the_users_own(slack: Slack) -> None:

@@ -67,8 +67,12 @@ def test_times_and_zones_people_type_are_accepted(
         ("america/new_yrok", "Did you mean America/New_York"),
         ("CET", "“CET” is an abbreviation, not a place"),
         ("UTC+2", "“UTC+2” is a fixed offset"),
-        ("tomorrow", "“tomorrow” is neither a time"),
         ("9am 10am", "Give one time"),
+        ("mon,xyz 08:00", "“xyz” is not a day: use mon, tue"),
+        ("weekdays 08:00 mon,thu", "Give the days once"),
+        ("08:00 the", "“the” has no word to look for"),
+        ("08:00 UTC fentanyl, -", "“-” excludes nothing"),
+        ("08:00 UTC " + "word " * 50, "The filter is too long"),
     ],
 )
 def test_each_mistake_gets_its_own_explanation_and_nothing_is_stored(
@@ -76,7 +80,7 @@ def test_each_mistake_gets_its_own_explanation_and_nothing_is_stored(
 ) -> None:
     out = subscribe(commands, args)
     assert says in out, out
-    assert "Usage: /subscribe [HH:MM] [Area/City] (e.g. /subscribe 07:30 Europe/Berlin)" in out
+    assert "Usage: /subscribe [days] [HH:MM] [Area/City] [filter] (e.g. /subscribe mon,thu" in out
     assert stored(commands) is None
 
 
@@ -107,9 +111,60 @@ def test_a_city_is_read_as_its_zone_unless_it_names_places_on_different_clocks()
 
 
 def test_read_time_and_defaults() -> None:
-    from bot.localtime import read_subscription, read_time
+    from bot.localtime import read_time
+    from bot.subscriptions import read_subscribe
 
     assert read_time("0730").strftime("%H:%M") == "07:30"
     assert read_time("9 a.m.".replace(" ", "")).strftime("%H:%M") == "09:00"
-    at, zone = read_subscription("", "08:00", "Europe/Berlin")
-    assert (at.strftime("%H:%M"), zone.key) == ("08:00", "Europe/Berlin")
+    req = read_subscribe("", "08:00", "Europe/Berlin")
+    assert (req.hhmm, req.zone.key, len(req.days), bool(req.topic_filter)) == (
+        "08:00",
+        "Europe/Berlin",
+        7,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "days", "time", "zone", "topic_filter"),
+    [
+        ("weekdays 07:30 Europe/Paris", "weekdays", "07:30", "Europe/Paris", ""),
+        ("mon, thu 08:00", "mon,thu", "08:00", "UTC", ""),
+        ("08:00 Mon,Thursday", "mon,thu", "08:00", "UTC", ""),
+        ("fri-mon 9pm", "mon,fri,sat,sun", "21:00", "UTC", ""),
+        ("saturday 10:00 UTC", "sat", "10:00", "UTC", ""),
+        ("07:30 Europe/Paris fentanyl, migration", "daily", "07:30", "Europe/Paris", "fentanyl, migration"),
+        ("07:30 fentanyl, migration -trump", "daily", "07:30", "UTC", "fentanyl, migration, -trump"),
+        ("iran", "daily", "08:00", "UTC", "iran"),  # a country-named legacy zone is a news word here
+        ("07:30 UTC paris", "daily", "07:30", "UTC", "paris"),  # a city after the zone is a filter word
+        ("tomorrow", "daily", "08:00", "UTC", "tomorrow"),
+    ],
+)
+def test_days_and_filters_people_type_are_read_and_stored(
+    commands: Commands, args: str, days: str, time: str, zone: str, topic_filter: str
+) -> None:
+    subscribe(commands, args)
+    with commands.db.session() as session:
+        sub = get_subscription(session, "telegram", "c1")
+        assert sub is not None
+        assert (sub.days, sub.delivery_time, sub.timezone, sub.topic_filter) == (
+            days,
+            time,
+            zone,
+            topic_filter,
+        )
+
+
+def test_the_same_subscription_twice_is_one_and_a_different_one_is_added(commands: Commands) -> None:
+    first = subscribe(commands, "07:30 UTC Fentanyl, migration")
+    assert first.startswith("Subscribed: a daily digest at 07:30 UTC. Filter: Fentanyl, migration.")
+    assert "Id 1: /unsubscribe 1 stops it" in first
+    again = subscribe(commands, "07:30 UTC migration, fentanyl")  # the same filter, in another order
+    assert again.startswith("Already subscribed: a daily digest at 07:30 UTC.") and "Id 1" in again
+    other = subscribe(commands, "weekdays 07:30 UTC migration")
+    assert other.startswith("Subscribed: a digest on weekdays at 07:30 UTC. Filter: migration.")
+    assert "Id 2" in other
+    for n in range(8):
+        subscribe(commands, f"{n + 10}:00 UTC")
+    refused = subscribe(commands, "23:00 UTC")
+    assert refused.startswith("This chat has 10 subscriptions, the most it may have.")

@@ -139,7 +139,10 @@ async def test_subscribe_settings_unsubscribe(tg: FakeTelegramApi, polling_bot: 
     assert "Subscribed: a daily digest at 07:30 Europe/Berlin" in text
     assert "Next delivery:" in text and ("CET" in text or "CEST" in text)
     assert "Daily digest at 07:30 Europe/Berlin." in plain(await tg.ask("/settings", chat_id=chat))
-    assert "Unsubscribed" in plain(await tg.ask("/unsubscribe", chat_id=chat))
+    # without an id, every subscription goes only after the chat confirms
+    assert "Send /unsubscribe all to confirm" in plain(await tg.ask("/unsubscribe", chat_id=chat))
+    assert "Daily digest at 07:30 Europe/Berlin." in plain(await tg.ask("/settings", chat_id=chat))
+    assert "Unsubscribed" in plain(await tg.ask("/unsubscribe all", chat_id=chat))
     assert "No subscription in this chat" in plain(await tg.ask("/settings", chat_id=chat))
     assert "has no subscription" in plain(await tg.ask("/unsubscribe", chat_id=chat))
 
@@ -151,8 +154,8 @@ async def test_unknown_command_bad_arguments_and_plain_text(
     assert len(unknown) == 1 and "Unknown command /frobnicate" in unknown[0].plain
     assert "/help" in unknown[0].plain and "\n" not in unknown[0].plain.strip()
 
-    usage = plain(await tg.ask("/subscribe tomorrow", chat_id=2003))
-    assert "“tomorrow” is neither a time" in usage and "Usage: /subscribe [HH:MM] [Area/City]" in usage
+    usage = plain(await tg.ask("/subscribe 25:00", chat_id=2003))
+    assert "hour 25 is out of range" in usage and "Usage: /subscribe [days] [HH:MM] [Area/City]" in usage
     zone = plain(await tg.ask("/subscribe 07:30 Mars/Olympus", chat_id=2003))
     assert "Unknown time zone “Mars/Olympus”" in zone
     assert "Usage: /unsubscribe" in plain(await tg.ask("/unsubscribe everything", chat_id=2003))
@@ -187,7 +190,7 @@ async def test_only_group_admins_may_subscribe(tg: FakeTelegramApi, polling_bot:
     assert "Subscribed" in plain(await tg.ask("/subscribe 09:00 UTC", chat_id=GROUP, user_id=admin))
     assert "Only chat administrators" in plain(await tg.ask("/unsubscribe", chat_id=GROUP, user_id=member))
     assert "Daily digest at 09:00 UTC" in plain(await tg.ask("/settings", chat_id=GROUP, user_id=member))
-    assert "Unsubscribed" in plain(await tg.ask("/unsubscribe", chat_id=GROUP, user_id=owner))
+    assert "Unsubscribed" in plain(await tg.ask("/unsubscribe all", chat_id=GROUP, user_id=owner))
 
     # an anonymous admin posts as the group itself: no getChatMember needed
     calls = len(tg.calls_to("getChatMember"))
