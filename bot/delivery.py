@@ -78,6 +78,7 @@ from bot.ratelimit import Limits, Pacers
 from bot.reply import Reply
 from bot.senders import ChatGone, InDoubt, RetryLater, Sender, SendError, Transient
 from bot.settings import Settings
+from bot.store.chatsources import Feeds, chat_feed_ids
 from bot.store.db import Database
 from bot.store.models import DeliveryStatus
 from bot.store.repo import (
@@ -321,7 +322,7 @@ class Outbox:
         self._renderers: dict[str, Callable[[Reply], Sequence[Any]]] = {
             p: s.render for p, s in self.senders.items()
         } | {p: r for p, r in (renderers or {}).items() if r}
-        self._digests: dict[tuple[str, datetime, datetime], tuple[list[Any], str] | None] = {}
+        self._digests: dict[tuple[str, datetime, datetime, Feeds], tuple[list[Any], str] | None] = {}
         self._contents: dict[str, list[Any]] = {}  # stored contents this process has seen, by hash
         self._last_prune = float("-inf")
         self._digest_lock = threading.Lock()
@@ -494,6 +495,7 @@ class Outbox:
                 return Prepared([], DeliveryStatus.SUPERSEDED, "a newer digest is due")
             start = previous_window_end(session, c.subscription_id, c.period) or c.window_end - FIRST_WINDOW
             zone = parse_zone(sub.timezone) or ZoneInfo("UTC")
+            feeds = chat_feed_ids(session, c.platform, c.chat_id)  # the chat's own sources join its digest
         if c.content_hash is not None:  # an earlier try fixed what this delivery sends
             stored = self._stored_content(c.content_hash)
             if stored is not None:
@@ -502,7 +504,7 @@ class Outbox:
                 "stored digest content missing, rendering it again",
                 extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
             )
-        content = self._digest_content(c.platform, start, c.window_end)
+        content = self._digest_content(c.platform, start, c.window_end, feeds)
         if content is None:
             if self.settings.empty_digest == "silent":
                 with self.db.session() as session:
@@ -519,15 +521,17 @@ class Outbox:
                 return Prepared(stored, content_hash=pinned)
         return Prepared(messages, content_hash=digest_hash)
 
-    def _digest_content(self, platform: str, start: datetime, end: datetime) -> tuple[list[Any], str] | None:
+    def _digest_content(
+        self, platform: str, start: datetime, end: datetime, feeds: Feeds = ()
+    ) -> tuple[list[Any], str] | None:
         """The digest of the window as rendered messages and their stored hash (None when empty); built
-        and stored once per window and process."""
-        key = (platform, start, end)
+        and stored once per window, set of the chat's own feeds (most chats: none) and process."""
+        key = (platform, start, end, feeds)
         with self._digest_lock:
             if key in self._digests:
                 return self._digests[key]
             with self.db.session() as session:
-                rows = list(articles_in_window(session, start, end, limit=WINDOW_ARTICLES))
+                rows = list(articles_in_window(session, start, end, limit=WINDOW_ARTICLES, feeds=feeds))
             content: tuple[list[Any], str] | None = None
             if rows:
                 digest = make_digest(
