@@ -131,7 +131,10 @@ class ChatSource(Base):
     """One chat's own source: the chat (platform + chat id) and the feed it added (migration 0008)."""
 
     __tablename__ = "chat_sources"
-    __table_args__ = (UniqueConstraint("platform", "chat_id", "feed_id", name="uq_chat_source"),)
+    __table_args__ = (
+        UniqueConstraint("platform", "chat_id", "feed_id", name="uq_chat_source"),
+        {"sqlite_autoincrement": True},  # an id /sources remove names is never given to another source
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     platform: Mapped[str] = mapped_column(String(32))

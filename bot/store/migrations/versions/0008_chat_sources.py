@@ -39,6 +39,7 @@ def upgrade() -> None:
         sa.Column("feed_id", sa.Integer, sa.ForeignKey("chat_feeds.id", ondelete="CASCADE"), nullable=False),
         sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("platform", "chat_id", "feed_id", name="uq_chat_source"),
+        sqlite_autoincrement=True,  # an id /sources remove names is never given to another source
     )
     op.create_index("ix_chat_sources_feed_id", "chat_sources", ["feed_id"])
     op.create_table(
