@@ -9,7 +9,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import func, inspect, select
 
 from bot.chat_sources import ChatSources
 from bot.commands import ChatContext, Commands
@@ -19,6 +21,7 @@ from bot.render.text import render_text
 from bot.scheduler import DigestScheduler
 from bot.settings import load_settings
 from bot.store import Database, open_database
+from bot.store.db import MIGRATIONS
 from bot.store.models import ChatFeed, ChatSource
 from tests.bot.chat_sources_support import LOCAL_SITE, rss
 from tests.bot.delivery_support import (
@@ -31,6 +34,7 @@ from tests.bot.delivery_support import (
     subscribe,
 )
 from tests.httpserver import LocalHTTPServer, Reply
+from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
 FEED_A = news_articles(2, "reuters")
 FEED_B = news_articles(2, "bbc", skip=10)
@@ -49,8 +53,16 @@ def site() -> Iterator[LocalHTTPServer]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """SQLite, unless a test asks for both stores (BOTH_STORES): the visibility rule is SQL."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        return f"sqlite:///{tmp_path / 'b.sqlite3'}"
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
     store_news(database, OPERATOR, datetime.now(UTC) - timedelta(hours=1))  # the operator's story
     yield database
     database.dispose()
@@ -175,6 +187,10 @@ def test_two_chats_with_the_same_feed_share_one_fetch_per_poll(db: Database, sit
     assert "0 new stories" in ask(commands, "/sources", CHAT_B)
 
 
+BOTH_STORES = pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+
+
+@BOTH_STORES
 def test_a_chats_own_stories_never_reach_another_chat(db: Database, site: LocalHTTPServer) -> None:
     commands = commands_for(db)
     ask(commands, f"/sources add {site.url('/a.xml')}", CHAT_A)
@@ -192,6 +208,7 @@ def test_a_chats_own_stories_never_reach_another_chat(db: Database, site: LocalH
         assert others[0].headline not in searched and others[0].headline not in topics
 
 
+@BOTH_STORES
 async def test_a_chats_digest_holds_the_operators_stories_and_its_own_only(
     db: Database, site: LocalHTTPServer
 ) -> None:
@@ -220,6 +237,7 @@ async def test_a_chats_digest_holds_the_operators_stories_and_its_own_only(
         assert not any(a.headline in text for a in FEED_A + FEED_B if a not in own), chat
 
 
+@BOTH_STORES
 def test_a_story_the_operator_also_brings_is_every_chats(db: Database, site: LocalHTTPServer) -> None:
     """Stored first from chat A's feed (private), then met in an operator source: every chat sees it."""
     commands = commands_for(db)
@@ -230,3 +248,31 @@ def test_a_story_the_operator_also_brings_is_every_chats(db: Database, site: Loc
     assert report.duplicates == 2 and not report.new
     brief = ask(commands, "/brief", CHAT_C)
     assert all(a.headline in brief for a in FEED_A)
+
+
+def test_a_feed_that_fails_a_poll_says_so_in_the_list(db: Database, site: LocalHTTPServer) -> None:
+    commands = commands_for(db)
+    ask(commands, f"/sources add {site.url('/a.xml')}")
+    site.route("/a.xml", Reply(503, "down for maintenance"))
+    poll(db)
+    listed = ask(commands, "/sources")
+    assert "failed, last fetch " in listed and "HTTP 503 Service Unavailable" in listed
+    assert not any(a.headline in ask(commands, "/brief") for a in FEED_A)
+
+
+@BOTH_STORES
+def test_migration_keeps_stories_stored_before_it_every_chats_and_goes_back(db_url: str) -> None:
+    old_store = Database(db_url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with old_store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0006")  # the schema before chats had sources
+    store_news(old_store, OPERATOR, datetime.now(UTC) - timedelta(hours=1))
+    old_store.migrate()
+    assert OPERATOR[0].headline in ask(commands_for(old_store), "/brief", CHAT_B)
+    with old_store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0006")
+        assert not {"chat_feeds", "chat_sources", "chat_feed_articles"} & set(inspect(conn).get_table_names())
+    old_store.dispose()
