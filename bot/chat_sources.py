@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlalchemy.exc import IntegrityError
+
 from bot.ingest import Analyser, IngestReport, ingest_source
 from bot.opml import OpmlFeed
 from bot.store.chatsources import (
@@ -112,12 +114,24 @@ class ChatSources:
             where = {"platform": platform, "chat_id": chat_id}
             log.info("chat source refused: %s: %s", url, exc, extra=where)
             raise SourceRefused(f"the first fetch failed: {exc}") from None
-        with self.db.session() as session:
-            if count_chat_sources(session, platform, chat_id) >= self.max_per_chat:  # added meanwhile
-                raise SourceRefused(self._cap_reason())
-            row = add_chat_source(
-                session, platform, chat_id, url, probe.title, now=self.clock(), result=probe.describe()
-            )
+        for attempt in (1, 2):  # a second try when another chat added the same new feed meanwhile
+            try:
+                with self.db.session() as session:
+                    if count_chat_sources(session, platform, chat_id) >= self.max_per_chat:
+                        raise SourceRefused(self._cap_reason())  # added meanwhile
+                    row = add_chat_source(
+                        session,
+                        platform,
+                        chat_id,
+                        url,
+                        probe.title,
+                        now=self.clock(),
+                        result=probe.describe(),
+                    )
+                break
+            except IntegrityError:
+                if attempt == 2:
+                    raise
         log.info("chat source added: %s", url, extra={"platform": platform, "chat_id": chat_id})
         return Added(row, probe)
 

@@ -143,6 +143,7 @@ def search_articles(
     # the window's oldest ingest time, read from the ingested_at index alone (None: fewer stories)
     cutoff = (
         select(StoredArticle.ingested_at)
+        .where(visible_to(feeds))  # the window this chat reads, not counting other chats' stories
         .order_by(StoredArticle.ingested_at.desc())
         .offset(window - 1)
         .limit(1)
