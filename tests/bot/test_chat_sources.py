@@ -33,6 +33,7 @@ from tests.bot.delivery_support import (
     store_news,
     subscribe,
 )
+from tests.conftest import SEED
 from tests.httpserver import LocalHTTPServer, Reply
 from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
@@ -276,3 +277,21 @@ def test_migration_keeps_stories_stored_before_it_every_chats_and_goes_back(db_u
         command.downgrade(cfg, "0006")
         assert not {"chat_feeds", "chat_sources", "chat_feed_articles"} & set(inspect(conn).get_table_names())
     old_store.dispose()
+
+
+def test_the_bots_poll_fetches_chat_feeds_under_the_production_policy(
+    db: Database, site: LocalHTTPServer
+) -> None:
+    """The scheduler's poll (app.ingest_configured) polls the chats' feeds after the operator's sources,
+    each held to the fetch policy on every poll: a feed that now leads inside is refused, not fetched."""
+    from bot.app import ingest_configured
+    from bot.store.chatsources import add_chat_source
+
+    with db.session() as session:  # as if its address had been public when it was added
+        add_chat_source(
+            session, "telegram", CHAT_A.chat_id, site.url("/a.xml"), "Feed A", now=datetime.now(UTC)
+        )
+    ingest_configured(db, load_settings({}, sources=[str(SEED)]))
+    listed = ask(commands_for(db), "/sources")
+    assert "failed, last fetch " in listed and "refused: 127.0.0.1: loopback address" in listed
+    assert site.requests == []
