@@ -98,6 +98,9 @@ _READING: ContextVar[_Reading | None] = ContextVar("briefbot_reading", default=N
 _COMMAND = re.compile(r"^/?(?P<name>[A-Za-z_]+)(?:@\S+)?(?:\s+(?P<args>.*))?$", re.DOTALL)
 
 
+# a link as chat apps send it: <https://…> or <https://…|label>
+_LINKED_URL = re.compile(r"<([a-z][a-z0-9+.-]*://[^|<>\s]+)(?:\|[^<>]*)?>", re.IGNORECASE)
+
 # change a subscription or the chat's sources: managers only
 MANAGE_COMMANDS = frozenset({Command.SUBSCRIBE, Command.UNSUBSCRIBE, Command.SOURCES})
 
@@ -495,7 +498,8 @@ class Commands:
         if not action:
             return self._list_sources(ctx)
         if action == "add" and rest and len(rest.split()) == 1:
-            return self._add_source(ctx, rest)
+            linked = _LINKED_URL.fullmatch(rest)  # Slack sends a link typed in a message as <url|text>
+            return self._add_source(ctx, linked.group(1) if linked else rest)
         if action == "remove" and rest.isdigit() and len(rest) < 10:
             return self._remove_source(ctx, int(rest))
         return usage(Command.SOURCES)

@@ -107,6 +107,15 @@ def test_add_list_and_remove(db: Database, site: LocalHTTPServer) -> None:
     assert ask(commands, "/sources delete everything").startswith("Usage: /sources [add URL | remove ID]")
 
 
+def test_a_link_as_slack_sends_it_is_read_as_its_url(db: Database, site: LocalHTTPServer) -> None:
+    commands = commands_for(db)
+    url = site.url("/a.xml")
+    assert ask(commands, f"/sources add <{url}|{url[7:]}>").startswith("Added source 1: Feed A")
+    assert ask(commands, f"/sources add <{url}>").endswith(
+        "already this chat's source 1. Nothing was stored."
+    )
+
+
 def test_a_chat_cannot_remove_another_chats_source(db: Database, site: LocalHTTPServer) -> None:
     commands = commands_for(db)
     ask(commands, f"/sources add {site.url('/a.xml')}", CHAT_A)
