@@ -54,6 +54,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/topics.py
 	$(BIN)/python bench/commands.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/chat_sources.py
 	$(BIN)/python bench/fanout.py
 
 clean:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from bot.briefing import prepare_front_page
+from bot.chat_sources import ChatSources, operator_urls
 from bot.commands import Commands
 from bot.health import health_routes
 from bot.http import DEFAULT_PORT, HttpServer
@@ -54,6 +55,9 @@ def ingest_configured(
     analyse = make_analyser(settings.summary_algorithm, settings.summary_sentences)
     reanalyse_stale(db, analyse)
     report = ingest_specs(db, [resolve_source(s) for s in settings.sources], analyse, should_stop=should_stop)
+    if not should_stop():  # the chats' own feeds, each fetched once however many chats have it
+        chats = ChatSources(db, max_per_chat=settings.chat_sources_max)
+        report.merge(chats.poll(analyse, skip_urls=operator_urls(settings.sources), should_stop=should_stop))
     log.info("ingest: %s", report.line())
     if report.new and not should_stop():
         prepare_front_page(

@@ -22,6 +22,7 @@ from bot.platforms.registry import PLATFORMS
 from bot.render.common import visible_chars
 from bot.render.text import render_text
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
+from bot.store.chatsources import Feeds, every_chat_feeds
 from bot.store.db import Database
 from bot.store.fulltext import WordMatcher, word_matcher
 from bot.store.models import StoredArticle
@@ -127,29 +128,35 @@ class NewsWindow:
 
 
 def news_window(
-    session: Session, now: datetime, *, since: datetime | None = None, limit: int = WINDOW_LIMIT
+    session: Session,
+    now: datetime,
+    *,
+    since: datetime | None = None,
+    limit: int = WINDOW_LIMIT,
+    feeds: Feeds = (),
 ) -> NewsWindow:
     """Stories ingested after `since` (default: the last WINDOW); when there are none and no `since`
-    was asked for, the latest stories whatever their age."""
+    was asked for, the latest stories whatever their age. The operator's stories, plus those of the chat
+    feeds `feeds` (a chat's own sources)."""
     start: datetime | None = since or now - WINDOW
     cache = row_cache(session)
-    keys = recent_keys(session, since=start, limit=limit)
+    keys = recent_keys(session, since=start, limit=limit, feeds=feeds)
     if not keys and since is None:
-        start, keys = None, recent_keys(session, limit=limit)
+        start, keys = None, recent_keys(session, limit=limit, feeds=feeds)
     rows, keys_of_rows = cache.load(session, keys)
     return NewsWindow(rows, start, keys_of_rows, _cache=cache)
 
 
-def current_window(session: Session, now: datetime, stamp: Hashable) -> NewsWindow:
-    """news_window(session, now), made once for the store at change stamp `stamp` (repo.articles_stamp,
-    read before this) in the minute of `now`, then shared: by the page prepared after an ingest and by
-    every answer given in that minute. So a window's start is up to a minute old, as the answers kept
-    for reuse (bot/commands.py) are already."""
+def current_window(session: Session, now: datetime, stamp: Hashable, feeds: Feeds = ()) -> NewsWindow:
+    """news_window(session, now, feeds=feeds), made once for the store at change stamp `stamp`
+    (repo.articles_stamp, read before this) in the minute of `now`, then shared: by the page prepared
+    after an ingest and by every answer given in that minute (to every chat with the same own feeds).
+    So a window's start is up to a minute old, as the answers kept for reuse (bot/commands.py) are."""
     cache = row_cache(session)
-    key = ("window", stamp, int(now.timestamp() // 60))
+    key = ("window", stamp, int(now.timestamp() // 60), feeds)
     window = cache.derived(key)
     if window is None:
-        window = news_window(session, now)
+        window = news_window(session, now, feeds=feeds)
         cache.keep(key, window)
     return window
 
@@ -235,7 +242,9 @@ def prepare_front_page(db: Database, *, max_items: int, max_chars: int, now: dat
     once after an ingest (in the ingest's thread), so the first /brief, /topics or /brief LABEL that
     follows reads them made instead of making them while the chat waits."""
     with db.reading() as session:
-        window = current_window(session, now, articles_stamp(session))  # the stamp first, then the rows
+        stamp = articles_stamp(session)  # the stamp first, then the rows
+        window = current_window(session, now, stamp)
+        every_chat_feeds(session, stamp)  # which chats have sources of their own: read once, not per command
     make_digest(window.rows, max_items=max_items, max_chars=max_chars, since=window.since, keys=window.keys)
     window.label_stems(word_matcher(db.engine.dialect.name))  # what /topics LABEL looks labels up by
     # the pages /brief LABEL answers for the topics /topics lists; a topic the ingest left unchanged

@@ -145,6 +145,45 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = _command(
         sub,
+        "sources",
+        "a chat's own sources (/sources) as OPML: import a subscription list for a chat, or export it",
+        "Give a chat the feeds of an OPML file, or write the chat's own sources as OPML 2.0 (what "
+        "/sources lists in the chat; its digests also hold the configured sources). The chat is "
+        "PLATFORM:ID, e.g. telegram:-1001234567890 or slack:C0123ABCD. An import is all or nothing: a "
+        "malformed file, or more feeds than chat_sources_max allows, imports none; the feeds are fetched "
+        "by the next poll, whose result /sources shows.",
+        [
+            "briefbot sources import feeds.opml --chat telegram:-1001234567890",
+            "briefbot sources export --chat slack:C0123ABCD feeds.opml",
+            "briefbot sources export --chat telegram:42    # to standard output",
+        ],
+    )
+    sources_sub = s.add_subparsers(dest="sources_command", metavar="ACTION", required=True)
+    c = _command(
+        sources_sub,
+        "import",
+        "add the feeds of an OPML file to a chat's own sources",
+        "Add every <outline xmlUrl=...> of FILE (any depth) to the chat's own sources; outlines whose "
+        "xmlUrl is not http(s) are listed and left out. Nothing is imported when the file is malformed "
+        "or the chat would pass chat_sources_max.",
+        ["briefbot sources import feeds.opml --chat telegram:-1001234567890"],
+    )
+    c.add_argument("file", metavar="FILE.opml")
+    c.add_argument("--chat", required=True, type=_chat_arg, metavar="PLATFORM:ID")
+    c.set_defaults(func=cmd_sources_import)
+    c = _command(
+        sources_sub,
+        "export",
+        "write a chat's own sources as OPML 2.0",
+        "Write the chat's own sources as an OPML 2.0 subscription list to FILE, or to standard output.",
+        ["briefbot sources export --chat slack:C0123ABCD feeds.opml"],
+    )
+    c.add_argument("file", nargs="?", metavar="FILE")
+    c.add_argument("--chat", required=True, type=_chat_arg, metavar="PLATFORM:ID")
+    c.set_defaults(func=cmd_sources_export)
+
+    s = _command(
+        sub,
         "summarize",
         "summarize one article file (or - for stdin), or a JSONL file",
         "Summarize one article (a file, or - for standard input) with its derived headline, or every "
@@ -202,6 +241,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print JSON")
     s.set_defaults(func=cmd_topics)
     return p
+
+
+def _chat_arg(value: str) -> tuple[str, str]:
+    """("telegram", "-100123") from "telegram:-100123"."""
+    platform, _, chat_id = value.partition(":")
+    if not re.fullmatch(r"[a-z]+", platform) or not chat_id.strip():
+        raise argparse.ArgumentTypeError(f"{value!r} is not PLATFORM:ID, e.g. telegram:-1001234567890")
+    return platform, chat_id.strip()
 
 
 def _positive_int(value: str) -> int:
@@ -361,6 +408,52 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
         print(json_dumps(digest_json(digest), indent=2))
     else:
         print(render_text(digest_reply(digest), color=sys.stdout.isatty()))
+    return EXIT_OK
+
+
+def cmd_sources_import(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.chat_sources import ChatSources, SourceRefused
+    from bot.opml import OpmlError, read_opml
+
+    try:
+        listed = read_opml(Path(args.file).read_bytes())
+    except OSError as exc:
+        print(terminal_safe(f"briefbot sources import: {args.file}: {exc.strerror or exc}"), file=sys.stderr)
+        return EXIT_USAGE
+    except OpmlError as exc:
+        print(
+            terminal_safe(f"briefbot sources import: {args.file}: {exc}; nothing imported"), file=sys.stderr
+        )
+        return EXIT_USAGE
+    platform, chat_id = args.chat
+    chats = ChatSources(_open_db(settings), max_per_chat=settings.chat_sources_max)
+    try:
+        report = chats.import_feeds(platform, chat_id, listed.feeds)
+    except SourceRefused as exc:
+        print(terminal_safe(f"briefbot sources import: {exc}"), file=sys.stderr)
+        return EXIT_USAGE
+    print(
+        f"Imported into {platform}:{chat_id}: {len(report.added)} new, {report.already} already there, "
+        f"{len(listed.skipped)} left out."
+    )
+    for url, reason in listed.skipped:
+        print(terminal_safe(f"  left out {url}: {reason}"))
+    return EXIT_ERROR if listed.skipped else EXIT_OK
+
+
+def cmd_sources_export(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.chat_sources import ChatSources
+    from bot.opml import OpmlFeed, write_opml
+
+    platform, chat_id = args.chat
+    chats = ChatSources(_open_db(settings), max_per_chat=settings.chat_sources_max)
+    feeds = [OpmlFeed(row.url, row.title) for row in chats.list(platform, chat_id)]
+    document = write_opml(feeds, title=f"briefbot: sources of {platform}:{chat_id}")
+    if args.file:
+        Path(args.file).write_text(document, encoding="utf-8")
+        print(f"Exported {len(feeds)} sources of {platform}:{chat_id} to {args.file}.", file=sys.stderr)
+    else:
+        sys.stdout.write(document)
     return EXIT_OK
 
 

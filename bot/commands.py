@@ -1,4 +1,4 @@
-"""The command core: /brief /who /topics /subscribe /unsubscribe /settings /help -> Reply.
+"""The command core: /brief /who /topics /subscribe /unsubscribe /settings /sources /help -> Reply.
 
 Platform-neutral: front ends parse their events into (text, ChatContext), call `Commands.handle`, and
 render the Reply. Nothing here imports a platform library. Everything is read from the store; nothing
@@ -35,10 +35,12 @@ from bot.briefing import (
     source_label,
     topic_title,
 )
+from bot.chat_sources import ChatSources, SourceRefused
 from bot.localtime import TimeInputError, next_delivery, parse_hhmm, parse_zone
 from bot.metrics import COMMAND_LATENCY, COMMANDS_SERVED
 from bot.reply import Bullets, Heading, Paragraph, Reply, Span
 from bot.settings import Settings
+from bot.store.chatsources import ChatSourceRow, Feeds, chat_feeds_at
 from bot.store.db import Database
 from bot.store.fulltext import WordMatcher, word_matcher
 from bot.store.models import StoredArticle, Subscription
@@ -55,6 +57,7 @@ from bot.store.rowcache import analysis_of
 from bot.subscriptions import days_of, describe_days, read_subscribe, stored_days, stored_filter
 from bot.who_lookup import look_up
 from summarizer.analysis import Analysis
+from summarizer.sources.fetch_policy import FetchPolicy
 from summarizer.text import split_sentences
 
 
@@ -67,6 +70,7 @@ class Command(StrEnum):
     SUBSCRIBE = "subscribe"
     UNSUBSCRIBE = "unsubscribe"
     SETTINGS = "settings"
+    SOURCES = "sources"
     HELP = "help"
 
 
@@ -89,6 +93,7 @@ class _Reading:
     db: Database
     session: Session
     stamp: tuple[int | str, ...] | None = None  # the store's change stamp, once read
+    feeds: Feeds | None = None  # the asking chat's own feeds, once read
 
 
 _READING: ContextVar[_Reading | None] = ContextVar("briefbot_reading", default=None)
@@ -96,7 +101,11 @@ _READING: ContextVar[_Reading | None] = ContextVar("briefbot_reading", default=N
 _COMMAND = re.compile(r"^/?(?P<name>[A-Za-z_]+)(?:@\S+)?(?:\s+(?P<args>.*))?$", re.DOTALL)
 
 
-MANAGE_COMMANDS = frozenset({Command.SUBSCRIBE, Command.UNSUBSCRIBE})  # change a subscription: managers only
+# a link as chat apps send it: <https://…> or <https://…|label>
+_LINKED_URL = re.compile(r"<([a-z][a-z0-9+.-]*://[^|<>\s]+)(?:\|[^<>]*)?>", re.IGNORECASE)
+
+# change a subscription or the chat's sources: managers only
+MANAGE_COMMANDS = frozenset({Command.SUBSCRIBE, Command.UNSUBSCRIBE, Command.SOURCES})
 
 
 @dataclass(frozen=True)
@@ -162,6 +171,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "this chat's subscriptions: id, days, time, zone, filter and next delivery",
         "/settings",
     ),
+    CommandSpec(
+        Command.SOURCES,
+        "/sources [add URL | remove ID]",
+        "this chat's own feeds, which its digests and /brief hold besides the operator's: list them, "
+        "add an RSS/Atom feed or page (checked with a first fetch), or remove one (administrators)",
+        "/sources add https://example.com/feed.xml",
+    ),
     CommandSpec(Command.HELP, "/help", "what briefbot does and every command", "/help"),
 )
 SPEC = {c.name: c for c in COMMANDS}
@@ -195,13 +211,25 @@ def usage(name: Command) -> Reply:
 
 class Commands:
     def __init__(
-        self, db: Database, settings: Settings, *, clock: Callable[[], datetime] | None = None
+        self,
+        db: Database,
+        settings: Settings,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        fetch_policy: FetchPolicy | None = None,
     ) -> None:
+        """`fetch_policy`: where /sources add may fetch (default: public addresses only). Not a setting,
+        so no chat can reach it: tests pass one allowing their server on 127.0.0.1."""
         self.db = db
         self.settings = settings
         self.clock = clock or (lambda: datetime.now(UTC))
+        self.chat_sources = ChatSources(
+            db, max_per_chat=settings.chat_sources_max, policy=fetch_policy, clock=self.clock
+        )
         # Answers to read-only commands, reused until an article is stored or the minute changes.
-        self._cache: OrderedDict[tuple[str, str, tuple[tuple[int | str, ...], int]], Reply] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str, tuple[tuple[int | str, ...], int], Feeds], Reply] = (
+            OrderedDict()
+        )
         self._cache_lock = threading.Lock()
 
     @cached_property
@@ -229,7 +257,8 @@ class Commands:
         if name not in CACHED:
             return handler(args, ctx), name
         with self._reading():  # one connection for the whole answer: the stamp, then what it reads
-            key = (name, " ".join(args.split()).casefold(), self._data_stamp())
+            # chats with the same own feeds (most have none) share answers; others never see them
+            key = (name, " ".join(args.split()).casefold(), self._data_stamp(), self._feeds(ctx))
             with self._cache_lock:
                 reply = self._cache.get(key)
                 if reply is not None:
@@ -255,6 +284,16 @@ class Commands:
             if reading.stamp is None:
                 reading.stamp = articles_stamp(reading.session)
             return reading.stamp
+
+    def _feeds(self, ctx: ChatContext) -> Feeds:
+        """The asking chat's own feeds, read once per command: its answers hold the operator's stories
+        and theirs (bot/store/chatsources.py `visible_to`)."""
+        with self._reading() as session:
+            reading = _READING.get()
+            assert reading is not None
+            if reading.feeds is None:
+                reading.feeds = chat_feeds_at(session, self._stamp(), ctx.platform, ctx.chat_id)
+            return reading.feeds
 
     @contextmanager
     def _reading(self) -> Iterator[Session]:
@@ -302,7 +341,7 @@ class Commands:
 
     # -- /brief ------------------------------------------------------------------------------------
     def cmd_brief(self, args: str, ctx: ChatContext) -> Reply:
-        window = self._window()
+        window = self._window(ctx)
         rows = window.rows
         title = DIGEST_TITLE
         if args:
@@ -313,7 +352,7 @@ class Commands:
             else:
                 if not re.search(r"[^\W_]", args):
                     return usage(Command.BRIEF)
-                rows = self._search_window("text", args, window)
+                rows = self._search_window("text", args, window, self._feeds(ctx))
                 title = topic_title(args)
             if not rows:
                 return Reply.text(f"Nothing in the current digest about “{args[:60]}”. Try /topics.")
@@ -328,36 +367,41 @@ class Commands:
         )
         return digest_reply(digest, title=title)
 
-    def current_digest_reply(self) -> Reply:
+    def current_digest_reply(self) -> Reply:  # the console's chat: no sources of its own unless added
         return self.cmd_brief("", ChatContext("console", "console"))
 
-    def _window(self) -> NewsWindow:
-        """The stories /brief and /topics answer from: the same as `briefbot digest` reads."""
+    def _window(self, ctx: ChatContext) -> NewsWindow:
+        """The stories /brief and /topics answer from in this chat: the same as its digest and (for a
+        chat without sources of its own) `briefbot digest` read."""
         with self._reading() as session:
-            return current_window(session, self.clock(), self._stamp())
+            return current_window(session, self.clock(), self._stamp(), self._feeds(ctx))
 
-    def _search_window(self, field: SearchField, query: str, window: NewsWindow) -> list[StoredArticle]:
+    def _search_window(
+        self, field: SearchField, query: str, window: NewsWindow, feeds: Feeds
+    ) -> list[StoredArticle]:
         """The stories of `window` whose `field` holds every word of `query`, stemmed ("trade" finds
         "trading", not "traders"), found by the database's full-text index."""
         with self._reading() as session:
             return list(
-                search_articles(session, field, query, window=max(1, len(window.rows)), since=window.since)
+                search_articles(
+                    session, field, query, window=max(1, len(window.rows)), since=window.since, feeds=feeds
+                )
             )
 
-    def _recent(self, limit: int = RECENT_LIMIT) -> list[StoredArticle]:
+    def _recent(self, feeds: Feeds, limit: int = RECENT_LIMIT) -> list[StoredArticle]:
         with self._reading() as session:
-            return recent_rows(session, limit=limit)
+            return recent_rows(session, limit=limit, feeds=feeds)
 
-    def _search(self, field: SearchField, query: str) -> list[StoredArticle]:
+    def _search(self, field: SearchField, query: str, feeds: Feeds) -> list[StoredArticle]:
         """The newest SEARCH_LIMIT stories whose `field` holds every word of `query`, by the index."""
         with self._reading() as session:
-            return list(search_articles(session, field, query, window=SEARCH_LIMIT))
+            return list(search_articles(session, field, query, window=SEARCH_LIMIT, feeds=feeds))
 
     # -- /who --------------------------------------------------------------------------------------
     def cmd_who(self, args: str, ctx: ChatContext) -> Reply:
         if args:
-            return self._who_person(args, self._search("people", args))
-        rows = self._recent(RECENT_LIMIT)
+            return self._who_person(args, self._search("people", args, self._feeds(ctx)))
+        rows = self._recent(self._feeds(ctx), RECENT_LIMIT)
         blocks: list = [Heading("Delegations in recent news")]
         shown = 0
         for row in rows:
@@ -407,7 +451,7 @@ class Commands:
 
     # -- /topics -----------------------------------------------------------------------------------
     def cmd_topics(self, args: str, ctx: ChatContext) -> Reply:
-        window = self._window()
+        window = self._window(ctx)
         index = window.topics
         if not index:
             return Reply.text("No topics yet: no articles have been ingested.")
@@ -438,7 +482,7 @@ class Commands:
     # -- subscriptions -----------------------------------------------------------------------------
     def cmd_subscribe(self, args: str, ctx: ChatContext) -> Reply:
         if not ctx.can_manage:
-            return _refusal(ctx, "subscribe")
+            return _refusal(ctx, "subscribe this chat")
         now = self.clock()
         try:
             req = read_subscribe(args, self.settings.default_delivery_time, self.settings.timezone, now)
@@ -489,7 +533,7 @@ class Commands:
         if which and which != "all" and not which.isdigit():
             return usage(Command.UNSUBSCRIBE)
         if not ctx.can_manage:
-            return _refusal(ctx, "unsubscribe")
+            return _refusal(ctx, "unsubscribe this chat")
         with self.db.session() as session:
             active = chat_subscriptions(session, ctx.platform, ctx.chat_id, active_only=True)
             if not active:
@@ -538,6 +582,69 @@ class Commands:
             fallback=f"{len(items)} subscription(s) in this chat",
         )
 
+    # -- the chat's own sources --------------------------------------------------------------------
+    def cmd_sources(self, args: str, ctx: ChatContext) -> Reply:
+        if not ctx.can_manage:
+            return _refusal(ctx, "manage the sources of this chat")
+        action, _, rest = args.partition(" ")
+        action, rest = action.casefold(), rest.strip()
+        if not action:
+            return self._list_sources(ctx)
+        if action == "add" and rest and len(rest.split()) == 1:
+            linked = _LINKED_URL.fullmatch(rest)  # Slack sends a link typed in a message as <url|text>
+            return self._add_source(ctx, linked.group(1) if linked else rest)
+        if action == "remove" and rest.isdigit() and len(rest) < 10:
+            return self._remove_source(ctx, int(rest))
+        return usage(Command.SOURCES)
+
+    def _operator_note(self) -> str:
+        n = len(self.settings.sources)
+        return f"The operator's {n} {'source is' if n == 1 else 'sources are'} included too."
+
+    def _list_sources(self, ctx: ChatContext) -> Reply:
+        rows = self.chat_sources.list(ctx.platform, ctx.chat_id)
+        cap = self.settings.chat_sources_max
+        if not rows:
+            return Reply.text(
+                f"This chat has no sources of its own. {self._operator_note()}",
+                f"Add one (at most {cap}): {SPEC[Command.SOURCES].example}",
+            )
+        return Reply(
+            (
+                Heading("This chat's sources"),
+                Paragraph(
+                    (
+                        Span(
+                            f"{len(rows)} of at most {cap}; digests and /brief here hold them. "
+                            f"{self._operator_note()} Remove one with /sources remove ID."
+                        ),
+                    )
+                ),
+                Bullets(tuple(_source_line(row) for row in rows)),
+            ),
+            fallback=f"This chat's sources: {len(rows)}",
+        )
+
+    def _add_source(self, ctx: ChatContext, url: str) -> Reply:
+        try:
+            added = self.chat_sources.add(ctx.platform, ctx.chat_id, url)
+        except SourceRefused as exc:
+            return Reply.text(f"Not added: {url[:200]}: {exc}. Nothing was stored.")
+        row = added.source
+        return Reply.text(
+            f"Added source {row.id}: {row.title[:200]} ({added.probe.describe()}).",
+            f"Its stories join this chat's digests and /brief from the next poll "
+            f"(every {_duration(self.settings.poll_interval_seconds)}).",
+        )
+
+    def _remove_source(self, ctx: ChatContext, source_id: int) -> Reply:
+        removed = self.chat_sources.remove(ctx.platform, ctx.chat_id, source_id)
+        if removed is None:
+            return Reply.text(f"This chat has no source {source_id}. Send /sources for the list.")
+        return Reply.text(
+            f"Removed source {source_id}: {removed.title[:200]}. Its stories no longer appear here."
+        )
+
 
 def _describe(sub: Subscription) -> str:
     """'Daily digest at 07:30 Europe/Berlin. Every story.', 'Digest on Mon, Thu at 08:00 UTC. Filter:
@@ -562,6 +669,30 @@ def _usage_line(name: Command) -> str:
     return f"Usage: {spec.usage} (e.g. {spec.example})"
 
 
+def _source_line(row: ChatSourceRow) -> tuple[Span, ...]:
+    if row.last_fetched_at is None:
+        fetched = "not fetched yet"
+    else:
+        fetched = f"last fetch {fmt_when(row.last_fetched_at)}: {row.last_result or 'done'}"
+        if not row.last_ok:
+            fetched = "failed, " + fetched
+    return (
+        Span(str(row.id), code=True),
+        Span(" "),
+        Span(row.title[:200], bold=True),
+        Span(" — "),
+        Span(row.url, link=row.url),
+        Span(f" — {fetched}", italic=True),
+    )
+
+
+def _duration(seconds: int) -> str:
+    if seconds % 60 == 0:
+        minutes = seconds // 60
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return f"{seconds} s"
+
+
 _ROLE_TEXT = {
     "delegate": "member of the delegation",
     "host": "meets the delegation",
@@ -571,13 +702,13 @@ _ROLE_TEXT = {
 }
 
 
-def _refusal(ctx: ChatContext, verb: str) -> Reply:
+def _refusal(ctx: ChatContext, action: str) -> Reply:
     if ctx.unverified:
         return Reply.text(
-            f"Could not verify that you may {verb} this chat: {ctx.platform.capitalize()} did "
+            f"Could not verify that you may {action}: {ctx.platform.capitalize()} did "
             "not answer. Nothing was changed; please try again in a moment."
         )
-    return Reply.text(f"Only {ctx.managers} can {verb} this chat.")
+    return Reply.text(f"Only {ctx.managers} can {action}.")
 
 
 def _fmt_local(when: datetime, zone: ZoneInfo) -> str:

@@ -79,6 +79,7 @@ from bot.ratelimit import Limits, Pacers
 from bot.reply import Reply
 from bot.senders import ChatGone, InDoubt, RetryLater, Sender, SendError, Transient
 from bot.settings import Settings
+from bot.store.chatsources import Feeds, chat_feed_ids
 from bot.store.db import Database
 from bot.store.models import DeliveryStatus
 from bot.store.repo import (
@@ -336,8 +337,8 @@ class Outbox:
         self._renderers: dict[str, Callable[[Reply], Sequence[Any]]] = {
             p: s.render for p, s in self.senders.items()
         } | {p: r for p, r in (renderers or {}).items() if r}
-        # digests built, by (platform, filter key, window start, window end): one per distinct filter
-        self._digests: OrderedDict[tuple[str, str, datetime, datetime], tuple[list[Any], str] | None]
+        # digests built, by (platform, filter key, window, the chat's own feeds): one per distinct filter
+        self._digests: OrderedDict[tuple[str, str, datetime, datetime, Feeds], tuple[list[Any], str] | None]
         self._digests = OrderedDict()
         self.digests_built = 0
         self._contents: dict[str, list[Any]] = {}  # stored contents this process has seen, by hash
@@ -513,6 +514,7 @@ class Outbox:
             start = previous_window_end(session, c.subscription_id, c.period) or c.window_end - FIRST_WINDOW
             zone = parse_zone(sub.timezone) or ZoneInfo("UTC")
             topic_filter = stored_filter(sub.topic_filter)
+            feeds = chat_feed_ids(session, c.platform, c.chat_id)  # the chat's own sources join its digest
         if c.content_hash is not None:  # an earlier try fixed what this delivery sends
             stored = self._stored_content(c.content_hash)
             if stored is not None:
@@ -521,7 +523,7 @@ class Outbox:
                 "stored digest content missing, rendering it again",
                 extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
             )
-        content = self._digest_content(c.platform, topic_filter, start, c.window_end)
+        content = self._digest_content(c.platform, topic_filter, start, c.window_end, feeds)
         if content is None:
             if self.settings.empty_digest == "silent":
                 with self.db.session() as session:
@@ -538,12 +540,12 @@ class Outbox:
         return Prepared(messages, content_hash=digest_hash)
 
     def _digest_content(
-        self, platform: str, topic_filter: TopicFilter, start: datetime, end: datetime
+        self, platform: str, topic_filter: TopicFilter, start: datetime, end: datetime, feeds: Feeds = ()
     ) -> tuple[list[Any], str] | None:
         """The digest of the window's stories that pass `topic_filter`, as rendered messages and their
-        stored hash (None when empty); built and stored once per (filter, window) and process, however
-        many subscriptions ask for it."""
-        key = (platform, topic_filter.key, start, end)
+        stored hash (None when empty); built and stored once per (filter, window, set of the chat's own
+        feeds — most chats: none) and process, however many subscriptions ask for it."""
+        key = (platform, topic_filter.key, start, end, feeds)
         with self._digest_lock:
             if key in self._digests:
                 self._digests.move_to_end(key)
@@ -557,9 +559,10 @@ class Outbox:
                         topic_filter.include,
                         topic_filter.exclude,
                         limit=WINDOW_ARTICLES,
+                        feeds=feeds,
                     )
                     if topic_filter
-                    else articles_in_window(session, start, end, limit=WINDOW_ARTICLES)
+                    else articles_in_window(session, start, end, limit=WINDOW_ARTICLES, feeds=feeds)
                 )
             content: tuple[list[Any], str] | None = None
             self.digests_built += 1

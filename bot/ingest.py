@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.metrics import ARTICLES_INGESTED, ARTICLES_SKIPPED, LAST_INGEST
 from bot.progress import NullProgress, ProgressSink
+from bot.store.chatsources import publish_articles, share_private_articles, tag_new_articles
 from bot.store.db import Database
 from bot.store.repo import (
     add_article,
@@ -63,14 +64,21 @@ def store_articles(
     analyse: Analyser,
     progress: ProgressSink | None = None,
     should_stop: Callable[[], bool] = lambda: False,
+    *,
+    feed_id: int | None = None,
 ) -> IngestReport:
     """Analyse and store articles not stored yet; commits every BATCH articles so a crash loses little.
     `should_stop` is asked before each article (the process is shutting down): what is analysed is
-    stored, the rest left for the next poll."""
+    stored, the rest left for the next poll.
+
+    `feed_id`: the articles come from a chat's own feed (bot/chat_sources.py), so the new ones are shown
+    only to the chats that have it; without it they are the operator's, shown to every chat, and a story
+    stored earlier from a chat's feed becomes everyone's too."""
     progress = progress or NullProgress()
     report = IngestReport()
     pending: list[tuple[Article, Analysis]] = []
     seen: set[str] = set()
+    stored_before: list[str] = []  # duplicates of stories already in the store
 
     def flush() -> None:
         if not pending:
@@ -96,6 +104,7 @@ def store_articles(
                     continue
                 add_article(session, article, analysis)
                 added.append(article.id)
+            tag_new_articles(session, feed_id, added)
         report.new += added
         report.duplicates += duplicates
         ARTICLES_INGESTED.inc(len(added))
@@ -113,6 +122,7 @@ def store_articles(
         with db.session() as session:
             if has_article(session, article.id):
                 report.duplicates += 1
+                stored_before.append(article.id)
                 continue
         try:
             analysis = analyse(article)
@@ -124,7 +134,20 @@ def store_articles(
         if len(pending) >= BATCH:
             flush()
     flush()
+    _stored_again(db, stored_before, feed_id)
     return report
+
+
+def _stored_again(db: Database, article_ids: list[str], feed_id: int | None) -> None:
+    """Stories a source brought that were stored already: from the operator, they are every chat's now;
+    from a chat's feed, those private to other feeds are shown to this feed's chats too."""
+    if not article_ids:
+        return
+    with db.session() as session:
+        if feed_id is None:
+            publish_articles(session, article_ids)
+        else:
+            share_private_articles(session, feed_id, article_ids)
 
 
 def ingest_source(
@@ -133,15 +156,18 @@ def ingest_source(
     analyse: Analyser,
     progress: ProgressSink | None = None,
     should_stop: Callable[[], bool] = lambda: False,
+    *,
+    feed_id: int | None = None,
 ) -> IngestReport:
     """Poll one source from its saved state, store what is new, then save the new state (not when
-    stopped part-way: the next poll must see the articles not stored yet again)."""
+    stopped part-way: the next poll must see the articles not stored yet again). `feed_id`: see
+    store_articles."""
     with db.session() as session:
         state = load_source_state(session, source.key)
     batch = source.poll(state)
     if progress is not None:
         progress.add_total(len(batch.articles))
-    report = store_articles(db, batch.articles, analyse, progress, should_stop)
+    report = store_articles(db, batch.articles, analyse, progress, should_stop, feed_id=feed_id)
     report.skipped += batch.skipped
     if not report.stopped:
         with db.session() as session:

@@ -71,6 +71,7 @@ class _CoreSettings(BaseSettings):
     ner_model: bool
     digest_max_items: int
     digest_max_chars: int
+    chat_sources_max: int
     http_port: int | None = None
     http_host: str
     http_header_timeout_seconds: int
@@ -329,6 +330,7 @@ def _value_problems(settings: Settings) -> list[str]:
             )
         ),
         (s.poll_interval_seconds < 10, "poll_interval_seconds: must be at least 10"),
+        (s.chat_sources_max < 0, "chat_sources_max: must be 0 or more"),
         (
             s.log_level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"},
             f"log_level: {s.log_level!r} is not a logging level",

@@ -118,6 +118,50 @@ class Subscription(Base):
     deactivated_reason: Mapped[str | None] = mapped_column(String(256))
 
 
+class ChatFeed(Base):
+    """A feed or page that chats added as their own source (migration 0008): one row per normalised URL
+    (summarizer.sources.http.normalise_url), polled once per poll however many chats have it, with what
+    its last fetch gave."""
+
+    __tablename__ = "chat_feeds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    last_fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_result: Mapped[str | None] = mapped_column(String(512))
+    last_ok: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ChatSource(Base):
+    """One chat's own source: the chat (platform + chat id) and the feed it added (migration 0008)."""
+
+    __tablename__ = "chat_sources"
+    __table_args__ = (
+        UniqueConstraint("platform", "chat_id", "feed_id", name="uq_chat_source"),
+        {"sqlite_autoincrement": True},  # an id /sources remove names is never given to another source
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    chat_id: Mapped[str] = mapped_column(String(128))
+    feed_id: Mapped[int] = mapped_column(ForeignKey("chat_feeds.id", ondelete="CASCADE"), index=True)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ChatFeedArticle(Base):
+    """A story a chat's feed brought and no operator source has (migration 0008): only the chats that
+    have one of its feeds see it. A story without a row here is the operator's: every chat sees it."""
+
+    __tablename__ = "chat_feed_articles"
+
+    article_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    feed_id: Mapped[int] = mapped_column(ForeignKey("chat_feeds.id", ondelete="CASCADE"), primary_key=True)
+
+
 class DeliveryStatus(StrEnum):
     """What became of a delivery row (see Delivery); stored as its value."""
 

@@ -15,6 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.orm import Session
 
+from bot.store.chatsources import Feeds, visible_to
 from bot.store.fulltext import WordMatcher, query_words
 from bot.store.models import (
     ArticleChanges,
@@ -62,10 +63,15 @@ def count_articles(session: Session) -> int:
 
 
 def recent_articles(
-    session: Session, *, since: datetime | None = None, limit: int | None = None
+    session: Session, *, since: datetime | None = None, limit: int | None = None, feeds: Feeds = ()
 ) -> Sequence[StoredArticle]:
-    """Articles ingested after `since` (all when None), newest first."""
-    stmt = select(StoredArticle).order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
+    """Articles ingested after `since` (all when None), newest first: the operator's and those of the
+    chat feeds `feeds` (a chat's own sources: bot/store/chatsources.py)."""
+    stmt = (
+        select(StoredArticle)
+        .where(visible_to(feeds))
+        .order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
+    )
     if since is not None:
         stmt = stmt.where(StoredArticle.ingested_at > since)
     if limit is not None:
@@ -73,11 +79,18 @@ def recent_articles(
     return session.scalars(stmt).all()
 
 
-def recent_keys(session: Session, *, since: datetime | None = None, limit: int | None = None) -> list[RowKey]:
+def recent_keys(
+    session: Session, *, since: datetime | None = None, limit: int | None = None, feeds: Feeds = ()
+) -> list[RowKey]:
     """(id, analysis_version) of the articles recent_articles would give, in its order: from the index
-    ix_articles_window alone, read as plain rows (no ORM objects: 1,000 of them cost ~3 ms)."""
+    ix_articles_window (and the chat feeds' primary key), read as plain rows (no ORM objects: 1,000 of
+    them cost ~3 ms)."""
     table = StoredArticle.__table__
-    stmt = select(table.c.id, table.c.analysis_version).order_by(table.c.ingested_at.desc(), table.c.id)
+    stmt = (
+        select(table.c.id, table.c.analysis_version)
+        .where(visible_to(feeds))
+        .order_by(table.c.ingested_at.desc(), table.c.id)
+    )
     if since is not None:
         stmt = stmt.where(table.c.ingested_at > since)
     if limit is not None:
@@ -86,11 +99,11 @@ def recent_keys(session: Session, *, since: datetime | None = None, limit: int |
 
 
 def recent_rows(
-    session: Session, *, since: datetime | None = None, limit: int | None = None
+    session: Session, *, since: datetime | None = None, limit: int | None = None, feeds: Feeds = ()
 ) -> list[StoredArticle]:
     """recent_articles through the row cache: the keys from the index, rows not in memory loaded.
     The rows are shared and detached: read them, never change them."""
-    return row_cache(session).rows(session, recent_keys(session, since=since, limit=limit))
+    return row_cache(session).rows(session, recent_keys(session, since=since, limit=limit, feeds=feeds))
 
 
 # -- full-text search (the index: migration 0003) ---------------------------------------------------
@@ -116,18 +129,21 @@ def search_articles(
     *,
     window: int,
     since: datetime | None = None,
+    feeds: Feeds = (),
 ) -> Sequence[StoredArticle]:
     """Among the newest `window` articles (ingested after `since`, when given), those whose `field` holds
     every searchable word of `query` as a stemmed whole word ("trade" finds "trading", not "traders"),
-    newest first. The database's full-text index answers; a query of stop words only finds nothing."""
+    newest first; only the operator's and those of the chat feeds `feeds`. The database's full-text
+    index answers; a query of stop words only finds nothing."""
     words = query_words(query)
     if not words:
         return []
     if session.get_bind().dialect.name not in INDEXED_DIALECTS:
-        return search_in_python(session, field, query, window=window, since=since)
+        return search_in_python(session, field, query, window=window, since=since, feeds=feeds)
     # the window's oldest ingest time, read from the ingested_at index alone (None: fewer stories)
     cutoff = (
         select(StoredArticle.ingested_at)
+        .where(visible_to(feeds))  # the window this chat reads, not counting other chats' stories
         .order_by(StoredArticle.ingested_at.desc())
         .offset(window - 1)
         .limit(1)
@@ -137,6 +153,7 @@ def search_articles(
         select(StoredArticle.id, StoredArticle.analysis_version)
         .where(or_(cutoff.is_(None), StoredArticle.ingested_at >= cutoff))
         .where(_holds_words(session, field, query, words))
+        .where(visible_to(feeds))
         .order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
     )
     if since is not None:
@@ -152,11 +169,12 @@ def search_in_python(
     *,
     window: int,
     since: datetime | None = None,
+    feeds: Feeds = (),
 ) -> list[StoredArticle]:
     """search_articles without an index (a backend migration 0003 builds none for): the same window
     matched in Python by the same rules (Porter stems)."""
     matcher = WordMatcher(session.get_bind().dialect.name)
-    rows = recent_articles(session, since=since, limit=window)
+    rows = recent_articles(session, since=since, limit=window, feeds=feeds)
     return [r for r in rows if matcher.matches(_field_text(r, field), query)]
 
 
@@ -736,12 +754,14 @@ def newer_delivery_exists(session: Session, subscription_id: int, period: date) 
 
 
 def articles_in_window(
-    session: Session, start: datetime, end: datetime, *, limit: int = 200
+    session: Session, start: datetime, end: datetime, *, limit: int = 200, feeds: Feeds = ()
 ) -> Sequence[StoredArticle]:
-    """Articles ingested in (start, end], newest first."""
+    """Articles ingested in (start, end], newest first: the operator's and those of the chat feeds
+    `feeds` (the digest of a chat with those own sources)."""
     return session.scalars(
         select(StoredArticle)
         .where(StoredArticle.ingested_at > start, StoredArticle.ingested_at <= end)
+        .where(visible_to(feeds))
         .order_by(StoredArticle.ingested_at.desc(), StoredArticle.id)
         .limit(limit)
     ).all()
@@ -755,11 +775,13 @@ def matching_in_window(
     exclude: Sequence[str],
     *,
     limit: int = 200,
+    feeds: Feeds = (),
 ) -> Sequence[StoredArticle]:
     """Articles ingested in (start, end], newest first, whose text (headline, summary, topic labels)
     holds every word of one of the `include` terms (any article when there are none) and none of the
-    `exclude` words: the database's full-text index decides, as it does for /brief WORDS."""
-    window = and_(StoredArticle.ingested_at > start, StoredArticle.ingested_at <= end)
+    `exclude` words: the database's full-text index decides, as it does for /brief WORDS. Like
+    `articles_in_window`, the operator's stories and those of the chat feeds `feeds`."""
+    window = and_(StoredArticle.ingested_at > start, StoredArticle.ingested_at <= end, visible_to(feeds))
     if session.get_bind().dialect.name not in INDEXED_DIALECTS:
         matcher = WordMatcher(session.get_bind().dialect.name)
         rows = session.scalars(

@@ -146,3 +146,16 @@ def _read(resp: httpx.Response, max_bytes: int) -> Fetched:
             raise FetchError(f"response too large: over {megabytes(max_bytes)}")
         chunks.append(chunk)
     return Fetched(str(resp.url), resp.status_code, b"".join(chunks), dict(resp.headers))
+
+
+def normalise_url(url: str) -> str:
+    """One spelling of an http(s) URL, so that one feed is one source however it was typed: scheme and
+    host in lower case, no default port, no fragment, "/" for an empty path (the query is kept as
+    given). Raises ValueError, with the reason, for anything but an absolute http(s) URL."""
+    try:
+        parsed = httpx.URL(url.strip())
+    except httpx.InvalidURL as exc:
+        raise ValueError(f"not a valid URL: {exc}") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ValueError("not an http(s) URL: give one like https://example.com/feed.xml")
+    return str(parsed.copy_with(fragment=None, path=parsed.path or "/"))

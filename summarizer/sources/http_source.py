@@ -21,7 +21,8 @@ class HttpSource:
     subclass's `_batch` reads what came back.
 
     The URL itself is the operator's and is fetched as given; links found in it are held to `policy`
-    (public addresses only, unless it allows more). The whole poll ends within `poll_timeout` (default:
+    (public addresses only, unless it allows more). `trusted=False` is for a URL a chat added: then the
+    URL itself is held to `policy` as well. The whole poll ends within `poll_timeout` (default:
     POLL_TIMEOUTS fetch timeouts); entries whose pages it leaves unfetched keep their teasers."""
 
     def __init__(
@@ -33,8 +34,10 @@ class HttpSource:
         teaser_words: int = TEASER_WORDS,
         poll_timeout: float | None = None,
         policy: FetchPolicy | None = None,
+        trusted: bool = True,
     ) -> None:
         self.url = url
+        self.trusted = trusted
         self.poll_timeout = poll_timeout if poll_timeout is not None else POLL_TIMEOUTS * timeout
         self.policy = policy or FetchPolicy()
         self.key = url
@@ -46,7 +49,7 @@ class HttpSource:
         state = dict(state or {})
         with make_client(self.timeout, self.policy) as client, deadline(self.poll_timeout):
             try:
-                fetched = fetch(client, self.url, timeout=self.timeout, state=state, trusted=True)
+                fetched = fetch(client, self.url, timeout=self.timeout, state=state, trusted=self.trusted)
             except FetchError as exc:
                 return self._skipped(exc, state)
             if fetched.not_modified:

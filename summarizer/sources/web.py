@@ -9,6 +9,7 @@ article text changed. State: {"kind": "feed"|"page", "etag", "last_modified", "s
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -17,8 +18,8 @@ from summarizer.article import Article, ArticleError, parse_text
 from summarizer.sources.base import SourceBatch
 from summarizer.sources.feed import FeedError, parse_feed
 from summarizer.sources.files import check_not_binary, decode_text
-from summarizer.sources.htmltext import extract_html
-from summarizer.sources.http import Fetched
+from summarizer.sources.htmltext import extract_html, html_to_text
+from summarizer.sources.http import Fetched, FetchError, fetch, make_client
 from summarizer.sources.http_source import HttpSource
 
 FEED_TYPES = frozenset(
@@ -49,8 +50,47 @@ def sniff(content_type: str, body: bytes) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Probe:
+    """What one fetch of a URL found: a feed (its title and entry count) or a page with an article."""
+
+    kind: str  # "feed" or "page"
+    title: str
+    entries: int
+
+    def describe(self) -> str:
+        if self.kind == "feed":
+            return f"RSS/Atom feed, {self.entries} {'entry' if self.entries == 1 else 'entries'}"
+        return "web page with an article"
+
+
 class UrlSource(HttpSource):
     """A feed or a web page at `url`; `open_source` returns this for http(s) specs."""
+
+    def probe(self) -> Probe:
+        """Fetch the URL once (nothing it links to) and say what it serves. Raises FetchError whose
+        message is the reason it is not a source: the HTTP status, a refused address, a timeout, not a
+        feed and no article on the page."""
+        with make_client(self.timeout, self.policy) as client:
+            fetched = fetch(client, self.url, timeout=self.timeout, trusted=self.trusted)
+        kind = sniff(fetched.content_type, fetched.body)
+        if kind == "feed":
+            try:
+                parsed = parse_feed(fetched.body, fetched.headers.get("content-type", ""))
+            except FeedError as exc:
+                if not _HTML_ROOT.search(fetched.body[:2048].lower()):
+                    raise FetchError(str(exc)) from None
+                kind = "html"
+            else:
+                title = html_to_text(str(parsed.feed.get("title") or "")).strip()
+                return Probe("feed", title or self.url, len(parsed.entries))
+        if kind is None:
+            raise FetchError(f"not an RSS/Atom feed or a web page: content type {fetched.content_type}")
+        try:
+            article = self._page_article(fetched, kind)
+        except ArticleError as exc:
+            raise FetchError(f"not an RSS/Atom feed, and no article on the page: {exc}") from None
+        return Probe("page", article.headline, 1)
 
     def _batch(self, client: httpx.Client, fetched: Fetched, state: dict[str, Any]) -> SourceBatch:
         kind = sniff(fetched.content_type, fetched.body)

@@ -31,7 +31,7 @@ def test_help_lists_every_command_in_order(commands: Commands) -> None:
     text = render_text(reply)
     positions = [text.index(spec.usage) for spec in COMMANDS]  # ValueError if one is missing
     assert positions == sorted(positions)
-    assert reply.fallback == "briefbot: /brief /who /topics /subscribe /unsubscribe /settings /help"
+    assert reply.fallback == "briefbot: /brief /who /topics /subscribe /unsubscribe /settings /sources /help"
 
 
 @pytest.mark.parametrize("command", list(Command))
@@ -47,8 +47,8 @@ def test_start_is_help_and_other_names_are_unknown(commands: Commands) -> None:
     assert "Unknown command /briefing" in render_text(commands.handle("/briefing", ctx))
 
 
-def test_only_subscription_changes_need_a_manager(commands: Commands) -> None:
-    assert {Command.SUBSCRIBE, Command.UNSUBSCRIBE} == MANAGE_COMMANDS
+def test_only_subscription_and_source_changes_need_a_manager(commands: Commands) -> None:
+    assert {Command.SUBSCRIBE, Command.UNSUBSCRIBE, Command.SOURCES} == MANAGE_COMMANDS
     member = ChatContext("telegram", "-100", chat_type="group", can_manage=False)
     for command in Command:
         text = render_text(commands.handle(f"/{command}", member))
