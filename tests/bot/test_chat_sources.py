@@ -304,3 +304,40 @@ def test_the_bots_poll_fetches_chat_feeds_under_the_production_policy(
     listed = ask(commands_for(db), "/sources")
     assert "failed, last fetch " in listed and "refused: 127.0.0.1: loopback address" in listed
     assert site.requests == []
+
+
+@BOTH_STORES
+async def test_a_filtered_digest_holds_the_chats_own_matching_stories_and_no_other_chats(
+    db: Database, site: LocalHTTPServer
+) -> None:
+    """One filter in two chats: each digest is the filter over the operator's stories and that chat's own."""
+    commands = commands_for(db)
+    ask(commands, f"/sources add {site.url('/a.xml')}", CHAT_A)
+    poll(db)
+    clock, sender = FakeClock(datetime.now(UTC) + timedelta(seconds=1)), FakeSender()
+    for chat in (CHAT_A, CHAT_C):
+        subscribe(
+            db,
+            chat.chat_id,
+            past_hhmm(clock()),
+            "UTC",
+            when=clock() - timedelta(hours=2),
+            topic_filter="petroleum, death",
+        )
+    sender.clock = clock
+    scheduler = DigestScheduler(
+        db,
+        load_settings({}),
+        {"telegram": sender},
+        clock=clock,
+        sleep=clock.backoff_sleep,
+        pacers=Pacers(monotonic=clock.monotonic, sleep=clock.sleep),
+    )
+    await scheduler.tick()
+    bp, gdp = FEED_A  # BP's bid (matches "petroleum") and Italy's GDP (matches neither term)
+    chat_a = " ".join(s.text for s in sender.to(CHAT_A.chat_id))
+    chat_c = " ".join(s.text for s in sender.to(CHAT_C.chat_id))
+    assert "petroleum" in bp.body.casefold() and "petroleum" not in gdp.body.casefold()
+    assert OPERATOR[0].headline in chat_a and OPERATOR[0].headline in chat_c  # "death row"
+    assert bp.headline in chat_a and gdp.headline not in chat_a
+    assert bp.headline not in chat_c
