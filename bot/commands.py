@@ -535,10 +535,16 @@ class Commands:
                 return Reply.text(
                     "No subscription in this chat. Send /subscribe [days] [HH:MM] [Area/City] [filter]."
                 )
+            # where each lands, once a thread is involved (asked in one, or one delivers into one)
+            places = ctx.thread is not None or any(sub.thread is not None for sub in active)
             items = tuple(
                 (
                     Span(f"id {sub.number}", bold=True),
-                    Span(f": {_describe(sub)} {_landing(sub, ctx).capitalize()}. {_next_line(sub, now)}"),
+                    Span(
+                        f": {_describe(sub)} "
+                        + (f"{_landing(sub, ctx).capitalize()}. " if places else "")
+                        + _next_line(sub, now)
+                    ),
                 )
                 for sub in active
             )
