@@ -171,6 +171,10 @@ class SlackFrontEnd(PacedAnswers):
             # Ack inline and run the work as lazy listeners: without this, Bolt polls for the ack every
             # 10 ms, which puts a 10 ms floor under every answer to Slack.
             process_before_response=True,
+            # briefbot answers through its own client, not Bolt's `say`: without this, Bolt attaches its
+            # AI-assistant helpers (bound methods) to a direct message sent in a thread, and copying that
+            # request for the lazy listener fails, so such a message was never answered.
+            attaching_conversation_kwargs_enabled=False,
         )
         self.sender = SlackSender.from_settings(settings)
         self.managers = SlackManagers(self.client)
