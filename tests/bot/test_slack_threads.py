@@ -91,8 +91,8 @@ async def test_a_retry_after_the_second_message_failed_posts_into_the_same_threa
     assert len({p.all_text() for p in posts}) == len(posts)  # no message twice
 
 
-async def test_brief_asked_in_a_direct_message_thread_is_answered_in_that_thread(slack: Slack) -> None:
-    await slack.event(
+async def test_brief_and_who_asked_in_a_thread_are_answered_in_that_thread(slack: Slack) -> None:
+    await slack.event(  # a direct message sent inside a thread of the DM
         {
             "type": "message",
             "channel_type": "im",
@@ -104,12 +104,9 @@ async def test_brief_asked_in_a_direct_message_thread_is_answered_in_that_thread
         }
     )
     posts = await slack.fake.wait_for_posts(1)
-    assert posts[0].channel == "D0ANN" and posts[0].thread_ts == "1700000000.000200"
+    assert posts and posts[0].channel == "D0ANN" and posts[0].thread_ts == "1700000000.000200"
     assert "Sherwood-Randall" in posts[0].all_text()
-
-
-async def test_who_mentioned_in_a_thread_is_answered_in_that_thread(slack: Slack) -> None:
-    await slack.event(
+    await slack.event(  # a mention inside a channel's thread
         {
             "type": "app_mention",
             "user": "U0ANN",
@@ -119,8 +116,8 @@ async def test_who_mentioned_in_a_thread_is_answered_in_that_thread(slack: Slack
             "channel": CHANNEL,
         }
     )
-    posts = await slack.fake.wait_for_posts(1)
-    assert posts[0].thread_ts == THREAD and "Sherwood-Randall" in posts[0].all_text()
+    posts = await slack.fake.wait_for_posts(2)
+    assert posts[1].thread_ts == THREAD and "Sherwood-Randall" in posts[1].all_text()
 
 
 async def test_a_subscribe_in_a_thread_delivers_into_that_thread(slack: Slack) -> None:
