@@ -182,6 +182,10 @@ _SUBSCRIPTION_EXAMPLES = (
     ("/subscribe 08:00 UTC trade -tariffs", "stories about trade, none mentioning tariffs"),
     ("/settings", "each subscription's id, days, time, zone, filter and next delivery"),
     ("/unsubscribe 2", "stop subscription 2; /unsubscribe all stops every one"),
+    (
+        "/subscribe 07:30 UTC trade",
+        "sent inside a forum topic or a thread: the digest lands there, and /settings says where each lands",
+    ),
 )
 
 
