@@ -112,7 +112,9 @@ MANAGE_COMMANDS = frozenset({Command.SUBSCRIBE, Command.UNSUBSCRIBE, Command.SOU
 class ChatContext:
     """Who is asking, where. `can_manage`: may change this chat's subscription (for MANAGE_COMMANDS; the
     front end decides with the platform's own data). `managers`: who may, as the refusal names them.
-    `unverified`: the platform could not be asked, so the answer is no until it can."""
+    `unverified`: the platform could not be asked, so the answer is no until it can. `thread`: the
+    thread or forum topic the command was sent in (the platform's own id, opaque here; None: the main
+    chat); a /subscribe sent there delivers there. `thread_kind`: what the platform calls it."""
 
     platform: str
     chat_id: str
@@ -121,6 +123,8 @@ class ChatContext:
     can_manage: bool = True
     managers: str = "chat administrators"
     unverified: bool = False
+    thread: str | None = None
+    thread_kind: str = "thread"
 
 
 @dataclass(frozen=True)
@@ -194,6 +198,10 @@ _SUBSCRIPTION_EXAMPLES = (
     ("/subscribe 08:00 UTC trade -tariffs", "stories about trade, none mentioning tariffs"),
     ("/settings", "each subscription's id, days, time, zone, filter and next delivery"),
     ("/unsubscribe 2", "stop subscription 2; /unsubscribe all stops every one"),
+    (
+        "/subscribe 07:30 UTC trade",
+        "sent inside a forum topic or a thread: the digest lands there, and /settings says where each lands",
+    ),
 )
 
 
@@ -491,9 +499,12 @@ class Commands:
         days = stored_days(req.days)
 
         def same(sub: Subscription) -> bool:
-            return (sub.days, sub.delivery_time, sub.timezone) == (days, req.hhmm, req.zone.key) and (
-                stored_filter(sub.topic_filter).key == req.topic_filter.key
-            )
+            return (sub.days, sub.delivery_time, sub.timezone, sub.thread) == (
+                days,
+                req.hhmm,
+                req.zone.key,
+                ctx.thread,
+            ) and stored_filter(sub.topic_filter).key == req.topic_filter.key
 
         for attempt in range(3):  # two managers adding to one chat at once may take the same number
             try:
@@ -512,9 +523,12 @@ class Commands:
                         delivery_time=req.hhmm,
                         timezone=req.zone.key,
                         topic_filter=req.topic_filter.text,
+                        thread=ctx.thread,
                         same=same,
                     )
                     line = _describe(sub)
+                    if sub.thread is not None:
+                        line += f" {_landing(sub, ctx).capitalize()}."
                     number = sub.number
                 break
             except IntegrityError:
@@ -569,8 +583,17 @@ class Commands:
                 return Reply.text(
                     "No subscription in this chat. Send /subscribe [days] [HH:MM] [Area/City] [filter]."
                 )
+            # where each lands, once a thread is involved (asked in one, or one delivers into one)
+            places = ctx.thread is not None or any(sub.thread is not None for sub in active)
             items = tuple(
-                (Span(f"id {sub.number}", bold=True), Span(f": {_describe(sub)} {_next_line(sub, now)}"))
+                (
+                    Span(f"id {sub.number}", bold=True),
+                    Span(
+                        f": {_describe(sub)} "
+                        + (f"{_landing(sub, ctx).capitalize()}. " if places else "")
+                        + _next_line(sub, now)
+                    ),
+                )
                 for sub in active
             )
         return Reply(
@@ -654,6 +677,14 @@ def _describe(sub: Subscription) -> str:
     topic_filter = stored_filter(sub.topic_filter)
     about = f"Filter: {topic_filter.text}." if topic_filter else "Every story."
     return f"{when} at {sub.delivery_time} {sub.timezone}. {about}"
+
+
+def _landing(sub: Subscription, ctx: ChatContext) -> str:
+    """Where the subscription's digests land, as seen from where `ctx` asks: 'in this topic', 'in the
+    main chat', 'in another topic'."""
+    if sub.thread is None:
+        return "in the main chat"
+    return f"in this {ctx.thread_kind}" if sub.thread == ctx.thread else f"in another {ctx.thread_kind}"
 
 
 def _next_line(sub: Subscription, now: datetime) -> str:

@@ -77,7 +77,7 @@ from bot.metrics import (
 )
 from bot.ratelimit import Limits, Pacers
 from bot.reply import Reply
-from bot.senders import ChatGone, InDoubt, RetryLater, Sender, SendError, Transient
+from bot.senders import ChatGone, InDoubt, RetryLater, Sender, SendError, ThreadGone, Transient
 from bot.settings import Settings
 from bot.store.chatsources import Feeds, chat_feed_ids
 from bot.store.db import Database
@@ -240,6 +240,7 @@ class Prepared:
     status: DeliveryStatus | None = None
     reason: str = ""
     content_hash: str | None = None
+    thread: str | None = None  # where in the chat the subscription lands (None: the main chat)
 
 
 class Unrecorded(Exception):
@@ -502,6 +503,7 @@ class Outbox:
             self._leases.pop(c.id, None)
 
     def _prepare(self, c: ClaimedDelivery) -> Prepared:
+        """What the claimed row sends (and where in the chat), or why it closes unsent."""
         now = self.clock()
         with self.db.session() as session:
             sub = get_subscription_by_id(session, c.subscription_id)
@@ -515,10 +517,11 @@ class Outbox:
             zone = parse_zone(sub.timezone) or ZoneInfo("UTC")
             topic_filter = stored_filter(sub.topic_filter)
             feeds = chat_feed_ids(session, c.platform, c.chat_id)  # the chat's own sources join its digest
+            thread = sub.thread
         if c.content_hash is not None:  # an earlier try fixed what this delivery sends
             stored = self._stored_content(c.content_hash)
             if stored is not None:
-                return Prepared(stored, content_hash=c.content_hash)
+                return Prepared(stored, content_hash=c.content_hash, thread=thread)
             log.warning(
                 "stored digest content missing, rendering it again",
                 extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
@@ -536,8 +539,8 @@ class Outbox:
             with self.db.session() as session:
                 pinned = pin_content(session, c.id, digest_hash)
             if pinned != digest_hash and (stored := self._stored_content(pinned)) is not None:
-                return Prepared(stored, content_hash=pinned)
-        return Prepared(messages, content_hash=digest_hash)
+                return Prepared(stored, content_hash=pinned, thread=thread)
+        return Prepared(messages, content_hash=digest_hash, thread=thread)
 
     def _digest_content(
         self, platform: str, topic_filter: TopicFilter, start: datetime, end: datetime, feeds: Feeds = ()
@@ -659,7 +662,9 @@ class Outbox:
             attempts += 1
             started = time.perf_counter()
             try:
-                sent = await sender.send_rendered(c.chat_id, parts[part])
+                sent = await sender.send_rendered(
+                    c.chat_id, parts[part], thread=prepared.thread, earlier=tuple(ids)
+                )
             except RetryLater as exc:
                 RATE_LIMITED.labels(c.platform).inc()
                 report.rate_limited += 1
@@ -834,16 +839,20 @@ class Outbox:
 
     async def _gone(self, c: ClaimedDelivery, attempts: int, exc: ChatGone) -> None:
         DIGESTS_FAILED.labels(c.platform, "gone").inc()
+        # the chat is gone: every subscription of it stops; only its thread: that subscription stops
+        which: int | tuple[str, str] = (
+            c.subscription_id if isinstance(exc, ThreadGone) else (c.platform, c.chat_id)
+        )
         log.warning(
-            "chat gone, subscription deactivated: %s",
+            "%s gone, subscription deactivated: %s",
+            "thread" if isinstance(exc, ThreadGone) else "chat",
             exc.reason,
-            extra={"platform": c.platform, "chat_id": c.chat_id},
+            extra={"platform": c.platform, "chat_id": c.chat_id, "delivery": c.id},
         )
 
         def gone() -> None:
             with self.db.session() as session:
-                # the chat is gone: every subscription of it stops
-                deactivate_subscription(session, (c.platform, c.chat_id), exc.reason)
+                deactivate_subscription(session, which, exc.reason)
                 finish_delivery(
                     session, c.id, DeliveryStatus.GONE, now=self.clock(), attempts=attempts, error=exc.reason
                 )

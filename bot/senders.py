@@ -7,12 +7,15 @@ Platform modules implement `Sender`; `bot/delivery.py` decides what to do with e
 - `InDoubt`     - a `Transient` whose request had left when the answer failed to come (read timeout,
                   connection dropped after the request was written): the platform may have delivered
                   it. The outbox counts it and resends it (at least once; see bot/delivery.py).
-- `ChatGone`    - blocked, kicked, chat not found, channel archived: deactivate the subscription.
+- `ChatGone`    - blocked, kicked, chat not found, channel archived: deactivate the chat's subscriptions.
+- `ThreadGone`  - the thread or forum topic a subscription lands in was deleted or closed: deactivate
+                  that subscription only (the chat's others stay).
 - any other `SendError` - a permanent failure of this one message: record it, do not retry.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from bot.reply import Reply
@@ -42,6 +45,10 @@ class ChatGone(SendError):
         self.reason = reason
 
 
+class ThreadGone(ChatGone):
+    """The chat is there, but the thread or topic the message was sent into is not (deleted, closed)."""
+
+
 class Sender(Protocol):
     platform: str
 
@@ -58,6 +65,12 @@ class Sender(Protocol):
         retry sends exactly the messages of the first attempt)."""
         ...
 
-    async def send_rendered(self, chat_id: str, message: Any) -> str:
-        """Send one message from `render`; return its id. Raises like `send`; never sends twice."""
+    async def send_rendered(
+        self, chat_id: str, message: Any, *, thread: str | None = None, earlier: Sequence[str] = ()
+    ) -> str:
+        """Send one message from `render`; return its id. Raises like `send`; never sends twice.
+
+        `thread`: where in the chat it goes (the platform's own id of a thread or topic, as its front end
+        put it in ChatContext.thread; None: the main chat). `earlier`: the ids of the messages of the same
+        digest sent before this one, first one first (a platform may thread the rest under the first)."""
         ...

@@ -99,7 +99,9 @@ class Subscription(Base):
     'weekends' or 'mon,thu'), local delivery time and time zone, and the topic filter (`topic_filter`:
     'fentanyl, migration, -trump'; empty: every story). A chat may have several; `number` is the short
     id the chat knows it by (/settings, /unsubscribe ID), unique within the chat. Migration 0007 adds
-    `number`, `days` and `topic_filter` (existing rows: 1, daily, no filter)."""
+    `number`, `days` and `topic_filter` (existing rows: 1, daily, no filter). `thread`: where in the chat
+    it lands, opaque to the core (a Telegram forum topic's id, a Slack thread's ts; None: the main chat);
+    migration 0009 adds it."""
 
     __tablename__ = "subscriptions"
     __table_args__ = (UniqueConstraint("platform", "chat_id", "number", name="uq_subscription_number"),)
@@ -112,6 +114,7 @@ class Subscription(Base):
     delivery_time: Mapped[str] = mapped_column(String(5))
     timezone: Mapped[str] = mapped_column(String(64))
     topic_filter: Mapped[str] = mapped_column(String(256), default="", server_default="")
+    thread: Mapped[str | None] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

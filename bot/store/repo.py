@@ -290,13 +290,15 @@ def add_subscription(
     delivery_time: str,
     timezone: str,
     topic_filter: str = "",
+    thread: str | None = None,
     same: Callable[[Subscription], bool] | None = None,
 ) -> tuple[Subscription, bool]:
     """A subscription of this chat with these terms, and whether it is new: one `same` says asks for the
     same thing (default: equal fields) is returned as it is when active, made active again when not;
     else a new one gets the chat's next number. Two concurrent adds to one chat may collide on the
-    number (IntegrityError): the caller tries again."""
-    same = same or (
+    number (IntegrityError): the caller tries again. `thread`: where in the chat it lands (None: the
+    main chat); one asked for in another thread is another subscription."""
+    same_terms = same or (
         lambda s: (
             (s.days, s.delivery_time, s.timezone, s.topic_filter)
             == (days, delivery_time, timezone, topic_filter)
@@ -304,7 +306,7 @@ def add_subscription(
     )
     existing = chat_subscriptions(session, platform, chat_id)
     for sub in existing:
-        if same(sub):
+        if sub.thread == thread and same_terms(sub):
             if sub.active:
                 return sub, False
             sub.active, sub.deactivated_reason = True, None
@@ -319,6 +321,7 @@ def add_subscription(
         delivery_time=delivery_time,
         timezone=timezone,
         topic_filter=topic_filter,
+        thread=thread,
         active=True,
     )
     session.add(sub)

@@ -67,6 +67,7 @@ class Sent:
     message: Any  # one rendered message: {"text": …} (FakeSender.render), or Telegram HTML (a renderer)
     message_id: str
     at: float  # the FakeClock's monotonic time (0 without a clock)
+    thread: str | None = None  # where in the chat it went (the sender's `thread`)
 
     @property
     def text(self) -> str:
@@ -96,7 +97,9 @@ class FakeSender:
     async def send(self, chat_id: str, reply: Reply) -> list[str]:
         return [await self.send_rendered(chat_id, message) for message in self.render(reply)]
 
-    async def send_rendered(self, chat_id: str, message: Any) -> str:
+    async def send_rendered(
+        self, chat_id: str, message: Any, *, thread: str | None = None, earlier: Sequence[str] = ()
+    ) -> str:
         self.calls += 1
         if self.delay:
             await asyncio.sleep(self.delay)
@@ -108,7 +111,7 @@ class FakeSender:
             if answer is not None:
                 raise answer
         message_id = str(next(self._ids))
-        self.sent.append(Sent(chat_id, message, message_id, self.clock.t if self.clock else 0.0))
+        self.sent.append(Sent(chat_id, message, message_id, self.clock.t if self.clock else 0.0, thread))
         return message_id
 
     def to(self, chat_id: str) -> list[Sent]:

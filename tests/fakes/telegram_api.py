@@ -24,6 +24,10 @@ What it serves (`/bot<token>/<method>`, parameters as query, form or JSON body, 
   any other 400, a delay (to provoke client timeouts), or `accept_then_timeout`: the message is
   delivered (recorded in `.sent`) and the answer comes only after `delay` seconds, past the client's
   timeout. `share` applies a failure to that fraction of matching calls (seeded: reproducible).
+- Forum topics: a message with `message_thread_id` (`push_text(..., message_thread_id=7)`) is a topic
+  message; `delete_topic(chat, 7)` / `close_topic(chat, 7)` make sendMessage into it answer 400
+  "message thread not found" / "TOPIC_CLOSED", as Telegram does. Each accepted message records its
+  `message_thread_id`.
 - `on_accept(message)`, when set, runs as each message is accepted, before the answer goes out.
 - Telegram unreachable: `refuse_connections()` stops listening (connections to the port are refused),
   `accept_connections()` listens on the same port again.
@@ -183,6 +187,7 @@ class FakeTelegramApi(FakeServer):
         self.webhook: dict[str, Any] | None = None  # setWebhook parameters while a webhook is set
         self._members: dict[tuple[int | str, int], MemberStatus] = {}
         self._chat_types: dict[int | str, str] = {}
+        self._topics: dict[tuple[int | str, int], str] = {}  # (chat, message_thread_id) -> "deleted"/"closed"
         self._failures: dict[tuple[str, int | str | None], deque[Failure]] = {}
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
@@ -273,6 +278,16 @@ class FakeTelegramApi(FakeServer):
         self._chat_types[_norm_chat(chat_id)] = chat_type
 
     # -- updates -----------------------------------------------------------------------------------
+    def delete_topic(self, chat_id: int | str, message_thread_id: int) -> None:
+        """The forum topic is deleted: sendMessage into it answers 400 "message thread not found"."""
+        with self._lock:
+            self._topics[(_norm_chat(chat_id), message_thread_id)] = "deleted"
+
+    def close_topic(self, chat_id: int | str, message_thread_id: int) -> None:
+        """The forum topic is closed: sendMessage into it answers 400 "TOPIC_CLOSED"."""
+        with self._lock:
+            self._topics[(_norm_chat(chat_id), message_thread_id)] = "closed"
+
     def make_text_update(
         self,
         text: str,
@@ -549,6 +564,11 @@ class FakeTelegramApi(FakeServer):
             failed = await self._answer_failure(failure)
             if failed is not None:
                 return failed
+        topic = self._topics.get((chat, p["message_thread_id"])) if p.get("message_thread_id") else None
+        if topic == "deleted":
+            return self._reject(call, "Bad Request: message thread not found")
+        if topic == "closed":
+            return self._reject(call, "Bad Request: TOPIC_CLOSED")
         text = p.get("text")
         if not isinstance(text, str) or not text:
             return self._reject(call, "Bad Request: message text is empty")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 
 from aiohttp import web
@@ -32,7 +33,10 @@ class ConsoleSender:
     def render(self, reply: Reply) -> list[str]:
         return [render_text(reply, color=self.color)]
 
-    async def send_rendered(self, chat_id: str, message: str) -> str:
+    async def send_rendered(
+        self, chat_id: str, message: str, *, thread: str | None = None, earlier: Sequence[str] = ()
+    ) -> str:
+        """The terminal has no threads: every message is printed in order."""
         self.stdout.write("\n" + message.rstrip("\n") + "\n")
         self.stdout.flush()
         self._count += 1

@@ -19,6 +19,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from aiohttp import web
@@ -170,6 +171,10 @@ class SlackFrontEnd(PacedAnswers):
             # Ack inline and run the work as lazy listeners: without this, Bolt polls for the ack every
             # 10 ms, which puts a 10 ms floor under every answer to Slack.
             process_before_response=True,
+            # briefbot answers through its own client, not Bolt's `say`: without this, Bolt attaches its
+            # AI-assistant helpers (bound methods) to a direct message sent in a thread, and copying that
+            # request for the lazy listener fails, so such a message was never answered.
+            attaching_conversation_kwargs_enabled=False,
         )
         self.sender = SlackSender.from_settings(settings)
         self.managers = SlackManagers(self.client)
@@ -290,10 +295,13 @@ class SlackFrontEnd(PacedAnswers):
     async def _answer_message(
         self, event: dict[str, Any], context: Mapping[str, Any], *, thread: bool
     ) -> None:
+        """Answer a mention (`thread=True`: in its thread, a new one under it when it is not in one) or
+        a direct message (in the thread it was sent in, else in the conversation)."""
         channel = str(event.get("channel", ""))
         text = strip_mention(str(event.get("text", "")), context.get("bot_user_id"))
         text = slack_unescape(text) or "/help"
-        thread_ts = (event.get("thread_ts") or event.get("ts")) if thread else None
+        asked_in = event.get("thread_ts") or None  # the thread the message was sent in, if any
+        thread_ts = (asked_in or event.get("ts")) if thread else asked_in
         try:
             parsed = parse_command(text)
             ctx = await self._context(
@@ -303,6 +311,7 @@ class SlackFrontEnd(PacedAnswers):
                 _chat_type(channel, channel_type=event.get("channel_type")),
                 event.get("channel_type"),
             )
+            ctx = replace(ctx, thread=str(asked_in) if asked_in else None)
             reply = await asyncio.to_thread(self.commands.handle, text, ctx)
             await self._post(reply, channel, thread_ts=thread_ts)
         except Exception:

@@ -1,10 +1,12 @@
 """Slack's digest sender: chat.postMessage of rendered Block Kit, each error typed for the outbox
-(bot/senders.py)."""
+(bot/senders.py). A digest of several messages is one message in the channel, the front page, and the
+rest in its thread (`thread_ts` of the first, which the outbox records with the delivery, so a retry
+after a restart still finds the thread)."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import aiohttp
@@ -106,11 +108,11 @@ class SlackSender:
             self._loop = loop
         return self._client
 
-    async def send(self, chat_id: str, reply: Reply) -> list[str]:
+    async def send(self, chat_id: str, reply: Reply, *, thread: str | None = None) -> list[str]:
         sent: list[str] = []
         for part in render_slack(reply):
             try:
-                sent.append(await self.send_rendered(chat_id, part))
+                sent.append(await self.send_rendered(chat_id, part, thread=thread, earlier=sent))
             except SendError as exc:
                 raise _with_sent(exc, sent) from None
         return sent
@@ -118,15 +120,26 @@ class SlackSender:
     def render(self, reply: Reply) -> list[dict[str, Any]]:
         return render_slack(reply)
 
-    async def send_rendered(self, chat_id: str, message: dict[str, Any]) -> str:
-        """One chat.postMessage; a failure to connect is `Transient`, a failure after the request was
-        written (no answer in time, connection dropped) is `InDoubt`."""
+    async def send_rendered(
+        self,
+        chat_id: str,
+        message: dict[str, Any],
+        *,
+        thread: str | None = None,
+        earlier: Sequence[str] = (),
+    ) -> str:
+        """One chat.postMessage: into the thread `thread` (a thread's ts) when given, else, after the
+        first message of a digest (`earlier`), into that message's thread. A failure to connect is
+        `Transient`, a failure after the request was written (no answer in time, connection dropped)
+        is `InDoubt`."""
         client = self._web_client()
+        thread_ts = thread or next((ts for ts in earlier[:1] if ts), None)
         try:
             resp = await client.chat_postMessage(
                 channel=chat_id,
                 text=message.get("text", ""),
                 blocks=message.get("blocks"),
+                thread_ts=thread_ts,
                 unfurl_links=False,
                 unfurl_media=False,
             )

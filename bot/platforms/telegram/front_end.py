@@ -49,6 +49,7 @@ from bot.platforms.telegram.sender import (
     chat_ref,
     file_base_url,
     guard_token,
+    topic_id,
 )
 from bot.platforms.telegram.settings import TelegramSettings
 from bot.reply import Reply
@@ -338,6 +339,8 @@ class TelegramFrontEnd(PacedAnswers):
             user_id=str(user.id) if user else None,
             chat_type=chat_type,
             can_manage=can_manage,
+            thread=forum_topic(message),
+            thread_kind="topic",
         )
 
     async def _chat_type(self, message: Message) -> str:
@@ -390,11 +393,11 @@ class TelegramFrontEnd(PacedAnswers):
     async def _answer(self, message: Message, reply: Reply) -> None:
         """Each message of the answer in a paced, urgent slot (before queued digest messages)."""
         chat_id = str(message.chat.id)
-        thread = message.message_thread_id if message.is_topic_message else None
+        thread = forum_topic(message)
         try:
             for part in self.sender.render(reply):
                 await self.answer_slot(chat_id)
-                await self.sender.send_rendered(chat_id, part, message_thread_id=thread)
+                await self.sender.send_rendered(chat_id, part, thread=thread)
         except RetryLater as exc:
             self.told_to_wait(chat_id, exc.retry_after)
             log.warning("telegram: reply not delivered: %s", exc, extra={"chat_id": chat_id})
@@ -404,18 +407,22 @@ class TelegramFrontEnd(PacedAnswers):
             log.error("telegram: reply not delivered: %s", exc, extra={"chat_id": chat_id})
             await self._apologise(chat_id, thread)
 
-    async def _apologise(self, chat_id: str, thread: int | None = None) -> None:
+    async def _apologise(self, chat_id: str, thread: str | None = None) -> None:
         try:
             await self.answer_slot(chat_id)
-            await self.application.bot.send_message(chat_ref(chat_id), APOLOGY, message_thread_id=thread)
+            await self.application.bot.send_message(
+                chat_ref(chat_id), APOLOGY, message_thread_id=topic_id(thread)
+            )
         except TelegramError as exc:  # best effort; the first failure is already logged
             log.warning("telegram: apology not delivered: %s", type(exc).__name__, extra={"chat_id": chat_id})
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """PTB's error handler: whatever a handler did not catch itself. Logged; the user hears back."""
-        chat_id = None
+        chat_id = thread = None
         if isinstance(update, Update) and update.effective_chat is not None:
             chat_id = str(update.effective_chat.id)
+            if update.effective_message is not None:
+                thread = forum_topic(update.effective_message)
         log.error(
             "telegram: update failed: %s",
             type(context.error).__name__,
@@ -423,7 +430,16 @@ class TelegramFrontEnd(PacedAnswers):
             extra={"chat_id": chat_id},
         )
         if chat_id is not None:
-            await self._apologise(chat_id)
+            await self._apologise(chat_id, thread)
+
+
+def forum_topic(message: Message) -> str | None:
+    """The forum topic a message was sent in (its message_thread_id, as the core's opaque `thread`), or
+    None for the main chat: the General topic, and replies in a group that is not a forum, carry no
+    topic to answer in."""
+    if message.is_topic_message and message.message_thread_id is not None:
+        return str(message.message_thread_id)
+    return None
 
 
 __all__ = [

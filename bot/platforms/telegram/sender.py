@@ -8,7 +8,7 @@ import contextlib
 import logging
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 
 import httpx
@@ -30,7 +30,7 @@ from telegram.warnings import PTBDeprecationWarning
 from bot.platforms.telegram.render import render_telegram
 from bot.platforms.telegram.settings import TelegramSettings
 from bot.reply import Reply
-from bot.senders import ChatGone, InDoubt, RetryLater, SendError, Transient
+from bot.senders import ChatGone, InDoubt, RetryLater, SendError, ThreadGone, Transient
 from bot.settings import Settings, SettingsError
 
 POOL_SIZE = 100  # concurrent HTTP connections of one Bot: digest fan-out sends in parallel
@@ -38,6 +38,8 @@ POOL_TIMEOUT = 10.0  # a send waits this long for a free connection before Timed
 SEND_TIMEOUT = 15.0
 # BadRequest descriptions meaning the chat is no longer reachable.
 GONE_BAD_REQUESTS = ("chat not found", "group chat was deactivated", "peer_id_invalid", "user not found")
+# BadRequest descriptions meaning the forum topic a message went to is deleted or closed (the chat is there).
+GONE_TOPIC_REQUESTS = ("message thread not found", "topic_closed", "topic_deleted", "topic was deleted")
 # httpx errors raised before a request is written: the message surely did not reach Telegram. Any other
 # transport error under PTB's TimedOut / NetworkError (read or write timeout, connection dropped mid-
 # request) leaves it in doubt; a NetworkError from an HTTP answer (5xx) means not delivered.
@@ -92,6 +94,11 @@ def chat_ref(chat_id: str | int) -> int | str:
     return int(s) if re.fullmatch(r"-?\d+", s) else s
 
 
+def topic_id(thread: str | None) -> int | None:
+    """A forum topic's message_thread_id from the opaque `thread` the core carries (None: main chat)."""
+    return int(thread) if thread is not None and re.fullmatch(r"\d+", thread.strip()) else None
+
+
 def _seconds(value: int | float | timedelta) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
@@ -110,6 +117,8 @@ def map_telegram_error(exc: TelegramError, token: str | None = None) -> SendErro
     if isinstance(exc, Forbidden):
         return ChatGone(f"telegram: {text}")
     if isinstance(exc, BadRequest):  # a NetworkError subclass in PTB: test it first
+        if any(s in text.casefold() for s in GONE_TOPIC_REQUESTS):
+            return ThreadGone(f"telegram: forum topic gone: {text}")
         if any(s in text.casefold() for s in GONE_BAD_REQUESTS):
             return ChatGone(f"telegram: {text}")
         return SendError(f"telegram sendMessage refused: {text}")
@@ -180,34 +189,36 @@ class TelegramSender:
             self._own, self._loop = self._factory(), loop
         return self._own
 
-    async def send(self, chat_id: str, reply: Reply, *, message_thread_id: int | None = None) -> list[str]:
-        return await self.send_html(chat_id, render_telegram(reply), message_thread_id=message_thread_id)
+    async def send(self, chat_id: str, reply: Reply, *, thread: str | None = None) -> list[str]:
+        return await self.send_html(chat_id, render_telegram(reply), thread=thread)
 
     def render(self, reply: Reply) -> list[str]:
         return render_telegram(reply)
 
-    async def send_rendered(self, chat_id: str, message: str, *, message_thread_id: int | None = None) -> str:
-        """One sendMessage of rendered HTML; the error says whether the request may have arrived."""
+    async def send_rendered(
+        self, chat_id: str, message: str, *, thread: str | None = None, earlier: Sequence[str] = ()
+    ) -> str:
+        """One sendMessage of rendered HTML, into the forum topic `thread` (its message_thread_id) when
+        given; the error says whether the request may have arrived. Every part of a digest goes to the
+        same place (`earlier` is not needed here)."""
         try:
             sent = await self.bot.send_message(
                 chat_ref(chat_id),
                 message,
                 parse_mode=ParseMode.HTML,
-                message_thread_id=message_thread_id,
+                message_thread_id=topic_id(thread),
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         except TelegramError as exc:
             raise map_telegram_error(exc, self._token) from None
         return str(sent.message_id)
 
-    async def send_html(
-        self, chat_id: str, parts: list[str], *, message_thread_id: int | None = None
-    ) -> list[str]:
+    async def send_html(self, chat_id: str, parts: list[str], *, thread: str | None = None) -> list[str]:
         """Send already-rendered HTML messages in order; on failure the error carries `sent_ids`."""
         sent: list[str] = []
         for part in parts:
             try:
-                sent.append(await self.send_rendered(chat_id, part, message_thread_id=message_thread_id))
+                sent.append(await self.send_rendered(chat_id, part, thread=thread))
             except SendError as err:
                 err.sent_ids = list(sent)  # type: ignore[attr-defined]
                 raise

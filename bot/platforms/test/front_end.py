@@ -4,6 +4,7 @@ and digests alike) is kept in `InProcessSender.sent`, rendered as plain text by 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aiohttp import web
@@ -20,6 +21,7 @@ class Sent:
     chat_id: str
     text: str
     id: str
+    thread: str | None = None  # the thread it went into (None: the main chat)
 
 
 class InProcessSender:
@@ -33,8 +35,10 @@ class InProcessSender:
     def render(self, reply: Reply) -> list[str]:
         return [render_text(reply)]
 
-    async def send_rendered(self, chat_id: str, message: str) -> str:
-        sent = Sent(chat_id, message, f"test-{len(self.sent) + 1}")
+    async def send_rendered(
+        self, chat_id: str, message: str, *, thread: str | None = None, earlier: Sequence[str] = ()
+    ) -> str:
+        sent = Sent(chat_id, message, f"test-{len(self.sent) + 1}", thread)
         self.sent.append(sent)
         return sent.id
 
