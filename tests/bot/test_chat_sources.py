@@ -197,6 +197,20 @@ def test_two_chats_with_the_same_feed_share_one_fetch_per_poll(db: Database, sit
     assert "0 new stories" in ask(commands, "/sources", CHAT_B)
 
 
+async def deliver_due(db: Database, clock: FakeClock, sender: FakeSender) -> None:
+    """One delivery pass of the bot's scheduler with the test's clock, sending through `sender`."""
+    sender.clock = clock
+    scheduler = DigestScheduler(
+        db,
+        load_settings({}),
+        {"telegram": sender},
+        clock=clock,
+        sleep=clock.backoff_sleep,
+        pacers=Pacers(monotonic=clock.monotonic, sleep=clock.sleep),
+    )
+    await scheduler.tick()
+
+
 BOTH_STORES = pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
 
 
@@ -229,16 +243,7 @@ async def test_a_chats_digest_holds_the_operators_stories_and_its_own_only(
     clock, sender = FakeClock(datetime.now(UTC) + timedelta(seconds=1)), FakeSender()
     for chat in (CHAT_A, CHAT_B, CHAT_C):
         subscribe(db, chat.chat_id, past_hhmm(clock()), "UTC", when=clock() - timedelta(hours=2))
-    sender.clock = clock
-    scheduler = DigestScheduler(
-        db,
-        load_settings({}),
-        {"telegram": sender},
-        clock=clock,
-        sleep=clock.backoff_sleep,
-        pacers=Pacers(monotonic=clock.monotonic, sleep=clock.sleep),
-    )
-    await scheduler.tick()
+    await deliver_due(db, clock, sender)
     digests = {chat: " ".join(s.text for s in sender.to(chat.chat_id)) for chat in (CHAT_A, CHAT_B, CHAT_C)}
     for chat, own in {CHAT_A: FEED_A, CHAT_B: FEED_B, CHAT_C: []}.items():
         text = digests[chat]
@@ -324,16 +329,7 @@ async def test_a_filtered_digest_holds_the_chats_own_matching_stories_and_no_oth
             when=clock() - timedelta(hours=2),
             topic_filter="petroleum, death",
         )
-    sender.clock = clock
-    scheduler = DigestScheduler(
-        db,
-        load_settings({}),
-        {"telegram": sender},
-        clock=clock,
-        sleep=clock.backoff_sleep,
-        pacers=Pacers(monotonic=clock.monotonic, sleep=clock.sleep),
-    )
-    await scheduler.tick()
+    await deliver_due(db, clock, sender)
     bp, gdp = FEED_A  # BP's bid (matches "petroleum") and Italy's GDP (matches neither term)
     chat_a = " ".join(s.text for s in sender.to(CHAT_A.chat_id))
     chat_c = " ".join(s.text for s in sender.to(CHAT_C.chat_id))
