@@ -38,6 +38,7 @@ WINDOW_LIMIT = 1000  # … at most this many (a day of many feeds), newest inges
 TOPICS_SHOWN = 3  # topics named under a story in a digest (its section names one more)
 PAGES_KEPT = 64  # digests kept for reuse (make_digest): the front page, the listed topics' pages, searches
 TOPICS_LISTED = 20  # topics /topics lists; their /brief pages are prepared after an ingest
+THREAD_STORIES = 30  # stories beyond the front page a threading platform lists in its thread
 _PAGES: OrderedDict[tuple, Digest] = OrderedDict()
 _PAGES_LOCK = threading.Lock()
 _ITEMS: weakref.WeakKeyDictionary[StoredArticle, DigestItem] = weakref.WeakKeyDictionary()
@@ -270,14 +271,19 @@ def topic_title(label: str) -> str:
 def rendered_fit(max_chars: int, title: str = DIGEST_TITLE) -> Callable[[Digest], bool]:
     """Whether a digest, rendered as text and for every registered platform, stays within `max_chars`
     everywhere and is one message on each chat platform."""
-    platform_fits = [p.fits for p in PLATFORMS.values() if p.fits is not None]
+    platform_fits = [(p.fits, p.threads_long_digests) for p in PLATFORMS.values() if p.fits is not None]
 
     def fits(digest: Digest) -> bool:
         reply = digest_reply(digest, title=title)
         if visible_chars(reply) > max_chars:
             return False  # every rendering is at least this long: no need to render
+        # the page as each platform shows it (a threading one says where the rest is)
+        threaded = digest_reply(digest, title=title, rest_in_thread=True) if digest.omitted else reply
         # the platforms first: each can refuse before rendering (Telegram: past its message limit)
-        return all(fit(reply, max_chars) for fit in platform_fits) and len(render_text(reply)) <= max_chars
+        return (
+            all(fit(threaded if in_thread else reply, max_chars) for fit, in_thread in platform_fits)
+            and len(render_text(reply)) <= max_chars
+        )
 
     return fits
 
@@ -286,8 +292,10 @@ def fmt_when(when: datetime) -> str:
     return when.strftime("%d %b %Y %H:%M UTC")
 
 
-def digest_reply(digest: Digest, *, title: str = DIGEST_TITLE) -> Reply:
-    """A digest as sections of items: headline (linked when there is a URL), summary, source."""
+def digest_reply(digest: Digest, *, title: str = DIGEST_TITLE, rest_in_thread: bool = False) -> Reply:
+    """A digest as sections of items: headline (linked when there is a URL), summary, source.
+    `rest_in_thread`: the stories not shown follow in the page's thread (`thread_reply`), and the
+    page says so instead of "not shown"."""
     if digest.empty:
         return Reply.text("No stories yet. Add articles to the sources folder or run `briefbot ingest`.")
     count = len(digest.items)
@@ -295,7 +303,11 @@ def digest_reply(digest: Digest, *, title: str = DIGEST_TITLE) -> Reply:
     subtitle = f"{count} {'story' if count == 1 else 'stories'}"
     if digest.since is not None:
         subtitle += f" since {fmt_when(digest.since)}"
-    if digest.omitted:
+    if digest.omitted and rest_in_thread:
+        listed = min(len(digest.rest), THREAD_STORIES)
+        capped = f", the {listed} most important" if listed < len(digest.rest) else ""
+        subtitle += f", {digest.omitted} more{capped} in the thread"
+    elif digest.omitted:
         subtitle += f", {digest.omitted} more not shown"
     blocks.append(Paragraph((Span(subtitle, italic=True),)))
     for section in digest.sections:
@@ -306,6 +318,31 @@ def digest_reply(digest: Digest, *, title: str = DIGEST_TITLE) -> Reply:
         i.headline for i in digest.items[:3]
     )
     return Reply(tuple(blocks), fallback=fallback[:300])
+
+
+def thread_reply(digest: Digest, *, title: str = DIGEST_TITLE, limit: int = THREAD_STORIES) -> Reply | None:
+    """The stories a digest's front page leaves out, most important first and at most `limit`: each
+    its headline (linked when there is a URL) and source, for the page's thread. None when none."""
+    listed = digest.rest[:limit]
+    if not listed:
+        return None
+    note = "Stories not on the front page, most important first"
+    if len(listed) < len(digest.rest):
+        note += f" (the first {len(listed)} of {len(digest.rest)})"
+    items = tuple(
+        (
+            Span(item.headline, link=item.url if _is_http(item.url) else None),
+            Span(f" — {item.source}" + (f" (also: {', '.join(item.also)})" if item.also else "")),
+        )
+        for item in listed
+    )
+    blocks = (
+        Heading(f"{title}: more stories", level=2),
+        Paragraph((Span(note, italic=True),)),
+        Bullets(items),
+    )
+    fallback = f"{title}: {len(listed)} more {'story' if len(listed) == 1 else 'stories'}"
+    return Reply(blocks, fallback=fallback[:300])
 
 
 def item_blocks(item: DigestItem) -> list:

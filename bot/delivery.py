@@ -64,7 +64,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
-from bot.briefing import digest_reply, make_digest
+from bot.briefing import digest_reply, make_digest, thread_reply
 from bot.localtime import local_instant, parse_hhmm, parse_zone, period_key
 from bot.metrics import (
     DELIVERIES_IN_DOUBT,
@@ -75,6 +75,7 @@ from bot.metrics import (
     RATE_LIMITED,
     SEND_LATENCY,
 )
+from bot.platforms.registry import PLATFORMS
 from bot.ratelimit import Limits, Pacers
 from bot.reply import Reply
 from bot.senders import ChatGone, InDoubt, RetryLater, Sender, SendError, ThreadGone, Transient
@@ -109,6 +110,7 @@ from bot.store.repo import (
     worker_heartbeat,
 )
 from bot.subscriptions import NO_FILTER, TopicFilter, days_of, stored_filter
+from summarizer.digest import Digest
 
 log = logging.getLogger(__name__)
 
@@ -579,12 +581,21 @@ class Outbox:
                     title=title,
                     diverse=not topic_filter,  # as /brief WORDS: every matching story may lead
                 )
-                reply = digest_reply(digest, title=title)
-                content = self._store(platform, render_messages(reply, self._renderers[platform]))
+                content = self._store(platform, self._digest_messages(platform, digest, title))
             if len(self._digests) >= DIGESTS_KEPT:
                 self._digests.popitem(last=False)
             self._digests[key] = content
             return content
+
+    def _digest_messages(self, platform: str, digest: Digest, title: str) -> list[Any]:
+        """The digest's rendered messages: its front page, then, on a platform that threads long
+        digests, the stories the page leaves out (the sender posts them into the page's thread)."""
+        render = self._renderers[platform]
+        descriptor = PLATFORMS.get(platform)
+        threads = descriptor is not None and descriptor.threads_long_digests
+        messages = render_messages(digest_reply(digest, title=title, rest_in_thread=threads), render)
+        rest = thread_reply(digest, title=title) if threads else None
+        return messages + (render_messages(rest, render) if rest is not None else [])
 
     def _store(self, platform: str, messages: list[Any]) -> tuple[list[Any], str]:
         """Store rendered messages under their hash (once per process) and return both."""

@@ -62,6 +62,9 @@ class Digest:
     since: datetime | None = None
     merged: int = 0  # near-duplicates folded into another story
     topic_counts: tuple[tuple[str, int], ...] = field(default_factory=tuple)
+    # the stories not on the page, most important first (as the page chose), for a platform that can
+    # show them after it (a Slack thread); their near-duplicates included, `omitted` counts them all
+    rest: tuple[DigestItem, ...] = ()
 
     @property
     def items(self) -> list[DigestItem]:
@@ -329,7 +332,8 @@ def build_digest(
                     break
             else:
                 misses += 1
-    return page(_lengthened(chosen, merged, lambda longer: fits(page(longer))))
+    final = page(_lengthened(chosen, merged, lambda longer: fits(page(longer))))
+    return replace(final, rest=tuple(merged[i] for i in order if i not in taken))
 
 
 def _labels_of(index: Iterable[tuple[str, Iterable[str]]]) -> dict[str, list[str]]:

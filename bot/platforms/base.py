@@ -74,6 +74,9 @@ class Platform:
     # Whether a digest is one message within `max_chars` here (None: any length fits); the digest
     # budget is checked on every registered platform, so all show the same stories.
     fits: Callable[[Reply, int], bool] | None = None
+    # Whether a digest here is its front page followed, in the page's thread, by the stories the page
+    # leaves out (bot/briefing.py `thread_reply`); else the page alone says how many are not shown.
+    threads_long_digests: bool = False
     # (module, class) of the library's network errors: the CLI reports them in one line.
     network_errors: tuple[tuple[str, str], ...] = ()
 

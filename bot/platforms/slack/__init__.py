@@ -41,5 +41,6 @@ PLATFORM = Platform(
     problems=settings.problems,
     front_end=make_front_end,
     fits=fits,
+    threads_long_digests=True,  # the sender posts every message after the first into its thread
     network_errors=(("slack_sdk.errors", "SlackClientError"),),
 )
