@@ -1,6 +1,7 @@
 """The corpus front page (issue #11): ingest ../shared/data/news and the seeds into a temporary SQLite
 database, then print the default digest's figures on every platform, the /topics count agreement and
-the time to build it. Run: .venv/bin/python bench/frontpage.py [--show]"""
+the time to build it; on Slack, what the front page's thread holds.
+Run: .venv/bin/python bench/frontpage.py [--show]"""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.briefing import digest_reply, forget_pages, make_digest, news_window
+from bot.briefing import THREAD_STORIES, digest_reply, forget_pages, make_digest, news_window, thread_reply
 from bot.commands import ChatContext, Commands
+from bot.delivery import render_messages
 from bot.ingest import ingest_specs, make_analyser
 from bot.platforms.slack.render import render_slack, shown_chars
 from bot.platforms.telegram.render import render_telegram
@@ -61,6 +63,15 @@ def main() -> None:
             f"budget {settings.digest_max_chars}: text {len(text)} chars; Telegram {len(telegram)} "
             f"message(s), {sum(len(m) for m in telegram)} chars of HTML; Slack {len(slack)} message(s), "
             f"{sum(shown_chars(p) for p in slack)} chars"
+        )
+        front = render_slack(digest_reply(digest, rest_in_thread=True))
+        rest = thread_reply(digest)
+        thread = render_messages(rest, render_slack) if rest is not None else []
+        print(
+            f"Slack, the rest in the thread: front page {len(front)} message(s), "
+            f"{sum(shown_chars(p) for p in front)} chars; thread {min(len(digest.rest), THREAD_STORIES)} of "
+            f"{len(digest.rest)} stories left out, {len(thread)} repl(ies), "
+            f"{sum(shown_chars(p) for p in thread)} chars"
         )
         print(f"outlets: {dict(outlets)}")
         print(f"sections: {sections}; largest {max(sections.values())} of {len(digest.items)}")
