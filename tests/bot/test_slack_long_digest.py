@@ -60,10 +60,11 @@ def settings(**overrides: object) -> Settings:
     return load_settings({}, digest_max_items=FRONT_PAGE, **overrides)
 
 
-async def tick(db: Database, platform: str, sender: Sender, config: Settings) -> None:
-    bot = DigestScheduler(db, config, {platform: sender}, **FAST)
+async def tick(db: Database, platform: str, sender: Sender, config: Settings, now: datetime = NOW) -> None:
+    """One delivery pass at `now` by a fresh process: its own scheduler and sender (nothing kept)."""
+    bot = DigestScheduler(db, config, {platform: sender}, clock=lambda: now, **FAST)
     try:
-        await bot.tick(now=NOW)
+        await bot.tick(now=now)
     finally:
         await bot.stop()
         await sender.close()
@@ -123,6 +124,23 @@ async def test_the_thread_is_capped_and_the_front_page_says_how_many_it_holds(tm
     assert all(p.thread_ts == first.ts for p in thread)
     listed = [item for item in digest.rest if f"<{item.url}|" in replies]
     assert listed == list(digest.rest[:THREAD_STORIES])  # the most important ones, no more
+
+
+async def test_a_retry_after_the_first_reply_failed_finishes_the_thread_once(long_db: Database) -> None:
+    async with FakeSlackApi(token="xoxb-test") as fake:
+        fake.fail("C1", None, status=503, times=None, after=1)  # the front page passes, its replies 5xx
+        await tick(long_db, "slack", SlackSender("xoxb-test", fake.base_url, timeout=5), settings())
+        assert len(fake.posts_to("C1")) == 1
+        fake.clear_failures()
+        later = NOW + timedelta(minutes=5)  # another process, after the retry delay
+        await tick(long_db, "slack", SlackSender("xoxb-test", fake.base_url, timeout=5), settings(), later)
+    first, *thread = fake.posts_to("C1")
+    assert thread and all(p.thread_ts == first.ts for p in thread)  # the page was not posted again
+    replies = "\n".join(p.all_text() for p in thread)
+    for item in expected_digest(long_db).rest:
+        assert replies.count(f"<{item.url}|") == 1  # every story left out, once
+    (row,) = [r for r in deliveries(long_db) if r.platform == "slack"]
+    assert row.status == "delivered" and list(row.message_ids) == [first.ts, *(p.ts for p in thread)]
 
 
 async def test_a_digest_that_fits_its_front_page_is_one_message_without_a_thread(tmp_path: Path) -> None:

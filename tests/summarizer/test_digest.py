@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from summarizer.analysis import Topic
@@ -206,3 +207,25 @@ def test_a_table_of_results_does_not_lead_a_story_told_in_sentences() -> None:
     prose = _told(9, story, ("dollar",), hours=2)
     digest = build_digest([*tables, prose, *_filler(10)], max_items=3)
     assert digest.items[0].headline.startswith("Dollar opens")
+
+
+def test_the_stories_left_out_are_kept_most_important_first() -> None:
+    """`rest` (what a Slack thread lists after the page): every story not shown, once, in the page's
+    order of importance (told in sentences before figures, then newest first here), a near-duplicate
+    folded into its story and counted in `omitted`."""
+    body = _news("reuters/17395.txt")
+    figures = ("Shr 28.5p vs 26.6p.",)  # a table of results: after every story told in sentences
+    items = [
+        *[
+            item(i, f"Story number {i} tells readers about the many things that happened.", hours=i)
+            for i in range(8)
+        ],
+        replace(item(20, body, hours=1, source="wire"), summary=figures),
+        replace(item(21, body.replace("the", "a", 1), hours=2, source="site"), summary=figures),
+    ]
+    digest = build_digest(items, max_items=3)
+    assert [i.id for i in digest.items] == ["id0", "id1", "id2"]
+    assert [i.id for i in digest.rest] == ["id3", "id4", "id5", "id6", "id7", "id20"]
+    assert digest.rest[-1].also == ("site",)
+    assert digest.omitted == sum(1 + i.repeats for i in digest.rest) == 7
+    assert not build_digest(items[:2], max_items=5).rest  # all on the page: nothing left out
