@@ -278,7 +278,9 @@ def rendered_fit(max_chars: int, title: str = DIGEST_TITLE) -> Callable[[Digest]
         if visible_chars(reply) > max_chars:
             return False  # every rendering is at least this long: no need to render
         # the page as each platform shows it (a threading one says where the rest is)
-        threaded = digest_reply(digest, title=title, rest_in_thread=True) if digest.omitted else reply
+        threaded = reply
+        if digest.omitted and not digest.empty:  # the same page, its count line as a thread's says it
+            threaded = Reply((reply.blocks[0], count_line(digest, True), *reply.blocks[2:]), reply.fallback)
         # the platforms first: each can refuse before rendering (Telegram: past its message limit)
         return (
             all(fit(threaded if in_thread else reply, max_chars) for fit, in_thread in platform_fits)
@@ -299,17 +301,7 @@ def digest_reply(digest: Digest, *, title: str = DIGEST_TITLE, rest_in_thread: b
     if digest.empty:
         return Reply.text("No stories yet. Add articles to the sources folder or run `briefbot ingest`.")
     count = len(digest.items)
-    blocks: list = [Heading(title, level=1)]
-    subtitle = f"{count} {'story' if count == 1 else 'stories'}"
-    if digest.since is not None:
-        subtitle += f" since {fmt_when(digest.since)}"
-    if digest.omitted and rest_in_thread:
-        listed = min(len(digest.rest), THREAD_STORIES)
-        capped = f", the {listed} most important" if listed < len(digest.rest) else ""
-        subtitle += f", {digest.omitted} more{capped} in the thread"
-    elif digest.omitted:
-        subtitle += f", {digest.omitted} more not shown"
-    blocks.append(Paragraph((Span(subtitle, italic=True),)))
+    blocks: list = [Heading(title, level=1), count_line(digest, rest_in_thread)]
     for section in digest.sections:
         blocks.append(Heading(section.label, level=2))
         for item in section.items:
@@ -318,6 +310,21 @@ def digest_reply(digest: Digest, *, title: str = DIGEST_TITLE, rest_in_thread: b
         i.headline for i in digest.items[:3]
     )
     return Reply(tuple(blocks), fallback=fallback[:300])
+
+
+def count_line(digest: Digest, rest_in_thread: bool = False) -> Paragraph:
+    """The page's second line: how many stories, since when, and how many more (where they are)."""
+    count = len(digest.items)
+    line = f"{count} {'story' if count == 1 else 'stories'}"
+    if digest.since is not None:
+        line += f" since {fmt_when(digest.since)}"
+    if digest.omitted and rest_in_thread:
+        listed = min(len(digest.rest), THREAD_STORIES)
+        capped = f", the {listed} most important" if listed < len(digest.rest) else ""
+        line += f", {digest.omitted} more{capped} in the thread"
+    elif digest.omitted:
+        line += f", {digest.omitted} more not shown"
+    return Paragraph((Span(line, italic=True),))
 
 
 def thread_reply(digest: Digest, *, title: str = DIGEST_TITLE, limit: int = THREAD_STORIES) -> Reply | None:
