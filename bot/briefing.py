@@ -319,8 +319,9 @@ def count_line(digest: Digest, rest_in_thread: bool = False) -> Paragraph:
     if digest.since is not None:
         line += f" since {fmt_when(digest.since)}"
     if digest.omitted and rest_in_thread:
-        listed = min(len(digest.rest), THREAD_STORIES)
-        capped = f", the {listed} most important" if listed < len(digest.rest) else ""
+        left_out = digest.total - count  # stories (near-duplicates folded) as `rest` holds them; the
+        listed = min(left_out, THREAD_STORIES)  # pages tried while building have no `rest` yet
+        capped = f", the {listed} most important" if listed < left_out else ""
         line += f", {digest.omitted} more{capped} in the thread"
     elif digest.omitted:
         line += f", {digest.omitted} more not shown"

@@ -227,5 +227,6 @@ def test_the_stories_left_out_are_kept_most_important_first() -> None:
     assert [i.id for i in digest.items] == ["id0", "id1", "id2"]
     assert [i.id for i in digest.rest] == ["id3", "id4", "id5", "id6", "id7", "id20"]
     assert digest.rest[-1].also == ("site",)
+    assert len(digest.rest) == digest.total - len(digest.items)  # what the page's count line tells
     assert digest.omitted == sum(1 + i.repeats for i in digest.rest) == 7
     assert not build_digest(items[:2], max_items=5).rest  # all on the page: nothing left out
