@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import feedparser
 import httpx
 
 from summarizer.article import Article, ArticleError, parse_text
@@ -50,6 +51,21 @@ def sniff(content_type: str, body: bytes) -> str | None:
     return None
 
 
+def read_served(fetched: Fetched) -> tuple[str | None, feedparser.FeedParserDict | None]:
+    """What a fetched URL serves: ("feed", the parsed feed), or ("html" / "text", None) for a page, or
+    (None, None) when unsupported. XHTML served as XML is a page; a feed that does not parse and is not
+    XHTML raises FeedError."""
+    kind = sniff(fetched.content_type, fetched.body)
+    if kind != "feed":
+        return kind, None
+    try:
+        return kind, parse_feed(fetched.body, fetched.headers.get("content-type", ""))
+    except FeedError:
+        if not _HTML_ROOT.search(fetched.body[:2048].lower()):
+            raise
+        return "html", None
+
+
 @dataclass(frozen=True)
 class Probe:
     """What one fetch of a URL found: a feed (its title and entry count) or a page with an article."""
@@ -73,17 +89,13 @@ class UrlSource(HttpSource):
         feed and no article on the page."""
         with make_client(self.timeout, self.policy) as client:
             fetched = fetch(client, self.url, timeout=self.timeout, trusted=self.trusted)
-        kind = sniff(fetched.content_type, fetched.body)
-        if kind == "feed":
-            try:
-                parsed = parse_feed(fetched.body, fetched.headers.get("content-type", ""))
-            except FeedError as exc:
-                if not _HTML_ROOT.search(fetched.body[:2048].lower()):
-                    raise FetchError(str(exc)) from None
-                kind = "html"
-            else:
-                title = html_to_text(str(parsed.feed.get("title") or "")).strip()
-                return Probe("feed", title or self.url, len(parsed.entries))
+        try:
+            kind, parsed = read_served(fetched)
+        except FeedError as exc:
+            raise FetchError(str(exc)) from None
+        if parsed is not None:
+            title = html_to_text(str(parsed.feed.get("title") or "")).strip()
+            return Probe("feed", title or self.url, len(parsed.entries))
         if kind is None:
             raise FetchError(f"not an RSS/Atom feed or a web page: content type {fetched.content_type}")
         try:
@@ -93,16 +105,12 @@ class UrlSource(HttpSource):
         return Probe("page", article.headline, 1)
 
     def _batch(self, client: httpx.Client, fetched: Fetched, state: dict[str, Any]) -> SourceBatch:
-        kind = sniff(fetched.content_type, fetched.body)
-        if kind == "feed":
-            try:
-                parsed = parse_feed(fetched.body, fetched.headers.get("content-type", ""))
-            except FeedError as exc:
-                if not _HTML_ROOT.search(fetched.body[:2048].lower()):
-                    return self._skipped(exc, state)
-                kind = "html"  # XHTML served as XML
-            else:
-                return self._feed_batch(client, fetched, parsed, state)
+        try:
+            kind, parsed = read_served(fetched)
+        except FeedError as exc:
+            return self._skipped(exc, state)
+        if parsed is not None:
+            return self._feed_batch(client, fetched, parsed, state)
         if kind is None:
             return self._skipped(f"unsupported content type {fetched.content_type}", state)
         try:
