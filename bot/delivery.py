@@ -86,7 +86,6 @@ from bot.store.models import DeliveryStatus
 from bot.store.repo import (
     ClaimedDelivery,
     ScheduledSubscription,
-    articles_in_window,
     claim_deliveries,
     deactivate_subscription,
     existing_deliveries,
@@ -566,8 +565,6 @@ class Outbox:
                         limit=WINDOW_ARTICLES,
                         feeds=feeds,
                     )
-                    if topic_filter
-                    else articles_in_window(session, start, end, limit=WINDOW_ARTICLES, feeds=feeds)
                 )
             content: tuple[list[Any], str] | None = None
             self.digests_built += 1

@@ -784,6 +784,8 @@ def matching_in_window(
     holds every word of one of the `include` terms (any article when there are none) and none of the
     `exclude` words: the database's full-text index decides, as it does for /brief WORDS. Like
     `articles_in_window`, the operator's stories and those of the chat feeds `feeds`."""
+    if not include and not exclude:  # no filter: the window as it is
+        return articles_in_window(session, start, end, limit=limit, feeds=feeds)
     window = and_(StoredArticle.ingested_at > start, StoredArticle.ingested_at <= end, visible_to(feeds))
     if session.get_bind().dialect.name not in INDEXED_DIALECTS:
         matcher = WordMatcher(session.get_bind().dialect.name)
