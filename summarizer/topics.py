@@ -283,11 +283,6 @@ class _Story:
     words: dict[str, Word]
 
 
-def _is_place(label: str) -> bool:
-    low = fold(label)
-    return low in NATIONALITY or all(w in PLACE_WORDS for w in low.split())
-
-
 def _candidates(
     freq: Counter[tuple[str, ...]],
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]],

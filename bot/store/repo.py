@@ -28,7 +28,7 @@ from bot.store.models import (
     Subscription,
     utcnow,
 )
-from bot.store.rowcache import RowKey, analysis_of, row_cache
+from bot.store.rowcache import RowKey, row_cache
 from summarizer.analysis import Analysis
 from summarizer.article import Article
 
@@ -222,11 +222,6 @@ def articles_stamp(session: Session) -> tuple[int | str, ...]:
     return int(count), str(newest), int(versions)
 
 
-def has_articles_since(session: Session, since: datetime) -> bool:
-    newer = select(StoredArticle.id).where(StoredArticle.ingested_at > since).limit(1)
-    return session.scalar(newer) is not None
-
-
 def stale_articles(session: Session, version: int, *, limit: int) -> Sequence[StoredArticle]:
     """Articles whose cached analysis is older than `version`."""
     stmt = select(StoredArticle).where(StoredArticle.analysis_version < version).limit(limit)
@@ -259,10 +254,6 @@ def save_source_state(session: Session, key: str, state: dict[str, Any]) -> None
         session.add(SourceState(key=key, state=state))
     else:
         row.state = state
-
-
-def stored_analysis(row: StoredArticle) -> Analysis:
-    return analysis_of(row)
 
 
 def chat_subscriptions(
@@ -344,10 +335,6 @@ def deactivate_subscription(session: Session, which: int | tuple[str, str], reas
             sub.deactivated_reason = reason[:256]
             changed = True
     return changed
-
-
-def active_subscriptions(session: Session) -> Sequence[Subscription]:
-    return session.scalars(select(Subscription).where(Subscription.active.is_(True))).all()
 
 
 # -- the outbox (deliveries) ------------------------------------------------------------------------
@@ -834,11 +821,6 @@ def worker_heartbeat(session: Session, worker: str, now: datetime, *, live_withi
 
 def remove_worker(session: Session, worker: str) -> None:
     session.execute(delete(DeliveryWorker).where(DeliveryWorker.id == worker))
-
-
-def delivery_counts(session: Session) -> dict[str, int]:
-    rows = session.execute(select(Delivery.status, func.count()).group_by(Delivery.status)).all()
-    return {status: int(n) for status, n in rows}
 
 
 def _rowcount(result: Result[Any]) -> int:
