@@ -1,6 +1,6 @@
 """Score topic labels against the labelled dev sets; print the figures, cross-validated first.
 
-    .venv/bin/python bench/topics.py [-v] [--no-corpus] [--code PATH]
+    .venv/bin/python bench/topics.py [-v] [--no-corpus] [--no-model] [--repeats N] [--code PATH]
 
 Hit rate (the scorer bench/who.py used): a labelled topic is hit when it shares a stemmed content word
 with one of the top six predicted labels. The rate is hits over labelled topics, per file and pooled.
@@ -13,7 +13,8 @@ in-sample figures of the shipped defaults follow.
 
 Over every article in ../shared/data/news it also prints how many distinct labels `topic_index` makes
 and some junk indicators. `--code PATH` imports summarizer/ from another checkout (e.g. a worktree of
-main) to print the same figures for the code before a change.
+main) to print the same figures for the code before a change. `--no-model` ranks words as a bot with
+`ner_model = false` does (no spaCy tags) and fits the weights it uses (`rules_word_weights`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ def _args() -> argparse.Namespace:
     ap.add_argument("-v", "--verbose", action="store_true", help="print each article's labels and misses")
     ap.add_argument("--no-corpus", action="store_true", help="skip the run over ../shared/data/news")
     ap.add_argument("--code", type=Path, default=ROOT, help="checkout whose summarizer/ is measured")
+    ap.add_argument(
+        "--no-model",
+        action="store_true",
+        help="rank words without the spaCy model's tags (as with ner_model = false): fits rules_word_weights",
+    )
     ap.add_argument(
         "--repeats",
         type=int,
@@ -189,7 +195,9 @@ def fit_word_weights(rows: Rows, l2: float = 1.0) -> tuple[float, ...]:
 
 def _grid(weights: tuple[float, ...]) -> list[Any]:
     return [
-        TopicSettings(word_weights=weights, **dict(zip(TUNABLE, values, strict=True)))
+        TopicSettings(
+            word_weights=weights, rules_word_weights=weights, **dict(zip(TUNABLE, values, strict=True))
+        )
         for values in itertools.product(*TUNABLE.values())
     ]
 
@@ -232,6 +240,10 @@ def fitted_on_all(rows: Rows) -> None:
     totals = [_total(rows, s) for s in grid]
     best = max(range(len(grid)), key=lambda s: (totals[s], -s))
     print(f"  fitted and chosen on all articles: {_describe(grid[best])}")
+    names = ("intercept", *getattr(topics_module, "WORD_FEATURES", ()))
+    if len(names) == len(grid[best].word_weights):  # as summarizer/topics.py's weight tables hold them
+        pairs = zip(names, grid[best].word_weights, strict=True)
+        print("  weights: " + ", ".join(f'"{n}": {w}' for n, w in pairs))
     print(f"  default: {_describe(TopicSettings())}")
 
 
@@ -343,6 +355,10 @@ def corpus_figures() -> None:
 
 
 def main() -> None:
+    if ARGS is not None and ARGS.no_model:
+        from summarizer import ner
+
+        ner.use_model(False)
     rows = load_gold()
     if TUNABLE is not None and hasattr(topics_module, "story_words"):
         _cache_candidates()

@@ -5,6 +5,8 @@
   most of an article never reaches it.
 - `get_parser()`: tagger, dependency parser and lemmatizer without `ner`, for the one sentence a
   derived headline is compressed from (summarizer/headline.py).
+- `get_tagger()`: tagger, parser and `ner` over a story's start, for the topic word model
+  (summarizer/word_signals.py).
 
 Without the model (package missing, or turned off by `use_model(False)`: the `ner_model` setting, passed in
 by the app) callers get None and fall back to rules.
@@ -67,6 +69,7 @@ class Stage:
 
 _NER = ("ner",)
 _PARSE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+_TAG = ("tok2vec", "tagger", "parser", "attribute_ruler", "ner")
 
 
 def _pipeline() -> Any | None:
@@ -104,6 +107,13 @@ def get_parser() -> Stage | None:
     turned off (use_model(False))."""
     nlp = _pipeline()
     return Stage(nlp, _PARSE) if nlp is not None else None
+
+
+def get_tagger() -> Stage | None:
+    """Tagger, dependency parser and named entities (no lemmatizer), for the words of a whole story
+    (summarizer/word_signals.py); None when no model is installed or it is turned off."""
+    nlp = _pipeline()
+    return Stage(nlp, _TAG) if nlp is not None else None
 
 
 def use_model(enabled: bool) -> None:

@@ -4,17 +4,20 @@ An article's labels are up to `max_subjects` taxonomy subjects (summarizer/taxon
 area or field, checked against the story's lead) and its key phrases: runs of one to three content
 words (no stopword, number or punctuation inside) that recur, are the headline's, or join words that
 recur and end in a noun or are a name. Each content word of the story gets the probability that an
-editor's labels use it, a logistic function of named `WORD_FEATURES` (how often and how widely it
+editor's labels use it, a logistic function of named `WORD_FEATURES`: how often and how widely it
 occurs, whether the lead says it, how early, whether the story writes it as a name or a place, whether
-it sits in a recurring phrase). Labels are then taken greedily for coverage: the strongest subject
+it sits in a recurring phrase, how central it is in the story and how common in English, and what the
+small spaCy model tags it as (a person is rarely a topic, a place or organisation often, a verb or a
+date never; summarizer/word_signals.py). Without the model the same rules rank the words with weights
+fitted without its tags. Labels are then taken greedily for coverage: the strongest subject
 first, then whichever phrase or subject adds the most likely words not yet said, each word costing
 `word_cost` (six labels that share words waste slots). A word alone must name something: not a verb
 ("decided", "held"), an adverb, a lone modifier ("operating" of "operating loss"), a generic word
 ("firm", "houses") or a piece of a longer name ("Inc" of "Acme Inc"); a word the story uses once only
 fills one of the first three places. `TopicSettings` holds the weights and choices bench/topics.py fits
 by cross-validation on the labelled dev sets. Stories not in English get no labels
-(summarizer/language.py). Everything is plain Python over the text, no model: tens of milliseconds per
-article, language detection included.
+(summarizer/language.py). The model reads the first 12,000 characters of a story: about 70 ms for a
+typical story, the rules a few milliseconds more, language detection included.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from summarizer.lexicon import (
 )
 from summarizer.names import fold, is_all_caps
 from summarizer.taxonomy import SUBJECTS, subjects_for
+from summarizer.word_signals import TAG_FEATURES, centrality, commonness, tag_shares
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +82,25 @@ MAX_LABELS = 6
 _POOL = 80  # candidates considered for the labels, best first
 
 
+# The word model's weights (bench/topics.py fits them on every labelled article and prints them): with
+# the spaCy model's tags, and with the rules alone (`ner_model = false`, or no model installed).
+# fmt: off
+_MODEL_WEIGHTS: dict[str, float] = {
+    "intercept": -4.698, "frequency": 1.28, "lead": 0.948, "position": 0.313,
+    "spread": 4.769, "name": 0.889, "place": 0.899, "name_frequency": -0.5,
+    "in_phrase": 0.62, "centrality": 0.934, "commonness": -0.295, "length": 0.222,
+    "person": -0.89, "place_entity": -0.61, "organisation": 0.576, "other_entity": 0.966,
+    "number_entity": -2.484, "noun": 0.976, "proper_noun": 0.034, "adjective": 0.754,
+    "verb": -1.318, "compound": 0.964, "argument": 0.077, "prep_object": 0.499,
+}
+_RULES_WEIGHTS: dict[str, float] = {
+    "intercept": -4.665, "frequency": 1.429, "lead": 0.938, "position": 0.382,
+    "spread": 4.701, "name": 1.14, "place": 0.43, "name_frequency": -0.969,
+    "in_phrase": 0.878, "centrality": 1.121, "commonness": -0.186, "length": 0.375,
+}
+# fmt: on
+
+
 @dataclass(frozen=True)
 class TopicSettings:
     """The choices fitted on the labelled dev sets (bench/topics.py fits and chooses them by
@@ -86,21 +109,23 @@ class TopicSettings:
     max_subjects: int = 3  # taxonomy labels among an article's labels
     # P(an editor's label uses this word) = logistic(intercept + weights . WORD_FEATURES), fitted by
     # logistic regression over the words of the labelled articles (bench/topics.py)
-    word_weights: tuple[float, ...] = (-5.247, 1.58, 0.938, 0.347, 6.115, 1.248, 0.322, -0.939, 0.749)
+    word_weights: tuple[float, ...] = tuple(_MODEL_WEIGHTS.values())
+    # the same, fitted with the model's tag features left out (spaCy model missing or turned off)
+    rules_word_weights: tuple[float, ...] = tuple(_RULES_WEIGHTS.values()) + (0.0,) * len(TAG_FEATURES)
     word_cost: float = 0.05  # what a label pays for each word: a word less likely than this is noise
     join_cost: float = 0.1  # a phrase said once pays this: "fentanyl" (said 5 times), not "fentanyl crisis"
-    subject_value: float = 1.0  # a further subject's worth (times its strength) against a phrase's
+    subject_value: float = 0.6  # a further subject's worth (times its strength) against a phrase's
     unsupported_hits: int = 4  # a subject not cued in headline or lead needs this many cue hits
 
 
-# The grid bench/topics.py cross-validates over. word_weights and word_cost above are its choice on all
-# articles; max_subjects=3 and subject_value=1.0 keep a story's policy areas among its labels, which the
-# digest's sections are (the seed's "migration"), and join_cost=0.1 keeps the label a story repeats
-# ("fentanyl", what /topics lists), together three hits in-sample (174 against 177 of 263).
+# The grid bench/topics.py cross-validates over; the defaults above are its choice on all articles.
+# Three subjects worth at least 0.6 keep a story's policy areas among its labels, as the digest's
+# sections and /topics use them; cross-validated, that costs nothing against a free choice (181.0 vs
+# 181.5 of 263, mean of 4 shuffles).
 TUNABLE: dict[str, tuple[Any, ...]] = {
-    "max_subjects": (2, 3),
+    "max_subjects": (3,),
     "word_cost": (0.05, 0.15, 0.25),
-    "subject_value": (0.3, 0.6, 1.0),
+    "subject_value": (0.6, 1.0),
     "join_cost": (0.0, 0.1),
 }
 DEFAULT_SETTINGS = TopicSettings()
@@ -245,6 +270,7 @@ _HEAD_NOUN = re.compile(
 )
 
 
+_ADJ, _NOUN = TAG_FEATURES.index("adjective"), TAG_FEATURES.index("noun")
 _ADJECTIVAL = re.compile(r"(?:ing|ly|ful|ous|ive|able|ible|ic|al|ary|less|ish)$")
 
 
@@ -254,7 +280,23 @@ def _head_nouns(text: str) -> set[str]:
     return {_stem(m.group(1)) for m in _HEAD_NOUN.finditer(text)}
 
 
-WORD_FEATURES = ("frequency", "lead", "position", "spread", "name", "place", "name_frequency", "in_phrase")
+# Rules over the text, then `word_signals`: TextRank centrality, commonness in English, length, and the
+# spaCy model's tag shares (zero without the model, when `rules_word_weights` rank the words instead).
+WORD_FEATURES = (
+    "frequency",
+    "lead",
+    "position",
+    "spread",
+    "name",
+    "place",
+    "name_frequency",
+    "in_phrase",
+    "centrality",
+    "commonness",
+    "length",
+    *TAG_FEATURES,
+)
+_N_RULE_FEATURES = len(WORD_FEATURES) - len(TAG_FEATURES)
 
 
 @dataclass(frozen=True)
@@ -281,6 +323,7 @@ class _Story:
     subjects: list[tuple[str, float]]
     head_stems: set[str]
     words: dict[str, Word]
+    tagged: bool = False  # the spaCy model's tag features are in `words`
 
 
 def _candidates(
@@ -288,19 +331,21 @@ def _candidates(
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]],
     casing: _Casing,
     bound: set[str],
-    nouns: set[str],
+    parts_of_speech: tuple[set[str], set[str]],
     head_stems: set[str],
     word_freq: Counter[str],
 ) -> list[Candidate]:
     """The phrases (stem tuples, with their counts) that could be a topic, each labelled in its
-    most common form and casing."""
+    most common form and casing. `parts_of_speech`: the stems used as a noun, and those the model
+    tags as adjectives."""
+    nouns, adjectives = parts_of_speech
     out: list[Candidate] = []
     for key, f in freq.items():
         form = forms[key].most_common(1)[0][0]
         if not _could_be_topic(key, form, bound):
             continue
         label = casing.display(form)
-        if _is_lone_modifier(key, label, nouns):
+        if _is_lone_modifier(key, label, nouns, adjectives):
             continue
         recurs = f >= 2 or set(key) <= head_stems
         if len(key) > 1 and not recurs:
@@ -324,9 +369,12 @@ def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]
     )
 
 
-def _is_lone_modifier(key: tuple[str, ...], label: str, nouns: set[str]) -> bool:
-    """A lone modifier is not a subject: "operating", "preserving", "dangerous"."""
-    return bool(len(key) == 1 and label.islower() and key[0] not in nouns and _ADJECTIVAL.search(key[0]))
+def _is_lone_modifier(key: tuple[str, ...], label: str, nouns: set[str], adjectives: set[str]) -> bool:
+    """A lone modifier is not a subject: "operating", "preserving", "dangerous", and what the model tags
+    as an adjective ("vulnerable", "final")."""
+    if len(key) != 1 or not label.islower():
+        return False
+    return key[0] in adjectives or (key[0] not in nouns and bool(_ADJECTIVAL.search(key[0])))
 
 
 def _once_said_phrase_holds(
@@ -355,14 +403,17 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     word_freq: Counter[str] = Counter()
     word_spread: Counter[str] = Counter()
+    in_order: list[list[str]] = []  # each sentence's content-word stems, for their centrality
     capitalised: Counter[str] = Counter()  # uses with a capital where the sentence does not open
     lower_case: Counter[str] = Counter()
     for i, sentence in enumerate(sentences):
         opening = sentence.lstrip(" \"'“‘([")
         seen: set[str] = set()
+        in_order.append([])
         for r, run in enumerate(_phrases(sentence)):
             for j, w in enumerate(run):
                 stem = _stem(w)
+                in_order[-1].append(stem)
                 # a sentence's first word is capitalised whatever it is: its case says nothing
                 if not (r == 0 and j == 0 and opening.startswith(w)):
                     surface[w] += 1
@@ -384,8 +435,13 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     lead_stems = head_stems | {_stem(w) for s in sentences[:2] for run in _phrases(s) for w in run}
     nouns = _head_nouns(body + "\n" + headline)
     bound = _bound_names(sentences)
-    out = _candidates(freq, forms, _Casing(surface), bound, nouns, head_stems, word_freq)
+    tags = tag_shares(f"{headline}\n{body}" if headline else body, _stem)
+    # what the model tags mostly as an adjective is a modifier alone: "vulnerable", "final"
+    adjectives = {s for s, shares in (tags or {}).items() if shares[_ADJ] >= 0.5 and shares[_NOUN] < 0.25}
+    out = _candidates(freq, forms, _Casing(surface), bound, (nouns, adjectives), head_stems, word_freq)
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
+    central = centrality(in_order)
+    untagged = (0.0,) * len(TAG_FEATURES)
     words: dict[str, Word] = {}
     for stem, f in word_freq.items():
         form = forms[(stem,)].most_common(1)[0][0][0]
@@ -401,9 +457,13 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
                 1.0 if fold(form) in PLACE_WORDS else 0.0,
                 name * math.log1p(f),
                 1.0 if stem in in_phrase else 0.0,
+                central.get(stem, 0.0),
+                commonness(form),
+                len(form) / 10,
+                *(tags.get(stem, untagged) if tags is not None else untagged),
             ),
         )
-    return _Story(out, subjects, head_stems, words)
+    return _Story(out, subjects, head_stems, words, tags is not None)
 
 
 def word_probability(word: Word, weights: Sequence[float]) -> float:
@@ -439,7 +499,8 @@ def article_topics(
     story = _story(article, settings)
     if not story.candidates:
         return tuple(Topic(label, strength) for label, strength in story.subjects)
-    p = {stem: word_probability(w, settings.word_weights) for stem, w in story.words.items()}
+    weights = settings.word_weights if story.tagged else settings.rules_word_weights
+    p = {stem: word_probability(w, weights) for stem, w in story.words.items()}
     cost = settings.word_cost
     options: list[tuple[str, frozenset[str], float | None, bool, float]] = [
         (label, label_key(label), strength, True, 0.0) for label, strength in story.subjects

