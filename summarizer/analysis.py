@@ -8,7 +8,9 @@ from typing import Any, Literal
 Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people or topics change: stored articles are re-analysed at the next start.
-ANALYSIS_VERSION = 7  # 7: topics chosen for coverage; 6: language, evidence delegations, bracketed subjects
+# 8: whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language, evidence
+# delegations, bracketed subjects
+ANALYSIS_VERSION = 8
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]")
 _SPLIT = re.compile(r"[.,;:!?()\"“”‘’\[\]{}|/–—]+|\s-\s|\s--\s")
 
 MAX_WORDS = 3
+MAX_NAME_WORDS = 5  # a name this long is a label ("United Nations Security Council"); a longer one is none
 MAX_LABELS = 6
 _POOL = 80  # candidates considered for the labels, best first
 
@@ -135,6 +136,9 @@ _GENERIC = frozenset(
 # Capitalised words that join the next or previous one into a name only through these:
 # "Standard & Poor's", "Bank of Japan", "Department of Commerce".
 _NAME_JOINERS = frozenset(["&", "of", "de", "for", "and"])
+_PREPOSITIONS = frozenset(["of", "in", "for"])  # "Bank of Japan", "airstrikes in Yemen", "aid for Kyiv"
+_POSSESSIVE = re.compile(r"['’]s$")
+_DEMONYM = re.compile(r"(?:ish|an|ese|i)$")  # "Kurdish", "Iranian", "Chinese", "Israeli"
 _NOT_NAME_PARTS = TITLE_HEADS | HONORIFICS_DROPPED | HONORIFICS_KEPT  # "Mr Blair" leaves "Blair" alone
 _BOUND_SHARE = 0.75  # a capitalised word this often inside a longer name is not a topic alone ("Inc")
 
@@ -156,24 +160,127 @@ def _stem(word: str) -> str:
     return w
 
 
+@dataclass
+class _Run:
+    """A maximal run of content words in a clause, with the tokens either side of it ("" at the clause's
+    edge) and, when one preposition alone separates it from the next run, that run ("Bank" of "Japan")."""
+
+    words: list[str]
+    before: str = ""
+    after: str = ""
+    next: _Run | None = None
+
+
+def _content_word(tok: str) -> str | None:
+    """The token's word when it is a content word, else None (a stop word, number, title word...)."""
+    words = _WORD.findall(tok)
+    word = words[0] if len(words) == 1 and len(words[0]) >= len(tok) - 2 else None
+    base = re.split(r"['’]", word)[0].lower() if word else ""
+    if word is None or base in _EXTRA_STOP or len(word) < 3 or word.lower() in TITLE_HEADS:
+        return None
+    return word
+
+
+def _ends_name(word: str, following: str) -> bool:
+    """A possessive ends a name when a people's or place adjective follows: "Obama's Iranian policy",
+    "Turkey's Kurdish minority" are two names side by side ("Seattle Children's Hospital" is one)."""
+    return bool(
+        _POSSESSIVE.search(word)
+        and following[:1].isupper()
+        and (fold(following).lower() in NATIONALITY or _DEMONYM.search(following))
+    )
+
+
+def _runs(sentence: str) -> list[_Run]:
+    """Maximal runs of content words in a sentence, with what stands either side of each."""
+    out: list[_Run] = []
+    for chunk in _SPLIT.split(sentence):
+        tokens = chunk.split()
+        words = [_content_word(t) for t in tokens]
+        previous: tuple[_Run, int] | None = None  # the last run and the index of the token after it
+        start = 0
+        for i in range(len(tokens) + 1):
+            word = words[i] if i < len(tokens) else None
+            split = word is not None and i > start and _ends_name(tokens[i - 1], word)
+            if word is not None and not split:
+                continue
+            if i > start:
+                run = _Run(
+                    [w for w in words[start:i] if w],
+                    "" if start == 0 or words[start - 1] else tokens[start - 1],
+                    tokens[i] if i < len(tokens) and word is None else "",
+                )
+                if previous and previous[1] == start - 1 and tokens[start - 1].lower() in _PREPOSITIONS:
+                    previous[0].next = run
+                previous = (run, i)
+                out.append(run)
+            start = i + 1 if word is None else i
+    return out
+
+
 def _phrases(sentence: str) -> list[list[str]]:
     """Maximal runs of content words in a sentence."""
-    out: list[list[str]] = []
-    for chunk in _SPLIT.split(sentence):
-        run: list[str] = []
-        for tok in chunk.split():
-            words = _WORD.findall(tok)
-            word = words[0] if len(words) == 1 and len(words[0]) >= len(tok) - 2 else None
-            base = re.split(r"['’]", word)[0].lower() if word else ""
-            if word is None or base in _EXTRA_STOP or len(word) < 3 or word.lower() in TITLE_HEADS:
-                if run:
-                    out.append(run)
-                run = []
-                continue
-            run.append(word)
-        if run:
-            out.append(run)
-    return out
+    return [run.words for run in _runs(sentence)]
+
+
+def _capital(token: str) -> bool:
+    """A capitalised token that can continue a name: not a stop word ("The")."""
+    return token[:1].isupper() and token.lower() not in _EXTRA_STOP
+
+
+def _starts_whole(run: _Run, start: int) -> bool:
+    """False when the phrase starting here is the tail of a longer name: "Arab Emirates"."""
+    if not run.words[start][:1].isupper():
+        return True
+    prev = run.words[start - 1] if start > 0 else run.before
+    return not (_capital(prev) and not _POSSESSIVE.search(prev) and prev.lower() not in _NOT_NAME_PARTS)
+
+
+def _ends_whole(run: _Run, end: int) -> bool:
+    """False when the phrase ending here goes on: more words of the run follow ("Iran nuclear" of "Iran
+    nuclear program"), or a name goes on past a title word ("Israeli Prime" of "Israeli Prime Minister")."""
+    words = run.words
+    if end < len(words):
+        following = words[end]
+        if _past_tense(following) or following.endswith("ly"):
+            return True  # a verb follows: "uranium stockpile" of "the uranium stockpile shipped abroad"
+        # a name ends before a common word ("Saudi Arabia" of "Saudi Arabia state")
+        return words[end - 1][:1].isupper() and not following[:1].isupper()
+    return not (words[-1][:1].isupper() and _capital(run.after))
+
+
+def _grams(run: _Run) -> Iterable[tuple[list[str], list[str], bool]]:
+    """Each phrase of a run: its words as written, its content words, and whether it is whole here (not a
+    truncated piece of a longer phrase or name). Besides runs of one to `MAX_WORDS` words: a name up to
+    `MAX_NAME_WORDS` long ("United Nations Security Council"), and a word joined by "of", "in" or "for"
+    to the next run ("Bank of Japan", "airstrikes in Yemen")."""
+    words = run.words
+    for n in range(1, MAX_WORDS + 1):
+        for j in range(len(words) - n + 1):
+            gram = words[j : j + n]
+            yield gram, gram, n == 1 or (_starts_whole(run, j) and _ends_whole(run, j + n))
+    j = 0
+    while j < len(words):  # spans of capitalised words too long for the loop above
+        end = j
+        while end < len(words) and words[end][:1].isupper():
+            end += 1
+        if MAX_WORDS < end - j <= MAX_NAME_WORDS:
+            gram = words[j:end]
+            yield gram, gram, _starts_whole(run, j) and _ends_whole(run, end)
+        j = end + 1
+    nxt = run.next
+    if nxt is None:
+        return
+    head = words[-1]
+    if _past_tense(head) or head.endswith("ly") or not _starts_whole(run, len(words) - 1):
+        return
+    if fold(head).lower() in PLACE_WORDS:
+        return  # "Syria of ...": a place is not the head of "X of Y"
+    for m in range(1, min(2, len(nxt.words)) + 1):
+        tail = nxt.words[:m]
+        if m > 1 and not all(w[:1].isupper() and fold(w).lower() not in NATIONALITY for w in tail):
+            break  # two words after "of" only as a name: "Department of Homeland Security"
+        yield [head, run.after.lower(), *tail], [head, *tail], _ends_whole(nxt, m)
 
 
 class _Casing:
@@ -291,17 +398,23 @@ def _candidates(
     nouns: set[str],
     head_stems: set[str],
     word_freq: Counter[str],
+    whole: Counter[tuple[str, ...]],
 ) -> list[Candidate]:
     """The phrases (stem tuples, with their counts) that could be a topic, each labelled in its
-    most common form and casing."""
+    most common form and casing. A phrase the story only says as a piece of a longer one ("United Arab"
+    of "United Arab Emirates", "Israeli Prime" of "Israeli Prime Minister") is none."""
     out: list[Candidate] = []
     for key, f in freq.items():
+        if len(key) > 1 and not whole[key]:
+            continue
         form = forms[key].most_common(1)[0][0]
         if not _could_be_topic(key, form, bound):
             continue
         label = casing.display(form)
         if _is_lone_modifier(key, label, nouns):
             continue
+        if len(form) > len(key) and not (form[0][:1].isupper() or key[0] in nouns):
+            continue  # "X of Y" joins a noun or a name to the rest: not "consisting of Obama"
         recurs = f >= 2 or set(key) <= head_stems
         if len(key) > 1 and not recurs:
             if not _once_said_phrase_holds(key, label, word_freq, nouns):
@@ -315,8 +428,8 @@ def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]
     """False for a phrase that repeats a word, ends as a verb or adverb, or is one generic word."""
     if len(set(key)) < len(key):
         return False
-    if _past_tense(form[-1]) or form[-1].endswith("ly"):
-        return False  # "decided", "delegation decided", "automatically": a verb or a clause
+    if any(_past_tense(w) for w in (*form[1:], form[-1])) or form[-1].endswith("ly"):
+        return False  # "decided", "delegation decided", "countries continued airstrikes": a clause
     # "talks", "Mexican", "Inc": not a topic on its own
     return not (
         len(key) == 1
@@ -334,7 +447,7 @@ def _once_said_phrase_holds(
 ) -> bool:
     """A phrase said once joins words that recur, and ends in a noun or is a name: "Iran sanctions",
     not "Acme Corp expects"."""
-    named = all(w[:1].isupper() for w in label.split())
+    named = all(w[:1].isupper() for w in label.split() if w not in _PREPOSITIONS)
     return all(word_freq[w] >= 2 for w in key) and (named or key[-1] in nouns)
 
 
@@ -351,6 +464,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     n_sent = max(1, len(sentences))
     surface: Counter[str] = Counter()
     freq: Counter[tuple[str, ...]] = Counter()
+    whole: Counter[tuple[str, ...]] = Counter()  # uses where the phrase is not a piece of a longer one
     first_pos: dict[tuple[str, ...], int] = {}
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     word_freq: Counter[str] = Counter()
@@ -360,8 +474,8 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     for i, sentence in enumerate(sentences):
         opening = sentence.lstrip(" \"'“‘([")
         seen: set[str] = set()
-        for r, run in enumerate(_phrases(sentence)):
-            for j, w in enumerate(run):
+        for r, run in enumerate(_runs(sentence)):
+            for j, w in enumerate(run.words):
                 stem = _stem(w)
                 # a sentence's first word is capitalised whatever it is: its case says nothing
                 if not (r == 0 and j == 0 and opening.startswith(w)):
@@ -369,13 +483,12 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
                     (capitalised if w[:1].isupper() else lower_case)[stem] += 1
                 word_freq[stem] += 1
                 seen.add(stem)
-            for n in range(1, MAX_WORDS + 1):
-                for j in range(len(run) - n + 1):
-                    gram = run[j : j + n]
-                    key = tuple(_stem(w) for w in gram)
-                    freq[key] += 1
-                    first_pos.setdefault(key, i)
-                    forms[key][tuple(gram)] += 1
+            for gram, content, is_whole in _grams(run):
+                key = tuple(_stem(w) for w in content)
+                freq[key] += 1
+                whole[key] += is_whole
+                first_pos.setdefault(key, i)
+                forms[key][tuple(gram)] += 1
         word_spread.update(seen)
     subjects = subjects_for(body, headline, settings.max_subjects, settings.unsupported_hits)
     head_stems = {_stem(w) for run in _phrases(headline) for w in run} if headline else set()
@@ -384,7 +497,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     lead_stems = head_stems | {_stem(w) for s in sentences[:2] for run in _phrases(s) for w in run}
     nouns = _head_nouns(body + "\n" + headline)
     bound = _bound_names(sentences)
-    out = _candidates(freq, forms, _Casing(surface), bound, nouns, head_stems, word_freq)
+    out = _candidates(freq, forms, _Casing(surface), bound, nouns, head_stems, word_freq, whole)
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
     words: dict[str, Word] = {}
     for stem, f in word_freq.items():
