@@ -1,20 +1,23 @@
 """Topic labels for an article, and a topic index over many articles (what `/topics` and the digest use).
 
-An article's labels are up to `max_subjects` taxonomy subjects (summarizer/taxonomy.py: a policy
-area or field, checked against the story's lead) and its key phrases: runs of one to three content
-words (no stopword, number or punctuation inside) that recur, are the headline's, or join words that
-recur and end in a noun or are a name. Each content word of the story gets the probability that an
-editor's labels use it, a logistic function of named `WORD_FEATURES` (how often and how widely it
-occurs, whether the lead says it, how early, whether the story writes it as a name or a place, whether
-it sits in a recurring phrase). Labels are then taken greedily for coverage: the strongest subject
-first, then whichever phrase or subject adds the most likely words not yet said, each word costing
-`word_cost` (six labels that share words waste slots). A word alone must name something: not a verb
-("decided", "held"), an adverb, a lone modifier ("operating" of "operating loss"), a generic word
-("firm", "houses") or a piece of a longer name ("Inc" of "Acme Inc"); a word the story uses once only
-fills one of the first three places. `TopicSettings` holds the weights and choices bench/topics.py fits
-by cross-validation on the labelled dev sets. Stories not in English get no labels
-(summarizer/language.py). Everything is plain Python over the text, no model: tens of milliseconds per
-article, language detection included.
+An article's labels are up to `max_subjects` taxonomy subjects (summarizer/taxonomy.py: a policy area or
+field, checked against the story's lead) and its key phrases: runs of one to three content words (no
+stopword, number or punctuation inside), a name of up to five capitalised words ("United Nations Security
+Council"), or a noun or name joined to the next run by "of", "in" or "for" ("Bank of Japan", "airstrikes
+in Yemen"), that recur, are the headline's, or join words that recur and end in a noun or are a name. A
+phrase the story only says as a piece of a longer one is none: not "United Arab" (of "United Arab
+Emirates"), "Israeli Prime" (a title runs on) or "Obama Iranian" (of "Obama's Iranian policy": a
+possessive before a people's adjective ends a name). Each content word of the story gets the probability
+that an editor's labels use it, a logistic function of named `WORD_FEATURES` (how often and how widely it
+occurs, whether the lead says it, how early, whether the story writes it as a name or a place, whether it
+sits in a recurring phrase). Labels are then taken greedily for coverage: the strongest subject first,
+then whichever phrase or subject adds the most likely words not yet said, each word costing `word_cost`
+(six labels that share words waste slots). A word alone must name something: not a verb ("decided",
+"held"), an adverb, a lone modifier ("operating" of "operating loss"), a generic word ("firm", "houses")
+or a piece of a longer name ("Inc" of "Acme Inc"); a word the story uses once only fills one of the first
+three places. `TopicSettings` holds the weights and choices bench/topics.py fits by cross-validation on
+the labelled dev sets. Stories not in English get no labels (summarizer/language.py). Everything is plain
+Python over the text, no model: tens of milliseconds per article, language detection included.
 """
 
 from __future__ import annotations
@@ -236,21 +239,25 @@ def _starts_whole(run: _Run, start: int) -> bool:
     return not (_capital(prev) and not _POSSESSIVE.search(prev) and prev.lower() not in _NOT_NAME_PARTS)
 
 
-def _ends_whole(run: _Run, end: int) -> bool:
-    """False when the phrase ending here goes on: more words of the run follow ("Iran nuclear" of "Iran
-    nuclear program"), or a name goes on past a title word ("Israeli Prime" of "Israeli Prime Minister")."""
+def _ends_whole(run: _Run, start: int, end: int) -> bool:
+    """False when the phrase ending here goes on: into a longer phrase of the run ("Iran nuclear" of "Iran
+    nuclear program", not "Grand Slam final" of "Grand Slam final thrashing", too long to be a label), or
+    as a name, past a title word too ("Israeli Prime" of "Israeli Prime Minister")."""
     words = run.words
-    if end < len(words):
-        following = words[end]
-        if _past_tense(following) or following.endswith("ly"):
-            return True  # a verb follows: "uranium stockpile" of "the uranium stockpile shipped abroad"
-        # a name ends before a common word ("Saudi Arabia" of "Saudi Arabia state")
-        return words[end - 1][:1].isupper() and not following[:1].isupper()
-    return not (words[-1][:1].isupper() and _capital(run.after))
+    if end == len(words):
+        return not (words[-1][:1].isupper() and _capital(run.after))
+    following = words[end]
+    if words[end - 1][:1].isupper() and following[:1].isupper():
+        return False  # "United Nations Security" of "United Nations Security Council"
+    if words[end - 1][:1].isupper():
+        return True  # a name ends before a common word ("Saudi Arabia" of "Saudi Arabia state")
+    # a verb follows: "uranium stockpile" of "the uranium stockpile shipped abroad"
+    return _past_tense(following) or following.endswith("ly") or end - start >= MAX_WORDS
 
 
-def _grams(run: _Run) -> Iterable[tuple[list[str], list[str], bool]]:
-    """Each phrase of a run: its words as written, its content words, and whether it is whole here (not a
+def _grams(run: _Run) -> Iterable[tuple[int, list[str], list[str], bool]]:
+    """Each phrase of a run: where in the run it starts, its words as written, its content words, and
+    whether it is whole here (not a
     truncated piece of a longer phrase or name). Besides runs of one to `MAX_WORDS` words: a name up to
     `MAX_NAME_WORDS` long ("United Nations Security Council"), and a word joined by "of", "in" or "for"
     to the next run ("Bank of Japan", "airstrikes in Yemen")."""
@@ -258,7 +265,7 @@ def _grams(run: _Run) -> Iterable[tuple[list[str], list[str], bool]]:
     for n in range(1, MAX_WORDS + 1):
         for j in range(len(words) - n + 1):
             gram = words[j : j + n]
-            yield gram, gram, n == 1 or (_starts_whole(run, j) and _ends_whole(run, j + n))
+            yield j, gram, gram, n == 1 or (_starts_whole(run, j) and _ends_whole(run, j, j + n))
     j = 0
     while j < len(words):  # spans of capitalised words too long for the loop above
         end = j
@@ -266,7 +273,7 @@ def _grams(run: _Run) -> Iterable[tuple[list[str], list[str], bool]]:
             end += 1
         if MAX_WORDS < end - j <= MAX_NAME_WORDS:
             gram = words[j:end]
-            yield gram, gram, _starts_whole(run, j) and _ends_whole(run, end)
+            yield j, gram, gram, _starts_whole(run, j) and _ends_whole(run, j, end)
         j = end + 1
     nxt = run.next
     if nxt is None:
@@ -280,7 +287,7 @@ def _grams(run: _Run) -> Iterable[tuple[list[str], list[str], bool]]:
         tail = nxt.words[:m]
         if m > 1 and not all(w[:1].isupper() and fold(w).lower() not in NATIONALITY for w in tail):
             break  # two words after "of" only as a name: "Department of Homeland Security"
-        yield [head, run.after.lower(), *tail], [head, *tail], _ends_whole(nxt, m)
+        yield len(words) - 1, [head, run.after.lower(), *tail], [head, *tail], _ends_whole(nxt, -1, m)
 
 
 class _Casing:
@@ -296,10 +303,13 @@ class _Casing:
             (upper if form[:1].isupper() else lower)[form.lower()] += n
         self.common = {w for w in upper if lower[w] >= upper[w]}
 
-    def display(self, words: Sequence[str]) -> str:
-        words = [re.sub(r"['’]s$", "", w) for w in words]
-        if len(words) > 1 and all(w[:1].isupper() for w in words):
-            return " ".join(words)  # a name as the story writes it: "Screen Actors Guild", "South Asia"
+    def display(self, words: Sequence[str], mid_sentence: bool = True) -> str:
+        """The label as the story writes it; `mid_sentence`: that form is not only seen opening one."""
+        words = [_POSSESSIVE.sub("", w) for w in words]
+        named = [w for w in words if w not in _PREPOSITIONS]
+        if len(named) > 1 and all(w[:1].isupper() for w in named) and (mid_sentence or named == words):
+            # a name as the story writes it: "Screen Actors Guild", "South Asia", "Bank of Japan"
+            return " ".join(words)
         out = []
         for w in words:
             # keep the capitals of names ("Davis Cup", "Iran"), lower everything else
@@ -398,19 +408,20 @@ def _candidates(
     nouns: set[str],
     head_stems: set[str],
     word_freq: Counter[str],
-    whole: Counter[tuple[str, ...]],
+    uses: tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]],
 ) -> list[Candidate]:
     """The phrases (stem tuples, with their counts) that could be a topic, each labelled in its
     most common form and casing. A phrase the story only says as a piece of a longer one ("United Arab"
     of "United Arab Emirates", "Israeli Prime" of "Israeli Prime Minister") is none."""
+    whole, opened = uses  # uses not inside a longer phrase; forms' uses opening a sentence
     out: list[Candidate] = []
     for key, f in freq.items():
         if len(key) > 1 and not whole[key]:
             continue
-        form = forms[key].most_common(1)[0][0]
+        form, n = forms[key].most_common(1)[0]
         if not _could_be_topic(key, form, bound):
             continue
-        label = casing.display(form)
+        label = casing.display(form, n > opened[form])
         if _is_lone_modifier(key, label, nouns):
             continue
         if len(form) > len(key) and not (form[0][:1].isupper() or key[0] in nouns):
@@ -465,6 +476,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     surface: Counter[str] = Counter()
     freq: Counter[tuple[str, ...]] = Counter()
     whole: Counter[tuple[str, ...]] = Counter()  # uses where the phrase is not a piece of a longer one
+    opened: Counter[tuple[str, ...]] = Counter()  # forms seen opening a sentence (capitalised anyway)
     first_pos: dict[tuple[str, ...], int] = {}
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     word_freq: Counter[str] = Counter()
@@ -483,12 +495,14 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
                     (capitalised if w[:1].isupper() else lower_case)[stem] += 1
                 word_freq[stem] += 1
                 seen.add(stem)
-            for gram, content, is_whole in _grams(run):
+            for j, gram, content, is_whole in _grams(run):
                 key = tuple(_stem(w) for w in content)
                 freq[key] += 1
                 whole[key] += is_whole
                 first_pos.setdefault(key, i)
                 forms[key][tuple(gram)] += 1
+                if r == 0 and j == 0 and opening.startswith(gram[0]):
+                    opened[tuple(gram)] += 1
         word_spread.update(seen)
     subjects = subjects_for(body, headline, settings.max_subjects, settings.unsupported_hits)
     head_stems = {_stem(w) for run in _phrases(headline) for w in run} if headline else set()
@@ -497,7 +511,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     lead_stems = head_stems | {_stem(w) for s in sentences[:2] for run in _phrases(s) for w in run}
     nouns = _head_nouns(body + "\n" + headline)
     bound = _bound_names(sentences)
-    out = _candidates(freq, forms, _Casing(surface), bound, nouns, head_stems, word_freq, whole)
+    out = _candidates(freq, forms, _Casing(surface), bound, nouns, head_stems, word_freq, (whole, opened))
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
     words: dict[str, Word] = {}
     for stem, f in word_freq.items():
