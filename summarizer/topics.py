@@ -1,23 +1,27 @@
 """Topic labels for an article, and a topic index over many articles (what `/topics` and the digest use).
 
-An article's labels are up to `max_subjects` taxonomy subjects (summarizer/taxonomy.py: a policy
-area or field, checked against the story's lead) and its key phrases: runs of one to three content
-words (no stopword, number or punctuation inside) that recur, are the headline's, or join words that
-recur and end in a noun or are a name. Each content word of the story gets the probability that an
-editor's labels use it, a logistic function of named `WORD_FEATURES`: how often and how widely it
-occurs, whether the lead says it, how early, whether the story writes it as a name or a place, whether
-it sits in a recurring phrase, how central it is in the story and how common in English, and what the
-small spaCy model tags it as (a person is rarely a topic, a place or organisation often, a verb or a
-date never; summarizer/word_signals.py). Without the model the same rules rank the words with weights
-fitted without its tags. Labels are then taken greedily for coverage: the strongest subject
-first, then whichever phrase or subject adds the most likely words not yet said, each word costing
-`word_cost` (six labels that share words waste slots). A word alone must name something: not a verb
-("decided", "held"), an adverb, a lone modifier ("operating" of "operating loss"), a generic word
-("firm", "houses") or a piece of a longer name ("Inc" of "Acme Inc"); a word the story uses once only
-fills one of the first three places. `TopicSettings` holds the weights and choices bench/topics.py fits
-by cross-validation on the labelled dev sets. Stories not in English get no labels
-(summarizer/language.py). The model reads the first 12,000 characters of a story: about 70 ms for a
-typical story, the rules a few milliseconds more, language detection included.
+An article's labels are up to `max_subjects` taxonomy subjects (summarizer/taxonomy.py: a policy area or
+field, checked against the story's lead) and its key phrases: runs of one to three content words (no
+stopword, number or punctuation inside), a name of up to five capitalised words ("United Nations Security
+Council"), or a noun or name joined to the next run by "of", "in" or "for" ("Bank of Japan", "airstrikes
+in Yemen"), that recur, are the headline's, or join words that recur and end in a noun or are a name. A
+phrase the story only says as a piece of a longer one is none: not "United Arab" (of "United Arab
+Emirates"), "Israeli Prime" (a title runs on) or "Obama Iranian" (of "Obama's Iranian policy": a
+possessive before a people's adjective ends a name). Each content word of the story gets the probability
+that an editor's labels use it, a logistic function of named `WORD_FEATURES` (how often and how widely it
+occurs, whether the lead says it, how early, whether the story writes it as a name or a place, whether it
+sits in a recurring phrase, how central it is in the story and how common in English, and what the small
+spaCy model tags it as: a person is rarely a topic, a place or organisation often, a verb or a date never;
+summarizer/word_signals.py). Without the model the same rules rank the words with weights fitted without
+its tags. Labels are then taken greedily for coverage: the strongest subject first,
+then whichever phrase or subject adds the most likely words not yet said, each word costing `word_cost`
+(six labels that share words waste slots). A word alone must name something: not a verb ("decided",
+"held"), an adverb, a lone modifier ("operating" of "operating loss"), a generic word ("firm", "houses")
+or a piece of a longer name ("Inc" of "Acme Inc"); a word the story uses once only fills one of the first
+three places. `TopicSettings` holds the weights and choices bench/topics.py fits by cross-validation on
+the labelled dev sets. Stories not in English get no labels (summarizer/language.py). The model reads the
+first 12,000 characters of a story: about 70 ms for a typical story, the rules a few milliseconds more,
+language detection included.
 """
 
 from __future__ import annotations
@@ -78,6 +82,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]")
 _SPLIT = re.compile(r"[.,;:!?()\"“”‘’\[\]{}|/–—]+|\s-\s|\s--\s")
 
 MAX_WORDS = 3
+MAX_NAME_WORDS = 5  # a name this long is a label ("United Nations Security Council"); a longer one is none
 MAX_LABELS = 6
 _POOL = 80  # candidates considered for the labels, best first
 
@@ -86,17 +91,17 @@ _POOL = 80  # candidates considered for the labels, best first
 # the spaCy model's tags, and with the rules alone (`ner_model = false`, or no model installed).
 # fmt: off
 _MODEL_WEIGHTS: dict[str, float] = {
-    "intercept": -4.698, "frequency": 1.28, "lead": 0.948, "position": 0.313,
-    "spread": 4.769, "name": 0.889, "place": 0.899, "name_frequency": -0.5,
-    "in_phrase": 0.62, "centrality": 0.934, "commonness": -0.295, "length": 0.222,
-    "person": -0.89, "place_entity": -0.61, "organisation": 0.576, "other_entity": 0.966,
-    "number_entity": -2.484, "noun": 0.976, "proper_noun": 0.034, "adjective": 0.754,
-    "verb": -1.318, "compound": 0.964, "argument": 0.077, "prep_object": 0.499,
+    "intercept": -4.657, "frequency": 1.25, "lead": 0.949, "position": 0.315,
+    "spread": 4.673, "name": 0.883, "place": 0.913, "name_frequency": -0.496,
+    "in_phrase": 0.68, "centrality": 0.996, "commonness": -0.298, "length": 0.213,
+    "person": -0.886, "place_entity": -0.626, "organisation": 0.575, "other_entity": 0.959,
+    "number_entity": -2.478, "noun": 0.98, "proper_noun": 0.032, "adjective": 0.756,
+    "verb": -1.322, "compound": 0.962, "argument": 0.074, "prep_object": 0.485,
 }
 _RULES_WEIGHTS: dict[str, float] = {
-    "intercept": -4.665, "frequency": 1.429, "lead": 0.938, "position": 0.382,
-    "spread": 4.701, "name": 1.14, "place": 0.43, "name_frequency": -0.969,
-    "in_phrase": 0.878, "centrality": 1.121, "commonness": -0.186, "length": 0.375,
+    "intercept": -4.625, "frequency": 1.407, "lead": 0.938, "position": 0.385,
+    "spread": 4.584, "name": 1.126, "place": 0.429, "name_frequency": -0.966,
+    "in_phrase": 0.923, "centrality": 1.19, "commonness": -0.189, "length": 0.36,
 }
 # fmt: on
 
@@ -113,7 +118,7 @@ class TopicSettings:
     # the same, fitted with the model's tag features left out (spaCy model missing or turned off)
     rules_word_weights: tuple[float, ...] = tuple(_RULES_WEIGHTS.values()) + (0.0,) * len(TAG_FEATURES)
     word_cost: float = 0.05  # what a label pays for each word: a word less likely than this is noise
-    join_cost: float = 0.1  # a phrase said once pays this: "fentanyl" (said 5 times), not "fentanyl crisis"
+    join_cost: float = 0.0  # a phrase said once pays this: "fentanyl" (said 5 times), not "fentanyl crisis"
     subject_value: float = 0.6  # a further subject's worth (times its strength) against a phrase's
     unsupported_hits: int = 4  # a subject not cued in headline or lead needs this many cue hits
 
@@ -160,6 +165,9 @@ _GENERIC = frozenset(
 # Capitalised words that join the next or previous one into a name only through these:
 # "Standard & Poor's", "Bank of Japan", "Department of Commerce".
 _NAME_JOINERS = frozenset(["&", "of", "de", "for", "and"])
+_PREPOSITIONS = frozenset(["of", "in", "for"])  # "Bank of Japan", "airstrikes in Yemen", "aid for Kyiv"
+_POSSESSIVE = re.compile(r"['’]s$")
+_DEMONYM = re.compile(r"(?:ish|an|ese|i)$")  # "Kurdish", "Iranian", "Chinese", "Israeli"
 _NOT_NAME_PARTS = TITLE_HEADS | HONORIFICS_DROPPED | HONORIFICS_KEPT  # "Mr Blair" leaves "Blair" alone
 _BOUND_SHARE = 0.75  # a capitalised word this often inside a longer name is not a topic alone ("Inc")
 
@@ -181,24 +189,131 @@ def _stem(word: str) -> str:
     return w
 
 
+@dataclass
+class _Run:
+    """A maximal run of content words in a clause, with the tokens either side of it ("" at the clause's
+    edge) and, when one preposition alone separates it from the next run, that run ("Bank" of "Japan")."""
+
+    words: list[str]
+    before: str = ""
+    after: str = ""
+    next: _Run | None = None
+
+
+def _content_word(tok: str) -> str | None:
+    """The token's word when it is a content word, else None (a stop word, number, title word...)."""
+    words = _WORD.findall(tok)
+    word = words[0] if len(words) == 1 and len(words[0]) >= len(tok) - 2 else None
+    base = re.split(r"['’]", word)[0].lower() if word else ""
+    if word is None or base in _EXTRA_STOP or len(word) < 3 or word.lower() in TITLE_HEADS:
+        return None
+    return word
+
+
+def _ends_name(word: str, following: str) -> bool:
+    """A possessive ends a name when a people's or place adjective follows: "Obama's Iranian policy",
+    "Turkey's Kurdish minority" are two names side by side ("Seattle Children's Hospital" is one)."""
+    return bool(
+        _POSSESSIVE.search(word)
+        and following[:1].isupper()
+        and (fold(following).lower() in NATIONALITY or _DEMONYM.search(following))
+    )
+
+
+def _runs(sentence: str) -> list[_Run]:
+    """Maximal runs of content words in a sentence, with what stands either side of each."""
+    out: list[_Run] = []
+    for chunk in _SPLIT.split(sentence):
+        tokens = chunk.split()
+        words = [_content_word(t) for t in tokens]
+        previous: tuple[_Run, int] | None = None  # the last run and the index of the token after it
+        start = 0
+        for i in range(len(tokens) + 1):
+            word = words[i] if i < len(tokens) else None
+            split = word is not None and i > start and _ends_name(tokens[i - 1], word)
+            if word is not None and not split:
+                continue
+            if i > start:
+                run = _Run(
+                    [w for w in words[start:i] if w],
+                    "" if start == 0 or words[start - 1] else tokens[start - 1],
+                    tokens[i] if i < len(tokens) and word is None else "",
+                )
+                if previous and previous[1] == start - 1 and tokens[start - 1].lower() in _PREPOSITIONS:
+                    previous[0].next = run
+                previous = (run, i)
+                out.append(run)
+            start = i + 1 if word is None else i
+    return out
+
+
 def _phrases(sentence: str) -> list[list[str]]:
     """Maximal runs of content words in a sentence."""
-    out: list[list[str]] = []
-    for chunk in _SPLIT.split(sentence):
-        run: list[str] = []
-        for tok in chunk.split():
-            words = _WORD.findall(tok)
-            word = words[0] if len(words) == 1 and len(words[0]) >= len(tok) - 2 else None
-            base = re.split(r"['’]", word)[0].lower() if word else ""
-            if word is None or base in _EXTRA_STOP or len(word) < 3 or word.lower() in TITLE_HEADS:
-                if run:
-                    out.append(run)
-                run = []
-                continue
-            run.append(word)
-        if run:
-            out.append(run)
-    return out
+    return [run.words for run in _runs(sentence)]
+
+
+def _capital(token: str) -> bool:
+    """A capitalised token that can continue a name: not a stop word ("The")."""
+    return token[:1].isupper() and token.lower() not in _EXTRA_STOP
+
+
+def _starts_whole(run: _Run, start: int) -> bool:
+    """False when the phrase starting here is the tail of a longer name: "Arab Emirates"."""
+    if not run.words[start][:1].isupper():
+        return True
+    prev = run.words[start - 1] if start > 0 else run.before
+    return not (_capital(prev) and not _POSSESSIVE.search(prev) and prev.lower() not in _NOT_NAME_PARTS)
+
+
+def _ends_whole(run: _Run, start: int, end: int) -> bool:
+    """False when the phrase ending here goes on: into a longer phrase of the run ("Iran nuclear" of "Iran
+    nuclear program", not "Grand Slam final" of "Grand Slam final thrashing", too long to be a label), or
+    as a name, past a title word too ("Israeli Prime" of "Israeli Prime Minister")."""
+    words = run.words
+    if end == len(words):
+        return not (words[-1][:1].isupper() and _capital(run.after))
+    following = words[end]
+    if words[end - 1][:1].isupper() and following[:1].isupper():
+        return False  # "United Nations Security" of "United Nations Security Council"
+    if words[end - 1][:1].isupper():
+        return True  # a name ends before a common word ("Saudi Arabia" of "Saudi Arabia state")
+    # a verb follows: "uranium stockpile" of "the uranium stockpile shipped abroad"
+    return _past_tense(following) or following.endswith("ly") or end - start >= MAX_WORDS
+
+
+def _grams(run: _Run) -> Iterable[tuple[int, list[str], list[str], bool]]:
+    """Each phrase of a run: where in the run it starts, its words as written, its content words, and
+    whether it is whole here (not a
+    truncated piece of a longer phrase or name). Besides runs of one to `MAX_WORDS` words: a name up to
+    `MAX_NAME_WORDS` long ("United Nations Security Council"), and a word joined by "of", "in" or "for"
+    to the next run ("Bank of Japan", "airstrikes in Yemen")."""
+    words = run.words
+    for n in range(1, MAX_WORDS + 1):
+        for j in range(len(words) - n + 1):
+            gram = words[j : j + n]
+            yield j, gram, gram, n == 1 or (_starts_whole(run, j) and _ends_whole(run, j, j + n))
+    j = 0
+    while j < len(words):  # spans of capitalised words too long for the loop above
+        end = j
+        while end < len(words) and words[end][:1].isupper():
+            end += 1
+        if MAX_WORDS < end - j <= MAX_NAME_WORDS:
+            gram = words[j:end]
+            yield j, gram, gram, _starts_whole(run, j) and _ends_whole(run, j, end)
+        j = end + 1
+    nxt = run.next
+    if nxt is None:
+        return
+    head = words[-1]
+    if _past_tense(head) or head.endswith("ly") or not _starts_whole(run, len(words) - 1):
+        return
+    if fold(head).lower() in PLACE_WORDS:
+        return  # "Syria of ...": a place is not the head of "X of Y"
+    for m in range(1, min(2, len(nxt.words)) + 1):
+        tail = nxt.words[:m]
+        if m > 1 and not all(w[:1].isupper() and fold(w).lower() not in NATIONALITY for w in tail):
+            break  # two words after "of" only as a name: "Department of Homeland Security"
+        yield len(words) - 1, [head, run.after.lower(), *tail], [head, *tail], _ends_whole(nxt, -1, m)
 
 
 class _Casing:
@@ -214,10 +329,13 @@ class _Casing:
             (upper if form[:1].isupper() else lower)[form.lower()] += n
         self.common = {w for w in upper if lower[w] >= upper[w]}
 
-    def display(self, words: Sequence[str]) -> str:
-        words = [re.sub(r"['’]s$", "", w) for w in words]
-        if len(words) > 1 and all(w[:1].isupper() for w in words):
-            return " ".join(words)  # a name as the story writes it: "Screen Actors Guild", "South Asia"
+    def display(self, words: Sequence[str], mid_sentence: bool = True) -> str:
+        """The label as the story writes it; `mid_sentence`: that form is not only seen opening one."""
+        words = [_POSSESSIVE.sub("", w) for w in words]
+        named = [w for w in words if w not in _PREPOSITIONS]
+        if len(named) > 1 and all(w[:1].isupper() for w in named) and (mid_sentence or named == words):
+            # a name as the story writes it: "Screen Actors Guild", "South Asia", "Bank of Japan"
+            return " ".join(words)
         out = []
         for w in words:
             # keep the capitals of names ("Davis Cup", "Iran"), lower everything else
@@ -334,19 +452,26 @@ def _candidates(
     parts_of_speech: tuple[set[str], set[str]],
     head_stems: set[str],
     word_freq: Counter[str],
+    uses: tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]],
 ) -> list[Candidate]:
     """The phrases (stem tuples, with their counts) that could be a topic, each labelled in its
-    most common form and casing. `parts_of_speech`: the stems used as a noun, and those the model
-    tags as adjectives."""
+    most common form and casing. A phrase the story only says as a piece of a longer one ("United Arab"
+    of "United Arab Emirates", "Israeli Prime" of "Israeli Prime Minister") is none. `parts_of_speech`:
+    the stems used as a noun, and those the model tags as adjectives."""
     nouns, adjectives = parts_of_speech
+    whole, opened = uses  # uses not inside a longer phrase; forms' uses opening a sentence
     out: list[Candidate] = []
     for key, f in freq.items():
-        form = forms[key].most_common(1)[0][0]
+        if len(key) > 1 and not whole[key]:
+            continue
+        form, n = forms[key].most_common(1)[0]
         if not _could_be_topic(key, form, bound):
             continue
-        label = casing.display(form)
+        label = casing.display(form, n > opened[form])
         if _is_lone_modifier(key, label, nouns, adjectives):
             continue
+        if len(form) > len(key) and not (form[0][:1].isupper() or key[0] in nouns):
+            continue  # "X of Y" joins a noun or a name to the rest: not "consisting of Obama"
         recurs = f >= 2 or set(key) <= head_stems
         if len(key) > 1 and not recurs:
             if not _once_said_phrase_holds(key, label, word_freq, nouns):
@@ -360,8 +485,8 @@ def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]
     """False for a phrase that repeats a word, ends as a verb or adverb, or is one generic word."""
     if len(set(key)) < len(key):
         return False
-    if _past_tense(form[-1]) or form[-1].endswith("ly"):
-        return False  # "decided", "delegation decided", "automatically": a verb or a clause
+    if any(_past_tense(w) for w in (*form[1:], form[-1])) or form[-1].endswith("ly"):
+        return False  # "decided", "delegation decided", "countries continued airstrikes": a clause
     # "talks", "Mexican", "Inc": not a topic on its own
     return not (
         len(key) == 1
@@ -382,7 +507,7 @@ def _once_said_phrase_holds(
 ) -> bool:
     """A phrase said once joins words that recur, and ends in a noun or is a name: "Iran sanctions",
     not "Acme Corp expects"."""
-    named = all(w[:1].isupper() for w in label.split())
+    named = all(w[:1].isupper() for w in label.split() if w not in _PREPOSITIONS)
     return all(word_freq[w] >= 2 for w in key) and (named or key[-1] in nouns)
 
 
@@ -399,6 +524,8 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     n_sent = max(1, len(sentences))
     surface: Counter[str] = Counter()
     freq: Counter[tuple[str, ...]] = Counter()
+    whole: Counter[tuple[str, ...]] = Counter()  # uses where the phrase is not a piece of a longer one
+    opened: Counter[tuple[str, ...]] = Counter()  # forms seen opening a sentence (capitalised anyway)
     first_pos: dict[tuple[str, ...], int] = {}
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     word_freq: Counter[str] = Counter()
@@ -410,8 +537,8 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
         opening = sentence.lstrip(" \"'“‘([")
         seen: set[str] = set()
         in_order.append([])
-        for r, run in enumerate(_phrases(sentence)):
-            for j, w in enumerate(run):
+        for r, run in enumerate(_runs(sentence)):
+            for j, w in enumerate(run.words):
                 stem = _stem(w)
                 in_order[-1].append(stem)
                 # a sentence's first word is capitalised whatever it is: its case says nothing
@@ -420,13 +547,14 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
                     (capitalised if w[:1].isupper() else lower_case)[stem] += 1
                 word_freq[stem] += 1
                 seen.add(stem)
-            for n in range(1, MAX_WORDS + 1):
-                for j in range(len(run) - n + 1):
-                    gram = run[j : j + n]
-                    key = tuple(_stem(w) for w in gram)
-                    freq[key] += 1
-                    first_pos.setdefault(key, i)
-                    forms[key][tuple(gram)] += 1
+            for j, gram, content, is_whole in _grams(run):
+                key = tuple(_stem(w) for w in content)
+                freq[key] += 1
+                whole[key] += is_whole
+                first_pos.setdefault(key, i)
+                forms[key][tuple(gram)] += 1
+                if r == 0 and j == 0 and opening.startswith(gram[0]):
+                    opened[tuple(gram)] += 1
         word_spread.update(seen)
     subjects = subjects_for(body, headline, settings.max_subjects, settings.unsupported_hits)
     head_stems = {_stem(w) for run in _phrases(headline) for w in run} if headline else set()
@@ -438,7 +566,9 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     tags = tag_shares(f"{headline}\n{body}" if headline else body, _stem)
     # what the model tags mostly as an adjective is a modifier alone: "vulnerable", "final"
     adjectives = {s for s, shares in (tags or {}).items() if shares[_ADJ] >= 0.5 and shares[_NOUN] < 0.25}
-    out = _candidates(freq, forms, _Casing(surface), bound, (nouns, adjectives), head_stems, word_freq)
+    out = _candidates(
+        freq, forms, _Casing(surface), bound, (nouns, adjectives), head_stems, word_freq, (whole, opened)
+    )
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
     central = centrality(in_order)
     untagged = (0.0,) * len(TAG_FEATURES)

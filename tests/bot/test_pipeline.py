@@ -233,7 +233,7 @@ def test_searches_reach_past_the_stories_the_overview_shows(
     assert "1 story since" in page and "1 more not shown" in page
     assert "Mexico" in say(commands, "/brief fentanyl")
     assert "Liz Sherwood-Randall" in say(commands, "/who Sherwood-Randall")
-    assert "President Biden" in say(commands, "/topics migration")
+    assert "President Biden" in say(commands, "/topics drug trafficking")
 
 
 def test_who_heads_the_answer_with_the_person_most_reported_and_names_the_others(tmp_path: Path) -> None:

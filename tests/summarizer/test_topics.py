@@ -173,9 +173,11 @@ def test_a_word_used_once_only_fills_in_when_few_labels_recur() -> None:
         "relief camps. Floods in Kerala in 2018 killed nearly 500 people."
     )
     got = labels(article_topics(parse_text(text)))
-    assert {"monsoon rains", "rescue teams", "Kerala"} <= set(got), got
+    assert {"monsoon rains", "rescue teams"} <= set(got), got
+    said = {w for x in got for w in label_key(x)}
+    assert {"kerala", "flood"} <= said, got  # "floods in Kerala", or each alone
     assert not {"battered", "coastal", "killed"} & set(got), got  # used once, or a verb
-    assert "floods" in got  # capitalised only where it opens a sentence: not a name
+    assert not [x for x in got if x.startswith("Floods")]  # capitalised only where it opens a sentence
     short = labels(article_topics(parse_text("Storm\n\nA storm battered the coastal town of Brest.")))
     assert len(short) >= 3  # with nothing recurring, single uses still give three labels
 
