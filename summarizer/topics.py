@@ -13,9 +13,9 @@ occurs, whether the lead says it, how early, whether the story writes it as a na
 sits in a recurring phrase, how central it is in the story and how common in English, and what the small
 spaCy model tags it as: a person is rarely a topic, a place or organisation often, a verb or a date never;
 summarizer/word_signals.py). Without the model the same rules rank the words with weights fitted without
-its tags. Labels are then taken greedily for coverage: the strongest subject first,
-then whichever phrase or subject adds the most likely words not yet said, each word costing `word_cost`
-(six labels that share words waste slots). A word alone must name something: not a verb ("decided",
+its tags. Labels are then taken greedily for coverage: the strongest subject first, then whichever phrase
+or subject adds the most likely words not yet said, each word costing `word_cost` (six labels that share
+words waste slots). A word alone must name something: not a verb ("decided",
 "held"), an adverb, a lone modifier ("operating" of "operating loss"), a generic word ("firm", "houses")
 or a piece of a longer name ("Inc" of "Acme Inc"); a word the story uses once only fills one of the first
 three places. `TopicSettings` holds the weights and choices bench/topics.py fits by cross-validation on
@@ -283,10 +283,9 @@ def _ends_whole(run: _Run, start: int, end: int) -> bool:
 
 def _grams(run: _Run) -> Iterable[tuple[int, list[str], list[str], bool]]:
     """Each phrase of a run: where in the run it starts, its words as written, its content words, and
-    whether it is whole here (not a
-    truncated piece of a longer phrase or name). Besides runs of one to `MAX_WORDS` words: a name up to
-    `MAX_NAME_WORDS` long ("United Nations Security Council"), and a word joined by "of", "in" or "for"
-    to the next run ("Bank of Japan", "airstrikes in Yemen")."""
+    whether it is whole here (not a truncated piece of a longer phrase or name). Besides runs of one to
+    `MAX_WORDS` words: a name up to `MAX_NAME_WORDS` long ("United Nations Security Council"), and a word
+    joined by "of", "in" or "for" to the next run ("Bank of Japan", "airstrikes in Yemen")."""
     words = run.words
     for n in range(1, MAX_WORDS + 1):
         for j in range(len(words) - n + 1):
@@ -414,7 +413,6 @@ WORD_FEATURES = (
     "length",
     *TAG_FEATURES,
 )
-_N_RULE_FEATURES = len(WORD_FEATURES) - len(TAG_FEATURES)
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,7 @@ def centrality(sentences: Sequence[Sequence[str]], window: int = 3, rounds: int 
     neighbours: dict[str, set[str]] = defaultdict(set)
     for words in sentences:
         for i, word in enumerate(words):
-            neighbours[word]
+            neighbours.setdefault(word, set())  # a word with no neighbour still gets a rank
             for other in words[i + 1 : i + window]:
                 if other != word:
                     neighbours[word].add(other)
