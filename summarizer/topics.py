@@ -483,7 +483,7 @@ def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]
     """False for a phrase that repeats a word, ends as a verb or adverb, or is one generic word."""
     if len(set(key)) < len(key):
         return False
-    if any(_past_tense(w) for w in (*form[1:], form[-1])) or form[-1].endswith("ly"):
+    if any(_past_tense(w) for w in form[1:] or form) or form[-1].endswith("ly"):
         return False  # "decided", "delegation decided", "countries continued airstrikes": a clause
     # "talks", "Mexican", "Inc": not a topic on its own
     return not (

@@ -11,14 +11,10 @@
 
 from __future__ import annotations
 
-import functools
-import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from summarizer import ner
-
-log = logging.getLogger(__name__)
 
 TAG_FEATURES = (
     "person",
@@ -79,20 +75,11 @@ def tag_shares(text: str, stem: Callable[[str], str]) -> dict[str, tuple[float, 
     return {k: tuple(counts[k][f] / n for f in TAG_FEATURES) for k, n in uses.items()}
 
 
-@functools.cache
-def _zipf() -> Callable[[str, str], float] | None:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - a dependency; a broken install only loses the feature
-        log.warning("wordfreq is not installed: topics rank words without their commonness")
-        return None
-    return zipf_frequency
-
-
 def commonness(word: str) -> float:
     """Zipf frequency of the word in English (0 when unknown, 8 for the commonest)."""
-    zipf = _zipf()
-    return zipf(word.lower(), "en") if zipf is not None else 0.0
+    from wordfreq import zipf_frequency  # here, not at start-up: its word lists take 0.3 s to load
+
+    return zipf_frequency(word.lower(), "en")
 
 
 def centrality(sentences: Sequence[Sequence[str]], window: int = 3, rounds: int = 30) -> dict[str, float]:
