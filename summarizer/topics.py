@@ -15,7 +15,8 @@ spaCy model tags it as: a person is rarely a topic, a place or organisation ofte
 summarizer/word_signals.py). Without the model the same rules rank the words with weights fitted without
 its tags. Labels are then taken greedily for coverage: the strongest subject first, then whichever phrase
 or subject adds the most likely words not yet said, each word costing `word_cost` (six labels that share
-words waste slots). A word alone must name something: not a verb ("decided",
+words waste slots); a word the story mostly says beside words already labelled counts for less ("City"
+once "Mexico" is a label). A word alone must name something: not a verb ("decided",
 "held"), an adverb, a lone modifier ("operating" of "operating loss"), a generic word ("firm", "houses")
 or a piece of a longer name ("Inc" of "Acme Inc"); a word the story uses once only fills one of the first
 three places. `TopicSettings` holds the weights and choices bench/topics.py fits by cross-validation on
@@ -26,12 +27,13 @@ language detection included.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
@@ -71,6 +73,8 @@ _EXTRA_STOP = (
         great little own other others same another every each few most more less least one two three
         four five six seven eight nine ten mln bln billion million dlrs dlr us u.s. cts vs march
         april june don didn doesn isn wasn aren weren won couldn wouldn shouldn haven hasn hadn
+        itself himself herself themselves ourselves yourself yourselves myself oneself something
+        anything nothing everything someone anyone everyone somebody anybody everybody nobody whatever
         """
         )
     )
@@ -91,17 +95,17 @@ _POOL = 80  # candidates considered for the labels, best first
 # the spaCy model's tags, and with the rules alone (`ner_model = false`, or no model installed).
 # fmt: off
 _MODEL_WEIGHTS: dict[str, float] = {
-    "intercept": -4.657, "frequency": 1.25, "lead": 0.949, "position": 0.315,
-    "spread": 4.673, "name": 0.883, "place": 0.913, "name_frequency": -0.496,
-    "in_phrase": 0.68, "centrality": 0.996, "commonness": -0.298, "length": 0.213,
-    "person": -0.886, "place_entity": -0.626, "organisation": 0.575, "other_entity": 0.959,
-    "number_entity": -2.478, "noun": 0.98, "proper_noun": 0.032, "adjective": 0.756,
-    "verb": -1.322, "compound": 0.962, "argument": 0.074, "prep_object": 0.485,
+    "intercept": -4.609, "frequency": 1.228, "lead": 0.958, "position": 0.318,
+    "spread": 4.678, "name": 0.873, "place": 0.987, "name_frequency": -0.505,
+    "in_phrase": 0.699, "centrality": 1.04, "commonness": -0.292, "length": 0.206,
+    "person": -0.869, "place_entity": -0.661, "organisation": 0.614, "other_entity": 1.003,
+    "number_entity": -2.48, "noun": 0.906, "proper_noun": -0.086, "adjective": 0.695,
+    "verb": -1.38, "compound": 0.992, "argument": 0.07, "prep_object": 0.512,
 }
 _RULES_WEIGHTS: dict[str, float] = {
-    "intercept": -4.625, "frequency": 1.407, "lead": 0.938, "position": 0.385,
-    "spread": 4.584, "name": 1.126, "place": 0.429, "name_frequency": -0.966,
-    "in_phrase": 0.923, "centrality": 1.19, "commonness": -0.189, "length": 0.36,
+    "intercept": -4.65, "frequency": 1.38, "lead": 0.939, "position": 0.39,
+    "spread": 4.606, "name": 1.118, "place": 0.461, "name_frequency": -0.988,
+    "in_phrase": 0.939, "centrality": 1.233, "commonness": -0.179, "length": 0.362,
 }
 # fmt: on
 
@@ -118,6 +122,9 @@ class TopicSettings:
     # the same, fitted with the model's tag features left out (spaCy model missing or turned off)
     rules_word_weights: tuple[float, ...] = tuple(_RULES_WEIGHTS.values()) + (0.0,) * len(TAG_FEATURES)
     word_cost: float = 0.05  # what a label pays for each word: a word less likely than this is noise
+    # a word the story says mostly beside words already labelled ("City" once "Mexico" is a label) rarely
+    # brings an editor's label of its own: it is worth this share less for each such use
+    said_with_discount: float = 0.5
     join_cost: float = 0.0  # a phrase said once pays this: "fentanyl" (said 5 times), not "fentanyl crisis"
     subject_value: float = 0.6  # a further subject's worth (times its strength) against a phrase's
     unsupported_hits: int = 4  # a subject not cued in headline or lead needs this many cue hits
@@ -132,6 +139,7 @@ TUNABLE: dict[str, tuple[Any, ...]] = {
     "word_cost": (0.05, 0.15, 0.25),
     "subject_value": (0.6, 1.0),
     "join_cost": (0.0, 0.1),
+    "said_with_discount": (0.0, 0.5, 1.0),
 }
 DEFAULT_SETTINGS = TopicSettings()
 # Words too general to stand alone as a topic (fine inside a phrase: "trade talks", "peace deal").
@@ -174,7 +182,8 @@ _BOUND_SHARE = 0.75  # a capitalised word this often inside a longer name is not
 
 def _stem(word: str) -> str:
     """A plural and possessive folder: "talks" = "talk", "taxes" = "tax", "houses" = "house",
-    "programmes" = "program" (British and American spellings are one label)."""
+    "Israelis" = "Israeli" (not "crisis" or "Paris"), "programmes" = "program" (British and American
+    spellings are one label)."""
     w = fold(word).replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
@@ -182,11 +191,20 @@ def _stem(word: str) -> str:
         w = w[:-3] + "y"
     elif (w.endswith("es") and len(w) >= 5 and w[-3] in "xz") or w.endswith(("ches", "shes", "sses")):
         w = w[:-2]
-    elif w.endswith("s") and len(w) >= 4 and not w.endswith(("ss", "us", "is")):
+    elif (
+        w.endswith("s") and len(w) >= 4 and not w.endswith(("ss", "us")) and (w[-2] != "i" or _plural_in_i(w))
+    ):
         w = w[:-1]
     if w.endswith("mme"):
         w = w[:-2]
     return w
+
+
+@functools.lru_cache(maxsize=4096)
+def _plural_in_i(word: str) -> bool:
+    """ "houthis", "israelis", "taxis" are plurals; "crisis", "Paris", "tennis" are not: English at large
+    uses the form without the "s" at least as often."""
+    return commonness(word[:-1]) >= commonness(word)
 
 
 @dataclass
@@ -278,7 +296,11 @@ def _ends_whole(run: _Run, start: int, end: int) -> bool:
     if words[end - 1][:1].isupper():
         return True  # a name ends before a common word ("Saudi Arabia" of "Saudi Arabia state")
     # a verb follows: "uranium stockpile" of "the uranium stockpile shipped abroad"
-    return _past_tense(following) or following.endswith("ly") or end - start >= MAX_WORDS
+    if _past_tense(following) or following.endswith("ly"):
+        return True
+    # a longest phrase is whole unless it cuts what a possessive owns: not "Mexico sovereign debt" of
+    # "Mexico's sovereign debt rating"
+    return end - start >= MAX_WORDS and not any(_POSSESSIVE.search(w) for w in words[start : end - 1])
 
 
 def _grams(run: _Run) -> Iterable[tuple[int, list[str], list[str], bool]]:
@@ -359,9 +381,12 @@ def _bound_names(sentences: Sequence[str]) -> set[str]:
     "Standard & Poor's", "United" of "Manchester United"): shown alone they name nothing."""
     alone: Counter[str] = Counter()
     bound: Counter[str] = Counter()
-    for sentence in sentences:
-        tokens = [t.strip("\"'“”‘’(),.;:!?") for t in sentence.split()]
+    split = [[t.strip("\"'“”‘’(),.;:!?") for t in sentence.split()] for sentence in sentences]
+    # words the story capitalises inside a sentence: opening one, such a word still binds the next
+    named = {_stem(t) for tokens in split for t in tokens[1:] if _capital(t)}
+    for tokens in split:
         caps = [t[:1].isupper() and t.lower() not in _NOT_NAME_PARTS for t in tokens]
+        opens_name = bool(tokens) and _capital(tokens[0]) and _stem(tokens[0]) in named
         for i, tok in enumerate(tokens):
             if not caps[i]:
                 continue
@@ -369,8 +394,9 @@ def _bound_names(sentences: Sequence[str]) -> set[str]:
             after = i + 1 < len(tokens) and (
                 caps[i + 1] or (tokens[i + 1] in _NAME_JOINERS and i + 2 < len(tokens) and caps[i + 2])
             )
-            # a sentence's first word is capitalised anyway: only what follows it can bind it
-            (bound if (before and i > 1) or after else alone)[_stem(tok)] += 1
+            # a sentence's first word is capitalised anyway: it binds the next only when a name
+            # ("Saudi Arabia said", not "Yesterday Arabia")
+            (bound if (before and (i > 1 or opens_name)) or after else alone)[_stem(tok)] += 1
     return {w for w, n in bound.items() if n >= _BOUND_SHARE * (n + alone[w])}
 
 
@@ -440,6 +466,7 @@ class _Story:
     head_stems: set[str]
     words: dict[str, Word]
     tagged: bool = False  # the spaCy model's tag features are in `words`
+    runs: dict[str, frozenset[int]] = field(default_factory=dict)  # stem -> the runs that say it
 
 
 def _candidates(
@@ -528,6 +555,8 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     word_freq: Counter[str] = Counter()
     word_spread: Counter[str] = Counter()
+    run_id = 0
+    word_runs: dict[str, set[int]] = defaultdict(set)
     in_order: list[list[str]] = []  # each sentence's content-word stems, for their centrality
     capitalised: Counter[str] = Counter()  # uses with a capital where the sentence does not open
     lower_case: Counter[str] = Counter()
@@ -536,8 +565,10 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
         seen: set[str] = set()
         in_order.append([])
         for r, run in enumerate(_runs(sentence)):
+            run_id += 1
             for j, w in enumerate(run.words):
                 stem = _stem(w)
+                word_runs[stem].add(run_id)
                 in_order[-1].append(stem)
                 # a sentence's first word is capitalised whatever it is: its case says nothing
                 if not (r == 0 and j == 0 and opening.startswith(w)):
@@ -591,7 +622,8 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
                 *(tags.get(stem, untagged) if tags is not None else untagged),
             ),
         )
-    return _Story(out, subjects, head_stems, words, tags is not None)
+    runs = {w: frozenset(r) for w, r in word_runs.items()}
+    return _Story(out, subjects, head_stems, words, tags is not None, runs)
 
 
 def word_probability(word: Word, weights: Sequence[float]) -> float:
@@ -640,6 +672,7 @@ def article_topics(
     chosen: list[tuple[float, str, frozenset[str], bool]] = []  # value, label, stems, is a subject
     while len(chosen) < k:
         covered = frozenset().union(*(ks for _, _, ks, _ in chosen))
+        said = set().union(*(story.runs.get(w, frozenset()) for w in covered))
         n_subjects = sum(is_subject for *_, is_subject in chosen)
         best: tuple[float, str, frozenset[str], bool] | None = None
         for label, ks, strength, recurring, extra in options:
@@ -658,7 +691,8 @@ def article_topics(
                     continue
                 if any(is_subject and c <= ks for _, _, c, is_subject in chosen):
                     continue  # "Israeli election campaign" would only repeat "elections"
-                value = sum(p.get(w, 0.0) - cost for w in new) - cost * len(ks & covered) - extra
+                value = _new_value(new, p, story.runs, said, settings.said_with_discount)
+                value -= cost * len(ks) + extra
             if best is None or value > best[0]:
                 best = (value, label, ks, strength is not None)
         if best is None:
@@ -672,6 +706,21 @@ def article_topics(
         Topic(label, round(max(0.01, (value - low) / (high - low) if high > low else 1.0), 3))
         for value, label, _, _ in chosen[:k]
     )
+
+
+def _new_value(
+    new: Iterable[str], p: dict[str, float], runs: dict[str, frozenset[int]], said: set[int], discount: float
+) -> float:
+    """What a label's new words are worth: each word's probability, less `discount` times the share of
+    its runs (phrases) among `said`, the runs that say a word of the chosen labels. An editor's labels
+    rarely need both halves of a name or phrase ("Mexico City", "Saudi Arabia"): once one half is a label,
+    the other adds less than its probability says."""
+    value = 0.0
+    for w in new:
+        uses = runs.get(w, frozenset())
+        share = len(uses & said) / len(uses) if uses else 0.0
+        value += p.get(w, 0.0) * (1.0 - discount * share)
+    return value
 
 
 def _content_words(label: str) -> list[str]:

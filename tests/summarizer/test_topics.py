@@ -259,3 +259,25 @@ def test_no_label_only_repeats_the_words_of_others() -> None:
 def test_british_and_american_spellings_are_one_topic() -> None:
     assert label_key("nuclear programme") == label_key("nuclear programs")
     assert label_key("houses") == label_key("house") and label_key("taxes") == label_key("tax")
+
+
+def test_plurals_in_i_are_one_topic_and_words_in_is_keep_their_s() -> None:
+    """ "Houthis" and "Houthi", "Israelis" and "Israeli" are one topic in /topics; "crisis", "Paris" and
+    "tennis" are words of their own, not plurals."""
+    assert label_key("Houthis") == label_key("Houthi") and label_key("Israelis") == label_key("Israeli")
+    assert label_key("taxis") == label_key("taxi")
+    for word in ("crisis", "Paris", "tennis", "analysis"):
+        assert label_key(word) == frozenset([word.lower()])
+    index = topic_index([("a", [Topic("Houthis", 1.0)]), ("b", [Topic("Houthi", 1.0)])])
+    assert [sorted(ids) for _, ids in index] == [["a", "b"]], index
+
+
+def test_pronouns_are_not_topics() -> None:
+    text = (
+        "Company defends itself\n\nThe company said it would defend itself in court. The board itself was "
+        "split, and the chairman found himself alone. The firm itself has faced lawsuits over pollution "
+        "before. Regulators said the pollution itself was the problem, and the company will pay fines."
+    )
+    got = labels(article_topics(parse_text(text)))
+    assert not any(w in label.lower().split() for label in got for w in ("itself", "himself")), got
+    assert "pollution" in got, got

@@ -4,11 +4,12 @@ must be to become a label."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from summarizer.article import parse_text
-from summarizer.topics import article_topics, label_key
+from summarizer.topics import DEFAULT_SETTINGS, article_topics, label_key
 from tests.shared_data import SHARED_DATA
 
 DATA = SHARED_DATA
@@ -19,8 +20,8 @@ needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data not pr
 def test_topic_hit_rate_on_the_second_labelled_set() -> None:
     """39 articles labelled by the guide (33 CNN, 6 Reuters): a labelled topic is hit when a label shares a
     stemmed word with it. Choosing labels for likely new words took this from 0.62 to 0.64, the model's
-    part-of-speech and entity tags in the word model to 0.68 (bench/topics.py prints the cross-validated
-    figure)."""
+    part-of-speech and entity tags in the word model to 0.68, weighing words said beside labelled ones
+    less to 0.69 (bench/topics.py prints the cross-validated figure)."""
     hits = total = 0
     for line in (DATA / "topics-dev-2.jsonl").read_text().splitlines():
         row = json.loads(line)
@@ -29,7 +30,7 @@ def test_topic_hit_rate_on_the_second_labelled_set() -> None:
         for label in row["topics"]:
             total += 1
             hits += bool(label_key(label) & got)
-    assert hits / total >= 0.67, (hits, total)
+    assert hits / total >= 0.68, (hits, total)
 
 
 def test_a_phrase_said_once_joins_words_that_recur_and_saves_a_slot() -> None:
@@ -44,3 +45,18 @@ def test_a_phrase_said_once_joins_words_that_recur_and_saves_a_slot() -> None:
     got = [t.label for t in article_topics(parse_text(text))]
     assert "uranium stockpile" in got, got
     assert not {"uranium", "stockpile"} & set(got), got
+
+
+def test_the_other_half_of_a_labelled_name_waits_for_new_subjects() -> None:
+    """Once "Saudi warplanes" is a label, "Saudi Arabia" only adds "Arabia", which the story says only
+    beside "Saudi": five labels name the rebels and Yemen instead."""
+    from tests.summarizer.test_topics_names import SAUDI_STORY
+
+    article = parse_text(SAUDI_STORY)
+    got = [t.label for t in article_topics(article, k=5)]
+    assert "Saudi warplanes" in got and "Saudi Arabia" not in got, got
+    words = {w for label in got for w in label_key(label)}
+    assert {"houthi", "yemen"} <= words, got
+    # valued at its full probability, "Arabia" would take the fifth place
+    undiscounted = replace(DEFAULT_SETTINGS, said_with_discount=0.0)
+    assert "Saudi Arabia" in [t.label for t in article_topics(article, k=5, settings=undiscounted)]

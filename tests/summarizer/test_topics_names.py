@@ -92,3 +92,32 @@ def test_of_joins_a_noun_or_a_name_not_a_verb() -> None:
     assert {"airstrikes in Yemen", "Department of Homeland Security"} <= got, got
     assert "killed in Yemen" not in got, got
     assert "Department of Homeland" not in got  # a name cut short after "of" is no label either
+
+
+def test_a_phrase_does_not_cut_what_a_possessive_owns() -> None:
+    """ "Mexico's sovereign debt rating": "sovereign debt rating" is a label, "Mexico sovereign debt" a
+    truncated piece of the whole."""
+    text = (
+        "Ratings agency raises Mexico\n\nMoody's raised Mexico's sovereign debt rating on Tuesday, citing "
+        "reforms. The agency said Mexico's sovereign debt rating could rise again. Investors bought Mexican "
+        "bonds after Mexico's sovereign debt rating rose, and the peso gained. Mexico's finance ministry "
+        "welcomed the decision."
+    )
+    assert "Mexico sovereign debt" not in _candidates(text)
+    assert "sovereign debt rating" in _labels(text)
+
+
+def test_a_name_opening_sentences_still_binds_its_second_word() -> None:
+    """ "Saudi Arabia said ...": the sentence capitalises "Saudi" anyway, but the story writes it as a name
+    elsewhere, so "Arabia" is still a piece of "Saudi Arabia" and never a label alone."""
+    got = _labels(SAUDI_STORY)
+    assert "Arabia" not in got and "Saudi Arabia" in got, got
+
+
+SAUDI_STORY = (
+    "Saudi warplanes strike rebels in Yemen\n\nSaudi warplanes struck Houthi rebels in Yemen on Thursday. "
+    "Saudi Arabia said the Saudi warplanes hit rebel bases near the capital. Saudi Arabia and its allies "
+    "fear the rebels, who took the capital in January. Saudi Arabia has closed its embassy in Yemen. "
+    "The rebels said Saudi warplanes killed civilians. Saudi Arabia denied it. The Houthi rebels control "
+    "most of Yemen's north, and the port of Hodeidah is under siege."
+)
