@@ -88,7 +88,6 @@ _SPLIT = re.compile(r"[.,;:!?()\"“”‘’\[\]{}|/–—]+|\s-\s|\s--\s")
 MAX_WORDS = 3
 MAX_NAME_WORDS = 5  # a name this long is a label ("United Nations Security Council"); a longer one is none
 MAX_LABELS = 6
-_POOL = 80  # candidates considered for the labels, best first
 
 
 # The word model's weights (bench/topics.py fits them on every labelled article and prints them): with
