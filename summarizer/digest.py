@@ -13,9 +13,12 @@ from functools import lru_cache
 
 from summarizer.analysis import Topic
 from summarizer.lexicon import STOPWORDS
-from summarizer.topics import topic_index
+from summarizer.topics import topic_groups
 
 OTHER_SECTION = "Other news"
+# A story files under a topic of its first four labels: the three a digest names with it, and one more.
+# A topic further down its labels ("record" of "record figure") would join stories on different subjects.
+SECTION_LABELS = 4
 NEAR_DUPLICATE_JACCARD = 0.5
 _SHINGLE = 3
 _SAMPLE = 8  # index one shingle in eight (by hash) to find candidates
@@ -219,7 +222,8 @@ def assign_sections(
     chosen: Sequence[DigestItem], groups_of: Mapping[str, Sequence[str]]
 ) -> list[tuple[str, list[DigestItem]]]:
     """Sections for stories in order of importance: each story under the topic it shares with most
-    chosen stories (a topic of the pool's index, so its name is the one /topics uses); a topic with one
+    chosen stories among the topics of its leading labels (`groups_of`: topics of the pool's index, so
+    their names are the ones /topics uses); a topic with one
     story leaves it for "Other news"; "Other news" keeps at most half of the stories, the most important
     of the rest heading a section of their own topic. Sections come in order of their first story."""
     members: Counter[str] = Counter(label for it in chosen for label in groups_of.get(it.id, ()))
@@ -228,7 +232,7 @@ def assign_sections(
     for it in chosen:
         shared = [label for label in groups_of.get(it.id, ()) if members[label] >= 2]
         if shared:
-            best = max(shared, key=lambda label: members[label])  # ties: the pool's larger topic
+            best = max(shared, key=lambda label: members[label])  # ties: the story's better label
             placed.setdefault(best, []).append(it)
         else:
             other.append(it)
@@ -283,8 +287,8 @@ def build_digest(
     items = list(items)
     n_items = len(items)
     merged, n_merged = merge_near_duplicates(items)
-    index = topic_index((it.id, it.topics) for it in merged)
-    groups_of = _labels_of(index)
+    index, listed_under = topic_groups((it.id, it.topics) for it in merged)
+    groups_of = {i: list(dict.fromkeys(groups[:SECTION_LABELS])) for i, groups in listed_under.items()}
     related = related_stories(merged)
     scores = importance(merged, related)
     prose = [told_in_sentences(it) for it in merged]
@@ -334,15 +338,6 @@ def build_digest(
                 misses += 1
     final = page(_lengthened(chosen, merged, lambda longer: fits(page(longer))))
     return replace(final, rest=tuple(merged[i] for i in order if i not in taken))
-
-
-def _labels_of(index: Iterable[tuple[str, Iterable[str]]]) -> dict[str, list[str]]:
-    """Item id → the topic labels it is listed under."""
-    groups_of: dict[str, list[str]] = defaultdict(list)
-    for label, ids in index:
-        for i in ids:
-            groups_of[i].append(label)
-    return groups_of
 
 
 def _lengthened(

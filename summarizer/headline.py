@@ -253,17 +253,32 @@ def key_sentence(body: str) -> str:
     """The story's key sentence: the first of its first sentences that states something."""
     from summarizer.summarize import clean_text  # summarize imports sumy: load it only when needed
 
-    sentences = split_sentences(clean_text(body[:KEY_SENTENCE_SCAN_CHARS]))[:KEY_SENTENCE_LOOKAHEAD]
+    # a story opening with a quotation several sentences long states its news after it: look as far again
+    sentences = split_sentences(clean_text(body[:KEY_SENTENCE_SCAN_CHARS]))[: 2 * KEY_SENTENCE_LOOKAHEAD]
     sentences = [_DATELINE.sub("", s, count=1) for s in sentences]
-    for s in sentences:
+    quoting = False  # inside a quotation that an earlier sentence opened
+    opened = False  # the story opens with a quotation
+    for n, s in enumerate(sentences):
         words = split_words(s)
-        if (
-            len(words) >= KEY_SENTENCE_MIN_WORDS
-            and not s.startswith(_QUOTE_OPEN)
-            and not s.rstrip("\"'”’ ").endswith("?")
-        ):
+        quoted = quoting or s.startswith(_QUOTE_OPEN)
+        opened = opened or (n == 0 and quoted)
+        quoting = _still_quoting(quoting, s)
+        if n >= KEY_SENTENCE_LOOKAHEAD and not opened:
+            break
+        if len(words) >= KEY_SENTENCE_MIN_WORDS and not quoted and not s.rstrip("\"'”’ ").endswith("?"):
             return s
     return sentences[0] if sentences else ""
+
+
+def _still_quoting(quoting: bool, sentence: str) -> bool:
+    """Whether a quotation is still open after this sentence: '"This is a test. We\'re going to find
+    out." Those were the words of ...' quotes two sentences, and the second is not the story's statement."""
+    for c in sentence:
+        if c == '"':
+            quoting = not quoting
+        elif c in "“”":
+            quoting = c == "“"
+    return quoting
 
 
 # "NEW YORK, MARCH 11 - ", "Chicago, April 1 - ": a wire dateline the cleanup left in front of the lead
@@ -770,6 +785,18 @@ def _is_to_infinitive(verb: Any, auxes: list[Any]) -> bool:
     )
 
 
+def _going_to(verb: Any, auxes: list[Any]) -> bool:
+    """ "X is going to cut Y": the future, which a headline writes "X to cut Y" (not "X goes to cut Y")."""
+    return (
+        verb.lower_ == "going"
+        and any(a.lemma_.lower() == "be" for a in auxes)
+        and any(
+            c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in verb.children
+        )
+    )
+
+
 def _future_as_infinitive(verb: Any, auxes: list[Any]) -> dict[int, str]:
     """The future as an infinitive: "will open" → "to open"; "will be opening" → "to open"; "will be
     sold" → "to be sold"."""
@@ -793,6 +820,8 @@ def _headline_tense(verb: Any) -> dict[int, str]:
     negated = any(c.dep_ == "neg" for c in verb.children)
     if _is_to_infinitive(verb, auxes):
         rewrite[verb.i] = ""  # "X is to buy Y" → "X to buy Y"
+    elif _going_to(verb, auxes) and not negated:
+        rewrite.update({a.i: "" for a in auxes} | {verb.i: ""})  # "is going to cut jobs" → "to cut jobs"
     elif ("will" in lemmas or "shall" in lemmas) and not negated:
         rewrite.update(_future_as_infinitive(verb, auxes))
     elif "will" in lemmas or "shall" in lemmas:
@@ -969,12 +998,15 @@ def _short_subject(subject: Any) -> set[int]:
     return set()
 
 
+_PLURAL_PRONOUNS = frozenset({"we", "they", "you", "i", "these", "those"})  # "i" takes "have", as "we"
+
+
 def _plural_subject(verb: Any) -> bool:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if any(c.dep_ == "conj" for c in child.children):
                 return True
-            return child.tag_ in ("NNS", "NNPS") or child.lower_ in ("we", "they", "you", "i")
+            return child.tag_ in ("NNS", "NNPS") or child.lower_ in _PLURAL_PRONOUNS
     return False
 
 

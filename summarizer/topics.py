@@ -735,16 +735,27 @@ def topic_index(items: Iterable[tuple[str, Sequence[Topic]]]) -> list[tuple[str,
     """Label -> article ids, largest first. Same-topic labels merge, and a specific label ("fentanyl
     trafficking") joins a general one ("fentanyl") that other articles use; subject labels and names stay
     whole ("rugby union" is not "union", "World Bank" not "bank")."""
+    return topic_groups(items)[0]
+
+
+def topic_groups(
+    items: Iterable[tuple[str, Sequence[Topic]]],
+) -> tuple[list[tuple[str, list[str]]], dict[str, list[str]]]:
+    """`topic_index`, and for each article the topic each of its labels is listed under, in the order of
+    its labels (best first): the digest files a story under a topic of its leading labels."""
     groups: dict[frozenset[str], list[str]] = {}
     surface: dict[frozenset[str], Counter[str]] = {}
+    keys_of: dict[str, list[frozenset[str]]] = {}
     for article_id, topics in items:
         for t in topics:
             key = label_key(t.label)
+            keys_of.setdefault(article_id, []).append(key)
             ids = groups.setdefault(key, [])
             if article_id not in ids:
                 ids.append(article_id)
             surface.setdefault(key, Counter())[t.label] += 1
     own = {k: Counter(c) for k, c in surface.items()}  # each group's own labels, before folding
+    folded_into: dict[frozenset[str], frozenset[str]] = {}
     # fold a specific label into the most popular general label it contains
     for key in sorted(groups, key=len, reverse=True):
         if len(key) < 2:
@@ -758,13 +769,21 @@ def topic_index(items: Iterable[tuple[str, Sequence[Topic]]]) -> list[tuple[str,
         general = [g for g in subsets if len(groups.get(g, ())) >= 2 and head not in g]
         if general:
             target = max(general, key=lambda g: (len(groups[g]), len(g), sorted(g)))
+            folded_into[key] = target
             for a in groups.pop(key):
                 if a not in groups[target]:
                     groups[target].append(a)
             surface[target].update(surface.pop(key))
-    out = [(_group_name(own[k], surface[k] - own[k]), ids) for k, ids in groups.items()]
+    names = {k: _group_name(own[k], surface[k] - own[k]) for k in groups}
+    out = [(names[k], ids) for k, ids in groups.items()]
     out.sort(key=lambda x: (-len(x[1]), x[0].casefold()))
-    return out
+
+    def group_of(key: frozenset[str]) -> str:
+        while key in folded_into:  # "fentanyl trafficking crisis" -> "fentanyl trafficking" -> "fentanyl"
+            key = folded_into[key]
+        return names[key]
+
+    return out, {a: [group_of(k) for k in keys] for a, keys in keys_of.items()}
 
 
 def _head_stem(label: str) -> str:

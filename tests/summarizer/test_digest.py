@@ -230,3 +230,15 @@ def test_the_stories_left_out_are_kept_most_important_first() -> None:
     assert len(digest.rest) == digest.total - len(digest.items)  # what the page's count line tells
     assert digest.omitted == sum(1 + i.repeats for i in digest.rest) == 7
     assert not build_digest(items[:2], max_items=5).rest  # all on the page: nothing left out
+
+
+def test_a_section_is_a_topic_of_its_stories_leading_labels() -> None:
+    """A budget story and a currency story both end their labels with "record": the page does not file
+    them together under "record", a word neither story is about."""
+    budget = ("trade", "budget deficit", "military operations", "costs", "CBO", "record")
+    dollar = ("currency markets", "Japan intervention", "dollar", "yen", "dealers", "record")
+    digest = build_digest([item(1, "Deficit.", budget, hours=1), item(2, "Dollar.", dollar, hours=2)])
+    assert "record" not in [s.label for s in digest.sections], digest.sections
+    assert dict(digest.topic_counts)["record"] == 2  # /topics still lists both under it
+    near = build_digest([item(1, "Deficit.", (*budget[:3], "record")), item(2, "Dollar.", ("record",))])
+    assert [s.label for s in near.sections] == ["record"]  # a fourth label still files a story

@@ -8,7 +8,7 @@ import pytest
 
 from summarizer import ner
 from summarizer.article import parse_text, split_paragraphs
-from summarizer.headline import derive_headline
+from summarizer.headline import derive_headline, key_sentence
 from summarizer.summarize import summarize
 from tests.conftest import SHARED_DATA
 
@@ -203,3 +203,24 @@ def test_united_states_is_written_short_as_the_story_writes_it() -> None:
 def test_a_hyphenated_age_stays_whole() -> None:
     # "The parents of a 13-year-old girl are suing …": was "Parents of -old girl sue …"
     assert _derived("bbc/entertainment-113.txt").startswith("Parents of 13-year-old girl sue")
+
+
+def test_going_to_is_the_future_and_those_takes_a_plural_verb() -> None:
+    assert derive_headline(
+        "Britain's biggest carmaker is going to close two plants in the Midlands by 2006, unions said."
+    ).endswith("carmaker to close plants in Midlands")
+    assert derive_headline(
+        "Those were the days of plenty for the fishing fleets of the North Sea, when cod was abundant."
+    ).startswith("Those are days")
+
+
+def test_a_sentence_inside_an_opening_quotation_is_not_the_key_sentence() -> None:
+    """A story opening with three sentences of quotation reports its news after it: the second and third
+    sentences are quoted too, though no quotation mark opens them."""
+    body = (
+        '"This is going to be a test for the rescue teams. We are going to find out what they are made of. '
+        'How long they can keep going." Rescue teams pulled 12 survivors from the rubble of the hotel in '
+        "Izmir on Tuesday, officials said. The hotel collapsed after the earthquake."
+    )
+    assert key_sentence(body).startswith("Rescue teams pulled 12 survivors")
+    assert derive_headline(body).startswith("Rescue teams pull survivors from rubble")
