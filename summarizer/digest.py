@@ -223,9 +223,9 @@ def assign_sections(
 ) -> list[tuple[str, list[DigestItem]]]:
     """Sections for stories in order of importance: each story under the topic it shares with most
     chosen stories among the topics of its leading labels (`groups_of`: topics of the pool's index, so
-    their names are the ones /topics uses); a topic with one
-    story leaves it for "Other news"; "Other news" keeps at most half of the stories, the most important
-    of the rest heading a section of their own topic. Sections come in order of their first story."""
+    their names are the ones /topics uses); a topic with one story leaves it for "Other news"; "Other
+    news" keeps at most half of the stories, the most important of the rest heading a section of their
+    own topic. Sections come in order of their first story."""
     members: Counter[str] = Counter(label for it in chosen for label in groups_of.get(it.id, ()))
     placed: dict[str, list[DigestItem]] = {}
     other: list[DigestItem] = []

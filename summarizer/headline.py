@@ -1,14 +1,16 @@
 """Headlines for stories published without one: the key sentence compressed to headline style.
 
 `derive_headline(body)` picks the story's key sentence (the first sentence of the cleaned body that
-reads as a statement: not a quote, not a question, long enough) and compresses it the way a sub-editor
-would: the main clause only (a leading "As talks neared the endgame," and a trailing ", officials
+reads as a statement: not a quote nor inside one, not a question, long enough; after an opening
+quotation it may lie up to six sentences in) and compresses it the way a sub-editor would: the main
+clause only (a leading "As talks neared the endgame," and a trailing ", officials
 said" go), attribution dropped ("X said Y" gives Y) unless the claim names no one and X is named ("The
 government should change the law, the TUC said" → "TUC says government should change law"),
 appositives, relative clauses and time phrases dropped (a common-noun subject goes by the name it is
 given in apposition: "operator Eurotunnel" → "Eurotunnel"), articles dropped, "United States" written
 short as the story writes it elsewhere ("U.S." or "US"), the verb in the headline present ("shied
-away" → "shies away", "has won" → "wins", "was arrested" → "arrested", "will open" → "to open"),
+away" → "shies away", "has won" → "wins", "was arrested" → "arrested", "will open" and "is going to
+open" → "to open"),
 low-information words left out (possessives, lone adverbs, a bare "is", counts, "a series of"),
 names the story abbreviates written as their initials ("General Motors (GM)" → "GM"), modifiers whose
 words the story never repeats dropped (rarest first: words a story repeats are its subject, those it
