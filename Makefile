@@ -8,11 +8,15 @@ STAMP := $(VENV)/.installed-stamp
 
 # Every package comes from the lock, each checked against its hash; the project itself is installed on
 # top with --no-deps (and its build backend from the lock too). `make lock` refreshes the lock files.
+# The lock lists every package, so pip installs it with --no-deps and `pip check` proves nothing is
+# missing: resolving again, pip in hash mode looked weasel's "smart-open[http]" up on the index and
+# refused the locked smart-open (2 December 2026).
 $(STAMP): pyproject.toml requirements-dev.lock requirements-model.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-dev.lock
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip check
 	@touch $(STAMP)
 
 # requirements.lock: runtime (the Docker image; setuptools, the build backend, comes with sumy and

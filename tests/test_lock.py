@@ -101,10 +101,12 @@ def test_make_ci_and_the_image_install_from_the_lock_with_hashes() -> None:
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("$(STAMP):", 1)[1].split("\n\n", 1)[0]
     assert "requirements-dev.lock" in recipe.splitlines()[0]  # a new lock rebuilds the environment
-    assert "pip install -q --require-hashes -r requirements-dev.lock" in recipe
+    assert "pip install -q --no-deps --require-hashes -r requirements-dev.lock" in recipe
+    assert "pip check" in recipe  # the lock holds every package the environment needs
     assert "--no-deps --no-build-isolation -e ." in recipe and "'.[dev]'" not in recipe
     assert "make test" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
     docker = (REPO / "deploy" / "Dockerfile").read_text(encoding="utf-8")
-    assert "pip install --require-hashes -r requirements.lock" in docker
+    assert "pip install --no-deps --require-hashes -r requirements.lock" in docker
+    assert "pip check" in docker
     assert "pip install --no-deps --no-build-isolation ." in docker
     assert "!requirements.lock" in (REPO / ".dockerignore").read_text(encoding="utf-8")
