@@ -9,9 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people or topics change: stored articles are re-analysed at the next start.
 # 9: topic labels weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic
-# word model reads spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen
-# for coverage; 6: language, evidence
-# delegations, bracketed subjects
+# word model reads spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage;
+# 6: language, evidence delegations, bracketed subjects
 ANALYSIS_VERSION = 9
 
 

@@ -775,28 +775,23 @@ def _is_time_phrase(prep: Any) -> bool:
     )
 
 
+def _takes_to_infinitive(verb: Any) -> bool:
+    """The verb governs a to-infinitive: "is [to buy]", "is going [to cut]"."""
+    return any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in verb.children
+    )
+
+
 def _is_to_infinitive(verb: Any, auxes: list[Any]) -> bool:
     """A bare "be" with a to-infinitive: "X is to buy Y"."""
-    return (
-        verb.lemma_.lower() == "be"
-        and any(
-            c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-            for c in verb.children
-        )
-        and not auxes
-    )
+    return verb.lemma_.lower() == "be" and _takes_to_infinitive(verb) and not auxes
 
 
 def _going_to(verb: Any, auxes: list[Any]) -> bool:
     """ "X is going to cut Y": the future, which a headline writes "X to cut Y" (not "X goes to cut Y")."""
-    return (
-        verb.lower_ == "going"
-        and any(a.lemma_.lower() == "be" for a in auxes)
-        and any(
-            c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-            for c in verb.children
-        )
-    )
+    be = any(a.lemma_.lower() == "be" for a in auxes)
+    return verb.lower_ == "going" and be and _takes_to_infinitive(verb)
 
 
 def _future_as_infinitive(verb: Any, auxes: list[Any]) -> dict[int, str]:
