@@ -11,8 +11,13 @@ from tests.conftest import REPO
 
 
 def briefbot(
-    *args: str, tmp: Path, stdin: str | None = None, env: dict[str, str] | None = None
+    *args: str,
+    tmp: Path,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
 ) -> subprocess.CompletedProcess[str]:
+    """`timeout`: seconds before the run counts as hung (the corpus ingest needs more)."""
     full_env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "BRIEFBOT_DATABASE_URL": f"sqlite:///{tmp / 'b.sqlite3'}",
@@ -25,5 +30,5 @@ def briefbot(
         capture_output=True,
         text=True,
         input=stdin if stdin is not None else "",
-        timeout=120,
+        timeout=timeout,
     )
