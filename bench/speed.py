@@ -3,7 +3,8 @@
     .venv/bin/python bench/speed.py [--news DIR] [--repeat N] [--no-ingest] [--long-only]
 
 Prints, over the same article bodies: sentence splitting (sentences/s), `default` (NewsRank) and sumy
-LexRank (articles/s) and their ratio; then the `briefbot ingest` rate into a fresh SQLite database, and
+LexRank (articles/s) and their ratio; then the `briefbot ingest` rate into a fresh SQLite database (in one
+process, `--workers 1`, and with the default worker processes, one per core up to 4), and
 the seconds `briefbot ingest` takes for one very long text file (the news files run together into 1 MB
 and 4.8 MB): analysis reads a bounded prefix (summarizer.article.analysis_prefix), so it stays seconds.
 Summarizers are built before the clock starts, as they are in a running bot.
@@ -17,10 +18,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bot.analysis_pool import default_workers
 from summarizer.article import ArticleError, parse_text
 from summarizer.summarize import summarize
 from summarizer.text import split_sentences
@@ -65,10 +68,10 @@ def split_rate(bodies: list[str], repeat: int) -> tuple[float, float]:
 
 
 # -- ingest rate ------------------------------------------------------------------------------------
-def ingest_rate(news: Path) -> tuple[int, float]:
+def ingest_rate(news: Path, workers: list[str]) -> tuple[int, float]:
     """(files, seconds) for `briefbot ingest NEWS` into a fresh SQLite database, end to end."""
     files = sum(1 for _ in news.rglob("*.txt"))
-    return files, _ingest(news)
+    return files, _ingest(news, workers)
 
 
 def long_file_seconds(news: Path, size: int) -> float:
@@ -85,13 +88,15 @@ def long_file_seconds(news: Path, size: int) -> float:
         return _ingest(path)
 
 
-def _ingest(path: Path) -> float:
+def _ingest(path: Path, options: Sequence[str] = ()) -> float:
     script = Path(sys.executable).with_name("briefbot")
     command = [str(script)] if script.exists() else [sys.executable, "-c", "from bot.cli import main; main()"]
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "BRIEFBOT_DATABASE_URL": f"sqlite:///{tmp}/b.sqlite3"}
         t0 = time.perf_counter()
-        done = subprocess.run([*command, "ingest", str(path)], env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            [*command, "ingest", *options, str(path)], env=env, capture_output=True, text=True
+        )
         seconds = time.perf_counter() - t0
     if done.returncode != 0:
         raise RuntimeError(f"briefbot ingest failed ({done.returncode}): {done.stderr.strip()[-500:]}")
@@ -119,11 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"sumy LexRank:       {lexrank:8.1f} articles/s")
     print(f"default / LexRank:  {ours / lexrank:8.2f}x")
     if not args.no_ingest:
-        files, seconds = ingest_rate(args.news)
-        print(
-            f"briefbot ingest: {files} files in {seconds:.1f}s = {files / seconds:.1f} articles/s "
-            "(fresh SQLite, process start included)"
-        )
+        for label, options in (("--workers 1", ["--workers", "1"]), (f"{default_workers()} workers", [])):
+            files, seconds = ingest_rate(args.news, options)
+            print(
+                f"briefbot ingest ({label}): {files} files in {seconds:.1f}s = {files / seconds:.1f} "
+                "articles/s (fresh SQLite, process start included)"
+            )
         _long_files(args.news)
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import re
@@ -124,6 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
         ],
     )
     s.add_argument("specs", nargs="+", metavar="PATH|URL")
+    s.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="processes that analyse articles at once (default: one per core, at most 4; 1 analyses in "
+        "this process)",
+    )
     s.set_defaults(func=cmd_ingest)
 
     s = _command(
@@ -355,6 +364,7 @@ def _read_article_arg(path: str):
 
 # -- commands ---------------------------------------------------------------------------------------
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.analysis_pool import AnalysisPool, default_workers
     from bot.ingest import ingest_specs, make_analyser
     from bot.progress import progress_bar
     from summarizer.sources import open_source
@@ -374,8 +384,10 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     db = _open_db(settings)
     analyse = make_analyser(settings.summary_algorithm, settings.summary_sentences)
-    with progress_bar("Ingesting") as bar:
-        report = ingest_specs(db, args.specs, analyse, progress=bar)
+    workers = args.workers or default_workers()
+    pool = AnalysisPool(analyse, workers, use_model=settings.ner_model) if workers > 1 else None
+    with progress_bar("Ingesting") as bar, pool or contextlib.nullcontext():
+        report = ingest_specs(db, args.specs, analyse, progress=bar, pool=pool)
     print(f"Ingested: {report.line()}.")
     for skipped in report.skipped:  # on every run, not only the one that first met the file
         print(terminal_safe(f"  skipped {skipped.location}: {skipped.reason}"))

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
-from collections.abc import Callable, Iterable, Sequence
+import traceback
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy.exc import IntegrityError
 
+from bot.analysis_pool import AnalysisPool
 from bot.metrics import ARTICLES_INGESTED, ARTICLES_SKIPPED, LAST_INGEST
 from bot.progress import NullProgress, ProgressSink
 from bot.store.chatsources import publish_articles, share_private_articles, tag_new_articles
@@ -30,6 +34,7 @@ log = logging.getLogger(__name__)
 
 Analyser = Callable[[Article], Analysis]
 BATCH = 50
+MIN_POOLED = 8  # fewer new articles than this are analysed here: starting the workers costs seconds
 
 
 @dataclass
@@ -55,7 +60,17 @@ class IngestReport:
 
 
 def make_analyser(algorithm: str = "default", sentences: int = 3) -> Analyser:
-    return lambda article: analyse_article(article, algorithm=algorithm, sentences=sentences)
+    """The pipeline's analysis with these summary settings (a partial, so worker processes can take it)."""
+    return functools.partial(analyse_article, algorithm=algorithm, sentences=sentences)
+
+
+def _one_by_one(articles: Sequence[Article], analyse: Analyser) -> Generator[Analysis | str]:
+    """Each article's analysis, or the traceback text of its failure, computed as it is asked for."""
+    for article in articles:
+        try:
+            yield analyse(article)
+        except Exception:
+            yield traceback.format_exc()
 
 
 def store_articles(
@@ -66,6 +81,7 @@ def store_articles(
     should_stop: Callable[[], bool] = lambda: False,
     *,
     feed_id: int | None = None,
+    pool: AnalysisPool | None = None,
 ) -> IngestReport:
     """Analyse and store articles not stored yet; commits every BATCH articles so a crash loses little.
     `should_stop` is asked before each article (the process is shutting down): what is analysed is
@@ -73,69 +89,111 @@ def store_articles(
 
     `feed_id`: the articles come from a chat's own feed (bot/chat_sources.py), so the new ones are shown
     only to the chats that have it; without it they are the operator's, shown to every chat, and a story
-    stored earlier from a chat's feed becomes everyone's too."""
-    progress = progress or NullProgress()
-    report = IngestReport()
-    pending: list[tuple[Article, Analysis]] = []
-    seen: set[str] = set()
-    stored_before: list[str] = []  # duplicates of stories already in the store
+    stored earlier from a chat's feed becomes everyone's too.
 
-    def flush() -> None:
-        if not pending:
+    `pool`: analyse in its worker processes instead of with `analyse` here (from the first batch of at
+    least MIN_POOLED new articles on)."""
+    run = _StoreRun(db, analyse, progress or NullProgress(), should_stop, feed_id, pool)
+    for article in articles:
+        if should_stop():
+            run.report.stopped = True
+            break
+        run.take(with_publication_time(article))  # a dateline's date where the source gave none
+        if run.report.stopped:
+            break
+    if not run.report.stopped:
+        run.analyse_waiting()
+    run.flush()
+    _stored_again(db, run.stored_before, feed_id)
+    return run.report
+
+
+class _StoreRun:
+    """One `store_articles` call: new articles wait in `waiting` (at most BATCH) for analysis, analysed
+    ones in `pending` for the next commit."""
+
+    def __init__(
+        self,
+        db: Database,
+        analyse: Analyser,
+        progress: ProgressSink,
+        should_stop: Callable[[], bool],
+        feed_id: int | None,
+        pool: AnalysisPool | None,
+    ) -> None:
+        self.db, self.analyse, self.progress, self.should_stop = db, analyse, progress, should_stop
+        self.feed_id, self.pool = feed_id, pool
+        self.report = IngestReport()
+        self.waiting: list[Article] = []
+        self.pending: list[tuple[Article, Analysis]] = []
+        self.seen: set[str] = set()
+        self.stored_before: list[str] = []  # duplicates of stories already in the store
+
+    def take(self, article: Article) -> None:
+        """Count a duplicate, or queue a new article (analysing the queue once it holds BATCH)."""
+        if article.id in self.seen:
+            self.progress.advance()
+            self.report.duplicates += 1
+            return
+        self.seen.add(article.id)
+        with self.db.session() as session:
+            if has_article(session, article.id):
+                self.progress.advance()
+                self.report.duplicates += 1
+                self.stored_before.append(article.id)
+                return
+        self.waiting.append(article)
+        if len(self.waiting) >= BATCH:
+            self.analyse_waiting()
+
+    def analyse_waiting(self) -> None:
+        """Analyse the queued articles, in the pool when there are enough of them, and store them."""
+        todo, self.waiting = self.waiting, []
+        # a few articles are analysed here, unless the workers are running already
+        pooled = self.pool is not None and (len(todo) >= MIN_POOLED or self.pool.started)
+        results = self.pool.map(todo) if self.pool is not None and pooled else _one_by_one(todo, self.analyse)
+        with contextlib.closing(results):  # stopped early: the pool drops what it has not started
+            for article in todo:
+                if self.should_stop():
+                    self.report.stopped = True
+                    break
+                result = next(results)
+                self.progress.advance()
+                if isinstance(result, str):  # one bad article must not stop the rest
+                    log.error("analysis failed, article skipped: %s\n%s", article.source, result)
+                    self.report.failed += 1
+                else:
+                    self.pending.append((article, result))
+        self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
             return
         try:
-            _store(pending, report)
+            self._store(self.pending)
         except IntegrityError:
             # another replica stored one of these meanwhile: store one by one, skipping theirs
-            for one in pending:
+            for one in self.pending:
                 try:
-                    _store([one], report)
+                    self._store([one])
                 except IntegrityError:
-                    report.duplicates += 1
-        pending.clear()
+                    self.report.duplicates += 1
+        self.pending.clear()
 
-    def _store(batch: list[tuple[Article, Analysis]], report: IngestReport) -> None:
+    def _store(self, batch: list[tuple[Article, Analysis]]) -> None:
         added: list[str] = []
         duplicates = 0
-        with db.session() as session:
+        with self.db.session() as session:
             for article, analysis in batch:
                 if has_article(session, article.id):
                     duplicates += 1
                     continue
                 add_article(session, article, analysis)
                 added.append(article.id)
-            tag_new_articles(session, feed_id, added)
-        report.new += added
-        report.duplicates += duplicates
+            tag_new_articles(session, self.feed_id, added)
+        self.report.new += added
+        self.report.duplicates += duplicates
         ARTICLES_INGESTED.inc(len(added))
-
-    for article in articles:
-        if should_stop():
-            report.stopped = True
-            break
-        progress.advance()
-        article = with_publication_time(article)  # a dateline's date where the source gave none
-        if article.id in seen:
-            report.duplicates += 1
-            continue
-        seen.add(article.id)
-        with db.session() as session:
-            if has_article(session, article.id):
-                report.duplicates += 1
-                stored_before.append(article.id)
-                continue
-        try:
-            analysis = analyse(article)
-        except Exception:  # one bad article must not stop the batch; the traceback is logged
-            log.exception("analysis failed, article skipped: %s", article.source)
-            report.failed += 1
-            continue
-        pending.append((article, analysis))
-        if len(pending) >= BATCH:
-            flush()
-    flush()
-    _stored_again(db, stored_before, feed_id)
-    return report
 
 
 def _stored_again(db: Database, article_ids: list[str], feed_id: int | None) -> None:
@@ -158,16 +216,17 @@ def ingest_source(
     should_stop: Callable[[], bool] = lambda: False,
     *,
     feed_id: int | None = None,
+    pool: AnalysisPool | None = None,
 ) -> IngestReport:
     """Poll one source from its saved state, store what is new, then save the new state (not when
     stopped part-way: the next poll must see the articles not stored yet again). `feed_id`: see
-    store_articles."""
+    store_articles (`pool` too)."""
     with db.session() as session:
         state = load_source_state(session, source.key)
     batch = source.poll(state)
     if progress is not None:
         progress.add_total(len(batch.articles))
-    report = store_articles(db, batch.articles, analyse, progress, should_stop, feed_id=feed_id)
+    report = store_articles(db, batch.articles, analyse, progress, should_stop, feed_id=feed_id, pool=pool)
     report.skipped += batch.skipped
     if not report.stopped:
         with db.session() as session:
@@ -183,9 +242,11 @@ def ingest_specs(
     timeout: float = 10.0,
     progress: ProgressSink | None = None,
     should_stop: Callable[[], bool] = lambda: False,
+    pool: AnalysisPool | None = None,
 ) -> IngestReport:
     """Ingest folders, files and URLs by their spec; a source that cannot be opened is logged and skipped.
-    `should_stop` is asked between sources and articles (see `store_articles`)."""
+    `should_stop` is asked between sources and articles, `pool` analyses in worker processes (see
+    `store_articles`)."""
     report = IngestReport()
     for spec in specs:
         if should_stop():
@@ -197,7 +258,7 @@ def ingest_specs(
             log.warning("source skipped: %s: %s", spec, exc)
             report.skipped.append(Skipped(spec, str(exc)))
             continue
-        report.merge(ingest_source(db, source, analyse, progress, should_stop))
+        report.merge(ingest_source(db, source, analyse, progress, should_stop, pool=pool))
     ARTICLES_SKIPPED.inc(sum(not s.repeated for s in report.skipped) + report.failed)  # each bad file once
     LAST_INGEST.set_to_current_time()
     return report

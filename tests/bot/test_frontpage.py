@@ -1,7 +1,7 @@
 """The corpus front page (issue #11): `briefbot ingest <shared>/news <seeds>` then `briefbot digest`.
 
-One ingest of the 649 files (about 80 s on a 2-core machine, mostly spaCy's tagger and parser for topics)
-into a temporary SQLite database serves every test here; a slower CI machine gets ten minutes for it.
+One ingest of the 649 files into a temporary SQLite database serves every test here: about 40 s in two worker
+processes on a 2-core machine (75 s in one; mostly spaCy for topics); a slower CI machine gets ten minutes.
 """
 
 from __future__ import annotations
