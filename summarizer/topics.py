@@ -75,6 +75,7 @@ _EXTRA_STOP = (
         april june don didn doesn isn wasn aren weren won couldn wouldn shouldn haven hasn hadn
         itself himself herself themselves ourselves yourself yourselves myself oneself something
         anything nothing everything someone anyone everyone somebody anybody everybody nobody whatever
+        ago
         """
         )
     )
@@ -412,7 +413,7 @@ _HEAD_NOUN = re.compile(
 )
 
 
-_ADJ, _NOUN = TAG_FEATURES.index("adjective"), TAG_FEATURES.index("noun")
+_ADJ, _NOUN, _VERB = (TAG_FEATURES.index(t) for t in ("adjective", "noun", "verb"))
 _ADJECTIVAL = re.compile(r"(?:ing|ly|ful|ous|ive|able|ible|ic|al|ary|less|ish)$")
 
 
@@ -473,7 +474,7 @@ def _candidates(
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]],
     casing: _Casing,
     bound: set[str],
-    parts_of_speech: tuple[set[str], set[str]],
+    parts_of_speech: tuple[set[str], set[str], set[str]],
     head_stems: set[str],
     word_freq: Counter[str],
     uses: tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]],
@@ -481,8 +482,8 @@ def _candidates(
     """The phrases (stem tuples, with their counts) that could be a topic, each labelled in its
     most common form and casing. A phrase the story only says as a piece of a longer one ("United Arab"
     of "United Arab Emirates", "Israeli Prime" of "Israeli Prime Minister") is none. `parts_of_speech`:
-    the stems used as a noun, and those the model tags as adjectives."""
-    nouns, adjectives = parts_of_speech
+    the stems used as a noun, those the model tags as adjectives, and as verbs."""
+    nouns, adjectives, verbs = parts_of_speech
     whole, opened = uses  # uses not inside a longer phrase; forms' uses opening a sentence
     out: list[Candidate] = []
     for key, f in freq.items():
@@ -493,6 +494,8 @@ def _candidates(
             continue
         label = casing.display(form, n > opened[form])
         if _is_lone_modifier(key, label, nouns, adjectives):
+            continue
+        if _is_clause(key, form, verbs):
             continue
         if len(form) > len(key) and not (form[0][:1].isupper() or key[0] in nouns):
             continue  # "X of Y" joins a noun or a name to the rest: not "consisting of Obama"
@@ -516,6 +519,28 @@ def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]
         len(key) == 1
         and (key[0] in _GENERIC_STEMS or NATIONALITY.get(key[0], key[0]) != key[0] or key[0] in bound)
     )
+
+
+def _modifiers_and_verbs(tags: dict[str, tuple[float, ...]] | None) -> tuple[set[str], set[str]]:
+    """The stems the model tags mostly as an adjective ("vulnerable", "final"), and mostly as a verb
+    ("compete", "refinance"; not a gerund, which can head a label: "sports betting"), rarely as a noun."""
+    tagged = (tags or {}).items()
+    return (
+        {s for s, shares in tagged if shares[_ADJ] >= 0.5 and shares[_NOUN] < 0.25},
+        {
+            s
+            for s, shares in tagged
+            if shares[_VERB] >= 0.5 and shares[_NOUN] < 0.25 and not s.endswith("ing")
+        },
+    )
+
+
+def _is_clause(key: tuple[str, ...], form: tuple[str, ...], verbs: set[str]) -> bool:
+    """A phrase ending in a verb ("compete", "firms compete", "M-3 rose"), or a verb joined to what
+    follows ("believe in letting"), is a clause, not a label; a name keeps its capitals ("Compete Inc")."""
+    if form[-1].islower() and key[-1] in verbs:
+        return True
+    return len(form) > len(key) and form[0].islower() and key[0] in verbs
 
 
 def _is_lone_modifier(key: tuple[str, ...], label: str, nouns: set[str], adjectives: set[str]) -> bool:
@@ -592,10 +617,15 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     nouns = _head_nouns(body + "\n" + headline)
     bound = _bound_names(sentences)
     tags = tag_shares(f"{headline}\n{body}" if headline else body, _stem)
-    # what the model tags mostly as an adjective is a modifier alone: "vulnerable", "final"
-    adjectives = {s for s, shares in (tags or {}).items() if shares[_ADJ] >= 0.5 and shares[_NOUN] < 0.25}
     out = _candidates(
-        freq, forms, _Casing(surface), bound, (nouns, adjectives), head_stems, word_freq, (whole, opened)
+        freq,
+        forms,
+        _Casing(surface),
+        bound,
+        (nouns, *_modifiers_and_verbs(tags)),
+        head_stems,
+        word_freq,
+        (whole, opened),
     )
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
     central = centrality(in_order)

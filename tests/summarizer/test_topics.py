@@ -281,3 +281,31 @@ def test_pronouns_are_not_topics() -> None:
     got = labels(article_topics(parse_text(text)))
     assert not any(w in label.lower().split() for label in got for w in ("itself", "himself")), got
     assert "pollution" in got, got
+
+
+def test_a_verb_is_not_a_topic_alone_or_at_the_end_of_one() -> None:
+    text = (
+        "Carmakers to compete for battery grants\n\n"
+        "Three carmakers will compete for government battery grants, the ministry said on Monday. Ford and "
+        "Toyota said they would compete hard for the money. The grants will help the firms compete with "
+        "Chinese battery makers, and to compete they must build battery plants in Ohio. Analysts said "
+        "smaller firms could not compete."
+    )
+    got = labels(article_topics(parse_text(text)))
+    assert "battery grants" in got, got
+    assert not [x for x in got if x.split()[-1] == "compete"], got  # "compete", "firms compete"
+
+
+@needs_data
+@pytest.mark.parametrize(
+    ("path", "clause", "noun"),
+    [
+        ("bbc/tech-103.txt", "mobiles sold", "mobiles"),
+        ("bbc/business-435.txt", "Fosters bought", "Fosters"),
+        ("reuters/13022.txt", "load factor rose", "load factor"),
+        ("reuters/6948.txt", "liabilities rose", "liabilities"),
+    ],
+)
+def test_clauses_are_not_topics_and_their_nouns_are(path: str, clause: str, noun: str) -> None:
+    got = labels(topics_of(NEWS / path))
+    assert clause not in got and noun in got, got
