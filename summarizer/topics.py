@@ -228,6 +228,21 @@ def _content_word(tok: str) -> str | None:
     return word
 
 
+def _opens_name(token: str, following: str) -> bool:
+    """A capitalised word that is no topic alone opens a name when a capitalised word follows it in
+    mid-sentence: "New" of "New Zealand", "Great" of "Great Britain" (not a function word, "The", nor a
+    title or honorific, "Sir", "Mrs")."""
+    return (
+        token.isalpha()
+        and token.istitle()
+        and len(token) >= 3
+        and following[:1].isupper()
+        and token.lower() in _EXTRA_STOP
+        and token.lower() not in STOPWORDS
+        and token.lower() not in _NOT_NAME_PARTS  # "Sir Edward Heath" is "Edward Heath"
+    )
+
+
 def _ends_name(word: str, following: str) -> bool:
     """A possessive ends a name when a people's or place adjective follows: "Obama's Iranian policy",
     "Turkey's Kurdish minority" are two names side by side ("Seattle Children's Hospital" is one)."""
@@ -241,9 +256,12 @@ def _ends_name(word: str, following: str) -> bool:
 def _runs(sentence: str) -> list[_Run]:
     """Maximal runs of content words in a sentence, with what stands either side of each."""
     out: list[_Run] = []
-    for chunk in _SPLIT.split(sentence):
+    for c, chunk in enumerate(_SPLIT.split(sentence)):
         tokens = chunk.split()
         words = [_content_word(t) for t in tokens]
+        for i in range(1 if c == 0 else 0, len(tokens) - 1):  # a sentence's first word is capitalised anyway
+            if words[i] is None and words[i + 1] and _opens_name(tokens[i], tokens[i + 1]):
+                words[i] = tokens[i]
         previous: tuple[_Run, int] | None = None  # the last run and the index of the token after it
         start = 0
         for i in range(len(tokens) + 1):

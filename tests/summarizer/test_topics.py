@@ -309,3 +309,16 @@ def test_a_verb_is_not_a_topic_alone_or_at_the_end_of_one() -> None:
 def test_clauses_are_not_topics_and_their_nouns_are(path: str, clause: str, noun: str) -> None:
     got = labels(topics_of(NEWS / path))
     assert clause not in got and noun in got, got
+
+
+def test_a_capitalised_common_word_opens_a_name_but_an_honorific_does_not() -> None:
+    text = (
+        "Dairy exports climb\n\n"
+        "Dairy farmers in New Zealand sold more milk powder to China this year, the trade ministry said. "
+        "Exports from New Zealand rose for a third month, and farmers expect prices to hold. Mrs Ardern "
+        "said dairy exports would keep growing, and Mrs Ardern will visit China in May to discuss milk "
+        "powder sales. Analysts in New Zealand said milk powder prices were at a record."
+    )
+    got = labels(article_topics(parse_text(text)))
+    assert "New Zealand" in got and "Zealand" not in got, got
+    assert not [x for x in got if x.startswith("Mrs")], got
