@@ -37,8 +37,10 @@ def default_workers() -> int:
     return max(1, min(cores, MAX_AUTO_WORKERS))
 
 
-def _start_worker(analyse: Analyser, use_model: bool) -> None:
+def _start_worker(analyse: Analyser, use_model: bool, log_setup: Callable[[], object] | None) -> None:
     global _worker_analyse
+    if log_setup is not None:
+        log_setup()
     _worker_analyse = analyse
     ner.use_model(use_model)
 
@@ -54,12 +56,22 @@ def _analyse_in_worker(article: Article) -> Analysis | str:
 
 class AnalysisPool:
     """`workers` processes running `analyse` (picklable: a module-level function or a partial of one).
-    Started on first use; `close()` (or `with`) ends them, dropping work not yet started."""
+    Started on first use; `close()` (or `with`) ends them, dropping work not yet started. `use_model`:
+    the `ner_model` setting; `log_setup`: called first in each worker, so that its log lines ("German
+    article: summary only") come out as the caller's do (picklable too)."""
 
-    def __init__(self, analyse: Analyser, workers: int, *, use_model: bool = True) -> None:
+    def __init__(
+        self,
+        analyse: Analyser,
+        workers: int,
+        *,
+        use_model: bool = True,
+        log_setup: Callable[[], object] | None = None,
+    ) -> None:
         self.analyse = analyse
         self.workers = workers
         self.use_model = use_model
+        self.log_setup = log_setup
         self._executor: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> AnalysisPool:
@@ -84,7 +96,7 @@ class AnalysisPool:
                 self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(self.analyse, self.use_model),
+                initargs=(self.analyse, self.use_model, self.log_setup),
             )
             log.debug("analysing in %d worker processes", self.workers)
         futures: list[Future[Analysis | str]] = [

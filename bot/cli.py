@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import logging
 import re
@@ -385,7 +386,14 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     db = _open_db(settings)
     analyse = make_analyser(settings.summary_algorithm, settings.summary_sentences)
     workers = args.workers or default_workers()
-    pool = AnalysisPool(analyse, workers, use_model=settings.ner_model) if workers > 1 else None
+    log_setup = functools.partial(
+        setup_logging, settings.log_level, settings.log_format, secrets=tuple(settings.secrets())
+    )
+    pool = (
+        AnalysisPool(analyse, workers, use_model=settings.ner_model, log_setup=log_setup)
+        if workers > 1
+        else None
+    )
     with progress_bar("Ingesting") as bar, pool or contextlib.nullcontext():
         report = ingest_specs(db, args.specs, analyse, progress=bar, pool=pool)
     print(f"Ingested: {report.line()}.")

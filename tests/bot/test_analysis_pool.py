@@ -18,6 +18,7 @@ from summarizer.article import Article
 from summarizer.pipeline import analyse_article
 from tests.bot.cli_support import briefbot
 from tests.conftest import SHARED_DATA
+from tests.summarizer.test_language import GERMAN
 
 NEWS = SHARED_DATA / "news"
 pytestmark = pytest.mark.skipif(not NEWS.is_dir(), reason="shared/data/news is missing")
@@ -91,9 +92,12 @@ def test_stopping_drops_what_the_workers_have_not_analysed(tmp_path: Path) -> No
 
 def test_cli_ingest_with_workers_and_a_bad_worker_count(tmp_path: Path) -> None:
     folder = _folder(tmp_path, MIN_POOLED + 2)
+    (folder / "klima.txt").write_text(GERMAN, encoding="utf-8")
     r = briefbot("ingest", "--workers", "2", str(folder), tmp=tmp_path, timeout=300)
     assert r.returncode == 0, r.stderr
-    assert f"Ingested: {MIN_POOLED + 2} new, 0 already stored, 0 skipped." in r.stdout
+    assert f"Ingested: {MIN_POOLED + 3} new, 0 already stored, 0 skipped." in r.stdout
+    # a worker logs as the command does: the German story is summarized only, and says so
+    assert "German article: summary only" in r.stderr, r.stderr
     bad = briefbot("ingest", "--workers", "0", str(folder), tmp=tmp_path)
     assert bad.returncode == 2
     assert "--workers" in bad.stderr and "at least 1" in bad.stderr
