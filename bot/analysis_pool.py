@@ -45,13 +45,17 @@ def _start_worker(analyse: Analyser, use_model: bool, log_setup: Callable[[], ob
     ner.use_model(use_model)
 
 
-def _analyse_in_worker(article: Article) -> Analysis | str:
+def analysis_or_traceback(analyse: Analyser, article: Article) -> Analysis | str:
     """The analysis, or the traceback text of its failure (the caller logs it and skips the article)."""
-    assert _worker_analyse is not None
     try:
-        return _worker_analyse(article)
+        return analyse(article)
     except Exception:
         return traceback.format_exc()
+
+
+def _analyse_in_worker(article: Article) -> Analysis | str:
+    assert _worker_analyse is not None
+    return analysis_or_traceback(_worker_analyse, article)
 
 
 class AnalysisPool:

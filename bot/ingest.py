@@ -5,13 +5,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import traceback
 from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy.exc import IntegrityError
 
-from bot.analysis_pool import AnalysisPool
+from bot.analysis_pool import Analyser, AnalysisPool, analysis_or_traceback
 from bot.metrics import ARTICLES_INGESTED, ARTICLES_SKIPPED, LAST_INGEST
 from bot.progress import NullProgress, ProgressSink
 from bot.store.chatsources import publish_articles, share_private_articles, tag_new_articles
@@ -32,7 +31,6 @@ from summarizer.sources import Skipped, Source, open_source
 
 log = logging.getLogger(__name__)
 
-Analyser = Callable[[Article], Analysis]
 BATCH = 50
 MIN_POOLED = 8  # fewer new articles than this are analysed here: starting the workers costs seconds
 
@@ -67,10 +65,7 @@ def make_analyser(algorithm: str = "default", sentences: int = 3) -> Analyser:
 def _one_by_one(articles: Sequence[Article], analyse: Analyser) -> Generator[Analysis | str]:
     """Each article's analysis, or the traceback text of its failure, computed as it is asked for."""
     for article in articles:
-        try:
-            yield analyse(article)
-        except Exception:
-            yield traceback.format_exc()
+        yield analysis_or_traceback(analyse, article)
 
 
 def store_articles(
@@ -149,9 +144,12 @@ class _StoreRun:
     def analyse_waiting(self) -> None:
         """Analyse the queued articles, in the pool when there are enough of them, and store them."""
         todo, self.waiting = self.waiting, []
+        pool = self.pool
         # a few articles are analysed here, unless the workers are running already
-        pooled = self.pool is not None and (len(todo) >= MIN_POOLED or self.pool.started)
-        results = self.pool.map(todo) if self.pool is not None and pooled else _one_by_one(todo, self.analyse)
+        if pool is not None and (len(todo) >= MIN_POOLED or pool.started):
+            results = pool.map(todo)
+        else:
+            results = _one_by_one(todo, self.analyse)
         with contextlib.closing(results):  # stopped early: the pool drops what it has not started
             for article in todo:
                 if self.should_stop():
