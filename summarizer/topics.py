@@ -307,7 +307,12 @@ def _ends_whole(run: _Run, start: int, end: int) -> bool:
     as a name, past a title word too ("Israeli Prime" of "Israeli Prime Minister")."""
     words = run.words
     if end == len(words):
-        return not (words[-1][:1].isupper() and _capital(run.after))
+        if words[-1][:1].isupper() and _capital(run.after):
+            return False
+        # what a possessive owns goes on past a stop noun: "Saudi Arabia's state" of "Saudi Arabia's state
+        # news agency"
+        owns = any(_POSSESSIVE.search(w) for w in words[start : end - 1])
+        return not (owns and run.after.isalpha() and run.after.islower() and run.after not in STOPWORDS)
     following = words[end]
     if words[end - 1][:1].isupper() and following[:1].isupper():
         return False  # "United Nations Security" of "United Nations Security Council"
@@ -369,8 +374,9 @@ class _Casing:
         self.common = {w for w in upper if lower[w] >= upper[w]}
 
     def display(self, words: Sequence[str], mid_sentence: bool = True) -> str:
-        """The label as the story writes it; `mid_sentence`: that form is not only seen opening one."""
-        words = [_POSSESSIVE.sub("", w) for w in words]
+        """The label as the story writes it, a possessive kept inside it ("Seattle Children's Hospital",
+        "Tunisia's economy"); `mid_sentence`: that form is not only seen opening one."""
+        words = [*words[:-1], _POSSESSIVE.sub("", words[-1])]
         named = [w for w in words if w not in _PREPOSITIONS]
         if len(named) > 1 and all(w[:1].isupper() for w in named) and (mid_sentence or named == words):
             # a name as the story writes it: "Screen Actors Guild", "South Asia", "Bank of Japan"

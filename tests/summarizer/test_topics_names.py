@@ -70,8 +70,24 @@ def test_two_names_side_by_side_are_not_joined() -> None:
     got = _candidates(text)
     assert not {"Obama Iranian", "Obama Iranian policy", "Turkey Kurdish", "Turkey Kurdish minority"} & got
     assert "Iranian policy" in got
-    assert "Seattle Children Hospital" in got  # one name, possessive and all
+    assert "Seattle Children's Hospital" in got  # one name, possessive and all
     assert not {"Seattle Children", "Children Hospital"} & got
+
+
+def test_a_possessive_reads_as_the_story_writes_it() -> None:
+    """ "Tunisia's economy", not "Tunisia economy"; and a phrase does not stop short of what the possessive
+    owns: "Saudi Arabia's state" of "Saudi Arabia's state news agency" is no label."""
+    text = (
+        "Tourists stay away\n\nThe attack hurt Tunisia's economy, which leans on tourism. Visitors are vital "
+        "to Tunisia's economy. Saudi Arabia's state news agency said the talks went on; Saudi Arabia's "
+        "state news agency named no date. Iran's leaders said nothing."
+    )
+    got = _candidates(text)
+    assert "Tunisia's economy" in got
+    assert "Tunisia economy" not in got
+    assert not {"Saudi Arabia's state", "Saudi Arabia state"} & got
+    assert "Saudi Arabia" in got
+    assert "Iran" in got  # a possessive that ends a label goes
 
 
 @needs_data
