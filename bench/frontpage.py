@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bot.analysis_pool import AnalysisPool, default_workers
 from bot.briefing import THREAD_STORIES, digest_reply, forget_pages, make_digest, news_window, thread_reply
 from bot.commands import ChatContext, Commands
 from bot.delivery import render_messages
@@ -32,8 +33,11 @@ def main() -> None:
         settings = load_settings(env={"BRIEFBOT_DATABASE_URL": f"sqlite:///{tmp}/b.sqlite3"})
         db = open_database(settings.database_url)
         t0 = time.perf_counter()
-        report = ingest_specs(db, [str(SHARED_DATA / "news"), str(REPO / "seeds")], make_analyser())
-        print(f"ingest: {report.line()} in {time.perf_counter() - t0:.1f} s")
+        analyse, workers = make_analyser(), default_workers()  # as `briefbot ingest` does
+        with AnalysisPool(analyse, workers, use_model=settings.ner_model) as pool:
+            specs = [str(SHARED_DATA / "news"), str(REPO / "seeds")]
+            report = ingest_specs(db, specs, analyse, pool=pool if workers > 1 else None)
+        print(f"ingest: {report.line()} in {time.perf_counter() - t0:.1f} s ({workers} workers)")
         commands = Commands(db, settings)
         with db.session() as session:
             window = news_window(session, commands.clock())
