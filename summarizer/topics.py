@@ -45,6 +45,7 @@ from summarizer.lexicon import (
     HONORIFICS_DROPPED,
     HONORIFICS_KEPT,
     MONTHS,
+    NAME_PARTICLES,
     NATIONALITY,
     PLACE_WORDS,
     STOPWORDS,
@@ -175,6 +176,8 @@ _GENERIC = frozenset(
 _NAME_JOINERS = frozenset(["&", "of", "de", "for", "and"])
 _PREPOSITIONS = frozenset(["of", "in", "for"])  # "Bank of Japan", "airstrikes in Yemen", "aid for Kyiv"
 _POSSESSIVE = re.compile(r"['’]s$")
+# a possessive of these names a kind, not an owner said elsewhere: "women's rights", "children's books"
+_CLASSES = frozenset(["women", "men", "children"])
 _DEMONYM = re.compile(r"(?:ish|an|ese|i)$")  # "Kurdish", "Iranian", "Chinese", "Israeli"
 _NOT_NAME_PARTS = TITLE_HEADS | HONORIFICS_DROPPED | HONORIFICS_KEPT  # "Mr Blair" leaves "Blair" alone
 _BOUND_SHARE = 0.75  # a capitalised word this often inside a longer name is not a topic alone ("Inc")
@@ -538,10 +541,17 @@ def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]
         return False
     if any(_past_tense(w) for w in form[1:] or form) or form[-1].endswith("ly"):
         return False  # "decided", "delegation decided", "countries continued airstrikes": a clause
-    # "talks", "Mexican", "Inc": not a topic on its own
+    if len(form) > 1 and form[0].islower() and _POSSESSIVE.search(form[0]) and _stem(form[0]) not in _CLASSES:
+        return False  # "the party's campaign posters": the owner is a name said elsewhere; "campaign posters"
+    # "talks", "Mexican", "Inc", "der" (of "van der Vijver"): not a topic on its own
     return not (
         len(key) == 1
-        and (key[0] in _GENERIC_STEMS or NATIONALITY.get(key[0], key[0]) != key[0] or key[0] in bound)
+        and (
+            key[0] in _GENERIC_STEMS
+            or NATIONALITY.get(key[0], key[0]) != key[0]
+            or key[0] in bound
+            or (form[0].islower() and key[0] in NAME_PARTICLES)
+        )
     )
 
 

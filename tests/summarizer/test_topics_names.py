@@ -90,6 +90,21 @@ def test_a_possessive_reads_as_the_story_writes_it() -> None:
     assert "Iran" in got  # a possessive that ends a label goes
 
 
+def test_an_owner_said_as_a_common_noun_is_not_part_of_a_label() -> None:
+    """ "the party's campaign posters" points back at a name said elsewhere: the label is what is owned;
+    a possessive that names a kind stays ("women's rights"); a name particle alone is no label."""
+    text = (
+        "Posters row\n\nLabour unveiled the party's campaign posters, and critics said the party's "
+        "campaign posters went too far. Women's rights groups joined in: women's rights, they said, come "
+        "first. Jeroen van der Veer spoke; van der Veer said the posters were fine."
+    )
+    got = _candidates(text)
+    assert "campaign posters" in got
+    assert not {"party's campaign posters", "party's campaign", "party campaign posters"} & got
+    assert "women's rights" in got
+    assert "der" not in got
+
+
 @needs_data
 def test_of_phrases_are_labels_as_an_editor_writes_them() -> None:
     """The Bank of Japan is one label, with its preposition and capitals; its words are its key."""
