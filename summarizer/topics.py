@@ -309,12 +309,12 @@ def _ends_whole(run: _Run, start: int, end: int) -> bool:
     nuclear program", not "Grand Slam final" of "Grand Slam final thrashing", too long to be a label), or
     as a name, past a title word too ("Israeli Prime" of "Israeli Prime Minister")."""
     words = run.words
+    owns = any(_POSSESSIVE.search(w) for w in words[start : end - 1])  # a possessive before its last word
     if end == len(words):
         if words[-1][:1].isupper() and _capital(run.after):
             return False
         # what a possessive owns goes on past a stop noun: "Saudi Arabia's state" of "Saudi Arabia's state
         # news agency"
-        owns = any(_POSSESSIVE.search(w) for w in words[start : end - 1])
         return not (owns and run.after.isalpha() and run.after.islower() and run.after not in STOPWORDS)
     following = words[end]
     if words[end - 1][:1].isupper() and following[:1].isupper():
@@ -326,7 +326,7 @@ def _ends_whole(run: _Run, start: int, end: int) -> bool:
         return True
     # a longest phrase is whole unless it cuts what a possessive owns: not "Mexico sovereign debt" of
     # "Mexico's sovereign debt rating"
-    return end - start >= MAX_WORDS and not any(_POSSESSIVE.search(w) for w in words[start : end - 1])
+    return end - start >= MAX_WORDS and not owns
 
 
 def _grams(run: _Run) -> Iterable[tuple[int, list[str], list[str], bool]]:
@@ -541,7 +541,7 @@ def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]
         return False
     if any(_past_tense(w) for w in form[1:] or form) or form[-1].endswith("ly"):
         return False  # "decided", "delegation decided", "countries continued airstrikes": a clause
-    if len(form) > 1 and form[0].islower() and _POSSESSIVE.search(form[0]) and _stem(form[0]) not in _CLASSES:
+    if len(form) > 1 and form[0].islower() and _POSSESSIVE.search(form[0]) and key[0] not in _CLASSES:
         return False  # "the party's campaign posters": the owner is a name said elsewhere; "campaign posters"
     # "talks", "Mexican", "Inc", "der" (of "van der Vijver"): not a topic on its own
     return not (
