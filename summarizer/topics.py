@@ -532,7 +532,18 @@ def _candidates(
                 continue
             recurs = True
         out.append(Candidate(key, label, f, recurs))
-    return out
+    keys = {c.key for c in out}
+    return [c for c in out if _country_key(c.key) not in keys]
+
+
+def _country_key(key: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The country phrase a people's adjective phrase names: ("south", "korean") -> ("south", "korea");
+    None when the phrase does not end in one ("South Korean" is no label where the story says "South
+    Korea")."""
+    country = NATIONALITY.get(key[-1], key[-1])
+    if country == key[-1] or " " in country:
+        return None
+    return (*key[:-1], country)
 
 
 def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]) -> bool:

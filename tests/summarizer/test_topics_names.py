@@ -152,3 +152,19 @@ SAUDI_STORY = (
     "The rebels said Saudi warplanes killed civilians. Saudi Arabia denied it. The Houthi rebels control "
     "most of Yemen's north, and the port of Hodeidah is under siege."
 )
+
+
+def test_a_people_adjective_yields_to_the_country_it_names() -> None:
+    """ "South Korean" is the adjective of "South Korea": where the story names the country, the country
+    is the label, and one story does not get both ("South Africa", "South African")."""
+    text = (
+        "Envoy attacked in Seoul\n\nA South Korean man attacked the envoy in Seoul. South Korea condemned "
+        "the attack, and South Korean police arrested the man. The envoy had praised ties between South "
+        "Korea and the United States. South Korean officials said security would be tightened."
+    )
+    assert "South Korean" not in _candidates(text)
+    assert "South Korea" in _labels(text)
+    alone = text.replace("South Korea condemned", "Officials condemned").replace(
+        "ties between South Korea and", "ties with"
+    )
+    assert "South Korean" in _candidates(alone)  # no country to yield to: the adjective stays a candidate
