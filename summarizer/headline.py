@@ -267,9 +267,17 @@ def key_sentence(body: str) -> str:
         quoting = _still_quoting(quoting, s)
         if n >= KEY_SENTENCE_LOOKAHEAD and not opened:
             break
+        if opened and _POINTS_BACK.match(s):
+            continue  # '"This is a test for Serena …" Those were the words of …': about the quotation
         if len(words) >= KEY_SENTENCE_MIN_WORDS and not quoted and not s.rstrip("\"'”’ ").endswith("?"):
             return s
     return sentences[0] if sentences else ""
+
+
+# A sentence about the quotation before it: "Those were the words of …", "That is how …", "So said …"
+_POINTS_BACK = re.compile(
+    r"(?:(?:This|That|These|Those)(?:\s+(?:is|was|are|were)\b|['’]s\b)|So\s+(?:said|says)\b)"
+)
 
 
 def _still_quoting(quoting: bool, sentence: str) -> bool:

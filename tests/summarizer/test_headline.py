@@ -224,3 +224,18 @@ def test_a_sentence_inside_an_opening_quotation_is_not_the_key_sentence() -> Non
     )
     assert key_sentence(body).startswith("Rescue teams pulled 12 survivors")
     assert derive_headline(body).startswith("Rescue teams pull survivors from rubble")
+
+
+def test_a_sentence_about_the_opening_quotation_is_not_the_key_sentence() -> None:
+    """'"…" Those were the words of X' tells who said the quotation, not the news: it made "Those are
+    words into Serena Williams' decider with Clijsters" of a CNN story."""
+    body = (
+        '"This is going to be a test for the rescue teams. We are going to find out what they are made of." '
+        "Those were the words of fire chief Ahmet Yilmaz on Monday, hours after the hotel collapsed in "
+        "Izmir. "
+        "Rescue teams pulled 12 survivors from the rubble of the hotel on Tuesday, officials said."
+    )
+    assert key_sentence(body).startswith("Rescue teams pulled 12 survivors")
+    assert not derive_headline(body).startswith("Those")
+    # without an opening quotation, "Those were …" is the story's own statement
+    assert key_sentence(body.split('" ', 1)[1]).startswith("Those were the words")
