@@ -174,8 +174,9 @@ SUBJECTS: tuple[Subject, ...] = (
     ),
     _s(
         "film and television",
+        # not "director" alone: "Deputy Director of the Finance Ministry"
         "film*, movie*, actor*, actress*, oscar*, box office, tv, television, "
-        "cinema, hollywood, director, series, bafta*",
+        "cinema, hollywood, film director*, series, bafta*",
         "film*, movie*, actor*, actress*, oscar*, cinema, television, hollywood",
     ),
     _s(

@@ -41,6 +41,7 @@ from summarizer.analysis import Topic
 from summarizer.article import Article
 from summarizer.language import ENGLISH, detect_language, language_name
 from summarizer.lexicon import (
+    CITY_COUNTRY,
     DAYS,
     HONORIFICS_DROPPED,
     HONORIFICS_KEPT,
@@ -395,6 +396,10 @@ class _Casing:
 
 
 _GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC)
+_COUNTRY_WORDS: dict[str, frozenset[str]] = {  # how a story names a country, stemmed: "mexico", "mexican"
+    country: frozenset(" ".join(_stem(p) for p in w.split()) for w, c in NATIONALITY.items() if c == country)
+    for country in set(NATIONALITY.values())
+}
 _SUBJECT_LABELS = frozenset(s.label.casefold() for s in SUBJECTS)
 
 
@@ -533,7 +538,15 @@ def _candidates(
             recurs = True
         out.append(Candidate(key, label, f, recurs))
     keys = {c.key for c in out}
-    return [c for c in out if _country_key(c.key) not in keys]
+    said = {" ".join(k) for k in freq}
+    return [c for c in out if _country_key(c.key) not in keys and not _city_of_named_country(c.label, said)]
+
+
+def _city_of_named_country(label: str, said: set[str]) -> bool:
+    """A city whose country the story names ("Mexico City" where it says "Mexico" or "Mexican") is where
+    the news happened, a dateline's place, not what it is about."""
+    country = CITY_COUNTRY.get(fold(label).lower())
+    return country is not None and any(s in said for s in _COUNTRY_WORDS.get(country, ()))
 
 
 def _country_key(key: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -168,3 +168,18 @@ def test_a_people_adjective_yields_to_the_country_it_names() -> None:
         "ties between South Korea and", "ties with"
     )
     assert "South Korean" in _candidates(alone)  # no country to yield to: the adjective stays a candidate
+
+
+def test_a_city_of_a_country_the_story_names_is_no_label() -> None:
+    """ "Paris" in a story about France's talks is the dateline's place, not the subject; a story that does
+    not name the country keeps the city."""
+    text = (
+        "Talks resume\n\nFrench officials met union leaders in Paris on Monday. The talks in Paris were the "
+        "third round this month. France wants a pension deal by June; Paris officials said the unions "
+        "would answer by Friday. The pension deal would raise the retirement age."
+    )
+    assert "Paris" in _candidates(
+        text.replace("French officials", "Officials").replace("France wants", "They want")
+    )
+    assert "Paris" not in _candidates(text)
+    assert "pension deal" in _labels(text)
