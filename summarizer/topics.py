@@ -396,6 +396,18 @@ class _Casing:
 
 
 _GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC)
+# What an owner has that is no topic of its own: kin and company ("Robinson's mother", "Thorpe's
+# colleagues"), and a stance or a step ("Citicorp's decision", "Italy's response", "Kelly's life")
+_LIGHT_HEADS = frozenset(
+    _stem(w)
+    for w in word_list(
+        """
+        mother father wife husband son daughter brother sister parents family widow friend friends colleague
+        colleagues life decision response position commitment action strategy appearance comments remarks
+        statement announcement view views stance move role points reaction words
+        """
+    )
+)
 _COUNTRY_WORDS: dict[str, frozenset[str]] = {  # how a story names a country, stemmed: "mexico", "mexican"
     country: frozenset(" ".join(_stem(p) for p in w.split()) for w, c in NATIONALITY.items() if c == country)
     for country in set(NATIONALITY.values())
@@ -567,6 +579,8 @@ def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]
         return False  # "decided", "delegation decided", "countries continued airstrikes": a clause
     if len(form) > 1 and form[0].islower() and _POSSESSIVE.search(form[0]) and key[0] not in _CLASSES:
         return False  # "the party's campaign posters": the owner is a name said elsewhere; "campaign posters"
+    if key[-1] in _LIGHT_HEADS and (len(key) == 1 or (len(form) == 2 and _POSSESSIVE.search(form[0]))):
+        return False  # "Kelly's life", "widow": the owner is the topic, not what it has
     # "talks", "Mexican", "Inc", "der" (of "van der Vijver"): not a topic on its own
     return not (
         len(key) == 1

@@ -183,3 +183,22 @@ def test_a_city_of_a_country_the_story_names_is_no_label() -> None:
     )
     assert "Paris" not in _candidates(text)
     assert "pension deal" in _labels(text)
+
+
+def test_what_an_owner_merely_has_is_no_label() -> None:
+    """ "Citicorp's decision", "Robinson's mother": the owner is the topic; a stance or a relative alone
+    ("decision", "widow") is none either. What an owner owns that is a subject stays ("Iran's nuclear
+    program")."""
+    text = (
+        "Bank adds reserves\n\nCiticorp's decision to add $3 billion to its loan-loss reserves shook the "
+        "banks. Citicorp's decision followed talks with Brazil over its debt. Analysts said the decision "
+        "would push other banks to add reserves. Brazil's debt talks resume next week; Citicorp's decision "
+        "was welcomed by regulators."
+    )
+    cands = _candidates(text)
+    assert "Citicorp's decision" not in cands and "decision" not in cands
+    assert "Citicorp" in _labels(text)
+    iran = (
+        "Talks resume\n\nIran's nuclear program was discussed again. Iran's nuclear program worries Israel."
+    )
+    assert "Iran's nuclear program" in _candidates(iran)
