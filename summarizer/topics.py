@@ -457,7 +457,7 @@ _HEAD_NOUN = re.compile(
 )
 
 
-_ADJ, _NOUN, _VERB = (TAG_FEATURES.index(t) for t in ("adjective", "noun", "verb"))
+_ADJ, _NOUN, _PROPN, _VERB = (TAG_FEATURES.index(t) for t in ("adjective", "noun", "proper_noun", "verb"))
 _ADJECTIVAL = re.compile(r"(?:ing|ly|ful|ous|ive|able|ible|ic|al|ary|less|ish)$")
 
 
@@ -518,7 +518,7 @@ def _candidates(
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]],
     casing: _Casing,
     bound: set[str],
-    parts_of_speech: tuple[set[str], set[str], set[str]],
+    parts_of_speech: tuple[set[str], set[str], set[str], set[str]],
     head_stems: set[str],
     word_freq: Counter[str],
     uses: tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]],
@@ -526,8 +526,8 @@ def _candidates(
     """The phrases (stem tuples, with their counts) that could be a topic, each labelled in its
     most common form and casing. A phrase the story only says as a piece of a longer one ("United Arab"
     of "United Arab Emirates", "Israeli Prime" of "Israeli Prime Minister") is none. `parts_of_speech`:
-    the stems used as a noun, those the model tags as adjectives, and as verbs."""
-    nouns, adjectives, verbs = parts_of_speech
+    the stems used as a noun, those the model tags as adjectives, as verbs, and as adverbs."""
+    nouns, adjectives, verbs, adverbs = parts_of_speech
     whole, opened = uses  # uses not inside a longer phrase; forms' uses opening a sentence
     out: list[Candidate] = []
     for key, f in freq.items():
@@ -541,6 +541,8 @@ def _candidates(
             continue
         if _is_clause(key, form, verbs):
             continue
+        if len(key) > 1 and form[0].islower() and key[0] in adverbs:
+            continue  # "cautiously optimistic", "highly vulnerable": what is said of a topic, not one
         if len(form) > len(key) and not (form[0][:1].isupper() or key[0] in nouns):
             continue  # "X of Y" joins a noun or a name to the rest: not "consisting of Obama"
         recurs = f >= 2 or set(key) <= head_stems
@@ -593,9 +595,10 @@ def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]
     )
 
 
-def _modifiers_and_verbs(tags: dict[str, tuple[float, ...]] | None) -> tuple[set[str], set[str]]:
+def _modifiers_and_verbs(tags: dict[str, tuple[float, ...]] | None) -> tuple[set[str], set[str], set[str]]:
     """The stems the model tags mostly as an adjective ("vulnerable", "final"), and mostly as a verb
-    ("compete", "refinance"; not a gerund, which can head a label: "sports betting"), rarely as a noun."""
+    ("compete", "refinance"; not a gerund, which can head a label: "sports betting"), rarely as a noun;
+    and the "-ly" words it tags as none of noun, name, adjective or verb: adverbs ("cautiously")."""
     tagged = (tags or {}).items()
     return (
         {s for s, shares in tagged if shares[_ADJ] >= 0.5 and shares[_NOUN] < 0.25},
@@ -603,6 +606,11 @@ def _modifiers_and_verbs(tags: dict[str, tuple[float, ...]] | None) -> tuple[set
             s
             for s, shares in tagged
             if shares[_VERB] >= 0.5 and shares[_NOUN] < 0.25 and not s.endswith("ing")
+        },
+        {
+            s
+            for s, shares in tagged
+            if s.endswith("ly") and max(shares[_ADJ], shares[_NOUN], shares[_PROPN], shares[_VERB]) < 0.25
         },
     )
 

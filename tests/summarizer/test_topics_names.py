@@ -202,3 +202,16 @@ def test_what_an_owner_merely_has_is_no_label() -> None:
         "Talks resume\n\nIran's nuclear program was discussed again. Iran's nuclear program worries Israel."
     )
     assert "Iran's nuclear program" in _candidates(iran)
+
+
+def test_what_is_said_of_a_topic_is_no_label() -> None:
+    """ "cautiously optimistic" (reuters/5294 had it as a label) is a judgement on the talks, not a topic;
+    "quarterly results" opens with a "-ly" adjective and stays one."""
+    text = (
+        "Debt talks\n\nThe finance minister said he was cautiously optimistic about the debt talks. Bankers "
+        "were also cautiously optimistic, and the debt talks resume on Monday. The bank's quarterly results "
+        "are due next week; its quarterly results will show the cost of the debt talks."
+    )
+    got = _candidates(text)
+    assert "cautiously optimistic" not in got and "optimistic" not in got
+    assert "quarterly results" in got
