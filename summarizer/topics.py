@@ -616,11 +616,12 @@ def _modifiers_and_verbs(tags: dict[str, tuple[float, ...]] | None) -> tuple[set
 
 
 def _is_clause(key: tuple[str, ...], form: tuple[str, ...], verbs: set[str]) -> bool:
-    """A phrase ending in a verb ("compete", "firms compete", "M-3 rose"), or a verb joined to what
-    follows ("believe in letting"), is a clause, not a label; a name keeps its capitals ("Compete Inc")."""
+    """A phrase ending in a verb ("compete", "firms compete", "M-3 rose"), or opened by one ("buy rival",
+    "dissolve Parliament", "believe in letting"; a participle modifies: "proposed tax"), is a clause, not a
+    label; a name keeps its capitals ("Compete Inc")."""
     if form[-1].islower() and key[-1] in verbs:
         return True
-    return len(form) > len(key) and form[0].islower() and key[0] in verbs
+    return len(form) > 1 and form[0].islower() and key[0] in verbs and not key[0].endswith(("ed", "en"))
 
 
 def _is_lone_modifier(key: tuple[str, ...], label: str, nouns: set[str], adjectives: set[str]) -> bool:

@@ -215,3 +215,16 @@ def test_what_is_said_of_a_topic_is_no_label() -> None:
     got = _candidates(text)
     assert "cautiously optimistic" not in got and "optimistic" not in got
     assert "quarterly results" in got
+
+
+def test_a_phrase_opened_by_a_verb_is_a_clause() -> None:
+    """ "buy rival" and "dissolve Parliament" (BBC stories had both as labels) are what someone does; a
+    participle only modifies ("proposed tax")."""
+    text = (
+        "Store merger\n\nFederated plans to buy rival May for $11bn. Federated wants to buy rival May "
+        "because sales are weak, and the proposed tax on imports hurts both. Shareholders said the "
+        "proposed tax made the merger urgent; the merger needs approval from shareholders."
+    )
+    got = _candidates(text)
+    assert "buy rival" not in got
+    assert "proposed tax" in got and "Federated" in _labels(text)
