@@ -595,7 +595,7 @@ def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]
     )
 
 
-def _modifiers_and_verbs(tags: dict[str, tuple[float, ...]] | None) -> tuple[set[str], set[str], set[str]]:
+def _tagged_classes(tags: dict[str, tuple[float, ...]] | None) -> tuple[set[str], set[str], set[str]]:
     """The stems the model tags mostly as an adjective ("vulnerable", "final"), and mostly as a verb
     ("compete", "refinance"; not a gerund, which can head a label: "sports betting"), rarely as a noun;
     and the "-ly" words it tags as none of noun, name, adjective or verb: adverbs ("cautiously")."""
@@ -621,7 +621,13 @@ def _is_clause(key: tuple[str, ...], form: tuple[str, ...], verbs: set[str]) -> 
     label; a name keeps its capitals ("Compete Inc")."""
     if form[-1].islower() and key[-1] in verbs:
         return True
-    return len(form) > 1 and form[0].islower() and key[0] in verbs and not key[0].endswith(("ed", "en"))
+    joined = len(form) > len(key)  # "X of Y": "accused of fraud" is a clause too
+    return (
+        len(form) > 1
+        and form[0].islower()
+        and key[0] in verbs
+        and (joined or not key[0].endswith(("ed", "en")))
+    )
 
 
 def _is_lone_modifier(key: tuple[str, ...], label: str, nouns: set[str], adjectives: set[str]) -> bool:
@@ -703,7 +709,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
         forms,
         _Casing(surface),
         bound,
-        (nouns, *_modifiers_and_verbs(tags)),
+        (nouns, *_tagged_classes(tags)),
         head_stems,
         word_freq,
         (whole, opened),
