@@ -683,7 +683,27 @@ def _content_clause(root: Any) -> Any:
                 and _subject(child) is not None
             ):
                 return child  # "X outspent Y, new figures show": a misparse hangs X's clause on "dep"
-    return root
+    return _but_clause(root) or root
+
+
+def _but_clause(root: Any) -> Any | None:
+    """ "He doesn't wear a uniform, but Hadi Al-Amari is a powerful military leader": a denial or a
+    pronoun's clause sets up the one after "but", which is the news; None when the sentence has no such."""
+    subject = _subject(root)
+    setup = any(c.dep_ == "neg" for c in root.children) or (
+        subject is not None and subject.lower_ in _PRONOUNS
+    )
+    buts = [c.i for c in root.children if c.dep_ == "cc" and c.lower_ in ("but", "yet")]
+    if not (setup and buts):
+        return None
+    return next(
+        (
+            c
+            for c in root.children
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > buts[0] and _subject(c) is not None
+        ),
+        None,
+    )
 
 
 def _clause_tokens(verb: Any) -> set[int]:

@@ -239,3 +239,16 @@ def test_a_sentence_about_the_opening_quotation_is_not_the_key_sentence() -> Non
     assert not derive_headline(body).startswith("Those")
     # without an opening quotation, "Those were …" is the story's own statement
     assert key_sentence(body.split('" ', 1)[1]).startswith("Those were the words")
+
+
+def test_after_a_denial_the_but_clause_is_the_news() -> None:
+    """ "He doesn't wear a uniform …, but Hadi Al-Amari is a powerful military leader in Iraq" (a CNN
+    story) was headlined "He doesn't wear uniform"; a plain "A, but B" keeps its main clause."""
+    body = (
+        "He doesn't wear a uniform or hold an official rank, but Hadi Al-Amari is a powerful military "
+        "leader in Iraq. He commands thousands of fighters."
+    )
+    assert derive_headline(body).startswith("Hadi Al-Amari is")
+    assert derive_headline(
+        "Factory output rose in March, but exports fell for a third month, the statistics office said."
+    ).startswith("Factory output")
