@@ -9,7 +9,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people or topics change: stored articles are re-analysed at the next start.
 # 12: "South Korean" yields to "South Korea"; no "Mexico City" beside Mexico, "Kelly's life", "buy rival" nor
-# "cautiously optimistic" as a topic;
+# "cautiously optimistic" as a topic; a "public finances" subject;
 # 11: a possessive stays inside a topic label ("Tunisia's economy"), "the party's" opens none, nor is
 # "der" one; 10: no clause as a topic ("mobiles sold"), "New Zealand" not "Zealand"; 9: topic labels
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads

@@ -110,6 +110,14 @@ SUBJECTS: tuple[Subject, ...] = (
         "wheat, grain*, corn, maize, soybean*, farmer*, crop*, harvest*",
     ),
     _s(
+        "public finances",
+        # not "deficit" alone (a trade or current account deficit) nor "treasury" (the US Treasury's dollar)
+        "budget deficit*, fiscal deficit*, budget*, public spending, government spending, public borrowing, "
+        "fiscal, spending cuts, spending plans, tax rise*, tax cut*, taxes, council tax",
+        "budget deficit*, fiscal deficit*, public spending, government spending, public borrowing, fiscal, "
+        "spending cuts, spending plans",
+    ),
+    _s(
         "economy",
         "economy, economic growth, gdp, recession, growth, unemployment, economists, gross domestic product",
         "economy, gdp, recession, gross domestic product, economic growth",

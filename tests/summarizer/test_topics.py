@@ -234,6 +234,14 @@ def test_subject_cues_are_checked_against_their_context() -> None:
     assert "drug trafficking" not in doping and "doping" in doping, doping
     feud = labels(topics_of(NEWS / "bbc" / "politics-225.txt"))
     assert "war and conflict" not in feud, feud
+    # a budget story is filed under public finances, not under the trade its last paragraph mentions;
+    # "Deputy Director of the Finance Ministry" does not make a tariff story a film story
+    budget = labels(topics_of(NEWS / "bbc" / "business-488.txt"))
+    assert budget[0] == "public finances", budget
+    current_account = labels(topics_of(NEWS / "reuters" / "18425.txt"))  # "deficit" is a trade one here
+    assert "public finances" not in current_account, current_account
+    tariffs = labels(topics_of(NEWS / "reuters" / "16094.txt"))
+    assert "film and television" not in tariffs and "trade" in tariffs, tariffs
 
 
 @needs_data
