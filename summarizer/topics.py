@@ -395,7 +395,6 @@ class _Casing:
         return " ".join(out)
 
 
-_GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC)
 # What an owner has that is no topic of its own: kin and company ("Robinson's mother", "Thorpe's
 # colleagues"), and a stance or a step ("Citicorp's decision", "Italy's response", "Kelly's life")
 _LIGHT_HEADS = frozenset(
@@ -408,8 +407,9 @@ _LIGHT_HEADS = frozenset(
         """
     )
 )
-_COUNTRY_WORDS: dict[str, frozenset[str]] = {  # how a story names a country, stemmed: "mexico", "mexican"
-    country: frozenset(" ".join(_stem(p) for p in w.split()) for w, c in NATIONALITY.items() if c == country)
+_GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC) | _LIGHT_HEADS  # alone, a light head is generic
+_COUNTRY_WORDS: dict[str, frozenset[tuple[str, ...]]] = {  # how a story names a country: ("mexican",)
+    country: frozenset(tuple(_stem(p) for p in w.split()) for w, c in NATIONALITY.items() if c == country)
     for country in set(NATIONALITY.values())
 }
 _SUBJECT_LABELS = frozenset(s.label.casefold() for s in SUBJECTS)
@@ -552,15 +552,14 @@ def _candidates(
             recurs = True
         out.append(Candidate(key, label, f, recurs))
     keys = {c.key for c in out}
-    said = {" ".join(k) for k in freq}
-    return [c for c in out if _country_key(c.key) not in keys and not _city_of_named_country(c.label, said)]
+    return [c for c in out if _country_key(c.key) not in keys and not _city_of_named_country(c.label, freq)]
 
 
-def _city_of_named_country(label: str, said: set[str]) -> bool:
+def _city_of_named_country(label: str, freq: Counter[tuple[str, ...]]) -> bool:
     """A city whose country the story names ("Mexico City" where it says "Mexico" or "Mexican") is where
-    the news happened, a dateline's place, not what it is about."""
+    the news happened, a dateline's place, not what it is about. `freq`: the story's phrases."""
     country = CITY_COUNTRY.get(fold(label).lower())
-    return country is not None and any(s in said for s in _COUNTRY_WORDS.get(country, ()))
+    return country is not None and any(k in freq for k in _COUNTRY_WORDS.get(country, ()))
 
 
 def _country_key(key: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -581,8 +580,8 @@ def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]
         return False  # "decided", "delegation decided", "countries continued airstrikes": a clause
     if len(form) > 1 and form[0].islower() and _POSSESSIVE.search(form[0]) and key[0] not in _CLASSES:
         return False  # "the party's campaign posters": the owner is a name said elsewhere; "campaign posters"
-    if key[-1] in _LIGHT_HEADS and (len(key) == 1 or (len(form) == 2 and _POSSESSIVE.search(form[0]))):
-        return False  # "Kelly's life", "widow": the owner is the topic, not what it has
+    if len(form) == 2 and _POSSESSIVE.search(form[0]) and key[1] in _LIGHT_HEADS:
+        return False  # "Kelly's life", "Citicorp's decision": the owner is the topic, not what it has
     # "talks", "Mexican", "Inc", "der" (of "van der Vijver"): not a topic on its own
     return not (
         len(key) == 1
