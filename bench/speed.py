@@ -6,7 +6,9 @@ Prints, over the same article bodies: sentence splitting (sentences/s), `default
 LexRank (articles/s) and their ratio; then the `briefbot ingest` rate into a fresh SQLite database (in one
 process, `--workers 1`, and with the default worker processes, one per core up to 4), and
 the seconds `briefbot ingest` takes for one very long text file (the news files run together into 1 MB
-and 4.8 MB): analysis reads a bounded prefix (summarizer.article.analysis_prefix), so it stays seconds.
+and 4.8 MB): analysis reads a bounded prefix (summarizer.article.analysis_prefix), so it stays seconds;
+then the bot's first poll after an upgrade (ANALYSIS_VERSION bumped), which re-analyses every stored
+story, in one process (`analysis_workers = 1`) and in the default worker processes.
 Summarizers are built before the clock starts, as they are in a running bot.
 """
 
@@ -88,11 +90,11 @@ def long_file_seconds(news: Path, size: int) -> float:
         return _ingest(path)
 
 
-def _ingest(path: Path, options: Sequence[str] = ()) -> float:
+def _ingest(path: Path, options: Sequence[str] = (), env: dict[str, str] | None = None) -> float:
     script = Path(sys.executable).with_name("briefbot")
     command = [str(script)] if script.exists() else [sys.executable, "-c", "from bot.cli import main; main()"]
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "BRIEFBOT_DATABASE_URL": f"sqlite:///{tmp}/b.sqlite3"}
+        env = {**os.environ, "BRIEFBOT_DATABASE_URL": f"sqlite:///{tmp}/b.sqlite3", **(env or {})}
         t0 = time.perf_counter()
         done = subprocess.run(
             [*command, "ingest", *options, str(path)], env=env, capture_output=True, text=True
@@ -110,9 +112,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="passes per measurement; the best one counts")
     ap.add_argument("--no-ingest", action="store_true", help="skip the `briefbot ingest` timings")
     ap.add_argument("--long-only", action="store_true", help="only the long-file `briefbot ingest` timings")
+    ap.add_argument("--reanalysis-only", action="store_true", help="only the re-analysis after an upgrade")
     args = ap.parse_args(argv)
     if args.long_only:
         return _long_files(args.news)
+    if args.reanalysis_only:
+        return _reanalysis(args.news)
     bodies = load_bodies(args.news)
     words = sum(len(b.split()) for b in bodies)
     print(f"{len(bodies)} articles, {words} words, from {args.news.resolve()}")
@@ -131,6 +136,34 @@ def main(argv: list[str] | None = None) -> int:
                 "articles/s (fresh SQLite, process start included)"
             )
         _long_files(args.news)
+        _reanalysis(args.news)
+    return 0
+
+
+def _reanalysis(news: Path) -> int:
+    """The bot's poll (bot.app.ingest_configured, no sources) over a store of the news files that an
+    older version analysed: every story is analysed again before the poll goes on."""
+    from bot.app import ingest_configured
+    from bot.settings import load_settings
+    from bot.store import open_database
+    from bot.store.models import StoredArticle
+
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/b.sqlite3"
+        _ingest(news, env={"BRIEFBOT_DATABASE_URL": url})
+        db = open_database(url)
+        for workers in (1, 0):
+            with db.session() as session:
+                stored = session.query(StoredArticle).update({StoredArticle.analysis_version: 0})
+            settings = load_settings({}, database_url=url, sources=(), analysis_workers=workers)
+            t0 = time.perf_counter()
+            ingest_configured(db, settings)
+            seconds = time.perf_counter() - t0
+            label = "one process" if workers == 1 else f"{default_workers()} worker processes"
+            print(
+                f"bot poll after an upgrade, {label}: {stored} stored stories re-analysed in {seconds:.1f}s "
+                f"= {stored / seconds:.1f} stories/s (workers' start included)"
+            )
     return 0
 
 

@@ -3,27 +3,36 @@
 spaCy's tagger, parser and entity recogniser (topics and /who) take about 0.1 s of one core an article,
 so a folder of 649 news files took 80 s in one process. The workers start with "spawn" (no forked copy of
 the caller's threads or open database connections), each loads the model once, and articles go out in
-order: results come back in the order given. Only the CLI ingest uses it; the bot's polls bring a few
-articles at a time and stay in one process.
+order: results come back in the order given. `briefbot ingest` uses it, and the bot's polls when they
+bring many articles at once (a large folder on first start, re-analysis after an upgrade); a poll of a few
+articles stays in one process.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import os
+import threading
+import time
 import traceback
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from summarizer import ner
 from summarizer.analysis import Analysis
 from summarizer.article import Article
 
+if TYPE_CHECKING:
+    from bot.settings import Settings
+
 log = logging.getLogger(__name__)
 
 Analyser = Callable[[Article], Analysis]
 MAX_AUTO_WORKERS = 4  # each worker holds its own copy of the model (~200 MB)
+PARENT_CHECK_SECONDS = 1.0
 
 _worker_analyse: Analyser | None = None
 
@@ -37,8 +46,34 @@ def default_workers() -> int:
     return max(1, min(cores, MAX_AUTO_WORKERS))
 
 
-def _start_worker(analyse: Analyser, use_model: bool, log_setup: Callable[[], object] | None) -> None:
+def pool_for(settings: Settings, analyse: Analyser, workers: int | None = None) -> AnalysisPool | None:
+    """The pool for `workers` processes (else the `analysis_workers` setting; 0: one per core, at most
+    MAX_AUTO_WORKERS), with the settings' model choice and logging; None for one process."""
+    from bot.logs import setup_logging
+
+    count = workers or settings.analysis_workers or default_workers()
+    if count <= 1:
+        return None
+    log_setup = functools.partial(
+        setup_logging, settings.log_level, settings.log_format, secrets=tuple(settings.secrets())
+    )
+    return AnalysisPool(analyse, count, use_model=settings.ner_model, log_setup=log_setup)
+
+
+def _exit_with_parent(parent: int, every: float = PARENT_CHECK_SECONDS) -> None:
+    """End this worker once the process that started it is gone. A bot that exits without waiting for a
+    stuck thread (bot/app.py) never closes its pool, and a worker blocked on its task queue would
+    otherwise stay behind, holding its copy of the model, for as long as the machine runs."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(0)
+
+
+def _start_worker(
+    analyse: Analyser, use_model: bool, log_setup: Callable[[], object] | None, parent: int
+) -> None:
     global _worker_analyse
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
     if log_setup is not None:
         log_setup()
     _worker_analyse = analyse
@@ -88,9 +123,11 @@ class AnalysisPool:
     def started(self) -> bool:
         return self._executor is not None
 
-    def close(self) -> None:
+    def close(self, *, wait: bool = True) -> None:
+        """End the workers, dropping work not started; `wait=False` (shutting down) returns at once and
+        lets each worker finish the one article it is on, then exit."""
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor.shutdown(wait=wait, cancel_futures=True)
             self._executor = None
 
     def map(self, articles: Sequence[Article]) -> Generator[Analysis | str]:
@@ -100,7 +137,7 @@ class AnalysisPool:
                 self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(self.analyse, self.use_model, self.log_setup),
+                initargs=(self.analyse, self.use_model, self.log_setup, os.getpid()),
             )
             log.debug("analysing in %d worker processes", self.workers)
         futures: list[Future[Analysis | str]] = [

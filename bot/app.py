@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from bot.analysis_pool import pool_for
 from bot.briefing import prepare_front_page
 from bot.chat_sources import ChatSources, operator_urls
 from bot.commands import Commands
@@ -52,9 +53,20 @@ def resolve_source(spec: str) -> str:
 def ingest_configured(
     db: Database, settings: Settings, *, should_stop: Callable[[], bool] = lambda: False
 ) -> IngestReport:
+    """One poll: re-analyse stories stored by an older version, then the operator's sources, then the
+    chats' own feeds. Worker processes start only when a batch brings MIN_POOLED stories or more (a big
+    folder on first start, re-analysis after an upgrade) and end with the poll; stopping leaves them to
+    finish the story they are on."""
     analyse = make_analyser(settings.summary_algorithm, settings.summary_sentences)
-    reanalyse_stale(db, analyse)
-    report = ingest_specs(db, [resolve_source(s) for s in settings.sources], analyse, should_stop=should_stop)
+    pool = pool_for(settings, analyse)
+    try:
+        reanalyse_stale(db, analyse, pool=pool, should_stop=should_stop)
+        report = ingest_specs(
+            db, [resolve_source(s) for s in settings.sources], analyse, should_stop=should_stop, pool=pool
+        )
+    finally:
+        if pool is not None:
+            pool.close(wait=not should_stop())
     if not should_stop():  # the chats' own feeds, each fetched once however many chats have it
         chats = ChatSources(db, max_per_chat=settings.chat_sources_max)
         report.merge(chats.poll(analyse, skip_urls=operator_urls(settings.sources), should_stop=should_stop))

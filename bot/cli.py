@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import json
 import logging
 import re
@@ -131,8 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         default=None,
         metavar="N",
-        help="processes that analyse articles at once (default: one per core, at most 4; 1 analyses in "
-        "this process)",
+        help="processes that analyse articles at once (default: the analysis_workers setting, whose 0 "
+        "is one per core, at most 4; 1 analyses in this process)",
     )
     s.set_defaults(func=cmd_ingest)
 
@@ -365,7 +364,7 @@ def _read_article_arg(path: str):
 
 # -- commands ---------------------------------------------------------------------------------------
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.analysis_pool import AnalysisPool, default_workers
+    from bot.analysis_pool import pool_for
     from bot.ingest import ingest_specs, make_analyser
     from bot.progress import progress_bar
     from summarizer.sources import open_source
@@ -385,15 +384,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     db = _open_db(settings)
     analyse = make_analyser(settings.summary_algorithm, settings.summary_sentences)
-    workers = args.workers or default_workers()
-    log_setup = functools.partial(
-        setup_logging, settings.log_level, settings.log_format, secrets=tuple(settings.secrets())
-    )
-    pool = (
-        AnalysisPool(analyse, workers, use_model=settings.ner_model, log_setup=log_setup)
-        if workers > 1
-        else None
-    )
+    pool = pool_for(settings, analyse, args.workers)
     with progress_bar("Ingesting") as bar, pool or contextlib.nullcontext():
         report = ingest_specs(db, args.specs, analyse, progress=bar, pool=pool)
     print(f"Ingested: {report.line()}.")

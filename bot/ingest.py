@@ -15,6 +15,7 @@ from bot.metrics import ARTICLES_INGESTED, ARTICLES_SKIPPED, LAST_INGEST
 from bot.progress import NullProgress, ProgressSink
 from bot.store.chatsources import publish_articles, share_private_articles, tag_new_articles
 from bot.store.db import Database
+from bot.store.models import StoredArticle
 from bot.store.repo import (
     add_article,
     has_article,
@@ -262,44 +263,60 @@ def ingest_specs(
     return report
 
 
-def reanalyse_stale(db: Database, analyse: Analyser, *, batch: int = BATCH) -> int:
-    """Re-run the analysis of articles stored by an older analyser (ANALYSIS_VERSION bumped).
+def reanalyse_stale(
+    db: Database,
+    analyse: Analyser,
+    *,
+    batch: int = BATCH,
+    pool: AnalysisPool | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> int:
+    """Re-run the analysis of articles stored by an older analyser (ANALYSIS_VERSION bumped); `pool`
+    analyses in worker processes (a batch of at least MIN_POOLED), `should_stop` is asked before each
+    article: what is done is saved, the rest is re-analysed on the next poll.
 
     Answers are read from the stored analysis, so without this an upgrade would keep serving the old
     extraction for every article already in the store.
     """
     done = 0
-    while True:
+    while not should_stop():
         with db.session() as session:
             rows = stale_articles(session, ANALYSIS_VERSION, limit=batch)
             if not rows:
-                return done
-            for row in rows:
-                article = Article(
-                    id=row.id,
-                    headline=row.headline,
-                    body=row.body,
-                    paragraphs=tuple(row.body.split("\n\n")),
-                    headline_derived=row.headline_derived,
-                    author=row.author,
-                    dateline=row.dateline,
-                    source=row.source,
-                    url=row.url,
-                    published=row.published,
-                )
-                try:
-                    analysis = analyse(article)
-                except Exception:  # keep the old analysis rather than lose the article
-                    log.exception("re-analysis failed, old analysis kept: %s", row.source)
-                    analysis = analysis_of(row)
-                    analysis = Analysis(
-                        analysis.summary,
-                        analysis.people,
-                        analysis.delegations,
-                        analysis.topics,
-                        version=ANALYSIS_VERSION,
-                    )
-                row.analysis = analysis.to_json()
-                row.analysis_version = analysis.version
-                done += 1
+                break
+            articles = [_stored_article(row) for row in rows]
+            if pool is not None and (len(articles) >= MIN_POOLED or pool.started):
+                results = pool.map(articles)
+            else:
+                results = _one_by_one(articles, analyse)
+            with contextlib.closing(results):
+                for row in rows:
+                    if should_stop():
+                        break
+                    result = next(results)
+                    if isinstance(result, str):  # keep the old analysis rather than lose the article
+                        log.error("re-analysis failed, old analysis kept: %s\n%s", row.source, result)
+                        old = analysis_of(row)
+                        result = Analysis(
+                            old.summary, old.people, old.delegations, old.topics, version=ANALYSIS_VERSION
+                        )
+                    row.analysis = result.to_json()
+                    row.analysis_version = result.version
+                    done += 1
         log.info("re-analysed %d stored articles", done)
+    return done
+
+
+def _stored_article(row: StoredArticle) -> Article:
+    return Article(
+        id=row.id,
+        headline=row.headline,
+        body=row.body,
+        paragraphs=tuple(row.body.split("\n\n")),
+        headline_derived=row.headline_derived,
+        author=row.author,
+        dateline=row.dateline,
+        source=row.source,
+        url=row.url,
+        published=row.published,
+    )
