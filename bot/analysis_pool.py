@@ -14,6 +14,7 @@ import functools
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 import traceback
@@ -73,6 +74,8 @@ def _start_worker(
     analyse: Analyser, use_model: bool, log_setup: Callable[[], object] | None, parent: int
 ) -> None:
     global _worker_analyse
+    # Ctrl-C in a terminal reaches the whole process group: the parent decides what stops, and when
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
     if log_setup is not None:
         log_setup()

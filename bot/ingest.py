@@ -6,6 +6,7 @@ import contextlib
 import functools
 import logging
 from collections.abc import Callable, Generator, Iterable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from sqlalchemy.exc import IntegrityError
@@ -67,6 +68,28 @@ def _one_by_one(articles: Sequence[Article], analyse: Analyser) -> Generator[Ana
     """Each article's analysis, or the traceback text of its failure, computed as it is asked for."""
     for article in articles:
         yield analysis_or_traceback(analyse, article)
+
+
+def analyses(
+    articles: Sequence[Article], analyse: Analyser, pool: AnalysisPool | None
+) -> Generator[Analysis | str]:
+    """Each article's analysis (or its failure's traceback), in order, as the caller asks for them: in
+    the pool's workers when there are at least MIN_POOLED articles or the workers run already, else
+    here. A worker that dies (killed by the system for memory, or by a stop signal sent to every
+    process) is logged, and what is left is analysed here; the pool starts afresh on its next use."""
+    if pool is None or (len(articles) < MIN_POOLED and not pool.started):
+        yield from _one_by_one(articles, analyse)
+        return
+    done = 0
+    try:
+        with contextlib.closing(pool.map(articles)) as results:  # closed early: the pool drops the rest
+            for result in results:
+                yield result
+                done += 1
+    except BrokenProcessPool as exc:
+        log.error("an analysis worker died (%s); %d stories left to analyse here", exc, len(articles) - done)
+        pool.close(wait=False)
+        yield from _one_by_one(articles[done:], analyse)
 
 
 def store_articles(
@@ -145,13 +168,7 @@ class _StoreRun:
     def analyse_waiting(self) -> None:
         """Analyse the queued articles, in the pool when there are enough of them, and store them."""
         todo, self.waiting = self.waiting, []
-        pool = self.pool
-        # a few articles are analysed here, unless the workers are running already
-        if pool is not None and (len(todo) >= MIN_POOLED or pool.started):
-            results = pool.map(todo)
-        else:
-            results = _one_by_one(todo, self.analyse)
-        with contextlib.closing(results):  # stopped early: the pool drops what it has not started
+        with contextlib.closing(analyses(todo, self.analyse, self.pool)) as results:
             for article in todo:
                 if self.should_stop():
                     self.report.stopped = True
@@ -285,11 +302,7 @@ def reanalyse_stale(
             if not rows:
                 break
             articles = [_stored_article(row) for row in rows]
-            if pool is not None and (len(articles) >= MIN_POOLED or pool.started):
-                results = pool.map(articles)
-            else:
-                results = _one_by_one(articles, analyse)
-            with contextlib.closing(results):
+            with contextlib.closing(analyses(articles, analyse, pool)) as results:
                 for row in rows:
                     if should_stop():
                         break

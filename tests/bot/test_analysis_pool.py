@@ -5,8 +5,10 @@ stopping drops what is not analysed yet, and no worker outlives the process that
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -21,7 +23,7 @@ from bot.settings import load_settings
 from bot.store import open_database
 from bot.store.models import StoredArticle
 from summarizer.analysis import ANALYSIS_VERSION, Analysis
-from summarizer.article import Article
+from summarizer.article import Article, parse_text
 from summarizer.pipeline import analyse_article
 from tests.bot.cli_support import briefbot
 from tests.conftest import REPO, SHARED_DATA
@@ -35,6 +37,14 @@ def fails_on_exports(article: Article) -> Analysis:
     """The pipeline's analysis, except for a story about exports (a module function: workers import it)."""
     if "export" in article.body.lower():
         raise ValueError("analysis broke")
+    return analyse_article(article)
+
+
+def dies_in_a_worker_on_exports(article: Article) -> Analysis:
+    """A worker process killed on a story about exports (as the system kills one short of memory); the
+    same story analysed in the main process is fine."""
+    if multiprocessing.parent_process() is not None and "export" in article.body.lower():
+        os._exit(1)
     return analyse_article(article)
 
 
@@ -77,6 +87,33 @@ def test_a_story_failing_in_a_worker_is_logged_and_the_rest_stored(
     assert len(logged) == len(exports)
     assert all("ValueError: analysis broke" in line for line in logged)  # the worker's traceback
     assert {line.split("\n")[0].rsplit("/", 1)[-1] for line in logged} == set(exports)
+
+
+def test_a_worker_that_dies_loses_no_story(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    folder = _folder(tmp_path, MIN_POOLED + 4)
+    db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    with caplog.at_level(logging.ERROR), AnalysisPool(dies_in_a_worker_on_exports, 2) as pool:
+        report = ingest_specs(db, [str(folder)], dies_in_a_worker_on_exports, pool=pool)
+    assert len(report.new) == MIN_POOLED + 4 and report.failed == 0
+    assert _analyses(f"sqlite:///{tmp_path / 'b.sqlite3'}") == _analyses(_one_process(tmp_path, folder))
+    assert any("an analysis worker died" in r.getMessage() for r in caplog.records)
+
+
+def _one_process(tmp_path: Path, folder: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'one.sqlite3'}"
+    ingest_specs(open_database(url), [str(folder)], make_analyser())
+    return url
+
+
+def test_ctrl_c_reaching_the_workers_leaves_the_parent_to_decide() -> None:
+    articles = [parse_text(f"Talks in Geneva\n\nThe ministers met in Geneva on day {i}.") for i in range(3)]
+    with AnalysisPool(make_analyser(), 2, use_model=False) as pool:
+        assert len(list(pool.map(articles[:1]))) == 1
+        for child in multiprocessing.active_children():
+            os.kill(child.pid, signal.SIGINT)  # what a terminal sends the whole process group
+        time.sleep(0.5)
+        results = list(pool.map(articles))
+    assert all(isinstance(r, Analysis) for r in results), results
 
 
 def test_stopping_drops_what_the_workers_have_not_analysed(tmp_path: Path) -> None:
