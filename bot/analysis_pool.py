@@ -127,11 +127,16 @@ class AnalysisPool:
         return self._executor is not None
 
     def close(self, *, wait: bool = True) -> None:
-        """End the workers, dropping work not started; `wait=False` (shutting down) returns at once and
-        lets each worker finish the one article it is on, then exit."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=wait, cancel_futures=True)
-            self._executor = None
+        """End the workers, dropping work not started. `wait=False` (the process is stopping) returns at
+        once and ends the workers without waiting for the articles they are on."""
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        # no public way to end a busy worker; without this the executor's thread waits for them
+        busy = [] if wait else list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=wait, cancel_futures=True)
+        for process in busy:
+            process.terminate()
 
     def map(self, articles: Sequence[Article]) -> Generator[Analysis | str]:
         """Each article's analysis (or its failure's traceback), in order, as each is ready."""

@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -45,6 +46,11 @@ def dies_in_a_worker_on_exports(article: Article) -> Analysis:
     same story analysed in the main process is fine."""
     if multiprocessing.parent_process() is not None and "export" in article.body.lower():
         os._exit(1)
+    return analyse_article(article)
+
+
+def takes_a_minute(article: Article) -> Analysis:
+    time.sleep(60)
     return analyse_article(article)
 
 
@@ -114,6 +120,36 @@ def test_ctrl_c_reaching_the_workers_leaves_the_parent_to_decide() -> None:
         time.sleep(0.5)
         results = list(pool.map(articles))
     assert all(isinstance(r, Analysis) for r in results), results
+
+
+def test_closing_while_stopping_ends_busy_workers_at_once() -> None:
+    pool = AnalysisPool(takes_a_minute, 2, use_model=False)
+    results = pool.map([parse_text(f"Talks\n\nThe ministers met on day {i}.") for i in range(4)])
+    outcome: list[object] = []
+
+    def wait_for_the_first() -> None:  # as the ingest thread does
+        try:
+            outcome.append(next(results))
+        except Exception as exc:
+            outcome.append(exc)
+
+    waiting = threading.Thread(target=wait_for_the_first)
+    waiting.start()
+    workers: list[multiprocessing.Process] = []
+    deadline = time.monotonic() + 30
+    while len(workers) < 2 and time.monotonic() < deadline:  # both busy with their first article
+        time.sleep(0.2)
+        workers = multiprocessing.active_children()
+    assert len(workers) == 2
+    pids = [w.pid for w in workers if w.pid is not None]
+    t0 = time.monotonic()
+    pool.close(wait=False)
+    waiting.join(10)
+    while any(_running(p) for p in pids) and time.monotonic() - t0 < 10:
+        time.sleep(0.1)
+    assert not [p for p in pids if _running(p)]
+    assert time.monotonic() - t0 < 10  # not the minute their articles take
+    assert outcome and not isinstance(outcome[0], Analysis)  # the caller is told, not left waiting
 
 
 def test_stopping_drops_what_the_workers_have_not_analysed(tmp_path: Path) -> None:
