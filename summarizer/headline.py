@@ -751,14 +751,16 @@ def _attribution(clause: Any) -> bool:
 def _phrase(token: Any) -> set[int]:
     """`token`'s subtree without relative clauses, appositives, asides and time phrases."""
     out = {token.i}
+    joined = [c for c in token.children if c.dep_ == "conj" and _joins(token, c)]
     for child in token.children:
         dep = child.dep_
-        if (
-            dep in ("cc", "conj")
-            and token.pos_ in ("NOUN", "PROPN")
-            and child.pos_ in ("NOUN", "PROPN", "CCONJ")
-        ):
-            out |= _phrase(child)  # "India and Russia", "Johnson & Johnson"
+        if dep == "cc":
+            continue  # below, with what it joins: never "train and giant"
+        if child in joined:
+            out |= _phrase(child)  # "India and Russia", "Johnson & Johnson", "train and plane-making"
+            continue
+        if dep == "appos" and child.i == token.i + 1 and child.pos_ == "PROPN" and token.pos_ == "NOUN":
+            out |= _phrase(child)  # "phone company MCI": the name, not an aside (that has a comma)
             continue
         if dep == "punct" and child.text in ("-", "&", "/") and not child.whitespace_:
             out.add(child.i)  # "five-year", "AT&T"
@@ -774,7 +776,22 @@ def _phrase(token: Any) -> set[int]:
         if dep == "acl" and child.tag_ == "VBN" and child.i > token.i + 1:
             continue  # "…, convicted of conspiring": a reduced relative clause
         out |= _phrase(child)
+    conjs = [c for c in token.children if c.dep_ == "conj"]
+    if not conjs or any(c.i in out for c in conjs):  # no conj: the parse joined the words elsewhere
+        out |= {c.i for c in token.children if c.dep_ == "cc"}
     return out
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def _joins(token: Any, conj: Any) -> bool:
+    """Whether `conj` is coordinated with `token` as one phrase: names, nouns, pronouns ("India and Russia"),
+    or a hyphenated word in a list of modifiers ("train and plane-making giant")."""
+    if token.pos_ in _NOMINAL and conj.pos_ in _NOMINAL:
+        # "she and sister Venus are", not "she are"; but "hers and hers alone" is emphasis, not a list
+        return conj.lower_ != token.lower_ and (token.pos_ != "PRON" or token.dep_ in ("nsubj", "nsubjpass"))
+    return any(_hyphen_glued(t) for t in conj.subtree) and conj.i < token.head.i
 
 
 def _is_time_word(token: Any) -> bool:
@@ -1027,12 +1044,24 @@ _PLURAL_PRONOUNS = frozenset({"we", "they", "you", "i", "these", "those"})  # "i
 
 
 def _plural_subject(verb: Any) -> bool:
+    # the writer's singular, where the tense shows it: "Marks and Spencer has" (a plural verb may be a
+    # British collective, "UKIP have", which a headline makes singular)
+    if any(
+        t.tag_ == "VBZ" and t.lower_ not in ("'s", "’s")
+        for t in [*(c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb]
+    ):
+        return False
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            if any(c.dep_ == "conj" for c in child.children):
-                return True
+            if any(c.dep_ == "conj" and not _one_name(child, c) for c in child.children):
+                return True  # "India and Russia sign", not "Johnson & Johnson agrees"
             return child.tag_ in ("NNS", "NNPS") or child.lower_ in _PLURAL_PRONOUNS
     return False
+
+
+def _one_name(first: Any, conj: Any) -> bool:
+    """ "Johnson & Johnson", "AT&T": one firm's name, not two subjects."""
+    return any(t.text == "&" for t in first.doc[first.i + 1 : conj.i])
 
 
 _IRREGULAR_PRESENT = {

@@ -252,3 +252,41 @@ def test_after_a_denial_the_but_clause_is_the_news() -> None:
     assert derive_headline(
         "Factory output rose in March, but exports fell for a third month, the statistics office said."
     ).startswith("Factory output")
+
+
+def test_a_coordinated_modifier_and_a_name_after_its_noun_stay_whole() -> None:
+    """ "Shares in train and plane-making giant Bombardier …" was "Shares in train and giant Bombardier
+    fall", and "Shares in US phone company MCI …" lost its subject's name: "… phone company rise"."""
+    assert derive_headline(
+        "Shares in boat and truck-making group Volvex have fallen to a 10-year low after its chief "
+        "executive left."
+    ).startswith("Shares in boat and truck-making group Volvex fall")
+    assert derive_headline(
+        "Shares in Dutch chip company Nexor have risen on speculation that it is in takeover talks."
+    ).startswith("Shares in Dutch chip company Nexor rise")
+    # "claims that she and sister Venus are …" was "claims she are …"
+    assert "she and brother are" in derive_headline(
+        "The singer Ana Ruiz has rejected claims that she and her brother are a fading act in Spain."
+    )
+    # an appositive after a comma is an aside, and still goes
+    assert "Kees" not in derive_headline(
+        "The chairman of Nexor, Kees van Dam, has resigned after a row over the company's accounts."
+    )
+
+
+def test_a_firms_name_with_and_takes_the_verb_the_story_gives_it() -> None:
+    """ "Johnson & Johnson has agreed to buy …" was "Johnson & Johnson agree to buy"; a plural subject
+    stays plural."""
+    assert derive_headline(
+        "Drugs group Smith & Jones has agreed to buy medical technology firm Curex for $2.5bn."
+    ).startswith("Smith & Jones agrees to buy")
+    assert derive_headline(
+        "Harland and Wolff has reported a fall in orders for the third year running."
+    ).startswith("Harland and Wolff reports fall")
+    assert derive_headline(
+        "India and Brazil have signed a deal on oil exploration off the Atlantic coast, officials said."
+    ).startswith("India and Brazil sign deal")
+    # a British collective plural ("the party have") is singular in a headline
+    assert derive_headline(
+        "The Green Party have suspended a candidate for remarks about asylum seekers."
+    ).startswith("Green Party suspends candidate")
