@@ -16,13 +16,13 @@ from bot.metrics import ARTICLES_INGESTED, ARTICLES_SKIPPED, LAST_INGEST
 from bot.progress import NullProgress, ProgressSink
 from bot.store.chatsources import publish_articles, share_private_articles, tag_new_articles
 from bot.store.db import Database
-from bot.store.models import StoredArticle
 from bot.store.repo import (
     add_article,
     has_article,
     load_source_state,
     save_source_state,
     stale_articles,
+    stored_article,
 )
 from bot.store.rowcache import analysis_of
 from summarizer.analysis import ANALYSIS_VERSION, Analysis
@@ -301,7 +301,7 @@ def reanalyse_stale(
             rows = stale_articles(session, ANALYSIS_VERSION, limit=batch)
             if not rows:
                 break
-            articles = [_stored_article(row) for row in rows]
+            articles = [stored_article(row) for row in rows]
             with contextlib.closing(analyses(articles, analyse, pool)) as results:
                 for row in rows:
                     if should_stop():
@@ -318,18 +318,3 @@ def reanalyse_stale(
                     done += 1
         log.info("re-analysed %d stored articles", done)
     return done
-
-
-def _stored_article(row: StoredArticle) -> Article:
-    return Article(
-        id=row.id,
-        headline=row.headline,
-        body=row.body,
-        paragraphs=tuple(row.body.split("\n\n")),
-        headline_derived=row.headline_derived,
-        author=row.author,
-        dateline=row.dateline,
-        source=row.source,
-        url=row.url,
-        published=row.published,
-    )

@@ -58,6 +58,22 @@ def add_article(
     return row
 
 
+def stored_article(row: StoredArticle) -> Article:
+    """The article `add_article` stored, as the analysis reads it (re-analysis after an upgrade)."""
+    return Article(
+        id=row.id,
+        headline=row.headline,
+        body=row.body,
+        paragraphs=tuple(row.body.split("\n\n")),
+        headline_derived=row.headline_derived,
+        author=row.author,
+        dateline=row.dateline,
+        source=row.source,
+        url=row.url,
+        published=row.published,
+    )
+
+
 def count_articles(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(StoredArticle)) or 0)
 
