@@ -55,8 +55,8 @@ def ingest_configured(
 ) -> IngestReport:
     """One poll: re-analyse stories stored by an older version, then the operator's sources, then the
     chats' own feeds. Worker processes start only when a batch brings MIN_POOLED stories or more (a big
-    folder on first start, re-analysis after an upgrade) and end with the poll; stopping leaves them to
-    finish the story they are on."""
+    folder on first start, re-analysis after an upgrade) and end with the poll; when the bot stops, at
+    once, without the stories they are on."""
     analyse = make_analyser(settings.summary_algorithm, settings.summary_sentences)
     pool = pool_for(settings, analyse)
     try:

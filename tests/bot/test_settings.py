@@ -136,6 +136,7 @@ def test_non_numeric_port_is_a_clear_error() -> None:
         ({"SLACK_BOT_TOKEN": "xoxp-123", "SLACK_SIGNING_SECRET": "s"}, "starts with xoxb-"),
         ({"BRIEFBOT_EMPTY_DIGEST": "loud"}, "empty_digest"),
         ({"BRIEFBOT_HTTP_PORT": "70000"}, "not a TCP port"),
+        ({"BRIEFBOT_ANALYSIS_WORKERS": "-1"}, "analysis_workers: must be 0 (one per core) or more"),
     ],
 )
 def test_bad_values_are_named(env: dict[str, str], needle: str) -> None:
