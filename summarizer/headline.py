@@ -751,7 +751,8 @@ def _attribution(clause: Any) -> bool:
 def _phrase(token: Any) -> set[int]:
     """`token`'s subtree without relative clauses, appositives, asides and time phrases."""
     out = {token.i}
-    joined = [c for c in token.children if c.dep_ == "conj" and _joins(token, c)]
+    conjs = [c for c in token.children if c.dep_ == "conj"]
+    joined = [c for c in conjs if _joins(token, c)]
     for child in token.children:
         dep = child.dep_
         if dep == "cc":
@@ -776,7 +777,6 @@ def _phrase(token: Any) -> set[int]:
         if dep == "acl" and child.tag_ == "VBN" and child.i > token.i + 1:
             continue  # "…, convicted of conspiring": a reduced relative clause
         out |= _phrase(child)
-    conjs = [c for c in token.children if c.dep_ == "conj"]
     if not conjs or any(c.i in out for c in conjs):  # no conj: the parse joined the words elsewhere
         out |= {c.i for c in token.children if c.dep_ == "cc"}
     return out
