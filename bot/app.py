@@ -30,6 +30,7 @@ from bot.platforms.base import FrontEnd, PacedAnswers, stalled_front_ends
 from bot.platforms.console.front_end import ConsoleFrontEnd
 from bot.platforms.registry import PLATFORMS
 from bot.ratelimit import Pacers
+from bot.retention import prune_stories
 from bot.scheduler import DigestScheduler
 from bot.settings import Settings
 from bot.store import Database, open_database
@@ -54,9 +55,10 @@ def ingest_configured(
     db: Database, settings: Settings, *, should_stop: Callable[[], bool] = lambda: False
 ) -> IngestReport:
     """One poll: re-analyse stories stored by an older version, then the operator's sources, then the
-    chats' own feeds. Worker processes start only when a batch brings MIN_POOLED stories or more (a big
-    folder on first start, re-analysis after an upgrade) and end with the poll; when the bot stops, at
-    once, without the stories they are on."""
+    chats' own feeds; then delete the stories past their retention (bot/retention.py). Worker processes
+    start only when a batch brings MIN_POOLED stories or more (a big folder on first start, re-analysis
+    after an upgrade) and end with the poll; when the bot stops, at once, without the stories they are
+    on."""
     analyse = make_analyser(settings.summary_algorithm, settings.summary_sentences)
     pool = pool_for(settings, analyse)
     try:
@@ -71,6 +73,10 @@ def ingest_configured(
         chats = ChatSources(db, max_per_chat=settings.chat_sources_max)
         report.merge(chats.poll(analyse, skip_urls=operator_urls(settings.sources), should_stop=should_stop))
     log.info("ingest: %s", report.line())
+    if not should_stop():
+        prune_stories(
+            db, retention_days=settings.story_retention_days, now=datetime.now(UTC), should_stop=should_stop
+        )
     if report.new and not should_stop():
         prepare_front_page(
             db,

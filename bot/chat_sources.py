@@ -65,6 +65,11 @@ def operator_urls(specs: Iterable[str]) -> frozenset[str]:
     return frozenset(urls)
 
 
+def feed_state_key(url: str) -> str:
+    """The key of a chat-added feed's fetch state: its own, apart from an operator source at the URL."""
+    return f"chat-feed:{url}"
+
+
 class ChatSources:
     """The chats' own sources in `db`: at most `max_per_chat` per chat, fetched under `policy`."""
 
@@ -87,7 +92,7 @@ class ChatSources:
         """The source polled for a chat-added URL: held to the fetch policy itself (not trusted), with
         a state of its own (an operator source at the same URL keeps its own)."""
         source = UrlSource(url, timeout=self.timeout, policy=self.policy, trusted=False)
-        source.key = f"chat-feed:{url}"
+        source.key = feed_state_key(url)
         return source
 
     def list(self, platform: str, chat_id: str) -> list[ChatSourceRow]:

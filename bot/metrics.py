@@ -13,6 +13,12 @@ ARTICLES_INGESTED = Counter(
 ARTICLES_SKIPPED = Counter(
     "briefbot_articles_skipped_total", "Inputs skipped (unreadable files, failed feeds)", registry=REGISTRY
 )
+ARTICLES_PRUNED = Counter(
+    "briefbot_articles_pruned_total",
+    "Stories deleted: older than story_retention_days, or brought only by feeds no chat has",
+    ["reason"],
+    registry=REGISTRY,
+)
 LAST_INGEST = Gauge(
     "briefbot_last_ingest_timestamp_seconds", "When the sources were last polled", registry=REGISTRY
 )

@@ -70,6 +70,7 @@ class _CoreSettings(BaseSettings):
     summary_sentences: int
     ner_model: bool
     analysis_workers: int
+    story_retention_days: int
     digest_max_items: int
     digest_max_chars: int
     chat_sources_max: int
@@ -333,6 +334,7 @@ def _value_problems(settings: Settings) -> list[str]:
         (s.poll_interval_seconds < 10, "poll_interval_seconds: must be at least 10"),
         (s.chat_sources_max < 0, "chat_sources_max: must be 0 or more"),
         (s.analysis_workers < 0, "analysis_workers: must be 0 (one per core) or more"),
+        (s.story_retention_days < 0, "story_retention_days: must be 0 (keep every story) or more"),
         (
             s.log_level.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"},
             f"log_level: {s.log_level!r} is not a logging level",

@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, delete, exists, func, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from bot.store.models import ArticleChanges, ChatFeed, ChatFeedArticle, ChatSource, StoredArticle
@@ -158,7 +160,8 @@ def add_chat_source(
 
 def remove_chat_source(session: Session, platform: str, chat_id: str, source_id: int) -> ChatSourceRow | None:
     """Take the source `source_id` from the chat (only its own); None when the chat has no such source.
-    The feed stays (unpolled when no chat has it), so its stories stay private to the chats that have it."""
+    The feed stays (unpolled when no chat has it), so its stories stay private to the chats that have it,
+    until bot/retention.py deletes it a day after its last fetch."""
     found = _rows(session, *_of_chat(platform, chat_id), ChatSource.id == source_id)
     if not found:
         return None
@@ -172,6 +175,34 @@ def feeds_to_poll(session: Session) -> list[PolledFeed]:
     has_chat = exists().where(ChatSource.feed_id == ChatFeed.id)
     rows = session.execute(select(ChatFeed.id, ChatFeed.url).where(has_chat).order_by(ChatFeed.id))
     return [PolledFeed(i, u) for i, u in rows]
+
+
+def abandoned_feeds(session: Session, before: datetime) -> list[PolledFeed]:
+    """The feeds no chat has any more, unfetched since `before` (a feed is fetched while a chat has it)."""
+    has_chat = exists().where(ChatSource.feed_id == ChatFeed.id)
+    unfetched = ChatFeed.last_fetched_at.is_(None) | (ChatFeed.last_fetched_at < before)
+    rows = session.execute(
+        select(ChatFeed.id, ChatFeed.url).where(~has_chat, unfetched).order_by(ChatFeed.id)
+    )
+    return [PolledFeed(i, u) for i, u in rows]
+
+
+def delete_abandoned_feed(session: Session, feed_id: int) -> int | None:
+    """Delete a feed no chat has, with the stories only it brought (no other feed has them and the
+    operator's sources did not bring them: nobody sees them); how many stories went. None, and nothing
+    deleted, when a chat has the feed again."""
+    if session.scalar(select(exists().where(ChatSource.feed_id == feed_id))):
+        return None
+    link = ChatFeedArticle.__table__.c
+    theirs = select(link.article_id).where(link.feed_id == feed_id)
+    elsewhere = select(link.article_id).where(link.feed_id != feed_id)
+    result = session.execute(
+        delete(StoredArticle)
+        .where(StoredArticle.id.in_(theirs), StoredArticle.id.not_in(elsewhere))
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(delete(ChatFeed).where(ChatFeed.id == feed_id))
+    return int(cast(CursorResult[Any], result).rowcount or 0)
 
 
 def record_feed_result(session: Session, feed_id: int, result: str, *, ok: bool, now: datetime) -> None:

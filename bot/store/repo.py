@@ -253,6 +253,34 @@ def load_source_state(session: Session, key: str) -> dict[str, Any] | None:
     return dict(row.state) if row is not None else None
 
 
+def delete_source_state(session: Session, key: str) -> None:
+    """Forget what a source saw: its next poll reads it afresh."""
+    session.execute(delete(SourceState).where(SourceState.key == key))
+
+
+def old_article_ids(session: Session, ingested_before: datetime, limit: int) -> list[str]:
+    """Up to `limit` stories ingested before `ingested_before`, oldest first (the window index)."""
+    query = (
+        select(StoredArticle.id)
+        .where(StoredArticle.ingested_at < ingested_before)
+        .order_by(StoredArticle.ingested_at, StoredArticle.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def delete_articles(session: Session, article_ids: Sequence[str]) -> int:
+    """Delete these stories; their search rows (triggers) and feed tags (cascade) go with them."""
+    if not article_ids:
+        return 0
+    result = session.execute(
+        delete(StoredArticle)
+        .where(StoredArticle.id.in_(list(article_ids)))
+        .execution_options(synchronize_session=False)
+    )
+    return int(_rowcount(result) or 0)
+
+
 def save_source_state(session: Session, key: str, state: dict[str, Any]) -> None:
     """Insert or replace, atomically: replicas polling the same source must not collide."""
     dialect = session.get_bind().dialect.name
