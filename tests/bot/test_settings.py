@@ -137,7 +137,7 @@ def test_non_numeric_port_is_a_clear_error() -> None:
         ({"BRIEFBOT_EMPTY_DIGEST": "loud"}, "empty_digest"),
         ({"BRIEFBOT_HTTP_PORT": "70000"}, "not a TCP port"),
         ({"BRIEFBOT_ANALYSIS_WORKERS": "-1"}, "analysis_workers: must be 0 (one per core) or more"),
-        ({"BRIEFBOT_STORY_RETENTION_DAYS": "-1"}, "story_retention_days: must be 0 (keep every story) or more"),
+        ({"BRIEFBOT_STORY_RETENTION_DAYS": "-1"}, "story_retention_days: must be 0 (keep every story)"),
     ],
 )
 def test_bad_values_are_named(env: dict[str, str], needle: str) -> None:
