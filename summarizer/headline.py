@@ -195,7 +195,7 @@ def derive_headline(
         return ""
     sentence = _abbreviate(sentence, body[:KEY_SENTENCE_SCAN_CHARS])
     sentence = _UNITED_STATES.sub("U.S." if "U.S." in body[:KEY_SENTENCE_SCAN_CHARS] else "US", sentence)
-    plain = _ASIDE.sub("", sentence)
+    plain = _ASIDE.sub("", _GLUED_DASH.sub(" - ", sentence))
     if len(plain.split()) < KEY_SENTENCE_MIN_WORDS:
         plain = sentence
     plain = _DOUBLE_QUOTES.sub("", plain)  # quoted words parse as their sentence's words; a headline has none
@@ -300,6 +300,9 @@ _DATELINE = re.compile(
 
 # -- the parse ---------------------------------------------------------------------------------------
 # Asides a headline never keeps: "(£8.82bn)", " - a seven-month high", " -- and ahead of … -- ".
+# "two airlines- US Airways and Delta's Comair subsidiary - after": a dash typed against the word before
+# opens an aside all the same; not "pre- and post-war" (a hyphen suspended till the next word)
+_GLUED_DASH = re.compile(r"(?<=[^\W\d])-\s+(?!(?:and|or|to|nor)\b)")
 _ASIDE = re.compile(r"\s\([^()]{0,80}\)|\s[-–—]{1,2}\s.*?(?:\s[-–—]{1,2}(?=\s)|$)")
 _DOUBLE_QUOTES = re.compile(r"[\"“”]")
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})

@@ -290,3 +290,19 @@ def test_a_firms_name_with_and_takes_the_verb_the_story_gives_it() -> None:
     assert derive_headline(
         "The Green Party have suspended a candidate for remarks about asylum seekers."
     ).startswith("Green Party suspends candidate")
+
+
+def test_a_dash_typed_against_a_word_still_opens_an_aside() -> None:
+    """ "… two airlines- US Airways and Delta Air Lines' Comair subsidiary - after travel chaos" gave
+    "US government to investigate two airlines- US Airways"; a hyphen suspended till the next word
+    ("pre- and post-war") is no dash."""
+    assert (
+        derive_headline(
+            "The Canadian government is to investigate two railways- Via Rail and Amtrak's Cascades "
+            "service - after travel chaos over the holiday weekend."
+        )
+        == "Canadian government to investigate railways after travel chaos"
+    )
+    assert "pre- and post-war" in derive_headline(
+        "Historians compared pre- and post-war housing in Leeds for the city council this year."
+    )
