@@ -8,6 +8,7 @@ from typing import Any, Literal
 Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people or topics change: stored articles are re-analysed at the next start.
+# 13: no superlative in a topic label ("terror attack", not "worst terror attack");
 # 12: "South Korean" yields to "South Korea"; no "Mexico City" beside Mexico, "Kelly's life", "buy rival" nor
 # "cautiously optimistic" as a topic; a "public finances" subject;
 # 11: a possessive stays inside a topic label ("Tunisia's economy"), "the party's" opens none, nor is
@@ -15,7 +16,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 12
+ANALYSIS_VERSION = 13
 
 
 @dataclass(frozen=True)

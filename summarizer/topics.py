@@ -229,7 +229,27 @@ def _content_word(tok: str) -> str | None:
     base = re.split(r"['’]", word)[0].lower() if word else ""
     if word is None or base in _EXTRA_STOP or len(word) < 3 or word.lower() in TITLE_HEADS:
         return None
+    if word.islower() and _superlative(word):
+        return None  # "the worst terror attack", "deepest fears": a label names the attack, not its rank
     return word
+
+
+@functools.lru_cache(maxsize=4096)
+def _superlative(word: str) -> bool:
+    """ "deadliest", "biggest", "latest": a lower-case word that is an adjective's "-est" form (the
+    adjective is a word at least as common); not "forest", "interest", "protest"."""
+    if word == "worst":
+        return True
+    if not _SUPERLATIVE.fullmatch(word):
+        return False
+    bases = [word[:-4] + "y"] if word.endswith("iest") else []
+    if word[-4] == word[-5]:
+        bases.append(word[:-4])  # "biggest"
+    bases += [word[:-3], word[:-2]]  # "deepest", "latest"
+    return any(len(b) >= 3 and b not in STOPWORDS and commonness(b) >= commonness(word) for b in bases)
+
+
+_SUPERLATIVE = re.compile(r"[a-z]{2,}est")
 
 
 def _opens_name(token: str, following: str) -> bool:
