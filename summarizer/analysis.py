@@ -8,7 +8,8 @@ from typing import Any, Literal
 Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people or topics change: stored articles are re-analysed at the next start.
-# 13: no superlative in a topic label ("terror attack", not "worst terror attack");
+# 13: no superlative in a topic label ("terror attack", not "worst terror attack"); a summary sentence
+# cut from a quotation that runs on gets the quotation mark it lacks;
 # 12: "South Korean" yields to "South Korea"; no "Mexico City" beside Mexico, "Kelly's life", "buy rival" nor
 # "cautiously optimistic" as a topic; a "public finances" subject;
 # 11: a possessive stays inside a topic label ("Tunisia's economy"), "the party's" opens none, nor is

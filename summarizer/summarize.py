@@ -35,7 +35,7 @@ from sumy.utils import get_stop_words
 from summarizer.algorithms import ALGORITHMS, Algorithm
 from summarizer.article import place_source_dateline
 from summarizer.rankers.news import NewsRankSummarizer, RankParams
-from summarizer.text import OfflineTokenizer, split_sentences
+from summarizer.text import OfflineTokenizer, closed_quotes, split_sentences
 
 LANGUAGE = "english"
 
@@ -192,7 +192,8 @@ def summarize(
     stemmer and stop words for `language`.
 
     Raises ValueError for an unknown algorithm. Empty text gives []; a text with no more sentences than
-    asked for is returned whole, whatever the algorithm.
+    asked for is returned whole, whatever the algorithm. A sentence cut from a quotation that runs on gets
+    the quotation mark it lacks (`closed_quotes`).
     """
     try:
         name = Algorithm(algorithm.strip().lower())
@@ -200,7 +201,10 @@ def summarize(
         raise ValueError(f"unknown algorithm {algorithm!r}; choose one of: {', '.join(ALGORITHMS)}") from None
     if sentences < 1 or not text or not text.strip():
         return []
-    cleaned = clean_text(text)
+    return [closed_quotes(s) for s in _chosen(clean_text(text), name, sentences, language)]
+
+
+def _chosen(cleaned: str, name: Algorithm, sentences: int, language: str) -> list[str]:
     if name is Algorithm.LEAD:
         return split_sentences(cleaned)[:sentences]
     document = PlaintextParser.from_string(cleaned, _tokenizer(language)).document

@@ -338,3 +338,40 @@ def _period_ends(para: str, start: int, dot: int, next_start: int) -> bool:
     if low in _AMBIGUOUS or _ACRONYM.fullmatch(last):
         return next_word in _OPENERS or para[next_start] in _OPENING_PUNCT
     return True
+
+
+_STRAIGHT_OPENER = re.compile(r'(?:^|(?<=[\s(\[:—–-]))"(?=\S)')
+
+
+def closed_quotes(sentence: str) -> str:
+    """A sentence cut out of a quotation that runs on ('Mr Blair said: "I've dealt with this.' of a
+    three-sentence quote, or the next sentence, ending 'you don't."') with the quotation marks it lacks, so
+    that a bullet shown alone reads as a quote: the closing one at its end, the opening one at its start."""
+    opened, closed = sentence.count("“"), sentence.count("”")
+    if opened > closed:
+        return sentence + "”"
+    if closed > opened and not sentence.startswith("“"):
+        return "“" + sentence
+    marks = _quote_marks(sentence)
+    if len(marks) % 2 == 0:
+        return sentence
+    if _STRAIGHT_OPENER.match(sentence, marks[-1]):
+        return sentence + '"'  # the last mark opens a quotation the sentence does not close
+    return '"' + sentence  # it closes one opened before the sentence
+
+
+_FEET = re.compile(r"\d['’]\d+$")
+
+
+def _quote_marks(sentence: str) -> list[int]:
+    """Where the straight double quotes are: not an inch mark (6'2") nor one typed for an apostrophe
+    (Japan"s)."""
+    out = []
+    for m in re.finditer('"', sentence):
+        i = m.start()
+        if sentence[i - 1 : i].isalpha() and sentence[i + 1 : i + 2].isalpha():
+            continue
+        if _FEET.search(sentence, 0, i):
+            continue
+        out.append(i)
+    return out

@@ -6,7 +6,7 @@ import pytest
 
 from summarizer.article import parse_text
 from summarizer.summarize import ALGORITHMS, clean_text, summarize
-from summarizer.text import split_sentences
+from summarizer.text import closed_quotes, split_sentences
 from tests.conftest import SHARED_DATA
 
 SUMY_NAMES = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction")
@@ -23,7 +23,7 @@ def test_every_sumy_algorithm_plus_lead_and_default_is_offered() -> None:
 @pytest.mark.parametrize("path", CNN + BBC, ids=lambda p: p.name)
 def test_sentences_come_from_the_text_in_document_order(algorithm: str, path) -> None:
     body = parse_text(path.read_text(encoding="utf-8")).body
-    sentences = split_sentences(clean_text(body))
+    sentences = [closed_quotes(s) for s in split_sentences(clean_text(body))]  # a quote's marks closed
     assert len(sentences) > 6
     for n in (1, 3, 5):
         summary = summarize(body, algorithm, n)
@@ -154,3 +154,19 @@ def test_wire_tickers_and_company_brackets_do_not_reach_the_summary() -> None:
     assert "<" not in got and ">" not in got
     assert "Donaldson, Lufkin and Jenrette and Salomon Inc said" in got
     assert "Guinness PLC's brewery" in got and "Ltd (BHP) gained" in got
+
+
+def test_a_sentence_cut_from_a_quotation_that_runs_on_reads_as_a_quote() -> None:
+    """bbc/politics-253's digest bullet was 'Mr Blair said: "I've dealt with this six months ago.', the
+    quotation left open: its next sentences carry on inside it."""
+    body = parse_text((SHARED_DATA / "news" / "bbc" / "politics-253.txt").read_text(encoding="utf-8")).body
+    assert "Mr Blair said: \"I've dealt with this six months ago.\"" in summarize(body)
+    lead = summarize(
+        'The minister said: "We will not move. I said so then and I say it again." '
+        "Talks resume on Monday in Geneva. Both sides say a deal is close.",
+        "lead",
+        2,
+    )
+    assert lead == ['The minister said: "We will not move."', '"I said so then and I say it again."']
+    balanced = 'He called it "a fair deal" and said he was 6\'2" tall, that Japan"s offer stood.'
+    assert summarize(balanced + " Talks went on. Both sides met.", "lead", 1) == [balanced]
