@@ -160,7 +160,7 @@ def test_a_sentence_cut_from_a_quotation_that_runs_on_reads_as_a_quote() -> None
     """bbc/politics-253's digest bullet was 'Mr Blair said: "I've dealt with this six months ago.', the
     quotation left open: its next sentences carry on inside it."""
     body = parse_text((SHARED_DATA / "news" / "bbc" / "politics-253.txt").read_text(encoding="utf-8")).body
-    assert "Mr Blair said: \"I've dealt with this six months ago.\"" in summarize(body)
+    assert 'Mr Blair said: "I\'ve dealt with this six months ago."' in summarize(body)
     lead = summarize(
         'The minister said: "We will not move. I said so then and I say it again." '
         "Talks resume on Monday in Geneva. Both sides say a deal is close.",
