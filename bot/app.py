@@ -19,6 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot.analysis_pool import pool_for
 from bot.briefing import prepare_front_page
 from bot.chat_sources import ChatSources, operator_urls
@@ -74,9 +76,15 @@ def ingest_configured(
         report.merge(chats.poll(analyse, skip_urls=operator_urls(settings.sources), should_stop=should_stop))
     log.info("ingest: %s", report.line())
     if not should_stop():
-        prune_stories(
-            db, retention_days=settings.story_retention_days, now=datetime.now(UTC), should_stop=should_stop
-        )
+        try:
+            prune_stories(
+                db,
+                retention_days=settings.story_retention_days,
+                now=datetime.now(UTC),
+                should_stop=should_stop,
+            )
+        except SQLAlchemyError:  # the new stories are stored: their front page is still prepared
+            log.exception("retention: deleting old stories failed; the next poll tries again")
     if report.new and not should_stop():
         prepare_front_page(
             db,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
 
 from bot import retention
 from bot.app import ingest_configured
@@ -25,6 +26,7 @@ from bot.store.models import ChatFeed, StoredArticle
 from bot.store.repo import load_source_state, search_articles
 from tests.bot.chat_sources_support import LOCAL_SITE, rss
 from tests.bot.delivery_support import NEWS, light_analysis, news_articles, store_news
+from tests.conftest import SEED
 from tests.httpserver import LocalHTTPServer, Reply
 from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
@@ -164,3 +166,19 @@ def test_a_story_another_chats_feed_also_brought_stays(db: Database, site: Local
     assert (pruned.feeds, pruned.abandoned) == (1, 0)
     brief = ask(db, "/brief", CHAT_B)
     assert all(a.headline in brief for a in FEED_A + FEED_B)
+
+
+def test_a_prune_that_fails_is_logged_and_the_poll_keeps_its_stories(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def locked(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("DELETE FROM articles", {}, Exception("database is locked"))
+
+    monkeypatch.setattr("bot.app.prune_stories", locked)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    report = ingest_configured(db, load_settings({}, sources=[str(folder)]))
+    assert len(report.new) == 1
+    assert "retention: deleting old stories failed; the next poll tries again" in caplog.text
+    assert "President Biden sends top White House official to Mexico" in ask(db, "/brief")
