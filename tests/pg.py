@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.store import Database, open_database
+
 PG_USER = "postgres"
 _SEARCH = ("/usr/lib/postgresql/*/bin", "/usr/local/pgsql/bin", "/opt/homebrew/opt/postgresql*/bin")
 _counter = itertools.count(1)
@@ -183,3 +185,16 @@ def pg_server() -> Iterator[PgServer]:
 def pg_url(pg_server: PgServer) -> str:
     """A fresh empty database on the session's server, as a postgresql+psycopg:// URL."""
     return pg_server.create_database(f"t{os.getpid()}_{next(_counter)}")
+
+
+@pytest.fixture(name="db", params=["sqlite", "postgresql"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """An empty store, once on SQLite and once on PostgreSQL: a test module importing `any_store` gets
+    it as the fixture `db`, and each of its tests that takes `db` runs on both."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    else:
+        url = str(request.getfixturevalue("pg_url"))
+    database = open_database(url)
+    yield database
+    database.dispose()

@@ -21,31 +21,19 @@ from bot.ingest import ingest_specs
 from bot.render.text import render_text
 from bot.retention import prune_stories
 from bot.settings import load_settings
-from bot.store import Database, open_database
+from bot.store import Database
 from bot.store.models import ChatFeed, StoredArticle
 from bot.store.repo import load_source_state, search_articles
 from tests.bot.chat_sources_support import LOCAL_SITE, rss
 from tests.bot.delivery_support import NEWS, light_analysis, news_articles, store_news
 from tests.conftest import SEED
 from tests.httpserver import LocalHTTPServer, Reply
-from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
+from tests.pg import any_store, pg_server, pg_url  # noqa: F401  (fixtures; any_store is `db`)
 
 CHAT_A, CHAT_B = ChatContext("telegram", "-100A"), ChatContext("telegram", "-100B")
 FEED_A = news_articles(2, "reuters")
 FEED_B = news_articles(2, "bbc", skip=10)
 NOW = datetime.now(UTC)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    url = (
-        f"sqlite:///{tmp_path / 'r.sqlite3'}"
-        if request.param == "sqlite"
-        else request.getfixturevalue("pg_url")
-    )
-    database = open_database(url)
-    yield database
-    database.dispose()
 
 
 def stored(db: Database) -> set[str]:

@@ -3,7 +3,6 @@ index are kept in memory per database, and the answers stay those of the stored 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from summarizer.analysis import Analysis, Topic
 from summarizer.article import Article
 from summarizer.sources import open_source
 from tests.conftest import SHARED_DATA
-from tests.pg import pg_server, pg_url  # noqa: F401  (fixtures)
+from tests.pg import any_store, pg_server, pg_url  # noqa: F401  (fixtures; any_store is `db`)
 
 CTX = ChatContext(platform="console", chat_id="rowcache")
 REUTERS = SHARED_DATA / "news" / "reuters"
@@ -39,18 +38,6 @@ def stories() -> list[tuple[Article, Analysis]]:
             for article in open_source(str(path)).poll(None).articles:
                 _analysed[article.id] = (article, analyse(article))
     return list(_analysed.values())
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    url = (
-        f"sqlite:///{tmp_path / 'cache.sqlite3'}"
-        if request.param == "sqlite"
-        else request.getfixturevalue("pg_url")
-    )
-    database = open_database(url)
-    yield database
-    database.dispose()
 
 
 def body_loads(db: Database) -> list[int]:
