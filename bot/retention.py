@@ -17,7 +17,7 @@ from bot.chat_sources import feed_state_key
 from bot.metrics import ARTICLES_PRUNED
 from bot.store.chatsources import abandoned_feeds, delete_abandoned_feed
 from bot.store.db import Database
-from bot.store.repo import delete_articles, delete_source_state, old_article_ids
+from bot.store.repo import delete_old_articles, delete_source_state
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +37,13 @@ def prune_stories(
 ) -> Pruned:
     """Delete what the store no longer needs (see the module's docstring) and log what went."""
     pruned = Pruned()
-    if retention_days > 0:
-        cutoff = now - timedelta(days=retention_days)
-        while not should_stop():
-            with db.session() as session:
-                ids = old_article_ids(session, cutoff, BATCH)
-                pruned.old += delete_articles(session, ids)
-            if len(ids) < BATCH:
-                break
+    cutoff = now - timedelta(days=retention_days)
+    while retention_days > 0 and not should_stop():
+        with db.session() as session:
+            old = delete_old_articles(session, cutoff, BATCH)
+        pruned.old += old
+        if old < BATCH:
+            break
     with db.session() as session:
         feeds = abandoned_feeds(session, now - ABANDONED_AFTER)
     for feed in feeds:  # one transaction each: a feed a chat adds back meanwhile is left alone
@@ -63,7 +62,7 @@ def prune_stories(
         log.info(
             "retention: %d stories ingested before %s deleted (story_retention_days = %d)",
             pruned.old,
-            (now - timedelta(days=retention_days)).date(),
+            cutoff.date(),
             retention_days,
         )
     if pruned.feeds:

@@ -258,24 +258,18 @@ def delete_source_state(session: Session, key: str) -> None:
     session.execute(delete(SourceState).where(SourceState.key == key))
 
 
-def old_article_ids(session: Session, ingested_before: datetime, limit: int) -> list[str]:
-    """Up to `limit` stories ingested before `ingested_before`, oldest first (the window index)."""
-    query = (
+def delete_old_articles(session: Session, ingested_before: datetime, limit: int) -> int:
+    """Delete up to `limit` of the stories ingested before `ingested_before`, oldest first (the window
+    index); their search rows (triggers) and feed tags (cascade) go with them. Returns how many went."""
+    oldest = (
         select(StoredArticle.id)
         .where(StoredArticle.ingested_at < ingested_before)
         .order_by(StoredArticle.ingested_at, StoredArticle.id)
         .limit(limit)
     )
-    return list(session.scalars(query))
-
-
-def delete_articles(session: Session, article_ids: Sequence[str]) -> int:
-    """Delete these stories; their search rows (triggers) and feed tags (cascade) go with them."""
-    if not article_ids:
-        return 0
     result = session.execute(
         delete(StoredArticle)
-        .where(StoredArticle.id.in_(list(article_ids)))
+        .where(StoredArticle.id.in_(oldest.scalar_subquery()))
         .execution_options(synchronize_session=False)
     )
     return int(_rowcount(result) or 0)
