@@ -21,15 +21,43 @@ class Subject:
     label: str
     cues: tuple[str, ...]  # lower-case words or phrases; a trailing * matches any ending
     needs: tuple[str, ...] = ()  # at least one of these must be among the cues found
+    # where its cues say nothing of the subject: "told BBC News" cites a source, it is no media story
+    quiet: re.Pattern[str] | None = None
 
 
-def _s(label: str, cues: str, needs: str = "") -> Subject:
+def _s(label: str, cues: str, needs: str = "", quiet: re.Pattern[str] | None = None) -> Subject:
     return Subject(
         label,
         tuple(c.strip() for c in cues.split(",") if c.strip()),
         tuple(c.strip() for c in needs.split(",") if c.strip()),
+        quiet,
     )
 
+
+# up to five capitalised words: bounded, so that a long run of them costs linear time, not quadratic
+_NAME = r"(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*"
+# A news outlet or a journalist cited as the source of a story's facts or quotes, or a press event:
+# "told BBC One's Breakfast", "according to the Sunday Times", "the Indianapolis Star newspaper reports",
+# "Sunday Telegraph journalist Robert Peston", "a BBC interview", "his monthly media conference".
+_ATTRIBUTION = re.compile(
+    rf"\b(?:told|tells|telling|said on|said to|speaking to|speaking on|interviews? with|interviewed by|"
+    rf"according to|wrote in|writing in|quoted by|quoted in|reported by|reports? in)\s+{_NAME}"
+    rf"|{_NAME}(?:\s+(?:newspaper|broadcaster|tabloid|website))?\s+(?:reports|reported|said|says|quoted)\b"
+    r"|\b(?:journalist|editor|reporter|correspondent|columnist|broadcaster|presenter)s?\s+(?=[A-Z])"
+    rf"|{_NAME}\s+interviews?\b"
+    r"|\b(?:told|briefed|telling)\s+(?:the\s+)?(?:journalists|reporters|press|media|newspapers?)\b"
+    r"|\b(?:press|news|media|newspaper)\s+(?:conferences?|briefings?|releases?|reports?)"
+    r"|\bsocial media\b"
+)
+
+
+# A sum of money: "15 mln Swiss francs", "$5 billion dollars", "200 billion yen" is what a company paid,
+# not news of the currency.
+_AMOUNT = re.compile(
+    r"\d[\d.,]*\s*(?:mln|bln|million|billion|trillion|pct)?\s*(?:[A-Z][a-z]+\s+)?"
+    r"(?:dollars?|dlrs|francs?|yen|sterling|pounds?|marks?|lire|guilders?)\b",
+    re.IGNORECASE,
+)
 
 SUBJECTS: tuple[Subject, ...] = (
     _s(
@@ -63,7 +91,8 @@ SUBJECTS: tuple[Subject, ...] = (
     ),
     _s(
         "trade",
-        "trade, tariff*, import*, export*, protectionis*, trade surplus, trade deficit, wto, gatt, quota*",
+        "trade, tariff*, import, imports, imported, importer*, importing, export*, protectionis*, "
+        "trade surplus, trade deficit, wto, gatt, quota, quotas",
         "trade, tariff*",
     ),
     _s(
@@ -79,8 +108,9 @@ SUBJECTS: tuple[Subject, ...] = (
     ),
     _s(
         "currency markets",
-        "dollar, currency, currencies, exchange rate*, yen, franc*, sterling, intervention, forex",
+        "dollar, currency, currencies, exchange rate*, yen, franc, francs, sterling, intervention, forex",
         "currency, currencies, exchange rate*, forex",
+        _AMOUNT,
     ),
     _s(
         "stock markets",
@@ -124,18 +154,20 @@ SUBJECTS: tuple[Subject, ...] = (
     ),
     _s(
         "jobs and labour",
-        "jobs, workers, strike*, union*, wage*, pay, employees, redundanc*, layoff*",
-        "strike*, wage*, redundanc*, layoff*, workers",
+        "jobs, workers, strike, strikes, union*, wage, wages, pay, employees, redundanc*, layoff*",
+        "strike, strikes, wage, wages, redundanc*, layoff*, workers",
     ),
     _s(
         "elections",
-        "election*, vote*, voters, voting, poll*, ballot*, campaign*, candidate*, electoral",
+        "election*, vote*, voters, voting, poll, polls, polling, pollster*, ballot*, campaign*, candidate*, "
+        "electoral",
         "election*, voters, ballot*, electoral",
     ),
     _s(
         "terrorism",
-        "terror*, bomb*, militant*, suicide attack*, extremis*, al-qaeda, hostage*",
-        "terror*, bomb*, militant*, extremis*",
+        "terror*, bomb, bombs, bombed, bombing*, bomber*, militant*, suicide attack*, extremis*, al-qaeda, "
+        "hostage*",
+        "terror*, bomb, bombs, bombed, bombing*, bomber*, militant*, extremis*",
     ),
     _s(
         "crime and justice",
@@ -160,7 +192,7 @@ SUBJECTS: tuple[Subject, ...] = (
     ),
     _s(
         "education",
-        "school*, pupils, teachers, university, universities, students, education, exam*",
+        "school*, pupils, teachers, university, universities, students, education, exam, exams, examination*",
         "school*, pupils, teachers, students, education",
     ),
     _s(
@@ -177,7 +209,8 @@ SUBJECTS: tuple[Subject, ...] = (
     ),
     _s(
         "music industry",
-        "music, musician*, album*, singer*, band, bands, song*, concert*, record label*, chart*, gig*",
+        "music, musician*, album*, singer*, band, bands, song*, concert, concerts, record label*, chart, "
+        "charts, chart-topp*, gig, gigs",
         "music, musician*, album*, singer*, song*",
     ),
     _s(
@@ -229,40 +262,53 @@ SUBJECTS: tuple[Subject, ...] = (
         "media",
         "media, newspaper*, journalist*, press, broadcaster*, bbc, editor*, tabloid*",
         "media, newspaper*, journalist*, broadcaster*, tabloid*",
+        _ATTRIBUTION,
     ),
 )
 
 _WORD = re.compile(r"[a-z][a-z0-9'’\-]*")
 
-
 LEAD_SENTENCES = 2
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+class _Counts:
+    """A text's words, counted for cue look-ups: the body, the headline, and the headline with the
+    opening sentences (the lead)."""
+
+    def __init__(self, text: str, headline: str) -> None:
+        self.body = text.lower()
+        self.headline = headline.lower()
+        self.lead = (headline + "\n" + " ".join(_SENTENCE_END.split(text.strip())[:LEAD_SENTENCES])).lower()
+        self._words = {
+            part: Counter(_WORD.findall(getattr(self, part))) for part in ("body", "headline", "lead")
+        }
+        self._ordered = {part: sorted(words) for part, words in self._words.items()}
+
+    def count(self, cue: str, part: str) -> int:
+        return _count(cue, getattr(self, part), self._words[part], self._ordered[part])
 
 
 def subjects_for(
     text: str, headline: str = "", limit: int = 2, unsupported_hits: int = 4
 ) -> list[tuple[str, float]]:
     """Taxonomy labels for a text with a strength in (0, 1], strongest first."""
-    body = text.lower()
-    words = Counter(_WORD.findall(body))
-    head = (headline + "\n" + " ".join(_SENTENCE_END.split(text.strip())[:LEAD_SENTENCES])).lower()
-    head_words = Counter(_WORD.findall(headline.lower()))
-    lead_words = Counter(_WORD.findall(head))
-    ordered, head_ordered, lead_ordered = sorted(words), sorted(head_words), sorted(lead_words)
+    plain = _Counts(text, headline)
     found: list[tuple[float, str]] = []
     for subj in SUBJECTS:
+        counts = plain
+        if subj.quiet is not None:
+            counts = _Counts(subj.quiet.sub(" ", text), subj.quiet.sub(" ", headline))
         hits: dict[str, int] = {}
         for cue in subj.cues:
-            n = _count(cue, body, words, ordered) + 2 * _count(
-                cue, headline.lower(), head_words, head_ordered
-            )
+            n = counts.count(cue, "body") + 2 * counts.count(cue, "headline")
             if n:
                 hits[cue] = n
         if len(hits) < 2 or sum(hits.values()) < 3:
             continue
         if subj.needs and not any(c in hits for c in subj.needs):
             continue
-        in_lead = any(_count(c, head, lead_words, lead_ordered) for c in hits)
+        in_lead = any(counts.count(c, "lead") for c in hits)
         if not in_lead and sum(hits.values()) < unsupported_hits:
             continue  # a passing mention: not what the story is about
         strength = min(1.0, sum(hits.values()) / 12 + len(hits) / 10)

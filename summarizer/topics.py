@@ -267,6 +267,19 @@ def _opens_name(token: str, following: str) -> bool:
     )
 
 
+def _name_goes_on(token: str) -> bool:
+    """A capitalised word that is no topic alone but goes on a name: "Group" of "Davis Cup World Group",
+    "Times" of "Financial Times" (the name before it is a piece, "Davis Cup World", not a label)."""
+    return (
+        token.isalpha()
+        and token.istitle()
+        and len(token) >= 3
+        and token.lower() in _EXTRA_STOP
+        and token.lower() not in STOPWORDS
+        and token.lower() not in _NOT_NAME_PARTS
+    )
+
+
 def _ends_name(word: str, following: str) -> bool:
     """A possessive ends a name when a people's or place adjective follows: "Obama's Iranian policy",
     "Turkey's Kurdish minority" are two names side by side ("Seattle Children's Hospital" is one)."""
@@ -332,7 +345,7 @@ def _ends_whole(run: _Run, start: int, end: int) -> bool:
     words = run.words
     owns = any(_POSSESSIVE.search(w) for w in words[start : end - 1])  # a possessive before its last word
     if end == len(words):
-        if words[-1][:1].isupper() and _capital(run.after):
+        if words[-1][:1].isupper() and (_capital(run.after) or _name_goes_on(run.after)):
             return False
         # what a possessive owns goes on past a stop noun: "Saudi Arabia's state" of "Saudi Arabia's state
         # news agency"

@@ -9,6 +9,7 @@ import pytest
 
 from summarizer.analysis import Topic
 from summarizer.article import parse_text
+from summarizer.taxonomy import subjects_for
 from summarizer.topics import article_topics, label_key, topic_index, topics_json
 from tests.shared_data import SHARED_DATA
 
@@ -242,6 +243,53 @@ def test_subject_cues_are_checked_against_their_context() -> None:
     assert "public finances" not in current_account, current_account
     tariffs = labels(topics_of(NEWS / "reuters" / "16094.txt"))
     assert "film and television" not in tariffs and "trade" in tariffs, tariffs
+
+
+@needs_data
+def test_a_cited_outlet_does_not_make_a_media_story() -> None:
+    """The Blair-Brown feud, told to "BBC One's Breakfast", from a book by "Sunday Telegraph journalist
+    Robert Peston", at "his monthly media conference", is filed under politics, not media; an
+    interview about portable media players is technology."""
+    feud = labels(topics_of(NEWS / "bbc" / "politics-253.txt"))
+    assert "media" not in feud and feud[0] == "elections", feud
+    players = labels(topics_of(NEWS / "bbc" / "tech-222.txt"))
+    assert players[0] == "technology" and "media" not in players, players
+
+
+def _subjects(text: str) -> list[str]:
+    headline, body = text.split("\n\n", 1)
+    return [label for label, _ in subjects_for(body, headline, limit=4)]
+
+
+def test_a_story_about_the_press_is_still_a_media_story() -> None:
+    story = (
+        "Tabloid closes after phone hacking\n\n"
+        "The tabloid newspaper will close after 168 years, its owner said. Journalists at the newspaper "
+        "were told on Thursday. The paper's editor said the media group had betrayed its readers. Other "
+        "newspapers and broadcasters said press regulation would follow."
+    )
+    assert _subjects(story)[0] == "media"
+    cited = (
+        "Minister denies rift\n\n"
+        "The minister told BBC News there was no rift, and told reporters the budget was safe. "
+        "Sunday Times journalist Anne Hart wrote that the pair had argued. The minister said at a media "
+        "conference that the Sunday Times newspaper reported rumours. He told Sky News' Sunday programme "
+        "the government was united."
+    )
+    assert "media" not in _subjects(cited)
+
+
+def test_cue_words_do_not_match_longer_words_by_accident() -> None:
+    """ "example" is no exam, "important" no import, "France" no franc, and a price in francs is no
+    currency news."""
+    story = (
+        "Florist speaks out\n\n"
+        "For example, a florist in France said it was important to serve students, whatever the trade "
+        "or currency they used. Another example came from a baker in Francisco who found it important "
+        "too. The shop paid 15 mln Swiss francs for its new building and expects 20 mln francs in sales."
+    )
+    got = _subjects(story)
+    assert not {"education", "trade", "currency markets"} & set(got), got
 
 
 @needs_data
