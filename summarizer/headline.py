@@ -189,26 +189,37 @@ def derive_headline(
     floor: int = DETAIL_FLOOR_WORDS,
     speakers: str = SPEAKERS,
 ) -> str:
-    """A headline of at most `max_words` words for a story that has none (see the module doc)."""
-    sentence = re.sub(r"\s+", " ", key_sentence(body)).strip()
-    if not sentence:
+    """A headline of at most `max_words` words for a story that has none (see the module doc). The key
+    sentence is compressed; when the parse gives nothing and a feature lead's opening was passed over for
+    it, that opening is tried; else the rule cuts the key sentence."""
+    candidates = [re.sub(r"\s+", " ", s).strip() for s in key_sentences(body)]
+    if not candidates or not candidates[0]:
         return ""
-    sentence = _abbreviate(sentence, body[:KEY_SENTENCE_SCAN_CHARS])
-    sentence = _UNITED_STATES.sub("U.S." if "U.S." in body[:KEY_SENTENCE_SCAN_CHARS] else "US", sentence)
+    scan = body[:KEY_SENTENCE_SCAN_CHARS]
+    counts = _mention_counts(body[:SALIENCE_SCAN_CHARS]) if mentions > 1 else None
+    for sentence in candidates:
+        parsed = _parse(_plain(sentence, scan))
+        if parsed is None:
+            break
+        headline = _compress(*parsed, max_words, drop, phrases, counts, mentions, floor, speakers)
+        if headline:
+            return headline
+    return _rule_headline(_written_short(candidates[0], scan), max_words)
+
+
+def _written_short(sentence: str, scan: str) -> str:
+    """The sentence with the story's abbreviations, and the United States as the story writes it short."""
+    sentence = _abbreviate(sentence, scan)
+    return _UNITED_STATES.sub("U.S." if "U.S." in scan else "US", sentence)
+
+
+def _plain(sentence: str, scan: str) -> str:
+    """What the parser reads of a key sentence: asides and quotation marks out."""
+    sentence = _written_short(sentence, scan)
     plain = _ASIDE.sub("", _GLUED_DASH.sub(" - ", sentence))
     if len(plain.split()) < KEY_SENTENCE_MIN_WORDS:
         plain = sentence
-    plain = _DOUBLE_QUOTES.sub("", plain)  # quoted words parse as their sentence's words; a headline has none
-    parsed = _parse(plain)
-    counts = _mention_counts(body[:SALIENCE_SCAN_CHARS]) if mentions > 1 else None
-    headline = (
-        _compress(*parsed, max_words, drop, phrases, counts, mentions, floor, speakers)
-        if parsed is not None
-        else ""
-    )
-    if not headline:
-        headline = _rule_headline(sentence, max_words)
-    return headline
+    return _DOUBLE_QUOTES.sub("", plain)  # quoted words parse as their sentence's words; a headline has none
 
 
 # Headlines write the country short, as the story does elsewhere ("U.S." on the wire, "US" at the BBC);
@@ -253,6 +264,12 @@ def _abbreviate(sentence: str, body: str) -> str:
 
 def key_sentence(body: str) -> str:
     """The story's key sentence: the first of its first sentences that states something."""
+    return key_sentences(body)[0]
+
+
+def key_sentences(body: str) -> list[str]:
+    """The key sentence (`key_sentence`), then the feature lead's opening passed over for it, if any
+    ("It is a formal scene"): a headline falls back on it when the key sentence does not parse."""
     from summarizer.summarize import clean_text  # summarize imports sumy: load it only when needed
 
     # a story opening with a quotation several sentences long states its news after it: look as far again
@@ -260,18 +277,53 @@ def key_sentence(body: str) -> str:
     sentences = [_DATELINE.sub("", s, count=1) for s in sentences]
     quoting = False  # inside a quotation that an earlier sentence opened
     opened = False  # the story opens with a quotation
+    unnamed = ""  # the first statement whose subject is a pronoun: the key sentence if no other comes
+    skipped = 0  # such statements passed over: the look-ahead goes as much further
     for n, s in enumerate(sentences):
         words = split_words(s)
         quoted = quoting or s.startswith(_QUOTE_OPEN)
         opened = opened or (n == 0 and quoted)
         quoting = _still_quoting(quoting, s)
-        if n >= KEY_SENTENCE_LOOKAHEAD and not opened:
+        if n >= KEY_SENTENCE_LOOKAHEAD + skipped and not opened:
             break
         if opened and _POINTS_BACK.match(s):
             continue  # '"This is a test for Serena …" Those were the words of …': about the quotation
         if len(words) >= KEY_SENTENCE_MIN_WORDS and not quoted and not s.rstrip("\"'”’ ").endswith("?"):
-            return s
-    return sentences[0] if sentences else ""
+            if (_UNNAMED_SUBJECT.match(s) and not _NAME_LATER.search(s)) or _verbless(s):
+                unnamed = unnamed or s
+                skipped += 1
+                continue
+            return [s, unnamed] if unnamed else [s]
+    return [unnamed or (sentences[0] if sentences else "")]
+
+
+# A feature lead's scene-setting, whose subject the story has not named yet: "They were known for their
+# quiet professionalism", "It is a formal scene", "This is what it's come to". A headline needs the
+# sentence that names who or what. ("We're international in scope today": a show's own voice is its
+# subject.)
+_UNNAMED_SUBJECT = re.compile(
+    r"(?:It|They|He|She)(?:['’]\w+)?\s"
+    r"|(?:This|That|These|Those|There)(?:['’]s\s|\s+(?:is|was|are|were|has|had|have|may|might|will|would)\s)"
+)
+
+
+# ... unless it names one after all: "He doesn't wear a uniform, but Hadi Al-Amari is a military leader"
+_NAME_LATER = re.compile(r"\bbut\s+(?:the\s+)?[A-Z]")
+
+
+def _verbless(sentence: str) -> bool:
+    """A scene set without a verb of its own: "A room in a far flung corner of Afghanistan where a serious
+    lecture is happening, ...; some are just impoverished" (the verbs are a relative clause's and a later
+    clause's). False without the model."""
+    parsed = _parse(sentence)
+    if parsed is None:
+        return False
+    doc = parsed[0]
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    # a noun phrase opening it that the parser attaches to nothing ("dep") is a fragment set before a verb
+    # further on ("...; some are just impoverished")
+    loose_start = any(t.dep_ == "dep" and t.pos_ in ("NOUN", "PROPN") for t in doc[:3])
+    return bool(roots) and (roots[0].pos_ not in ("VERB", "AUX") or loose_start)
 
 
 # A sentence about the quotation before it: "Those were the words of …", "That is how …", "So said …"
@@ -396,7 +448,11 @@ def _compress(
         rewrite[verb.i] = ""  # "Absa is in talks" → "Absa in talks"
     kept = _fit(doc, kept, verb, rewrite, max_words - len(credit.split()))
     words = [i for i in sorted(kept) if rewrite.get(i, doc[i].text)]
-    while words and doc[words[-1]].lower_ in _DANGLING | {"-", ",", "'s", "’s"} | _LOOSE_ADVERBS:
+    while (
+        words
+        and doc[words[-1]].lower_ in _DANGLING | {"-", ",", "'s", "’s"} | _LOOSE_ADVERBS
+        and not _particle(doc[words[-1]])
+    ):
         words.pop()
     while words and (doc[words[0]].is_punct or doc[words[0]].lower_ in _ARTICLES):
         words.pop(0)
@@ -589,6 +645,18 @@ def _low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
             # "a series of energy deals" → "energy deals": the quantity word and "of" go
             out |= {t.i, t.head.i} | {c.i for c in t.head.children if c.i < t.head.i}
     return out
+
+
+def _particle(t: Any) -> bool:
+    """A verb's particle, which ends a headline as it ends the phrasal verb: "should step in", "gives up"
+    (not a preposition whose object was cut: "for")."""
+    return (
+        t.dep_ in ("prt", "advmod")
+        and not list(t.children)
+        and t.lower_ in _PARTICLE_ADVERBS
+        and t.head.pos_ == "VERB"
+        and t.head.i == t.i - 1
+    )
 
 
 def _loose_adverb(t: Any) -> bool:

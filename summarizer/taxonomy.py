@@ -108,8 +108,9 @@ SUBJECTS: tuple[Subject, ...] = (
     ),
     _s(
         "currency markets",
-        "dollar, currency, currencies, exchange rate*, yen, franc, francs, sterling, intervention, forex",
-        "currency, currencies, exchange rate*, forex",
+        "dollar, currency, currencies, exchange rate*, foreign exchange, yen, franc, francs, sterling, "
+        "intervention, forex",
+        "currency, currencies, exchange rate*, foreign exchange, forex",
         _AMOUNT,
     ),
     _s(
