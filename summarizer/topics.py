@@ -256,20 +256,13 @@ def _opens_name(token: str, following: str) -> bool:
     """A capitalised word that is no topic alone opens a name when a capitalised word follows it in
     mid-sentence: "New" of "New Zealand", "Great" of "Great Britain" (not a function word, "The", nor a
     title or honorific, "Sir", "Mrs")."""
-    return (
-        token.isalpha()
-        and token.istitle()
-        and len(token) >= 3
-        and following[:1].isupper()
-        and token.lower() in _EXTRA_STOP
-        and token.lower() not in STOPWORDS
-        and token.lower() not in _NOT_NAME_PARTS  # "Sir Edward Heath" is "Edward Heath"
-    )
+    return following[:1].isupper() and _name_goes_on(token)
 
 
 def _name_goes_on(token: str) -> bool:
-    """A capitalised word that is no topic alone but goes on a name: "Group" of "Davis Cup World Group",
-    "Times" of "Financial Times" (the name before it is a piece, "Davis Cup World", not a label)."""
+    """A capitalised word that is no topic alone but can be part of a name: "New" of "New Zealand",
+    "Group" of "Davis Cup World Group" (the name before it is a piece, "Davis Cup World", not a label);
+    not a function word ("The"), a title or an honorific ("Sir Edward Heath" is "Edward Heath")."""
     return (
         token.isalpha()
         and token.istitle()
