@@ -5,6 +5,7 @@ front end against the fake Slack Web API."""
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -19,7 +20,7 @@ from bot.settings import load_settings
 from bot.store import Database, open_database
 from bot.store.repo import chat_subscriptions
 from tests.bot.delivery_support import deliveries, news_articles, store_news, subscribe_many
-from tests.bot.slack_support import CHANNEL, TOKEN, Slack
+from tests.bot.slack_support import CHANNEL, TOKEN, Slack, slack_harness
 from tests.fakes.slack_api import FakeSlackApi, Post
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -153,3 +154,40 @@ async def test_a_subscribe_in_a_thread_delivers_into_that_thread(slack: Slack) -
     digests = slack.fake.posts[before:]
     assert sorted(str(p.thread_ts) for p in digests) == sorted([THREAD, "None"])
     assert all("Your daily briefing" in p.all_text() for p in digests)
+
+
+async def test_a_long_answer_is_one_message_in_the_channel_and_the_rest_in_its_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An answer too long for one Slack message (/brief over thirty stories, as a narrower client's
+    messages hold it): its first message in the channel, the rest in that message's thread, as a
+    digest's are (they were separate messages in the channel)."""
+    monkeypatch.setattr("bot.platforms.slack.front_end.render_slack", SEVERAL_MESSAGES)
+    path = tmp_path / "long.sqlite3"
+    database = open_database(f"sqlite:///{path}")
+    store_news(database, news_articles(30, folder="cnn"), NOW - timedelta(hours=3))
+    database.dispose()
+    async for slack in slack_harness(path):
+        status, _, _ = await slack.slash("/brief")
+        assert status == 200
+        await slack.fake.wait_for_posts(2)
+        await asyncio.sleep(0.3)  # let the rest arrive
+        first, *rest = slack.fake.posts_to(CHANNEL)
+        assert first.thread_ts is None and "Your briefing" in first.all_text()
+        assert rest and all(p.thread_ts == first.ts for p in rest)
+        # asked inside a thread, every part stays in that thread
+        before = len(slack.fake.posts)
+        await slack.event(
+            {
+                "type": "app_mention",
+                "user": "U0ANN",
+                "text": "<@UBOT> /brief",
+                "ts": "1700000000.000800",
+                "thread_ts": THREAD,
+                "channel": CHANNEL,
+            }
+        )
+        await slack.fake.wait_for_posts(before + 2)
+        await asyncio.sleep(0.3)
+        answer = slack.fake.posts[before:]
+        assert len(answer) >= 2 and all(p.thread_ts == THREAD for p in answer)

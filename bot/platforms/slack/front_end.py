@@ -322,11 +322,14 @@ class SlackFrontEnd(PacedAnswers):
     async def _post(
         self, reply: Reply, channel: str, *, respond: Responder | None = None, thread_ts: str | None = None
     ) -> None:
+        """Post an answer: its first message where it was asked (`thread_ts`: in that thread), the rest
+        of a long one (a /brief's stories beyond its front page) in the same thread, else in the first
+        message's thread, as a digest's are: the channel gets one message per answer."""
         parts = render_slack(reply)
         for i, part in enumerate(parts):
             await self.answer_slot(channel)  # before queued digest messages, within Slack's limits
             try:
-                await self.client.chat_postMessage(
+                posted = await self.client.chat_postMessage(
                     channel=channel,
                     text=part.get("text", ""),
                     blocks=part.get("blocks"),
@@ -346,6 +349,8 @@ class SlackFrontEnd(PacedAnswers):
                 for rest in parts[i:]:
                     await _respond(respond, rest, response_type="in_channel")
                 return
+            if thread_ts is None:
+                thread_ts = posted.get("ts")
 
     async def _apologise(
         self, channel: str, *, respond: Responder | None = None, thread_ts: str | None = None
