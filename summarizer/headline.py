@@ -198,12 +198,14 @@ def derive_headline(
     scan = body[:KEY_SENTENCE_SCAN_CHARS]
     counts = _mention_counts(body[:SALIENCE_SCAN_CHARS]) if mentions > 1 else None
     for sentence in candidates:
-        parsed = _parse(_plain(sentence, scan))
-        if parsed is None:
-            break
-        headline = _compress(*parsed, max_words, drop, phrases, counts, mentions, floor, speakers)
-        if headline:
-            return headline
+        readings = dict.fromkeys(_plain(sentence, scan, aside) for aside in ("", ","))  # in order, once
+        for reading in readings:
+            parsed = _parse(reading)
+            if parsed is None:
+                return _rule_headline(_written_short(candidates[0], scan), max_words)
+            headline = _compress(*parsed, max_words, drop, phrases, counts, mentions, floor, speakers)
+            if headline:
+                return headline
     return _rule_headline(_written_short(candidates[0], scan), max_words)
 
 
@@ -213,10 +215,13 @@ def _written_short(sentence: str, scan: str) -> str:
     return _UNITED_STATES.sub("U.S." if "U.S." in scan else "US", sentence)
 
 
-def _plain(sentence: str, scan: str) -> str:
-    """What the parser reads of a key sentence: asides and quotation marks out."""
+def _plain(sentence: str, scan: str, aside: str = "") -> str:
+    """What the parser reads of a key sentence: asides and quotation marks out. `aside`: what stands
+    where an aside was: nothing, or a comma when the sentence does not parse without one ("In an
+    interview ahead of his U.S. tour -- and of his anniversary -- Prince Charles paid tribute" reads
+    "tour Prince Charles" as one name)."""
     sentence = _written_short(sentence, scan)
-    plain = _ASIDE.sub("", _GLUED_DASH.sub(" - ", sentence))
+    plain = _ASIDE.sub(lambda m: aside if m.end() < len(sentence) else "", _GLUED_DASH.sub(" - ", sentence))
     if len(plain.split()) < KEY_SENTENCE_MIN_WORDS:
         plain = sentence
     return _DOUBLE_QUOTES.sub("", plain)  # quoted words parse as their sentence's words; a headline has none
@@ -289,7 +294,7 @@ def key_sentences(body: str) -> list[str]:
         if opened and _POINTS_BACK.match(s):
             continue  # '"This is a test for Serena …" Those were the words of …': about the quotation
         if len(words) >= KEY_SENTENCE_MIN_WORDS and not quoted and not s.rstrip("\"'”’ ").endswith("?"):
-            if (_UNNAMED_SUBJECT.match(s) and not _NAME_LATER.search(s)) or _verbless(s):
+            if (_unnamed_subject(s) and not _NAME_LATER.search(s)) or _verbless(s):
                 unnamed = unnamed or s
                 skipped += 1
                 continue
@@ -309,6 +314,27 @@ _UNNAMED_SUBJECT = re.compile(
 
 # ... unless it names one after all: "He doesn't wear a uniform, but Hadi Al-Amari is a military leader"
 _NAME_LATER = re.compile(r"\bbut\s+(?:the\s+)?[A-Z]")
+
+
+_DEICTIC = frozenset({"it", "they", "he", "she", "this", "that", "these", "those", "there"})
+
+
+def _unnamed_subject(sentence: str) -> bool:
+    """Whether the sentence's subject is a pronoun the story has not yet named, after an opening phrase
+    too ("In fairy tales, it's usually the princess that needs protecting"); without the model, whether
+    the sentence opens with one."""
+    parsed = _parse(sentence)
+    if parsed is None:
+        return bool(_UNNAMED_SUBJECT.match(sentence))
+    roots = [t for t in parsed[0] if t.dep_ == "ROOT"]
+    if not roots:
+        return False
+    # the subject of what is reported, or who reports it: "Freeport-McMoran Gold said it will explore"
+    # names its subject
+    subjects = [_subject(_content_clause(roots[0])), _subject(roots[0])]
+    return all(s is None or (s.lower_ in _DEICTIC and not list(s.children)) for s in subjects) and any(
+        s is not None for s in subjects
+    )
 
 
 def _verbless(sentence: str) -> bool:
