@@ -473,6 +473,7 @@ def _compress(
     if "copulas" in drop and _bare_copula(verb) and not verb.text.startswith(("'", "’")):
         rewrite[verb.i] = ""  # "Absa is in talks" → "Absa in talks"
     kept = _fit(doc, kept, verb, rewrite, max_words - len(credit.split()))
+    kept -= _emptied_phrases(doc, kept)
     words = [i for i in sorted(kept) if rewrite.get(i, doc[i].text)]
     while (
         words
@@ -670,6 +671,28 @@ def _low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
         ):
             # "a series of energy deals" → "energy deals": the quantity word and "of" go
             out |= {t.i, t.head.i} | {c.i for c in t.head.children if c.i < t.head.i}
+    return out
+
+
+# Nouns that say nothing without the clause that defines them: "the way his wife has taken on …"
+_LIGHT_NOUNS = frozenset({"way", "manner", "fact", "extent", "degree", "idea", "thing", "reason", "means"})
+
+
+def _emptied_phrases(doc: Any, kept: set[int]) -> set[int]:
+    """A prepositional phrase whose noun is a light one that lost its defining clause: "pays tribute to
+    the brilliant way his wife has taken on …" ends "pays tribute", not "pays tribute to way"."""
+    out: set[int] = set()
+    for t in doc:
+        if (
+            t.i not in kept
+            or t.lemma_.lower() not in _LIGHT_NOUNS
+            or t.dep_ != "pobj"
+            or t.head.dep_ != "prep"
+        ):
+            continue
+        clauses = [c for c in t.children if c.dep_ in ("relcl", "acl")]
+        if clauses and not any(c.i in kept for c in clauses):
+            out |= {k.i for k in t.head.subtree}
     return out
 
 
