@@ -221,7 +221,8 @@ def _plain(sentence: str, scan: str, aside: str = "") -> str:
     interview ahead of his U.S. tour -- and of his anniversary -- Prince Charles paid tribute" reads
     "tour Prince Charles" as one name)."""
     sentence = _written_short(sentence, scan)
-    plain = _ASIDE.sub(lambda m: aside if m.end() < len(sentence) else "", _GLUED_DASH.sub(" - ", sentence))
+    dashed = _GLUED_DASH.sub(" - ", sentence)
+    plain = _ASIDE.sub(lambda m: aside if m.end() < len(dashed) else "", dashed)  # none at the end
     if len(plain.split()) < KEY_SENTENCE_MIN_WORDS:
         plain = sentence
     return _DOUBLE_QUOTES.sub("", plain)  # quoted words parse as their sentence's words; a headline has none
