@@ -38,12 +38,13 @@ def _s(label: str, cues: str, needs: str = "", quiet: re.Pattern[str] | None = N
 _NAME = r"(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*"
 # A news outlet or a journalist cited as the source of a story's facts or quotes, or a press event:
 # "told BBC One's Breakfast", "according to the Sunday Times", "the Indianapolis Star newspaper reports",
-# "Sunday Telegraph journalist Robert Peston", "a BBC interview", "his monthly media conference".
+# "Sunday Telegraph journalist Robert Peston", "a BBC interview", "his monthly media conference" (not a
+# journalist in the story: "leaking details of his budget to journalist John Carvel").
 _ATTRIBUTION = re.compile(
     rf"\b(?:told|tells|telling|said on|said to|speaking to|speaking on|interviews? with|interviewed by|"
     rf"according to|wrote in|writing in|quoted by|quoted in|reported by|reports? in)\s+{_NAME}"
     rf"|{_NAME}(?:\s+(?:newspaper|broadcaster|tabloid|website))?\s+(?:reports|reported|said|says|quoted)\b"
-    r"|\b(?:journalist|editor|reporter|correspondent|columnist|broadcaster|presenter)s?\s+(?=[A-Z])"
+    rf"|{_NAME}\s+(?:journalist|editor|reporter|correspondent|columnist|broadcaster|presenter)s?\s+(?=[A-Z])"
     rf"|{_NAME}\s+interviews?\b"
     r"|\b(?:told|briefed|telling)\s+(?:the\s+)?(?:journalists|reporters|press|media|newspapers?)\b"
     r"|\b(?:press|news|media|newspaper)\s+(?:conferences?|briefings?|releases?|reports?)"
