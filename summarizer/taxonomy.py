@@ -298,25 +298,32 @@ def subjects_for(
     plain = _Counts(text, headline)
     found: list[tuple[float, str]] = []
     for subj in SUBJECTS:
-        counts = plain
-        if subj.quiet is not None:
-            counts = _Counts(subj.quiet.sub(" ", text), subj.quiet.sub(" ", headline))
-        hits: dict[str, int] = {}
-        for cue in subj.cues:
-            n = counts.count(cue, "body") + 2 * counts.count(cue, "headline")
-            if n:
-                hits[cue] = n
-        if len(hits) < 2 or sum(hits.values()) < 3:
-            continue
-        if subj.needs and not any(c in hits for c in subj.needs):
-            continue
-        in_lead = any(counts.count(c, "lead") for c in hits)
-        if not in_lead and sum(hits.values()) < unsupported_hits:
-            continue  # a passing mention: not what the story is about
-        strength = min(1.0, sum(hits.values()) / 12 + len(hits) / 10)
-        found.append((strength, subj.label))
+        strength = _strength(subj, plain, unsupported_hits)
+        if strength is not None and subj.quiet is not None:
+            # quieting only takes cues away: a subject the whole text does not support is never read again
+            quiet = _Counts(subj.quiet.sub(" ", text), subj.quiet.sub(" ", headline))
+            strength = _strength(subj, quiet, unsupported_hits)
+        if strength is not None:
+            found.append((strength, subj.label))
     found.sort(key=lambda x: (-x[0], x[1]))
     return [(label, round(s, 3)) for s, label in found[:limit]]
+
+
+def _strength(subj: Subject, counts: _Counts, unsupported_hits: int) -> float | None:
+    """How strongly the counted text is about `subj`, or None when it is not (see the module doc)."""
+    hits: dict[str, int] = {}
+    for cue in subj.cues:
+        n = counts.count(cue, "body") + 2 * counts.count(cue, "headline")
+        if n:
+            hits[cue] = n
+    if len(hits) < 2 or sum(hits.values()) < 3:
+        return None
+    if subj.needs and not any(c in hits for c in subj.needs):
+        return None
+    in_lead = any(counts.count(c, "lead") for c in hits)
+    if not in_lead and sum(hits.values()) < unsupported_hits:
+        return None  # a passing mention: not what the story is about
+    return min(1.0, sum(hits.values()) / 12 + len(hits) / 10)
 
 
 def _count(cue: str, text: str, words: Counter[str], ordered: list[str]) -> int:
