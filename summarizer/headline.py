@@ -197,15 +197,14 @@ def derive_headline(
         return ""
     scan = body[:KEY_SENTENCE_SCAN_CHARS]
     counts = _mention_counts(body[:SALIENCE_SCAN_CHARS]) if mentions > 1 else None
-    for sentence in candidates:
-        readings = dict.fromkeys(_plain(sentence, scan, aside) for aside in ("", ","))  # in order, once
-        for reading in readings:
-            parsed = _parse(reading)
-            if parsed is None:
-                return _rule_headline(_written_short(candidates[0], scan), max_words)
-            headline = _compress(*parsed, max_words, drop, phrases, counts, mentions, floor, speakers)
-            if headline:
-                return headline
+    # each candidate as it reads with its asides cut, then with a comma in their place: in order, once
+    for reading in dict.fromkeys(_plain(s, scan, aside) for s in candidates for aside in ("", ",")):
+        parsed = _parse(reading)
+        if parsed is None:
+            break  # no model: the rule
+        headline = _compress(*parsed, max_words, drop, phrases, counts, mentions, floor, speakers)
+        if headline:
+            return headline
     return _rule_headline(_written_short(candidates[0], scan), max_words)
 
 
@@ -327,12 +326,12 @@ def _unnamed_subject(sentence: str) -> bool:
     parsed = _parse(sentence)
     if parsed is None:
         return bool(_UNNAMED_SUBJECT.match(sentence))
-    roots = [t for t in parsed[0] if t.dep_ == "ROOT"]
-    if not roots:
+    root = _root(parsed[0])
+    if root is None:
         return False
     # the subject of what is reported, or who reports it: "Freeport-McMoran Gold said it will explore"
     # names its subject
-    subjects = [_subject(_content_clause(roots[0])), _subject(roots[0])]
+    subjects = [_subject(_content_clause(root)), _subject(root)]
     return all(s is None or (s.lower_ in _DEICTIC and not list(s.children)) for s in subjects) and any(
         s is not None for s in subjects
     )
@@ -346,11 +345,11 @@ def _verbless(sentence: str) -> bool:
     if parsed is None:
         return False
     doc = parsed[0]
-    roots = [t for t in doc if t.dep_ == "ROOT"]
+    root = _root(doc)
     # a noun phrase opening it that the parser attaches to nothing ("dep") is a fragment set before a verb
     # further on ("...; some are just impoverished")
     loose_start = any(t.dep_ == "dep" and t.pos_ in ("NOUN", "PROPN") for t in doc[:3])
-    return bool(roots) and (roots[0].pos_ not in ("VERB", "AUX") or loose_start)
+    return root is not None and (root.pos_ not in ("VERB", "AUX") or loose_start)
 
 
 # A sentence about the quotation before it: "Those were the words of …", "That is how …", "So said …"
@@ -435,10 +434,9 @@ def _compress(
     floor: int = DETAIL_FLOOR_WORDS,
     speakers: str = SPEAKERS,
 ) -> str:
-    roots = [t for t in doc if t.dep_ == "ROOT"]
-    if not roots:
+    root = _root(doc)
+    if root is None:
         return ""
-    root = roots[0]
     verb = _content_clause(root)
     subject = _subject(verb)
     if verb.pos_ not in ("VERB", "AUX") or not subject or _hyphen_glued(verb):
@@ -776,6 +774,11 @@ def _join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
             out.append("" if glued else " ")
     text = "".join(out)
     return re.sub(r"\s+([,.;:!?%])", r"\1", text).strip(" ,;:-–—")
+
+
+def _root(doc: Any) -> Any | None:
+    """The parse's first root (a sentence the parser split has more than one)."""
+    return next((t for t in doc if t.dep_ == "ROOT"), None)
 
 
 def _subject(verb: Any) -> Any | None:
