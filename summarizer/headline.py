@@ -89,7 +89,7 @@ _TIME_WORDS = (
     | frozenset(
         word_list(
             """
-            yesterday today tonight tomorrow week weekend month year morning afternoon evening night
+            yesterday today day tonight tomorrow week weekend month year morning afternoon evening night
             earlier later recently here there
             """
         )
@@ -468,7 +468,11 @@ def _compress(
         kept -= _detail(doc, kept, verb, counts, mentions, floor)
     if phrases is not None:
         kept = _first_phrases(kept, verb, phrases)
-    rewrite = {i: w for i, w in _headline_tense(verb).items() if not doc[i].text.startswith(("'", "’"))}
+    tenses = _headline_tense(verb)
+    cause = _event_clause(verb)
+    if cause is not None and cause.i in kept:
+        tenses |= _headline_tense(cause)  # "when a train collided" → "when train collides"
+    rewrite = {i: w for i, w in tenses.items() if not doc[i].text.startswith(("'", "’"))}
     if "copulas" in drop and _bare_copula(verb) and not verb.text.startswith(("'", "’")):
         rewrite[verb.i] = ""  # "Absa is in talks" → "Absa in talks"
     kept = _fit(doc, kept, verb, rewrite, max_words - len(credit.split()))
@@ -655,6 +659,7 @@ def _low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
             and t.head.is_alpha
             and t.head.lower_ not in _CURRENCY
             and t.head.i > t.i
+            and t.head.dep_ != "nsubjpass"  # "21 people were injured": who it happened to, and how many
             and not any(doc[k].text == "-" for k in range(t.i, t.head.i))
             and not any(c.lower_ in _CURRENCY for c in t.subtree)
         ):
@@ -857,7 +862,35 @@ def _clause_tokens(verb: Any) -> set[int]:
             ):
                 kept |= {c.i for c in verb.children if c.dep_ == "cc"} | _clause_tokens(conj)
             break
+    if sum(i > verb.i for i in kept) <= 1:  # nothing after the verb, or one word: "is underway"
+        cause = _event_clause(verb)
+        if cause is not None:  # "21 people were injured [when a commuter train collided with a car]"
+            kept |= _phrase(cause) | {c.i for c in cause.children if c.dep_ == "mark"}
     return kept
+
+
+# Conjunctions whose clause says what happened, when the main clause alone says little: "… were injured
+# when a train collided with a car", "… died after a cliff collapsed"
+_EVENT_MARKS = frozenset({"when", "after", "as", "because", "before"})
+
+
+def _event_clause(verb: Any) -> Any | None:
+    """The clause after `verb` that tells the event behind it, opened by one of `_EVENT_MARKS`."""
+    conjs = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return next(
+        (
+            c
+            for v in (verb, *conjs)  # "One person died and another was injured [after a cliff collapsed]"
+            for c in v.children
+            if c.dep_ == "advcl"
+            and c.i > verb.i
+            and _subject(c) is not None
+            and any(
+                g.lower_ in _EVENT_MARKS and g.dep_ in ("mark", "advmod") and g.i < c.i for g in c.children
+            )
+        ),
+        None,
+    )
 
 
 _COMPLEMENTS = frozenset(

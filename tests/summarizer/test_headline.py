@@ -360,3 +360,21 @@ def test_a_dash_typed_against_a_word_still_opens_an_aside() -> None:
     assert "pre- and post-war" in derive_headline(
         "Historians compared pre- and post-war housing in Leeds for the city council this year."
     )
+
+
+def test_what_happened_is_kept_when_the_main_clause_says_little() -> None:
+    """ "Twenty-one people were injured Saturday when a commuter train collided with a car" (a CNN story)
+    was too thin to compress once the clause after "when" was cut, and the headline was the sentence's
+    first eleven words, in the past tense."""
+    train = parse_text((SHARED_DATA / "news/cnn/ceaafef3f060.txt").read_text()).headline
+    assert train == "Twenty-one people injured when train collides", train
+    cliff = derive_headline(
+        "Two hikers died and a third was badly hurt after a sea cliff collapsed on the coast of Cornwall "
+        "on Sunday, the coastguard said. Rescuers searched the beach for hours."
+    )
+    assert "after" in cliff and "collapses" in cliff and "collapsed" not in cliff, cliff
+    # a clause that already says what happened keeps its own object, not the "when" clause
+    assert "when" not in derive_headline(
+        "The council approved a new budget for the city's schools when it met on Tuesday evening, "
+        "officials said. The budget adds teachers."
+    )
