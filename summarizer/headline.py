@@ -572,7 +572,7 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
     for t in doc:
         if t.i not in kept or t.i in core or t.dep_ not in _MODIFIERS:
             continue
-        if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN":
+        if t.dep_ == "compound" and (t.pos_ == "PROPN" or t.is_title) and t.head.pos_ == "PROPN":
             continue
         if t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i:
             continue
@@ -672,6 +672,7 @@ def _low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
             and t.head.i == t.i - 1
             and t.head.i > verb.i
             and t.head.lower_ in _QUANTITY_NOUNS
+            and (t.head.lower_ in _BARE_QUANTITIES or any(c.dep_ == "det" for c in t.head.children))
         ):
             # "a series of energy deals" → "energy deals": the quantity word and "of" go
             out |= {t.i, t.head.i} | {c.i for c in t.head.children if c.i < t.head.i}
@@ -723,6 +724,9 @@ def _loose_adverb(t: Any) -> bool:
     )
 
 
+# Quantity words that need no article ("part of the deal"); the others do: "a host of problems" is a
+# quantity, "host of Top Gear" is not
+_BARE_QUANTITIES = frozenset({"part", "kind", "sort", "type", "plenty"})
 _QUANTITY_NOUNS = frozenset(
     {
         "series",
@@ -1139,6 +1143,12 @@ _COMPANY_SUFFIXES = frozenset(
 )
 
 
+# Titles a headline keeps, as it names these people by them: "Prince William", "Pope Francis"
+_STYLED_TITLES = frozenset(
+    {"prince", "princess", "king", "queen", "duke", "duchess", "pope", "emperor", "empress"}
+)
+
+
 def _name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
     """Words a headline leaves off a name: a person's first names and the titles before them ("Foreign
     Secretary Jack Straw" → "Straw"), a company's legal suffix ("Magma Copper Co" → "Magma Copper")."""
@@ -1148,8 +1158,8 @@ def _name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
             drop.add(t.i)
     for start_char, end_char in persons:
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
-        if span is None or len(span) < 2:
-            continue
+        if span is None or len(span) < 2 or any(t.pos_ == "ADJ" for t in span):
+            continue  # "Top Gear", which the small model takes for a person, keeps its "Top"
         surname = span[-1] if span[-1].pos_ == "PROPN" else None
         if surname is None:
             continue
@@ -1160,6 +1170,8 @@ def _name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
             and t.i >= surname.left_edge.i
             and t.dep_ not in ("poss", "case", "cc", "conj")
             and not any(c.dep_ == "case" for c in t.children)
+            and t.lower_ not in _STYLED_TITLES
+            and not any(a.dep_ == "poss" and a.i < surname.i for a in t.ancestors)  # "Saudi Arabia's"
         }
     return drop
 
