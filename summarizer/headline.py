@@ -660,6 +660,7 @@ def _low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
             and t.head.lower_ not in _CURRENCY
             and t.head.i > t.i
             and t.head.dep_ != "nsubjpass"  # "21 people were injured": who it happened to, and how many
+            and t.head.lemma_.lower() not in _COUNTED_PEOPLE  # "a jet carrying 224 people"
             and not any(doc[k].text == "-" for k in range(t.i, t.head.i))
             and not any(c.lower_ in _CURRENCY for c in t.subtree)
         ):
@@ -677,6 +678,17 @@ def _low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
             # "a series of energy deals" → "energy deals": the quantity word and "of" go
             out |= {t.i, t.head.i} | {c.i for c in t.head.children if c.i < t.head.i}
     return out
+
+
+# People a story counts: how many is the news ("a jet carrying 224 people", "killed 12 civilians")
+_COUNTED_PEOPLE = frozenset(
+    word_list(
+        """
+        people person passenger child student worker employee soldier civilian resident migrant refugee
+        prisoner hostage victim tourist
+        """
+    )
+)
 
 
 # Nouns that say nothing without the clause that defines them: "the way his wife has taken on …"
