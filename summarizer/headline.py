@@ -441,7 +441,7 @@ def _compress(
     subject = _subject(verb)
     if verb.pos_ not in ("VERB", "AUX") or not subject or _hyphen_glued(verb):
         return ""  # "will not be re-drafted" parsed with "re" for the verb: the rules do better
-    kept = _clause_tokens(verb)
+    verb, kept = _main_clause(verb, subject)
     speaker = _subject(root) if verb is not root else None
     if (
         subject is not None
@@ -846,6 +846,41 @@ def _but_clause(root: Any) -> Any | None:
             c
             for c in root.children
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > buts[0] and _subject(c) is not None
+        ),
+        None,
+    )
+
+
+def _main_clause(verb: Any, subject: Any) -> tuple[Any, set[int]]:
+    """The headline's verb and the words of its clause."""
+    predicate = _predicate_after_appositive(verb, subject)
+    if predicate is None:
+        return verb, _clause_tokens(verb)
+    # "Barnard, a pastor wanted for 59 counts, was arrested": Barnard was arrested
+    return predicate, _phrase(subject) | _clause_tokens(predicate)
+
+
+def _predicate_after_appositive(verb: Any, subject: Any) -> Any | None:
+    """The verb that is the sentence's predicate where the parser took a participle describing the
+    subject's appositive for it: in "Victor Barnard, an American pastor wanted for 59 counts of assault,
+    was arrested by Brazilian police" the small model makes "wanted" the verb and "was arrested" its
+    conjunct. None for a sentence parsed as written."""
+    appositives = [c for c in subject.children if c.dep_ == "appos"]
+    if (
+        verb.tag_ not in ("VBD", "VBN")
+        or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        or not any(a.right_edge.i + 1 == verb.i for a in appositives)
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and _subject(c) is None
+            and any(a.dep_ in ("aux", "auxpass") for a in c.children)
+            and c.doc[c.left_edge.i - 1].text == ","
         ),
         None,
     )
