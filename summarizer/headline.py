@@ -443,20 +443,16 @@ def _compress(
         return ""  # "will not be re-drafted" parsed with "re" for the verb: the rules do better
     verb, kept = _main_clause(verb, subject)
     speaker = _subject(root) if verb is not root else None
-    if (
-        subject is not None
-        and speaker is not None
-        and subject.lower_ in _PRONOUNS
-        and speaker.lower_ not in _PRONOUNS
-    ):
+    back = speaker is not None and _refers_back(subject, speaker)
+    if speaker is not None and back and speaker.lower_ not in _PRONOUNS:
         kept -= {t.i for t in subject.subtree}  # "Absa said it is in talks" → "Absa is in talks"
         kept |= _phrase(speaker)
     credit = (
         _credit(doc, root, speaker, persons, speakers)
-        if subject.lower_ not in _PRONOUNS and not _named(subject)
+        if not back and subject.lower_ not in _PRONOUNS and not _named(subject)
         else ""
     )
-    subject = _subject(verb) if speaker is None or subject.lower_ not in _PRONOUNS else speaker
+    subject = speaker if back else _subject(verb)
     if subject is not None:
         kept -= _short_subject(subject)
         name = _appositive_name(subject)
@@ -848,6 +844,14 @@ def _but_clause(root: Any) -> Any | None:
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > buts[0] and _subject(c) is not None
         ),
         None,
+    )
+
+
+def _refers_back(subject: Any, speaker: Any) -> bool:
+    """Whether the claim's subject is its speaker again: a pronoun ("Absa said it is in talks") or the
+    speaker's own noun ("The Church of Jesus Christ … says the church has measures in place")."""
+    return subject.lower_ in _PRONOUNS or (
+        subject.pos_ == "NOUN" and subject.lemma_.lower() == speaker.lemma_.lower()
     )
 
 

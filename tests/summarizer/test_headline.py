@@ -420,3 +420,15 @@ def test_a_participle_describing_the_subject_is_not_the_news() -> None:
     headline read "Victor Arden Barnard wants for counts of sexual assaults", the reverse of the news."""
     barnard = parse_text((SHARED_DATA / "news/cnn/9e3370f6f787.txt").read_text()).headline
     assert "arrested" in barnard and "wants" not in barnard, barnard
+
+
+def test_a_speaker_named_again_by_its_noun_is_said_once() -> None:
+    """ "The Church of Jesus Christ of Latter-day Saints … says the church has strong measures in place"
+    (a CNN story) was headlined "Church says church has measures in place"."""
+    bank = derive_headline(
+        "Westfield Bank said on Monday that the bank will close 40 branches across the Midwest next year. "
+        "Westfield Bank has 300 branches."
+    )
+    assert bank.startswith("Westfield Bank to close branches"), bank
+    church = parse_text((SHARED_DATA / "news/cnn/574c8507f8a5.txt").read_text()).headline
+    assert church.lower().count("church") == 1, church
