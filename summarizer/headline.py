@@ -1120,12 +1120,23 @@ def _fit(doc: Any, kept: set[int], verb: Any, rewrite: dict[int, str], max_words
         if not candidates:
             break
         kept = _cut(kept, candidates[0], verb)
+    while count(kept) > max_words and (before := _subject_phrases(doc, kept, verb)):
+        kept -= {t.i for t in before[-1].subtree}  # the verb stays: "First state visit [of …] delayed"
     if count(kept) > max_words:
         ordered = [i for i in sorted(kept) if rewrite.get(i, doc[i].text)]
         while ordered and count(set(ordered)) > max_words:
             ordered.pop()
         kept = set(ordered)
     return kept
+
+
+def _subject_phrases(doc: Any, kept: set[int], verb: Any) -> list[Any]:
+    """The phrases qualifying a noun before the verb, as `_fit` may drop them (left to right)."""
+    return [
+        t
+        for t in doc[: verb.i]
+        if t.i in kept and t.dep_ in ("prep", "acl", "relcl", "appos") and t.head.pos_ in _NOMINAL
+    ]
 
 
 def _first_phrases(kept: set[int], verb: Any, limit: int) -> set[int]:
