@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from summarizer import ner
-from summarizer.lexicon import DAYS, MONTHS, UNFINISHED_ENDINGS, word_list
+from summarizer.lexicon import DAYS, MONTHS, NAME_PARTICLES, UNFINISHED_ENDINGS, word_list
 from summarizer.text import split_sentences, split_words
 
 HEADLINE_MAX_WORDS = 12
@@ -1233,6 +1233,7 @@ def _name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
             and t.dep_ not in ("poss", "case", "cc", "conj")
             and not any(c.dep_ == "case" for c in t.children)
             and t.lower_ not in _STYLED_TITLES
+            and not (t.text in NAME_PARTICLES and t.i == surname.i - 1)  # "von Bargen", not "Ben Stiller"
             and not any(a.dep_ == "poss" and a.i < surname.i for a in t.ancestors)  # "Saudi Arabia's"
         }
     return drop

@@ -445,3 +445,10 @@ def test_a_long_subject_gives_way_to_the_verb() -> None:
         "of the town was approved on Tuesday. The bridge will cost millions."
     )
     assert bridge == "Plan of city council for new bridge across river approved", bridge
+
+
+def test_a_surnames_particle_stays_with_it() -> None:
+    """ "Daniel von Bargen, the talented character actor …, has died" (a CNN story) lost "Daniel" and
+    "von" alike, "Bargen dies" was too short to stand, and the headline was the bare name."""
+    actor = parse_text((SHARED_DATA / "news/cnn/d8b6d13fa0f5.txt").read_text()).headline
+    assert actor == "Von Bargen dies", actor
