@@ -443,15 +443,11 @@ def _compress(
         return ""  # "will not be re-drafted" parsed with "re" for the verb: the rules do better
     verb, kept = _main_clause(verb, subject)
     speaker = _subject(root) if verb is not root else None
-    back = speaker is not None and _refers_back(subject, speaker)
+    back = speaker is not None and not _expletive(subject, verb) and _refers_back(subject, speaker)
     if speaker is not None and back and speaker.lower_ not in _PRONOUNS:
         kept -= {t.i for t in subject.subtree}  # "Absa said it is in talks" → "Absa is in talks"
         kept |= _phrase(speaker)
-    credit = (
-        _credit(doc, root, speaker, persons, speakers)
-        if not back and subject.lower_ not in _PRONOUNS and not _named(subject)
-        else ""
-    )
+    credit = _credit(doc, root, speaker, persons, speakers) if not back and _unnamed(subject, verb) else ""
     subject = speaker if back else _subject(verb)
     if subject is not None:
         kept -= _short_subject(subject)
@@ -847,6 +843,27 @@ def _but_clause(root: Any) -> Any | None:
     )
 
 
+def _expletive(subject: Any, verb: Any) -> bool:
+    """An "it" that stands for the clause after the verb: "it would be foolish for Japan to retaliate"."""
+    return (
+        subject.lower_ == "it"
+        and verb.lemma_.lower() == "be"
+        and any(c.dep_ in ("acomp", "attr") for c in verb.children)
+        and any(
+            c.dep_ in ("advcl", "ccomp")
+            and c.i > subject.i
+            and any(g.dep_ == "mark" and g.lower_ in ("for", "that", "whether") for g in c.children)
+            for c in verb.children
+        )
+    )
+
+
+def _unnamed(subject: Any, verb: Any) -> bool:
+    """Whether a claim's subject names no one, so that the headline credits its speaker: "analysts",
+    "it would be foolish …" (not "Absa", nor a pronoun standing for the speaker)."""
+    return _expletive(subject, verb) or (subject.lower_ not in _PRONOUNS and not _named(subject))
+
+
 def _refers_back(subject: Any, speaker: Any) -> bool:
     """Whether the claim's subject is its speaker again: a pronoun ("Absa said it is in talks") or the
     speaker's own noun ("The Church of Jesus Christ … says the church has measures in place")."""
@@ -858,6 +875,11 @@ def _refers_back(subject: Any, speaker: Any) -> bool:
 def _main_clause(verb: Any, subject: Any) -> tuple[Any, set[int]]:
     """The headline's verb and the words of its clause."""
     predicate = _predicate_after_appositive(verb, subject)
+    if predicate is None and _expletive(subject, verb):
+        # "it would be foolish [for Japan to retaliate]": the clause "it" stands for is what is said
+        return verb, _clause_tokens(verb) | {
+            k for c in verb.children if c.dep_ == "advcl" for k in _phrase(c) | {g.i for g in c.children}
+        }
     if predicate is None:
         return verb, _clause_tokens(verb)
     # "Barnard, a pastor wanted for 59 counts, was arrested": Barnard was arrested
@@ -1170,6 +1192,8 @@ def _cut(kept: set[int], phrase: Any, verb: Any) -> set[int]:
         unit = head.head if head.dep_ == "pobj" else head
         if unit.dep_ not in _PRUNABLE or unit.i <= verb.i or _verb_complement(unit, verb):
             break
+        if unit.pos_ == "VERB" and unit.dep_ == "advcl" and any(c.dep_ == "aux" for c in unit.children):
+            break  # "for Japan to retaliate [against …]" stands without its object
         kept = kept - {t.i for t in unit.subtree}
         head = unit.head
     return kept

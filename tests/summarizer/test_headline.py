@@ -452,3 +452,17 @@ def test_a_surnames_particle_stays_with_it() -> None:
     "von" alike, "Bargen dies" was too short to stand, and the headline was the bare name."""
     actor = parse_text((SHARED_DATA / "news/cnn/d8b6d13fa0f5.txt").read_text()).headline
     assert actor == "Von Bargen dies", actor
+
+
+def test_an_it_standing_for_the_clause_after_is_not_the_speaker() -> None:
+    """ "A high level U.S. trade official said it would be foolish for Japan to strike back" (a Reuters
+    story, headline hidden) was headlined "U.S. trade official would be foolish": the "it" was taken
+    for the speaker, as in "Absa said it is in talks" → "Absa is in talks"."""
+    headline = derive_headline(
+        "A high level U.S. trade official said it would be foolish for Japan to strike back against the "
+        "United States for its sanctions on Japanese semiconductor products. Japan has protested."
+    )
+    assert headline.startswith("It would be foolish for Japan to strike back"), headline
+    assert derive_headline(
+        "Absa said it is in talks with Barclays over the sale of a majority stake."
+    ).startswith("Absa in talks")
