@@ -439,7 +439,7 @@ def _compress(
         return ""
     verb = _content_clause(root)
     subject = _subject(verb)
-    if verb.pos_ not in ("VERB", "AUX") or not subject or _hyphen_glued(verb):
+    if not _verbal(verb) or not subject or _hyphen_glued(verb):
         return ""  # "will not be re-drafted" parsed with "re" for the verb: the rules do better
     verb, kept = _main_clause(verb, subject)
     speaker = _subject(root) if verb is not root else None
@@ -474,6 +474,7 @@ def _compress(
         words
         and doc[words[-1]].lower_ in _DANGLING | {"-", ",", "'s", "’s"} | _LOOSE_ADVERBS
         and not _particle(doc[words[-1]])
+        and not (doc[words[-1]].dep_ == "dobj" and doc[words[-1]].lower_ in _PERSONAL_OBJECTS)  # "shoots him"
     ):
         words.pop()
     while words and (doc[words[0]].is_punct or doc[words[0]].lower_ in _ARTICLES):
@@ -816,11 +817,21 @@ def _content_clause(root: Any) -> Any:
         for child in root.children:
             if (
                 (child.dep_ == "ccomp" or (child.dep_ in ("dep", "parataxis") and child.i < root.i))
-                and child.pos_ in ("VERB", "AUX")
+                and _verbal(child)
                 and _subject(child) is not None
             ):
                 return child  # "X outspent Y, new figures show": a misparse hangs X's clause on "dep"
     return _but_clause(root) or root
+
+
+_PERSONAL_OBJECTS = frozenset({"him", "her", "them", "us", "me"})
+
+
+def _verbal(token: Any) -> bool:
+    """A verb, or a participle the model tags as an adjective that has its auxiliary: "was not armed"."""
+    return token.pos_ in ("VERB", "AUX") or (
+        token.pos_ == "ADJ" and any(c.dep_ == "auxpass" for c in token.children)
+    )
 
 
 def _but_clause(root: Any) -> Any | None:
