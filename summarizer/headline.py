@@ -1105,6 +1105,8 @@ def _headline_tense(verb: Any) -> dict[int, str]:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = [a.lemma_.lower() for a in auxes]
     negated = any(c.dep_ == "neg" for c in verb.children)
+    if _past_for_good(verb, lemmas):
+        return rewrite
     if _is_to_infinitive(verb, auxes):
         rewrite[verb.i] = ""  # "X is to buy Y" → "X to buy Y"
     elif _going_to(verb, auxes) and not negated:
@@ -1337,6 +1339,16 @@ _IRREGULAR_PRESENT = {
     "do": ("does", "do"),
     "go": ("goes", "go"),
 }
+
+
+def _past_for_good(verb: Any, aux_lemmas: list[str]) -> bool:
+    """A past that a present tense would misreport: a habit that ended ("Specter used to call"), and what
+    has happened before ("Buhari has ruled Nigeria before" is no "Buhari rules Nigeria before")."""
+    if verb.lemma_.lower() == "use" and verb.tag_ == "VBD" and _takes_to_infinitive(verb):
+        return True
+    return "have" in aux_lemmas and any(
+        c.dep_ == "advmod" and c.lower_ in ("before", "previously", "once") for c in verb.children
+    )
 
 
 def _present(verb: Any, plural: bool) -> str:
