@@ -1383,8 +1383,8 @@ def _rule_headline(sentence: str, max_words: int) -> str:
         text = main
     text = _ATTRIBUTION.sub("", text)
     text = re.split(r",\s|;\s|\s[-–—]{1,2}\s", text, maxsplit=1)[0]
-    words = text.split()[:max_words]
+    words = _DOUBLE_QUOTES.sub("", text).split()[:max_words]  # as the parsed headlines: no quotation marks
     while words and words[-1].lower().strip(".,;:") in _DANGLING:
         words.pop()
-    text = " ".join(words)
+    text = " ".join(words).rstrip(",;:")
     return text[:1].upper() + text[1:]

@@ -488,3 +488,10 @@ def test_a_past_that_the_present_would_misreport_stays_past() -> None:
     assert derive_headline(
         "Chelsea have won the Premier League title after beating Crystal Palace on Sunday."
     ).startswith("Chelsea win")
+
+
+def test_the_rules_headline_has_no_stray_quotation_mark_or_comma() -> None:
+    """ "This weekend marked the official opening of "Fish in the Dark," the Broadway debut of Larry David"
+    (a CNN story the parser cannot read) was headlined with the title's opening quotation mark and comma."""
+    play = parse_text((SHARED_DATA / "news/cnn/ac7a70285370.txt").read_text()).headline
+    assert play == "This weekend marked the official opening of Fish in the Dark", play
