@@ -442,6 +442,7 @@ def _compress(
     if not _verbal(verb) or not subject or _hyphen_glued(verb):
         return ""  # "will not be re-drafted" parsed with "re" for the verb: the rules do better
     verb, kept = _main_clause(verb, subject)
+    kept |= _glued(doc, kept)
     speaker = _subject(root) if verb is not root else None
     back = speaker is not None and not _expletive(subject, verb) and _refers_back(subject, speaker)
     if speaker is not None and back and speaker.lower_ not in _PRONOUNS:
@@ -474,6 +475,7 @@ def _compress(
         words
         and doc[words[-1]].lower_ in _DANGLING | {"-", ",", "'s", "’s"} | _LOOSE_ADVERBS
         and not _particle(doc[words[-1]])
+        and doc[words[-1] - 1].whitespace_  # "$515m" is one word
         and not (doc[words[-1]].dep_ == "dobj" and doc[words[-1]].lower_ in _PERSONAL_OBJECTS)  # "shoots him"
     ):
         words.pop()
@@ -571,6 +573,8 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             continue
         if any(w.text == "-" and not w.whitespace_ for w in t.subtree) or _hyphen_glued(t):
             continue  # "five-year high", "hat-trick": a hyphenated compound is one word to the reader
+        if t.i > 0 and not doc[t.i - 1].whitespace_ and not t.is_punct:
+            continue  # the "m" of "$515m"
         words = [w for w in t.subtree if w.i in kept and w.is_alpha and not w.is_stop]
         heard = max((counts[_stem(w.text)] for w in words), default=mentions)
         if heard < mentions:
@@ -883,6 +887,15 @@ def _refers_back(subject: Any, speaker: Any) -> bool:
     )
 
 
+def _glued(doc: Any, kept: set[int]) -> set[int]:
+    """The rest of a written word the tokenizer split and the parse scattered: the "m" of "$515m"."""
+    out: set[int] = set()
+    for t in doc[1:]:
+        if (t.i - 1 in kept or t.i - 1 in out) and not doc[t.i - 1].whitespace_ and t.is_alpha:
+            out.add(t.i)
+    return out - kept
+
+
 def _main_clause(verb: Any, subject: Any) -> tuple[Any, set[int]]:
     """The headline's verb and the words of its clause."""
     predicate = _predicate_after_appositive(verb, subject)
@@ -1010,6 +1023,9 @@ def _phrase(token: Any) -> set[int]:
             continue
         if dep == "punct" and child.text in ("-", "&", "/") and not child.whitespace_:
             out.add(child.i)  # "five-year", "AT&T"
+            continue
+        if child.i == token.i + 1 and not token.whitespace_ and not child.is_punct:
+            out |= _phrase(child)  # one written word the tokenizer split: "$515m", whatever the parse
             continue
         if dep in _PHRASE_DROP:
             continue

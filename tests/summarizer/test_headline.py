@@ -495,3 +495,13 @@ def test_the_rules_headline_has_no_stray_quotation_mark_or_comma() -> None:
     (a CNN story the parser cannot read) was headlined with the title's opening quotation mark and comma."""
     play = parse_text((SHARED_DATA / "news/cnn/ac7a70285370.txt").read_text()).headline
     assert play == "This weekend marked the official opening of Fish in the Dark", play
+
+
+def test_a_sum_keeps_its_unit_however_the_word_is_parsed() -> None:
+    """ "… have agreed to pay a total of $515m (£277m) to settle an investigation" (a BBC story, headline
+    hidden): the model parses the "m" of "$515m" as punctuation, and the headline paid "$515"."""
+    headline = derive_headline(
+        "Five Bank of America subsidiaries have agreed to pay a total of $515m (£277m) to settle an "
+        "investigation into fraudulent trading share practices. The US regulator welcomed the deal."
+    )
+    assert headline.endswith("pay $515m"), headline
