@@ -102,9 +102,9 @@ _DANGLING = (
     | frozenset(
         word_list(
             """
-            about after against and as at because before being between but by during for from he
+            about according after against and as at because before being between but by due during for from he
             him i if in into it less more most must my no nor not on onto or our over s she so
-            such than them there these they this those to under up us very we while whom whose
+            such than thanks them there these they this those to under up us very we while whom whose
             with without you your
             """
         )

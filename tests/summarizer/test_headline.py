@@ -505,3 +505,13 @@ def test_a_sum_keeps_its_unit_however_the_word_is_parsed() -> None:
         "investigation into fraudulent trading share practices. The US regulator welcomed the deal."
     )
     assert headline.endswith("pay $515m"), headline
+
+
+def test_a_headline_never_ends_on_thanks_without_what_for() -> None:
+    """ "DVDs are to be harder to copy thanks to a new protection system" (a BBC story, headline hidden)
+    was headlined "DVDs to be harder to copy thanks"."""
+    headline = derive_headline(
+        "DVDs will be harder to copy thanks to new anti-piracy measures devised by copy protection firm "
+        "Macrovision. The measures are new."
+    )
+    assert not headline.endswith("thanks"), headline
