@@ -475,7 +475,7 @@ def _compress(
         words
         and doc[words[-1]].lower_ in _DANGLING | {"-", ",", "'s", "’s"} | _LOOSE_ADVERBS
         and not _particle(doc[words[-1]])
-        and doc[words[-1] - 1].whitespace_  # "$515m" is one word
+        and not (words[-1] > 0 and not doc[words[-1] - 1].whitespace_)  # "$515m" is one word
         and not (doc[words[-1]].dep_ == "dobj" and doc[words[-1]].lower_ in _PERSONAL_OBJECTS)  # "shoots him"
     ):
         words.pop()
@@ -567,7 +567,7 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
     for t in doc:
         if t.i not in kept or t.i in core or t.dep_ not in _MODIFIERS:
             continue
-        if t.dep_ == "compound" and (t.pos_ == "PROPN" or t.is_title) and t.head.pos_ == "PROPN":
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN":
             continue
         if t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i:
             continue
@@ -1023,9 +1023,6 @@ def _phrase(token: Any) -> set[int]:
             continue
         if dep == "punct" and child.text in ("-", "&", "/") and not child.whitespace_:
             out.add(child.i)  # "five-year", "AT&T"
-            continue
-        if child.i == token.i + 1 and not token.whitespace_ and not child.is_punct:
-            out |= _phrase(child)  # one written word the tokenizer split: "$515m", whatever the parse
             continue
         if dep in _PHRASE_DROP:
             continue
