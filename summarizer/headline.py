@@ -110,6 +110,8 @@ _DANGLING = (
         )
     )
 )
+# ... but an object pronoun ends a headline as it ends a clause: "police officer shoots him"
+_PERSONAL_OBJECTS = frozenset({"him", "her", "them", "us", "me"})
 # Dependents that a headline keeps of its clause's verb; everything else is dropped.
 _CLAUSE_KEEP = frozenset(
     {
@@ -826,9 +828,6 @@ def _content_clause(root: Any) -> Any:
             ):
                 return child  # "X outspent Y, new figures show": a misparse hangs X's clause on "dep"
     return _but_clause(root) or root
-
-
-_PERSONAL_OBJECTS = frozenset({"him", "her", "them", "us", "me"})
 
 
 def _verbal(token: Any) -> bool:
