@@ -81,6 +81,7 @@ _SPEECH_LEMMAS = frozenset(
         "show",
         "learn",
         "find",
+        "quote",
     }
 )
 _TIME_WORDS = (

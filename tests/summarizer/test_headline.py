@@ -515,3 +515,14 @@ def test_a_headline_never_ends_on_thanks_without_what_for() -> None:
         "Macrovision. The measures are new."
     )
     assert not headline.endswith("thanks"), headline
+
+
+def test_a_quoted_speaker_is_credited_not_kept_in_the_claim() -> None:
+    """ "Poland's talks … were concrete, open and frank, a senior Polish banker was quoted as saying" (a
+    Reuters story, headline hidden) ended "… were concrete Polish banker quoted"."""
+    headline = derive_headline(
+        "Poland's talks in Washington with the World Bank and the International Monetary Fund (IMF) on the "
+        "country's 33.5 billion dlr foreign debt were concrete, open and frank, a senior Polish banker was "
+        "quoted as saying. Poland wants new loans."
+    )
+    assert "quoted" not in headline and headline.endswith("concrete"), headline
