@@ -478,7 +478,7 @@ def _compress(
         words
         and doc[words[-1]].lower_ in _DANGLING | {"-", ",", "'s", "’s"} | _LOOSE_ADVERBS
         and not _particle(doc[words[-1]])
-        and not (words[-1] > 0 and not doc[words[-1] - 1].whitespace_)  # "$515m" is one word
+        and not _joined(doc[words[-1]])  # "$515m" is one word
         and not (doc[words[-1]].dep_ == "dobj" and doc[words[-1]].lower_ in _PERSONAL_OBJECTS)  # "shoots him"
     ):
         words.pop()
@@ -576,7 +576,7 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             continue
         if any(w.text == "-" and not w.whitespace_ for w in t.subtree) or _hyphen_glued(t):
             continue  # "five-year high", "hat-trick": a hyphenated compound is one word to the reader
-        if t.i > 0 and not doc[t.i - 1].whitespace_ and not t.is_punct:
+        if _joined(t) and not t.is_punct:
             continue  # the "m" of "$515m"
         words = [w for w in t.subtree if w.i in kept and w.is_alpha and not w.is_stop]
         heard = max((counts[_stem(w.text)] for w in words), default=mentions)
@@ -887,11 +887,21 @@ def _refers_back(subject: Any, speaker: Any) -> bool:
     )
 
 
+def _joined(t: Any) -> bool:
+    """Whether `t` is written against the token before it, one word with it: the "m" of "$515m"."""
+    return t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def _with_mark(clause: Any) -> set[int]:
+    """A subordinate clause with the conjunction that opens it: "when a train collided", "for Japan to …"."""
+    return _phrase(clause) | {c.i for c in clause.children if c.dep_ == "mark"}
+
+
 def _glued(doc: Any, kept: set[int]) -> set[int]:
     """The rest of a written word the tokenizer split and the parse scattered: the "m" of "$515m"."""
     out: set[int] = set()
     for t in doc[1:]:
-        if (t.i - 1 in kept or t.i - 1 in out) and not doc[t.i - 1].whitespace_ and t.is_alpha:
+        if (t.i - 1 in kept or t.i - 1 in out) and _joined(t) and t.is_alpha:
             out.add(t.i)
     return out - kept
 
@@ -902,7 +912,7 @@ def _main_clause(verb: Any, subject: Any) -> tuple[Any, set[int]]:
     if predicate is None and _expletive(subject, verb):
         # "it would be foolish [for Japan to retaliate]": the clause "it" stands for is what is said
         return verb, _clause_tokens(verb) | {
-            k for c in verb.children if c.dep_ == "advcl" for k in _phrase(c) | {g.i for g in c.children}
+            k for c in verb.children if c.dep_ == "advcl" for k in _with_mark(c)
         }
     if predicate is None:
         return verb, _clause_tokens(verb)
@@ -966,7 +976,7 @@ def _clause_tokens(verb: Any) -> set[int]:
     if sum(i > verb.i for i in kept) <= 1:  # nothing after the verb, or one word: "is underway"
         cause = _event_clause(verb)
         if cause is not None:  # "21 people were injured [when a commuter train collided with a car]"
-            kept |= _phrase(cause) | {c.i for c in cause.children if c.dep_ == "mark"}
+            kept |= _with_mark(cause)
     return kept
 
 
