@@ -578,6 +578,8 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             continue  # "five-year high", "hat-trick": a hyphenated compound is one word to the reader
         if _joined(t) and not t.is_punct:
             continue  # the "m" of "$515m"
+        if _compared(t, kept):
+            continue  # "a better job than …" without "better" compares nothing
         words = [w for w in t.subtree if w.i in kept and w.is_alpha and not w.is_stop]
         heard = max((counts[_stem(w.text)] for w in words), default=mentions)
         if heard < mentions:
@@ -590,6 +592,13 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             drop |= ids
             left -= len(ids)
     return drop
+
+
+def _compared(t: Any, kept: set[int]) -> bool:
+    """Whether `t` is a comparative that a kept "than" completes: "done a better job than the leaders"."""
+    return t.tag_ in ("JJR", "RBR") and any(
+        c.lower_ == "than" and c.i in kept for c in (*t.children, *t.head.children)
+    )
 
 
 # Verbs that say little without what follows them
