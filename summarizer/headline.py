@@ -473,7 +473,9 @@ def _compress(
         rewrite[verb.i] = ""  # "Absa is in talks" → "Absa in talks"
     kept = _fit(doc, kept, verb, rewrite, max_words - len(credit.split()))
     kept -= _emptied_phrases(doc, kept)
-    words = [i for i in sorted(kept) if rewrite.get(i, doc[i].text)]
+    order, how = _statement_order(verb, kept)
+    kept -= how
+    words = sorted((i for i in kept if rewrite.get(i, doc[i].text)), key=lambda i: order.get(i, i))
     while (
         words
         and doc[words[-1]].lower_ in _DANGLING | {"-", ",", "'s", "’s"} | _LOOSE_ADVERBS
@@ -783,6 +785,20 @@ _QUANTITY_NOUNS = frozenset(
         "rest",
     }
 )
+
+
+def _statement_order(verb: Any, kept: set[int]) -> tuple[dict[int, float], set[int]]:
+    """A "how" clause read as a statement: "(told me) how frustrated her husband was by Amazon Mom" →
+    "husband (was) frustrated by Amazon Mom". Where the words of the complement "how" fronts go (after
+    the verb), and the "how" left out; nothing for any other clause."""
+    subject = _subject(verb)
+    if subject is None:
+        return {}, set()
+    for c in verb.children:
+        how = next((w for w in c.lefts if w.lower_ == "how"), None)
+        if how is not None and c.dep_ in ("acomp", "advmod") and c.i < subject.i:
+            return {w.i: verb.i + 0.5 + w.i / (2 * len(verb.doc)) for w in c.subtree}, {how.i}
+    return {}, set()
 
 
 def _bare_copula(verb: Any) -> bool:

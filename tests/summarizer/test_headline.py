@@ -533,3 +533,20 @@ def test_a_comparison_keeps_its_comparative() -> None:
     "better", the word its "than" compares, as a modifier the story never repeats: "… done job than …"."""
     ferguson = parse_text((SHARED_DATA / "news/cnn/d7fb1ba063ce.txt").read_text()).headline
     assert "better job than" in ferguson, ferguson
+
+
+def test_a_how_clause_reads_as_a_statement() -> None:
+    """ "A colleague told me how frustrated her husband was by 'Amazon Mom'" (a CNN story) was headlined
+    "How frustrated husband by Amazon Mom", an exclamation without its verb."""
+    amazon = parse_text((SHARED_DATA / "news/cnn/152d2d0bee20.txt").read_text()).headline
+    assert amazon == "Husband frustrated by Amazon Mom", amazon
+    bridge = derive_headline(
+        "The minister explained how important the new bridge would be for the town and its businesses. "
+        "The bridge opens in May."
+    )
+    assert bridge.startswith("New bridge would be important for town"), bridge
+    # a "how" that asks the way something happened is not moved
+    assert derive_headline(
+        "Investigators are still trying to establish how the fire started in the basement of the old mill, "
+        "the fire service said. The mill was empty."
+    ).startswith("Investigators")
