@@ -1255,6 +1255,9 @@ def _cut(kept: set[int], phrase: Any, verb: Any) -> set[int]:
             break
         if unit.pos_ == "VERB" and unit.dep_ == "advcl" and any(c.dep_ == "aux" for c in unit.children):
             break  # "for Japan to retaliate [against …]" stands without its object
+        clause = unit.pos_ == "VERB" and _subject(unit) is not None
+        if clause and unit.i == phrase.head.i and phrase.dep_ == "prep":
+            break  # a clause stands without its place: "after cliff collapses [on Pacific Coast]"
         kept = kept - {t.i for t in unit.subtree}
         head = unit.head
     return kept

@@ -550,3 +550,11 @@ def test_a_how_clause_reads_as_a_statement() -> None:
         "Investigators are still trying to establish how the fire started in the basement of the old mill, "
         "the fire service said. The mill was empty."
     ).startswith("Investigators")
+
+
+def test_a_clause_cut_to_fit_loses_its_place_not_its_event() -> None:
+    """ "One person died … after a cliff collapsed on the Pacific Coast north of San Francisco, the National
+    Park Service said" (a CNN story): cutting "on Pacific Coast" to fit took the whole "after" clause
+    with it, as if "collapsed" were a word left without its complement."""
+    cliff = parse_text((SHARED_DATA / "news/cnn/6318a9d74e09.txt").read_text()).headline
+    assert cliff.endswith("one person dies after cliff collapses"), cliff
