@@ -853,6 +853,18 @@ def _content_clause(root: Any) -> Any:
                 and _subject(child) is not None
             ):
                 return child  # "X outspent Y, new figures show": a misparse hangs X's clause on "dep"
+        for token in root.subtree:
+            if (
+                token.i > root.i
+                and token.dep_ == "ccomp"
+                and token.head.lemma_.lower() not in _SPEECH_LEMMAS
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+                and _verbal(token)
+                and _subject(token) is not None
+            ):
+                # "told thousands who gathered to commemorate the anniversary that our march is not
+                # finished": the parser hangs what was told on a verb that tells nothing
+                return token
     return _but_clause(root) or root
 
 
