@@ -582,6 +582,8 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             continue  # the "m" of "$515m"
         if _compared(t, kept):
             continue  # "a better job than …" without "better" compares nothing
+        if any(w.tag_ in ("JJS", "RBS") for w in t.subtree):
+            continue  # "falls to its lowest level": the record is the news
         words = [w for w in t.subtree if w.i in kept and w.is_alpha and not w.is_stop]
         heard = max((counts[_stem(w.text)] for w in words), default=mentions)
         if heard < mentions:
@@ -672,8 +674,9 @@ def _low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
             and t.head.i > t.i
             and t.head.dep_ != "nsubjpass"  # "21 people were injured": who it happened to, and how many
             and t.head.lemma_.lower() not in _COUNTED_PEOPLE  # "a jet carrying 224 people"
-            and not any(doc[k].text == "-" for k in range(t.i, t.head.i))
+            and not any(doc[k].text == "-" or doc[k].lower_ in _CURRENCY for k in range(t.i, t.head.i))
             and not any(c.lower_ in _CURRENCY for c in t.subtree)
+            and t.head.lemma_.lower() not in _TIME_UNITS  # "in three years" is no "in years"
         ):
             out |= {k.i for k in t.subtree}
         elif (
@@ -689,6 +692,9 @@ def _low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
             # "a series of energy deals" → "energy deals": the quantity word and "of" go
             out |= {t.i, t.head.i} | {c.i for c in t.head.children if c.i < t.head.i}
     return out
+
+
+_TIME_UNITS = frozenset(word_list("second minute hour day week month year decade century"))
 
 
 # People a story counts: how many is the news ("a jet carrying 224 people", "killed 12 civilians")
@@ -744,6 +750,7 @@ def _loose_adverb(t: Any) -> bool:
         and not list(t.children)
         and t.lower_ not in _NEGATIONS | _PARTICLE_ADVERBS
         and t.head.pos_ in ("VERB", "AUX", "ADJ")
+        and not _hyphen_glued(t)  # "So-called" is one word
     )
 
 

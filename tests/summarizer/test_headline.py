@@ -566,3 +566,42 @@ def test_what_was_told_is_the_news_even_when_misattached() -> None:
     "commemorate", and the headline was "Obama tells thousands of people"."""
     selma = parse_text((SHARED_DATA / "news/cnn/60d43f26f369.txt").read_text()).headline
     assert selma == "Obama says march not finished", selma
+
+
+def test_a_hyphenated_word_keeps_its_adverb() -> None:
+    """ "So-called phishing attacks … have boomed" (a BBC story, headline hidden) was headlined "Called
+    phishing attacks boom": the adverb of "so-called", "long-running", "much-loved" went as a loose one."""
+    phishing = derive_headline(
+        "So-called phishing attacks that try to trick people into handing over confidential details have "
+        "boomed in 2004, say security experts. Phishing attacks are cheap."
+    )
+    assert phishing.startswith("So-called phishing attacks boom"), phishing
+    # a loose adverb on its own still goes
+    assert "sharply" not in derive_headline(
+        "Oil prices rose sharply on Tuesday after a pipeline fire in Nigeria, traders said. Prices are high."
+    )
+
+
+def test_a_count_stays_where_the_phrase_needs_it() -> None:
+    """Counts go ("adds 337,000 jobs" → "adds jobs"), but not a span of time ("spends years", "in years")
+    nor a percentage written with its unit between ("holds pct stake"): Reuters and CNN stories."""
+    milke = parse_text((SHARED_DATA / "news/cnn/0154aaedee1b.txt").read_text()).headline
+    assert "22 years" in milke, milke
+    stake = derive_headline(
+        "A group of firms controlled by Mario Gabelli said it holds a 28.5 pct stake in Digiorgio Corp "
+        "common stock. The group may buy more."
+    )
+    assert "28.5 pct stake" in stake, stake
+    assert "337,000" not in derive_headline(
+        "The US economy added 337,000 jobs in October as hiring picked up across the country, the Labor "
+        "Department said. Wages rose."
+    )
+
+
+def test_a_superlative_is_the_news() -> None:
+    """ "Brazil's unemployment rate fell to its lowest level in three years" (a BBC story, headline hidden)
+    was headlined "Brazil's unemployment rate falls in years": the record went as detail the story never
+    repeats."""
+    story = split_paragraphs((SHARED_DATA / "news/bbc/business-490.txt").read_text())
+    brazil = derive_headline("\n\n".join(story[1:]))
+    assert brazil.startswith("Brazil's unemployment rate falls to lowest level"), brazil
