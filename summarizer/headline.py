@@ -1332,7 +1332,7 @@ def _name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
         surname = span[-1] if span[-1].pos_ == "PROPN" else None
         if surname is None:
             continue
-        drop |= {
+        padding = {
             t.i
             for t in surname.subtree
             if t.i < surname.i
@@ -1343,7 +1343,29 @@ def _name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
             and not (t.text in NAME_PARTICLES and t.i == surname.i - 1)  # "von Bargen", not "Ben Stiller"
             and not any(a.dep_ == "poss" and a.i < surname.i for a in t.ancestors)  # "Saudi Arabia's"
         }
+        if any(_names_a_thing(doc[i]) for i in padding):
+            padding -= set(range(span.start, span.end))  # "budget airline Virgin Blue": a firm's name stays
+        drop |= padding
     return drop
+
+
+def _names_a_thing(t: Any) -> bool:
+    """A common noun before a name that says it is a firm's or a product's: "airline" in "budget airline
+    Virgin Blue" (which the small model tags a person)."""
+    return t.pos_ == "NOUN" and t.text.islower() and t.lemma_.lower() in _THINGS_NAMED
+
+
+# What a name after these is: a business, a brand or a product, never a person
+_THINGS_NAMED = frozenset(
+    word_list(
+        """
+        airline carrier firm company group maker manufacturer carmaker automaker bank lender broker insurer
+        retailer chain supermarket brand network channel station label studio band website site magazine
+        newspaper agency giant conglomerate operator provider supplier distributor developer publisher
+        console device product model car drug game software
+        """
+    )
+)
 
 
 def _appositive_name(subject: Any) -> Any | None:

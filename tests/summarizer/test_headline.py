@@ -605,3 +605,17 @@ def test_a_superlative_is_the_news() -> None:
     story = split_paragraphs((SHARED_DATA / "news/bbc/business-490.txt").read_text())
     brazil = derive_headline("\n\n".join(story[1:]))
     assert brazil.startswith("Brazil's unemployment rate falls to lowest level"), brazil
+
+
+def test_a_firm_the_model_takes_for_a_person_keeps_its_whole_name() -> None:
+    """ "Shares in Australian budget airline Virgin Blue plunged 20%" (a BBC story, headline hidden) was
+    headlined "Shares in Blue plunge 20%": the small model tags "Virgin Blue" a person, and a headline
+    leaves a person's first name off."""
+    story = split_paragraphs((SHARED_DATA / "news/bbc/business-474.txt").read_text())
+    airline = derive_headline("\n\n".join(story[1:]))
+    assert airline.startswith("Shares in Virgin Blue plunge"), airline
+    # a person keeps to the surname, whatever the noun before
+    assert derive_headline(
+        "England fly-half Jonny Wilkinson has been named as the team's new captain for the Six Nations, "
+        "the Rugby Football Union said. Wilkinson replaces Martin Johnson."
+    ).startswith("Wilkinson"), "a person's first name stays off"
