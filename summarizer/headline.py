@@ -677,6 +677,7 @@ def _low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
             and not any(doc[k].text == "-" or doc[k].lower_ in _CURRENCY for k in range(t.i, t.head.i))
             and not any(c.lower_ in _CURRENCY for c in t.subtree)
             and t.head.lemma_.lower() not in _TIME_UNITS  # "in three years" is no "in years"
+            and not (t.i + 1 < len(doc) and _joined(doc[t.i + 1]))  # "3G" is one word
         ):
             out |= {k.i for k in t.subtree}
         elif (
@@ -994,6 +995,9 @@ def _clause_tokens(verb: Any) -> set[int]:
     kept = {verb.i}
     for child in verb.children:
         dep = child.dep_
+        if dep == "advcl" and _defines_rank(child):
+            kept |= _phrase(child)  # "becomes the first station to offer radio via 3G"
+            continue
         if dep not in _CLAUSE_KEEP:
             continue
         if dep == "advmod" and (
@@ -1253,7 +1257,7 @@ def _first_phrases(kept: set[int], verb: Any, limit: int) -> set[int]:
             for c in h.children
             if c.dep_ in _TRAILING and c.i > verb.i and c.i in kept and c.n_rights + c.n_lefts > 0
         ),
-        key=lambda t: t.i,
+        key=lambda t: (not _defines_rank(t), t.i),
     )
     for extra in trailing[limit:]:
         kept = kept - {t.i for t in extra.subtree}
@@ -1261,6 +1265,22 @@ def _first_phrases(kept: set[int], verb: Any, limit: int) -> set[int]:
 
 
 _TRAILING = frozenset({"prep", "agent", "dative", "advcl", "npadvmod", "acl", "relcl"})
+_RANKS = frozenset({"first", "last", "only"})
+
+
+def _defines_rank(phrase: Any) -> bool:
+    """The infinitive that says what a first, last, only or -est thing is: "the first station [in the
+    world] to offer radio via 3G" is first at offering radio; without it, first at nothing."""
+    if not any(a.dep_ == "aux" and a.lower_ == "to" for a in phrase.children):
+        return False
+    if phrase.dep_ == "acl":
+        ranked = [phrase.head]
+    elif phrase.dep_ == "advcl":  # the parser hangs it on the verb: "become the first station … to offer"
+        ranked = [c for c in phrase.head.children if c.dep_ in ("attr", "dobj") and c.i < phrase.i]
+    else:
+        return False
+    modifiers = [m for n in ranked for m in n.children if m.dep_ == "amod"]
+    return any(m.tag_ == "JJS" or m.lower_ in _RANKS for m in modifiers)
 
 
 def _cut(kept: set[int], phrase: Any, verb: Any) -> set[int]:

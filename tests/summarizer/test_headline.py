@@ -619,3 +619,12 @@ def test_a_firm_the_model_takes_for_a_person_keeps_its_whole_name() -> None:
         "England fly-half Jonny Wilkinson has been named as the team's new captain for the Six Nations, "
         "the Rugby Football Union said. Wilkinson replaces Martin Johnson."
     ).startswith("Wilkinson"), "a person's first name stays off"
+
+
+def test_a_first_or_only_thing_keeps_what_it_is_first_at() -> None:
+    """ "Virgin Radio says it will become the first station in the world to offer radio via 3G mobiles"
+    (a BBC story, headline hidden) was headlined "Virgin Radio to become first station"; and a number
+    written against its unit ("3G", "9.2km") is no count to drop."""
+    story = split_paragraphs((SHARED_DATA / "news/bbc/tech-344.txt").read_text())
+    radio = derive_headline("\n\n".join(story[1:]))
+    assert radio.endswith("first station to offer radio via 3G mobiles"), radio
