@@ -995,8 +995,8 @@ def _clause_tokens(verb: Any) -> set[int]:
     kept = {verb.i}
     for child in verb.children:
         dep = child.dep_
-        if dep == "advcl" and _defines_rank(child):
-            kept |= _phrase(child)  # "becomes the first station to offer radio via 3G"
+        if dep == "advcl" and (_defines_rank(child) or _purpose(child, verb)):
+            kept |= _phrase(child)  # "becomes the first station to offer radio", "given a year to meet rules"
             continue
         if dep not in _CLAUSE_KEEP:
             continue
@@ -1268,6 +1268,16 @@ _TRAILING = frozenset({"prep", "agent", "dative", "advcl", "npadvmod", "acl", "r
 _RANKS = frozenset({"first", "last", "only"})
 
 
+def _purpose(clause: Any, verb: Any) -> bool:
+    """An infinitive after the verb saying what it is for: "given a year [to meet new rules]", "warns
+    Bath [to improve its offer]" (not "in order" or a clause with its own conjunction)."""
+    return (
+        clause.i > verb.i
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+        and not any(a.dep_ == "mark" for a in clause.children)
+    )
+
+
 def _defines_rank(phrase: Any) -> bool:
     """The infinitive that says what a first, last, only or -est thing is: "the first station [in the
     world] to offer radio via 3G" is first at offering radio; without it, first at nothing."""
@@ -1292,8 +1302,13 @@ def _cut(kept: set[int], phrase: Any, verb: Any) -> set[int]:
         unit = head.head if head.dep_ == "pobj" else head
         if unit.dep_ not in _PRUNABLE or unit.i <= verb.i or _verb_complement(unit, verb):
             break
-        if unit.pos_ == "VERB" and unit.dep_ == "advcl" and any(c.dep_ == "aux" for c in unit.children):
-            break  # "for Japan to retaliate [against …]" stands without its object
+        if (
+            unit.pos_ == "VERB"
+            and unit.dep_ == "advcl"
+            and any(c.dep_ == "aux" for c in unit.children)
+            and not (unit.i == phrase.head.i and phrase.dep_ in ("xcomp", "ccomp", "dobj"))
+        ):
+            break  # "for Japan to retaliate [against …]" stands without its phrase; "to try [to …]" does not
         clause = unit.pos_ == "VERB" and _subject(unit) is not None
         if clause and unit.i == phrase.head.i and phrase.dep_ == "prep":
             break  # a clause stands without its place: "after cliff collapses [on Pacific Coast]"

@@ -172,7 +172,7 @@ def _derived(name: str) -> str:
 
 def test_a_named_speaker_is_credited_when_the_claim_names_no_one() -> None:
     # "The government should change the law …, the TUC has said": published "Protect whistleblowers, TUC says"
-    assert _derived("bbc/politics-162.txt") == "TUC says government should change law"
+    assert _derived("bbc/politics-162.txt").startswith("TUC says government should change law")
     # a claim about someone named needs no credit: the published headline is about it
     assert derive_headline(
         "Japan's 1987 car export restraint to the European Community is not enough, EC external trade chief "
@@ -628,3 +628,17 @@ def test_a_first_or_only_thing_keeps_what_it_is_first_at() -> None:
     story = split_paragraphs((SHARED_DATA / "news/bbc/tech-344.txt").read_text())
     radio = derive_headline("\n\n".join(story[1:]))
     assert radio.endswith("first station to offer radio via 3G mobiles"), radio
+
+
+def test_what_an_act_is_for_is_kept_and_an_unfinished_try_goes() -> None:
+    """ "Foreign firms have been given an extra year to meet tough new corporate governance regulations"
+    (a BBC story, headline hidden) was headlined "Foreign firms given year"; an infinitive saying what
+    something is for is kept, and one cut to fit takes its "to try" along rather than end on it."""
+    story = split_paragraphs((SHARED_DATA / "news/bbc/business-036.txt").read_text())
+    firms = derive_headline("\n\n".join(story[1:]))
+    assert firms.startswith("Foreign firms given year to meet"), firms
+    blair = derive_headline(
+        "Prime Minister Tony Blair has arrived back from his diplomatic mission to the Middle East to try to "
+        "resurrect the peace process. He met leaders in Jerusalem."
+    )
+    assert not blair.endswith(("to try", "to")), blair
