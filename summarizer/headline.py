@@ -1006,7 +1006,7 @@ def _clause_tokens(verb: Any) -> set[int]:
             continue
         if dep == "prep" and (_is_time_phrase(child) or child.i < verb.i or child.lower_ == "according"):
             continue
-        if dep == "npadvmod" and (child.i < verb.i or _is_time_word(child)):
+        if dep == "npadvmod" and (child.i < verb.i or (_is_time_word(child) and not _named_date(child))):
             continue
         if dep == "ccomp" and child.i > verb.i and _attribution(child):
             continue  # "…, research suggests"
@@ -1086,7 +1086,7 @@ def _phrase(token: Any) -> set[int]:
             continue
         if dep == "prep" and (_is_time_phrase(child) or child.lower_ == "according"):
             continue
-        if dep == "npadvmod" and _is_time_word(child) and not _hyphen_glued(child):
+        if dep == "npadvmod" and _is_time_word(child) and not _hyphen_glued(child) and not _named_date(child):
             continue  # "[this week]", but "13-year-old" is one word
         if dep == "det" and child.lower_ in _ARTICLES:
             continue
@@ -1112,6 +1112,18 @@ def _joins(token: Any, conj: Any) -> bool:
 
 def _is_time_word(token: Any) -> bool:
     return token.lower_ in _TIME_WORDS or any(t.lower_ in _TIME_WORDS for t in token.subtree)
+
+
+def _named_date(time: Any) -> bool:
+    """A date a verb names, which the parser takes for when it happens: "to name [5 May] as election
+    day" (the verb has no object, and an "as" phrase says what the date is)."""
+    verb = time.head
+    return (
+        verb.pos_ == "VERB"
+        and time.i > verb.i
+        and not any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > time.i for c in verb.children)
+    )
 
 
 def _is_time_phrase(prep: Any) -> bool:

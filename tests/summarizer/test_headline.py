@@ -642,3 +642,17 @@ def test_what_an_act_is_for_is_kept_and_an_unfinished_try_goes() -> None:
         "resurrect the peace process. He met leaders in Jerusalem."
     )
     assert not blair.endswith(("to try", "to")), blair
+
+
+def test_a_date_the_story_names_is_not_dropped_as_when() -> None:
+    """ "Tony Blair is likely to name 5 May as election day" (a BBC story, headline hidden) was headlined
+    "Blair likely to name as election day": the parser reads "5 May" as when it happens."""
+    blair = derive_headline(
+        "Tony Blair is likely to name 5 May as election day when Parliament returns from its Easter break, "
+        "the BBC's political editor has learned. Blair will go to the palace."
+    )
+    assert "name 5 May as election day" in blair, blair
+    # a time phrase is still left out
+    assert "Tuesday" not in derive_headline(
+        "The central bank raised interest rates on Tuesday to curb inflation, officials said. Rates rose."
+    )
