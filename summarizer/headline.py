@@ -1283,17 +1283,18 @@ _RANKS = frozenset({"first", "last", "only"})
 def _purpose(clause: Any, verb: Any) -> bool:
     """An infinitive after the verb saying what it is for: "given a year [to meet new rules]", "warns
     Bath [to improve its offer]" (not "in order" or a clause with its own conjunction)."""
-    return (
-        clause.i > verb.i
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
-        and not any(a.dep_ == "mark" for a in clause.children)
-    )
+    return clause.i > verb.i and _infinitive(clause) and not any(a.dep_ == "mark" for a in clause.children)
+
+
+def _infinitive(clause: Any) -> bool:
+    """A clause whose verb has "to": "to meet new rules"."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
 def _defines_rank(phrase: Any) -> bool:
     """The infinitive that says what a first, last, only or -est thing is: "the first station [in the
     world] to offer radio via 3G" is first at offering radio; without it, first at nothing."""
-    if not any(a.dep_ == "aux" and a.lower_ == "to" for a in phrase.children):
+    if not _infinitive(phrase):
         return False
     if phrase.dep_ == "acl":
         ranked = [phrase.head]
