@@ -582,8 +582,8 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             continue  # the "m" of "$515m"
         if _compared(t, kept):
             continue  # "a better job than …" without "better" compares nothing
-        if any(w.tag_ in ("JJS", "RBS") for w in t.subtree):
-            continue  # "falls to its lowest level": the record is the news
+        if any(w.tag_ in ("JJS", "RBS") or w.lower_ in _CURRENCY for w in t.subtree):
+            continue  # "falls to its lowest level", "sent a record $16.6bn home": the record, the sum is news
         words = [w for w in t.subtree if w.i in kept and w.is_alpha and not w.is_stop]
         heard = max((counts[_stem(w.text)] for w in words), default=mentions)
         if heard < mentions:
@@ -1008,6 +1008,8 @@ def _clause_tokens(verb: Any) -> set[int]:
             continue
         if dep == "npadvmod" and (child.i < verb.i or (_is_time_word(child) and not _named_date(child))):
             continue
+        if dep == "npadvmod" and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",":
+            continue  # "…, a move it hopes will stoke competition": a comment on the clause, not in it
         if dep == "ccomp" and child.i > verb.i and _attribution(child):
             continue  # "…, research suggests"
         kept |= _phrase(child)
