@@ -1108,7 +1108,8 @@ def _joins(token: Any, conj: Any) -> bool:
     or a hyphenated word in a list of modifiers ("train and plane-making giant")."""
     if token.pos_ in _NOMINAL and conj.pos_ in _NOMINAL:
         # "she and sister Venus are", not "she are"; but "hers and hers alone" is emphasis, not a list
-        return conj.lower_ != token.lower_ and (token.pos_ != "PRON" or token.dep_ in ("nsubj", "nsubjpass"))
+        repeated = conj.lower_ == token.lower_ and not _one_name(token, conj)  # "Johnson & Johnson" is a name
+        return not repeated and (token.pos_ != "PRON" or token.dep_ in ("nsubj", "nsubjpass"))
     return any(_hyphen_glued(t) for t in conj.subtree) and conj.i < token.head.i
 
 

@@ -670,3 +670,12 @@ def test_a_sum_is_news_and_a_comment_on_the_clause_is_not() -> None:
         story = split_paragraphs((SHARED_DATA / "news" / name).read_text())
         headline = derive_headline("\n\n".join(story[1:]))
         assert headline.endswith(expected), headline
+
+
+def test_a_firm_named_twice_over_keeps_both_halves() -> None:
+    """ "Pharmaceutical giant Johnson & Johnson has agreed to buy medical technology firm Guidant" (a BBC
+    story, headline hidden) was headlined "Johnson agrees to buy …": a word coordinated with itself was
+    taken for emphasis ("hers and hers alone")."""
+    story = split_paragraphs((SHARED_DATA / "news/bbc/business-300.txt").read_text())
+    headline = derive_headline("\n\n".join(story[1:]))
+    assert headline.startswith("Johnson & Johnson agrees to buy"), headline
