@@ -669,6 +669,7 @@ def _low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
             "counts" in drop
             and t.dep_ == "nummod"
             and t.head.pos_ == "NOUN"
+            and t.head.tag_ == "NNS"  # a count counts things: "the 2400 level" names one
             and t.head.is_alpha
             and t.head.lower_ not in _CURRENCY
             and t.head.i > t.i

@@ -592,6 +592,12 @@ def test_a_count_stays_where_the_phrase_needs_it() -> None:
         "common stock. The group may buy more."
     )
     assert "28.5 pct stake" in stake, stake
+    # a number before one thing names it, it counts nothing: "the 2400 level", "the 1987 budget"
+    stocks = derive_headline(
+        "Stocks fell steeply from the 2400 level in an avalanche of selling unleashed by a jump in credit "
+        "market interest rates. The Dow fell."
+    )
+    assert "2400 level" in stocks, stocks
     assert "337,000" not in derive_headline(
         "The US economy added 337,000 jobs in October as hiring picked up across the country, the Labor "
         "Department said. Wages rose."
