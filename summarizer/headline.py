@@ -1384,21 +1384,30 @@ def _name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
         surname = span[-1] if span[-1].pos_ == "PROPN" else None
         if surname is None:
             continue
+        # the title runs up to the name from the last comma or bracket before it: "…-based approach, [Federal
+        # Resources and Energy Minister Gareth] Evans told": what the parser hangs on the name before that
+        # comma is no title of it
+        title = [t for t in surname.subtree if t.i < surname.i]
+        start = max((t.i + 1 for t in title if t.text in _BREAKS), default=surname.left_edge.i)
         padding = {
             t.i
-            for t in surname.subtree
-            if t.i < surname.i
-            and t.i >= surname.left_edge.i
+            for t in title
+            if t.i >= start
             and t.dep_ not in ("poss", "case", "cc", "conj")
             and not any(c.dep_ == "case" for c in t.children)
             and t.lower_ not in _STYLED_TITLES
             and not (t.text in NAME_PARTICLES and t.i == surname.i - 1)  # "von Bargen", not "Ben Stiller"
             and not any(a.dep_ == "poss" and a.i < surname.i for a in t.ancestors)  # "Saudi Arabia's"
         }
-        if any(_names_a_thing(doc[i]) for i in padding):
+        # "Securities and Exchange Commission John Shad": the title's "and Exchange" goes with it
+        padding |= {t.i for t in title if t.dep_ in ("cc", "conj") and t.head.i in padding}
+        if span.start > 0 and span.start - 1 in padding and _names_a_thing(doc[span.start - 1]):
             padding -= set(range(span.start, span.end))  # "budget airline Virgin Blue": a firm's name stays
         drop |= padding
     return drop
+
+
+_BREAKS = frozenset({",", ";", ":", "(", ")", "--", "—", "–"})
 
 
 def _names_a_thing(t: Any) -> bool:

@@ -685,3 +685,14 @@ def test_a_firm_named_twice_over_keeps_both_halves() -> None:
     story = split_paragraphs((SHARED_DATA / "news/bbc/business-300.txt").read_text())
     headline = derive_headline("\n\n".join(story[1:]))
     assert headline.startswith("Johnson & Johnson agrees to buy"), headline
+
+
+def test_a_title_with_and_goes_whole() -> None:
+    """ "Securities and Exchange Commission John Shad said he wanted Congress to write a better definition
+    of insider trading" (a Reuters story, headline hidden) was headlined "And Exchange Shad wants …": the
+    title went but the words coordinated inside it stayed."""
+    shad = derive_headline(
+        "Securities and Exchange Commission John Shad said he wanted Congress to write a better definition "
+        "of insider trading. Shad spoke in Washington."
+    )
+    assert shad.startswith("Shad wants Congress"), shad
