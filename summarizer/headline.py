@@ -568,6 +568,8 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
     if sum(counts.values()) < SALIENCE_MIN_WORDS:
         return set()  # too short a story to tell its subject from its detail
     core = {verb.i} | {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")}
+    if verb.lemma_.lower() == "be":  # "Clark is [in hospital]": what the subject is, the clause's news
+        core |= {c.i for c in verb.children if c.dep_ in ("prep", "acomp") and c.i > verb.i}
     candidates: list[tuple[int, int, set[int]]] = []
     for t in doc:
         if t.i not in kept or t.i in core or t.dep_ not in _MODIFIERS:
@@ -1079,8 +1081,9 @@ def _phrase(token: Any) -> set[int]:
         if child in joined:
             out |= _phrase(child)  # "India and Russia", "Johnson & Johnson", "train and plane-making"
             continue
-        if dep == "appos" and child.i == token.i + 1 and child.pos_ == "PROPN" and token.pos_ == "NOUN":
-            out |= _phrase(child)  # "phone company MCI": the name, not an aside (that has a comma)
+        named = child.left_edge.i == token.i + 1 and child.pos_ == "PROPN" and token.pos_ == "NOUN"
+        if dep == "appos" and named:
+            out |= _phrase(child)  # "phone company MCI", "singer Ray Charles": the name, not an aside
             continue
         if dep == "punct" and child.text in ("-", "&", "/") and not child.whitespace_:
             out.add(child.i)  # "five-year", "AT&T"

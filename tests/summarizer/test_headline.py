@@ -696,3 +696,17 @@ def test_a_title_with_and_goes_whole() -> None:
         "of insider trading. Shad spoke in Washington."
     )
     assert shad.startswith("Shad wants Congress"), shad
+
+
+def test_what_the_subject_is_and_the_name_a_noun_gives_stay() -> None:
+    """ "Veteran US television host Dick Clark is in hospital in Los Angeles after suffering a mild stroke"
+    (a BBC story, headline hidden) was headlined "Clark after suffering stroke": where he is, the clause's
+    news, went as detail. "… the career of the late legendary singer Ray Charles" lost "Ray Charles", a
+    name in apposition without a comma, as an aside."""
+    for name, expected in (
+        ("bbc/entertainment-219.txt", "Clark in hospital"),
+        ("bbc/entertainment-344.txt", "Museum dedicated to career of late singer Charles to open"),
+    ):
+        story = split_paragraphs((SHARED_DATA / "news" / name).read_text())
+        headline = derive_headline("\n\n".join(story[1:]))
+        assert headline.startswith(expected), headline
