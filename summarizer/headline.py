@@ -1319,7 +1319,7 @@ def _cut(kept: set[int], phrase: Any, verb: Any) -> set[int]:
     kept = kept - {t.i for t in phrase.subtree}
     head = phrase.head
     while kept and head.i == max(kept) and head.i > verb.i:
-        unit = head.head if head.dep_ == "pobj" else head
+        unit = head.head if head.dep_ in ("pobj", "pcomp") else head  # "after [being put] …"
         if unit.dep_ not in _PRUNABLE or unit.i <= verb.i or _verb_complement(unit, verb):
             break
         if (
@@ -1390,7 +1390,10 @@ def _name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
         # the title runs up to the name from the last comma or bracket before it: "…-based approach, [Federal
         # Resources and Energy Minister Gareth] Evans told": what the parser hangs on the name before that
         # comma is no title of it
-        title = [t for t in surname.subtree if t.i < surname.i]
+        glued = surname.i  # "Jay-Z" is one word: no part of it is a first name
+        while glued > 0 and not doc[glued - 1].whitespace_:
+            glued -= 1
+        title = [t for t in surname.subtree if t.i < glued]
         start = max((t.i + 1 for t in title if t.text in _BREAKS), default=surname.left_edge.i)
         padding = {
             t.i
@@ -1455,7 +1458,7 @@ def _short_subject(subject: Any) -> set[int]:
     run = subject.i
     while (
         run > 0
-        and subject.doc[run - 1].pos_ == "PROPN"
+        and (subject.doc[run - 1].pos_ == "PROPN" or not subject.doc[run - 1].whitespace_)  # "Jay-Z"
         and subject.doc[run - 1].head.i in range(run, subject.i + 1)
     ):
         run -= 1

@@ -710,3 +710,18 @@ def test_what_the_subject_is_and_the_name_a_noun_gives_stay() -> None:
         story = split_paragraphs((SHARED_DATA / "news" / name).read_text())
         headline = derive_headline("\n\n".join(story[1:]))
         assert headline.startswith(expected), headline
+
+
+def test_a_hyphenated_name_is_one_word() -> None:
+    """ "Rap star Jay-Z is to become a record company executive after being put in charge of …" (a BBC
+    story, headline hidden) was headlined "Z to become company executive after being put": "Jay-" went
+    as a first name, and a passive cut to fit was left without what it was put in."""
+    story = split_paragraphs((SHARED_DATA / "news/bbc/entertainment-117.txt").read_text())
+    headline = derive_headline("\n\n".join(story[1:]))
+    assert headline.startswith("Jay-Z to become"), headline
+    assert not headline.endswith("being put"), headline
+    slurry = derive_headline(
+        "Former chat show host Robert Kilroy-Silk has had a bucket of slurry thrown over him by a protester "
+        "in Manchester. He was unhurt."
+    )
+    assert slurry.startswith("Kilroy-Silk"), slurry
