@@ -584,6 +584,8 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             continue  # the "m" of "$515m"
         if _compared(t, kept):
             continue  # "a better job than …" without "better" compares nothing
+        if t.dep_ == "amod" and t.head.lemma_.lower() in _SCALE_NOUNS:
+            continue  # "reach shocking levels": a level is news by what it is
         if any(w.tag_ in ("JJS", "RBS") or w.lower_ in _CURRENCY for w in t.subtree):
             continue  # "falls to its lowest level", "sent a record $16.6bn home": the record, the sum is news
         words = [w for w in t.subtree if w.i in kept and w.is_alpha and not w.is_stop]
@@ -598,6 +600,10 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             drop |= ids
             left -= len(ids)
     return drop
+
+
+# Nouns that say nothing without their adjective: "shocking levels", "a record high", "at a brisk pace"
+_SCALE_NOUNS = frozenset(word_list("level high low pace rate proportion proportions scale"))
 
 
 def _compared(t: Any, kept: set[int]) -> bool:
@@ -1088,6 +1094,9 @@ def _phrase(token: Any) -> set[int]:
         if dep == "punct" and child.text in ("-", "&", "/") and not child.whitespace_:
             out.add(child.i)  # "five-year", "AT&T"
             continue
+        if dep in ("relcl", "acl") and token.lemma_.lower() in _LIGHT_NOUNS and child.i > token.i:
+            out |= _phrase(child)  # "criticises the way [Blair's government operates]": the way is the clause
+            continue
         if dep in _PHRASE_DROP:
             continue
         if dep == "prep" and (_is_time_phrase(child) or child.lower_ == "according"):
@@ -1329,9 +1338,9 @@ def _cut(kept: set[int], phrase: Any, verb: Any) -> set[int]:
             and not (unit.i == phrase.head.i and phrase.dep_ in ("xcomp", "ccomp", "dobj"))
         ):
             break  # "for Japan to retaliate [against …]" stands without its phrase; "to try [to …]" does not
-        clause = unit.pos_ == "VERB" and _subject(unit) is not None
-        if clause and unit.i == phrase.head.i and phrase.dep_ == "prep":
-            break  # a clause stands without its place: "after cliff collapses [on Pacific Coast]"
+        stands = unit.pos_ == "VERB" and unit.lemma_.lower() not in _LIGHT_VERBS
+        if stands and unit.i == phrase.head.i and phrase.dep_ == "prep":
+            break  # a verb stands without its place: "after cliff collapses [on Pacific Coast]", "to vote"
         kept = kept - {t.i for t in unit.subtree}
         head = unit.head
     return kept

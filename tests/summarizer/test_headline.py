@@ -725,3 +725,20 @@ def test_a_hyphenated_name_is_one_word() -> None:
         "in Manchester. He was unhurt."
     )
     assert slurry.startswith("Kilroy-Silk"), slurry
+
+
+def test_the_words_a_phrase_cannot_stand_without_stay() -> None:
+    """BBC stories, headline hidden: "… may not be able to vote in Edinburgh's transport referendum" ended
+    "may not be able" (cutting the place took the verb along); "Lord Butler has criticised the way Tony
+    Blair's government operates" was "Lord Butler criticises way"; "Deaths in custody have reached
+    'shocking' levels" was "… reach levels"."""
+    for name, expected in (
+        ("bbc/politics-114.txt", "may not be able to vote"),
+        ("bbc/politics-027.txt", "criticises way Tony Blair's government operates"),
+        ("bbc/politics-214.txt", "reach shocking levels"),
+    ):
+        story = split_paragraphs((SHARED_DATA / "news" / name).read_text())
+        headline = derive_headline("\n\n".join(story[1:]))
+        assert headline.endswith(expected), headline
+    # a light verb still goes with its phrase: never "Londoners get"
+    assert _derived("bbc/tech-230.txt").endswith("get around city")
