@@ -608,8 +608,7 @@ def test_a_superlative_is_the_news() -> None:
     """ "Brazil's unemployment rate fell to its lowest level in three years" (a BBC story, headline hidden)
     was headlined "Brazil's unemployment rate falls in years": the record went as detail the story never
     repeats."""
-    story = split_paragraphs((SHARED_DATA / "news/bbc/business-490.txt").read_text())
-    brazil = derive_headline("\n\n".join(story[1:]))
+    brazil = _derived("bbc/business-490.txt")
     assert brazil.startswith("Brazil's unemployment rate falls to lowest level"), brazil
 
 
@@ -617,8 +616,7 @@ def test_a_firm_the_model_takes_for_a_person_keeps_its_whole_name() -> None:
     """ "Shares in Australian budget airline Virgin Blue plunged 20%" (a BBC story, headline hidden) was
     headlined "Shares in Blue plunge 20%": the small model tags "Virgin Blue" a person, and a headline
     leaves a person's first name off."""
-    story = split_paragraphs((SHARED_DATA / "news/bbc/business-474.txt").read_text())
-    airline = derive_headline("\n\n".join(story[1:]))
+    airline = _derived("bbc/business-474.txt")
     assert airline.startswith("Shares in Virgin Blue plunge"), airline
     # a person keeps to the surname, whatever the noun before
     assert derive_headline(
@@ -631,8 +629,7 @@ def test_a_first_or_only_thing_keeps_what_it_is_first_at() -> None:
     """ "Virgin Radio says it will become the first station in the world to offer radio via 3G mobiles"
     (a BBC story, headline hidden) was headlined "Virgin Radio to become first station"; and a number
     written against its unit ("3G", "9.2km") is no count to drop."""
-    story = split_paragraphs((SHARED_DATA / "news/bbc/tech-344.txt").read_text())
-    radio = derive_headline("\n\n".join(story[1:]))
+    radio = _derived("bbc/tech-344.txt")
     assert radio.endswith("first station to offer radio via 3G mobiles"), radio
 
 
@@ -640,8 +637,7 @@ def test_what_an_act_is_for_is_kept_and_an_unfinished_try_goes() -> None:
     """ "Foreign firms have been given an extra year to meet tough new corporate governance regulations"
     (a BBC story, headline hidden) was headlined "Foreign firms given year"; an infinitive saying what
     something is for is kept, and one cut to fit takes its "to try" along rather than end on it."""
-    story = split_paragraphs((SHARED_DATA / "news/bbc/business-036.txt").read_text())
-    firms = derive_headline("\n\n".join(story[1:]))
+    firms = _derived("bbc/business-036.txt")
     assert firms.startswith("Foreign firms given year to meet"), firms
     blair = derive_headline(
         "Prime Minister Tony Blair has arrived back from his diplomatic mission to the Middle East to try to "
@@ -669,21 +665,17 @@ def test_a_sum_is_news_and_a_comment_on_the_clause_is_not() -> None:
     headline hidden) was headlined "… send record": the sum went with "home", a word the story says once.
     "India will allow domestic commercial airlines to fly long haul international routes, a move it hopes
     will stoke competition" ended "… routes move"."""
-    for name, expected in (
-        ("bbc/business-084.txt", "send record $16.6bn home"),
-        ("bbc/business-380.txt", "to fly international routes"),
-    ):
-        story = split_paragraphs((SHARED_DATA / "news" / name).read_text())
-        headline = derive_headline("\n\n".join(story[1:]))
-        assert headline.endswith(expected), headline
+    remittances = _derived("bbc/business-084.txt")
+    assert remittances.endswith("send record $16.6bn home"), remittances
+    airlines = _derived("bbc/business-380.txt")
+    assert airlines.endswith("to fly international routes"), airlines
 
 
 def test_a_firm_named_twice_over_keeps_both_halves() -> None:
     """ "Pharmaceutical giant Johnson & Johnson has agreed to buy medical technology firm Guidant" (a BBC
     story, headline hidden) was headlined "Johnson agrees to buy …": a word coordinated with itself was
     taken for emphasis ("hers and hers alone")."""
-    story = split_paragraphs((SHARED_DATA / "news/bbc/business-300.txt").read_text())
-    headline = derive_headline("\n\n".join(story[1:]))
+    headline = _derived("bbc/business-300.txt")
     assert headline.startswith("Johnson & Johnson agrees to buy"), headline
 
 
@@ -703,21 +695,17 @@ def test_what_the_subject_is_and_the_name_a_noun_gives_stay() -> None:
     (a BBC story, headline hidden) was headlined "Clark after suffering stroke": where he is, the clause's
     news, went as detail. "… the career of the late legendary singer Ray Charles" lost "Ray Charles", a
     name in apposition without a comma, as an aside."""
-    for name, expected in (
-        ("bbc/entertainment-219.txt", "Clark in hospital"),
-        ("bbc/entertainment-344.txt", "Museum dedicated to career of late singer Charles to open"),
-    ):
-        story = split_paragraphs((SHARED_DATA / "news" / name).read_text())
-        headline = derive_headline("\n\n".join(story[1:]))
-        assert headline.startswith(expected), headline
+    clark = _derived("bbc/entertainment-219.txt")
+    assert clark.startswith("Clark in hospital"), clark
+    museum = _derived("bbc/entertainment-344.txt")
+    assert museum == "Museum dedicated to career of late singer Charles to open", museum
 
 
 def test_a_hyphenated_name_is_one_word() -> None:
     """ "Rap star Jay-Z is to become a record company executive after being put in charge of …" (a BBC
     story, headline hidden) was headlined "Z to become company executive after being put": "Jay-" went
     as a first name, and a passive cut to fit was left without what it was put in."""
-    story = split_paragraphs((SHARED_DATA / "news/bbc/entertainment-117.txt").read_text())
-    headline = derive_headline("\n\n".join(story[1:]))
+    headline = _derived("bbc/entertainment-117.txt")
     assert headline.startswith("Jay-Z to become"), headline
     assert not headline.endswith("being put"), headline
     slurry = derive_headline(
@@ -737,8 +725,7 @@ def test_the_words_a_phrase_cannot_stand_without_stay() -> None:
         ("bbc/politics-027.txt", "criticises way Tony Blair's government operates"),
         ("bbc/politics-214.txt", "reach shocking levels"),
     ):
-        story = split_paragraphs((SHARED_DATA / "news" / name).read_text())
-        headline = derive_headline("\n\n".join(story[1:]))
+        headline = _derived(name)
         assert headline.endswith(expected), headline
     # a light verb still goes with its phrase: never "Londoners get"
     assert _derived("bbc/tech-230.txt").endswith("get around city")
