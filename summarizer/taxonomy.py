@@ -1,11 +1,12 @@
 """A small news taxonomy: general subject labels an editor files stories under, with cue words.
 
 Labels follow broad wire/IPTC-style subjects. An article gets a label when at least two different cue
-words occur and the cues occur at least three times in all (headline words count double), one of its
-`needs` cues among them, and the story is about it: a cue in the headline or the opening sentences, or
-cues throughout (`unsupported_hits` in all). "Iraq war" said twice in a story about the Blair-Brown feud
-does not make it a war story. Shared labels are what lets the digest group stories from different
-sources under one heading.
+words occur and the cues occur at least three times in all (headline words count double), its `needs`
+cues (the words only that subject's stories say) at least twice ("students" once in a story about
+university archaeologists is no education story), and the story is about it: a cue in the headline or
+the opening sentences, or cues throughout (`unsupported_hits` in all). "Iraq war" said twice in a story
+about the Blair-Brown feud does not make it a war story. Shared labels are what lets the digest group
+stories from different sources under one heading.
 """
 
 from __future__ import annotations
@@ -309,6 +310,9 @@ def subjects_for(
     return [(label, round(s, 3)) for s, label in found[:limit]]
 
 
+_NEEDED_HITS = 2  # a subject's defining cues, said in all (a headline's count double)
+
+
 def _strength(subj: Subject, counts: _Counts, unsupported_hits: int) -> float | None:
     """How strongly the counted text is about `subj`, or None when it is not (see the module doc)."""
     hits: dict[str, int] = {}
@@ -318,7 +322,7 @@ def _strength(subj: Subject, counts: _Counts, unsupported_hits: int) -> float | 
             hits[cue] = n
     if len(hits) < 2 or sum(hits.values()) < 3:
         return None
-    if subj.needs and not any(c in hits for c in subj.needs):
+    if subj.needs and sum(hits.get(c, 0) for c in subj.needs) < _NEEDED_HITS:
         return None
     in_lead = any(counts.count(c, "lead") for c in hits)
     if not in_lead and sum(hits.values()) < unsupported_hits:

@@ -283,6 +283,23 @@ def test_a_story_about_the_press_is_still_a_media_story() -> None:
     assert "media" not in _subjects(cited)
 
 
+def test_a_subject_needs_its_defining_cue_more_than_once() -> None:
+    """The Richard III reburial, told by "University of Leicester" archaeologists, was filed under
+    education on one "students": a university in the news is no education story until the story says a
+    word only education stories say twice (or once in its headline, which counts double)."""
+    story = (
+        "Scientists identify king's remains\n\n"
+        "Researchers at the university said the remains found under a car park were those of the king. "
+        "The university team compared DNA from a descendant. University archaeologists dug for weeks, "
+        "helped by students, and the university will publish its findings. The king will be reburied."
+    )
+    assert "education" not in _subjects(story)
+    school = story.replace("helped by students", "helped by students and their teachers")
+    assert "education" in _subjects(school)
+    headline = "Students help identify king's remains\n\n" + story.split("\n\n", 1)[1]
+    assert "education" in _subjects(headline)
+
+
 def test_cue_words_do_not_match_longer_words_by_accident() -> None:
     """ "example" is no exam, "important" no import, "France" no franc, and a price in francs is no
     currency news."""
