@@ -1166,10 +1166,7 @@ def _is_time_phrase(prep: Any) -> bool:
 
 def _takes_to_infinitive(verb: Any) -> bool:
     """The verb governs a to-infinitive: "is [to buy]", "is going [to cut]"."""
-    return any(
-        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-        for c in verb.children
-    )
+    return any(c.dep_ == "xcomp" and _infinitive(c) for c in verb.children)
 
 
 def _is_to_infinitive(verb: Any, auxes: list[Any]) -> bool:
@@ -1400,7 +1397,7 @@ def _name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
         # Resources and Energy Minister Gareth] Evans told": what the parser hangs on the name before that
         # comma is no title of it
         glued = surname.i  # "Jay-Z" is one word: no part of it is a first name
-        while glued > 0 and not doc[glued - 1].whitespace_:
+        while _joined(doc[glued]):
             glued -= 1
         title = [t for t in surname.subtree if t.i < glued]
         start = max((t.i + 1 for t in title if t.text in _BREAKS), default=surname.left_edge.i)
@@ -1467,7 +1464,7 @@ def _short_subject(subject: Any) -> set[int]:
     run = subject.i
     while (
         run > 0
-        and (subject.doc[run - 1].pos_ == "PROPN" or not subject.doc[run - 1].whitespace_)  # "Jay-Z"
+        and (subject.doc[run - 1].pos_ == "PROPN" or _joined(subject.doc[run]))  # "Jay-Z"
         and subject.doc[run - 1].head.i in range(run, subject.i + 1)
     ):
         run -= 1
