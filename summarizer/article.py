@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from summarizer.headline import derive_headline
-from summarizer.lexicon import NATIONALITY, PLACE_WORDS, UNFINISHED_ENDINGS
+from summarizer.lexicon import CITY_COUNTRY, NATIONALITY, PLACE_WORDS, UNFINISHED_ENDINGS
 from summarizer.names import is_all_caps
 from summarizer.text import split_sentences
 
@@ -128,6 +128,9 @@ _US_STATES = """
 """
 US_STATES = frozenset(w.replace("-", " ") for w in _US_STATES.split())
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A wire desk's routing code after an item's last sentence: "… Oil World said.(XYGP 1330)", "(WHCB)" ending
+# the paragraph. Glued to the full stop it hides the sentence end, and it is nothing a reader needs.
+_ROUTING_CODE = re.compile(r"(?<=[.!?\"”])\s?\([A-Z]{4}(?: \d{4}\)(?=\s|$)|\)$)")
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")  # "… PRESSURING U.S."
 _QUESTION_OR_EXCLAMATION = re.compile(r"[?!][\"'”’)\]]*$")
 HEADLINE_QUESTION_MAX_WORDS = 12
@@ -265,7 +268,11 @@ def is_known_place(name: str) -> bool:
     """Whether `name` ("Geneva", "Omaha, Nebraska", "Lausanne, Switzerland") names a known place: any of
     its comma-separated parts a country, a nationality's country, a listed city or a US state."""
     parts = [p.strip().casefold().replace("-", " ") for p in name.split(",")]
-    return any(p in NATIONALITY or p.replace(" ", "-") in PLACE_WORDS or p in US_STATES for p in parts if p)
+    return any(
+        p in NATIONALITY or p.replace(" ", "-") in PLACE_WORDS or p in CITY_COUNTRY or p in US_STATES
+        for p in parts
+        if p
+    )
 
 
 def place_source_dateline(text: str) -> re.Match[str] | None:
@@ -463,7 +470,7 @@ def parse_text(
             continue
         if is_boilerplate(p) or (headline and len(body) < 3 and _same_text(p, headline)):
             continue  # site furniture, or the headline repeated under a source line
-        body.append(p)
+        body.append(_ROUTING_CODE.sub("", p))
     if not body:
         raise ArticleError("no body text")
 
@@ -476,6 +483,8 @@ def parse_text(
         body.pop(0)
         if not body:
             raise ArticleError("no body text")
+    if dateline:
+        body = [body[0], *(_without_item_dateline(p) for p in body[1:])]
     if headline is None:
         headline = derive_headline("\n\n".join(body)) or derive_title(body[0])
         derived = True
@@ -492,6 +501,15 @@ def parse_text(
         url=url,
         published=published,
     )
+
+
+def _without_item_dateline(para: str) -> str:
+    """A later paragraph of a wire round-up opening with its own dateline ("NEW YORK - Comex silver …"):
+    the item starts after it. Only a known place is cut: "OIL SMALL TRADERS - long 31.8" is a table row."""
+    m = _WIRE_DATELINE.match(para)
+    if m and is_known_place(m.group("dateline").split("(")[0]) and m.end() < len(para):
+        return para[m.end() :]
+    return para
 
 
 def _without_headline(para: str, headline: str) -> str:

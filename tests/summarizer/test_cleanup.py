@@ -58,3 +58,27 @@ def test_text_without_sentence_punctuation_is_split_at_line_breaks() -> None:
     bullets = summarize(article.body)
     assert len(bullets) == 3
     assert all(b in lines for b in bullets), bullets
+
+
+def test_a_wire_round_up_loses_its_routing_codes_and_item_datelines() -> None:
+    """Reuters' commodities round-up: each item opens with its own dateline and ends in a desk code glued
+    to the full stop ("… Oil World said.(XYGP 1330)"), which hid the sentence end from the splitter."""
+    article = parse_text((REUTERS / "14230.txt").read_text())
+    assert article.paragraphs[0].endswith("the Hamburg-based newsletter Oil World said.")
+    assert article.paragraphs[1].startswith("Comex silver futures soared 15 to 18 cents")
+    assert article.paragraphs[3].startswith("A Brazilian seamen's strike")  # "SAO PAULO - ", a listed city
+    assert not any(re.search(r"\([A-Z]{4}(?: \d{4})?\)", p) for p in article.paragraphs)
+    bullets = summarize(article.body)
+    assert bullets[0].endswith("Oil World said."), bullets
+    assert all(" - " not in b[:20] for b in bullets), bullets
+
+
+def test_a_capitalised_row_label_before_a_dash_is_no_item_dateline() -> None:
+    article = parse_text((REUTERS / "18405.txt").read_text())
+    assert any(p.startswith("OIL SMALL TRADERS - long 31.8") for p in article.paragraphs)
+
+
+def test_a_bracket_that_is_no_routing_code_stays() -> None:
+    text = "Kingdom Ltd said profits rose. (NATO) It added more.\n\nShares rose (ABCD 12)."
+    article = parse_text(text)
+    assert "(NATO)" in article.body and "(ABCD 12)" in article.body
