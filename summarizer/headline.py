@@ -200,8 +200,14 @@ def derive_headline(
         return ""
     scan = body[:KEY_SENTENCE_SCAN_CHARS]
     counts = _mention_counts(body[:SALIENCE_SCAN_CHARS]) if mentions > 1 else None
-    # each candidate as it reads with its asides cut, then with a comma in their place: in order, once
-    for reading in dict.fromkeys(_plain(s, scan, aside) for s in candidates for aside in ("", ",")):
+    # each candidate as it reads with its asides cut, then with a comma in their place, then without a
+    # closing attribution the parse could not read past: in order, once
+    readings = (
+        reading
+        for s in candidates
+        for reading in (_plain(s, scan), _plain(s, scan, ","), _ATTRIBUTION.sub(".", _plain(s, scan)))
+    )
+    for reading in dict.fromkeys(readings):
         parsed = _parse(reading)
         if parsed is None:
             break  # no model: the rule
@@ -442,8 +448,10 @@ def _compress(
         return ""
     verb = _content_clause(root)
     subject = _subject(verb)
-    if not _verbal(verb) or not subject or _hyphen_glued(verb):
-        return ""  # "will not be re-drafted" parsed with "re" for the verb: the rules do better
+    # "will not be re-drafted" parsed with "re" for the verb: the rules do better; "X outspent Y, new
+    # figures show" with "outspent" read as a noun would be headlined "New figures show"
+    if not _verbal(verb) or not subject or _hyphen_glued(verb) or (verb is root and _attribution_alone(root)):
+        return ""
     verb, kept = _main_clause(verb, subject)
     kept |= _glued(doc, kept)
     speaker = _subject(root) if verb is not root else None
@@ -885,6 +893,17 @@ def _content_clause(root: Any) -> Any:
     return _but_clause(root) or root
 
 
+def _attribution_alone(root: Any) -> bool:
+    """A verb of saying with nothing said: what it reports stands before it, in a piece the parse could
+    not read as a clause ("… in the European elections, new figures show")."""
+    return (
+        root.lemma_.lower() in _SPEECH_LEMMAS
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "acomp") for c in root.children)
+        and any(c.dep_ in ("dep", "parataxis", "nsubj") and c.i < root.i for c in root.children)
+        and any(c.dep_ == "punct" and c.text == "," and c.i < root.i for c in root.children)
+    )
+
+
 def _verbal(token: Any) -> bool:
     """A verb, or a participle the model tags as an adjective that has its auxiliary: "was not armed"."""
     return token.pos_ in ("VERB", "AUX") or (
@@ -1189,7 +1208,7 @@ def _future_as_infinitive(verb: Any, auxes: list[Any]) -> dict[int, str]:
             rewrite[a.i] = "to"
         elif a.dep_ == "aux" and a.lemma_.lower() == "be" and verb.tag_ == "VBG":
             rewrite[a.i] = ""
-            rewrite[verb.i] = verb.lemma_.lower()
+            rewrite[verb.i] = _verb_lemma(verb)
     return rewrite
 
 
@@ -1516,8 +1535,22 @@ def _past_for_good(verb: Any, aux_lemmas: list[str]) -> bool:
     )
 
 
+def _verb_lemma(verb: Any) -> str:
+    """The verb's lemma, mended where the small model strips a silent "e": it lemmatises "coped",
+    "hoped", "scraped" as "cop", "hop", "scrap", whose own pasts double the consonant ("copped")."""
+    lemma: str = verb.lemma_.lower()
+    word = verb.lower_
+    if word in (lemma + "ed", lemma + "ing") and _SHORT_CLOSED_SYLLABLE.search(lemma):
+        return lemma + "e"
+    return lemma
+
+
+# one vowel then one consonant ending the only syllable: "cop", "scrap", "din" (not "visit", "open", "wait")
+_SHORT_CLOSED_SYLLABLE = re.compile(r"^[^aeiouy]*[aeiou][^aeiouwxy]$")
+
+
 def _present(verb: Any, plural: bool) -> str:
-    lemma = verb.lemma_.lower()
+    lemma = _verb_lemma(verb)
     if not lemma.isalpha():
         return verb.text
     if lemma in _IRREGULAR_PRESENT:
@@ -1538,7 +1571,10 @@ _LEADING_CLAUSE = re.compile(
     r"^(?:As|While|After|When|Before|Although|Though|Despite|Amid|Following|With|Since|Once|If|Until|In|On"
     r"|At|During|Earlier|Later|Throughout|Under)\b[^,]{8,120},\s+(?=\w)"
 )
-_ATTRIBUTION = re.compile(r",\s+(?:[\w.'’-]+\s+){0,5}(?:said|says|told \w+|reported|announced)\s*\.?$")
+_ATTRIBUTION = re.compile(
+    r",\s+(?:[\w.'’-]+\s+){0,5}(?:said|says|told \w+|reported|announced|shows?|showed|suggests?|suggested"
+    r"|found|finds|reveals?|revealed|indicates?|indicated)\s*\.?$"
+)
 
 
 def _rule_headline(sentence: str, max_words: int) -> str:
