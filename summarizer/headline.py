@@ -575,9 +575,7 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
     the verb, its subject and object heads always stay."""
     if sum(counts.values()) < SALIENCE_MIN_WORDS:
         return set()  # too short a story to tell its subject from its detail
-    core = {verb.i} | {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")}
-    if verb.lemma_.lower() == "be":  # "Clark is [in hospital]": what the subject is, the clause's news
-        core |= {c.i for c in verb.children if c.dep_ in ("prep", "acomp") and c.i > verb.i}
+    core = _core(verb)
     candidates: list[tuple[int, int, set[int]]] = []
     for t in doc:
         if t.i not in kept or t.i in core or t.dep_ not in _MODIFIERS:
@@ -592,8 +590,8 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             continue  # the "m" of "$515m"
         if _compared(t, kept):
             continue  # "a better job than …" without "better" compares nothing
-        if t.dep_ == "amod" and t.head.lemma_.lower() in _SCALE_NOUNS:
-            continue  # "reach shocking levels": a level is news by what it is
+        if t.dep_ == "amod" and t.head.lemma_.lower() in _SCALE_NOUNS | _TIME_UNITS:
+            continue  # "reach shocking levels", "to have a big year": a level, a year is news by what it is
         if any(w.tag_ in ("JJS", "RBS") or w.lower_ in _CURRENCY for w in t.subtree):
             continue  # "falls to its lowest level", "sent a record $16.6bn home": the record, the sum is news
         words = [w for w in t.subtree if w.i in kept and w.is_alpha and not w.is_stop]
@@ -610,8 +608,25 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
     return drop
 
 
+def _core(verb: Any) -> set[int]:
+    """What `_detail` never drops: the verb, its subject and object heads, what "is" says of the subject
+    ("Clark is [in hospital]") and where a placing verb puts its object ("puts Liverpool [on comeback
+    trail]")."""
+    core = {verb.i} | {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")}
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        core |= {c.i for c in verb.children if c.dep_ in ("prep", "acomp") and c.i > verb.i}
+    if lemma in _PLACING_VERBS:
+        core |= {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i for t in c.subtree}
+    return core
+
+
 # Nouns that say nothing without their adjective: "shocking levels", "a record high", "at a brisk pace"
 _SCALE_NOUNS = frozenset(word_list("level high low pace rate proportion proportions scale"))
+
+
+# Verbs that put their object somewhere: the place is what they say ("puts Liverpool on comeback trail")
+_PLACING_VERBS = frozenset(word_list("put place set keep lay send"))
 
 
 def _compared(t: Any, kept: set[int]) -> bool:
