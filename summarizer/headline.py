@@ -105,8 +105,8 @@ _DANGLING = (
             """
             about according after against and as at because before being between but by due during for from he
             him i if in into it less more most must my no nor not on onto or our over s she so
-            such than thanks them there these they this those to under up us very we while whom whose
-            with without you your
+            such than thanks them there these they this those to under up us versus very vs we while whom
+            whose with without you your
             """
         )
     )
@@ -495,7 +495,15 @@ def _compress(
     while words and (doc[words[0]].is_punct or doc[words[0]].lower_ in _ARTICLES):
         words.pop(0)
     text = _join(doc, words, rewrite)
-    if len(text.split()) < 3:
+    if len(text.split()) < 3 and not credit and not back:
+        credit = _credit(doc, root, speaker, persons, "all")  # "holdings fall" needs whose word it is
+    return _credited(doc, words, text, credit)
+
+
+def _credited(doc: Any, words: list[int], text: str, credit: str) -> str:
+    """The headline with its speaker's credit in front ("TUC says government should …"); "" when it is
+    too short to stand without one."""
+    if not text or (len(text.split()) < 3 and not credit):
         return ""
     if credit:
         first = doc[words[0]]
@@ -526,6 +534,8 @@ def _credit(doc: Any, root: Any, speaker: Any | None, persons: tuple[tuple[int, 
     if speaker.pos_ == "NOUN" and kind != "all":
         return ""
     start, end = speaker.i, speaker.i + 1
+    while speaker.pos_ == "NOUN" and start > 0 and doc[start - 1].dep_ in ("amod", "compound", "nmod"):
+        start -= 1  # "West German private banks say"
     if speaker.pos_ == "PROPN" and not any(s <= speaker.idx < e for s, e in persons):
         while start > 0 and (
             (doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i >= start)

@@ -770,3 +770,18 @@ def test_where_a_verb_puts_something_and_what_kind_of_year_stay() -> None:
     ):
         headline = _derived(name)
         assert expected in headline, headline
+
+
+def test_a_claim_too_short_to_stand_alone_is_credited_to_its_speaker() -> None:
+    """ "West German private banks, in the latest twist …, have said the holdings were falling" (a Reuters
+    story, headline hidden; published "GERMAN BANKS SAY COMPANY HOLDINGS FALLING") was headlined "West
+    German private banks", no verb: the claim alone, "holdings fall", was too short to stand."""
+    headline = _derived("reuters/3188.txt")
+    assert headline.startswith("West German private banks say holdings fall"), headline
+
+
+def test_a_headline_never_ends_on_versus() -> None:
+    # a Reuters dividend table line, headline hidden: "… for total 12.80 guilders vs 12.80 guilders for 1985"
+    headline = _derived("reuters/2221.txt")
+    assert not headline.endswith((" vs", " versus")), headline
+    assert headline.endswith("12.80 guilders"), headline
