@@ -600,7 +600,9 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             continue  # the "m" of "$515m"
         if _compared(t, kept):
             continue  # "a better job than …" without "better" compares nothing
-        if t.dep_ == "amod" and t.head.lemma_.lower() in _SCALE_NOUNS | _TIME_UNITS:
+        if t.dep_ == "amod" and (
+            t.head.lemma_.lower() in _SCALE_NOUNS | _TIME_UNITS or _light_object(t.head, verb)
+        ):
             continue  # "reach shocking levels", "to have a big year": a level, a year is news by what it is
         if any(w.tag_ in ("JJS", "RBS") or w.lower_ in _CURRENCY for w in t.subtree):
             continue  # "falls to its lowest level", "sent a record $16.6bn home": the record, the sum is news
@@ -629,6 +631,16 @@ def _core(verb: Any) -> set[int]:
     if lemma in _PLACING_VERBS:
         core |= {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i for t in c.subtree}
     return core
+
+
+def _light_object(noun: Any, verb: Any) -> bool:
+    """The object of the headline's verb when that verb is light: it says what happened by its adjective,
+    "made a gruesome discovery", "makes a winning return"."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.i == verb.i
+        and verb.lemma_.lower() in _LIGHT_VERBS | {"have", "give"}
+    )
 
 
 # Nouns that say nothing without their adjective: "shocking levels", "a record high", "at a brisk pace"
