@@ -466,6 +466,7 @@ def _compress(
         name = _appositive_name(subject)
         if name is not None:  # "Channel Tunnel operator Eurotunnel has seen" → "Eurotunnel sees"
             kept = (kept - {t.i for t in subject.subtree}) | _phrase(name)
+    kept = _objects_by_name(kept, verb)
     kept -= _name_padding(doc, persons)
     kept -= _low_information(doc, verb, drop)
     if counts is not None:
@@ -1509,6 +1510,36 @@ def _appositive_name(subject: Any) -> Any | None:
             and all(t.is_punct for t in subject.doc[subject.i + 1 : child.left_edge.i])
         ):
             return child  # right after the noun it names, not "a shareholder in US phone firm MCI"
+    return None
+
+
+def _objects_by_name(kept: set[int], verb: Any) -> set[int]:
+    """An object after the verb goes by the name the story gives it at its end: "was televised on one
+    of the biggest sports networks in the world, ESPN" → "televised on ESPN"."""
+    # the verb's own objects, not a noun inside one: "the top diplomat of its closest ally, John Kerry"
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    for t in objects:
+        if t.i not in kept or t.i < verb.i or t.pos_ not in ("NOUN", "NUM"):
+            continue
+        name = _closing_name(t)
+        if name is not None:
+            return (kept - {w.i for w in t.subtree}) | {w.i for w in name.subtree if not w.is_punct}
+    return kept
+
+
+def _closing_name(noun: Any) -> Any | None:
+    """A short name set off by a comma at the very end of the noun's phrase: "one of …, ESPN"."""
+    for child in noun.children:
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and child.right_edge.i == noun.right_edge.i
+            and len(list(child.subtree)) <= 4
+            and child.left_edge.i > 0
+            and noun.doc[child.left_edge.i - 1].text == ","
+        ):
+            return child
     return None
 
 

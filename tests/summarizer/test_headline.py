@@ -798,3 +798,19 @@ def test_a_light_verbs_object_keeps_the_adjective_that_says_what_happened() -> N
     # only the headline's own verb: a light verb deeper in the claim keeps the usual pruning
     bangemann = _derived("reuters/17119.txt")
     assert "growth would not have" in bangemann, bangemann
+
+
+def test_an_object_goes_by_the_name_the_sentence_closes_on() -> None:
+    """ "The match was being televised on one of the biggest sports networks in the world, ESPN" (a CNN
+    story) was headlined "Match televised on one of biggest sports networks in world"."""
+    espn = parse_text((SHARED_DATA / "news/cnn/a50425d6ca19.txt").read_text()).headline
+    assert espn == "Match televised on ESPN", espn
+    rival = derive_headline(
+        "The company sold the unit to a longtime rival, Acme Corp, for 50 million dollars."
+    )
+    assert rival.startswith("Company sells unit to Acme"), rival
+    # a name closing a noun inside the object names that noun, not the object
+    ally = derive_headline(
+        "The minister held talks on Tuesday with the top diplomat of its closest ally, John Kerry."
+    )
+    assert "diplomat" in ally and "of Kerry" not in ally, ally
