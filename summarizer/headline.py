@@ -599,8 +599,8 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             continue  # "five-year high", "hat-trick": a hyphenated compound is one word to the reader
         if _joined(t) and not t.is_punct:
             continue  # the "m" of "$515m"
-        if _compared(t, kept):
-            continue  # "a better job than …" without "better" compares nothing
+        if _compared(t, kept) or _changed_object(t, verb):
+            continue  # "a better job than …" without "better" compares nothing; "face slower growth"
         if t.dep_ == "amod" and (
             t.head.lemma_.lower() in _SCALE_NOUNS | _TIME_UNITS or _light_object(t.head, verb)
         ):
@@ -632,6 +632,11 @@ def _core(verb: Any) -> set[int]:
     if lemma in _PLACING_VERBS:
         core |= {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i for t in c.subtree}
     return core
+
+
+def _changed_object(t: Any, verb: Any) -> bool:
+    """A comparative on the verb's object: "face [slower] growth", "report [better] profits"."""
+    return t.tag_ == "JJR" and t.dep_ == "amod" and t.head.dep_ == "dobj" and t.head.head.i == verb.i
 
 
 def _light_object(noun: Any, verb: Any) -> bool:
@@ -969,6 +974,11 @@ def _but_clause(root: Any) -> Any | None:
     )
 
 
+def _has_expletive(verb: Any) -> bool:
+    """ "There will be no changes": the clause's subject is an empty "there"."""
+    return any(c.dep_ == "expl" for c in verb.children)
+
+
 def _expletive(subject: Any, verb: Any) -> bool:
     """An "it" that stands for the clause after the verb: "it would be foolish for Japan to retaliate"."""
     return (
@@ -1264,8 +1274,8 @@ def _headline_tense(verb: Any) -> dict[int, str]:
         rewrite[verb.i] = ""  # "X is to buy Y" → "X to buy Y"
     elif _going_to(verb, auxes) and not negated:
         rewrite.update({a.i: "" for a in auxes} | {verb.i: ""})  # "is going to cut jobs" → "to cut jobs"
-    elif ("will" in lemmas or "shall" in lemmas) and not negated:
-        rewrite.update(_future_as_infinitive(verb, auxes))
+    elif ("will" in lemmas or "shall" in lemmas) and not negated and not _has_expletive(verb):
+        rewrite.update(_future_as_infinitive(verb, auxes))  # not "there to be no changes"
     elif "will" in lemmas or "shall" in lemmas:
         pass
     elif any(a.tag_ == "MD" for a in auxes):

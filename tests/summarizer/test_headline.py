@@ -814,3 +814,12 @@ def test_an_object_goes_by_the_name_the_sentence_closes_on() -> None:
         "The minister held talks on Tuesday with the top diplomat of its closest ally, John Kerry."
     )
     assert "diplomat" in ally and "of Kerry" not in ally, ally
+
+
+def test_a_comparative_on_the_object_and_an_empty_there_stay() -> None:
+    """Reuters stories, headline hidden: "The 24 nations of the OECD … face slower economic growth" was
+    headlined "Nations of OECD face economic growth", the opposite of the news; "There will be no
+    significant changes in U.S. agricultural policy" read "there to be no changes"."""
+    assert "face slower economic growth" in _derived("reuters/3019.txt")
+    dole = _derived("reuters/5920.txt")
+    assert dole.startswith("Dole says there will be no changes"), dole
