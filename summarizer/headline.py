@@ -457,7 +457,9 @@ def _compress(
     speaker = _subject(root) if verb is not root else None
     back = speaker is not None and not _expletive(subject, verb) and _refers_back(subject, speaker)
     if speaker is not None and back and speaker.lower_ not in _PRONOUNS:
-        kept -= {t.i for t in subject.subtree}  # "Absa said it is in talks" → "Absa is in talks"
+        # "Absa said it is in talks" → "Absa is in talks"; "X said it and Y signed" → "X and Y sign"
+        partners = {t.i for c in subject.children if c.dep_ in ("cc", "conj") for t in c.subtree}
+        kept -= {t.i for t in subject.subtree} - partners
         kept |= _phrase(speaker)
     credit = _credit(doc, root, speaker, persons, speakers) if not back and _unnamed(subject, verb) else ""
     subject = speaker if back else _subject(verb)
@@ -1185,12 +1187,29 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 
 def _joins(token: Any, conj: Any) -> bool:
     """Whether `conj` is coordinated with `token` as one phrase: names, nouns, pronouns ("India and Russia"),
-    or a hyphenated word in a list of modifiers ("train and plane-making giant")."""
+    or a hyphenated word in a list of modifiers ("train and plane-making giant"), or two verbs sharing the
+    second's object ("to develop and market new medicines", not "to develop")."""
+    if _shared_object(token, conj):
+        return True
     if token.pos_ in _NOMINAL and conj.pos_ in _NOMINAL:
         # "she and sister Venus are", not "she are"; but "hers and hers alone" is emphasis, not a list
         repeated = conj.lower_ == token.lower_ and not _one_name(token, conj)  # "Johnson & Johnson" is a name
         return not repeated and (token.pos_ != "PRON" or token.dep_ in ("nsubj", "nsubjpass"))
     return any(_hyphen_glued(t) for t in conj.subtree) and conj.i < token.head.i
+
+
+def _shared_object(verb: Any, conj: Any) -> bool:
+    """ "develop and market new medicines": the first verb has no object of its own, the second, right
+    after "and", holds both verbs' object."""
+    return (
+        verb.pos_ == "VERB"
+        and conj.pos_ == "VERB"
+        and verb.dep_ != "pcomp"  # "charges of spying and aiding rebels": spying has no object to share
+        and conj.i == verb.i + 2
+        and not any(c.dep_ in ("dobj", "nsubj") for c in verb.children if c.i > verb.i)
+        and any(c.dep_ == "dobj" for c in conj.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+    )
 
 
 def _is_time_word(token: Any) -> bool:

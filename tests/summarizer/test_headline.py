@@ -823,3 +823,16 @@ def test_a_comparative_on_the_object_and_an_empty_there_stay() -> None:
     assert "face slower economic growth" in _derived("reuters/3019.txt")
     dole = _derived("reuters/5920.txt")
     assert dole.startswith("Dole says there will be no changes"), dole
+
+
+def test_a_speaker_standing_for_its_it_keeps_its_partner_and_shared_objects_stay() -> None:
+    """ "SmithKline Beckman Corp said it and Boehringer Mannheim GmbH signed a final agreement to develop
+    and market new cardiovascular medicines" (Reuters, headline hidden; published "SMITHKLINE, BOEHRINGER
+    FINALIZE PACT") was headlined "SmithKline Beckman sign agreement to develop": the partner went with
+    the "it", and "develop" lost the object it shares with "market"."""
+    headline = _derived("reuters/17514.txt")
+    assert headline.startswith("SmithKline Beckman and Boehringer Mannheim sign"), headline
+    assert headline.endswith("to develop and market medicines"), headline
+    # a verb with no object of its own to share keeps the usual pruning
+    spying = _derived("bbc/tech-035.txt")
+    assert spying.endswith("jailed on charges of spying"), spying
