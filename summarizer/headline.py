@@ -503,10 +503,24 @@ def _compress(
     return _credited(doc, words, text, credit)
 
 
+def _name_and_predicate(doc: Any, words: list[int]) -> bool:
+    """Two words that make a headline: a name and what it does or is, "Ongpin optimistic", "Kerry resigns"
+    (not "Ongpin says", "Prices rise" short of what)."""
+    if len(words) != 2:
+        return False
+    name, predicate = doc[words[0]], doc[words[1]]
+    return (
+        name.pos_ == "PROPN"
+        and predicate.pos_ in ("VERB", "ADJ")
+        and predicate.lemma_.lower() not in _SPEECH_LEMMAS | _LIGHT_VERBS
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in predicate.children)
+    )
+
+
 def _credited(doc: Any, words: list[int], text: str, credit: str) -> str:
     """The headline with its speaker's credit in front ("TUC says government should …"); "" when it is
     too short to stand without one."""
-    if not text or (len(text.split()) < 3 and not credit):
+    if not text or (len(text.split()) < 3 and not credit and not _name_and_predicate(doc, words)):
         return ""
     if credit:
         first = doc[words[0]]
@@ -935,7 +949,23 @@ def _content_clause(root: Any) -> Any:
                 # "told thousands who gathered to commemorate the anniversary that our march is not
                 # finished": the parser hangs what was told on a verb that tells nothing
                 return token
-    return _but_clause(root) or root
+    return _but_clause(root) or _fronted_claim(root) or root
+
+
+def _fronted_claim(root: Any) -> Any | None:
+    """A clause with its own subject put before the verb's, as an attribution does: "Authorities identified
+    the suspects, but …, investigators questioned if …" reports the identification."""
+    subject = _subject(root)
+    for child in root.children:
+        if (
+            child.dep_ == "ccomp"
+            and subject is not None
+            and child.i < subject.i
+            and _verbal(child)
+            and _subject(child) is not None
+        ):
+            return child
+    return None
 
 
 def _attribution_alone(root: Any) -> bool:
@@ -1336,7 +1366,8 @@ def _fit(doc: Any, kept: set[int], verb: Any, rewrite: dict[int, str], max_words
         ]
         if not candidates:
             break
-        kept = _cut(kept, candidates[0], verb)
+        trimmed = _trim_comparison(kept, candidates[0])
+        kept = trimmed if trimmed != kept else _cut(kept, candidates[0], verb)
     while count(kept) > max_words and (before := _subject_phrases(doc, kept, verb)):
         kept -= {t.i for t in before[-1].subtree}  # the verb stays: "First state visit [of …] delayed"
     if count(kept) > max_words:
@@ -1345,6 +1376,17 @@ def _fit(doc: Any, kept: set[int], verb: Any, rewrite: dict[int, str], max_words
             ordered.pop()
         kept = set(ordered)
     return kept
+
+
+def _trim_comparison(kept: set[int], phrase: Any) -> set[int]:
+    """A comparison's "than" phrase loses a modifier before it goes whole: "are more than a [chromosomal]
+    abnormality"; without it the comparative would be left hanging, and with it the clause."""
+    if not (phrase.lower_ == "than" and phrase.head.tag_ in ("JJR", "RBR")):
+        return kept
+    modifiers = [
+        t for t in phrase.subtree if t.i in kept and t.dep_ in ("amod", "compound") and t.i != phrase.i
+    ]
+    return kept - {t.i for t in modifiers[-1].subtree} if modifiers else kept
 
 
 def _subject_phrases(doc: Any, kept: set[int], verb: Any) -> list[Any]:

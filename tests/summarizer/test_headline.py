@@ -836,3 +836,29 @@ def test_a_speaker_standing_for_its_it_keeps_its_partner_and_shared_objects_stay
     # a verb with no object of its own to share keeps the usual pruning
     spying = _derived("bbc/tech-035.txt")
     assert spying.endswith("jailed on charges of spying"), spying
+
+
+def test_a_clause_put_before_its_verbs_subject_is_the_news() -> None:
+    """ "Authorities quickly identified the Boston bombing suspects, but almost immediately after …,
+    investigators privately questioned if more people were involved" (a CNN story): the model hangs the
+    first clause on "questioned", and the headline ran both together, "Authorities identified Boston
+    bombing suspects investigators question"."""
+    boston = parse_text((SHARED_DATA / "news/cnn/a23a3161cb1c.txt").read_text()).headline
+    assert boston == "Authorities identify Boston bombing suspects", boston
+
+
+def test_a_comparison_cut_to_fit_loses_a_modifier_not_its_sense() -> None:
+    """ "Sigga Ella wanted to show that people with Down syndrome are more than a chromosomal
+    abnormality" (a CNN story) was headlined "Ella wants to show people with Down syndrome", which says
+    the opposite of the photographer's point: cutting "than …" to fit took "are more" along."""
+    ella = parse_text((SHARED_DATA / "news/cnn/a490a5c5c4dc.txt").read_text()).headline
+    assert ella.endswith("people with Down syndrome are more than abnormality"), ella
+
+
+def test_a_name_and_what_it_is_make_a_headline() -> None:
+    """ "Philippines finance minister Jaime Ongpin said he was cautiously optimistic an accord … would be
+    reached" (Reuters, headline hidden; published "PHILIPPINES' ONGPIN OPTIMISTIC ON DEBT TALKS") fell back
+    on the rule's cut of the whole sentence: two words, a name and its predicate, are a headline."""
+    assert _derived("reuters/5294.txt") == "Ongpin optimistic"
+    # a name and a verb of saying are not
+    assert derive_headline("Smith said, according to reporters at the scene on Tuesday.") != "Smith says"
