@@ -1716,14 +1716,24 @@ _ATTRIBUTION = re.compile(
 )
 
 
+def _loose_article(words: list[str], i: int) -> bool:
+    """An article the rule's headline leaves out: the first word, or one before a lower-case word ("opening
+    of [the] official …"); one before a capital may open a name or title ("the Liberal Democrats", "Fish in
+    the Dark")."""
+    if words[i].lower() not in _ARTICLES or (i > 0 and not words[i].islower()):
+        return False
+    return i == 0 or (i + 1 < len(words) and words[i + 1][:1].islower())
+
+
 def _rule_headline(sentence: str, max_words: int) -> str:
     text = sentence.strip().rstrip(".")
     main = _LEADING_CLAUSE.sub("", text)
     if len(main.split()) >= 5:
         text = main
     text = _ATTRIBUTION.sub("", text)
-    text = re.split(r",\s|;\s|\s[-–—]{1,2}\s", text, maxsplit=1)[0]
-    words = _DOUBLE_QUOTES.sub("", text).split()[:max_words]  # as the parsed headlines: no quotation marks
+    text = _DOUBLE_QUOTES.sub("", text)  # as the parsed headlines: no quotation marks, no articles
+    words = re.split(r",\s|;\s|\s[-–—]{1,2}\s", text, maxsplit=1)[0].split()
+    words = [w for i, w in enumerate(words) if not _loose_article(words, i)][:max_words]
     while words and words[-1].lower().strip(".,;:") in _DANGLING:
         words.pop()
     text = " ".join(words).rstrip(",;:")

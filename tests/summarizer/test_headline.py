@@ -494,7 +494,20 @@ def test_the_rules_headline_has_no_stray_quotation_mark_or_comma() -> None:
     """ "This weekend marked the official opening of "Fish in the Dark," the Broadway debut of Larry David"
     (a CNN story the parser cannot read) was headlined with the title's opening quotation mark and comma."""
     play = parse_text((SHARED_DATA / "news/cnn/ac7a70285370.txt").read_text()).headline
-    assert play == "This weekend marked the official opening of Fish in the Dark", play
+    assert play == "This weekend marked official opening of Fish in the Dark", play
+
+
+def test_the_rules_headline_leaves_out_articles_but_not_inside_names() -> None:
+    """The rule (no model, or a sentence the model cannot read) writes headline style too: "The UK
+    Independence Party outspent both Labour and the Liberal Democrats …" (BBC, headline hidden)."""
+    ukip = _derived("bbc/politics-304.txt")
+    assert ukip == "UK Independence Party outspent both Labour and the Liberal Democrats", ukip
+    ner.use_model(False)
+    try:
+        role = derive_headline("He joined the cast of The Lord of the Rings in a small role for the studio.")
+    finally:
+        ner.use_model(True)
+    assert role == "He joined cast of The Lord of the Rings in small role", role
 
 
 def test_a_sum_keeps_its_unit_however_the_word_is_parsed() -> None:
