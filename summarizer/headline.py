@@ -213,13 +213,16 @@ def derive_headline(
             break  # no model: the rule
         headline = _compress(*parsed, max_words, drop, phrases, counts, mentions, floor, speakers)
         if headline:
-            return headline
+            return (
+                _EMAIL.sub(r"\1-mail", headline) if _E_MAIL.search(scan) else headline
+            )  # as the story spells it
     return _rule_headline(_written_short(candidates[0], scan), max_words)
 
 
 def _written_short(sentence: str, scan: str) -> str:
-    """The sentence with the story's abbreviations, and the United States as the story writes it short."""
-    sentence = _abbreviate(sentence, scan)
+    """The sentence with the story's abbreviations, and the United States as the story writes it short;
+    "e-mail" as one word, which the model splits in three ("desktop search fray -mails")."""
+    sentence = _E_MAIL.sub(r"\1mail", _abbreviate(sentence, scan))
     return _UNITED_STATES.sub("U.S." if "U.S." in scan else "US", sentence)
 
 
@@ -235,6 +238,9 @@ def _plain(sentence: str, scan: str, aside: str = "") -> str:
         plain = sentence
     return _DOUBLE_QUOTES.sub("", plain)  # quoted words parse as their sentence's words; a headline has none
 
+
+_E_MAIL = re.compile(r"\b([eE])-mail")
+_EMAIL = re.compile(r"\b([eE])mail")
 
 # Headlines write the country short, as the story does elsewhere ("U.S." on the wire, "US" at the BBC);
 # "the United States' attack" → "U.S. attack"
@@ -621,8 +627,10 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             t.head.lemma_.lower() in _SCALE_NOUNS | _TIME_UNITS or _light_object(t.head, verb)
         ):
             continue  # "reach shocking levels", "to have a big year": a level, a year is news by what it is
-        if any(w.tag_ in ("JJS", "RBS") or w.lower_ in _CURRENCY for w in t.subtree):
-            continue  # "falls to its lowest level", "sent a record $16.6bn home": the record, the sum is news
+        if any(w.tag_ in ("JJS", "RBS") or w.lower_ in _CURRENCY | _SCANT for w in t.subtree):
+            # "falls to its lowest level", "sent a record $16.6bn home", "little chance exports will rise":
+            # the record, the sum, the doubt is news
+            continue
         words = [w for w in t.subtree if w.i in kept and w.is_alpha and not w.is_stop]
         heard = max((counts[_stem(w.text)] for w in words), default=mentions)
         if heard < mentions:
@@ -663,6 +671,10 @@ def _light_object(noun: Any, verb: Any) -> bool:
         and noun.head.i == verb.i
         and verb.lemma_.lower() in _LIGHT_VERBS | {"have", "give"}
     )
+
+
+# Quantities that deny what their noun says: without them a headline says the opposite
+_SCANT = frozenset(word_list("little few scant slim"))
 
 
 # Nouns that say nothing without their adjective: "shocking levels", "a record high", "at a brisk pace"

@@ -875,3 +875,18 @@ def test_a_name_and_what_it_is_make_a_headline() -> None:
     assert _derived("reuters/5294.txt") == "Ongpin optimistic"
     # a name and a verb of saying are not
     assert derive_headline("Smith said, according to reporters at the scene on Tuesday.") != "Smith says"
+
+
+def test_a_scant_quantity_is_never_detail() -> None:
+    """ "There is little chance Soviet exports to the United States will rise" (Reuters, headline hidden)
+    was headlined "There is chance Soviet exports to U.S. will rise", the opposite of the story."""
+    assert _derived("reuters/3553.txt").startswith("There is little chance Soviet exports")
+
+
+def test_e_mail_is_read_as_one_word_and_written_as_the_story_writes_it() -> None:
+    """The model splits "e-mails" in three: "Microsoft has entered the desktop search fray, releasing a test
+    version of its tool to find documents, e-mails and other files" (BBC, headline hidden) was headlined
+    "Microsoft enters desktop search fray -mails and other files"."""
+    assert _derived("bbc/tech-237.txt") == "Microsoft enters desktop search fray"
+    spam = _derived("bbc/tech-398.txt")
+    assert spam.endswith("about spam e-mails"), spam
