@@ -22,7 +22,7 @@ from datetime import datetime
 from summarizer.headline import derive_headline
 from summarizer.lexicon import CITY_COUNTRY, NATIONALITY, PLACE_WORDS, UNFINISHED_ENDINGS
 from summarizer.names import is_all_caps
-from summarizer.text import split_sentences
+from summarizer.text import split_sentences, without_wire_markup
 
 # Twice the longest story of ../shared/data: analysis cost grows faster than length (see analysis_prefix).
 ANALYSIS_MAX_CHARS = 30_000
@@ -368,22 +368,23 @@ def display_headline(headline: str, body: str = "") -> str:
     sentence case would lose; short function words stay lower case, dotted abbreviations (U.S.) upper,
     and so does any word the story itself writes in capitals ("BHP", "KMG"); "1ST" becomes "1st".
     """
+    headline = without_wire_markup(
+        headline
+    )  # "BP <BP> DOES NOT PLAN …": the ticker is markup, as in the body
     letters = [c for c in headline if c.isalpha()]
     if not (letters and sum(c.isupper() for c in letters) / len(letters) > 0.9 and len(letters) > 8):
         return headline
     acronyms = set() if is_all_caps(body) else set(_ACRONYM_IN_TEXT.findall(body))
     out = []
     for i, word in enumerate(headline.split()):
-        name, bracket, rest = word.partition("<")
-        ticker = bracket + rest  # "VARITY<VAT>": the ticker keeps its capitals
-        lower = name.lower()
-        spelled = name.strip("\"'“”‘’(),:;!?") in acronyms
-        if not name or spelled or ("." in name.strip(".") and len(name) <= 6):
-            out.append(word)  # U.S., wire tickers such as <BP>, BHP as the story spells it
+        lower = word.lower()
+        spelled = word.strip("\"'“”‘’(),:;!?") in acronyms
+        if spelled or ("." in word.strip(".") and len(word) <= 6):
+            out.append(word)  # U.S., BHP as the story spells it
         elif i > 0 and lower in _SMALL_WORDS:
-            out.append(lower + ticker)
+            out.append(lower)
         else:
-            out.append("-".join(_headline_word(part) for part in name.split("-")) + ticker)
+            out.append("".join(_headline_word(part) for part in re.split(r"([-/])", word)))  # "Dutch/Shell"
     return " ".join(out)
 
 

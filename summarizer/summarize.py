@@ -35,7 +35,7 @@ from sumy.utils import get_stop_words
 from summarizer.algorithms import ALGORITHMS, Algorithm
 from summarizer.article import place_source_dateline
 from summarizer.rankers.news import NewsRankSummarizer, RankParams
-from summarizer.text import OfflineTokenizer, closed_quotes, split_sentences
+from summarizer.text import OfflineTokenizer, closed_quotes, split_sentences, without_wire_markup
 
 LANGUAGE = "english"
 
@@ -91,14 +91,9 @@ _IMAGE_REFERENCE = re.compile(
 )
 
 
-# Reuters marks companies in angle brackets: "<Donaldson, Lufkin and Jenrette>", tickers "<BRKN.S>".
-_WIRE_TICKER = re.compile(r" ?<[A-Z0-9]{1,8}(?:\.[A-Z]{1,3})?>")
-_WIRE_COMPANY = re.compile(r"<([A-Z][^<>\n]{1,80})>")
-
-
 def clean_text(text: str) -> str:
     """`text` without news-site furniture before and inside the story; paragraphs are kept."""
-    text = _WIRE_COMPANY.sub(r"\1", _WIRE_TICKER.sub("", text))
+    text = without_wire_markup(text)
     text = _IMAGE_REFERENCE.sub("", text).strip()
     changed = True
     while changed:

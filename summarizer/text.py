@@ -235,6 +235,17 @@ _SENTENCE_STOP = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
 _LINE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
 
+# Reuters marks companies in angle brackets: "<Donaldson, Lufkin and Jenrette>", tickers "<BRKN.S>".
+_WIRE_TICKER = re.compile(r" ?<[A-Z0-9]{1,8}(?:\.[A-Z]{1,3})?>")
+_WIRE_COMPANY = re.compile(r"<([A-Z][^<>\n]{1,80})>")
+
+
+def without_wire_markup(text: str) -> str:
+    """Text without a wire's company markup: tickers go ("BP <BP> said" → "BP said"), a company's name
+    loses its brackets ("<Royal Dutch/Shell Group>" → "Royal Dutch/Shell Group")."""
+    return _WIRE_COMPANY.sub(r"\1", _WIRE_TICKER.sub("", text))
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of `text` in order, stripped; paragraphs (and bullets) always end a sentence."""
     sentences: list[str] = []

@@ -52,8 +52,8 @@ def test_rss_entries_become_clean_articles_with_their_metadata(http_server: Loca
     assert batch.skipped == []
     assert [a.headline for a in batch.articles] == [
         "Air passengers win new EU rights",
-        # a wire headline in capitals is shown in sentence case
-        "BP <BP> Does Not Plan to Hike Standard <SRD> Bid",
+        # a wire headline in capitals is shown in headline case, without the tickers
+        "BP Does Not Plan to Hike Standard Bid",
         story(STORIES[2]).headline,
     ]
     first = batch.articles[0]
