@@ -961,7 +961,25 @@ def _content_clause(root: Any) -> Any:
                 # "told thousands who gathered to commemorate the anniversary that our march is not
                 # finished": the parser hangs what was told on a verb that tells nothing
                 return token
-    return _but_clause(root) or _fronted_claim(root) or root
+    return _but_clause(root) or _fronted_claim(root) or _scene_setting(root) or root
+
+
+def _scene_setting(root: Any) -> Any | None:
+    """The news inside a scene-setting "that is …": "That's the message out of Indonesia, where the rescue
+    chief announced that the search operation ended" reports the search's end."""
+    subject = _subject(root)
+    if root.lemma_.lower() != "be" or subject is None or subject.lower_ not in ("that", "this", "it"):
+        return None
+    for token in root.subtree:
+        where = any(
+            c.lower_ in ("where", "when") for c in token.children
+        )  # not "the question [we must answer]"
+        if (token.dep_ == "advcl" or (token.dep_ == "relcl" and where)) and _verbal(token):
+            inner = _subject(token)
+            if inner is not None and inner.pos_ in ("PROPN", "NOUN") and inner.lower_ not in _DEICTIC:
+                clause = _content_clause(token)
+                return clause if _subject(clause) is not None else None
+    return None
 
 
 def _fronted_claim(root: Any) -> Any | None:

@@ -890,3 +890,21 @@ def test_e_mail_is_read_as_one_word_and_written_as_the_story_writes_it() -> None
     assert _derived("bbc/tech-237.txt") == "Microsoft enters desktop search fray"
     spam = _derived("bbc/tech-398.txt")
     assert spam.endswith("about spam e-mails"), spam
+
+
+def test_a_scene_setting_that_gives_way_to_the_news_inside_it() -> None:
+    """ "That's the message out of Indonesia, where national search and rescue chief Bambang Soelistyo
+    announced that the main search-and-recovery operation surrounding … AirAsia Flight 8501 officially
+    ended Tuesday" (a CNN story) was headlined "That's message out of Indonesia"."""
+    airasia = parse_text((SHARED_DATA / "news/cnn/2bee84160c42.txt").read_text()).headline
+    assert airasia.startswith("Soelistyo announces main search-and-recovery operation"), airasia
+    assert "AirAsia Flight 8501" in airasia, airasia
+    paris = derive_headline(
+        "It was a day of celebration in Paris, where crowds cheered as the team paraded the trophy."
+    )
+    assert paris == "Crowds cheer as team parades trophy", paris
+    # a clause that only says which thing is meant is no scene's news
+    question = derive_headline(
+        "It is the one question the committee must now answer before the vote in March."
+    )
+    assert not question.startswith("Committee"), question
