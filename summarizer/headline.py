@@ -1482,6 +1482,10 @@ def _cut(kept: set[int], phrase: Any, verb: Any) -> set[int]:
     "a report showing [that …]"."""
     kept = kept - {t.i for t in phrase.subtree}
     head = phrase.head
+    if phrase.dep_ == "conj":  # a list cut to its first item, which stands: "by Welsh[, Carson and Stowe]"
+        while head.dep_ == "conj":
+            head = head.head
+        return kept - {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
     while kept and head.i == max(kept) and head.i > verb.i:
         unit = head.head if head.dep_ in ("pobj", "pcomp") else head  # "after [being put] …"
         if unit.dep_ not in _PRUNABLE or unit.i <= verb.i or _verb_complement(unit, verb):

@@ -908,3 +908,13 @@ def test_a_scene_setting_that_gives_way_to_the_news_inside_it() -> None:
         "It is the one question the committee must now answer before the vote in March."
     )
     assert not question.startswith("Committee"), question
+
+
+def test_a_list_cut_to_fit_keeps_its_first_item_and_the_phrase_around_it() -> None:
+    """ "Comdata Network Inc said it has entered into a letter of intent with a limited partnership managed
+    by Welsh, Carson, Anderson and Stowe (WCAS) to merge …" (Reuters, headline hidden) was headlined
+    "Comdata Network enters": cutting the list's last name took every phrase holding it along."""
+    comdata = _derived("reuters/2080.txt")
+    assert comdata.startswith("Comdata Network enters into letter with partnership"), comdata
+    nbc = _derived("reuters/12328.txt")
+    assert nbc.endswith("to representatives of writers"), nbc  # not "of writers editors"
