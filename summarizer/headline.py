@@ -493,13 +493,7 @@ def _compress(
     order, how = _statement_order(verb, kept)
     kept -= how
     words = sorted((i for i in kept if rewrite.get(i, doc[i].text)), key=lambda i: order.get(i, i))
-    while (
-        words
-        and doc[words[-1]].lower_ in _DANGLING | {"-", ",", "'s", "’s"} | _LOOSE_ADVERBS
-        and not _particle(doc[words[-1]])
-        and not _joined(doc[words[-1]])  # "$515m" is one word
-        and not (doc[words[-1]].dep_ == "dobj" and doc[words[-1]].lower_ in _PERSONAL_OBJECTS)  # "shoots him"
-    ):
+    while words and _dangles(doc[words[-1]]):
         words.pop()
     while words and (doc[words[0]].is_punct or doc[words[0]].lower_ in _ARTICLES):
         words.pop(0)
@@ -520,6 +514,20 @@ def _name_and_predicate(doc: Any, words: list[int]) -> bool:
         and predicate.pos_ in ("VERB", "ADJ")
         and predicate.lemma_.lower() not in _SPEECH_LEMMAS | _LIGHT_VERBS
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in predicate.children)
+    )
+
+
+def _dangles(t: Any) -> bool:
+    """Whether a headline cannot end on `t`: a function word, a hyphen, a loose adverb; not a particle
+    ("shies away"), the "m" of "$515m" nor an object pronoun ("shoots him"); and an "each" the model takes
+    for an object once its sum was cut ("raises offer for shares [to 32 dlrs] each")."""
+    if t.lower_ == "each":
+        return t.dep_ == "dobj"
+    return (
+        t.lower_ in _DANGLING | {"-", ",", "'s", "’s"} | _LOOSE_ADVERBS
+        and not _particle(t)
+        and not _joined(t)
+        and not (t.dep_ == "dobj" and t.lower_ in _PERSONAL_OBJECTS)
     )
 
 

@@ -918,3 +918,10 @@ def test_a_list_cut_to_fit_keeps_its_first_item_and_the_phrase_around_it() -> No
     assert comdata.startswith("Comdata Network enters into letter with partnership"), comdata
     nbc = _derived("reuters/12328.txt")
     assert nbc.endswith("to representatives of writers"), nbc  # not "of writers editors"
+
+
+def test_an_each_left_without_its_sum_goes() -> None:
+    """ "Martin T. Sosnoff said he has raised his offer for Caesars World Inc shares to 32 dlrs each from 28
+    dlrs" (Reuters, headline hidden) was headlined "… for Caesars World shares each": the model takes
+    "each" for an object, and cutting "to 32 dlrs" left it behind."""
+    assert _derived("reuters/16216.txt") == "Sosnoff raises offer for Caesars World shares"
