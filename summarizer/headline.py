@@ -213,9 +213,7 @@ def derive_headline(
             break  # no model: the rule
         headline = _compress(*parsed, max_words, drop, phrases, counts, mentions, floor, speakers)
         if headline:
-            return (
-                _EMAIL.sub(r"\1-mail", headline) if _E_MAIL.search(scan) else headline
-            )  # as the story spells it
+            return _spelled_as_in(scan, headline)
     return _rule_headline(_written_short(candidates[0], scan), max_words)
 
 
@@ -241,6 +239,13 @@ def _plain(sentence: str, scan: str, aside: str = "") -> str:
 
 _E_MAIL = re.compile(r"\b([eE])-mail")
 _EMAIL = re.compile(r"\b([eE])mail")
+
+
+def _spelled_as_in(scan: str, headline: str) -> str:
+    """The headline with "e-mail" hyphenated again where the story writes it so (`_written_short` joins it
+    for the parser)."""
+    return _EMAIL.sub(r"\1-mail", headline) if _E_MAIL.search(scan) else headline
+
 
 # Headlines write the country short, as the story does elsewhere ("U.S." on the wire, "US" at the BBC);
 # "the United States' attack" → "U.S. attack"
@@ -979,9 +984,8 @@ def _scene_setting(root: Any) -> Any | None:
     if root.lemma_.lower() != "be" or subject is None or subject.lower_ not in ("that", "this", "it"):
         return None
     for token in root.subtree:
-        where = any(
-            c.lower_ in ("where", "when") for c in token.children
-        )  # not "the question [we must answer]"
+        # a "where"/"when" clause, not one saying which thing is meant: "the question [we must answer]"
+        where = any(c.lower_ in ("where", "when") for c in token.children)
         if (token.dep_ == "advcl" or (token.dep_ == "relcl" and where)) and _verbal(token):
             inner = _subject(token)
             if inner is not None and inner.pos_ in ("PROPN", "NOUN") and inner.lower_ not in _DEICTIC:
