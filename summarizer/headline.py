@@ -32,7 +32,7 @@ from typing import Any
 
 from summarizer import ner
 from summarizer.lexicon import DAYS, MONTHS, NAME_PARTICLES, UNFINISHED_ENDINGS, word_list
-from summarizer.text import split_sentences, split_words
+from summarizer.text import quote_marks, split_sentences, split_words
 
 HEADLINE_MAX_WORDS = 12
 KEY_SENTENCE_MIN_WORDS = 6
@@ -381,8 +381,9 @@ _POINTS_BACK = re.compile(
 def _still_quoting(quoting: bool, sentence: str) -> bool:
     """Whether a quotation is still open after this sentence: '"This is a test. We\'re going to find
     out." Those were the words of ...' quotes two sentences, and the second is not the story's statement."""
-    for c in sentence:
-        if c == '"':
+    straight = set(quote_marks(sentence))  # not an inch mark (6'2") nor one typed for an apostrophe
+    for i, c in enumerate(sentence):
+        if i in straight:
             quoting = not quoting
         elif c in "“”":
             quoting = c == "“"

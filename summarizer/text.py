@@ -363,7 +363,7 @@ def closed_quotes(sentence: str) -> str:
         return sentence + "”"
     if closed > opened and not sentence.startswith("“"):
         return "“" + sentence
-    marks = _quote_marks(sentence)
+    marks = quote_marks(sentence)
     if len(marks) % 2 == 0:
         return sentence
     if _STRAIGHT_OPENER.match(sentence, marks[-1]):
@@ -374,7 +374,7 @@ def closed_quotes(sentence: str) -> str:
 _FEET = re.compile(r"\d['’]\d+$")
 
 
-def _quote_marks(sentence: str) -> list[int]:
+def quote_marks(sentence: str) -> list[int]:
     """Where the straight double quotes are: not an inch mark (6'2") nor one typed for an apostrophe
     (Japan"s)."""
     out = []

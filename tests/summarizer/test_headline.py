@@ -925,3 +925,12 @@ def test_an_each_left_without_its_sum_goes() -> None:
     dlrs" (Reuters, headline hidden) was headlined "… for Caesars World shares each": the model takes
     "each" for an object, and cutting "to 32 dlrs" left it behind."""
     assert _derived("reuters/16216.txt") == "Sosnoff raises offer for Caesars World shares"
+
+
+def test_an_inch_mark_opens_no_quotation() -> None:
+    """A height (6'2") is no quotation mark: the sentence after it is the story's statement, not a quote."""
+    headline = derive_headline(
+        'Who is the 6\'2" forward everyone is talking about this week? Striker John Smith signed a new '
+        "contract with Chelsea on Monday, the club said. He will stay until 2028."
+    )
+    assert headline.startswith("Smith signs new contract with Chelsea"), headline
