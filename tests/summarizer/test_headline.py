@@ -930,7 +930,7 @@ def test_an_each_left_without_its_sum_goes() -> None:
 def test_an_inch_mark_opens_no_quotation() -> None:
     """A height (6'2") is no quotation mark: the sentence after it is the story's statement, not a quote."""
     headline = derive_headline(
-        'Who is the 6\'2" forward everyone is talking about this week? Striker John Smith signed a new '
+        "Who is the 6'2\" forward everyone is talking about this week? Striker John Smith signed a new "
         "contract with Chelsea on Monday, the club said. He will stay until 2028."
     )
     assert headline.startswith("Smith signs new contract with Chelsea"), headline
