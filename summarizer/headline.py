@@ -32,7 +32,7 @@ from typing import Any
 
 from summarizer import ner
 from summarizer.lexicon import DAYS, MONTHS, NAME_PARTICLES, UNFINISHED_ENDINGS, word_list
-from summarizer.text import quote_marks, split_sentences, split_words
+from summarizer.text import quote_marks, split_sentences, split_words, without_wire_markup
 
 HEADLINE_MAX_WORDS = 12
 KEY_SENTENCE_MIN_WORDS = 6
@@ -262,10 +262,14 @@ _NAME_LINKS = frozenset({"and", "of", "for", "the", "&"})
 
 def _abbreviate(sentence: str, body: str) -> str:
     """Names the story abbreviates go by their initials, as headlines write them: "Fiat and General
-    Motors (GM) have until midnight" → "Fiat and GM have until midnight"."""
-    for m in _DEFINED_ACRONYM.finditer(body):
+    Motors (GM) have until midnight" → "Fiat and GM have until midnight"; "The Broken Hill Pty Co Ltd
+    <BRKN.S> (BHP)" → "BHP" (a wire's ticker and the company's suffixes are no part of the initials)."""
+    for m in _DEFINED_ACRONYM.finditer(without_wire_markup(body)):
         acronym = m.group(2)
         words = m.group(1).split()
+        while len(words) > 2 and words[-1].lower().strip(".,") in _COMPANY_SUFFIXES:
+            words.pop()  # "Pty Co Ltd": the initials end before "Co Ltd", the name replaced holds them
+        suffix = m.group(1).split()[len(words) :]
         initials = [w[0] for w in words if w.lower() not in _NAME_LINKS]
         letters = [c for c in acronym if c.isupper()]
         if len(letters) < 2 or len(letters) > len(initials):
@@ -277,8 +281,7 @@ def _abbreviate(sentence: str, body: str) -> str:
         while seen < len(letters):
             start -= 1
             seen += words[start].lower() not in _NAME_LINKS
-        tail = words[start:]
-        name = " ".join(tail)
+        name = " ".join(words[start:] + suffix)
         sentence = re.sub(
             rf"(?:\b[Tt]he\s+)?(?<!\w){re.escape(name)}(?!\w)(?:\s*\({re.escape(acronym)}\))?",
             acronym,

@@ -934,3 +934,13 @@ def test_an_inch_mark_opens_no_quotation() -> None:
         "contract with Chelsea on Monday, the club said. He will stay until 2028."
     )
     assert headline.startswith("Smith signs new contract with Chelsea"), headline
+
+
+def test_a_company_abbreviated_after_its_suffixes_and_ticker_goes_by_its_initials() -> None:
+    """ "Australia's largest company, The Broken Hill Pty Co Ltd <BRKN.S> (BHP), is expected to report a net
+    profit of around 600 mln …" (Reuters, headline hidden; published "BHP NET SEEN AROUND 600 MLN DLRS …")
+    was headlined "Largest company expected to report …": the ticker and "Co Ltd" kept "BHP" from being
+    read as the initials of "Broken Hill Pty"."""
+    headline = _derived("reuters/9736.txt")
+    assert headline.startswith("BHP expected to report net profit"), headline
+    assert _derived("reuters/17475.txt").startswith("BAS concludes")  # "British Airport Services Ltd (BAS)"
