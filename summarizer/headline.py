@@ -638,6 +638,8 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             continue  # "five-year high", "hat-trick": a hyphenated compound is one word to the reader
         if _joined(t) and not t.is_punct:
             continue  # the "m" of "$515m"
+        if _defining_of(t):
+            continue  # "a letter [of intent]", "a vote [of confidence]": the phrase names the thing
         if _compared(t, kept) or _changed_object(t, verb):
             continue  # "a better job than …" without "better" compares nothing; "face slower growth"
         if t.dep_ == "amod" and (
@@ -673,6 +675,19 @@ def _core(verb: Any) -> set[int]:
     if lemma in _PLACING_VERBS:
         core |= {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i for t in c.subtree}
     return core
+
+
+def _defining_of(t: Any) -> bool:
+    """An "of" with a bare singular noun that makes one name with the noun before it: "letter of intent",
+    "state of emergency", "vote of confidence" (not "the sale of the unit", "shares of stock")."""
+    objects = [c for c in t.children if c.dep_ == "pobj"]
+    return (
+        t.lower_ == "of"
+        and t.head.pos_ == "NOUN"
+        and len(objects) == 1
+        and objects[0].tag_ == "NN"
+        and not list(objects[0].children)
+    )
 
 
 def _changed_object(t: Any, verb: Any) -> bool:
@@ -1454,7 +1469,11 @@ def _first_phrases(kept: set[int], verb: Any, limit: int) -> set[int]:
             c
             for h in heads
             for c in h.children
-            if c.dep_ in _TRAILING and c.i > verb.i and c.i in kept and c.n_rights + c.n_lefts > 0
+            if c.dep_ in _TRAILING
+            and c.i > verb.i
+            and c.i in kept
+            and c.n_rights + c.n_lefts > 0
+            and not _defining_of(c)  # "signs letter [of intent] with Security Pacific": part of the object
         ),
         key=lambda t: (not _defines_rank(t), t.i),
     )

@@ -944,3 +944,11 @@ def test_a_company_abbreviated_after_its_suffixes_and_ticker_goes_by_its_initial
     headline = _derived("reuters/9736.txt")
     assert headline.startswith("BHP expected to report net profit"), headline
     assert _derived("reuters/17475.txt").startswith("BAS concludes")  # "British Airport Services Ltd (BAS)"
+
+
+def test_an_of_phrase_that_names_the_thing_stays_with_it() -> None:
+    """ "Mitsui and Co said it signed a letter of intent with Security Pacific Corp …" (Reuters, headline
+    hidden) was headlined "Mitsui and Co signs letter with Security Pacific": "of intent", said once,
+    went as detail, and a letter is not a letter of intent."""
+    headline = _derived("reuters/6725.txt")
+    assert headline.endswith("signs letter of intent with Security Pacific"), headline
