@@ -915,7 +915,7 @@ def test_a_list_cut_to_fit_keeps_its_first_item_and_the_phrase_around_it() -> No
     by Welsh, Carson, Anderson and Stowe (WCAS) to merge …" (Reuters, headline hidden) was headlined
     "Comdata Network enters": cutting the list's last name took every phrase holding it along."""
     comdata = _derived("reuters/2080.txt")
-    assert comdata.startswith("Comdata Network enters into letter with partnership"), comdata
+    assert comdata.startswith("Comdata Network enters into letter of intent with partnership"), comdata
     nbc = _derived("reuters/12328.txt")
     assert nbc.endswith("to representatives of writers"), nbc  # not "of writers editors"
 
