@@ -942,7 +942,10 @@ def _join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
     """The kept tokens with the story's own spacing between neighbours ("five-year", "$16.6bn")."""
     out: list[str] = []
     for k, i in enumerate(words):
-        out.append(rewrite.get(i, doc[i].text))
+        word = rewrite.get(i, doc[i].text)
+        if k and doc[i].dep_ == "cc" and word in ("And", "Or"):
+            word = word.lower()  # the wire's "between the U.S. And the European Community"
+        out.append(word)
         if k + 1 < len(words):
             glued = (words[k + 1] == i + 1 and not doc[i].whitespace_) or doc[words[k + 1]].tag_ == "POS"
             out.append("" if glued else " ")

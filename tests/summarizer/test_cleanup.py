@@ -82,3 +82,24 @@ def test_a_bracket_that_is_no_routing_code_stays() -> None:
     text = "Kingdom Ltd said profits rose. (NATO) It added more.\n\nShares rose (ABCD 12)."
     article = parse_text(text)
     assert "(NATO)" in article.body and "(ABCD 12)" in article.body
+
+
+def test_a_wire_and_after_an_initialism_does_not_end_the_sentence() -> None:
+    """Reuters capitalises "and" after "U.S.": "Already strained relations between the U.S. And the European
+    Community (EC) are likely to get worse …" was split at "U.S.", and the summary's bullet started "And
+    the European Community …", without the relations it is about; others ended on "between U.S."."""
+    article = parse_text((REUTERS / "5954.txt").read_text())
+    first = summarize(article.body)[0]
+    assert first.startswith("Already strained relations between the U.S. And the European Community"), first
+    for name in ("18532.txt", "1911.txt"):
+        bullets = summarize(parse_text((REUTERS / name).read_text()).body)
+        assert not any(b.endswith(" U.S.") for b in bullets), bullets
+    # a sentence after an initialism still starts with an opener; a plain "And" after a word still does
+    assert split_sentences("Sales rose in the U.S. The euro fell.") == [
+        "Sales rose in the U.S.",
+        "The euro fell.",
+    ]
+    assert split_sentences("He left early. And then he came back.") == [
+        "He left early.",
+        "And then he came back.",
+    ]

@@ -952,3 +952,8 @@ def test_an_of_phrase_that_names_the_thing_stays_with_it() -> None:
     went as detail, and a letter is not a letter of intent."""
     headline = _derived("reuters/6725.txt")
     assert headline.endswith("signs letter of intent with Security Pacific"), headline
+
+
+def test_a_wire_capitalised_and_reads_lower_case_in_a_headline() -> None:
+    headline = _derived("reuters/5954.txt")
+    assert headline == "Relations between U.S. and EC likely to get worse", headline
