@@ -368,9 +368,8 @@ def display_headline(headline: str, body: str = "") -> str:
     sentence case would lose; short function words stay lower case, dotted abbreviations (U.S.) upper,
     and so does any word the story itself writes in capitals ("BHP", "KMG"); "1ST" becomes "1st".
     """
-    headline = without_wire_markup(
-        headline
-    )  # "BP <BP> DOES NOT PLAN …": the ticker is markup, as in the body
+    # "BP <BP> DOES NOT PLAN …": the ticker is markup, as in the body
+    headline = without_wire_markup(headline)
     letters = [c for c in headline if c.isalpha()]
     if not (letters and sum(c.isupper() for c in letters) / len(letters) > 0.9 and len(letters) > 8):
         return headline

@@ -218,9 +218,8 @@ def derive_headline(
 
 
 def _written_short(sentence: str, scan: str) -> str:
-    """The sentence with the story's abbreviations, and the United States as the story writes it short;
-    "e-mail" as one word, which the model splits in three ("desktop search fray -mails")."""
-    sentence = _E_MAIL.sub(r"\1mail", _abbreviate(sentence, scan))
+    """The sentence with the story's abbreviations, and the United States as the story writes it short."""
+    sentence = _abbreviate(sentence, scan)
     return _UNITED_STATES.sub("U.S." if "U.S." in scan else "US", sentence)
 
 
@@ -228,8 +227,9 @@ def _plain(sentence: str, scan: str, aside: str = "") -> str:
     """What the parser reads of a key sentence: asides and quotation marks out. `aside`: what stands
     where an aside was: nothing, or a comma when the sentence does not parse without one ("In an
     interview ahead of his U.S. tour -- and of his anniversary -- Prince Charles paid tribute" reads
-    "tour Prince Charles" as one name)."""
-    sentence = _written_short(sentence, scan)
+    "tour Prince Charles" as one name); "e-mail" as one word, which the model splits in three ("desktop
+    search fray -mails")."""
+    sentence = _E_MAIL.sub(r"\1mail", _written_short(sentence, scan))
     dashed = _GLUED_DASH.sub(" - ", sentence)
     plain = _ASIDE.sub(lambda m: aside if m.end() < len(dashed) else "", dashed)  # none at the end
     if len(plain.split()) < KEY_SENTENCE_MIN_WORDS:
@@ -242,7 +242,7 @@ _EMAIL = re.compile(r"\b([eE])mail")
 
 
 def _spelled_as_in(scan: str, headline: str) -> str:
-    """The headline with "e-mail" hyphenated again where the story writes it so (`_written_short` joins it
+    """The headline with "e-mail" hyphenated again where the story writes it so (`_plain` joins it
     for the parser)."""
     return _EMAIL.sub(r"\1-mail", headline) if _E_MAIL.search(scan) else headline
 
@@ -664,11 +664,16 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
     return drop
 
 
+def _clause_heads(verb: Any) -> set[int]:
+    """The verb and the heads of its subject and object: what neither `_detail` nor `_fit` drops."""
+    return {verb.i} | {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")}
+
+
 def _core(verb: Any) -> set[int]:
     """What `_detail` never drops: the verb, its subject and object heads, what "is" says of the subject
     ("Clark is [in hospital]") and where a placing verb puts its object ("puts Liverpool [on comeback
     trail]")."""
-    core = {verb.i} | {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")}
+    core = _clause_heads(verb)
     lemma = verb.lemma_.lower()
     if lemma == "be":
         core |= {c.i for c in verb.children if c.dep_ in ("prep", "acomp") and c.i > verb.i}
@@ -1416,7 +1421,7 @@ def _fit(doc: Any, kept: set[int], verb: Any, rewrite: dict[int, str], max_words
     def count(ids: set[int]) -> int:
         return len(_join(doc, [i for i in sorted(ids) if rewrite.get(i, doc[i].text)], rewrite).split())
 
-    core = {verb.i} | {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")}
+    core = _clause_heads(verb)
     while count(kept) > max_words:
         last = max(kept)
         chain = [doc[last], *(t for t in doc[last].ancestors if t.i in kept)]

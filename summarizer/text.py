@@ -351,9 +351,10 @@ def _period_ends(para: str, start: int, dot: int, next_start: int) -> bool:
     next_word = following.split(None, 1)[0].rstrip(",;:.!?" + _CLOSING_PUNCT) if following else ""
     if low in _BEFORE_NUMBER and next_word[:1].isdigit():
         return False
-    if _ACRONYM.fullmatch(last) and next_word in _WIRE_CAPITALISED_LINKS:
+    initialism = _ACRONYM.fullmatch(last) is not None
+    if initialism and next_word in _WIRE_CAPITALISED_LINKS:
         return False  # the wire's "between the U.S. And the European Community": one sentence
-    if low in _AMBIGUOUS or _ACRONYM.fullmatch(last):
+    if low in _AMBIGUOUS or initialism:
         return next_word in _OPENERS or para[next_start] in _OPENING_PUNCT
     return True
 

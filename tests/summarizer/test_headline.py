@@ -890,6 +890,14 @@ def test_e_mail_is_read_as_one_word_and_written_as_the_story_writes_it() -> None
     assert _derived("bbc/tech-237.txt") == "Microsoft enters desktop search fray"
     spam = _derived("bbc/tech-398.txt")
     assert spam.endswith("about spam e-mails"), spam
+    ner.use_model(False)  # the rule's headline reads the story's own words: "e-mail" as it writes it
+    try:
+        rule = derive_headline(
+            "Users continue to ignore security warnings about spam e-mails, a survey found."
+        )
+    finally:
+        ner.use_model(True)
+    assert rule.endswith("about spam e-mails"), rule
 
 
 def test_a_scene_setting_that_gives_way_to_the_news_inside_it() -> None:
