@@ -26,7 +26,7 @@ from bot.store.repo import (
 )
 from bot.store.rowcache import analysis_of
 from summarizer.analysis import ANALYSIS_VERSION, Analysis
-from summarizer.article import Article
+from summarizer.article import Article, current_headline
 from summarizer.pipeline import analyse_article
 from summarizer.published import with_publication_time
 from summarizer.sources import Skipped, Source, open_source
@@ -280,6 +280,15 @@ def ingest_specs(
     return report
 
 
+def _refreshed_headline(article: Article) -> str:
+    """current_headline, or the stored one when today's rules fail on the story (logged)."""
+    try:
+        return current_headline(article) or article.headline
+    except Exception:
+        log.exception("headline not rewritten, the stored one kept: %s", article.source)
+        return article.headline
+
+
 def reanalyse_stale(
     db: Database,
     analyse: Analyser,
@@ -293,7 +302,8 @@ def reanalyse_stale(
     article: what is done is saved, the rest is re-analysed on the next poll.
 
     Answers are read from the stored analysis, so without this an upgrade would keep serving the old
-    extraction for every article already in the store.
+    extraction for every article already in the store; the headline is written again with today's
+    rules too (current_headline).
     """
     done = 0
     while not should_stop():
@@ -303,10 +313,11 @@ def reanalyse_stale(
                 break
             articles = [stored_article(row) for row in rows]
             with contextlib.closing(analyses(articles, analyse, pool)) as results:
-                for row in rows:
+                for row, article in zip(rows, articles, strict=True):
                     if should_stop():
                         break
                     result = next(results)
+                    row.headline = _refreshed_headline(article)
                     if isinstance(result, str):  # keep the old analysis rather than lose the article
                         log.error("re-analysis failed, old analysis kept: %s\n%s", row.source, result)
                         old = analysis_of(row)

@@ -7,7 +7,9 @@ from typing import Any, Literal
 
 Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
-# Bump when summaries, people or topics change: stored articles are re-analysed at the next start.
+# Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
+# next start, and their headlines written again (current_headline).
+# 15: derived headlines keep what the story says, wire tickers leave headlines, re-analysis rewrites them;
 # 14: a subject's cues in a cited source do not count ("told BBC News" is no media story), nor cue
 # words inside longer ones ("example" is no exam); no name cut before "Group" ("Davis Cup World");
 # 13: no superlative in a topic label ("terror attack", not "worst terror attack"); a summary sentence
@@ -19,7 +21,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 14
+ANALYSIS_VERSION = 15
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -486,7 +487,7 @@ def parse_text(
     if dateline:
         body = [body[0], *(_without_item_dateline(p) for p in body[1:])]
     if headline is None:
-        headline = derive_headline("\n\n".join(body)) or derive_title(body[0])
+        headline = derived_headline(body)
         derived = True
     body_text = "\n\n".join(body)
     return Article(
@@ -501,6 +502,19 @@ def parse_text(
         url=url,
         published=published,
     )
+
+
+def derived_headline(paragraphs: Sequence[str]) -> str:
+    """The headline of a story that came without one: the parsed rule's, else the lead's main clause."""
+    return derive_headline("\n\n".join(paragraphs)) or derive_title(paragraphs[0])
+
+
+def current_headline(article: Article) -> str:
+    """The headline today's rules give a stored article: derived afresh when it was derived, else the
+    given one as display_headline shows it now (wire tickers out, capitals in headline case). Without
+    this an upgrade that improves headlines would leave every story already stored with the old one."""
+    given = derived_headline(article.paragraphs) if article.headline_derived else article.headline
+    return display_headline(given, article.body)
 
 
 def _without_item_dateline(para: str) -> str:

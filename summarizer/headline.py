@@ -582,6 +582,8 @@ def _credit(doc: Any, root: Any, speaker: Any | None, persons: tuple[tuple[int, 
             or (doc[start - 1].text in ("-", "&") and not doc[start - 1].whitespace_ and start > 1)
         ):
             start -= 1
+        if speaker.lower_ in _COMPANY_SUFFIXES:  # "Harper and Row Publishers Inc": the suffix heads the name
+            start = min(start, _firm_name_start(speaker))
         while end - start > 1 and doc[end - 1].lower_ in _COMPANY_SUFFIXES:
             end -= 1
     plural = speaker.tag_ in ("NNS", "NNPS")
@@ -630,7 +632,7 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
     for t in doc:
         if t.i not in kept or t.i in core or t.dep_ not in _MODIFIERS:
             continue
-        if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN":
+        if _part_of_name(t):
             continue
         if t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i:
             continue
@@ -1578,6 +1580,35 @@ _COMPANY_SUFFIXES = frozenset(
 )
 
 
+def _part_of_name(t: Any) -> bool:
+    """A word of a longer name, "Aston" of "Aston Martin", "Harper" of "Harper and Row Publishers Inc"."""
+    if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN":
+        return True
+    return t.head.lower_ in _COMPANY_SUFFIXES and _firm_name_start(t.head) <= t.i < t.head.i
+
+
+_NAME_LINK_WORDS = frozenset({"and", "&", "'s", "’s", "-", "of"})
+
+
+def _firm_name_start(suffix: Any) -> int:
+    """Where the name a legal suffix closes begins: the capitalised words (and the links between them)
+    just before it that the parser hangs on it, "[Harper and Row Publishers] Inc", "Media group [John
+    Fairfax] Ltd"; the suffix's own index when there are none."""
+    doc, start = suffix.doc, suffix.i
+    inside = {t.i for t in suffix.subtree}
+    while start > 0 and doc[start - 1].i in inside:
+        word = doc[start - 1]
+        if word.text[:1].isupper() or (
+            word.lower_ in _NAME_LINK_WORDS and start > 1 and doc[start - 2].text[:1].isupper()
+        ):
+            start -= 1
+        else:
+            break
+    while start < suffix.i and doc[start].lower_ in _NAME_LINK_WORDS:
+        start += 1
+    return start
+
+
 # Titles a headline keeps, as it names these people by them: "Prince William", "Pope Francis"
 _STYLED_TITLES = frozenset(
     {"prince", "princess", "king", "queen", "duke", "duchess", "pope", "emperor", "empress"}
@@ -1586,11 +1617,26 @@ _STYLED_TITLES = frozenset(
 
 def _name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
     """Words a headline leaves off a name: a person's first names and the titles before them ("Foreign
-    Secretary Jack Straw" → "Straw"), a company's legal suffix ("Magma Copper Co" → "Magma Copper")."""
+    Secretary Jack Straw" → "Straw"), a company's legal suffix ("Magma Copper Co" → "Magma Copper",
+    "Mitsui and Co" → "Mitsui")."""
     drop: set[int] = set()
     for k, t in enumerate(doc):
         if t.lower_ in _COMPANY_SUFFIXES and k > 0 and doc[k - 1].pos_ == "PROPN" and t.pos_ == "PROPN":
             drop.add(t.i)
+        elif (
+            t.lower_ in _COMPANY_SUFFIXES
+            and k > 1
+            and doc[k - 1].lower_ in ("and", "&")
+            and doc[k - 2].i in drop
+        ):
+            drop |= {t.i, t.i - 1}  # "Unilever Plc and NV" → "Unilever"
+        elif (
+            t.lower_ in ("co", "co.")
+            and k > 1
+            and doc[k - 1].lower_ in ("and", "&")
+            and doc[k - 2].pos_ == "PROPN"
+        ):
+            drop |= {t.i, t.i - 1}  # "Goldman Sachs and Co" → "Goldman Sachs"
     for start_char, end_char in persons:
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None or len(span) < 2 or any(t.pos_ == "ADJ" for t in span):

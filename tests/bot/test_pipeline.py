@@ -213,6 +213,38 @@ def test_articles_analysed_by_an_older_version_are_reanalysed(tmp_path: Path) ->
     assert "led by Liz Sherwood-Randall" in render_text(commands.handle("/who", CTX))
 
 
+def test_reanalysis_writes_stored_headlines_with_todays_rules(tmp_path: Path) -> None:
+    """After an upgrade a story stored without a headline of its own gets the one today's rules derive,
+    and a wire headline stored with its ticker loses it; a headline the story came with is not replaced."""
+    from dataclasses import replace
+
+    from bot.ingest import reanalyse_stale
+    from bot.store.repo import add_article
+    from summarizer.analysis import ANALYSIS_VERSION, Analysis
+    from summarizer.article import parse_text
+
+    cnn = SHARED_DATA / "news/cnn/0c6af856e721.txt"
+    derived = parse_text(cnn.read_text(), source=str(cnn))
+    wire = SHARED_DATA / "news/reuters/16094.txt"
+    given = parse_text(wire.read_text(), source=str(wire))
+    assert derived.headline_derived and not given.headline_derived
+    db = open_database(f"sqlite:///{tmp_path / 'b.sqlite3'}")
+    old = Analysis(summary=("old summary",), version=ANALYSIS_VERSION - 1)
+    with db.session() as s:
+        add_article(s, replace(derived, headline="Netanyahu says"), old)
+        add_article(s, replace(given, headline=given.headline.upper() + " <TWN>"), old)
+    commands = Commands(db, load_settings({}))
+    before = render_text(commands.handle("/brief", CTX))
+    assert "Netanyahu says\n" in before and "<TWN>" in before
+    assert reanalyse_stale(db, make_analyser()) == 2
+    after = render_text(commands.handle("/brief", CTX))
+    assert derived.headline == "Netanyahu disavows two-state solution"
+    assert derived.headline in after and "Netanyahu says\n" not in after
+    assert "Taiwan Announces New Round of Import Tariff Cuts" in after and "TWN" not in after
+    # a search shows it under the new headline
+    assert "Netanyahu disavows" in render_text(commands.handle("/brief two-state", CTX))
+
+
 def test_searches_reach_past_the_stories_the_overview_shows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
