@@ -476,7 +476,8 @@ def _compress(
         partners = {t.i for c in subject.children if c.dep_ in ("cc", "conj") for t in c.subtree}
         kept -= {t.i for t in subject.subtree} - partners
         kept |= _phrase(speaker)
-    credit = _credit(doc, root, speaker, persons, speakers) if not back and _unnamed(subject, verb) else ""
+    claimed = _unnamed(subject, verb) or _urged(verb)
+    credit = _credit(doc, root, speaker, persons, speakers) if not back and claimed else ""
     subject = speaker if back else _subject(verb)
     if subject is not None:
         kept -= _short_subject(subject)
@@ -528,10 +529,12 @@ def _name_and_predicate(doc: Any, words: list[int]) -> bool:
 
 def _dangles(t: Any) -> bool:
     """Whether a headline cannot end on `t`: a function word, a hyphen, a loose adverb; not a particle
-    ("shies away"), the "m" of "$515m" nor an object pronoun ("shoots him"); and an "each" the model takes
-    for an object once its sum was cut ("raises offer for shares [to 32 dlrs] each")."""
+    ("shies away"), the "m" of "$515m", "US" nor an object pronoun ("shoots him"); and an "each" the model
+    takes for an object once its sum was cut ("raises offer for shares [to 32 dlrs] each")."""
     if t.lower_ == "each":
         return t.dep_ == "dobj"
+    if t.text.isupper() and len(t.text) > 1:
+        return False  # "US", the country, is not "us"
     return (
         t.lower_ in _DANGLING | {"-", ",", "'s", "’s"} | _LOOSE_ADVERBS
         and not _particle(t)
@@ -1103,6 +1106,12 @@ def _unnamed(subject: Any, verb: Any) -> bool:
     return _expletive(subject, verb) or (subject.lower_ not in _PRONOUNS and not _named(subject))
 
 
+def _urged(verb: Any) -> bool:
+    """Whether the claim says what ought to happen ("the U.S. Justice Department should step in"): an
+    opinion, which a headline gives as its speaker's, even when its subject is named."""
+    return any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children)
+
+
 def _refers_back(subject: Any, speaker: Any) -> bool:
     """Whether the claim's subject is its speaker again: a pronoun ("Absa said it is in talks") or the
     speaker's own noun ("The Church of Jesus Christ … says the church has measures in place")."""
@@ -1424,6 +1433,9 @@ def _fit(doc: Any, kept: set[int], verb: Any, rewrite: dict[int, str], max_words
         return len(_join(doc, [i for i in sorted(ids) if rewrite.get(i, doc[i].text)], rewrite).split())
 
     core = _clause_heads(verb)
+    # "Offering of … shares is [under way]": a copula's first phrase is what the headline says of it
+    preps = [c.i for c in verb.children if c.dep_ == "prep"] if verb.lemma_ == "be" else []
+    predicate = preps[0] if preps and not any(c.dep_ in ("attr", "acomp") for c in verb.children) else -1
     while count(kept) > max_words:
         last = max(kept)
         chain = [doc[last], *(t for t in doc[last].ancestors if t.i in kept)]
@@ -1434,6 +1446,8 @@ def _fit(doc: Any, kept: set[int], verb: Any, rewrite: dict[int, str], max_words
             and t.i not in core
             and t.i > verb.i
             and not (t.head.i == verb.i and t.dep_ in ("ccomp", "xcomp"))
+            and not _defining_of(t)  # "expressions [of interest]": a subject's detail goes first
+            and t.i != predicate
         ]
         if not candidates:
             break

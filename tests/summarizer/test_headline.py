@@ -960,6 +960,9 @@ def test_an_of_phrase_that_names_the_thing_stays_with_it() -> None:
     went as detail, and a letter is not a letter of intent."""
     headline = _derived("reuters/6725.txt")
     assert headline == "Mitsui signs letter of intent with Security Pacific", headline
+    # cut to fit, the subject's detail goes before it: "special committee [of independent directors]
+    # receives expressions of interest", not "… of directors receives expressions"
+    assert _derived("reuters/8222.txt").endswith("special committee receives expressions of interest")
 
 
 def test_a_wire_capitalised_and_reads_lower_case_in_a_headline() -> None:
@@ -976,3 +979,26 @@ def test_a_company_goes_by_its_name_not_its_legal_suffix() -> None:
     headline = _derived("reuters/14941.txt")
     assert headline.startswith("Unilever issues prospectus") and headline.endswith("Goldman Sachs"), headline
     assert _derived("reuters/7001.txt").startswith("John Fairfax says flat first half net profit")
+
+
+def test_a_copulas_phrase_is_what_the_headline_says() -> None:
+    """ "… said an offering of three mln shares of Advanced Micro Devices Inc depositary convertible
+    exchangeable preferred shares is under way at 50 dlrs per share" (Reuters, headline hidden) was cut to
+    fit as "Offering of three mln shares": "under way", all it says of the offering, went first."""
+    assert _derived("reuters/9351.txt") == "Offering of three mln shares under way"
+
+
+def test_what_ought_to_happen_is_credited_to_whoever_says_so() -> None:
+    """ "U.S. Senate Republican leader Robert Dole said Congress should consider legislation …" (Reuters,
+    headline hidden; published "DOLE SAYS 0/92 OPTION SHOULD BE CONSIDERED") was headlined "Congress should
+    consider legislation", an opinion given as the bot's own; Mexico's call on the U.S. Justice Department
+    too."""
+    assert _derived("reuters/3847.txt").startswith("Dole says Congress should consider legislation")
+    cnn = (SHARED_DATA / "news/cnn/42029f8c8d74.txt").read_text(encoding="utf-8")
+    headline = derive_headline(parse_text(cnn).body)
+    assert headline == "Foreign Ministry says U.S. Justice Department should step in", headline
+
+
+def test_the_us_is_no_pronoun_a_headline_cannot_end_on() -> None:
+    """ "Sony's PlayStation Portable goes on sale in US" lost "in US" for "us", an object pronoun."""
+    assert _derived("bbc/tech-363.txt").endswith("goes on sale in US")
