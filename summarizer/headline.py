@@ -476,8 +476,11 @@ def _compress(
         partners = {t.i for c in subject.children if c.dep_ in ("cc", "conj") for t in c.subtree}
         kept -= {t.i for t in subject.subtree} - partners
         kept |= _phrase(speaker)
-    claimed = _unnamed(subject, verb) or _urged(verb)
-    credit = _credit(doc, root, speaker, persons, speakers) if not back and claimed else ""
+    # what ought to happen is its speaker's opinion, named or not: "Committee says … should be set up"
+    opinion = _urged(verb)
+    kind = "all" if opinion and speakers != "none" else speakers
+    claimed = opinion or _unnamed(subject, verb)
+    credit = _credit(doc, root, speaker, persons, kind) if not back and claimed else ""
     subject = speaker if back else _subject(verb)
     if subject is not None:
         kept -= _short_subject(subject)
@@ -503,6 +506,7 @@ def _compress(
     order, how = _statement_order(verb, kept)
     kept -= how
     words = sorted((i for i in kept if rewrite.get(i, doc[i].text)), key=lambda i: order.get(i, i))
+    words = _without_echo(doc, words)
     while words and _dangles(doc[words[-1]]):
         words.pop()
     while words and (doc[words[0]].is_punct or doc[words[0]].lower_ in _ARTICLES):
@@ -511,6 +515,21 @@ def _compress(
     if len(text.split()) < 3 and not credit and not back:
         credit = _credit(doc, root, speaker, persons, "all")  # "holdings fall" needs whose word it is
     return _credited(doc, words, text, credit)
+
+
+def _without_echo(doc: Any, words: list[int]) -> list[int]:
+    """The headline without a closing phrase that only says again where it is: "US crude prices soar …
+    above $53 [in US]"."""
+    if not words or doc[words[-1]].dep_ != "pobj" or doc[words[-1]].head.dep_ != "prep":
+        return words
+    prep = doc[words[-1]].head
+    inside = {t.i for t in prep.subtree}
+    tail = [i for i in words if i in inside]
+    if tail != words[-len(tail) :] or tail[0] != prep.i:
+        return words
+    earlier = {doc[i].lower_ for i in words[: -len(tail)]}
+    named = [doc[i].lower_ for i in tail[1:] if not doc[i].is_punct and doc[i].pos_ != "DET"]
+    return words[: -len(tail)] if named and all(w in earlier for w in named) else words
 
 
 def _name_and_predicate(doc: Any, words: list[int]) -> bool:
@@ -579,6 +598,8 @@ def _credit(doc: Any, root: Any, speaker: Any | None, persons: tuple[tuple[int, 
     start, end = speaker.i, speaker.i + 1
     while speaker.pos_ == "NOUN" and start > 0 and doc[start - 1].dep_ in ("amod", "compound", "nmod"):
         start -= 1  # "West German private banks say"
+    if doc[start].text[:1].islower():  # "[high level] U.S. trade officials": the description starts at a name
+        start = next((k for k in range(start, speaker.i) if doc[k].text[:1].isupper()), start)
     if speaker.pos_ == "PROPN" and not any(s <= speaker.idx < e for s, e in persons):
         while start > 0 and (
             (doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i >= start)
