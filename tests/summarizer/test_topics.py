@@ -320,6 +320,10 @@ def test_no_fragments_or_bare_generic_words() -> None:
     talks = labels(topics_of(NEWS / "usenet" / "75880.txt"))
     assert not {"houses", "newspaper"} & set(talks), talks
     assert "peace talks" in talks
+    # "told reporters", "took first place", "for the future": no story is about these alone
+    for name, word in (("reuters/16094.txt", "reporters"), ("bbc/entertainment-121.txt", "place")):
+        assert word not in labels(topics_of(NEWS / name)), name
+    assert "future" not in labels(topics_of(NEWS / "bbc" / "politics-086.txt"))
 
 
 @needs_data
