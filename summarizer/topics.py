@@ -157,6 +157,8 @@ _GENERIC = frozenset(
         decade decades year-old number kind sort bit man men woman women thing
         firm firms board home office body list age centre center agency giant top key major
         analysts analyst economists economist investors investor critics parents children efforts users
+        dealers dealer traders trader bankers banker officials official sources source spokesman spokeswoman
+        spokesmen experts expert observers observer
         stars copies cards labels newspaper newspapers house houses family families life lives class
         details detail address community people person thing things
         place future half form right result results round value information figures measures reporters
