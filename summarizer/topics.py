@@ -335,15 +335,25 @@ def _starts_whole(run: _Run, start: int) -> bool:
     return not (_capital(prev) and not _POSSESSIVE.search(prev) and prev.lower() not in _NOT_NAME_PARTS)
 
 
+# Officials whose brief the words before them name ("sports minister", "trade official"); not a sport's
+# titles: "cross country" of "cross country champion" is a topic
+_OFFICES = frozenset(
+    word_list("minister ministers secretary spokesman spokeswoman official officials adviser envoy envoys")
+)
+
+
 def _ends_whole(run: _Run, start: int, end: int) -> bool:
     """False when the phrase ending here goes on: into a longer phrase of the run ("Iran nuclear" of "Iran
     nuclear program", not "Grand Slam final" of "Grand Slam final thrashing", too long to be a label), or
-    as a name, past a title word too ("Israeli Prime" of "Israeli Prime Minister")."""
+    as a name, past a title word too ("Israeli Prime" of "Israeli Prime Minister"), or into a title
+    ("Belgian sports" of "Belgian sports minister")."""
     words = run.words
     owns = any(_POSSESSIVE.search(w) for w in words[start : end - 1])  # a possessive before its last word
     if end == len(words):
         if words[-1][:1].isupper() and (_capital(run.after) or _name_goes_on(run.after)):
             return False
+        if words[-1].islower() and run.after in _OFFICES:
+            return False  # what kind of official: "Belgian sports" of "Belgian sports minister"
         # what a possessive owns goes on past a stop noun: "Saudi Arabia's state" of "Saudi Arabia's state
         # news agency"
         return not (owns and run.after.isalpha() and run.after.islower() and run.after not in STOPWORDS)

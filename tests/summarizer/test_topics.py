@@ -327,6 +327,16 @@ def test_no_fragments_or_bare_generic_words() -> None:
 
 
 @needs_data
+def test_what_kind_of_official_is_no_topic_but_a_sport_before_its_champion_is() -> None:
+    """ "Belgian sports minister Claude Eerdekens said …" gave the label "Belgian sports"; "world cross
+    country champion" keeps "cross country", the sport."""
+    doping = labels(topics_of(NEWS / "bbc" / "sport-448.txt"))
+    assert "Belgian sports" not in doping and "doping" in doping, doping
+    assert "Russian energy" not in labels(topics_of(NEWS / "bbc" / "business-181.txt"))
+    assert "cross country" in labels(topics_of(NEWS / "bbc" / "sport-024.txt"))
+
+
+@needs_data
 def test_no_label_only_repeats_the_words_of_others() -> None:
     """Six labels say six things: "nuclear program" after "nuclear programme" and "Iran nuclear" says
     nothing new."""
