@@ -338,7 +338,7 @@ def _starts_whole(run: _Run, start: int) -> bool:
 # Officials whose brief the words before them name ("sports minister", "trade official"); not a sport's
 # titles: "cross country" of "cross country champion" is a topic
 _OFFICES = frozenset(
-    word_list("minister ministers secretary spokesman spokeswoman official officials adviser envoy envoys")
+    word_list("minister ministers secretary spokesman spokeswoman official officials adviser chief boss")
 )
 
 
@@ -427,6 +427,9 @@ class _Casing:
             return " ".join(words)
         out = []
         for w in words:
+            if mid_sentence and w[:1].islower():
+                out.append(w)  # as this phrase writes it: "Russian world", whatever "World Cup" elsewhere
+                continue
             # keep the capitals of names ("Davis Cup", "Iran"), lower everything else
             form = self.best.get(w.lower(), w)
             inner_capital = any(c.isupper() for c in form[1:])  # "al-Husseini", "McCain", "iPhone"

@@ -337,6 +337,16 @@ def test_what_kind_of_official_is_no_topic_but_a_sport_before_its_champion_is() 
 
 
 @needs_data
+def test_a_label_is_written_as_the_phrase_writes_it_mid_sentence() -> None:
+    """ "award winners" was labelled "award Winners", "documentary films" "documentary Films": the
+    capital of a name elsewhere in the story ("Poll Winners Concert", "Samuel Goldwyn Films") is not this
+    phrase's."""
+    assert "award winners" in labels(topics_of(NEWS / "bbc" / "entertainment-241.txt"))
+    assert "documentary films" in labels(topics_of(NEWS / "bbc" / "entertainment-361.txt"))
+    assert "World Anti-Doping Agency" in labels(topics_of(NEWS / "bbc" / "sport-448.txt"))
+
+
+@needs_data
 def test_no_label_only_repeats_the_words_of_others() -> None:
     """Six labels say six things: "nuclear program" after "nuclear programme" and "Iran nuclear" says
     nothing new."""
