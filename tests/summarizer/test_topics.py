@@ -324,6 +324,7 @@ def test_no_fragments_or_bare_generic_words() -> None:
     for name, word in (("reuters/16094.txt", "reporters"), ("bbc/entertainment-121.txt", "place")):
         assert word not in labels(topics_of(NEWS / name)), name
     assert "future" not in labels(topics_of(NEWS / "bbc" / "politics-086.txt"))
+    assert not {"shape", "fact"} & set(labels(topics_of(NEWS / "bbc" / "sport-070.txt")))
 
 
 @needs_data
