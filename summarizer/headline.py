@@ -591,6 +591,13 @@ def _credit(doc: Any, root: Any, speaker: Any | None, persons: tuple[tuple[int, 
     states the claim alone (`kind`: "none", "names" for named speakers only, "all")."""
     if speaker is None or kind == "none" or root.lemma_.lower() not in _SPEECH_LEMMAS:
         return ""
+    if speaker.lower_ in ("he", "she"):
+        named = _antecedent(doc, speaker, persons)
+        return (
+            f"{named} {_present(root, False) if root.lemma_.lower() in _CREDIT_VERBS else 'says'}"
+            if named
+            else ""
+        )
     if speaker.lower_ in _PRONOUNS or speaker.pos_ not in ("PROPN", "NOUN"):
         return ""
     if speaker.pos_ == "NOUN" and kind != "all":
@@ -615,6 +622,17 @@ def _credit(doc: Any, root: Any, speaker: Any | None, persons: tuple[tuple[int, 
     said = _present(root, plural) if lemma in _CREDIT_VERBS else ("say" if plural else "says")
     name = doc[start:end].text
     return f"{name[:1].upper()}{name[1:]} {said.lower()}"
+
+
+def _antecedent(doc: Any, pronoun: Any, persons: tuple[tuple[int, int], ...]) -> str:
+    """The surname a "he"/"she" speaker stands for: the one person the sentence names before it ("As
+    pressure mounted on … Margaret Thatcher to call an election, she said …" → "Thatcher"); "" when it
+    names none or several."""
+    before = [(s, e) for s, e in persons if e <= pronoun.idx]
+    if len(before) != 1:
+        return ""
+    span = doc.char_span(*before[0], alignment_mode="expand")
+    return span[-1].text if span is not None and span[-1].pos_ == "PROPN" else ""
 
 
 @lru_cache(maxsize=65_536)

@@ -1008,3 +1008,16 @@ def test_the_us_is_no_pronoun_a_headline_cannot_end_on() -> None:
     headline names the US already, a closing "in US" says nothing."""
     assert _derived("bbc/tech-363.txt").endswith("goes on sale in US")
     assert _derived("bbc/business-045.txt") == "US crude prices soar to fresh four-month highs above $53"
+
+
+def test_a_he_or_she_who_said_it_is_credited_by_the_name_the_sentence_gives() -> None:
+    """ "As pressure mounted on British Prime Minister Margaret Thatcher to call a June election, she said
+    today that the decision on when to go to the county was hers" (Reuters, headline hidden) was headlined
+    "Decision on when to go to county is hers": whose decision it is was lost with the pronoun."""
+    assert _derived("reuters/14030.txt").startswith("Thatcher says decision on when to go")
+    # one person named before "he" is who said it; with two, whose word it is cannot be told
+    said = "in Geneva, he said that the agreement would be signed next week by both sides."
+    headline = derive_headline(f"After Smith met the delegation {said}")
+    assert headline == "Smith says agreement would be signed by both sides", headline
+    headline = derive_headline(f"After Smith met Jones {said}")
+    assert not headline.startswith(("Smith", "Jones")), headline
