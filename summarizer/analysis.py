@@ -11,7 +11,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # next start, and their headlines written again (current_headline).
 # 15: derived headlines keep what the story says, wire tickers leave headlines, re-analysis rewrites them;
 # no topic is a generic word alone ("place", "future"), who is quoted ("reporters", "dealers") nor what
-# kind of official ("Belgian sports" of "Belgian sports minister");
+# kind of official ("Belgian sports" of "Belgian sports minister"); basketball, golf, motor racing and skiing
+# subjects;
 # 14: a subject's cues in a cited source do not count ("told BBC News" is no media story), nor cue
 # words inside longer ones ("example" is no exam); no name cut before "Group" ("Davis Cup World");
 # 13: no superlative in a topic label ("terror attack", not "worst terror attack"); a summary sentence

@@ -256,6 +256,26 @@ SUBJECTS: tuple[Subject, ...] = (
         "athletics, sprint*, marathon, iaaf, hurdles",
     ),
     _s(
+        "basketball",
+        "basketball, nba, ncaa, march madness, final four, point guard, slam dunk, rebounds, three-pointer*",
+        "basketball, nba, march madness, final four, point guard",
+    ),
+    _s(
+        "golf",
+        "golf*, pga, birdie*, bogey*, fairway*, putt*, masters, ryder cup, under par, over par",
+        "golf*, pga, birdie*, bogey*, fairway*, ryder cup",
+    ),
+    _s(
+        "motor racing",
+        "formula one, grand prix, f1, nascar, pole position, pit stop*, qualifying, circuit, lap*",
+        "formula one, f1, nascar, pole position, pit stop*",
+    ),
+    _s(
+        "skiing",
+        "skiing, skier*, slalom, downhill, super-g, giant slalom, ski, alpine",
+        "skiing, skier*, slalom, super-g",
+    ),
+    _s(
         "doping",
         "doping, anti-doping, drugs test*, drug test*, tested positive, banned substance*, wada, "
         "steroid*, nandrolone, ephedrine, drugs, drug",

@@ -71,6 +71,11 @@ def test_sport_and_business_stories_get_their_subject() -> None:
     assert "tennis" in tennis
     currency = labels(topics_of(DATA / "news" / "reuters" / "17395.txt"))
     assert "currency markets" in currency or "monetary policy" in currency
+    # the NCAA tournament is a basketball story first, not an education one; skiing and golf have theirs
+    ncaa = labels(topics_of(DATA / "news" / "cnn" / "08ba69af9520.txt"))
+    assert ncaa[0] == "basketball", ncaa
+    assert labels(topics_of(DATA / "news" / "cnn" / "51f087a4dc97.txt"))[0] == "skiing"
+    assert "golf" in labels(topics_of(DATA / "news" / "cnn" / "bd88d236ea4e.txt"))
 
 
 def test_topic_index_merges_the_same_topic_and_sorts_largest_first() -> None:
