@@ -267,8 +267,9 @@ SUBJECTS: tuple[Subject, ...] = (
     ),
     _s(
         "motor racing",
-        "formula one, grand prix, f1, nascar, pole position, pit stop*, qualifying, circuit, lap*",
-        "formula one, f1, nascar, pole position, pit stop*",
+        "formula one, grand prix, f1, nascar, indycar, pole position, pit stop*, qualifying, circuit, lap*, "
+        "racing, driver, drivers, daytona, sprint cup",
+        "formula one, f1, nascar, indycar, pole position, pit stop*",
     ),
     _s(
         "skiing",

@@ -76,6 +76,7 @@ def test_sport_and_business_stories_get_their_subject() -> None:
     assert ncaa[0] == "basketball", ncaa
     assert labels(topics_of(DATA / "news" / "cnn" / "51f087a4dc97.txt"))[0] == "skiing"
     assert "golf" in labels(topics_of(DATA / "news" / "cnn" / "bd88d236ea4e.txt"))
+    assert labels(topics_of(DATA / "news" / "cnn" / "b6d33bd44b3b.txt"))[0] == "motor racing"  # NASCAR
 
 
 def test_topic_index_merges_the_same_topic_and_sorts_largest_first() -> None:
