@@ -592,12 +592,8 @@ def _credit(doc: Any, root: Any, speaker: Any | None, persons: tuple[tuple[int, 
     if speaker is None or kind == "none" or root.lemma_.lower() not in _SPEECH_LEMMAS:
         return ""
     if speaker.lower_ in ("he", "she"):
-        named = _antecedent(doc, speaker, persons)
-        return (
-            f"{named} {_present(root, False) if root.lemma_.lower() in _CREDIT_VERBS else 'says'}"
-            if named
-            else ""
-        )
+        named = _antecedent(doc, speaker, persons)  # "she said" credited by the name the sentence gives
+        return f"{named} {_said(root, plural=False)}" if named else ""
     if speaker.lower_ in _PRONOUNS or speaker.pos_ not in ("PROPN", "NOUN"):
         return ""
     if speaker.pos_ == "NOUN" and kind != "all":
@@ -617,11 +613,14 @@ def _credit(doc: Any, root: Any, speaker: Any | None, persons: tuple[tuple[int, 
             start = min(start, _firm_name_start(speaker))
         while end - start > 1 and doc[end - 1].lower_ in _COMPANY_SUFFIXES:
             end -= 1
-    plural = speaker.tag_ in ("NNS", "NNPS")
-    lemma = root.lemma_.lower()
-    said = _present(root, plural) if lemma in _CREDIT_VERBS else ("say" if plural else "says")
     name = doc[start:end].text
-    return f"{name[:1].upper()}{name[1:]} {said.lower()}"
+    return f"{name[:1].upper()}{name[1:]} {_said(root, plural=speaker.tag_ in ('NNS', 'NNPS'))}"
+
+
+def _said(root: Any, plural: bool) -> str:
+    """The credit's verb: the speaker's own when a headline keeps it ("warns"), else "says"/"say"."""
+    said = _present(root, plural) if root.lemma_.lower() in _CREDIT_VERBS else ("say" if plural else "says")
+    return said.lower()
 
 
 def _antecedent(doc: Any, pronoun: Any, persons: tuple[tuple[int, int], ...]) -> str:
