@@ -716,13 +716,19 @@ def _core(verb: Any) -> set[int]:
     """What `_detail` never drops: the verb, its subject and object heads, what "is" says of the subject
     ("Clark is [in hospital]") and where a placing verb puts its object ("puts Liverpool [on comeback
     trail]")."""
-    core = _clause_heads(verb)
+    core = _clause_heads(verb) | set(_said_of_subject(verb))
     lemma = verb.lemma_.lower()
-    if lemma == "be":
-        core |= {c.i for c in verb.children if c.dep_ in ("prep", "acomp") and c.i > verb.i}
     if lemma in _PLACING_VERBS:
         core |= {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i for t in c.subtree}
     return core
+
+
+def _said_of_subject(verb: Any) -> list[int]:
+    """What "is" says of its subject, in order: the phrases after it ("Clark is [in hospital]", "is [under
+    way]", "is [ready]"); none for another verb."""
+    if verb.lemma_.lower() != "be":
+        return []
+    return [c.i for c in verb.children if c.dep_ in ("prep", "acomp") and c.i > verb.i]
 
 
 def _defining_of(t: Any) -> bool:
@@ -1472,8 +1478,8 @@ def _fit(doc: Any, kept: set[int], verb: Any, rewrite: dict[int, str], max_words
 
     core = _clause_heads(verb)
     # "Offering of … shares is [under way]": a copula's first phrase is what the headline says of it
-    preps = [c.i for c in verb.children if c.dep_ == "prep"] if verb.lemma_ == "be" else []
-    predicate = preps[0] if preps and not any(c.dep_ in ("attr", "acomp") for c in verb.children) else -1
+    said_of = _said_of_subject(verb)
+    predicate = said_of[0] if said_of and not any(c.dep_ in ("attr", "acomp") for c in verb.children) else -1
     while count(kept) > max_words:
         last = max(kept)
         chain = [doc[last], *(t for t in doc[last].ancestors if t.i in kept)]
@@ -1648,7 +1654,7 @@ def _firm_name_start(suffix: Any) -> int:
     Fairfax] Ltd"; the suffix's own index when there are none."""
     doc, start = suffix.doc, suffix.i
     inside = {t.i for t in suffix.subtree}
-    while start > 0 and doc[start - 1].i in inside:
+    while start > 0 and start - 1 in inside:
         word = doc[start - 1]
         if word.text[:1].isupper() or (
             word.lower_ in _NAME_LINK_WORDS and start > 1 and doc[start - 2].text[:1].isupper()
@@ -1675,12 +1681,7 @@ def _name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
     for k, t in enumerate(doc):
         if t.lower_ in _COMPANY_SUFFIXES and k > 0 and doc[k - 1].pos_ == "PROPN" and t.pos_ == "PROPN":
             drop.add(t.i)
-        elif (
-            t.lower_ in _COMPANY_SUFFIXES
-            and k > 1
-            and doc[k - 1].lower_ in ("and", "&")
-            and doc[k - 2].i in drop
-        ):
+        elif t.lower_ in _COMPANY_SUFFIXES and k > 1 and doc[k - 1].lower_ in ("and", "&") and k - 2 in drop:
             drop |= {t.i, t.i - 1}  # "Unilever Plc and NV" → "Unilever"
         elif (
             t.lower_ in ("co", "co.")
