@@ -9,6 +9,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 16: an ordinal opens a name ("Third World countries", "First Boston Inc"), and its tail is no topic;
 # 15: derived headlines keep what the story says, wire tickers leave headlines, re-analysis rewrites them;
 # no topic is a generic word alone ("place", "future"), who is quoted ("reporters", "dealers") nor what
 # kind of official ("Belgian sports" of "Belgian sports minister"); basketball, golf, motor racing and skiing
@@ -24,7 +25,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 15
+ANALYSIS_VERSION = 16
 
 
 @dataclass(frozen=True)

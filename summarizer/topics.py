@@ -265,16 +265,21 @@ def _opens_name(token: str, following: str) -> bool:
 
 def _name_goes_on(token: str) -> bool:
     """A capitalised word that is no topic alone but can be part of a name: "New" of "New Zealand",
-    "Group" of "Davis Cup World Group" (the name before it is a piece, "Davis Cup World", not a label);
-    not a function word ("The"), a title or an honorific ("Sir Edward Heath" is "Edward Heath")."""
+    "Third" of "Third World", "Group" of "Davis Cup World Group" (the name before it is a piece, "Davis
+    Cup World", not a label); not a function word ("The"), a title or an honorific ("Sir Edward Heath" is
+    "Edward Heath")."""
     return (
         token.isalpha()
         and token.istitle()
         and len(token) >= 3
         and token.lower() in _EXTRA_STOP
-        and token.lower() not in STOPWORDS
+        and (token.lower() not in STOPWORDS or token.lower() in _ORDINALS)
         and token.lower() not in _NOT_NAME_PARTS
     )
+
+
+# ordinals that are stop words but open names: "Third World", "First Amendment", "Second Division"
+_ORDINALS = frozenset(["first", "second", "third"])
 
 
 def _ends_name(word: str, following: str) -> bool:
@@ -328,11 +333,13 @@ def _capital(token: str) -> bool:
 
 
 def _starts_whole(run: _Run, start: int) -> bool:
-    """False when the phrase starting here is the tail of a longer name: "Arab Emirates"."""
+    """False when the phrase starting here is the tail of a longer name: "Arab Emirates", "World
+    countries" of "Third World countries"."""
     if not run.words[start][:1].isupper():
         return True
     prev = run.words[start - 1] if start > 0 else run.before
-    return not (_capital(prev) and not _POSSESSIVE.search(prev) and prev.lower() not in _NOT_NAME_PARTS)
+    opens = _capital(prev) or _name_goes_on(prev)  # "New" of "New York Times": "York Times" is a piece
+    return not (opens and not _POSSESSIVE.search(prev) and prev.lower() not in _NOT_NAME_PARTS)
 
 
 # Officials whose brief the words before them name ("sports minister", "trade official"); not a sport's

@@ -431,3 +431,17 @@ def test_a_capitalised_common_word_opens_a_name_but_an_honorific_does_not() -> N
     got = labels(article_topics(parse_text(text)))
     assert "New Zealand" in got and "Zealand" not in got, got
     assert not [x for x in got if x.startswith("Mrs")], got
+
+
+def test_an_ordinal_opens_a_name_and_its_tail_is_no_label() -> None:
+    text = (
+        "Textile jobs at risk\n\n"
+        "Textile workers in Third World countries could lose their jobs when quotas end, a charity said. "
+        "Third World countries such as Bangladesh depend on textile exports, and the charity wants help "
+        "for textile workers. Bankers at First Boston said Third World countries would need new markets, "
+        "and First Boston expects textile prices to fall."
+    )
+    got = labels(article_topics(parse_text(text)))
+    assert any(x.startswith("Third World") for x in got), got
+    assert "World countries" not in got, got
+    assert "Boston" not in got, got
