@@ -445,3 +445,15 @@ def test_an_ordinal_opens_a_name_and_its_tail_is_no_label() -> None:
     assert any(x.startswith("Third World") for x in got), got
     assert "World countries" not in got, got
     assert "Boston" not in got, got
+
+
+def test_a_word_english_does_not_know_said_once_is_a_typo_not_a_topic() -> None:
+    text = (
+        "Kenyan wins cross country race\n\n"
+        "Kenyan runner Eliud Kipchoge won the cross country race in Edinburgh on Saturday. Kipchoge "
+        "pulled clear of the field with a surge in the lasp lap. The cross country race drew runners "
+        "from Kenya, Ethiopia and Britain, and Kipchoge said the course suited him."
+    )
+    got = labels(article_topics(parse_text(text)))
+    assert "lasp" not in got, got
+    assert any("Kipchoge" in x for x in got), got
