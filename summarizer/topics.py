@@ -63,7 +63,7 @@ _EXTRA_STOP = (
     frozenset(
         word_list(
             """
-        year years time times day days week weeks month months today yesterday tomorrow people way
+        basis hoc year years time times day days week weeks month months today yesterday tomorrow people way
         ways thing things lot lots part parts number numbers percent pct per cent end side sides
         group groups report reports statement comment comments news story stories official officials
         spokesman spokeswoman source sources thursday mr mrs ms dr sir told say says said saying

@@ -457,3 +457,16 @@ def test_a_word_english_does_not_know_said_once_is_a_typo_not_a_topic() -> None:
     got = labels(article_topics(parse_text(text)))
     assert "lasp" not in got, got
     assert any("Kipchoge" in x for x in got), got
+
+
+def test_no_piece_of_a_latin_phrase_nor_what_basis_something_is_done_on() -> None:
+    text = (
+        "Regulators study futures limits\n\n"
+        "An ad hoc committee of the futures commission will study speculative position limits on "
+        "agricultural futures, the commission said. The ad hoc committee will report on a consistent "
+        "basis, and the commission said speculative position limits on agricultural futures protect "
+        "farmers. The ad hoc committee meets in Chicago, on a monthly basis."
+    )
+    got = labels(article_topics(parse_text(text)))
+    assert not [x for x in got if x.startswith("hoc") or x.endswith("basis")], got
+    assert any("position limits" in x for x in got), got
