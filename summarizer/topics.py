@@ -595,6 +595,8 @@ def _candidates(
             continue  # a lower-case word English does not know, said once: a typo ("the lasp lap")
         if len(key) > 1 and form[0].islower() and key[0] in adverbs:
             continue  # "cautiously optimistic", "highly vulnerable": what is said of a topic, not one
+        if len(key) > 1 and form[-1].islower() and key[-1] in adverbs:
+            continue  # "business anymore", "points ahead": a clause's words, not a topic's
         if len(form) > len(key) and not (form[0][:1].isupper() or key[0] in nouns):
             continue  # "X of Y" joins a noun or a name to the rest: not "consisting of Obama"
         recurs = f >= 2 or set(key) <= head_stems
@@ -649,7 +651,8 @@ def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]
 def _tagged_classes(tags: dict[str, tuple[float, ...]] | None) -> tuple[set[str], set[str], set[str]]:
     """The stems the model tags mostly as an adjective ("vulnerable", "final"), and mostly as a verb
     ("compete", "refinance"; not a gerund, which can head a label: "sports betting"), rarely as a noun;
-    and the "-ly" words it tags as none of noun, name, adjective or verb: adverbs ("cautiously")."""
+    and the words it tags as none of noun, name, adjective or verb: adverbs and the like ("cautiously",
+    "ahead", "anymore", "past" of "shot past Meldrum")."""
     tagged = (tags or {}).items()
     return (
         {s for s, shares in tagged if shares[_ADJ] >= 0.5 and shares[_NOUN] < 0.25},
@@ -658,11 +661,7 @@ def _tagged_classes(tags: dict[str, tuple[float, ...]] | None) -> tuple[set[str]
             for s, shares in tagged
             if shares[_VERB] >= 0.5 and shares[_NOUN] < 0.25 and not s.endswith("ing")
         },
-        {
-            s
-            for s, shares in tagged
-            if s.endswith("ly") and max(shares[_ADJ], shares[_NOUN], shares[_PROPN], shares[_VERB]) < 0.25
-        },
+        {s for s, shares in tagged if max(shares[_ADJ], shares[_NOUN], shares[_PROPN], shares[_VERB]) < 0.25},
     )
 
 

@@ -470,3 +470,16 @@ def test_no_piece_of_a_latin_phrase_nor_what_basis_something_is_done_on() -> Non
     got = labels(article_topics(parse_text(text)))
     assert not [x for x in got if x.startswith("hoc") or x.endswith("basis")], got
     assert any("position limits" in x for x in got), got
+
+
+def test_an_adverb_neither_opens_nor_ends_a_label() -> None:
+    text = (
+        "Vonn extends World Cup lead\n\n"
+        "Lindsey Vonn won the downhill race in Italy on Saturday and now stands 150 points ahead in the "
+        "overall World Cup standings. Vonn also leads the downhill standings, and she is 150 points ahead "
+        "of Tina Maze overall. Maze said the downhill race was cautiously planned and Vonn skied "
+        "brilliantly in the downhill race."
+    )
+    got = labels(article_topics(parse_text(text)))
+    assert not [x for x in got if x.endswith("ahead") or x.startswith("cautiously")], got
+    assert any("Vonn" in x for x in got), got
