@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from summarizer import ner
 from summarizer.article import parse_text, split_paragraphs
 from summarizer.headline import _parse, _particle, derive_headline, key_sentence
 from summarizer.summarize import summarize
 from tests.conftest import SHARED_DATA
+from tests.summarizer.ner_switch import without_model
 
 CNN = sorted((SHARED_DATA / "news/cnn").glob("*.txt"))
 _DATELINE = re.compile(
@@ -140,14 +140,11 @@ def test_detail_the_story_never_repeats_goes_first() -> None:
 
 
 def test_without_the_model_a_rule_still_gives_a_short_headline() -> None:
-    ner.use_model(False)
-    try:
+    with without_model():
         headline = derive_headline(
             "As nuclear talks with Iran neared the endgame, U.S. Secretary of State John "
             "Kerry shied away from predicting success, he told CNN on Monday."
         )
-    finally:
-        ner.use_model(True)
     assert headline == "U.S. Secretary of State John Kerry shied away from predicting success"
 
 
@@ -502,11 +499,8 @@ def test_the_rules_headline_leaves_out_articles_but_not_inside_names() -> None:
     Independence Party outspent both Labour and the Liberal Democrats …" (BBC, headline hidden)."""
     ukip = _derived("bbc/politics-304.txt")
     assert ukip == "UK Independence Party outspent both Labour and the Liberal Democrats", ukip
-    ner.use_model(False)
-    try:
+    with without_model():
         role = derive_headline("He joined the cast of The Lord of the Rings in a small role for the studio.")
-    finally:
-        ner.use_model(True)
     assert role == "He joined cast of The Lord of the Rings in small role", role
 
 
@@ -890,13 +884,10 @@ def test_e_mail_is_read_as_one_word_and_written_as_the_story_writes_it() -> None
     assert _derived("bbc/tech-237.txt") == "Microsoft enters desktop search fray"
     spam = _derived("bbc/tech-398.txt")
     assert spam.endswith("about spam e-mails"), spam
-    ner.use_model(False)  # the rule's headline reads the story's own words: "e-mail" as it writes it
-    try:
+    with without_model():  # the rule's headline reads the story's own words: "e-mail" as it writes it
         rule = derive_headline(
             "Users continue to ignore security warnings about spam e-mails, a survey found."
         )
-    finally:
-        ner.use_model(True)
     assert rule.endswith("about spam e-mails"), rule
 
 

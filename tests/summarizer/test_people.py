@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,16 +36,6 @@ def by_name(result: PeopleResult) -> dict[str, Person]:
 
 def members(result: PeopleResult) -> dict[str, Person]:
     return {m.name: m for d in result.delegations for m in d.members}
-
-
-@pytest.fixture
-def rules_only() -> Iterator[None]:
-    """Behave as if the spaCy model were not installed."""
-    ner.use_model(False)
-    try:
-        yield
-    finally:
-        ner.use_model(True)
 
 
 # -- the seed, pinned ---------------------------------------------------------------------------

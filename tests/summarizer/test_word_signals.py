@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer import ner
 from summarizer.article import parse_text
 from summarizer.topics import (
     _MODEL_WEIGHTS,
@@ -53,17 +52,14 @@ def test_the_model_tells_people_from_places_and_nouns_from_verbs() -> None:
     assert by_name["struck"]["verb"] > 0.5
 
 
+@pytest.mark.usefixtures("rules_only")
 def test_without_the_model_the_rules_weights_rank_the_words() -> None:
     """`ner_model = false`: the tag features are zero and the weights fitted without them are used, so
     the story still gets its topics."""
-    ner.use_model(False)
-    try:
-        words = story_words(parse_text(STORY))
-        assert all(w.features[-len(TAG_FEATURES) :] == (0.0,) * len(TAG_FEATURES) for w in words.values())
-        labels = " ".join(t.label for t in article_topics(parse_text(STORY), language="en")).lower()
-        assert "yemen" in labels and "houthi" in labels
-    finally:
-        ner.use_model(True)
+    words = story_words(parse_text(STORY))
+    assert all(w.features[-len(TAG_FEATURES) :] == (0.0,) * len(TAG_FEATURES) for w in words.values())
+    labels = " ".join(t.label for t in article_topics(parse_text(STORY), language="en")).lower()
+    assert "yemen" in labels and "houthi" in labels
 
 
 def test_weights_name_every_feature_in_order() -> None:
