@@ -61,6 +61,15 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 
+# An award's vote or campaign is no election: "Oscar voters", "to promote the film to voters in next year's
+# Academy Awards", "campaigning … for success at the Oscars".
+_AWARD_VOTE = re.compile(
+    r"\b(?:Oscar|Academy|Bafta|Grammy|Emmy|Golden Globe|award)s?\s+(?:voters?|votes?|voting|campaigns?)\b"
+    r"|\b(?:voters?|votes?|voting|campaign\w*)\b[^.!?\n]{0,60}?\b(?:Oscars?|Academy Awards?|Baftas?|Grammys?"
+    r"|Emmys?|Golden Globes?)\b",
+    re.IGNORECASE,
+)
+
 SUBJECTS: tuple[Subject, ...] = (
     _s(
         "drug trafficking",
@@ -165,6 +174,7 @@ SUBJECTS: tuple[Subject, ...] = (
         "election*, vote*, voters, voting, poll, polls, polling, pollster*, ballot*, campaign*, candidate*, "
         "electoral",
         "election*, voters, ballot*, electoral",
+        _AWARD_VOTE,
     ),
     _s(
         "terrorism",

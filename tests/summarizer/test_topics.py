@@ -483,3 +483,15 @@ def test_an_adverb_neither_opens_nor_ends_a_label() -> None:
     got = labels(article_topics(parse_text(text)))
     assert not [x for x in got if x.endswith("ahead") or x.startswith("cautiously")], got
     assert any("Vonn" in x for x in got), got
+
+
+@needs_data
+def test_an_award_vote_is_no_election_but_an_election_still_is() -> None:
+    """ "Producer Mel Gibson will not be using paid advertisements to promote The Passion of the Christ to
+    voters in next year's Academy Awards" (BBC) was filed under elections."""
+    oscars = labels(topics_of(NEWS / "bbc" / "entertainment-041.txt"))
+    assert "elections" not in oscars and "film and television" in oscars, oscars
+    assert _subjects(
+        "Voters go to the polls\n\nVoters in Ukraine go to the polls on Sunday in a presidential election. "
+        "The election campaign was bitter, and voters expect a close vote."
+    )[:1] == ["elections"]
