@@ -12,6 +12,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # 16: an ordinal opens a name ("Third World countries", "First Boston Inc"), and its tail is no topic;
 # nor is a lower-case word English does not know said once (a typo: "lasp"), "hoc" or "basis"; no label
 # opens or ends with an adverb ("points ahead", "business anymore"); an award vote is no election;
+# a derived headline keeps what "is" says the subject is ("a dangerous business") and what kind of time;
 # 15: derived headlines keep what the story says, wire tickers leave headlines, re-analysis rewrites them;
 # no topic is a generic word alone ("place", "future"), who is quoted ("reporters", "dealers") nor what
 # kind of official ("Belgian sports" of "Belgian sports minister"); basketball, golf, motor racing and skiing

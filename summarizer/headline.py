@@ -685,10 +685,14 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
             continue  # "a letter [of intent]", "a vote [of confidence]": the phrase names the thing
         if _compared(t, kept) or _changed_object(t, verb):
             continue  # "a better job than …" without "better" compares nothing; "face slower growth"
-        if t.dep_ == "amod" and (
-            t.head.lemma_.lower() in _SCALE_NOUNS | _TIME_UNITS or _light_object(t.head, verb)
+        if t.dep_ in ("amod", "compound") and (
+            t.head.lemma_.lower() in _SCALE_NOUNS | _TIME_UNITS | {"time"}
+            or _light_object(t.head, verb)
+            or _predicate_noun(t.head, verb)
         ):
-            continue  # "reach shocking levels", "to have a big year": a level, a year is news by what it is
+            # "reach shocking levels", "to have a big year", "enjoy a boom time": a level, a year, a time is
+            # news by what it is; "can be a dangerous business": what the story says the subject is
+            continue
         if any(w.tag_ in ("JJS", "RBS") or w.lower_ in _CURRENCY | _SCANT for w in t.subtree):
             # "falls to its lowest level", "sent a record $16.6bn home", "little chance exports will rise":
             # the record, the sum, the doubt is news
@@ -756,6 +760,17 @@ def _light_object(noun: Any, verb: Any) -> bool:
         noun.dep_ == "dobj"
         and noun.head.i == verb.i
         and verb.lemma_.lower() in _LIGHT_VERBS | {"have", "give"}
+    )
+
+
+def _predicate_noun(noun: Any, verb: Any) -> bool:
+    """The noun "is" says the subject is: "business" of "Writing a Word document can be a dangerous
+    business" (not what "there is": "there is a good chance …" says the chance, not how good)."""
+    return (
+        noun.dep_ == "attr"
+        and noun.head.i == verb.i
+        and verb.lemma_.lower() == "be"
+        and not any(c.dep_ == "expl" for c in verb.children)
     )
 
 
