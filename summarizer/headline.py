@@ -686,7 +686,7 @@ def _detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions:
         if _compared(t, kept) or _changed_object(t, verb):
             continue  # "a better job than …" without "better" compares nothing; "face slower growth"
         if t.dep_ in ("amod", "compound") and (
-            t.head.lemma_.lower() in _SCALE_NOUNS | _TIME_UNITS | {"time"}
+            t.head.lemma_.lower() in _SAID_BY_MODIFIER
             or _light_object(t.head, verb)
             or _predicate_noun(t.head, verb)
         ):
@@ -770,7 +770,7 @@ def _predicate_noun(noun: Any, verb: Any) -> bool:
         noun.dep_ == "attr"
         and noun.head.i == verb.i
         and verb.lemma_.lower() == "be"
-        and not any(c.dep_ == "expl" for c in verb.children)
+        and not _has_expletive(verb)
     )
 
 
@@ -885,6 +885,8 @@ def _low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
 
 
 _TIME_UNITS = frozenset(word_list("second minute hour day week month year decade century"))
+# Nouns whose modifier is the news ("shocking levels", "a big year", "a boom time"): `_detail` keeps it
+_SAID_BY_MODIFIER = _SCALE_NOUNS | _TIME_UNITS | frozenset({"time"})
 
 
 # People a story counts: how many is the news ("a jet carrying 224 people", "killed 12 civilians")
