@@ -332,14 +332,20 @@ def _capital(token: str) -> bool:
     return token[:1].isupper() and token.lower() not in _EXTRA_STOP
 
 
+def _in_name(token: str) -> bool:
+    """A token that can carry a name on: a capitalised content word ("Zealand") or a capitalised word that
+    only goes on in a name ("New", "Third")."""
+    return _capital(token) or _name_goes_on(token)
+
+
 def _starts_whole(run: _Run, start: int) -> bool:
     """False when the phrase starting here is the tail of a longer name: "Arab Emirates", "World
     countries" of "Third World countries"."""
     if not run.words[start][:1].isupper():
         return True
     prev = run.words[start - 1] if start > 0 else run.before
-    opens = _capital(prev) or _name_goes_on(prev)  # "New" of "New York Times": "York Times" is a piece
-    return not (opens and not _POSSESSIVE.search(prev) and prev.lower() not in _NOT_NAME_PARTS)
+    # "New" of "New York Times": "York Times" is a piece
+    return not (_in_name(prev) and not _POSSESSIVE.search(prev) and prev.lower() not in _NOT_NAME_PARTS)
 
 
 # Officials whose brief the words before them name ("sports minister", "trade official"); not a sport's
@@ -357,7 +363,7 @@ def _ends_whole(run: _Run, start: int, end: int) -> bool:
     words = run.words
     owns = any(_POSSESSIVE.search(w) for w in words[start : end - 1])  # a possessive before its last word
     if end == len(words):
-        if words[-1][:1].isupper() and (_capital(run.after) or _name_goes_on(run.after)):
+        if words[-1][:1].isupper() and _in_name(run.after):
             return False
         if words[-1].islower() and run.after in _OFFICES:
             return False  # what kind of official: "Belgian sports" of "Belgian sports minister"
