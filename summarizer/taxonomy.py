@@ -337,8 +337,9 @@ def subjects_for(
             strength = _strength(subj, quiet, unsupported_hits)
         if strength is not None:
             found.append((strength, subj.label))
+    # the evidence past 1.0 still ranks: "crime and justice" and "terrorism" both full are not tied
     found.sort(key=lambda x: (-x[0], x[1]))
-    return [(label, round(s, 3)) for s, label in found[:limit]]
+    return [(label, round(min(1.0, s), 3)) for s, label in found[:limit]]
 
 
 _NEEDED_HITS = 2  # a subject's defining cues, said in all (a headline's count double)
@@ -358,7 +359,7 @@ def _strength(subj: Subject, counts: _Counts, unsupported_hits: int) -> float | 
     in_lead = any(counts.count(c, "lead") for c in hits)
     if not in_lead and sum(hits.values()) < unsupported_hits:
         return None  # a passing mention: not what the story is about
-    return min(1.0, sum(hits.values()) / 12 + len(hits) / 10)
+    return sum(hits.values()) / 12 + len(hits) / 10
 
 
 def _count(cue: str, text: str, words: Counter[str], ordered: list[str]) -> int:

@@ -495,3 +495,16 @@ def test_an_award_vote_is_no_election_but_an_election_still_is() -> None:
         "Voters go to the polls\n\nVoters in Ukraine go to the polls on Sunday in a presidential election. "
         "The election campaign was bitter, and voters expect a close vote."
     )[:1] == ["elections"]
+
+
+@needs_data
+def test_of_two_full_strength_subjects_the_one_with_more_evidence_leads() -> None:
+    """Strength stops at 1.0, but a tie there was broken by the alphabet: Reagan's budget talks with
+    Congress were filed under diplomacy, a BBC story on broadband eating into TV viewing under film
+    and television."""
+    budget = labels(topics_of(NEWS / "reuters" / "20780.txt"))
+    assert budget[0] == "public finances", budget
+    broadband = labels(topics_of(NEWS / "bbc" / "tech-146.txt"))
+    assert broadband[0] == "technology", broadband
+    strengths = dict(subjects_for(*reversed((NEWS / "reuters" / "20780.txt").read_text().split("\n\n", 1))))
+    assert all(0 < s <= 1.0 for s in strengths.values()), strengths
