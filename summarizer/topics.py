@@ -97,12 +97,12 @@ MAX_LABELS = 6
 # the spaCy model's tags, and with the rules alone (`ner_model = false`, or no model installed).
 # fmt: off
 _MODEL_WEIGHTS: dict[str, float] = {
-    "intercept": -4.609, "frequency": 1.228, "lead": 0.958, "position": 0.318,
-    "spread": 4.678, "name": 0.873, "place": 0.987, "name_frequency": -0.505,
-    "in_phrase": 0.699, "centrality": 1.04, "commonness": -0.292, "length": 0.206,
-    "person": -0.869, "place_entity": -0.661, "organisation": 0.614, "other_entity": 1.003,
-    "number_entity": -2.48, "noun": 0.906, "proper_noun": -0.086, "adjective": 0.695,
-    "verb": -1.38, "compound": 0.992, "argument": 0.07, "prep_object": 0.512,
+    "intercept": -5.75, "frequency": 1.238, "lead": 0.969, "position": 0.323,
+    "spread": 4.643, "name": 0.886, "place": 0.946, "name_frequency": -0.524,
+    "in_phrase": 0.699, "centrality": 1.033, "commonness": -0.3, "length": 0.173,
+    "person": -0.939, "place_entity": -0.566, "organisation": 0.56, "other_entity": 0.94,
+    "number_entity": -2.754, "noun": 2.061, "proper_noun": 1.083, "adjective": 1.865,
+    "verb": 0.073, "compound": 1.088, "argument": 0.124, "prep_object": 0.539,
 }
 _RULES_WEIGHTS: dict[str, float] = {
     "intercept": -4.65, "frequency": 1.38, "lead": 0.939, "position": 0.39,

@@ -12,7 +12,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from summarizer import ner
 
@@ -63,16 +64,36 @@ def tag_shares(text: str, stem: Callable[[str], str]) -> dict[str, tuple[float, 
         return None
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     uses: Counter[str] = Counter()
-    for token in nlp(text[:MODEL_PREFIX]):
-        if not token.is_alpha and "-" not in token.text:
+    for word in _hyphen_joined(nlp(text[:MODEL_PREFIX])):
+        if not word.text.replace("-", "").isalpha():
             continue
-        key = stem(token.text)
+        token = word.root  # "state" of "two-state": its tag, role and entity are the word's
+        key = stem(word.text)
         uses[key] += 1
         c = counts[key]
         c[_ENTITY.get(token.ent_type_, "")] += 1
         c[_POS.get(token.pos_, "")] += 1
         c[_DEP.get(token.dep_, "")] += 1
     return {k: tuple(counts[k][f] / n for f in TAG_FEATURES) for k, n in uses.items()}
+
+
+def _hyphen_joined(doc: Any) -> Iterator[Any]:
+    """The doc's words as spans, a hyphenated word one span: the model's tokenizer splits "two-state"
+    into "two", "-", "state", but the topic rules read it as one word, as editors write it ("two-state
+    solution", "US-Israel relations")."""
+    i = 0
+    while i < len(doc):
+        j = i + 1
+        while (
+            j + 1 < len(doc)
+            and doc[j].text == "-"
+            and not doc[j - 1].whitespace_
+            and not doc[j].whitespace_
+            and doc[j + 1].is_alpha
+        ):
+            j += 2
+        yield doc[i:j]
+        i = j
 
 
 def commonness(word: str) -> float:

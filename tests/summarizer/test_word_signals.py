@@ -52,6 +52,20 @@ def test_the_model_tells_people_from_places_and_nouns_from_verbs() -> None:
     assert by_name["struck"]["verb"] > 0.5
 
 
+def test_a_hyphenated_word_is_tagged_as_one_word_by_its_head() -> None:
+    """The model's tokenizer splits "two-state" into "two", "-", "state"; the topic rules read one word,
+    which had no tags at all (as if it were neither noun nor name) and so was rarely a label."""
+    shares = tag_shares(
+        "Abbas backs a two-state solution. The US-Israel rift widened over the two-state plan.", _stem
+    )
+    if shares is None:
+        pytest.skip("no spaCy model installed")
+    by_name = {stem: dict(zip(TAG_FEATURES, values, strict=True)) for stem, values in shares.items()}
+    assert by_name["two-state"]["noun"] == 1.0 and by_name["two-state"]["number_entity"] == 0.0
+    assert by_name["us-israel"]["place_entity"] == 1.0
+    assert "two" not in by_name and "-" not in by_name
+
+
 @pytest.mark.usefixtures("rules_only")
 def test_without_the_model_the_rules_weights_rank_the_words() -> None:
     """`ner_model = false`: the tag features are zero and the weights fitted without them are used, so
