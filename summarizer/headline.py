@@ -207,11 +207,13 @@ def derive_headline(
         for s in candidates
         for reading in (_plain(s, scan), _plain(s, scan, ","), _ATTRIBUTION.sub(".", _plain(s, scan)))
     )
+    quoting = {_plain(s, scan): bool(_QUOTED_WORDS.search(s)) for s in candidates}
     for reading in dict.fromkeys(readings):
         parsed = _parse(reading)
         if parsed is None:
             break  # no model: the rule
-        headline = _compress(*parsed, max_words, drop, phrases, counts, mentions, floor, speakers)
+        quoted = quoting.get(reading, False)
+        headline = _compress(*parsed, max_words, drop, phrases, counts, mentions, floor, speakers, quoted)
         if headline:
             return _spelled_as_in(scan, headline)
     return _rule_headline(_written_short(candidates[0], scan), max_words)
@@ -407,6 +409,8 @@ _DATELINE = re.compile(
 _GLUED_DASH = re.compile(r"(?<=[^\W\d])-\s+(?!(?:and|or|to|nor)\b)")
 _ASIDE = re.compile(r"\s\([^()]{0,80}\)|\s[-–—]{1,2}\s.*?(?:\s[-–—]{1,2}(?=\s)|$)")
 _DOUBLE_QUOTES = re.compile(r"[\"“”]")
+# words a sentence quotes inside it, two or more and not only a name's ("Top Gear"): the speaker's own
+_QUOTED_WORDS = re.compile(r"(?<=\w)[,:]?\s+[\"“](?=[^\"“”]*\s)[^\"“”]*\b[a-z][^\"“”]*[\"”]")
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Dependents dropped from the right, innermost first, until the headline fits.
 _PRUNABLE = frozenset(
@@ -457,6 +461,7 @@ def _compress(
     mentions: int = 1,
     floor: int = DETAIL_FLOOR_WORDS,
     speakers: str = SPEAKERS,
+    quoted: bool = False,
 ) -> str:
     root = _root(doc)
     if root is None:
@@ -477,7 +482,9 @@ def _compress(
         kept -= {t.i for t in subject.subtree} - partners
         kept |= _phrase(speaker)
     # what ought to happen is its speaker's opinion, named or not: "Committee says … should be set up"
-    opinion = _urged(verb)
+    # and so is what it says of a person in quoted words: "Netanyahu is trying to create 'an atmosphere of
+    # hysteria,' the Iranian foreign minister said" is the minister's charge, not the news
+    opinion = _urged(verb) or (quoted and any(s <= subject.idx < e for s, e in persons))
     kind = "all" if opinion and speakers != "none" else speakers
     claimed = opinion or _unnamed(subject, verb)
     credit = _credit(doc, root, speaker, persons, kind) if not back and claimed else ""

@@ -1022,3 +1022,17 @@ def test_what_a_subject_is_and_a_time_keep_the_words_that_say_them() -> None:
     assert "enjoy boom time in sales" in _derived("bbc/tech-064.txt")
     # what "there is" says is the thing there is, not how good a chance: the claim stays whole
     assert _derived("reuters/8963.txt").endswith("U.S. and Latin America will agree reforms")
+
+
+def test_what_a_speaker_says_of_a_person_in_quoted_words_is_credited_to_the_speaker() -> None:
+    """ "Israeli Prime Minister Benjamin Netanyahu and his supporters are trying to create 'an atmosphere of
+    hysteria' and 'fear-mongering,' the Iranian foreign minister said Thursday" (CNN) was headlined as the
+    bot's own charge; a show's name in quotation marks ("Top Gear") is no one's words."""
+    cnn = (SHARED_DATA / "news/cnn/67f096e2fb4c.txt").read_text(encoding="utf-8")
+    headline = derive_headline(parse_text(cnn).body)
+    assert headline.startswith("Iranian foreign minister says Netanyahu"), headline
+    charge = 'Senator Jane Doe is running "a campaign of lies and fear," her rival said on Monday.'
+    assert derive_headline(charge).startswith("Rival says"), derive_headline(charge)
+    show = (SHARED_DATA / "news/cnn/8fe92cd7737e.txt").read_text(encoding="utf-8")
+    headline = derive_headline(parse_text(show).body)
+    assert headline.startswith("Clarkson won't have contract renewed"), headline
