@@ -97,12 +97,12 @@ MAX_LABELS = 6
 # the spaCy model's tags, and with the rules alone (`ner_model = false`, or no model installed).
 # fmt: off
 _MODEL_WEIGHTS: dict[str, float] = {
-    "intercept": -5.75, "frequency": 1.238, "lead": 0.969, "position": 0.323,
-    "spread": 4.643, "name": 0.886, "place": 0.946, "name_frequency": -0.524,
-    "in_phrase": 0.699, "centrality": 1.033, "commonness": -0.3, "length": 0.173,
-    "person": -0.939, "place_entity": -0.566, "organisation": 0.56, "other_entity": 0.94,
-    "number_entity": -2.754, "noun": 2.061, "proper_noun": 1.083, "adjective": 1.865,
-    "verb": 0.073, "compound": 1.088, "argument": 0.124, "prep_object": 0.539,
+    "intercept": -5.728, "frequency": 1.238, "lead": 0.969, "position": 0.322,
+    "spread": 4.644, "name": 0.891, "place": 0.946, "name_frequency": -0.524,
+    "in_phrase": 0.699, "centrality": 1.034, "commonness": -0.3, "length": 0.172,
+    "person": -0.946, "place_entity": -0.569, "organisation": 0.558, "other_entity": 0.937,
+    "number_entity": -2.755, "noun": 2.04, "proper_noun": 1.06, "adjective": 1.843,
+    "verb": 0.052, "compound": 1.088, "argument": 0.122, "prep_object": 0.538,
 }
 _RULES_WEIGHTS: dict[str, float] = {
     "intercept": -4.65, "frequency": 1.38, "lead": 0.939, "position": 0.39,

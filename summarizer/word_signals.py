@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -31,6 +32,7 @@ TAG_FEATURES = (
     "argument",
     "prep_object",
 )
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MODEL_PREFIX = 12_000  # characters of a story the model reads: a long story's topics are in its start
 _ENTITY = {
     "PERSON": "person",
@@ -65,7 +67,7 @@ def tag_shares(text: str, stem: Callable[[str], str]) -> dict[str, tuple[float, 
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     uses: Counter[str] = Counter()
     for word in _hyphen_joined(nlp(text[:MODEL_PREFIX])):
-        if not word.text.replace("-", "").isalpha():
+        if not _WORD.fullmatch(word.text):  # a word, hyphenated or with an apostrophe ("N'Dour"), no mark
             continue
         token = word.root  # "state" of "two-state": its tag, role and entity are the word's
         key = stem(word.text)
