@@ -9,6 +9,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 19: a name keeps its joined particle ("Nabil al-Arabi", was "Nabil"), "bin Sultan" is no title;
 # 17, 18: of two subjects at full strength the better supported leads; a hyphenated word gets the model's
 # tags ("two-state"), word weights refitted; a charge in quoted words is credited to its speaker;
 # 16: an ordinal opens a name ("Third World countries", "First Boston Inc"), and its tail is no topic;
@@ -30,7 +31,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 18
+ANALYSIS_VERSION = 19
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from summarizer.lexicon import (
     word_list,
 )
 
+_JOINED_PARTICLE = re.compile(r"(?:al|el|as|ash|ad|ar|at|az|an|bin|ibn|abu|ben)-[^\W\d_]*[A-Z]")
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S., U.N.
     r"|(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Messrs|Mt|Ft)\.(?=\s|$)"
@@ -105,7 +106,8 @@ class Tok:
 
     @property
     def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+        # "al-Arabi" of "Nabil al-Arabi", "el-Sisi": a particle joined to a capitalised name is one
+        return self.text[:1].isupper() or bool(_JOINED_PARTICLE.match(self.text))
 
     @property
     def is_word(self) -> bool:
@@ -458,6 +460,8 @@ def _split_title(run: list[Tok]) -> int:
     for k in range(len(run) - 1):
         low = run[k].low.rstrip(".")
         nxt = run[k + 1].low
+        if k > 0 and run[k - 1].low in NAME_PARTICLES:
+            continue  # "Zaid bin Sultan": the father's name, not a title
         if low in HONORIFICS_DROPPED or (
             _head_word(run[k], True) and nxt not in {"of", "for"} | NAME_SUFFIXES
         ):

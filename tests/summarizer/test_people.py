@@ -469,3 +469,19 @@ def test_the_minister_who_receives_a_visitor_at_home_is_his_host() -> None:
     result = people_of(DATA / "news" / "reuters" / "16550.txt")
     assert "George Shultz" in members(result)
     assert by_name(result)["Eduard Shevardnadze"].role == "host"
+
+
+@needs_data
+def test_a_name_keeps_its_joined_particle_and_a_fathers_name_is_no_title() -> None:
+    """ "Faisal al-Husseini" was "Faisal", "Jassim al-Khorafi" "Jassim": the lower-case "al-" word ended
+    the name; with it kept, "Sheikh Zaid bin Sultan al-Nahayan" must not read "Sultan" as a title."""
+    assert "Faisal al-Husseini" in by_name(people_of(DATA / "news" / "usenet" / "75880.txt"))
+    assert "Jassim al-Khorafi" in by_name(people_of(DATA / "news" / "reuters" / "19590.txt"))
+    uae = by_name(people_of(DATA / "news" / "reuters" / "3452.txt"))
+    assert uae["Sheikh Zaid bin Sultan al-Nahayan"].title == "UAE President", uae
+    story = (
+        "Arab League chief Nabil al-Arabi said the talks would go on. Saudi ambassador Adel al-Jubeir "
+        "agreed. Jubeir said the kingdom would act."
+    )
+    people = by_name(extract_people(parse_text(story)))
+    assert {"Nabil al-Arabi", "Adel al-Jubeir"} <= set(people) and "Jubeir" not in people, people
