@@ -9,7 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
-# 19: a name keeps its joined particle ("Nabil al-Arabi", was "Nabil"), "bin Sultan" is no title;
+# 19: a name keeps its joined particle ("Nabil al-Arabi", was "Nabil"), "bin Sultan" is no title, and a
+# word the story writes in lower case is no one a title names ("General Election");
 # 17, 18: of two subjects at full strength the better supported leads; a hyphenated word gets the model's
 # tags ("two-state"), word weights refitted; a charge in quoted words is credited to its speaker;
 # 16: an ordinal opens a name ("Third World countries", "First Boston Inc"), and its tail is no topic;

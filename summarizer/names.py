@@ -608,6 +608,8 @@ def _decide_person(
         m.person = False
     elif len(bare) == 1 and bare[0].isupper() and len(bare[0]) > 1 and not recased:
         m.person = False  # an acronym (CNN, SRT)
+    elif len(bare) == 1 and bare[0].lower() in lower_vocab and not honorific:
+        m.person = False  # "General Election", "General People's Congress": the story writes it lower case
     elif honorific or has_title_head(m.title) or m.appos or relative:
         m.person = not _non_person_tokens(bare) or honorific
     elif len(words) == 1 and (words[0].lower() in lower_vocab or words[0].lower() in TITLE_HEADS):

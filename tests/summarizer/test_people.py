@@ -485,3 +485,17 @@ def test_a_name_keeps_its_joined_particle_and_a_fathers_name_is_no_title() -> No
     )
     people = by_name(extract_people(parse_text(story)))
     assert {"Nabil al-Arabi", "Adel al-Jubeir"} <= set(people) and "Jubeir" not in people, people
+
+
+@needs_data
+def test_a_word_the_story_writes_in_lower_case_is_no_one_titled_by_the_word_before_it() -> None:
+    """ "the Transport and General Workers' Union" gave a person "Workers" titled "General", "ahead of a
+    General Election" one called "Election"; "General Dempsey" is still a person."""
+    assert "Workers" not in by_name(people_of(DATA / "news" / "bbc" / "politics-069.txt"))
+    assert "Election" not in by_name(people_of(DATA / "news" / "bbc" / "politics-352.txt"))
+    story = (
+        "General Dempsey said the army was ready. The army's general staff met at the General Assembly "
+        "hall, where the assembly of generals heard him."
+    )
+    people = by_name(extract_people(parse_text(story)))
+    assert "Dempsey" in people and "Assembly" not in people, people
