@@ -201,18 +201,16 @@ def derive_headline(
     scan = body[:KEY_SENTENCE_SCAN_CHARS]
     counts = _mention_counts(body[:SALIENCE_SCAN_CHARS]) if mentions > 1 else None
     # each candidate as it reads with its asides cut, then with a comma in their place, then without a
-    # closing attribution the parse could not read past: in order, once
-    readings = (
-        reading
-        for s in candidates
-        for reading in (_plain(s, scan), _plain(s, scan, ","), _ATTRIBUTION.sub(".", _plain(s, scan)))
-    )
-    quoting = {_plain(s, scan): bool(_QUOTED_WORDS.search(s)) for s in candidates}
-    for reading in dict.fromkeys(readings):
+    # closing attribution the parse could not read past: in order, once; with whether the sentence quotes
+    # someone's words, which a reading no longer marks
+    readings: dict[str, bool] = {}
+    for s in candidates:
+        for reading in (_plain(s, scan), _plain(s, scan, ","), _ATTRIBUTION.sub(".", _plain(s, scan))):
+            readings.setdefault(reading, bool(_QUOTED_WORDS.search(s)))
+    for reading, quoted in readings.items():
         parsed = _parse(reading)
         if parsed is None:
             break  # no model: the rule
-        quoted = quoting.get(reading, False)
         headline = _compress(*parsed, max_words, drop, phrases, counts, mentions, floor, speakers, quoted)
         if headline:
             return _spelled_as_in(scan, headline)
