@@ -408,7 +408,7 @@ _GLUED_DASH = re.compile(r"(?<=[^\W\d])-\s+(?!(?:and|or|to|nor)\b)")
 _ASIDE = re.compile(r"\s\([^()]{0,80}\)|\s[-–—]{1,2}\s.*?(?:\s[-–—]{1,2}(?=\s)|$)")
 _DOUBLE_QUOTES = re.compile(r"[\"“”]")
 # words a sentence quotes inside it, two or more and not only a name's ("Top Gear"): the speaker's own
-_QUOTED_WORDS = re.compile(r"(?<=\w)[,:]?\s+[\"“](?=[^\"“”]*\s)[^\"“”]*\b[a-z][^\"“”]*[\"”]")
+_QUOTED_WORDS = re.compile(r"(?<=\w)[,:]?\s+[\"“](?=[^\"“”]*\s)(?=[^\"“”]*\b[a-z])[^\"“”]*[\"”]")  # linear
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Dependents dropped from the right, innermost first, until the headline fits.
 _PRUNABLE = frozenset(
