@@ -8,17 +8,14 @@ from pathlib import Path
 import pytest
 
 from summarizer.article import parse_text
-from summarizer.topics import article_topics, candidates, label_key
+from summarizer.topics import candidates, label_key
 from tests.shared_data import SHARED_DATA
+from tests.summarizer.test_topics import labels_of_text
 
 DATA = SHARED_DATA
 NEWS = DATA / "news"
 LABELLED = DATA / "labelled" / "cnn-val"
 needs_data = pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data not present")
-
-
-def _labels(text: str) -> list[str]:
-    return [t.label for t in article_topics(parse_text(text))]
 
 
 def _candidates(text: str) -> set[str]:
@@ -35,7 +32,7 @@ def test_a_name_cut_by_a_title_is_no_label() -> None:
     person; "Iranian Oil" and "Iranian Foreign" name nothing."""
     oil = _read(NEWS / "reuters" / "3452.txt")
     assert "Iranian Oil" not in _candidates(oil)
-    assert "Aqazadeh" in _labels(oil)
+    assert "Aqazadeh" in labels_of_text(oil)
     talks = _candidates(_read(NEWS / "cnn" / "f4fd3b5f8e12.txt"))
     assert not {"Iranian Foreign", "Israeli Prime"} & talks, talks
 
@@ -46,7 +43,7 @@ def test_a_long_name_is_a_label_whole_or_not_at_all() -> None:
     assert "United Nations Security Council" in council
     assert not {"United Nations Security", "Nations Security Council"} & council, council
     gulf = _read(LABELLED / "7a3b88248c10.txt")  # names the United Arab Emirates
-    assert "United Arab" not in _candidates(gulf) | set(_labels(gulf))
+    assert "United Arab" not in _candidates(gulf) | set(labels_of_text(gulf))
 
 
 @needs_data
@@ -54,7 +51,7 @@ def test_a_name_going_on_in_a_common_capitalised_word_gives_no_piece_of_itself()
     """ "Davis Cup World Group" and "Radio 3's World Music Day" end in a word that is no topic alone:
     "Davis Cup World" and "World Music" are pieces, not labels."""
     davis = _read(NEWS / "cnn" / "7e3553b21d46.txt")
-    assert "Davis Cup World" not in _candidates(davis) | set(_labels(davis))
+    assert "Davis Cup World" not in _candidates(davis) | set(labels_of_text(davis))
     awards = _read(NEWS / "bbc" / "entertainment-241.txt")
     assert "World Music" not in _candidates(awards)
     assert "Youssou N'Dour" in _candidates(awards)  # the name the headline gives stays whole
@@ -129,7 +126,7 @@ def test_an_owner_said_as_a_common_noun_is_not_part_of_a_label() -> None:
 @needs_data
 def test_of_phrases_are_labels_as_an_editor_writes_them() -> None:
     """The Bank of Japan is one label, with its preposition and capitals; its words are its key."""
-    boj = _labels(_read(NEWS / "reuters" / "10661.txt"))
+    boj = labels_of_text(_read(NEWS / "reuters" / "10661.txt"))
     assert "Bank of Japan" in boj, boj
     assert label_key("Bank of Japan") == {"bank", "japan"}
 
@@ -156,13 +153,13 @@ def test_a_phrase_does_not_cut_what_a_possessive_owns() -> None:
         "welcomed the decision."
     )
     assert "Mexico sovereign debt" not in _candidates(text)
-    assert "sovereign debt rating" in _labels(text)
+    assert "sovereign debt rating" in labels_of_text(text)
 
 
 def test_a_name_opening_sentences_still_binds_its_second_word() -> None:
     """ "Saudi Arabia said ...": the sentence capitalises "Saudi" anyway, but the story writes it as a name
     elsewhere, so "Arabia" is still a piece of "Saudi Arabia" and never a label alone."""
-    got = _labels(SAUDI_STORY)
+    got = labels_of_text(SAUDI_STORY)
     assert "Arabia" not in got and "Saudi Arabia" in got, got
 
 
@@ -184,7 +181,7 @@ def test_a_people_adjective_yields_to_the_country_it_names() -> None:
         "Korea and the United States. South Korean officials said security would be tightened."
     )
     assert "South Korean" not in _candidates(text)
-    assert "South Korea" in _labels(text)
+    assert "South Korea" in labels_of_text(text)
     alone = text.replace("South Korea condemned", "Officials condemned").replace(
         "ties between South Korea and", "ties with"
     )
@@ -203,7 +200,7 @@ def test_a_city_of_a_country_the_story_names_is_no_label() -> None:
         text.replace("French officials", "Officials").replace("France wants", "They want")
     )
     assert "Paris" not in _candidates(text)
-    assert "pension deal" in _labels(text)
+    assert "pension deal" in labels_of_text(text)
 
 
 def test_what_an_owner_merely_has_is_no_label() -> None:
@@ -218,7 +215,7 @@ def test_what_an_owner_merely_has_is_no_label() -> None:
     )
     cands = _candidates(text)
     assert "Citicorp's decision" not in cands and "decision" not in cands
-    assert "Citicorp" in _labels(text)
+    assert "Citicorp" in labels_of_text(text)
     iran = (
         "Talks resume\n\nIran's nuclear program was discussed again. Iran's nuclear program worries Israel."
     )
@@ -248,7 +245,7 @@ def test_a_phrase_opened_by_a_verb_is_a_clause() -> None:
     )
     got = _candidates(text)
     assert "buy rival" not in got
-    assert "proposed tax" in got and "Federated" in _labels(text)
+    assert "proposed tax" in got and "Federated" in labels_of_text(text)
 
 
 def test_a_superlative_is_no_part_of_a_label() -> None:
