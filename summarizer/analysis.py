@@ -9,6 +9,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 20: a plural name the story puts "the" before is a group, no person ("the Houthis", "Demos");
 # 19: a name keeps its joined particle ("Nabil al-Arabi", was "Nabil"), "bin Sultan" is no title, and a
 # word the story writes in lower case is no one a title names ("General Election");
 # 17, 18: of two subjects at full strength the better supported leads; a hyphenated word gets the model's
@@ -32,7 +33,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 19
+ANALYSIS_VERSION = 20
 
 
 @dataclass(frozen=True)

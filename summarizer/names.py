@@ -477,9 +477,14 @@ def _split_title(run: list[Tok]) -> int:
 
 
 def mentions_in(
-    sentence: str, sent_index: int, lower_vocab: set[str], recased: bool = False
+    sentence: str,
+    sent_index: int,
+    lower_vocab: set[str],
+    recased: bool = False,
+    groups: frozenset[str] = frozenset(),
 ) -> list[Mention]:
-    """Candidate person mentions in one sentence, decided by rules where they can be."""
+    """Candidate person mentions in one sentence, decided by rules where they can be. `groups`: the
+    story's plural names of groups (`group_names`)."""
     toks = tokenize(sentence)
     out: list[Mention] = []
     covered = -1  # end of the last mention's apposition: runs inside it are titles, not people
@@ -517,9 +522,18 @@ def mentions_in(
         if rel:
             m.extra["relative"] = rel
         m.organization = _org_in(m.appos) or _org_in(m.title) or _org_after(sentence, end)
-        _decide_person(m, sentence, lower_vocab, recased=recased, relative=bool(rel))
+        _decide_person(m, sentence, lower_vocab, recased=recased, relative=bool(rel), groups=groups)
         out.append(m)
     return out
+
+
+_GROUP_NAME = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+s)\b(?!['’])")
+
+
+def group_names(text: str) -> frozenset[str]:
+    """Capitalised plurals the story puts "the" before: "the Houthis", "the Beatles", "the Democrats".
+    Alone, such a name is a group, not a person ("the Williams sisters" keeps "Serena Williams")."""
+    return frozenset(_GROUP_NAME.findall(text))
 
 
 def _set_title(m: Mention, toks: list[Tok], first: Tok, in_front: list[Tok], sentence: str) -> None:
@@ -598,7 +612,13 @@ def _org_after(sentence: str, end: int) -> str | None:
 
 
 def _decide_person(
-    m: Mention, sentence: str, lower_vocab: set[str], *, recased: bool, relative: bool
+    m: Mention,
+    sentence: str,
+    lower_vocab: set[str],
+    *,
+    recased: bool,
+    relative: bool,
+    groups: frozenset[str] = frozenset(),
 ) -> None:
     """Set `m.person` where a rule decides it; otherwise leave it undecided for the scorer."""
     words = m.tokens
@@ -610,6 +630,8 @@ def _decide_person(
         m.person = False  # an acronym (CNN, SRT)
     elif len(bare) == 1 and bare[0].lower() in lower_vocab and not honorific:
         m.person = False  # "General Election", "General People's Congress": the story writes it lower case
+    elif len(bare) == 1 and bare[0] in groups and not (honorific or has_title_head(m.title) or m.appos):
+        m.person = False  # "Houthis", "Beatles": the story says "the Houthis", a group's name
     elif honorific or has_title_head(m.title) or m.appos or relative:
         m.person = not _non_person_tokens(bare) or honorific
     elif len(words) == 1 and (words[0].lower() in lower_vocab or words[0].lower() in TITLE_HEADS):

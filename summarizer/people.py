@@ -25,6 +25,7 @@ from summarizer.names import (
     Mention,
     display_name,
     fold,
+    group_names,
     has_title_head,
     is_all_caps,
     mentions_in,
@@ -302,9 +303,10 @@ def find_candidates(article: Article) -> FoundPeople:
     """Stage 1: every person the article names, with title, nationality and the evidence about them."""
     sents = _sentences(article)
     lower_vocab = {w for w in re.findall(r"\b[a-z][\w'’\-]*", article.body)}
+    groups = group_names(article.body)
     mentions: list[Mention] = []
     for i, s in enumerate(sents.text):
-        found = mentions_in(s, i, lower_vocab, recased=sents.recased[i])
+        found = mentions_in(s, i, lower_vocab, recased=sents.recased[i], groups=groups)
         contributors = {fold(c) for c in _contributors(s)}
         for m in found:
             if fold(" ".join(m.tokens)) in contributors:
