@@ -9,6 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 21: a name the opening sentence gives in full once is a topic candidate ("Bardo National Museum"); a
+# ticker in angle brackets is no part of a name ("Cyclops Corp <CYL>");
 # 20: a plural name the story puts "the" before is a group, no person ("the Houthis", "Demos");
 # 19: a name keeps its joined particle ("Nabil al-Arabi", was "Nabil"), "bin Sultan" is no title, and a
 # word the story writes in lower case is no one a title names ("General Election");
@@ -33,7 +35,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 20
+ANALYSIS_VERSION = 21
 
 
 @dataclass(frozen=True)

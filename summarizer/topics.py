@@ -86,7 +86,7 @@ _EXTRA_STOP = (
     | DAYS
 )
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]")
-_SPLIT = re.compile(r"[.,;:!?()\"“”‘’\[\]{}|/–—]+|\s-\s|\s--\s")
+_SPLIT = re.compile(r"[.,;:!?()\"“”‘’\[\]{}|/–—<>]+|\s-\s|\s--\s")
 
 MAX_WORDS = 3
 MAX_NAME_WORDS = 5  # a name this long is a label ("United Nations Security Council"); a longer one is none
@@ -578,11 +578,13 @@ def _candidates(
     head_stems: set[str],
     word_freq: Counter[str],
     uses: tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]],
+    lede: set[tuple[str, ...]],
 ) -> list[Candidate]:
     """The phrases (stem tuples, with their counts) that could be a topic, each labelled in its
     most common form and casing. A phrase the story only says as a piece of a longer one ("United Arab"
     of "United Arab Emirates", "Israeli Prime" of "Israeli Prime Minister") is none. `parts_of_speech`:
-    the stems used as a noun, those the model tags as adjectives, as verbs, and as adverbs."""
+    the stems used as a noun, those the model tags as adjectives, as verbs, and as adverbs; `lede`: the
+    phrases the story's opening sentence says."""
     nouns, adjectives, verbs, adverbs = parts_of_speech
     whole, opened = uses  # uses not inside a longer phrase; forms' uses opening a sentence
     out: list[Candidate] = []
@@ -607,7 +609,7 @@ def _candidates(
             continue  # "X of Y" joins a noun or a name to the rest: not "consisting of Obama"
         recurs = f >= 2 or set(key) <= head_stems
         if len(key) > 1 and not recurs:
-            if not _once_said_phrase_holds(key, label, word_freq, nouns):
+            if not _once_said_phrase_holds(key, label, word_freq, nouns, key in lede and not opened[form]):
                 continue
             recurs = True
         out.append(Candidate(key, label, f, recurs))
@@ -695,12 +697,13 @@ def _is_lone_modifier(key: tuple[str, ...], label: str, nouns: set[str], adjecti
 
 
 def _once_said_phrase_holds(
-    key: tuple[str, ...], label: str, word_freq: Counter[str], nouns: set[str]
+    key: tuple[str, ...], label: str, word_freq: Counter[str], nouns: set[str], in_lede: bool
 ) -> bool:
     """A phrase said once joins words that recur, and ends in a noun or is a name: "Iran sanctions",
-    not "Acme Corp expects"."""
+    not "Acme Corp expects"; or it is a name the opening sentence gives in full, which the story then
+    shortens ("the country's Bardo National Museum", "the museum" after)."""
     named = all(w[:1].isupper() for w in label.split() if w not in _PREPOSITIONS)
-    return all(word_freq[w] >= 2 for w in key) and (named or key[-1] in nouns)
+    return (named and in_lede) or (all(word_freq[w] >= 2 for w in key) and (named or key[-1] in nouns))
 
 
 def _story(article: Article, settings: TopicSettings) -> _Story:
@@ -769,6 +772,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
         head_stems,
         word_freq,
         (whole, opened),
+        {key for key, i in first_pos.items() if i == 0},
     )
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
     central = centrality(in_order)

@@ -341,11 +341,13 @@ def test_no_fragments_or_bare_generic_words() -> None:
 @needs_data
 def test_what_kind_of_official_is_no_topic_but_a_sport_before_its_champion_is() -> None:
     """ "Belgian sports minister Claude Eerdekens said …" gave the label "Belgian sports"; "world cross
-    country champion" keeps "cross country", the sport."""
+    country champion" keeps "cross country", the sport, in a label."""
     doping = labels(topics_of(NEWS / "bbc" / "sport-448.txt"))
     assert "Belgian sports" not in doping and "doping" in doping, doping
     assert "Russian energy" not in labels(topics_of(NEWS / "bbc" / "business-181.txt"))
-    assert "cross country" in labels(topics_of(NEWS / "bbc" / "sport-024.txt"))
+    # the race's full name, said once in the opening sentence, may hold it: "Great Edinburgh … Cross Country"
+    cross_country = labels(topics_of(NEWS / "bbc" / "sport-024.txt"))
+    assert any("cross country" in label.casefold() for label in cross_country), cross_country
 
 
 @needs_data
