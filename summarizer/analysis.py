@@ -10,7 +10,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
 # 21: a name the opening sentence gives in full once is a topic candidate ("Bardo National Museum"); a
-# ticker in angle brackets is no part of a name ("Cyclops Corp <CYL>");
+# ticker in angle brackets is no part of a name ("Cyclops Corp <CYL>"); an acronym and the name it
+# abbreviates are one label ("IMF", "International Monetary Fund");
 # 20: a plural name the story puts "the" before is a group, no person ("the Houthis", "Demos");
 # 19: a name keeps its joined particle ("Nabil al-Arabi", was "Nabil"), "bin Sultan" is no title, and a
 # word the story writes in lower case is no one a title names ("General Election");

@@ -841,10 +841,12 @@ def article_topics(
     options: list[tuple[str, frozenset[str], float | None, bool, float]] = [
         (label, label_key(label), strength, True, 0.0) for label, strength in story.subjects
     ]
+    aliases = _acronyms(story.candidates)
     for c in story.candidates:
         # a word the story uses once ("raised", "notch") only fills in when fewer than three labels recur
         joined = c.freq < 2 and len(c.key) > 1 and not set(c.key) <= story.head_stems
-        options.append((c.label, frozenset(c.key), None, c.recurs, settings.join_cost if joined else 0.0))
+        key = frozenset(c.key) | aliases.get(c.key, frozenset())
+        options.append((c.label, key, None, c.recurs, settings.join_cost if joined else 0.0))
     chosen: list[tuple[float, str, frozenset[str], bool]] = []  # value, label, stems, is a subject
     while len(chosen) < k:
         covered = frozenset().union(*(ks for _, _, ks, _ in chosen))
@@ -882,6 +884,22 @@ def article_topics(
         Topic(label, round(max(0.01, (value - low) / (high - low) if high > low else 1.0), 3))
         for value, label, _, _ in chosen[:k]
     )
+
+
+def _acronyms(found: Sequence[Candidate]) -> dict[tuple[str, ...], frozenset[str]]:
+    """An acronym and the name it abbreviates ("IMF", "International Monetary Fund"), each candidates:
+    each one's stems, keyed by the other's, so that one label says both."""
+    names: dict[str, tuple[str, ...]] = {}
+    for c in found:
+        words = [w for w in c.label.split() if w not in _NAME_JOINERS and w != "the"]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            names.setdefault("".join(w[0] for w in words).upper(), c.key)
+    out: dict[tuple[str, ...], frozenset[str]] = {}
+    for c in found:
+        if len(c.key) == 1 and c.label.isupper() and c.label in names:
+            out[c.key] = frozenset(names[c.label])
+            out[names[c.label]] = out.get(names[c.label], frozenset()) | frozenset(c.key)
+    return out
 
 
 def _new_value(

@@ -284,3 +284,15 @@ def test_a_ticker_in_angle_brackets_is_not_part_of_the_name() -> None:
     """Reuters writes "Cyclops Corp <CYL>": the label is the company, not "Cyclops Corp CYL"."""
     found = _candidates(_read(NEWS / "reuters" / "11101.txt"))
     assert "Cyclops Corp" in found and not any(label.endswith(" CYL") for label in found), found
+
+
+@needs_data
+def test_an_acronym_and_the_name_it_abbreviates_are_one_label() -> None:
+    """reuters/257 was labelled both "International Monetary Fund" and "IMF", bbc/business-357 both
+    "Open Society Institute" and "OSI": six labels should say six things."""
+    for path, name, acronym in (
+        (NEWS / "reuters" / "257.txt", "International Monetary Fund", "IMF"),
+        (NEWS / "bbc" / "business-357.txt", "Open Society Institute", "OSI"),
+    ):
+        found = labels_of_text(_read(path))
+        assert {name, acronym} & set(found) and not {name, acronym} <= set(found), (path, found)
