@@ -609,7 +609,9 @@ def _candidates(
             continue  # "X of Y" joins a noun or a name to the rest: not "consisting of Obama"
         recurs = f >= 2 or set(key) <= head_stems
         if len(key) > 1 and not recurs:
-            if not _once_said_phrase_holds(key, label, word_freq, nouns, key in lede and not opened[form]):
+            # a name opening the sentence may have its descriptor joined on ("Film-maker Spike Lee")
+            in_lede = key in lede and not opened[form]
+            if not _once_said_phrase_holds(key, label, word_freq, nouns, in_lede):
                 continue
             recurs = True
         out.append(Candidate(key, label, f, recurs))
