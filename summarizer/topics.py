@@ -708,6 +708,22 @@ def _once_said_phrase_holds(
     return (named and in_lede) or (all(word_freq[w] >= 2 for w in key) and (named or key[-1] in nouns))
 
 
+_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+$")  # "Hong Kong-based", "Saudi-led", "Janet Jackson-style"
+
+
+def _lede_names(opening: str) -> set[tuple[str, ...]]:
+    """The phrases of the story's opening sentence that could be names it gives in full: not the tail
+    of a name joined by "and" ("Drug Administration" of "Food and Drug Administration"), nor a compound
+    adjective ("Hong Kong-based")."""
+    out: set[tuple[str, ...]] = set()
+    for run in _runs(opening):
+        for j, gram, content, _ in _grams(run):
+            if (j == 0 and run.before.lower() in {"and", "&"}) or _ADJECTIVE_COMPOUND.search(gram[-1]):
+                continue
+            out.add(tuple(_stem(w) for w in content))
+    return out
+
+
 def _story(article: Article, settings: TopicSettings) -> _Story:
     """Every candidate phrase of an article, its content words with their features, and the article's
     taxonomy subjects."""
@@ -774,7 +790,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
         head_stems,
         word_freq,
         (whole, opened),
-        {key for key, i in first_pos.items() if i == 0},
+        _lede_names(sentences[0]),
     )
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
     central = centrality(in_order)

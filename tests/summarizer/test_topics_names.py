@@ -277,6 +277,13 @@ def test_a_name_the_opening_sentence_gives_in_full_once_is_a_candidate() -> None
         "Tourists left the Bardo National Museum in buses. Police said the attack was planned.\n"
     )
     assert "Bardo National Museum" not in _candidates(later)
+    # nor the tail of a name joined by "and", nor a compound adjective
+    lede = (
+        "The Food and Drug Administration approved a Hong Kong-based drug maker's pill on Monday.\n"
+        "The drug maker said the pill would be sold in the spring. The pill is the maker's first drug.\n"
+    )
+    found = _candidates(lede)
+    assert not {"Drug Administration", "Hong Kong-based"} & found, found
 
 
 @needs_data
