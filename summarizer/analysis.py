@@ -11,7 +11,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # next start, and their headlines written again (current_headline).
 # 21: a name the opening sentence gives in full once is a topic candidate ("Bardo National Museum"); a
 # ticker in angle brackets is no part of a name ("Cyclops Corp <CYL>"); an acronym and the name it
-# abbreviates are one label ("IMF", "International Monetary Fund");
+# abbreviates are one label ("IMF", "International Monetary Fund"), whatever the hash seed; a news outlet
+# the story only cites is no topic ("told BBC One's Breakfast");
 # 20: a plural name the story puts "the" before is a group, no person ("the Houthis", "Demos");
 # 19: a name keeps its joined particle ("Nabil al-Arabi", was "Nabil"), "bin Sultan" is no title, and a
 # word the story writes in lower case is no one a title names ("General Election");

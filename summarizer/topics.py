@@ -38,7 +38,7 @@ from itertools import combinations
 from typing import Any
 
 from summarizer.analysis import Topic
-from summarizer.article import Article
+from summarizer.article import NEWS_SOURCES, Article
 from summarizer.language import ENGLISH, detect_language, language_name
 from summarizer.lexicon import (
     CITY_COUNTRY,
@@ -724,6 +724,25 @@ def _lede_names(opening: str) -> set[tuple[str, ...]]:
     return out
 
 
+_CITING_BEFORE = r"(?:told|tells|telling|to|on|with|for|by|according to)\s+(?:the\s+)?"
+_CITING_AFTER = (
+    r"(?:['’]s\s+\w+(?:\s+\w+)?\s+programme"
+    r"|\s+(?:interview|understands|reports|reported|learned|has learned))"
+)
+
+
+def _only_cited(label: str, body: str) -> bool:
+    """A news outlet the story only cites ("told BBC One's Breakfast", "a BBC interview", "BBC Sport
+    understands", "a poll for CNN") is where the facts came from, not what the story is about; "the BBC
+    dropped Clarkson" is."""
+    if label.split()[0].casefold() not in NEWS_SOURCES:
+        return False
+    name = re.escape(label)
+    uses = len(re.findall(rf"\b{name}\b", body))
+    cited = len(re.findall(rf"\b(?:{_CITING_BEFORE}{name}\b|{name}(?={_CITING_AFTER}))", body))
+    return uses > 0 and cited >= uses
+
+
 def _story(article: Article, settings: TopicSettings) -> _Story:
     """Every candidate phrase of an article, its content words with their features, and the article's
     taxonomy subjects."""
@@ -792,6 +811,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
         (whole, opened),
         _lede_names(sentences[0]),
     )
+    out = [c for c in out if not _only_cited(c.label, body)]
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
     central = centrality(in_order)
     untagged = (0.0,) * len(TAG_FEATURES)
@@ -928,7 +948,7 @@ def _new_value(
     rarely need both halves of a name or phrase ("Mexico City", "Saudi Arabia"): once one half is a label,
     the other adds less than its probability says."""
     value = 0.0
-    for w in new:
+    for w in sorted(new):  # in a fixed order: an acronym and its name tie exactly, whatever the hash seed
         uses = runs.get(w, frozenset())
         share = len(uses & said) / len(uses) if uses else 0.0
         value += p.get(w, 0.0) * (1.0 - discount * share)

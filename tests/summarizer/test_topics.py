@@ -516,3 +516,12 @@ def test_of_two_full_strength_subjects_the_one_with_more_evidence_leads() -> Non
     headline, body = (NEWS / "reuters" / "20780.txt").read_text().split("\n\n", 1)
     strengths = dict(subjects_for(body, headline))
     assert all(0 < s <= 1.0 for s in strengths.values()), strengths
+
+
+@needs_data
+def test_a_news_outlet_the_story_only_cites_is_no_topic() -> None:
+    """Blair "told BBC One's Breakfast with Frost" and gave "a wide-ranging BBC interview": "BBC" was a
+    label of that story. Where the BBC is in the news (Clarkson and Top Gear) it stays one."""
+    blair = labels(topics_of(NEWS / "bbc" / "politics-253.txt"))
+    assert "Tony Blair" in blair and "BBC" not in blair, blair
+    assert "BBC" in labels(topics_of(NEWS / "cnn" / "219c198858e6.txt"))
