@@ -205,8 +205,9 @@ def derive_headline(
     # someone's words, which a reading no longer marks
     readings: dict[str, bool] = {}
     for s in candidates:
+        quoted = bool(_QUOTED_WORDS.search(s))
         for reading in (_plain(s, scan), _plain(s, scan, ","), _ATTRIBUTION.sub(".", _plain(s, scan))):
-            readings.setdefault(reading, bool(_QUOTED_WORDS.search(s)))
+            readings.setdefault(reading, quoted)
     for reading, quoted in readings.items():
         parsed = _parse(reading)
         if parsed is None:
