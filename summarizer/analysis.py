@@ -9,6 +9,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 22: a surname label reads as the full name the story gives it ("Blair" -> "Tony Blair");
 # 21: a name the opening sentence gives in full once is a topic candidate ("Bardo National Museum"); a
 # ticker in angle brackets is no part of a name ("Cyclops Corp <CYL>"); an acronym and the name it
 # abbreviates are one label ("IMF", "International Monetary Fund"), whatever the hash seed; a news outlet
@@ -37,7 +38,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 21
+ANALYSIS_VERSION = 22
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ words waste slots); a word the story mostly says beside words already labelled c
 once "Mexico" is a label). A word alone must name something: not a verb ("decided",
 "held"), an adverb, a lone modifier ("operating" of "operating loss"), a generic word ("firm", "houses")
 or a piece of a longer name ("Inc" of "Acme Inc"); a word the story uses once only fills one of the first
-three places. `TopicSettings` holds the weights and choices bench/topics.py fits by cross-validation on
+three places. A person's surname reads as the full name the story gives ("Tony Blair" for "Blair"). `TopicSettings` holds the weights and choices bench/topics.py fits by cross-validation on
 the labelled dev sets. Stories not in English get no labels (summarizer/language.py). The model reads the
 first 12,000 characters of a story: about 70 ms for a typical story, the rules a few milliseconds more,
 language detection included.
@@ -33,7 +33,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
@@ -743,6 +743,37 @@ def _only_cited(label: str, body: str) -> bool:
     return uses > 0 and cited >= uses
 
 
+_PERSON = TAG_FEATURES.index("person")
+
+
+def _full_names(
+    freq: Counter[tuple[str, ...]],
+    forms: dict[tuple[str, ...], Counter[tuple[str, ...]]],
+    tags: dict[str, tuple[float, ...]] | None,
+) -> dict[str, str]:
+    """A surname's label, by stem, as the person's full name the story gives ("Blair" -> "Tony Blair"):
+    a reader of `/topics` knows who it is, and the stories that say "Blair" and those that say "Tony Blair"
+    list under one topic. Only for a word the model tags as a person (a place or a firm's "Madrid" of "Real
+    Madrid" keeps its name), and a given name the model tags so too; none without the model."""
+    if tags is None:
+        return {}
+    out: dict[str, str] = {}
+    best: dict[str, int] = {}
+    for key, n in freq.items():
+        if len(key) != 2 or any(tags.get(w, (0.0,) * len(TAG_FEATURES))[_PERSON] < 0.5 for w in key):
+            continue
+        form = forms[key].most_common(1)[0][0]
+        first = fold(form[0]).lower()
+        if len(form) != 2 or not all(w[:1].isupper() for w in form) or _POSSESSIVE.search(form[0]):
+            continue
+        if first in _NOT_NAME_PARTS or first in NATIONALITY or first in PLACE_WORDS or first in _EXTRA_STOP:
+            continue
+        if n > best.get(key[1], 0):
+            best[key[1]] = n
+            out[key[1]] = " ".join([form[0], _POSSESSIVE.sub("", form[1])])
+    return out
+
+
 def _story(article: Article, settings: TopicSettings) -> _Story:
     """Every candidate phrase of an article, its content words with their features, and the article's
     taxonomy subjects."""
@@ -812,6 +843,8 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
         _lede_names(sentences[0]),
     )
     out = [c for c in out if not _only_cited(c.label, body)]
+    full = _full_names(freq, forms, tags)
+    out = [replace(c, label=full[c.key[0]]) if len(c.key) == 1 and c.key[0] in full else c for c in out]
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
     central = centrality(in_order)
     untagged = (0.0,) * len(TAG_FEATURES)

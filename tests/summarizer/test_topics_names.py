@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.article import parse_text
-from summarizer.topics import candidates, label_key
+from summarizer.topics import article_topics, candidates, label_key, topic_index
 from tests.shared_data import SHARED_DATA
 from tests.summarizer.test_topics import labels_of_text
 
@@ -331,3 +331,19 @@ def test_an_acronym_or_its_name_is_chosen_the_same_whatever_the_hash_seed() -> N
         for seed in ("1", "3", "5")
     }
     assert len(seen) == 1, seen
+
+
+@needs_data
+def test_a_surname_label_reads_as_the_full_name_the_story_gives() -> None:
+    """BBC politics stories say "Tony Blair" once and "Mr Blair" after: the label is "Tony Blair", and the
+    stories list under one topic with those whose labels said the full name already. A club is no person:
+    "United" of "Manchester United" keeps its own word."""
+    items = []
+    for name in ("politics-149", "politics-253", "politics-401"):
+        topics = article_topics(parse_text(_read(NEWS / "bbc" / f"{name}.txt")))
+        got = [t.label for t in topics]
+        assert "Tony Blair" in got and "Blair" not in got, (name, got)
+        items.append((name, topics))
+    assert ("Tony Blair", ["politics-149", "politics-253", "politics-401"]) in topic_index(items)
+    football = labels_of_text(_read(NEWS / "bbc" / "sport-238.txt"))
+    assert "United" in football and "Manchester United" not in football, football
