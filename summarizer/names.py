@@ -632,6 +632,8 @@ def _decide_person(
         m.person = False  # "General Election", "General People's Congress": the story writes it lower case
     elif len(bare) == 1 and bare[0] in groups and not (honorific or has_title_head(m.title) or m.appos):
         m.person = False  # "Houthis", "Beatles": the story says "the Houthis", a group's name
+    elif _names_a_feature(sentence, m) and not (honorific or has_title_head(m.title)):
+        m.person = False  # "the Bab al-Mandab strait": the name of a place's feature, not of a person
     elif honorific or has_title_head(m.title) or m.appos or relative:
         m.person = not _non_person_tokens(bare) or honorific
     elif len(words) == 1 and (words[0].lower() in lower_vocab or words[0].lower() in TITLE_HEADS):
@@ -640,6 +642,24 @@ def _decide_person(
         speech = re.match(r"(?:['’]s\s+)?(\w+)", sentence[m.end :].lstrip())
         if len(words) >= 2 and speech and speech.group(1).lower() in SPEECH_VERBS and not recased:
             m.person = True
+
+
+# what "the NAME ..." can name besides a person: a place's natural or built feature
+_FEATURE_NOUNS = frozenset(
+    word_list(
+        """
+        strait straits river sea gulf canal valley peninsula island islands mountains desert airport lake
+        bay coast basin province region dam bridge
+        """
+    )
+)
+
+
+def _names_a_feature(sentence: str, m: Mention) -> bool:
+    """ "the Bab al-Mandab strait", "the Hudson river": "the", the name, then a lower-case feature noun."""
+    after = re.match(r"\s+([a-z]+)\b", sentence[m.end :])
+    before = re.search(r"\bthe\s+$", sentence[: m.start], re.IGNORECASE)
+    return bool(after and before and after.group(1) in _FEATURE_NOUNS)
 
 
 def name_key(tokens: Iterable[str]) -> tuple[str, ...]:

@@ -19,8 +19,9 @@ words waste slots); a word the story mostly says beside words already labelled c
 once "Mexico" is a label). A word alone must name something: not a verb ("decided",
 "held"), an adverb, a lone modifier ("operating" of "operating loss"), a generic word ("firm", "houses")
 or a piece of a longer name ("Inc" of "Acme Inc"); a word the story uses once only fills one of the first
-three places. A person's surname reads as the full name the story gives ("Tony Blair" for "Blair"). `TopicSettings` holds the weights and choices bench/topics.py fits by cross-validation on
-the labelled dev sets. Stories not in English get no labels (summarizer/language.py). The model reads the
+three places. A person's surname reads as the full name the story gives ("Tony Blair" for "Blair").
+`TopicSettings` holds the weights and choices bench/topics.py fits by cross-validation on the labelled
+dev sets. Stories not in English get no labels (summarizer/language.py). The model reads the
 first 12,000 characters of a story: about 70 ms for a typical story, the rules a few milliseconds more,
 language detection included.
 """

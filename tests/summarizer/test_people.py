@@ -518,3 +518,17 @@ def test_a_plural_name_the_story_puts_the_before_is_a_group_not_a_person() -> No
     )
     people = by_name(extract_people(parse_text(story)))
     assert {"Serena Williams", "Venus Williams"} <= set(people), people
+
+
+def test_a_name_before_a_place_feature_is_no_person() -> None:
+    """ "deployed to the Bab al-Mandab strait": the model reads "al-Mandab" as a person; "the", a name and
+    "strait" name a waterway, as "the Hudson river" names a river; a president in the same story stays a
+    person."""
+    story = (
+        "Egyptian warships had deployed to the Bab al-Mandab strait last Friday, according to media "
+        "reports. Ships sailed up the Hudson river. President Abdel Fattah el-Sisi said Egypt would "
+        "protect the passage."
+    )
+    people = by_name(extract_people(parse_text(story)))
+    assert "Abdel Fattah el-Sisi" in people, people
+    assert not {"Bab al-Mandab", "al-Mandab", "Hudson"} & set(people), people
