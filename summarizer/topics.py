@@ -732,16 +732,27 @@ _CITING_AFTER = (
 )
 
 
-def _only_cited(label: str, body: str) -> bool:
+_OWN_VOICE = re.compile(r"\bour\b")
+_QUOTATION = re.compile(r"[\"“”]")
+
+
+def _only_cited(label: str, body: str, sentences: Sequence[str]) -> bool:
     """A news outlet the story only cites ("told BBC One's Breakfast", "a BBC interview", "BBC Sport
-    understands", "a poll for CNN") is where the facts came from, not what the story is about; "the BBC
-    dropped Clarkson" is."""
+    understands", "a poll for CNN"), or that speaks in the story as "our" ("BBC Sport reflects on ... after
+    our exclusive interview"), is where the facts came from, not what the story is about; "the BBC dropped
+    Clarkson" is."""
     if label.split()[0].casefold() not in NEWS_SOURCES:
         return False
     name = re.escape(label)
     uses = len(re.findall(rf"\b{name}\b", body))
     cited = len(re.findall(rf"\b(?:{_CITING_BEFORE}{name}\b|{name}(?={_CITING_AFTER}))", body))
-    return uses > 0 and cited >= uses
+    # the outlet's own voice: "BBC Sport reflects on ... after our exclusive interview"
+    own = sum(
+        len(re.findall(rf"\b{name}\b", s))
+        for s in sentences
+        if _OWN_VOICE.search(s) and not _QUOTATION.search(s)
+    )
+    return uses > 0 and cited + own >= uses
 
 
 _PERSON = TAG_FEATURES.index("person")
@@ -843,7 +854,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
         (whole, opened),
         _lede_names(sentences[0]),
     )
-    out = [c for c in out if not _only_cited(c.label, body)]
+    out = [c for c in out if not _only_cited(c.label, body, sentences)]
     full = _full_names(freq, forms, tags)
     out = [replace(c, label=full[c.key[0]]) if len(c.key) == 1 and c.key[0] in full else c for c in out]
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}

@@ -521,7 +521,10 @@ def test_of_two_full_strength_subjects_the_one_with_more_evidence_leads() -> Non
 @needs_data
 def test_a_news_outlet_the_story_only_cites_is_no_topic() -> None:
     """Blair "told BBC One's Breakfast with Frost" and gave "a wide-ranging BBC interview": "BBC" was a
-    label of that story. Where the BBC is in the news (Clarkson and Top Gear) it stays one."""
+    label of that story; "BBC Sport reflects on the future for Liverpool after our exclusive interview"
+    is the outlet's own voice. Where the BBC is in the news (Clarkson and Top Gear) it stays one."""
     blair = labels(topics_of(NEWS / "bbc" / "politics-253.txt"))
     assert "Tony Blair" in blair and "BBC" not in blair, blair
+    liverpool = labels(topics_of(NEWS / "bbc" / "sport-118.txt"))
+    assert "Rick Parry" in liverpool and not [x for x in liverpool if "BBC" in x], liverpool
     assert "BBC" in labels(topics_of(NEWS / "cnn" / "219c198858e6.txt"))
