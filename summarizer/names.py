@@ -658,7 +658,7 @@ _FEATURE_NOUNS = frozenset(
 def _names_a_feature(sentence: str, m: Mention) -> bool:
     """ "the Bab al-Mandab strait", "the Hudson river": "the", the name, then a lower-case feature noun."""
     after = re.match(r"\s+([a-z]+)\b", sentence[m.end :])
-    before = re.search(r"\bthe\s+$", sentence[: m.start], re.IGNORECASE)
+    before = re.search(r"\bthe\s+$", sentence[max(0, m.start - 6) : m.start], re.IGNORECASE)
     return bool(after and before and after.group(1) in _FEATURE_NOUNS)
 
 
