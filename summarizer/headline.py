@@ -213,9 +213,14 @@ def derive_headline(
         if parsed is None:
             break  # no model: the rule
         headline = _compress(*parsed, max_words, drop, phrases, counts, mentions, floor, speakers, quoted)
-        if headline:
+        if headline and not _CLITIC.match(headline):
             return _spelled_as_in(scan, headline)
     return _rule_headline(_written_short(candidates[0], scan), max_words)
+
+
+# a contraction's tail left where its word was cut ("'s bold pledge some" of "It's a bold pledge, some might
+# say"): no headline opens so
+_CLITIC = re.compile(r"(?:['’](?:s|re|ll|ve|d|m)|n['’]t)\b", re.IGNORECASE)
 
 
 def _written_short(sentence: str, scan: str) -> str:

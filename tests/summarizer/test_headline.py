@@ -1036,3 +1036,16 @@ def test_what_a_speaker_says_of_a_person_in_quoted_words_is_credited_to_the_spea
     show = (SHARED_DATA / "news/cnn/8fe92cd7737e.txt").read_text(encoding="utf-8")
     headline = derive_headline(parse_text(show).body)
     assert headline.startswith("Clarkson won't have contract renewed"), headline
+
+
+def test_a_headline_never_opens_with_the_tail_of_a_contraction() -> None:
+    """ "It's a bold pledge, some might say" came out as "'s bold pledge some": the compression cut "It"
+    and left its "'s". Such a reading is no headline; the next one is taken."""
+    body = (
+        '"I will come to Tunisia." It\'s a bold pledge, some might say. But people across the globe are '
+        "making it, in a social media campaign after the attack on the Bardo museum in Tunis. The campaign "
+        "asks tourists to return to Tunisia."
+    )
+    headline = derive_headline(body)
+    assert headline and headline[0].isalpha(), headline
+    assert "pledge" in headline, headline
