@@ -11,7 +11,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # next start, and their headlines written again (current_headline).
 # 22: a surname label reads as the full name the story gives it ("Blair" -> "Tony Blair"); "the Bab
 # al-Mandab strait" names no person; an outlet speaking as "our" is no topic ("BBC Sport reflects ...
-# after our exclusive interview"); a derived headline never opens with a contraction's tail ("'s bold pledge")
+# after our exclusive interview"); a derived headline never opens with a contraction's tail ("'s bold
+# pledge"), and what an aside says goes with the aside ("Fury of Tropical Cyclone Pam [to make landfall]
+# moves on")
 # 21: a name the opening sentence gives in full once is a topic candidate ("Bardo National Museum"); a
 # ticker in angle brackets is no part of a name ("Cyclops Corp <CYL>"); an acronym and the name it
 # abbreviates are one label ("IMF", "International Monetary Fund"), whatever the hash seed; a news outlet

@@ -1348,7 +1348,7 @@ def _phrase(token: Any) -> set[int]:
         if dep in ("relcl", "acl") and token.lemma_.lower() in _LIGHT_NOUNS and child.i > token.i:
             out |= _phrase(child)  # "criticises the way [Blair's government operates]": the way is the clause
             continue
-        if dep in _PHRASE_DROP:
+        if dep in _PHRASE_DROP or _in_aside(token, child):
             continue
         if dep == "prep" and (_is_time_phrase(child) or child.lower_ == "according"):
             continue
@@ -1362,6 +1362,23 @@ def _phrase(token: Any) -> set[int]:
     if not conjs or any(c.i in out for c in conjs):  # no conj: the parse joined the words elsewhere
         out |= {c.i for c in token.children if c.dep_ == "cc"}
     return out
+
+
+def _in_aside(token: Any, child: Any) -> bool:
+    """Whether `child` only goes on an appositive between commas that the parse hung elsewhere: in "The
+    fury of Tropical Cyclone Pam, one of the most powerful storms ever to make landfall, has moved on" it
+    hangs "to make landfall" on "fury"; it goes with the aside ("Fury of Cyclone Pam to make landfall moves
+    on" was the headline)."""
+    doc = token.doc
+    if child.i < token.i:
+        return False
+    for a in token.subtree:
+        if a.dep_ != "appos" or a.i >= child.i or a.left_edge.i == 0 or doc[a.left_edge.i - 1].text != ",":
+            continue
+        end = next((t.i for t in doc[a.right_edge.i + 1 :] if t.text == ","), None)
+        if end is not None and a.right_edge.i < child.left_edge.i and child.right_edge.i < end:
+            return True
+    return False
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})

@@ -1049,3 +1049,16 @@ def test_a_headline_never_opens_with_the_tail_of_a_contraction() -> None:
     headline = derive_headline(body)
     assert headline and headline[0].isalpha(), headline
     assert "pledge" in headline, headline
+
+
+def test_what_an_aside_says_goes_with_the_aside() -> None:
+    """The parse hangs "ever to make landfall", the end of the aside ", one of the most powerful storms ever
+    to make landfall,", on "fury": the headline read "Fury of Tropical Cyclone Pam to make landfall moves
+    on"."""
+    body = (
+        "The fury of Tropical Cyclone Pam, one of the most powerful storms ever to make landfall, has moved "
+        "on, but the misery it left behind in the islands of Vanuatu is just starting to become apparent. "
+        "Aid workers said the cyclone destroyed homes across the islands."
+    )
+    headline = derive_headline(body)
+    assert "Pam" in headline and "landfall" not in headline, headline
