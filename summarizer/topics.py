@@ -756,6 +756,7 @@ def _only_cited(label: str, body: str, sentences: Sequence[str]) -> bool:
 
 
 _PERSON = TAG_FEATURES.index("person")
+_UNTAGGED = (0.0,) * len(TAG_FEATURES)  # a word the model's tags do not cover
 
 
 def _full_names(
@@ -769,10 +770,9 @@ def _full_names(
     Madrid" keeps its name), and a given name the model tags so too; none without the model."""
     if tags is None:
         return {}
-    out: dict[str, str] = {}
-    best: dict[str, int] = {}
+    best: dict[str, tuple[int, str]] = {}  # surname stem -> (uses, full name) of its most used full name
     for key, n in freq.items():
-        if len(key) != 2 or any(tags.get(w, (0.0,) * len(TAG_FEATURES))[_PERSON] < 0.5 for w in key):
+        if len(key) != 2 or any(tags.get(w, _UNTAGGED)[_PERSON] < 0.5 for w in key):
             continue
         form = forms[key].most_common(1)[0][0]
         first = fold(form[0]).lower()
@@ -780,10 +780,9 @@ def _full_names(
             continue
         if first in _NOT_NAME_PARTS or first in NATIONALITY or first in PLACE_WORDS or first in _EXTRA_STOP:
             continue
-        if n > best.get(key[1], 0):
-            best[key[1]] = n
-            out[key[1]] = " ".join([form[0], _POSSESSIVE.sub("", form[1])])
-    return out
+        if n > best.get(key[1], (0, ""))[0]:
+            best[key[1]] = (n, " ".join([form[0], _POSSESSIVE.sub("", form[1])]))
+    return {stem: name for stem, (_, name) in best.items()}
 
 
 def _story(article: Article, settings: TopicSettings) -> _Story:
@@ -859,7 +858,6 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     out = [replace(c, label=full[c.key[0]]) if len(c.key) == 1 and c.key[0] in full else c for c in out]
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
     central = centrality(in_order)
-    untagged = (0.0,) * len(TAG_FEATURES)
     words: dict[str, Word] = {}
     for stem, f in word_freq.items():
         form = forms[(stem,)].most_common(1)[0][0][0]
@@ -878,7 +876,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
                 central.get(stem, 0.0),
                 commonness(form),
                 len(form) / 10,
-                *(tags.get(stem, untagged) if tags is not None else untagged),
+                *(tags.get(stem, _UNTAGGED) if tags is not None else _UNTAGGED),
             ),
         )
     runs = {w: frozenset(r) for w, r in word_runs.items()}
