@@ -9,6 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 23: a plural's possessive keeps its apostrophe in a topic label ("Musicians' Union", "Collins' ban") and
+# ends a name before a place ("Salomon Brothers" of "Salomon Brothers' London operations");
 # 22: a surname label reads as the full name the story gives it ("Blair" -> "Tony Blair"); "the Bab
 # al-Mandab strait" names no person; an outlet speaking as "our" is no topic ("BBC Sport reflects ...
 # after our exclusive interview"); a derived headline never opens with a contraction's tail ("'s bold
@@ -42,7 +44,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 22
+ANALYSIS_VERSION = 23
 
 
 @dataclass(frozen=True)

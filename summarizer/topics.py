@@ -181,7 +181,7 @@ _GENERIC = frozenset(
 # "Standard & Poor's", "Bank of Japan", "Department of Commerce".
 _NAME_JOINERS = frozenset(["&", "of", "de", "for", "and"])
 _PREPOSITIONS = frozenset(["of", "in", "for"])  # "Bank of Japan", "airstrikes in Yemen", "aid for Kyiv"
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = re.compile(r"['’]s$|(?<=s)'$")  # "Iran's", and a plural's: "Salomon Brothers'"
 # a possessive of these names a kind, not an owner said elsewhere: "women's rights", "children's books"
 _CLASSES = frozenset(["women", "men", "children"])
 _DEMONYM = re.compile(r"(?:ish|an|ese|i)$")  # "Kurdish", "Iranian", "Chinese", "Israeli"
@@ -196,6 +196,8 @@ def _stem(word: str) -> str:
     w = fold(word).replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    elif w.endswith("s'"):
+        w = w[:-1]
     if w.endswith("ies") and len(w) >= 6:
         w = w[:-3] + "y"
     elif (w.endswith("es") and len(w) >= 5 and w[-3] in "xz") or w.endswith(("ches", "shes", "sses")):
@@ -231,6 +233,8 @@ def _content_word(tok: str) -> str | None:
     """The token's word when it is a content word, else None (a stop word, number, title word...)."""
     words = _WORD.findall(tok)
     word = words[0] if len(words) == 1 and len(words[0]) >= len(tok) - 2 else None
+    if word and tok.endswith(word + "'") and word.endswith("s"):
+        word = tok[tok.index(word) :]  # a plural's possessive: "Brothers'" of "Salomon Brothers' London"
     base = re.split(r"['’]", word)[0].lower() if word else ""
     if word is None or base in _EXTRA_STOP or len(word) < 3 or word.lower() in TITLE_HEADS:
         return None
@@ -284,13 +288,13 @@ _ORDINALS = frozenset(["first", "second", "third"])
 
 
 def _ends_name(word: str, following: str) -> bool:
-    """A possessive ends a name when a people's or place adjective follows: "Obama's Iranian policy",
-    "Turkey's Kurdish minority" are two names side by side ("Seattle Children's Hospital" is one)."""
-    return bool(
-        _POSSESSIVE.search(word)
-        and following[:1].isupper()
-        and (fold(following).lower() in NATIONALITY or _DEMONYM.search(following))
-    )
+    """A possessive ends a name when a people's or place adjective or a place follows: "Obama's Iranian
+    policy", "Turkey's Kurdish minority", "Salomon Brothers' London operations" are two names side by side
+    ("Seattle Children's Hospital" is one)."""
+    if not (_POSSESSIVE.search(word) and following[:1].isupper()):
+        return False
+    folded = fold(following).lower()
+    return folded in NATIONALITY or folded in PLACE_WORDS or bool(_DEMONYM.search(following))
 
 
 def _runs(sentence: str) -> list[_Run]:
@@ -426,7 +430,10 @@ class _Casing:
         self.best: dict[str, str] = {}
         lower: Counter[str] = Counter()
         upper: Counter[str] = Counter()
-        for form, n in surface.most_common():
+        plain: Counter[str] = Counter()  # a plural's possessive is the plural: "economists'", "economists"
+        for form, n in surface.items():
+            plain[form.removesuffix("'")] += n
+        for form, n in plain.most_common():
             self.best.setdefault(form.lower(), form)
             (upper if form[:1].isupper() else lower)[form.lower()] += n
         self.common = {w for w in upper if lower[w] >= upper[w]}
@@ -444,11 +451,12 @@ class _Casing:
             if mid_sentence and w[:1].islower():
                 out.append(w)  # as this phrase writes it: "Russian world", whatever "World Cup" elsewhere
                 continue
+            w, apostrophe = (w[:-1], "'") if w.endswith("'") else (w, "")
             # keep the capitals of names ("Davis Cup", "Iran"), lower everything else
             form = self.best.get(w.lower(), w)
             inner_capital = any(c.isupper() for c in form[1:])  # "al-Husseini", "McCain", "iPhone"
             name = (form[:1].isupper() or inner_capital) and form.lower() not in self.common
-            out.append(form if name else form.lower())
+            out.append((form if name else form.lower()) + apostrophe)
         return " ".join(out)
 
 

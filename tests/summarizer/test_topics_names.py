@@ -111,6 +111,21 @@ def test_a_possessive_reads_as_the_story_writes_it() -> None:
     assert "Iran" in got  # a possessive that ends a label goes
 
 
+def test_a_plurals_possessive_keeps_its_apostrophe_and_ends_a_name_before_a_place() -> None:
+    """ "Musicians' Union" and "Collins' ban" as the story writes them, not "Musicians Union" or "Collins
+    ban"; and "Salomon Brothers' London operations" names the firm and a city, not "Salomon Brothers
+    London"."""
+    text = (
+        "Bank denies rumours\n\nA spokesman for Salomon Brothers' London operations declined to comment. "
+        "Salomon Brothers said it would stay in the market, and the Musicians' Union backed it. Collins' ban "
+        "was upheld on Monday; Collins' ban runs for two years, the Musicians' Union said."
+    )
+    got = _candidates(text)
+    assert {"Musicians' Union", "Collins' ban", "Salomon Brothers"} <= got
+    assert not {"Musicians Union", "Collins ban", "Salomon Brothers London", "Salomon Brothers' London"} & got
+    assert "Musician" not in got and "Musicians" not in got  # the name is not cut at its apostrophe
+
+
 def test_an_owner_said_as_a_common_noun_is_not_part_of_a_label() -> None:
     """ "the party's campaign posters" points back at a name said elsewhere: the label is what is owned;
     a possessive that names a kind stays ("women's rights"); a name particle alone is no label."""
