@@ -610,8 +610,10 @@ def _candidates(
             continue
         if f < 2 and len(key) == 1 and form[0].islower() and not commonness(form[0]):
             continue  # a lower-case word English does not know, said once: a typo ("the lasp lap")
-        if len(key) > 1 and form[0].islower() and key[0] in adverbs:
-            continue  # "cautiously optimistic", "highly vulnerable": what is said of a topic, not one
+        if form[0].islower() and key[0] in adverbs:
+            # "enough", "inside", "back"; "cautiously optimistic", "highly vulnerable": what is said of a
+            # topic, not one
+            continue
         if len(key) > 1 and form[-1].islower() and key[-1] in adverbs:
             continue  # "business anymore", "points ahead": a clause's words, not a topic's
         if len(form) > len(key) and not (form[0][:1].isupper() or key[0] in nouns):

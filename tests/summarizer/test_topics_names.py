@@ -253,6 +253,19 @@ def test_what_is_said_of_a_topic_is_no_label() -> None:
     assert "quarterly results" in got
 
 
+def test_a_lone_adverb_is_no_label() -> None:
+    """ "enough" and "inside" (BBC and CNN stories had them as labels) say how or where, not what; a noun
+    said as often stays a candidate."""
+    text = (
+        "Dawson signs for Wasps\n\nMatt Dawson said he had done enough to earn a contract, and Wasps agreed "
+        "he had done enough. The officers went inside the house; inside, the officers found the contract "
+        "that Wasps had sent. Dawson said the contract was fair and he had trained hard enough."
+    )
+    got = _candidates(text)
+    assert not {"enough", "inside"} & got, got
+    assert "contract" in got
+
+
 def test_a_phrase_opened_by_a_verb_is_a_clause() -> None:
     """ "buy rival" and "dissolve Parliament" (BBC stories had both as labels) are what someone does; a
     participle only modifies ("proposed tax")."""
