@@ -446,9 +446,18 @@ class _Casing:
         if len(named) > 1 and all(w[:1].isupper() for w in named) and (mid_sentence or named == words):
             # a name as the story writes it: "Screen Actors Guild", "South Asia", "Bank of Japan"
             return " ".join(words)
+        # two capitalised words side by side in mid-sentence are a name inside the phrase ("World Cup" of
+        # "overall World Cup"), whatever the story writes "world" as elsewhere
+        first = 0 if mid_sentence else 1
+        in_name = {
+            j
+            for i in range(first, len(words) - 1)
+            if words[i][:1].isupper() and words[i + 1][:1].isupper()
+            for j in (i, i + 1)
+        }
         out = []
-        for w in words:
-            if mid_sentence and w[:1].islower():
+        for i, w in enumerate(words):
+            if (mid_sentence and w[:1].islower()) or i in in_name:
                 out.append(w)  # as this phrase writes it: "Russian world", whatever "World Cup" elsewhere
                 continue
             w, apostrophe = (w[:-1], "'") if w.endswith("'") else (w, "")

@@ -253,6 +253,19 @@ def test_what_is_said_of_a_topic_is_no_label() -> None:
     assert "quarterly results" in got
 
 
+def test_a_name_inside_a_phrase_keeps_its_capitals() -> None:
+    """ "overall World Cup" (cnn/51f087a4dc97 had "overall world Cup": the story writes "world" in lower
+    case elsewhere) keeps the name's capitals as the phrase writes them."""
+    text = (
+        "Vonn wins again\n\nVonn finished ahead of the overall World Cup leader in the downhill, the best "
+        "skier in the world said. The overall World Cup title is close, and the world watched her win in "
+        "Italy. The world champion said the overall World Cup race is not over."
+    )
+    got = _candidates(text)
+    assert "overall World Cup" in got, got
+    assert "overall world Cup" not in got
+
+
 def test_a_lone_adverb_is_no_label() -> None:
     """ "enough" and "inside" (BBC and CNN stories had them as labels) say how or where, not what; a noun
     said as often stays a candidate."""
