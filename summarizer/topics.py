@@ -181,6 +181,7 @@ _GENERIC = frozenset(
 # "Standard & Poor's", "Bank of Japan", "Department of Commerce".
 _NAME_JOINERS = frozenset(["&", "of", "de", "for", "and"])
 _PREPOSITIONS = frozenset(["of", "in", "for"])  # "Bank of Japan", "airstrikes in Yemen", "aid for Kyiv"
+_IDIOM_OPENERS = frozenset(["in", "on", "by"])  # "in favour of burglars" is no "favour of burglars"
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)'$")  # "Iran's", and a plural's: "Salomon Brothers'"
 # a possessive of these names a kind, not an owner said elsewhere: "women's rights", "children's books"
 _CLASSES = frozenset(["women", "men", "children"])
@@ -415,6 +416,8 @@ def _grams(run: _Run) -> Iterable[tuple[int, list[str], list[str], bool]]:
         return
     if fold(head).lower() in PLACE_WORDS:
         return  # "Syria of ...": a place is not the head of "X of Y"
+    if len(words) == 1 and head.islower() and run.before.lower() in _IDIOM_OPENERS:
+        return  # a preposition of two words and more: "in favour of", "on behalf of", "by way of"
     for m in range(1, min(2, len(nxt.words)) + 1):
         tail = nxt.words[:m]
         if m > 1 and not all(w[:1].isupper() and fold(w).lower() not in NATIONALITY for w in tail):

@@ -161,6 +161,19 @@ def test_of_joins_a_noun_or_a_name_not_a_verb() -> None:
     assert "Department of Homeland" not in got  # a name cut short after "of" is no label either
 
 
+def test_a_preposition_of_two_words_joins_nothing() -> None:
+    """ "in favour of burglars" (bbc/politics-034 had "favour of burglars" as a label) and "on behalf of
+    the victims" are prepositions, not "X of Y" phrases; "the rights of burglars" is one."""
+    text = (
+        "Burglar law row\n\nCritics said the law was biased in favour of burglars, and lawyers acting on "
+        "behalf of victims agreed. The rights of burglars were debated; the law is in favour of burglars, "
+        "said a lawyer acting on behalf of victims, and the rights of burglars should change."
+    )
+    got = _candidates(text)
+    assert not {"favour of burglars", "behalf of victims"} & got, got
+    assert "rights of burglars" in got, got
+
+
 def test_a_phrase_does_not_cut_what_a_possessive_owns() -> None:
     """ "Mexico's sovereign debt rating": "sovereign debt rating" is a label, "Mexico sovereign debt" a
     truncated piece of the whole."""
