@@ -298,14 +298,20 @@ def _ends_name(word: str, following: str) -> bool:
     return folded in NATIONALITY or folded in PLACE_WORDS or bool(_DEMONYM.search(following))
 
 
-def _runs(sentence: str) -> list[_Run]:
-    """Maximal runs of content words in a sentence, with what stands either side of each."""
+def _runs(sentence: str, firms: frozenset[str] = frozenset()) -> list[_Run]:
+    """Maximal runs of content words in a sentence, with what stands either side of each. `firms`: the
+    stems of names that are no person's (the model's tags): a title word before one opens the name
+    ("General Motors", "Star Wars"), where before a person's it is a title ("General Petraeus")."""
     out: list[_Run] = []
     for c, chunk in enumerate(_SPLIT.split(sentence)):
         tokens = chunk.split()
         words = [_content_word(t) for t in tokens]
-        for i in range(1 if c == 0 else 0, len(tokens) - 1):  # a sentence's first word is capitalised anyway
-            if words[i] is None and words[i + 1] and _opens_name(tokens[i], tokens[i + 1]):
+        for i in range(len(tokens) - 1):
+            following = words[i + 1]
+            if words[i] is not None or not following:
+                continue
+            opens = (i > 0 or c > 0) and _opens_name(tokens[i], tokens[i + 1])  # a sentence opens capitalised
+            if opens or _titles_a_firm(tokens[i], following, firms):
                 words[i] = tokens[i]
         previous: tuple[_Run, int] | None = None  # the last run and the index of the token after it
         start = 0
@@ -328,9 +334,19 @@ def _runs(sentence: str) -> list[_Run]:
     return out
 
 
-def _phrases(sentence: str) -> list[list[str]]:
+def _phrases(sentence: str, firms: frozenset[str] = frozenset()) -> list[list[str]]:
     """Maximal runs of content words in a sentence."""
-    return [run.words for run in _runs(sentence)]
+    return [run.words for run in _runs(sentence, firms)]
+
+
+def _titles_a_firm(token: str, following: str, firms: frozenset[str]) -> bool:
+    """A capitalised title word before a name that is no person's: "General" of "General Motors"."""
+    return (
+        token.istitle()
+        and token.lower() in TITLE_HEADS
+        and following[:1].isupper()
+        and _stem(following) in firms
+    )
 
 
 def _capital(token: str) -> bool:
@@ -350,6 +366,8 @@ def _starts_whole(run: _Run, start: int) -> bool:
     if not run.words[start][:1].isupper():
         return True
     prev = run.words[start - 1] if start > 0 else run.before
+    if start > 0 and prev.lower() in TITLE_HEADS:
+        return False  # a title is in a run only before a firm's name: "Motors Corp" of "General Motors Corp"
     # "New" of "New York Times": "York Times" is a piece
     return not (_in_name(prev) and not _POSSESSIVE.search(prev) and prev.lower() not in _NOT_NAME_PARTS)
 
@@ -497,16 +515,24 @@ def _past_tense(word: str) -> bool:
     return word.islower() and len(word) >= 5 and word.endswith("ed") and not word.endswith("eed")
 
 
-def _bound_names(sentences: Sequence[str]) -> set[str]:
+def _bound_names(sentences: Sequence[str], firms: frozenset[str] = frozenset()) -> set[str]:
     """Stems of capitalised words that mostly occur inside a longer name ("Inc", "Cup", "Poor" of
-    "Standard & Poor's", "United" of "Manchester United"): shown alone they name nothing."""
+    "Standard & Poor's", "United" of "Manchester United", "General" of "General Motors"): shown alone
+    they name nothing. `firms` as `_runs` takes them."""
     alone: Counter[str] = Counter()
     bound: Counter[str] = Counter()
     split = [[t.strip("\"'“”‘’(),.;:!?") for t in sentence.split()] for sentence in sentences]
     # words the story capitalises inside a sentence: opening one, such a word still binds the next
     named = {_stem(t) for tokens in split for t in tokens[1:] if _capital(t)}
     for tokens in split:
-        caps = [t[:1].isupper() and t.lower() not in _NOT_NAME_PARTS for t in tokens]
+        caps = [
+            t[:1].isupper()
+            and (
+                t.lower() not in _NOT_NAME_PARTS
+                or _titles_a_firm(t, tokens[i + 1] if i + 1 < len(tokens) else "", firms)
+            )
+            for i, t in enumerate(tokens)
+        ]
         opens_name = bool(tokens) and _capital(tokens[0]) and _stem(tokens[0]) in named
         for i, tok in enumerate(tokens):
             if not caps[i]:
@@ -734,12 +760,12 @@ def _once_said_phrase_holds(
 _ADJECTIVE_COMPOUND = re.compile(r"-[a-z]+$")  # "Hong Kong-based", "Saudi-led", "Janet Jackson-style"
 
 
-def _lede_names(opening: str) -> set[tuple[str, ...]]:
+def _lede_names(opening: str, firms: frozenset[str] = frozenset()) -> set[tuple[str, ...]]:
     """The phrases of the story's opening sentence that could be names it gives in full: not the tail
     of a name joined by "and" ("Drug Administration" of "Food and Drug Administration"), nor a compound
     adjective ("Hong Kong-based")."""
     out: set[tuple[str, ...]] = set()
-    for run in _runs(opening):
+    for run in _runs(opening, firms):
         for j, gram, content, _ in _grams(run):
             if (j == 0 and run.before.lower() in {"and", "&"}) or _ADJECTIVE_COMPOUND.search(gram[-1]):
                 continue
@@ -818,6 +844,13 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
         headline = headline.lower()
     sentences = re.split(r"(?<=[.!?])\s+|\n+", body)
     n_sent = max(1, len(sentences))
+    tags = tag_shares(f"{headline}\n{body}" if headline else body, _stem)
+    # names the model tags as no person's, and that are no title themselves ("Deputy Secretary")
+    firms = frozenset(
+        s
+        for s, shares in (tags or {}).items()
+        if shares[_PROPN] >= 0.5 and not shares[_PERSON] and s not in _NOT_NAME_PARTS
+    )
     surface: Counter[str] = Counter()
     freq: Counter[tuple[str, ...]] = Counter()
     whole: Counter[tuple[str, ...]] = Counter()  # uses where the phrase is not a piece of a longer one
@@ -835,7 +868,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
         opening = sentence.lstrip(" \"'“‘([")
         seen: set[str] = set()
         in_order.append([])
-        for r, run in enumerate(_runs(sentence)):
+        for r, run in enumerate(_runs(sentence, firms)):
             run_id += 1
             for j, w in enumerate(run.words):
                 stem = _stem(w)
@@ -857,13 +890,12 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
                     opened[tuple(gram)] += 1
         word_spread.update(seen)
     subjects = subjects_for(body, headline, settings.max_subjects, settings.unsupported_hits)
-    head_stems = {_stem(w) for run in _phrases(headline) for w in run} if headline else set()
+    head_stems = {_stem(w) for run in _phrases(headline, firms) for w in run} if headline else set()
     if not freq:
         return _Story([], subjects, head_stems, {})
-    lead_stems = head_stems | {_stem(w) for s in sentences[:2] for run in _phrases(s) for w in run}
+    lead_stems = head_stems | {_stem(w) for s in sentences[:2] for run in _phrases(s, firms) for w in run}
     nouns = _head_nouns(body + "\n" + headline)
-    bound = _bound_names(sentences)
-    tags = tag_shares(f"{headline}\n{body}" if headline else body, _stem)
+    bound = _bound_names(sentences, firms)
     out = _candidates(
         freq,
         forms,
@@ -873,7 +905,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
         head_stems,
         word_freq,
         (whole, opened),
-        _lede_names(sentences[0]),
+        _lede_names(sentences[0], firms),
     )
     out = [c for c in out if not _only_cited(c.label, body, sentences)]
     full = _full_names(freq, forms, tags)

@@ -279,6 +279,22 @@ def test_a_name_inside_a_phrase_keeps_its_capitals() -> None:
     assert "overall world Cup" not in got
 
 
+def test_a_title_word_before_a_firm_is_part_of_its_name() -> None:
+    """ "General Motors" (reuters/11654 had "Motors Corp") and "Star Wars": the model tags the next word
+    as no person's, so the title word opens the name; before a person ("General David Petraeus") it stays
+    a title."""
+    text = (
+        "Strike at carmaker\n\nWorkers at General Motors Corp walked out on Monday, the union said. "
+        "General Motors said talks would resume, and General David Petraeus, who toured a General Motors "
+        "plant, praised the workers. Fans of the Star Wars films picketed the plant; the Star Wars fans "
+        "said General Motors should settle. David Petraeus said he backed the workers."
+    )
+    got = _candidates(text)
+    assert {"General Motors", "Star Wars"} <= got, got
+    assert not {"Motors", "Motors Corp", "Wars", "General", "General David Petraeus"} & got, got
+    assert "David Petraeus" in got, got
+
+
 def test_a_lone_adverb_is_no_label() -> None:
     """ "enough" and "inside" (BBC and CNN stories had them as labels) say how or where, not what; a noun
     said as often stays a candidate."""
