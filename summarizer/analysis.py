@@ -13,7 +13,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # ends a name before a place ("Salomon Brothers" of "Salomon Brothers' London operations"); a lone
 # adverb is no topic ("enough", "inside"); a name inside a phrase keeps its capitals ("overall World Cup");
 # "in favour of burglars" is no "favour of burglars"; a title word before a name the model tags as no
-# person's opens it ("General Motors", "Star Wars", was "Motors Corp", "Wars universe");
+# person's opens it ("General Motors", "Star Wars", was "Motors Corp", "Wars universe"); a derived
+# headline passes over the writer's voice ("I remember", "We see", "You're", "Think back to") for the
+# sentence that names who;
 # 22: a surname label reads as the full name the story gives it ("Blair" -> "Tony Blair"); "the Bab
 # al-Mandab strait" names no person; an outlet speaking as "our" is no topic ("BBC Sport reflects ...
 # after our exclusive interview"); a derived headline never opens with a contraction's tail ("'s bold

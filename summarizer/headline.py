@@ -332,11 +332,11 @@ def key_sentences(body: str) -> list[str]:
 
 
 # A feature lead's scene-setting, whose subject the story has not named yet: "They were known for their
-# quiet professionalism", "It is a formal scene", "This is what it's come to". A headline needs the
-# sentence that names who or what. ("We're international in scope today": a show's own voice is its
-# subject.)
+# quiet professionalism", "It is a formal scene", "This is what it's come to"; and the writer's or a
+# speaker's own voice: "I remember the first time", "We offer our condolences", "You're under
+# investigation". A headline needs the sentence that names who or what.
 _UNNAMED_SUBJECT = re.compile(
-    r"(?:It|They|He|She)(?:['’]\w+)?\s"
+    r"(?:It|They|He|She|I|We|You)(?:['’]\w+)?\s"
     r"|(?:This|That|These|Those|There)(?:['’]s\s|\s+(?:is|was|are|were|has|had|have|may|might|will|would)\s)"
 )
 
@@ -346,6 +346,7 @@ _NAME_LATER = re.compile(r"\bbut\s+(?:the\s+)?[A-Z]")
 
 
 _DEICTIC = frozenset({"it", "they", "he", "she", "this", "that", "these", "those", "there"})
+_VOICE = frozenset({"i", "we", "you"})  # who writes or speaks: no subject a headline can name
 
 
 def _unnamed_subject(sentence: str) -> bool:
@@ -361,7 +362,14 @@ def _unnamed_subject(sentence: str) -> bool:
     # the subject of what is reported, or who reports it: "Freeport-McMoran Gold said it will explore"
     # names its subject
     subjects = [_subject(_content_clause(root)), _subject(root)]
-    return all(s is None or (s.lower_ in _DEICTIC and not list(s.children)) for s in subjects) and any(
+    # the writer's or a speaker's voice ("I still remember the first time I read", "In Washington, we are
+    # seeing"); not after a condition ("If you were a minority, you could not have done a better job than
+    # the white leaders of Ferguson": an argument's "you")
+    conditional = parsed[0][0].dep_ == "mark"
+    if root.i == 0 and root.tag_ == "VB" and _subject(root) is None:
+        return True  # the reader told what to do: "Find out who's attempting to circumnavigate the globe"
+    unnamed = _DEICTIC if conditional else _DEICTIC | _VOICE
+    return all(s is None or (s.lower_ in unnamed and not list(s.children)) for s in subjects) and any(
         s is not None for s in subjects
     )
 

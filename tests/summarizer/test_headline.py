@@ -273,6 +273,32 @@ def test_a_feature_leads_scene_setting_is_not_the_key_sentence() -> None:
     assert not scene.startswith(("A room", "And")), scene
 
 
+def test_the_writers_own_voice_is_not_the_key_sentence() -> None:
+    """ "We see re-emergence had gone extinct real live no-joke bipartisanship" (cnn-val/b4adfbb8c0cb) and
+    "I remember first time" were headlines: a sentence whose subject is "I", "we" or "you", or that tells
+    the reader what to do, is the writer's voice; the news is the next sentence that names who. After a
+    condition ("If you were ..., you could not have done a better job than ...") it is an argument, and
+    stays."""
+    body = (
+        "I still remember the first time I saw a tiger in the wild. India's latest tiger census counted "
+        "2,226 big cats on Tuesday, a 30% increase since 2011. Officials said poaching had fallen."
+    )
+    assert key_sentence(body).startswith("India's latest tiger census"), key_sentence(body)
+    imperative = (
+        "Think back to your school's senior prank. Students at a Wichita high school surprised their "
+        "principal on Friday with a prank of kindness. The principal said he was moved."
+    )
+    assert key_sentence(imperative).startswith("Students at a Wichita"), key_sentence(imperative)
+    argument = (
+        "If you wanted to keep voters away, you could not have done a better job than the council of "
+        "Ferguson. Ferguson holds its elections in April. Turnout is low."
+    )
+    assert key_sentence(argument).startswith("If you wanted"), key_sentence(argument)
+    summit = parse_text((SHARED_DATA / "labelled/cnn-val/b4adfbb8c0cb.txt").read_text()).headline
+    assert not summit.startswith("We"), summit
+    assert "Bipartisan Summit" in summit, summit
+
+
 def test_an_aside_cut_out_leaves_the_sentence_readable() -> None:
     """ "In an exclusive interview ahead of his U.S. tour -- and ahead of his anniversary -- Prince Charles
     paid tribute …" (a CNN story the issue named) read "tour Prince Charles" as one name once the aside
