@@ -362,12 +362,12 @@ def _unnamed_subject(sentence: str) -> bool:
     # the subject of what is reported, or who reports it: "Freeport-McMoran Gold said it will explore"
     # names its subject
     subjects = [_subject(_content_clause(root)), _subject(root)]
-    # the writer's or a speaker's voice ("I still remember the first time I read", "In Washington, we are
-    # seeing"); not after a condition ("If you were a minority, you could not have done a better job than
-    # the white leaders of Ferguson": an argument's "you")
-    conditional = parsed[0][0].dep_ == "mark"
-    if root.i == 0 and root.tag_ == "VB" and _subject(root) is None:
+    if root.i == 0 and root.tag_ == "VB" and subjects[1] is None:
         return True  # the reader told what to do: "Find out who's attempting to circumnavigate the globe"
+    # the writer's or a speaker's voice too ("I still remember the first time I read", "In Washington, we
+    # are seeing"); not after a condition ("If you were a minority, you could not have done a better job
+    # than the white leaders of Ferguson": an argument's "you")
+    conditional = parsed[0][0].dep_ == "mark"
     unnamed = _DEICTIC if conditional else _DEICTIC | _VOICE
     return all(s is None or (s.lower_ in unnamed and not list(s.children)) for s in subjects) and any(
         s is not None for s in subjects
