@@ -235,7 +235,7 @@ def _content_word(tok: str) -> str | None:
     words = _WORD.findall(tok)
     word = words[0] if len(words) == 1 and len(words[0]) >= len(tok) - 2 else None
     if word and tok.endswith(word + "'") and word.endswith("s"):
-        word = tok[tok.index(word) :]  # a plural's possessive: "Brothers'" of "Salomon Brothers' London"
+        word += "'"  # a plural's possessive: "Brothers'" of "Salomon Brothers' London"
     base = re.split(r"['’]", word)[0].lower() if word else ""
     if word is None or base in _EXTRA_STOP or len(word) < 3 or word.lower() in TITLE_HEADS:
         return None
