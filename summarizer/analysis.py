@@ -9,6 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 24: a title's own words are no topic ("Crown" of "Crown Prince", "Vice", "Finance" of "Finance
+# Minister", "Former Treasury"); "New Zealand's" opening a sentence is "New Zealand", not "Zealand";
 # 23: a plural's possessive keeps its apostrophe in a topic label ("Musicians' Union", "Collins' ban") and
 # ends a name before a place ("Salomon Brothers" of "Salomon Brothers' London operations"); a lone
 # adverb is no topic ("enough", "inside"); a name inside a phrase keeps its capitals ("overall World Cup");
@@ -49,7 +51,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 23
+ANALYSIS_VERSION = 24
 
 
 @dataclass(frozen=True)

@@ -35,11 +35,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any
 
 from summarizer.analysis import Topic
-from summarizer.article import NEWS_SOURCES, Article
+from summarizer.article import NEWS_SOURCES, Article, is_known_place
 from summarizer.language import ENGLISH, detect_language, language_name
 from summarizer.lexicon import (
     CITY_COUNTRY,
@@ -78,7 +78,7 @@ _EXTRA_STOP = (
         april june don didn doesn isn wasn aren weren won couldn wouldn shouldn haven hasn hadn
         itself himself herself themselves ourselves yourself yourselves myself oneself something
         anything nothing everything someone anyone everyone somebody anybody everybody nobody whatever
-        ago
+        ago former
         """
         )
     )
@@ -269,6 +269,12 @@ def _opens_name(token: str, following: str) -> bool:
     return following[:1].isupper() and _name_goes_on(token)
 
 
+def _opens_place(token: str, following: str) -> bool:
+    """ "New" of "New Zealand's total foreign debt" opening a sentence: with the next word it names a known
+    place."""
+    return _name_goes_on(token) and is_known_place(f"{token} {_POSSESSIVE.sub('', following)}")
+
+
 def _name_goes_on(token: str) -> bool:
     """A capitalised word that is no topic alone but can be part of a name: "New" of "New Zealand",
     "Third" of "Third World", "Group" of "Davis Cup World Group" (the name before it is a piece, "Davis
@@ -310,7 +316,9 @@ def _runs(sentence: str, firms: frozenset[str] = frozenset()) -> list[_Run]:
             following = words[i + 1]
             if words[i] is not None or not following:
                 continue
-            opens = (i > 0 or c > 0) and _opens_name(tokens[i], tokens[i + 1])  # a sentence opens capitalised
+            # a sentence opens capitalised: its first word opens a name only where the two name a place
+            opening = i == 0 and c == 0
+            opens = (_opens_place if opening else _opens_name)(tokens[i], tokens[i + 1])
             if opens or _titles_a_firm(tokens[i], following, firms):
                 words[i] = tokens[i]
         previous: tuple[_Run, int] | None = None  # the last run and the index of the token after it
@@ -515,16 +523,38 @@ def _past_tense(word: str) -> bool:
     return word.islower() and len(word) >= 5 and word.endswith("ed") and not word.endswith("eed")
 
 
+def _title_word(token: str) -> bool:
+    """A capitalised title: "President", "Prince", "Minister"."""
+    return token.istitle() and token.lower() in TITLE_HEADS
+
+
+def _place_word(token: str) -> bool:
+    """A country, a people's adjective or a listed place: "Saudi", "Mexico's"."""
+    folded = fold(_POSSESSIVE.sub("", token)).lower()
+    return folded in NATIONALITY or folded in PLACE_WORDS
+
+
 def _bound_names(sentences: Sequence[str], firms: frozenset[str] = frozenset()) -> set[str]:
     """Stems of capitalised words that mostly occur inside a longer name ("Inc", "Cup", "Poor" of
-    "Standard & Poor's", "United" of "Manchester United", "General" of "General Motors"): shown alone
-    they name nothing. `firms` as `_runs` takes them."""
+    "Standard & Poor's", "United" of "Manchester United", "General" of "General Motors") or a title
+    ("Vice" of "Vice President", "Crown" of "Crown Prince", "Finance" of "Finance Minister"; not "Saudi"
+    of "Saudi Crown Prince"): shown alone they name nothing. `firms` as `_runs` takes them."""
     alone: Counter[str] = Counter()
     bound: Counter[str] = Counter()
+    titled: Counter[str] = Counter()  # before a title ("Vice President")
+    lower: Counter[str] = Counter()  # written in lower case
     split = [[t.strip("\"'“”‘’(),.;:!?") for t in sentence.split()] for sentence in sentences]
     # words the story capitalises inside a sentence: opening one, such a word still binds the next
     named = {_stem(t) for tokens in split for t in tokens[1:] if _capital(t)}
-    for tokens in split:
+    # two capitalised words the story writes inside a sentence: opening one they are still a name ("US
+    # Airways is in Chapter 11" where it says "at US Airways"; not "The" of "The Aviator")
+    pairs = {
+        (a, b)
+        for tokens in split
+        for a, b in pairwise(tokens[1:])
+        if (_capital(a) or a.isupper() or _name_goes_on(a)) and b[:1].isupper()
+    }
+    for raw, tokens in zip((sentence.split() for sentence in sentences), split, strict=True):
         caps = [
             t[:1].isupper()
             and (
@@ -533,9 +563,12 @@ def _bound_names(sentences: Sequence[str], firms: frozenset[str] = frozenset()) 
             )
             for i, t in enumerate(tokens)
         ]
-        opens_name = bool(tokens) and _capital(tokens[0]) and _stem(tokens[0]) in named
+        opens_name = bool(tokens) and (
+            (_capital(tokens[0]) and _stem(tokens[0]) in named) or tuple(tokens[:2]) in pairs
+        )
         for i, tok in enumerate(tokens):
             if not caps[i]:
+                lower[_stem(tok)] += tok.islower()
                 continue
             before = i > 0 and (caps[i - 1] or (tokens[i - 1] in _NAME_JOINERS and i > 1 and caps[i - 2]))
             after = i + 1 < len(tokens) and (
@@ -543,8 +576,24 @@ def _bound_names(sentences: Sequence[str], firms: frozenset[str] = frozenset()) 
             )
             # a sentence's first word is capitalised anyway: it binds the next only when a name
             # ("Saudi Arabia said", not "Yesterday Arabia")
-            (bound if (before and (i > 1 or opens_name)) or after else alone)[_stem(tok)] += 1
-    return {w for w, n in bound.items() if n >= _BOUND_SHARE * (n + alone[w])}
+            if (before and (i > 1 or opens_name)) or after:
+                bound[_stem(tok)] += 1
+            elif (
+                i + 1 < len(tokens)
+                and _title_word(tokens[i + 1])
+                and raw[i][-1:].isalnum()
+                and not _place_word(tok)
+            ):
+                titled[_stem(tok)] += 1
+            else:
+                alone[_stem(tok)] += 1
+    # a title's word is one also where the story writes it in lower case: "environment" of "Environment
+    # Minister Tom McMillan" is a topic where the story says "the environment"
+    return {
+        w
+        for w, n in (bound + titled).items()
+        if n >= _BOUND_SHARE * (n + alone[w] + (lower[w] if titled[w] else 0))
+    }
 
 
 _BEFORE_NOUN = (
