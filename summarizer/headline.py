@@ -528,12 +528,25 @@ def _compress(
     words = _without_echo(doc, words)
     while words and _dangles(doc[words[-1]]):
         words.pop()
-    while words and (doc[words[0]].is_punct or doc[words[0]].lower_ in _ARTICLES):
+    while words and (
+        doc[words[0]].is_punct or doc[words[0]].lower_ in _ARTICLES or _subordinator(doc[words[0]])
+    ):
         words.pop(0)
     text = _join(doc, words, rewrite)
     if len(text.split()) < 3 and not credit and not back:
         credit = _credit(doc, root, speaker, persons, "all")  # "holdings fall" needs whose word it is
     return _credited(doc, words, text, credit)
+
+
+_SUBORDINATORS = frozenset(
+    word_list("when while as after before if because although though since once until")
+)
+
+
+def _subordinator(t: Any) -> bool:
+    """ "When" of "When prosecuting attorneys began their closing arguments, they spoke of blood": the
+    clause kept is the headline's statement, no condition ("As many as 13" keeps its "As")."""
+    return t.lower_ in _SUBORDINATORS and t.dep_ in ("advmod", "mark") and t.head.pos_ in ("VERB", "AUX")
 
 
 def _without_echo(doc: Any, words: list[int]) -> list[int]:
@@ -1873,11 +1886,35 @@ def _plural_subject(verb: Any) -> bool:
     ):
         return False
     for child in verb.children:
+        if child.dep_ == "csubj" and child.tag_ == "VBG" and _participle_before_plural(child, verb):
+            return True
         if child.dep_ in ("nsubj", "nsubjpass"):
             if any(c.dep_ == "conj" and not _one_name(child, c) for c in child.children):
                 return True  # "India and Russia sign", not "Johnson & Johnson agrees"
+            if any(_and_another_subject(c, verb) for c in child.children):
+                return True  # "Buddy Holly and I had had", which the small model reads as two subjects
             return child.tag_ in ("NNS", "NNPS") or child.lower_ in _PLURAL_PRONOUNS
     return False
+
+
+def _and_another_subject(cc: Any, verb: Any) -> bool:
+    nxt = cc.doc[cc.i + 1] if cc.i + 1 < len(cc.doc) else None
+    return (
+        cc.dep_ == "cc"
+        and cc.lower_ == "and"
+        and nxt is not None
+        and nxt.dep_ == "nsubj"
+        and nxt.head == verb
+    )
+
+
+def _participle_before_plural(gerund: Any, verb: Any) -> bool:
+    """ "prosecuting attorneys began", which the small model reads as a gerund and its object: a plural
+    noun between the "-ing" word and the verb is who acts, the "-ing" word describes them."""
+    return any(
+        c.dep_ == "dobj" and c.tag_ in ("NNS", "NNPS") and c.i == gerund.i + 1 == verb.i - 1
+        for c in gerund.children
+    )
 
 
 def _one_name(first: Any, conj: Any) -> bool:

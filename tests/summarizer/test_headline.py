@@ -1088,3 +1088,22 @@ def test_what_an_aside_says_goes_with_the_aside() -> None:
     )
     headline = derive_headline(body)
     assert "Pam" in headline and "landfall" not in headline, headline
+
+
+def test_the_clause_kept_reads_as_a_statement_whose_verb_agrees() -> None:
+    """ "When prosecuting attorneys begins closing arguments" (cnn-val/62e1b6b42dac) kept the clause's
+    "When" and read "prosecuting" as a gerund subject; "Holly and I has long history" took one of two
+    subjects. The clause is a statement and its verb agrees with who acts; "As many as 13" keeps its
+    "As"."""
+    trial = derive_headline(
+        "When prosecuting attorneys began their closing arguments in the terrorism trial of an accused al "
+        "Qaeda operative on Monday morning, they spoke of blood. The jury began deliberations Tuesday."
+    )
+    assert trial.startswith("Prosecuting attorneys begin closing arguments"), trial
+    holly = derive_headline("By this time, Buddy Holly and I had had a pretty long history together.")
+    assert "Holly and I have" in holly, holly
+    nusra = derive_headline(
+        "As many as 13 senior leaders of al-Nusra Front were killed in an airstrike on Thursday, "
+        "officials said."
+    )
+    assert nusra.startswith("As many as 13"), nusra
