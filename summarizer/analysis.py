@@ -9,7 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
-# 24: "superheroes" and "superhero" are one topic ("vetoes" is "veto"; "shoes" keeps its "e"); a
+# 24: no acronym after a label that names it ("CSI" after "episode of CSI"); "superheroes" and
+# "superhero" are one topic ("vetoes" is "veto"; "shoes" keeps its "e"); a
 # title's own words are no topic ("Crown" of "Crown Prince", "Vice", "Finance" of "Finance
 # Minister", "Former Treasury"); "New Zealand's" opening a sentence is "New Zealand", not "Zealand"; a
 # derived headline keeps no "When" of the clause it keeps, and its verb agrees with who acts ("Prosecuting

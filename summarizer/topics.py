@@ -1024,25 +1024,30 @@ def article_topics(
     weights = settings.word_weights if story.tagged else settings.rules_word_weights
     p = {stem: word_probability(w, weights) for stem, w in story.words.items()}
     cost = settings.word_cost
-    options: list[tuple[str, frozenset[str], float | None, bool, float]] = [
-        (label, label_key(label), strength, True, 0.0) for label, strength in story.subjects
+    # label, the stems it covers, a subject's strength, whether it recurs, its extra cost, and the stems
+    # it shows (an acronym covers its expansion's words too: "CSI" those of "Crime Scene Investigation")
+    options: list[tuple[str, frozenset[str], float | None, bool, float, frozenset[str]]] = [
+        (label, label_key(label), strength, True, 0.0, label_key(label)) for label, strength in story.subjects
     ]
     aliases = _acronyms(story.candidates)
     for c in story.candidates:
         # a word the story uses once ("raised", "notch") only fills in when fewer than three labels recur
         joined = c.freq < 2 and len(c.key) > 1 and not set(c.key) <= story.head_stems
         key = frozenset(c.key) | aliases.get(c.key, frozenset())
-        options.append((c.label, key, None, c.recurs, settings.join_cost if joined else 0.0))
+        options.append(
+            (c.label, key, None, c.recurs, settings.join_cost if joined else 0.0, frozenset(c.key))
+        )
     chosen: list[tuple[float, str, frozenset[str], bool]] = []  # value, label, stems, is a subject
     while len(chosen) < k:
         covered = frozenset().union(*(ks for _, _, ks, _ in chosen))
         said = set().union(*(story.runs.get(w, frozenset()) for w in covered))
         n_subjects = sum(is_subject for *_, is_subject in chosen)
         best: tuple[float, str, frozenset[str], bool] | None = None
-        for label, ks, strength, recurring, extra in options:
+        for label, ks, strength, recurring, extra, shown in options:
             new = ks - covered
-            # nothing new: the subject or other labels say it, or it sits inside a chosen phrase
-            if not new or any(ks <= c for _, _, c, _ in chosen):
+            # nothing new: the subject or other labels say it, or it sits inside a chosen phrase; or what
+            # it names is a label already ("CSI" or "Crime Scene Investigation" after "episode of CSI")
+            if not new or shown <= covered or (ks - shown) & covered or any(ks <= c for _, _, c, _ in chosen):
                 continue
             if strength is not None:
                 if n_subjects >= settings.max_subjects:

@@ -379,6 +379,19 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_label() -> None:
 
 
 @needs_data
+def test_an_acronym_is_no_label_after_a_phrase_that_names_it() -> None:
+    """bbc/entertainment-365 was labelled "episode of CSI" and then "CSI": the acronym was chosen again
+    for the words it abbreviates ("Crime Scene Investigation"), which the label does not show; and
+    reuters/2553 "ICO quota system" and "International Coffee Organisation"."""
+    for path, named, again in (
+        (NEWS / "bbc" / "entertainment-365.txt", "episode of CSI", {"CSI", "Crime Scene Investigation"}),
+        (NEWS / "reuters" / "2553.txt", "ICO quota system", {"ICO", "International Coffee Organisation"}),
+    ):
+        found = labels_of_text(_read(path))
+        assert named in found and not again & set(found), (path, found)
+
+
+@needs_data
 def test_an_acronym_or_its_name_is_chosen_the_same_whatever_the_hash_seed() -> None:
     """The two cover the same words, so their values tie exactly; summed in set order they differed in
     the last bit, and reuters/8110 read "IMF" under one PYTHONHASHSEED and "International Monetary Fund"
