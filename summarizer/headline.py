@@ -1898,6 +1898,7 @@ def _plural_subject(verb: Any) -> bool:
 
 
 def _and_another_subject(cc: Any, verb: Any) -> bool:
+    """An "and" followed by another subject of the same verb."""
     nxt = cc.doc[cc.i + 1] if cc.i + 1 < len(cc.doc) else None
     return (
         cc.dep_ == "cc"

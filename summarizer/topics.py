@@ -544,7 +544,7 @@ def _bound_names(sentences: Sequence[str], firms: frozenset[str] = frozenset()) 
     alone: Counter[str] = Counter()
     bound: Counter[str] = Counter()
     titled: Counter[str] = Counter()  # before a title ("Vice President")
-    lower: Counter[str] = Counter()  # written in lower case
+    lower: Counter[str] = Counter()  # words written in lower case
     split = [[t.strip("\"'“”‘’(),.;:!?") for t in sentence.split()] for sentence in sentences]
     # words the story capitalises inside a sentence: opening one, such a word still binds the next
     named = {_stem(t) for tokens in split for t in tokens[1:] if _capital(t)}
@@ -570,7 +570,7 @@ def _bound_names(sentences: Sequence[str], firms: frozenset[str] = frozenset()) 
         )
         for i, tok in enumerate(tokens):
             if not caps[i]:
-                lower[_stem(tok)] += tok.islower()
+                lower[tok] += tok.islower()
                 continue
             before = i > 0 and (caps[i - 1] or (tokens[i - 1] in _NAME_JOINERS and i > 1 and caps[i - 2]))
             after = i + 1 < len(tokens) and (
@@ -591,11 +591,11 @@ def _bound_names(sentences: Sequence[str], firms: frozenset[str] = frozenset()) 
                 alone[_stem(tok)] += 1
     # a title's word is one also where the story writes it in lower case: "environment" of "Environment
     # Minister Tom McMillan" is a topic where the story says "the environment"
-    return {
-        w
-        for w, n in (bound + titled).items()
-        if n >= _BOUND_SHARE * (n + alone[w] + (lower[w] if titled[w] else 0))
-    }
+    lower_stems = Counter({w: 0 for w in titled})
+    for word, n in lower.items():
+        if _stem(word) in lower_stems:
+            lower_stems[_stem(word)] += n
+    return {w for w, n in (bound + titled).items() if n >= _BOUND_SHARE * (n + alone[w] + lower_stems[w])}
 
 
 _BEFORE_NOUN = (
