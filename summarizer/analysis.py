@@ -9,11 +9,11 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
-# 24: no acronym after a label that names it ("CSI" after "episode of CSI"); "superheroes" and "superhero"
-# are one topic ("vetoes" is "veto"; "shoes" keeps its "e"); a title's own words are no topic ("Crown" of
-# "Crown Prince", "Vice", "Finance" of "Finance Minister", "Former Treasury"); "New Zealand's" opening a
-# sentence is "New Zealand", not "Zealand"; a derived headline keeps no "When" of the clause it keeps, and
-# its verb agrees with who acts ("Prosecuting attorneys begin", "Holly and I have");
+# 24: no acronym after a label that names it ("CSI" after "episode of CSI"); "superheroes" and "superhero",
+# "viruses" and "virus" are one topic ("shoes", "houses" keep their "e"); a title's own words are no topic
+# ("Crown" of "Crown Prince", "Vice", "Finance" of "Finance Minister", "Former Treasury"); "New Zealand's"
+# opening a sentence is "New Zealand", not "Zealand"; a derived headline keeps no "When" of the clause it
+# keeps, and its verb agrees with who acts ("Prosecuting attorneys begin", "Holly and I have");
 # 23: a plural's possessive keeps its apostrophe in a topic label ("Musicians' Union", "Collins' ban") and
 # ends a name before a place ("Salomon Brothers" of "Salomon Brothers' London operations"); a lone
 # adverb is no topic ("enough", "inside"); a name inside a phrase keeps its capitals ("overall World Cup");

@@ -203,8 +203,8 @@ def _stem(word: str) -> str:
         w = w[:-3] + "y"
     elif (w.endswith("es") and len(w) >= 5 and w[-3] in "xz") or w.endswith(("ches", "shes", "sses")):
         w = w[:-2]
-    elif w.endswith("oes") and len(w) >= 6 and commonness(w[:-2]) > commonness(w[:-1]):
-        w = w[:-2]  # "superheroes", "vetoes" (not "shoes", "canoes")
+    elif w.endswith(("oes", "ses")) and len(w) >= 5 and commonness(w[:-2]) > commonness(w[:-1]):
+        w = w[:-2]  # "superheroes", "vetoes", "viruses", "buses" (not "shoes", "houses", "cases")
     elif (
         w.endswith("s") and len(w) >= 4 and not w.endswith(("ss", "us")) and (w[-2] != "i" or _plural_in_i(w))
     ):
