@@ -351,12 +351,7 @@ def _phrases(sentence: str, firms: frozenset[str] = frozenset()) -> list[list[st
 
 def _titles_a_firm(token: str, following: str, firms: frozenset[str]) -> bool:
     """A capitalised title word before a name that is no person's: "General" of "General Motors"."""
-    return (
-        token.istitle()
-        and token.lower() in TITLE_HEADS
-        and following[:1].isupper()
-        and _stem(following) in firms
-    )
+    return _title_word(token) and following[:1].isupper() and _stem(following) in firms
 
 
 def _capital(token: str) -> bool:
@@ -593,8 +588,9 @@ def _bound_names(sentences: Sequence[str], firms: frozenset[str] = frozenset()) 
     # Minister Tom McMillan" is a topic where the story says "the environment"
     lower_stems = Counter({w: 0 for w in titled})
     for word, n in lower.items():
-        if _stem(word) in lower_stems:
-            lower_stems[_stem(word)] += n
+        stem = _stem(word)
+        if stem in lower_stems:
+            lower_stems[stem] += n
     return {w for w, n in (bound + titled).items() if n >= _BOUND_SHARE * (n + alone[w] + lower_stems[w])}
 
 
