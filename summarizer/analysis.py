@@ -9,6 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 25: the tail of a name joined by "and", "of", "for" or "&" says nothing alone of what follows the whole
+# name ("Development meeting" of "Conference on Trade and Development meeting", "Japan intervention");
 # 24: no acronym after a label that names it ("CSI" after "episode of CSI"); "superheroes" and "superhero",
 # "viruses" and "virus" are one topic ("shoes", "houses" keep their "e"); a title's own words are no topic
 # ("Crown" of "Crown Prince", "Vice", "Finance" of "Finance Minister", "Former Treasury"); "New Zealand's"
@@ -54,7 +56,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 24
+ANALYSIS_VERSION = 25
 
 
 @dataclass(frozen=True)

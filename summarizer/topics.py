@@ -163,6 +163,7 @@ _GENERIC = frozenset(
         stars copies cards labels newspaper newspapers house houses family families life lives class
         details detail address community people person thing things
         place future half form right result results round value information figures measures reporters
+        product products
         sign return record way part end lot fact shape success boost notes
         went held spent took kept left brought began begun thought sought fought led sent built stood
         heard ran lost saw knew grew drew wrote spoke broke chose rose shot felt meant told became
@@ -230,6 +231,8 @@ class _Run:
     before: str = ""
     after: str = ""
     next: _Run | None = None
+    # a name runs on through the joiner before it: "Development" of "Conference on Trade and Development"
+    joined: bool = False
 
 
 def _content_word(tok: str) -> str | None:
@@ -335,6 +338,7 @@ def _runs(sentence: str, firms: frozenset[str] = frozenset()) -> list[_Run]:
                     [w for w in words[start:i] if w],
                     "" if start == 0 or words[start - 1] else tokens[start - 1],
                     tokens[i] if i < len(tokens) and word is None else "",
+                    joined=start >= 2 and tokens[start - 1] in _NAME_JOINERS and _capital(tokens[start - 2]),
                 )
                 if previous and previous[1] == start - 1 and tokens[start - 1].lower() in _PREPOSITIONS:
                     previous[0].next = run
@@ -421,7 +425,11 @@ def _grams(run: _Run) -> Iterable[tuple[int, list[str], list[str], bool]]:
     for n in range(1, MAX_WORDS + 1):
         for j in range(len(words) - n + 1):
             gram = words[j : j + n]
-            yield j, gram, gram, n == 1 or (_starts_whole(run, j) and _ends_whole(run, j, j + n))
+            # a longer name's tail with what follows the whole is no phrase: not "Development meeting" of
+            # "the Conference on Trade and Development meeting", "France talks" of "Britain and France talks"
+            piece = j == 0 and run.joined and gram[0][:1].isupper() and not gram[-1][:1].isupper()
+            whole = not piece and _starts_whole(run, j) and _ends_whole(run, j, j + n)
+            yield j, gram, gram, n == 1 or whole
     j = 0
     while j < len(words):  # spans of capitalised words too long for the loop above
         end = j

@@ -460,3 +460,18 @@ def test_a_sentence_may_open_with_a_places_first_word() -> None:
     got = _candidates(text)
     assert "New Zealand" in got, got
     assert not {"Zealand", "Airways"} & got, got
+
+
+def test_the_tail_of_a_joined_name_is_no_phrase_of_its_own() -> None:
+    """ "the United Nations Conference on Trade and Development meeting" (reuters/2989 had "Development
+    meeting" as a label) and "Bank of Japan intervention" say what the whole name does: "Development
+    meeting" and "Japan intervention" are pieces, where "Dhaka meeting" is a phrase."""
+    text = (
+        "Ministers set agenda\n\nThe Dhaka meeting will report to the United Nations Conference on Trade and "
+        "Development meeting in Geneva. Officials said the Dhaka meeting would also discuss debt before "
+        "the Conference on Trade and Development meeting. Dealers cited Bank of Japan intervention, and "
+        "Bank of Japan intervention kept the yen steady."
+    )
+    got = _candidates(text)
+    assert not {"Development meeting", "Japan intervention"} & got, got
+    assert "Dhaka meeting" in got, got
