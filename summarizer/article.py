@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from summarizer.headline import derive_headline
-from summarizer.lexicon import CITY_COUNTRY, NATIONALITY, PLACE_WORDS, UNFINISHED_ENDINGS
+from summarizer.lexicon import CITY_COUNTRY, NATIONALITY, PLACE_WORDS, UNFINISHED_ENDINGS, US_STATES
 from summarizer.names import is_all_caps
 from summarizer.text import split_sentences, without_wire_markup
 
@@ -119,15 +119,6 @@ NEWS_SOURCES = frozenset(
         "Business Insider",
     )
 )
-# Places a dateline names besides the countries and cities of summarizer.lexicon: the US states.
-_US_STATES = """
-    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
-    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
-    mississippi missouri montana nebraska nevada new-hampshire new-jersey new-mexico new-york north-carolina
-    north-dakota ohio oklahoma oregon pennsylvania rhode-island south-carolina south-dakota tennessee texas
-    utah vermont virginia washington west-virginia wisconsin wyoming d.c. dc
-"""
-US_STATES = frozenset(w.replace("-", " ") for w in _US_STATES.split())
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 # A wire desk's routing code after an item's last sentence: "… Oil World said.(XYGP 1330)", "(WHCB)" ending
 # the paragraph. Glued to the full stop it hides the sentence end, and it is nothing a reader needs.

@@ -324,3 +324,13 @@ for _block in re.split(r"\n(?=\S)", _CITIES.strip()):
     _country, _names = _block.split(":", 1)
     for _name in _names.split():
         CITY_COUNTRY[_name.replace("-", " ")] = _country.replace("-", " ")
+
+# Places besides the countries and cities above: the US states (a dateline's "Omaha, Nebraska").
+_US_STATES = """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada new-hampshire new-jersey new-mexico new-york north-carolina
+    north-dakota ohio oklahoma oregon pennsylvania rhode-island south-carolina south-dakota tennessee texas
+    utah vermont virginia washington west-virginia wisconsin wyoming d.c. dc
+"""
+US_STATES = frozenset(w.replace("-", " ") for w in _US_STATES.split())

@@ -30,6 +30,7 @@ from summarizer.lexicon import (
     STOPWORDS,
     TITLE_COMPLEMENTS,
     TITLE_HEADS,
+    US_STATES,
     word_list,
 )
 
@@ -438,14 +439,18 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     if any(re.search(r"\d", t) for t in toks):
         return True
-    if all(
-        t in PLACE_WORDS or t in NATIONALITY or t in CITY_COUNTRY or t in MONTHS or t in DAYS for t in toks
-    ):
+    places = (PLACE_WORDS, NATIONALITY, CITY_COUNTRY, US_STATES, MONTHS, DAYS)
+    if all(any(t in words for words in places) for t in toks):
         return True
     if toks and toks[-1] in PARTY_WORDS:  # "Indiana Republican", "Democratic": a party, not a name
         return True
     joined = " ".join(toks)
-    return joined in NATIONALITY or joined in CITY_COUNTRY or joined.replace(" ", "-") in PLACE_WORDS
+    return (
+        joined in NATIONALITY
+        or joined in CITY_COUNTRY
+        or joined in US_STATES
+        or joined.replace(" ", "-") in PLACE_WORDS
+    )
 
 
 def has_title_head(title: str | None) -> bool:
@@ -565,6 +570,10 @@ def _skip_descriptors(run: list[Tok], split: int) -> int:
     for n in (2, 1):
         lead_words = " ".join(t.low for t in run[split : split + n])
         if split + n < len(run) and (lead_words in NATIONALITY or lead_words in PARTY_WORDS):
+            # not the start of a place's name: "Saudi" of "Saudi Arabia's deputy prime minister"
+            place = " ".join(t.low for t in run[split : split + n + 1]).removesuffix("'s").removesuffix("’s")
+            if place in NATIONALITY or place in CITY_COUNTRY or place.replace(" ", "-") in PLACE_WORDS:
+                return split
             return split + n
     return split
 
@@ -634,6 +643,9 @@ def _decide_person(
         m.person = False  # "Houthis", "Beatles": the story says "the Houthis", a group's name
     elif _names_a_feature(sentence, m) and not (honorific or has_title_head(m.title)):
         m.person = False  # "the Bab al-Mandab strait": the name of a place's feature, not of a person
+    elif len(bare) == 1 and (m.title or "").lower() in _RANKS_IN_NAMES and not (m.appos or relative):
+        m.extra["rank"] = m.title or ""  # "General Motors", "General Election" or "General Petraeus":
+        return  # the model reads which
     elif honorific or has_title_head(m.title) or m.appos or relative:
         m.person = not _non_person_tokens(bare) or honorific
     elif len(words) == 1 and (words[0].lower() in lower_vocab or words[0].lower() in TITLE_HEADS):
@@ -643,6 +655,9 @@ def _decide_person(
         if len(words) >= 2 and speech and speech.group(1).lower() in SPEECH_VERBS and not recased:
             m.person = True
 
+
+# ranks that also open the names of firms and events ("General Electric", "General Election", "Major League")
+_RANKS_IN_NAMES = frozenset(["general", "major"])
 
 # what "the NAME ..." can name besides a person: a place's natural or built feature
 _FEATURE_NOUNS = frozenset(

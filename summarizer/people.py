@@ -150,7 +150,7 @@ def _decide_with_model(sents: _Sentences, mentions: list[Mention]) -> None:
         key = name_key(m.tokens)
         if key in known_full or (len(key) == 1 and key[0] in known_last):
             m.person = True  # the same name is vouched for elsewhere in the article
-        elif len(key) == 1 and counts[key] < 2:
+        elif len(key) == 1 and counts[key] < 2 and "rank" not in m.extra:
             m.person = False  # a lone capitalised word said once: a place or a thing, or too little to go on
         elif len(key) == 1 and placed[key] == counts[key]:
             m.person = False  # "will visit Auschwitz", "were killed at Auschwitz": always where, never who
@@ -173,7 +173,8 @@ def _decide_with_model(sents: _Sentences, mentions: list[Mention]) -> None:
     if spans is None:
         for m in undecided:  # rules only: a two-to-four word name of unfamiliar capitalised words
             before = sents.text[m.sent][: m.start]
-            m.person = (
+            # a rank's one word ("General Dempsey") is a person without the model, as the title reads
+            m.person = "rank" in m.extra or (
                 2 <= len(m.tokens) <= 4
                 and not sents.recased[m.sent]
                 and all(t[:1].isupper() for t in m.tokens)

@@ -532,3 +532,34 @@ def test_a_name_before_a_place_feature_is_no_person() -> None:
     people = by_name(extract_people(parse_text(story)))
     assert "Abdel Fattah el-Sisi" in people, people
     assert not {"Bab al-Mandab", "al-Mandab", "Hudson"} & set(people), people
+
+
+@needs_data
+def test_a_rank_that_opens_the_name_of_a_firm_or_an_event_makes_no_person() -> None:
+    """ "General Motors", "General Electric" and "the General Election" made people "Motor", "Electric"
+    and "Election", titled "General" (bbc/business-479, reuters/12328, bbc/politics-157); a rank before
+    one word leaves the model to read which it opens, and "General Dempsey" stays a person."""
+    for path, word in (
+        (DATA / "news" / "bbc" / "business-479.txt", "Motor"),
+        (DATA / "news" / "reuters" / "12328.txt", "Electric"),
+        (DATA / "news" / "bbc" / "politics-157.txt", "Election"),
+    ):
+        people = by_name(people_of(path))
+        assert not any(word in name for name in people), (path, people)
+    story = (
+        "General Dempsey said the army was ready. General Motors will build the trucks, and General "
+        "Dempsey told reporters that General Motors had met every deadline."
+    )
+    people = by_name(extract_people(parse_text(story)))
+    assert "Dempsey" in people and not any("Motor" in name for name in people), people
+
+
+@needs_data
+def test_a_country_or_a_us_state_is_no_person() -> None:
+    """ "Saudi Arabia's deputy prime minister" made a person "Arabia" ("Saudi" taken for a nationality in
+    front of a name, reuters/20891) and "a Madison, Wisconsin police officer" a person "Wisconsin"
+    (cnn/56f9d92c1e35); the people the stories name are still there."""
+    people = by_name(people_of(DATA / "news" / "reuters" / "20891.txt"))
+    assert "Arabia" not in people and "George Bush" in people, people
+    people = by_name(people_of(DATA / "news" / "cnn" / "56f9d92c1e35.txt"))
+    assert "Wisconsin" not in people and "Mike Koval" in people, people
