@@ -12,7 +12,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # 25: the tail of a name joined by "and", "of", "for" or "&" says nothing alone of what follows the whole
 # name ("Development meeting" of "Conference on Trade and Development meeting", "Japan intervention");
 # /who: "General" before one word leaves the model to read a firm or an event ("General Motors", "General
-# Election") from a person ("General Dempsey"); a US state and "Saudi Arabia" are no person ("Arabia");
+# Election") from a person ("General Dempsey"); a US state, "Saudi Arabia" and every sovereign state are no
+# person ("Wisconsin", "Arabia", "Vanuatu");
 # 24: no acronym after a label that names it ("CSI" after "episode of CSI"); "superheroes" and "superhero",
 # "viruses" and "virus" are one topic ("shoes", "houses" keep their "e"); a title's own words are no topic
 # ("Crown" of "Crown Prince", "Vice", "Finance" of "Finance Minister", "Former Treasury"); "New Zealand's"

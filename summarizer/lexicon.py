@@ -169,6 +169,22 @@ venezuela:venezuelan vietnam:vietnamese wales:welsh yemen:yemeni yugoslavia:yugo
 zimbabwe:zimbabwean united-states:american,u.s.,us,usa u.s.:american,u.s. us:american uk:british,uk
 great-britain:british,gb gb:british soviet-union:soviet ussr:soviet europe:european africa:african
 asia:asian gaza:palestinian west-bank:palestinian ec:ec eu:eu
+andorra:andorran bahamas:bahamian barbados:barbadian belize:belizean benin:beninese bhutan:bhutanese
+botswana:botswanan,motswana brunei:bruneian burkina-faso:burkinabe burundi:burundian cape-verde:cape-verdean
+central-african-republic:central-african chad:chadian comoros:comoran costa-rica:costa-rican
+djibouti:djiboutian dominican-republic:dominican dominica:dominica el-salvador:salvadoran
+equatorial-guinea:equatoguinean eswatini:swazi swaziland:swazi fiji:fijian gabon:gabonese gambia:gambian
+grenada:grenadian guinea:guinean guinea-bissau:bissau-guinean guyana:guyanese ivory-coast:ivorian
+kiribati:i-kiribati kyrgyzstan:kyrgyz lesotho:basotho liechtenstein:liechtensteiner madagascar:malagasy
+malawi:malawian maldives:maldivian marshall-islands:marshallese mauritania:mauritanian mauritius:mauritian
+micronesia:micronesian monaco:monegasque montenegro:montenegrin nauru:nauruan niger:nigerien
+north-macedonia:macedonian macedonia:macedonian north-korea:north-korean south-korea:south-korean
+palau:palauan papua-new-guinea:papua-new-guinean puerto-rico:puerto-rican saint-lucia:saint-lucian
+samoa:samoan san-marino:sammarinese seychelles:seychellois sierra-leone:sierra-leonean
+solomon-islands:solomon-islander south-sudan:south-sudanese suriname:surinamese east-timor:timorese
+timor-leste:timorese togo:togolese tonga:tongan trinidad:trinidadian turkmenistan:turkmen tuvalu:tuvaluan
+united-arab-emirates:emirati uae:emirati vanuatu:ni-vanuatu greenland:greenlandic antigua:antiguan
+saint-kitts-and-nevis:kittitian saint-vincent:vincentian sao-tome:santomean vatican:vatican
 """
 
 NATIONALITY: dict[str, str] = {}
