@@ -181,7 +181,8 @@ _GENERIC = frozenset(
 # Capitalised words that join the next or previous one into a name only through these:
 # "Standard & Poor's", "Bank of Japan", "Department of Commerce".
 _NAME_JOINERS = frozenset(["&", "of", "de", "for", "and"])
-_PREPOSITIONS = frozenset(["of", "in", "for"])  # "Bank of Japan", "airstrikes in Yemen", "aid for Kyiv"
+# "Bank of Japan", "airstrikes in Yemen", "aid for Kyiv", "Marsh & McLennan"
+_PREPOSITIONS = frozenset(["of", "in", "for", "&"])
 _IDIOM_OPENERS = frozenset(["in", "on", "by"])  # "in favour of burglars" is no "favour of burglars"
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)'$")  # "Iran's", and a plural's: "Salomon Brothers'"
 # a possessive of these names a kind, not an owner said elsewhere: "women's rights", "children's books"

@@ -475,3 +475,15 @@ def test_the_tail_of_a_joined_name_is_no_phrase_of_its_own() -> None:
     got = _candidates(text)
     assert not {"Development meeting", "Japan intervention"} & got, got
     assert "Dhaka meeting" in got, got
+
+
+def test_a_name_joined_by_an_ampersand_is_one_label() -> None:
+    """ "Marsh & McLennan" was the label "Marsh" (bbc/business-265, -333), "Belle & Sebastian" no label at
+    all: "&" joins two names into one, as "of" does in "Bank of Japan"."""
+    text = (
+        "Broker faces inquiry\n\nInsurance broker Marsh & McLennan said regulators had widened their "
+        "inquiry. Marsh & McLennan shares fell 5%, and the inquiry into Marsh & McLennan's fees is expected "
+        "to last months, the broker said."
+    )
+    got = _candidates(text)
+    assert "Marsh & McLennan" in got, got
