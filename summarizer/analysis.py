@@ -11,7 +11,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # next start, and their headlines written again (current_headline).
 # 25: the tail of a name joined by "and", "of", "for" or "&" says nothing alone of what follows the whole
 # name ("Development meeting" of "Conference on Trade and Development meeting", "Japan intervention"); "&"
-# joins two names into one label ("Marsh & McLennan", not "Marsh");
+# joins two names into one label ("Marsh & McLennan", not "Marsh"); a name whose "'s" is its own keeps it
+# ("McDonald's", "Standard & Poor's");
 # /who: "General" before one word leaves the model to read a firm or an event ("General Motors", "General
 # Election") from a person ("General Dempsey"); a US state, "Saudi Arabia" and every sovereign state are no
 # person ("Wisconsin", "Arabia", "Vanuatu");

@@ -457,11 +457,34 @@ def _grams(run: _Run) -> Iterable[tuple[int, list[str], list[str], bool]]:
         yield len(words) - 1, [head, run.after.lower(), *tail], [head, *tail], _ends_whole(nxt, -1, m)
 
 
+_OWNED_ENDING = re.compile(r"([A-Z][\w-]*['’]s)([,.;:!?\"”]*)")
+# what follows a name whose "'s" is its own, where a possessive would need the thing it owns
+_AFTER_A_NAME = frozenset(word_list("and or in at on to for with is was has had said says will would"))
+
+
+def _owned_names(sentences: Sequence[str], surface: Counter[str]) -> frozenset[str]:
+    """Names whose "'s" is their own ("McDonald's", "Standard & Poor's", "Simpson's in the Strand"): the
+    story never writes them without it, and at least once a mark, the sentence's end or a word no owned
+    thing is ("McDonald's for", "Joske's and") follows, not what a possessive owns ("Marsh's fees")."""
+    found: set[str] = set()
+    for sentence in sentences:
+        tokens = sentence.split()
+        for i, token in enumerate(tokens):
+            m = _OWNED_ENDING.fullmatch(token)
+            if not m:
+                continue
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if m.group(2) or not following or following[:1] == "(" or following.lower() in _AFTER_A_NAME:
+                found.add(m.group(1).replace("’", "'"))
+    return frozenset(w for w in found if not surface[_POSSESSIVE.sub("", w)])
+
+
 class _Casing:
     """How the story writes each word: its most used form, and which words are common words that a
     sentence start capitalises."""
 
-    def __init__(self, surface: Counter[str]) -> None:
+    def __init__(self, surface: Counter[str], owned: frozenset[str] = frozenset()) -> None:
+        self.owned = owned  # names whose "'s" is their own ("McDonald's"): `_owned_names`
         self.best: dict[str, str] = {}
         lower: Counter[str] = Counter()
         upper: Counter[str] = Counter()
@@ -476,7 +499,7 @@ class _Casing:
     def display(self, words: Sequence[str], mid_sentence: bool = True) -> str:
         """The label as the story writes it, a possessive kept inside it ("Seattle Children's Hospital",
         "Tunisia's economy"); `mid_sentence`: that form is not only seen opening one."""
-        words = [*words[:-1], _POSSESSIVE.sub("", words[-1])]
+        words = [*words[:-1], words[-1] if words[-1] in self.owned else _POSSESSIVE.sub("", words[-1])]
         named = [w for w in words if w not in _PREPOSITIONS]
         if len(named) > 1 and all(w[:1].isupper() for w in named) and (mid_sentence or named == words):
             # a name as the story writes it: "Screen Actors Guild", "South Asia", "Bank of Japan"
@@ -955,7 +978,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     out = _candidates(
         freq,
         forms,
-        _Casing(surface),
+        _Casing(surface, _owned_names(sentences, surface)),
         bound,
         (nouns, *_tagged_classes(tags)),
         head_stems,

@@ -487,3 +487,18 @@ def test_a_name_joined_by_an_ampersand_is_one_label() -> None:
     )
     got = _candidates(text)
     assert "Marsh & McLennan" in got, got
+
+
+def test_a_name_whose_s_is_its_own_keeps_it() -> None:
+    """ "McDonald's" was the label "McDonald" (bbc/entertainment-361) and "Standard & Poor's" "Standard &
+    Poor": a name the story never writes without its "'s", and once before "for" or a bracket, owns
+    nothing; "Iran's nuclear programme" is still Iran's."""
+    text = (
+        "Burger chain hits back\n\nMcDonald's said the film was unfair. Critics of McDonald's for years "
+        "said the same, and McDonald's menus changed. Standard & Poor's (S&P) kept its rating. Iran's "
+        "nuclear programme worried Iran's neighbours, and Iran said Standard & Poor's was wrong."
+    )
+    got = _candidates(text)
+    assert "McDonald's" in got and "McDonald" not in got, got
+    assert "Standard & Poor's" in got, got
+    assert "Iran" in got and "Iran's" not in got, got
