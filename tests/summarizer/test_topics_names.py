@@ -25,6 +25,11 @@ def _candidates(text: str) -> set[str]:
     return {c.label for c in candidates(parse_text(text))}
 
 
+def _assert_candidates(text: str, present: set[str], absent: set[str]) -> None:
+    got = _candidates(text)
+    assert present <= got and not absent & got, got
+
+
 def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8", errors="replace")
 
@@ -169,9 +174,7 @@ def test_a_preposition_of_two_words_joins_nothing() -> None:
         "behalf of victims agreed. The rights of burglars were debated; the law is in favour of burglars, "
         "said a lawyer acting on behalf of victims, and the rights of burglars should change."
     )
-    got = _candidates(text)
-    assert not {"favour of burglars", "behalf of victims"} & got, got
-    assert "rights of burglars" in got, got
+    _assert_candidates(text, {"rights of burglars"}, {"favour of burglars", "behalf of victims"})
 
 
 def test_a_phrase_does_not_cut_what_a_possessive_owns() -> None:
@@ -472,9 +475,7 @@ def test_the_tail_of_a_joined_name_is_no_phrase_of_its_own() -> None:
         "the Conference on Trade and Development meeting. Dealers cited Bank of Japan intervention, and "
         "Bank of Japan intervention kept the yen steady."
     )
-    got = _candidates(text)
-    assert not {"Development meeting", "Japan intervention"} & got, got
-    assert "Dhaka meeting" in got, got
+    _assert_candidates(text, {"Dhaka meeting"}, {"Development meeting", "Japan intervention"})
 
 
 def test_a_name_joined_by_an_ampersand_is_one_label() -> None:
@@ -498,7 +499,4 @@ def test_a_name_whose_s_is_its_own_keeps_it() -> None:
         "said the same, and McDonald's menus changed. Standard & Poor's (S&P) kept its rating. Iran's "
         "nuclear programme worried Iran's neighbours, and Iran said Standard & Poor's was wrong."
     )
-    got = _candidates(text)
-    assert "McDonald's" in got and "McDonald" not in got, got
-    assert "Standard & Poor's" in got, got
-    assert "Iran" in got and "Iran's" not in got, got
+    _assert_candidates(text, {"McDonald's", "Standard & Poor's", "Iran"}, {"McDonald", "Iran's"})
