@@ -765,8 +765,9 @@ def _country_key(key: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]) -> bool:
-    """False for a phrase that repeats a word, ends as a verb or adverb, or is one generic word."""
-    if len(set(key)) < len(key):
+    """False for a phrase that repeats a word (but a firm's "Johnson & Johnson"), ends as a verb or adverb,
+    or is one generic word."""
+    if len(set(key)) < len(key) and "&" not in form:
         return False
     if any(_past_tense(w) for w in form[1:] or form) or form[-1].endswith("ly"):
         return False  # "decided", "delegation decided", "countries continued airstrikes": a clause
