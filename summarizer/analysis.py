@@ -15,7 +15,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # ("McDonald's", "Standard & Poor's");
 # /who: "General" before one word leaves the model to read a firm or an event ("General Motors", "General
 # Election") from a person ("General Dempsey"); a US state, "Saudi Arabia" and every sovereign state are no
-# person ("Wisconsin", "Arabia", "Vanuatu");
+# person ("Wisconsin", "Arabia", "Vanuatu"); "Ruth Kelly MP" is Ruth Kelly;
 # 24: no acronym after a label that names it ("CSI" after "episode of CSI"); "superheroes" and "superhero",
 # "viruses" and "virus" are one topic ("shoes", "houses" keep their "e"); a title's own words are no topic
 # ("Crown" of "Crown Prince", "Vice", "Finance" of "Finance Minister", "Former Treasury"); "New Zealand's"

@@ -98,6 +98,8 @@ NAME_PARTICLES = frozenset(
     )
 )
 NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+# Letters after a name that say what the person is, not who: "Ruth Kelly MP", "Guy Mansfield QC"
+POST_NOMINALS = frozenset(["mp", "mep", "msp", "qc", "kc"])
 
 # Words inside a capitalised run that make it an organisation, place, event or thing.
 ORG_WORDS = frozenset(

@@ -26,6 +26,7 @@ from summarizer.lexicon import (
     NATIONALITY,
     ORG_WORDS,
     PLACE_WORDS,
+    POST_NOMINALS,
     SPEECH_VERBS,
     STOPWORDS,
     TITLE_COMPLEMENTS,
@@ -515,7 +516,9 @@ def mentions_in(
         name_toks = name_toks[: _name_end(name_toks, lower_vocab)]
         if not name_toks or all(t.low.rstrip(".") in TITLE_HEADS | TITLE_MODIFIERS for t in name_toks):
             continue
-        start, end = name_toks[0].start, name_toks[-1].end
+        start, end = name_toks[0].start, name_toks[-1].end  # the mention spans "Ruth Kelly MP" …
+        if len(name_toks) > 2 and name_toks[-1].low in POST_NOMINALS:
+            name_toks = name_toks[:-1]  # … and names Ruth Kelly
         words = tuple(t.text for t in name_toks)
         m = Mention(sent=sent_index, start=start, end=end, tokens=words, honorific=honorific)
         _set_title(m, toks, name_toks[0], run[:split], sentence)

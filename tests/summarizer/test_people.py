@@ -567,3 +567,13 @@ def test_a_country_or_a_us_state_is_no_person() -> None:
     # a country the model reads as a person: every sovereign state is in summarizer.lexicon
     people = by_name(people_of(DATA / "news" / "cnn" / "d26159825f8d.txt"))
     assert "Vanuatu" not in people and "Baldwin Lonsdale" in people, people
+
+
+@needs_data
+def test_letters_after_a_name_are_no_part_of_it() -> None:
+    """ "Ruth Kelly MP" and "Ruth Kelly" were two people in bbc/politics-157, "Guy Mansfield QC"
+    (bbc/politics-141) a three-word name: an MP's or a QC's letters say what the person is, not who."""
+    people = by_name(people_of(DATA / "news" / "bbc" / "politics-157.txt"))
+    assert "Ruth Kelly" in people and "Ruth Kelly MP" not in people, people
+    people = by_name(people_of(DATA / "news" / "bbc" / "politics-141.txt"))
+    assert "Guy Mansfield" in people and "Guy Mansfield QC" not in people, people
