@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from summarizer.headline import derive_headline
-from summarizer.lexicon import CITY_COUNTRY, NATIONALITY, PLACE_WORDS, UNFINISHED_ENDINGS, US_STATES
+from summarizer.lexicon import UNFINISHED_ENDINGS, is_place_name
 from summarizer.names import is_all_caps
 from summarizer.text import split_sentences, without_wire_markup
 
@@ -260,11 +260,7 @@ def is_known_place(name: str) -> bool:
     """Whether `name` ("Geneva", "Omaha, Nebraska", "Lausanne, Switzerland") names a known place: any of
     its comma-separated parts a country, a nationality's country, a listed city or a US state."""
     parts = [p.strip().casefold().replace("-", " ") for p in name.split(",")]
-    return any(
-        p in NATIONALITY or p.replace(" ", "-") in PLACE_WORDS or p in CITY_COUNTRY or p in US_STATES
-        for p in parts
-        if p
-    )
+    return any(is_place_name(p) for p in parts if p)
 
 
 def place_source_dateline(text: str) -> re.Match[str] | None:

@@ -352,3 +352,14 @@ _US_STATES = """
     utah vermont virginia washington west-virginia wisconsin wyoming d.c. dc
 """
 US_STATES = frozenset(w.replace("-", " ") for w in _US_STATES.split())
+
+
+def is_place_name(name: str) -> bool:
+    """Whether a lower-case name ("saudi arabia", "omaha", "wisconsin", "saudi") is a country, a people's
+    adjective, a listed place or city, or a US state."""
+    return (
+        name in NATIONALITY
+        or name in CITY_COUNTRY
+        or name in US_STATES
+        or name.replace(" ", "-") in PLACE_WORDS
+    )

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from summarizer.lexicon import (
-    CITY_COUNTRY,
     DAYS,
     HONORIFICS_DROPPED,
     HONORIFICS_KEPT,
@@ -25,13 +24,12 @@ from summarizer.lexicon import (
     NAME_SUFFIXES,
     NATIONALITY,
     ORG_WORDS,
-    PLACE_WORDS,
     POST_NOMINALS,
     SPEECH_VERBS,
     STOPWORDS,
     TITLE_COMPLEMENTS,
     TITLE_HEADS,
-    US_STATES,
+    is_place_name,
     word_list,
 )
 
@@ -440,18 +438,11 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     if any(re.search(r"\d", t) for t in toks):
         return True
-    places = (PLACE_WORDS, NATIONALITY, CITY_COUNTRY, US_STATES, MONTHS, DAYS)
-    if all(any(t in words for words in places) for t in toks):
+    if all(is_place_name(t) or t in MONTHS or t in DAYS for t in toks):
         return True
     if toks and toks[-1] in PARTY_WORDS:  # "Indiana Republican", "Democratic": a party, not a name
         return True
-    joined = " ".join(toks)
-    return (
-        joined in NATIONALITY
-        or joined in CITY_COUNTRY
-        or joined in US_STATES
-        or joined.replace(" ", "-") in PLACE_WORDS
-    )
+    return is_place_name(" ".join(toks))
 
 
 def has_title_head(title: str | None) -> bool:
@@ -575,7 +566,7 @@ def _skip_descriptors(run: list[Tok], split: int) -> int:
         if split + n < len(run) and (lead_words in NATIONALITY or lead_words in PARTY_WORDS):
             # not the start of a place's name: "Saudi" of "Saudi Arabia's deputy prime minister"
             place = " ".join(t.low for t in run[split : split + n + 1]).removesuffix("'s").removesuffix("’s")
-            if place in NATIONALITY or place in CITY_COUNTRY or place.replace(" ", "-") in PLACE_WORDS:
+            if is_place_name(place):
                 return split
             return split + n
     return split

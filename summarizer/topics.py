@@ -475,7 +475,7 @@ def _owned_names(sentences: Sequence[str], surface: Counter[str]) -> frozenset[s
                 continue
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
             if m.group(2) or not following or following[:1] == "(" or following.lower() in _AFTER_A_NAME:
-                found.add(m.group(1).replace("’", "'"))
+                found.add(m.group(1))
     return frozenset(w for w in found if not surface[_POSSESSIVE.sub("", w)])
 
 
@@ -618,10 +618,10 @@ def _bound_names(sentences: Sequence[str], firms: frozenset[str] = frozenset()) 
                 alone[_stem(tok)] += 1
     # a title's word is one also where the story writes it in lower case: "environment" of "Environment
     # Minister Tom McMillan" is a topic where the story says "the environment"
-    lower_stems = Counter({w: 0 for w in titled})
+    lower_stems: Counter[str] = Counter()
     for word, n in lower.items():
         stem = _stem(word)
-        if stem in lower_stems:
+        if stem in titled:
             lower_stems[stem] += n
     return {w for w, n in (bound + titled).items() if n >= _BOUND_SHARE * (n + alone[w] + lower_stems[w])}
 
