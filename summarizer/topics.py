@@ -913,11 +913,21 @@ def _full_names(
     return {stem: name for stem, (_, name) in best.items()}
 
 
+_CURLY_APOSTROPHE = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])|(?<=s)’(?=\s|$)")
+
+
+def _straight_apostrophes(text: str) -> str:
+    """A curly apostrophe as a straight one ("McDonald’s", "Houthis’ advance"): `_SPLIT` cuts at a
+    curly quote, which would split the word; a source's choice of quote marks should not change a
+    label."""
+    return _CURLY_APOSTROPHE.sub("'", text)
+
+
 def _story(article: Article, settings: TopicSettings) -> _Story:
     """Every candidate phrase of an article, its content words with their features, and the article's
     taxonomy subjects."""
-    headline = "" if article.headline_derived else article.headline
-    body = article.body
+    headline = _straight_apostrophes("" if article.headline_derived else article.headline)
+    body = _straight_apostrophes(article.body)
     if is_all_caps(body):
         body = body.lower()
     if headline and is_all_caps(headline):

@@ -505,3 +505,17 @@ def test_a_name_whose_s_is_its_own_keeps_it() -> None:
         "nuclear programme worried Iran's neighbours, and Iran said Standard & Poor's was wrong."
     )
     _assert_candidates(text, {"McDonald's", "Standard & Poor's", "Iran"}, {"McDonald", "Iran's"})
+
+
+def test_a_curly_apostrophe_reads_as_a_straight_one() -> None:
+    """Feeds and web pages often write "McDonald’s" with a curly apostrophe: the labeller cut the word
+    there and labelled "McDonald", and "Iran’s" lost its owner. A source's quote marks change no label."""
+    text = (
+        "Burger chain hits back\n\nMcDonald's said the film was unfair. Critics of McDonald's for years "
+        "said the same, and McDonald's menus changed. Iran's nuclear programme worried Iran's "
+        "neighbours, and the Houthis' advance worried Iran."
+    )
+    straight = [t.label for t in article_topics(parse_text(text), language="en")]
+    curly = [t.label for t in article_topics(parse_text(text.replace("'", "’")), language="en")]
+    assert "McDonald's" in straight, straight
+    assert curly == straight
