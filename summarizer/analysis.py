@@ -9,6 +9,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 26: /who: a full name the model read as no person's is the person its surname names elsewhere ("Helmut
+# Panke", was "Panke"; "Andy Roddick" of "Top-seeded Americans Andy Roddick"); topics read a curly
+# apostrophe as a straight one ("McDonald’s");
 # 25: the tail of a name joined by "and", "of", "for" or "&" says nothing alone of what follows the whole
 # name ("Development meeting" of "Conference on Trade and Development meeting", "Japan intervention"); "&"
 # joins two names into one label ("Marsh & McLennan", not "Marsh"); a name whose "'s" is its own keeps it
@@ -61,7 +64,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 25
+ANALYSIS_VERSION = 26
 
 
 @dataclass(frozen=True)

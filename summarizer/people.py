@@ -20,7 +20,7 @@ from summarizer.analysis import Delegation, PeopleResult, Person, Role
 from summarizer.article import Article
 from summarizer.delegation import Candidates, Party, PersonFacts, decide, gather
 from summarizer.delegation.scorer import Scorer
-from summarizer.lexicon import HONORIFICS_KEPT, NATIONALITY
+from summarizer.lexicon import HONORIFICS_KEPT, NATIONALITY, ORG_WORDS, STOPWORDS, TITLE_HEADS
 from summarizer.names import (
     Mention,
     display_name,
@@ -314,6 +314,7 @@ def find_candidates(article: Article) -> FoundPeople:
                 m.person, m.forced_role = True, "author"
         mentions.extend(found)
     _decide_with_model(sents, mentions)
+    _vouch_full_names(sents, mentions, lower_vocab)
     surnames = {fold(x.tokens[-1]) for x in mentions if x.person and len(x.tokens) >= 2}
     people = _merge([m for m in mentions if m.person is not False or _could_alias(m, surnames)])
     people = people[:MAX_PEOPLE]
@@ -355,6 +356,55 @@ def find_candidates(article: Article) -> FoundPeople:
         headline="" if article.headline_derived else article.headline,
     )
     return FoundPeople(people, titles, candidates)
+
+
+def _vouch_full_names(sents: _Sentences, mentions: list[Mention], lower_vocab: set[str]) -> None:
+    """A full name the model read as no person's ("Helmut Panke predicted", "Cristiano Ronaldo, who
+    scored") is one when its surname alone is a person elsewhere ("Mr Panke said"): a story names
+    someone in full once, then by surname. The surname must be a person somewhere not after "the"
+    ("the Bill" is a law), be no other person's full name's and open no name ("Aston Martin"). A
+    longer run keeps the name at its end ("Top-seeded Americans Andy Roddick")."""
+    support: Counter[str] = Counter()
+    full = {m.tokens[-1] for m in mentions if m.person and len(name_key(m.tokens)) >= 2}
+    opening = {t for m in mentions for t in m.tokens[:-1]}
+    for m in mentions:
+        if m.person and len(name_key(m.tokens)) == 1:
+            after_the = re.search(r"\bthe\s+$", sents.text[m.sent][: m.start], re.IGNORECASE)
+            titled = m.honorific or has_title_head(m.title) or m.appos
+            support[m.tokens[-1]] += 1 if titled or not after_the else 0
+    vouched = {w for w, n in support.items() if n and w not in full and w not in opening}
+    for m in mentions:
+        if m.person is not False or len(m.tokens) < 2 or m.tokens[-1] not in vouched:
+            continue
+        keep = 2 if len(m.tokens) > 3 or _describes(m.tokens[0], lower_vocab) else len(m.tokens)
+        name = m.tokens[-keep:]
+        if any(_describes(t, lower_vocab) or not t[:1].isupper() for t in name[:-1]):
+            continue
+        toks = tokenize(sents.text[m.sent])
+        words = [t for t in toks if m.start <= t.start and t.end <= m.end and t.is_word]
+        if len(words) != len(m.tokens):
+            continue
+        first = words[-keep]
+        before = [t for t in toks if t.end <= first.start]
+        if (not before or not before[-1].is_word) and (first.low.endswith("ly") or first.low in STOPWORDS):
+            continue  # a sentence's opening adverb: "Eventually Asimo could …"
+        m.start, m.tokens, m.person = first.start, tuple(name), True
+        m.title, m.title_start = None, None
+
+
+def _describes(token: str, lower_vocab: set[str]) -> bool:
+    """A word that describes rather than names: one the story also writes in lower case, a people's
+    name ("Americans"), or an organisation's or a title's word."""
+    low = fold(token).lower()
+    return (
+        low in lower_vocab
+        or low in NATIONALITY
+        or low.removesuffix("s") in NATIONALITY
+        or low in ORG_WORDS
+        or low in TITLE_HEADS
+        or ("-" in low and not token.split("-")[-1][:1].isupper())  # "Top-seeded"
+        or ("-" in low and min(map(len, low.split("-"))) == 1)  # "V-Series"
+    )
 
 
 def _could_alias(m: Mention, surnames: set[str]) -> bool:
