@@ -465,10 +465,14 @@ def _split_title(run: list[Tok]) -> int:
             split = k + 1
         elif _head_word(run[k], True) and nxt in {"of", "for"}:
             rest = run[k + 2 :]
-            # "Secretary of State John Kerry": the name is the last two tokens
+            # "Secretary of State John Kerry": the name is the last two tokens ("Louw de Graaf" three);
+            # "Governor of the Bank of England" names no one
             if len(rest) >= 3:
                 take = 3 if len(rest) >= 4 and re.fullmatch(r"[^\W\d_]\.", rest[-2].text) else 2
-                return len(run) - take
+                if rest[-take].low in NAME_PARTICLES and len(rest) > take:
+                    take += 1
+                if all(t.is_cap or t.low in NAME_PARTICLES for t in rest[-take:]) and rest[-take].is_cap:
+                    return len(run) - take
             return len(run)
     return split
 
@@ -572,13 +576,19 @@ def _skip_descriptors(run: list[Tok], split: int) -> int:
     return split
 
 
+_PRONOUN = re.compile(r"i|i['’](?:m|ve|ll|d)")
+
+
 def _name_end(name_toks: list[Tok], lower_vocab: set[str]) -> int:
-    """How many tokens the name has: "Dr. Shea Steps Down" stops at an ordinary word."""
+    """How many tokens the name has: "Dr. Shea Steps Down" stops at an ordinary word, "James Baker
+    Monday" at a day, "Greenspan I'm" at a pronoun."""
     return next(
         (
             n
             for n in range(1, len(name_toks))
             if name_toks[n].low in {"of", "for"}
+            or name_toks[n].low in DAYS
+            or _PRONOUN.fullmatch(name_toks[n].low)
             or (
                 name_toks[n].low not in NAME_PARTICLES
                 and (name_toks[n].low in STOPWORDS or name_toks[n].low in lower_vocab)

@@ -190,7 +190,24 @@ def _decide_with_model(sents: _Sentences, mentions: list[Mention]) -> None:
             overlap = min(b, m.end) - max(a, m.start)
             if overlap > 0 and overlap * 2 >= m.end - m.start:
                 m.person = True
+                _trim_to_span(m, sents.text[m.sent], a)
                 break
+
+
+def _trim_to_span(m: Mention, sentence: str, start: int) -> None:
+    """Where the model's name starts inside the run, the words before it describe the person: "Teammate
+    Viktor Troicki", "Writer Dudley Nichols" are Viktor Troicki and Dudley Nichols."""
+    if start <= m.start:
+        return
+    words = [t for t in tokenize(sentence) if m.start <= t.start and t.end <= m.end and t.is_word]
+    if len(words) != len(m.tokens):
+        return
+    keep = [i for i, t in enumerate(words) if t.start >= start]
+    if len(keep) >= 2 and words[keep[0]].start == start:
+        described = sentence[m.start : start].strip()
+        if m.title is None and has_title_head(described):  # "Gov. Mike Pence", "Drummer Larry Mullen Jr"
+            m.title, m.title_start = described, m.start
+        m.tokens, m.start = m.tokens[keep[0] :], start
 
 
 def _merge(mentions: list[Mention]) -> list[_Person]:

@@ -596,3 +596,22 @@ def test_a_full_name_the_model_missed_is_the_person_its_surname_names() -> None:
     assert not any(name.endswith("Bill") and " " in name for name in people), people
     people = by_name(people_of(DATA / "news" / "bbc" / "business-105.txt"))
     assert not any(name.endswith(" Aston") for name in people), people  # "Aston Martin" opens "Aston"
+
+
+@needs_data
+def test_a_name_holds_no_day_pronoun_or_description() -> None:
+    """Words around a name were read as part of it: "James Baker Monday" (reuters/20038), "Greenspan
+    I'm" (reuters/18359), "of England" of "The Governor of the Bank of England" (reuters/5480), "de Graaf"
+    of "Minister of Social Affairs Louw de Graaf" (reuters/518), "Teammate Viktor Troicki"
+    (cnn/7e3553b21d46), "Fly-half Jonny Wilkinson" and a second person "Jonny" (bbc/sport-373)."""
+    cases = {
+        "reuters/20038.txt": ({"James Baker"}, {"James Baker Monday"}),
+        "reuters/18359.txt": ({"Alan Greenspan"}, {"Greenspan I'm"}),
+        "reuters/5480.txt": ({"Robin Leigh-Pemberton"}, {"of England"}),
+        "reuters/518.txt": ({"Louw de Graaf"}, {"de Graaf"}),
+        "cnn/7e3553b21d46.txt": ({"Viktor Troicki", "James Ward"}, {"Teammate Viktor Troicki"}),
+        "bbc/sport-373.txt": ({"Jonny Wilkinson"}, {"Fly-half Jonny Wilkinson", "Jonny"}),
+    }
+    for path, (present, absent) in cases.items():
+        people = set(by_name(people_of(DATA / "news" / path)))
+        assert present <= people and not absent & people, (path, people)
