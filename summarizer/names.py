@@ -645,6 +645,8 @@ def _decide_person(
         m.person = False  # "General Election", "General People's Congress": the story writes it lower case
     elif len(bare) == 1 and bare[0] in groups and not (honorific or has_title_head(m.title) or m.appos):
         m.person = False  # "Houthis", "Beatles": the story says "the Houthis", a group's name
+    elif _STORM.match(" ".join(words)) or _STORMS_BEFORE.search(sentence[: m.start]):
+        m.person = False  # "Hurricane Isaac", "Hurricanes Katrina, Rita and Isaac": storms, not people
     elif _names_a_feature(sentence, m) and not (honorific or has_title_head(m.title)):
         m.person = False  # "the Bab al-Mandab strait": the name of a place's feature, not of a person
     elif len(bare) == 1 and (m.title or "").lower() in _RANKS_IN_NAMES and not (m.appos or relative):
@@ -659,6 +661,10 @@ def _decide_person(
         if len(words) >= 2 and speech and speech.group(1).lower() in SPEECH_VERBS and not recased:
             m.person = True
 
+
+_STORM_WORDS = r"(?:Hurricanes?|Typhoons?|Cyclones?|Superstorm|(?:Tropical\s+)?Storms?)"
+_STORM = re.compile(_STORM_WORDS + r"\s")
+_STORMS_BEFORE = re.compile(r"\b" + _STORM_WORDS + r"\s+(?:[A-Z][\w-]*,?\s+)*(?:and\s+|or\s+)?$")
 
 # ranks that also open the names of firms and events ("General Electric", "General Election", "Major League")
 _RANKS_IN_NAMES = frozenset(["general", "major"])

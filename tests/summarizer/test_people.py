@@ -615,3 +615,16 @@ def test_a_name_holds_no_day_pronoun_or_description() -> None:
     for path, (present, absent) in cases.items():
         people = set(by_name(people_of(DATA / "news" / path)))
         assert present <= people and not absent & people, (path, people)
+
+
+def test_a_storm_is_no_person() -> None:
+    """cnn/9cc5a56acf7b listed "Hurricane Isaac" and "Rita" of "Hurricanes Katrina, Rita and Isaac" as
+    people."""
+    story = (
+        "Sgt. Tom Bergeron had served during Hurricanes Katrina, Rita and Isaac, said Maj. Gen. Glenn "
+        "Curtis. When Hurricane Isaac flooded the parish, Bergeron led the rescue, Curtis said. Typhoon "
+        "Haiyan hit the Philippines a year later, and Bergeron flew there too."
+    )
+    people = by_name(text_result(story))
+    assert "Glenn Curtis" in people and "Tom Bergeron" in people, people
+    assert not any(w in name for name in people for w in ("Katrina", "Rita", "Isaac", "Haiyan")), people
