@@ -33,7 +33,7 @@ TITLE_HEADS = frozenset(
         ombudsman regulator trustee steward principal headteacher headmaster teacher actor actress
         singer star presenter host producer designer architect novelist author writer director-designate
         nominee candidate whip speaker lord baron baroness earl count countess sultan emir crown-prince
-        shah ayatollah imam rabbi reverend rev pastor
+        shah ayatollah imam rabbi reverend rev pastor gov adm cmdr supt atty cpl pvt maj det insp
         """
     )
 )

@@ -322,6 +322,11 @@ def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | N
 _APPOS_END = re.compile(r"[,;)(]|(?<!\b[A-Z])\.|\s(?:who|which|whose|and\s+(?:[A-Z]|is|was|will|has))\b|$")
 
 
+_ABBREVIATED = re.compile(
+    r"\b(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Supt|Atty|Maj|Det|Insp|Prof|Dr|Rev|St)$", re.IGNORECASE
+)
+
+
 def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
     """A title apposition after a name: ", deputy secretary of state for management and resources;"."""
     m = re.match(r"\s*,\s*", sentence[pos:])
@@ -330,6 +335,12 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
     body_start = pos + m.end()
     rest = sentence[body_start:]
     end_m = _APPOS_END.search(rest)
+    # a title's abbreviation ends no apposition; before a name it opens a second titled name ("Rick
+    # Perry, Ohio Gov. John Kasich"), not a title
+    while end_m and end_m.group() == "." and _ABBREVIATED.search(rest[: end_m.start()]):
+        if re.match(r"\s+[A-Z]", rest[end_m.end() :]):
+            return None
+        end_m = _APPOS_END.search(rest, end_m.end())
     end = end_m.start() if end_m else len(rest)
     phrase = rest[:end].strip()
     toks = tokenize(phrase)

@@ -628,3 +628,17 @@ def test_a_storm_is_no_person() -> None:
     people = by_name(text_result(story))
     assert "Glenn Curtis" in people and "Tom Bergeron" in people, people
     assert not any(w in name for name in people for w in ("Katrina", "Rita", "Isaac", "Haiyan")), people
+
+
+def test_an_abbreviated_title_opens_a_name() -> None:
+    """ "Gov." was no title: "Virginia Gov. Tim Kaine" was one four-word run the model rejected, and
+    the "." of "Gov." ended an apposition, so "Maryland Gov" read as the title of the name before it and
+    the next person was lost."""
+    story = (
+        "Former Virginia Gov. Tim Kaine, Maryland Gov. Larry Hogan and Sen. Ben Cardin met on Friday. "
+        "Kaine said the talks went well. Det. Supt. Ian Wright of the state police joined them."
+    )
+    people = by_name(text_result(story))
+    assert {"Tim Kaine", "Larry Hogan", "Ben Cardin", "Ian Wright"} <= set(people), people
+    assert "Gov" in (people["Larry Hogan"].title or ""), people["Larry Hogan"]
+    assert "Maryland" not in (people["Tim Kaine"].title or ""), people["Tim Kaine"]
