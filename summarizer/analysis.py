@@ -13,8 +13,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # Panke", was "Panke"; "Andy Roddick" of "Top-seeded Americans Andy Roddick"); a name holds no day, pronoun
 # or description ("James Baker Monday", "Greenspan I'm", "Teammate Viktor Troicki", "of England" of "the
 # Governor of the Bank of England"); a storm is no person ("Hurricane Isaac"); "Gov." and other abbreviated
-# titles open a name ("Ohio Gov. John Kasich"); topics read a curly apostrophe as a straight one
-# ("McDonald’s");
+# titles open a name ("Ohio Gov. John Kasich"); a list of titled names is no apposition ("World Bank President
+# Barber Conable, IMF Managing Director Michel Camdessus and Paul Volcker"); topics read a curly apostrophe
+# as a straight one ("McDonald’s");
 # 25: the tail of a name joined by "and", "of", "for" or "&" says nothing alone of what follows the whole
 # name ("Development meeting" of "Conference on Trade and Development meeting", "Japan intervention"); "&"
 # joins two names into one label ("Marsh & McLennan", not "Marsh"); a name whose "'s" is its own keeps it

@@ -244,8 +244,14 @@ def _nounish(t: Tok) -> bool:
 def _head_word(t: Tok, in_run: bool) -> bool:
     low = t.low.rstrip(".")
     if low not in TITLE_HEADS:
-        # professions: epidemiologist, physician, technician
-        return not in_run and len(low) > 6 and low.endswith(("ologist", "ist", "ician")) and low.isalpha()
+        # professions written in lower case: epidemiologist, physician, technician (not "Lindqvist")
+        return (
+            not in_run
+            and t.text[:1].islower()
+            and len(low) > 6
+            and low.endswith(("ologist", "ist", "ician"))
+            and low.isalpha()
+        )
     return not (in_run and low in _AMBIGUOUS_HEADS)
 
 
@@ -372,8 +378,8 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
     # "Russian President Vladimir Putin, China's President Xi Jinping": a second titled name, not a title
     last_head = max(i for i, w in enumerate(words) if _head_word(w, False) or w.low in HONORIFICS_KEPT)
     tail = words[last_head + 1 :]
-    if tail and all(w.is_cap and w.low not in ORG_WORDS and w.low not in NATIONALITY for w in tail):
-        return None
+    if tail and all(w.is_cap and w.low not in ORG_WORDS and w.low not in NATIONALITY for w in tail[:2]):
+        return None  # "… Director Michel Camdessus and Paul Volcker" goes on past the name: still one
     if words[0].low in {"a", "an"}:
         phrase = phrase[len(words[0].text) :].strip()
     return phrase.rstrip(" ,;"), body_start + end

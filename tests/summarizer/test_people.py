@@ -642,3 +642,17 @@ def test_an_abbreviated_title_opens_a_name() -> None:
     assert {"Tim Kaine", "Larry Hogan", "Ben Cardin", "Ian Wright"} <= set(people), people
     assert "Gov" in (people["Larry Hogan"].title or ""), people["Larry Hogan"]
     assert "Maryland" not in (people["Tim Kaine"].title or ""), people["Tim Kaine"]
+
+
+def test_a_list_of_titled_names_is_no_apposition() -> None:
+    """ "World Bank President Barber Conable, IMF Managing Director Michel Camdessus and Paul Volcker"
+    (reuters/17119) gave Conable the title "World Bank President, IMF Managing Director Michel Camdessus
+    and Paul Volcker" and lost both people after him; reuters/20891 lost Caspar Weinberger so."""
+    story = (
+        "She will meet Finance Minister Anna Berg, Central Bank Governor Jon Ekholm and Tom Lindqvist, "
+        "head of the tax office, on Monday. Berg said the talks would be frank."
+    )
+    people = by_name(text_result(story))
+    assert {"Anna Berg", "Jon Ekholm", "Tom Lindqvist"} <= set(people), people
+    assert people["Anna Berg"].title == "Finance Minister", people["Anna Berg"]
+    assert people["Jon Ekholm"].title == "Central Bank Governor", people["Jon Ekholm"]
