@@ -213,6 +213,11 @@ for _alias, _key in {
     "wales": "great britain",
 }.items():
     NATIONALITY[_alias] = _key
+# A people's nouns that are no adjective of theirs: "Dane Kenneth Carlsen", "Swede", "Pole"; "Dutchman",
+# "Frenchman" are the adjective and "man"
+DEMONYM_NOUNS = frozenset(
+    word_list("dane swede finn pole turk scot scotsman brit kiwi aussie yank yorker londoner parisian")
+)
 PLACE_WORDS = frozenset(k for k in NATIONALITY if " " not in k) | frozenset(
     word_list(
         """

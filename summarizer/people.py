@@ -20,7 +20,14 @@ from summarizer.analysis import Delegation, PeopleResult, Person, Role
 from summarizer.article import Article
 from summarizer.delegation import Candidates, Party, PersonFacts, decide, gather
 from summarizer.delegation.scorer import Scorer
-from summarizer.lexicon import HONORIFICS_KEPT, NATIONALITY, ORG_WORDS, STOPWORDS, TITLE_HEADS
+from summarizer.lexicon import (
+    DEMONYM_NOUNS,
+    HONORIFICS_KEPT,
+    NATIONALITY,
+    ORG_WORDS,
+    STOPWORDS,
+    TITLE_HEADS,
+)
 from summarizer.names import (
     Mention,
     display_name,
@@ -34,6 +41,7 @@ from summarizer.names import (
     tokenize,
 )
 from summarizer.text import split_sentences
+from summarizer.word_signals import commonness
 
 MAX_PEOPLE = 200  # a roll-call of 500 names is reported by its first 200 people
 _CONTRIB = (
@@ -133,7 +141,7 @@ _PLACE_BEFORE = re.compile(
 NER_WINDOW = 5  # tokens of context either side of an undecided run; the model's own window is 4
 
 
-def _decide_with_model(sents: _Sentences, mentions: list[Mention]) -> None:
+def _decide_with_model(sents: _Sentences, mentions: list[Mention], lower_vocab: set[str]) -> None:
     """Ask the model about undecided runs only, in short windows around them, after cheaper checks."""
     known_full = {name_key(m.tokens) for m in mentions if m.person and len(m.tokens) >= 2}
     known_last = {k[-1] for k in known_full}
@@ -190,24 +198,38 @@ def _decide_with_model(sents: _Sentences, mentions: list[Mention]) -> None:
             overlap = min(b, m.end) - max(a, m.start)
             if overlap > 0 and overlap * 2 >= m.end - m.start:
                 m.person = True
-                _trim_to_span(m, sents.text[m.sent], a)
+                _trim_to_span(m, sents.text[m.sent], a, lower_vocab)
                 break
 
 
-def _trim_to_span(m: Mention, sentence: str, start: int) -> None:
-    """Where the model's name starts inside the run, the words before it describe the person: "Teammate
-    Viktor Troicki", "Writer Dudley Nichols" are Viktor Troicki and Dudley Nichols."""
+def _trim_to_span(m: Mention, sentence: str, start: int, lower_vocab: set[str]) -> None:
+    """Where the model's name starts inside the run after words that describe the person ("Teammate
+    Viktor Troicki", "Writer Dudley Nichols", "Dutchman Peter Wessels"), the name is the model's. Only
+    describing words go: a word the story writes in lower case, a title's, a people's, or an English
+    word opening the sentence; "Tairod Nathan Webster Pugh" keeps a first name the model left out."""
     if start <= m.start:
         return
-    words = [t for t in tokenize(sentence) if m.start <= t.start and t.end <= m.end and t.is_word]
+    toks = tokenize(sentence)
+    words = [t for t in toks if m.start <= t.start and t.end <= m.end and t.is_word]
     if len(words) != len(m.tokens):
         return
     keep = [i for i, t in enumerate(words) if t.start >= start]
-    if len(keep) >= 2 and words[keep[0]].start == start:
-        described = sentence[m.start : start].strip()
-        if m.title is None and has_title_head(described):  # "Gov. Mike Pence", "Drummer Larry Mullen Jr"
-            m.title, m.title_start = described, m.start
-        m.tokens, m.start = m.tokens[keep[0] :], start
+    if len(keep) < 2 or words[keep[0]].start != start:
+        return
+    before = [t for t in toks if t.end <= m.start]
+    opens = not before or not before[-1].is_word
+    if not all(
+        _describes(t.text, lower_vocab)
+        or has_title_head(t.text)
+        or (t.text.isupper() and len(t.text) > 1)  # "FBI Agent Alexander Otte", "DJ John Peel"
+        or (opens and k == 0 and commonness(t.text) >= 3)
+        for k, t in enumerate(words[: keep[0]])
+    ):
+        return
+    described = sentence[m.start : start].strip()
+    if m.title is None and has_title_head(described):  # "Writer Dudley Nichols"
+        m.title, m.title_start = described, m.start
+    m.tokens, m.start = m.tokens[keep[0] :], start
 
 
 def _merge(mentions: list[Mention]) -> list[_Person]:
@@ -330,7 +352,7 @@ def find_candidates(article: Article) -> FoundPeople:
             if fold(" ".join(m.tokens)) in contributors:
                 m.person, m.forced_role = True, "author"
         mentions.extend(found)
-    _decide_with_model(sents, mentions)
+    _decide_with_model(sents, mentions, lower_vocab)
     _vouch_full_names(sents, mentions, lower_vocab)
     surnames = {fold(x.tokens[-1]) for x in mentions if x.person and len(x.tokens) >= 2}
     people = _merge([m for m in mentions if m.person is not False or _could_alias(m, surnames)])
@@ -411,12 +433,15 @@ def _vouch_full_names(sents: _Sentences, mentions: list[Mention], lower_vocab: s
 
 def _describes(token: str, lower_vocab: set[str]) -> bool:
     """A word that describes rather than names: one the story also writes in lower case, a people's
-    name ("Americans"), or an organisation's or a title's word."""
+    name ("Americans", "Dane", "Dutchman"), or an organisation's or a title's word."""
     low = fold(token).lower()
+    single = low.removesuffix("s")
     return (
         low in lower_vocab
+        or single in NATIONALITY
+        or single in DEMONYM_NOUNS
+        or (low.endswith(("man", "men")) and low[:-3] in NATIONALITY)
         or low in NATIONALITY
-        or low.removesuffix("s") in NATIONALITY
         or low in ORG_WORDS
         or low in TITLE_HEADS
         or ("-" in low and not token.split("-")[-1][:1].isupper())  # "Top-seeded"

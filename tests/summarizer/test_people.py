@@ -656,3 +656,13 @@ def test_a_list_of_titled_names_is_no_apposition() -> None:
     assert {"Anna Berg", "Jon Ekholm", "Tom Lindqvist"} <= set(people), people
     assert people["Anna Berg"].title == "Finance Minister", people["Anna Berg"]
     assert people["Jon Ekholm"].title == "Central Bank Governor", people["Jon Ekholm"]
+
+
+def test_a_first_name_the_model_leaves_out_stays_in_the_name() -> None:
+    """The words before the model's name in a run are dropped only when they describe ("Teammate Viktor
+    Troicki"): an unfamiliar first name the model leaves out of its span is still the person's."""
+    story = (
+        "Officials said a man was charged. Zorvan Elias Mott Keller, accused of trying to join the group, "
+        "was arrested in Ohio. Keller denied the charges."
+    )
+    assert "Zorvan Elias Mott Keller" in by_name(text_result(story))
