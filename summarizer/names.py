@@ -547,13 +547,17 @@ def mentions_in(
     return out
 
 
-_GROUP_NAME = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+s)\b(?!['’])")
+_GROUP_NAME = re.compile(
+    r"\b[Tt]he\s+([A-Z][a-z]+s)\b(?!['’])"
+    # two words only as a plural subject ("the Lib Dems say"), not "the Serena Williams match"
+    r"|\b[Tt]he\s+([A-Z][a-z]+\s+[A-Z][a-z]+s)\s+(?:are|were|have|had|say|said|will|would|want|called|do|did)\b"
+)
 
 
 def group_names(text: str) -> frozenset[str]:
-    """Capitalised plurals the story puts "the" before: "the Houthis", "the Beatles", "the Democrats".
+    """Capitalised plurals the story puts "the" before: "the Houthis", "the Beatles", "the Lib Dems say".
     Alone, such a name is a group, not a person ("the Williams sisters" keeps "Serena Williams")."""
-    return frozenset(_GROUP_NAME.findall(text))
+    return frozenset(one or two for one, two in _GROUP_NAME.findall(text))
 
 
 def _set_title(m: Mention, toks: list[Tok], first: Tok, in_front: list[Tok], sentence: str) -> None:
@@ -660,8 +664,8 @@ def _decide_person(
         m.person = False  # an acronym (CNN, SRT)
     elif len(bare) == 1 and bare[0].lower() in lower_vocab and not honorific:
         m.person = False  # "General Election", "General People's Congress": the story writes it lower case
-    elif len(bare) == 1 and bare[0] in groups and not (honorific or has_title_head(m.title) or m.appos):
-        m.person = False  # "Houthis", "Beatles": the story says "the Houthis", a group's name
+    elif " ".join(bare) in groups and not (honorific or has_title_head(m.title) or m.appos):
+        m.person = False  # "Houthis", "Lib Dems": the story says "the Houthis", a group's name
     elif _STORM.match(" ".join(words)) or _STORMS_BEFORE.search(sentence[: m.start]):
         m.person = False  # "Hurricane Isaac", "Hurricanes Katrina, Rita and Isaac": storms, not people
     elif _names_a_feature(sentence, m) and not (honorific or has_title_head(m.title)):

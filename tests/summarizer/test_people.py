@@ -666,3 +666,15 @@ def test_a_first_name_the_model_leaves_out_stays_in_the_name() -> None:
         "was arrested in Ohio. Keller denied the charges."
     )
     assert "Zorvan Elias Mott Keller" in by_name(text_result(story))
+
+
+def test_a_two_word_plural_the_story_treats_as_a_group_is_no_person() -> None:
+    """ "Lib Dems" was a person in five BBC politics stories (bbc/politics-141, -153 …): "the Lib Dems
+    say" names a party. "The Serena Williams match" still names her."""
+    story = (
+        "The Lib Dems say the tax is unfair, and Lib Dems will vote against it. Charles Kennedy said so "
+        "on Monday. Fans waited for the Serena Williams match, and Serena Williams won it."
+    )
+    people = by_name(text_result(story))
+    assert "Lib Dems" not in people and "Charles Kennedy" in people, people
+    assert "Serena Williams" in people, people
