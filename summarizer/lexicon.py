@@ -120,7 +120,8 @@ ORG_WORDS = frozenset(
         gallery library prison police brigade regiment division command council's committee's east west
         north south central northern southern eastern western middle gulf bay coast peninsula street's
         day week month year century war wars crisis agreement accord deal protocol convention
-        directorate secretariat delegation mission team squad
+        directorate secretariat delegation mission team squad united rovers wanderers athletic albion hotspur
+        harriers
         """
     )
 )

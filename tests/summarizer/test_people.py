@@ -678,3 +678,13 @@ def test_a_two_word_plural_the_story_treats_as_a_group_is_no_person() -> None:
     people = by_name(text_result(story))
     assert "Lib Dems" not in people and "Charles Kennedy" in people, people
     assert "Serena Williams" in people, people
+
+
+@needs_data
+def test_a_sports_club_is_no_person() -> None:
+    """ "Manchester United" was a person in six BBC stories (bbc/sport-095, -118 …, bbc/business-229) and
+    "Preston Harriers", "Herne Hill Harriers" in bbc/sport-068; the people there stay."""
+    people = by_name(people_of(DATA / "news" / "bbc" / "sport-095.txt"))
+    assert "Manchester United" not in people and any("Ferguson" in name for name in people), people
+    people = by_name(people_of(DATA / "news" / "bbc" / "sport-068.txt"))
+    assert not any(name.endswith("Harriers") for name in people) and "Kelly Holmes" in people, people
