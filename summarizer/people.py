@@ -30,6 +30,7 @@ from summarizer.lexicon import (
 )
 from summarizer.names import (
     Mention,
+    Tok,
     display_name,
     fold,
     group_names,
@@ -210,8 +211,8 @@ def _trim_to_span(m: Mention, sentence: str, start: int, lower_vocab: set[str]) 
     if start <= m.start:
         return
     toks = tokenize(sentence)
-    words = [t for t in toks if m.start <= t.start and t.end <= m.end and t.is_word]
-    if len(words) != len(m.tokens):
+    words = _words_of(m, toks)
+    if words is None:
         return
     keep = [i for i, t in enumerate(words) if t.start >= start]
     if len(keep) < 2 or words[keep[0]].start != start:
@@ -420,15 +421,22 @@ def _vouch_full_names(sents: _Sentences, mentions: list[Mention], lower_vocab: s
         if any(_describes(t, lower_vocab) or not t[:1].isupper() for t in name[:-1]):
             continue
         toks = tokenize(sents.text[m.sent])
-        words = [t for t in toks if m.start <= t.start and t.end <= m.end and t.is_word]
-        if len(words) != len(m.tokens):
+        words = _words_of(m, toks)
+        if words is None:
             continue
         first = words[-keep]
         before = [t for t in toks if t.end <= first.start]
         if (not before or not before[-1].is_word) and (first.low.endswith("ly") or first.low in STOPWORDS):
             continue  # a sentence's opening adverb: "Eventually Asimo could …"
+        if keep < len(m.tokens):  # a title before the run is no longer the name's
+            m.title, m.title_start = None, None
         m.start, m.tokens, m.person = first.start, tuple(name), True
-        m.title, m.title_start = None, None
+
+
+def _words_of(m: Mention, toks: list[Tok]) -> list[Tok] | None:
+    """The sentence's word tokens that are the mention's, one for each of its tokens (None if not)."""
+    words = [t for t in toks if m.start <= t.start and t.end <= m.end and t.is_word]
+    return words if len(words) == len(m.tokens) else None
 
 
 def _describes(token: str, lower_vocab: set[str]) -> bool:
@@ -438,10 +446,10 @@ def _describes(token: str, lower_vocab: set[str]) -> bool:
     single = low.removesuffix("s")
     return (
         low in lower_vocab
+        or low in NATIONALITY
         or single in NATIONALITY
         or single in DEMONYM_NOUNS
         or (low.endswith(("man", "men")) and low[:-3] in NATIONALITY)
-        or low in NATIONALITY
         or low in ORG_WORDS
         or low in TITLE_HEADS
         or ("-" in low and not token.split("-")[-1][:1].isupper())  # "Top-seeded"
