@@ -357,7 +357,7 @@ def find_candidates(article: Article) -> FoundPeople:
     _vouch_full_names(sents, mentions, lower_vocab)
     surnames = {fold(x.tokens[-1]) for x in mentions if x.person and len(x.tokens) >= 2}
     people = _merge([m for m in mentions if m.person is not False or _could_alias(m, surnames)])
-    people = people[:MAX_PEOPLE]
+    people = _without_employers(people)[:MAX_PEOPLE]
     for p in people:
         for m in p.mentions:
             m.pid = p.pid
@@ -455,6 +455,38 @@ def _describes(token: str, lower_vocab: set[str]) -> bool:
         or ("-" in low and not token.split("-")[-1][:1].isupper())  # "Top-seeded"
         or ("-" in low and min(map(len, low.split("-"))) == 1)  # "V-Series"
     )
+
+
+# what a person has as well as a firm: "Tony Blair spokesman Tom Kelly", "Sir Elton John's partner"
+_PERSONAL_AFTER = re.compile(
+    r"^(?:['’]s)?(?:\s+(?:official|chief|senior|former|longtime|personal|press|political|campaign))*\s+"
+    r"(?:wife|husband|partner|son|daughter|brother|sister|mother|father|widow|fiancée?|spokes(?:man|woman|person)"
+    r"|advis[eo]r|aide|lawyer|attorney|secretary|assistant|biographer|friend|ally|rival|deputy|successor|"
+    r"predecessor|doctor|agent|of\s+staff)\b"
+)
+
+
+def _without_employers(people: list[_Person]) -> list[_Person]:
+    """Leave out a "person" the story names only inside someone else's title: "Christian Aid's head of
+    Trade Policy", "Virgin Blue chief executive", "Bolton boss" say where someone works. One with a title
+    or an honorific of its own stays, and so does one whose kin, spokesman or adviser it is ("Sir Elton
+    John's partner", "Tony Blair spokesman Tom Kelly"), or inside a longer name ("chairman of the Nelson
+    Mandela Foundation")."""
+    titles = [(p.pid, p.title() or "") for p in people]
+    kept: list[_Person] = []
+    for p in people:
+        own = any(m.honorific or has_title_head(m.title) or m.appos for m in p.mentions)
+        name = re.compile(rf"\b{re.escape(p.name)}\b(?!\s+[A-Z])")  # not a piece: "Nelson Mandela Foundation"
+        employer = not own and any(
+            m and not _PERSONAL_AFTER.match(t[m.end() :])
+            for pid, t in titles
+            if pid != p.pid
+            for m in [name.search(t)]
+        )
+        if not employer:
+            p.pid = len(kept)
+            kept.append(p)
+    return kept
 
 
 def _could_alias(m: Mention, surnames: set[str]) -> bool:

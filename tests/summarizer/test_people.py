@@ -688,3 +688,23 @@ def test_a_sports_club_is_no_person() -> None:
     assert "Manchester United" not in people and any("Ferguson" in name for name in people), people
     people = by_name(people_of(DATA / "news" / "bbc" / "sport-068.txt"))
     assert not any(name.endswith("Harriers") for name in people) and "Kelly Holmes" in people, people
+
+
+@needs_data
+def test_a_name_only_inside_someone_elses_title_is_an_employer() -> None:
+    """ "Christian Aid" (bbc/business-296, "Christian Aid's head of Trade Policy"), "Virgin Blue"
+    (bbc/business-474, "Virgin Blue chief executive") and "Bolton" (bbc/sport-185, "Bolton boss") were
+    people; they say where someone works. A person whose spokesman or kin someone is, or a name inside a
+    longer one, stays."""
+    for path, employer, employee in (
+        ("bbc/business-296.txt", "Christian Aid", "Andrew Pendleton"),
+        ("bbc/business-474.txt", "Virgin Blue", "Brett Godfrey"),
+        ("bbc/sport-185.txt", "Bolton", "Sam Allardyce"),
+    ):
+        people = by_name(people_of(DATA / "news" / path))
+        assert employer not in people and employee in people, (path, people)
+    story = (
+        "Tony Blair spokesman Tom Kelly said the plan would work. Blair will speak on Monday, Kelly said. "
+        "Zelda Okafor, chairman of the Nelson Mandela Foundation, said Nelson Mandela would have liked it."
+    )
+    assert {"Tony Blair", "Tom Kelly", "Nelson Mandela", "Zelda Okafor"} <= set(by_name(text_result(story)))
