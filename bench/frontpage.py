@@ -93,6 +93,7 @@ def main() -> None:
         print(f"/topics: {len(listed)} labels listed, {len(disagree)} disagree with /topics LABEL {disagree}")
         if "--show" in sys.argv:
             print(text)
+            print(listing)
 
 
 if __name__ == "__main__":
