@@ -16,8 +16,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # titles open a name ("Ohio Gov. John Kasich"); a list of titled names is no apposition ("World Bank President
 # Barber Conable, IMF Managing Director Michel Camdessus and Paul Volcker"); "the Lib Dems say" names a
 # group, no person, nor is a sports club ("Manchester United", "Preston Harriers") or an employer named only
-# in someone's title ("Virgin Blue chief executive", "Bolton boss"); topics read a curly
-# apostrophe as a straight one ("McDonald’s");
+# in someone's title ("Virgin Blue chief executive", "Bolton boss"); "Kanye West" may be a person; topics
+# read a curly apostrophe as a straight one ("McDonald’s");
 # 25: the tail of a name joined by "and", "of", "for" or "&" says nothing alone of what follows the whole
 # name ("Development meeting" of "Conference on Trade and Development meeting", "Japan intervention"); "&"
 # joins two names into one label ("Marsh & McLennan", not "Marsh"); a name whose "'s" is its own keeps it

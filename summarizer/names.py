@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -462,6 +462,29 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
     return is_place_name(" ".join(toks))
 
 
+# organisation words that are also common surnames
+_SURNAME_ORG_WORDS = frozenset(
+    word_list("west east north south day church castle bay deal house lake street")
+)
+
+
+def _surname_like_org_word(bare: Sequence[str], lower_vocab: set[str]) -> bool:
+    """Two words, of which only the second is an organisation's word that is also a surname ("West",
+    "Day", "Church"), and the first is no word the story writes in lower case, no place, people or
+    organisation's word, and no title's."""
+    if len(bare) != 2:
+        return False
+    first, last = bare[0].lower(), bare[1].lower()
+    return (
+        bare[0][:1].isupper()
+        and last in _SURNAME_ORG_WORDS
+        and not _non_person_tokens([first])
+        and first not in lower_vocab
+        and first not in TITLE_HEADS
+        and first.isalpha()
+    )
+
+
 def has_title_head(title: str | None) -> bool:
     return bool(title) and any(
         _head_word(t, False) or t.low in HONORIFICS_KEPT for t in tokenize(title or "")
@@ -659,7 +682,10 @@ def _decide_person(
     bare = [w for w in words if w.lower() not in HONORIFICS_KEPT]
     honorific = m.honorific
     if _non_person_tokens(bare) and not (has_title_head(m.title) or honorific):
-        m.person = False
+        # "Kanye West", "Doris Day", "Nathan Deal": a surname that is also an organisation's word, after a
+        # first name that is none, is left to the model; "Iran Deal", "Supreme Court" are not
+        if not _surname_like_org_word(bare, lower_vocab):
+            m.person = False
     elif len(bare) == 1 and bare[0].isupper() and len(bare[0]) > 1 and not recased:
         m.person = False  # an acronym (CNN, SRT)
     elif len(bare) == 1 and bare[0].lower() in lower_vocab and not honorific:

@@ -708,3 +708,15 @@ def test_a_name_only_inside_someone_elses_title_is_an_employer() -> None:
         "Zelda Okafor, chairman of the Nelson Mandela Foundation, said Nelson Mandela would have liked it."
     )
     assert {"Tony Blair", "Tom Kelly", "Nelson Mandela", "Zelda Okafor"} <= set(by_name(text_result(story)))
+
+
+def test_a_surname_that_is_also_an_organisations_word_can_be_a_persons() -> None:
+    """ "Kanye West" (bbc/entertainment-117, -264) was no person: "west" is a word of organisations'
+    names ("West Bank"). After a first name, the model decides; "Iran Deal" stays no one."""
+    story = (
+        "Kanye West won three awards on Sunday and thanked his mother. Later, Kanye West performed. "
+        "Critics said the Iran Deal would fail, and Doris Day sang."
+    )
+    people = by_name(text_result(story))
+    assert "Kanye West" in people, people
+    assert not any("Iran" in name for name in people), people
