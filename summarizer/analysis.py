@@ -13,8 +13,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # Panke", was "Panke"; "Andy Roddick" of "Top-seeded Americans Andy Roddick"); a name holds no day, pronoun
 # or description ("James Baker Monday", "Greenspan I'm", "Teammate Viktor Troicki", "of England" of "the
 # Governor of the Bank of England"); a storm is no person ("Hurricane Isaac"); "Gov." and other abbreviated
-# titles open a name ("Ohio Gov. John Kasich"); a list of titled names is no apposition ("World Bank President
-# Barber Conable, IMF Managing Director Michel Camdessus and Paul Volcker"); "the Lib Dems say" names a
+# titles open a name ("Maryland Gov. Larry Hogan"); a list of titled names is no apposition ("John Whitehead,
+# Deputy Secretary of State, Defense Secretary Caspar Weinberger and …"); "the Lib Dems say" names a
 # group, no person, nor is a sports club ("Manchester United", "Preston Harriers") or an employer named only
 # in someone's title ("Virgin Blue chief executive", "Bolton boss"); "Kanye West" may be a person; topics
 # read a curly apostrophe as a straight one ("McDonald’s");

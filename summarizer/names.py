@@ -341,8 +341,8 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
     body_start = pos + m.end()
     rest = sentence[body_start:]
     end_m = _APPOS_END.search(rest)
-    # a title's abbreviation ends no apposition; before a name it opens a second titled name ("Rick
-    # Perry, Ohio Gov. John Kasich"), not a title
+    # a title's abbreviation ends no apposition; before a name it opens a second titled name ("Tim
+    # Kaine, Maryland Gov. Larry Hogan"), not a title
     while end_m and end_m.group() == "." and _ABBREVIATED.search(rest[: end_m.start()]):
         if re.match(r"\s+[A-Z]", rest[end_m.end() :]):
             return None
@@ -378,8 +378,9 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
     # "Russian President Vladimir Putin, China's President Xi Jinping": a second titled name, not a title
     last_head = max(i for i, w in enumerate(words) if _head_word(w, False) or w.low in HONORIFICS_KEPT)
     tail = words[last_head + 1 :]
+    # "… Defense Secretary Caspar Weinberger and leaders of …" goes on past the name: still one
     if tail and all(w.is_cap and w.low not in ORG_WORDS and w.low not in NATIONALITY for w in tail[:2]):
-        return None  # "… Director Michel Camdessus and Paul Volcker" goes on past the name: still one
+        return None
     if words[0].low in {"a", "an"}:
         phrase = phrase[len(words[0].text) :].strip()
     return phrase.rstrip(" ,;"), body_start + end
@@ -682,7 +683,7 @@ def _decide_person(
     bare = [w for w in words if w.lower() not in HONORIFICS_KEPT]
     honorific = m.honorific
     if _non_person_tokens(bare) and not (has_title_head(m.title) or honorific):
-        # "Kanye West", "Doris Day", "Nathan Deal": a surname that is also an organisation's word, after a
+        # "Kanye West", "Doris Day": a surname that is also an organisation's word, after a
         # first name that is none, is left to the model; "Iran Deal", "Supreme Court" are not
         if not _surname_like_org_word(bare, lower_vocab):
             m.person = False

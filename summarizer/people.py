@@ -207,7 +207,7 @@ def _trim_to_span(m: Mention, sentence: str, start: int, lower_vocab: set[str]) 
     """Where the model's name starts inside the run after words that describe the person ("Teammate
     Viktor Troicki", "Writer Dudley Nichols", "Dutchman Peter Wessels"), the name is the model's. Only
     describing words go: a word the story writes in lower case, a title's, a people's, or an English
-    word opening the sentence; "Tairod Nathan Webster Pugh" keeps a first name the model left out."""
+    word opening the sentence; "Zorvan Elias Mott Keller" keeps a first name the model left out."""
     if start <= m.start:
         return
     toks = tokenize(sentence)
@@ -222,7 +222,7 @@ def _trim_to_span(m: Mention, sentence: str, start: int, lower_vocab: set[str]) 
     if not all(
         _describes(t.text, lower_vocab)
         or has_title_head(t.text)
-        or (t.text.isupper() and len(t.text) > 1)  # "FBI Agent Alexander Otte", "DJ John Peel"
+        or (t.text.isupper() and len(t.text) > 1)  # "DJ John Peel", "MSP Mark Ballard"
         or (opens and k == 0 and commonness(t.text) >= 3)
         for k, t in enumerate(words[: keep[0]])
     ):

@@ -646,9 +646,9 @@ def test_an_abbreviated_title_opens_a_name() -> None:
 
 
 def test_a_list_of_titled_names_is_no_apposition() -> None:
-    """ "World Bank President Barber Conable, IMF Managing Director Michel Camdessus and Paul Volcker"
-    (reuters/17119) gave Conable the title "World Bank President, IMF Managing Director Michel Camdessus
-    and Paul Volcker" and lost both people after him; reuters/20891 lost Caspar Weinberger so."""
+    """ "John Whitehead, Deputy Secretary of State, Defense Secretary Caspar Weinberger and leaders of …"
+    (reuters/20891) gave Whitehead all that as his title and lost Weinberger; reuters/10192 lost
+    Guilermno Perry Rubio so."""
     story = (
         "She will meet Finance Minister Anna Berg, Central Bank Governor Jon Ekholm and Tom Lindqvist, "
         "head of the tax office, on Monday. Berg said the talks would be frank."
