@@ -9,6 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 27: /who: a name said right after the kind of body it is ("oil giant Yukos", "the band New Order") or
+# opening a firm's full name ("Security Pacific" of "Security Pacific Corp") is no person;
 # 26: /who: a full name the model read as no person's is the person its surname names elsewhere ("Helmut
 # Panke", was "Panke"; "Andy Roddick" of "Top-seeded Americans Andy Roddick"); a name holds no day, pronoun
 # or description ("James Baker Monday", "Greenspan I'm", "Teammate Viktor Troicki", "of England" of "the
@@ -70,7 +72,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 26
+ANALYSIS_VERSION = 27
 
 
 @dataclass(frozen=True)

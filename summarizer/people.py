@@ -203,6 +203,48 @@ def _decide_with_model(sents: _Sentences, mentions: list[Mention], lower_vocab: 
                 break
 
 
+# The kind of body a name right after it is: "oil giant Yukos", "the militant group Boko Haram", "his band
+# New Order", "the film Vera Drake". Lower case and right before the name ("group chairman John Browne"
+# has the title between).
+_KIND_BEFORE = re.compile(
+    r"\b(?:group|band|firm|company|giant|airline|carrier|label|network|website|newspaper|magazine|broadcaster"
+    r"|charity|insurer|retailer|chain|brand|studio|manufacturer|outfit|organi[sz]ation"
+    r"|militia|movement|bank|channel|programme|show|series|film|movie|album|song|single|novel|musical"
+    r"|franchise|ship|vessel|hotel|restaurant)\s+$"
+)
+# the words that end a firm's full name: "Dart Group Corp" makes "Dart" the firm, not a person
+_FIRM_ENDINGS = frozenset(["corp", "inc", "ltd", "plc", "co", "group", "company", "corporation", "holdings"])
+
+
+def _drop_bodies(sents: _Sentences, mentions: list[Mention]) -> None:
+    """No mention of a name the story shows to be a body's is a person's, unless a title, honorific or
+    apposition says it is: "Security Pacific said" reads as a person's words till "Security Pacific Corp"."""
+    bodies = _bodies(sents, mentions)
+    for m in mentions:
+        vouched = m.honorific or has_title_head(m.title) or m.appos or m.forced_role
+        if m.person is not False and not vouched and name_key(m.tokens) in bodies:
+            m.person = False
+
+
+def _bodies(sents: _Sentences, mentions: list[Mention]) -> set[tuple[str, ...]]:
+    """Names the story shows to be a body's, not a person's: said right after the kind of body it is
+    ("oil giant Yukos"), or the opening words of a firm's full name the story gives ("Security Pacific"
+    of "Security Pacific Corp"; not a foundation's or a prize's, which may bear a person's name)."""
+    firms = [
+        name_key(m.tokens)
+        for m in mentions
+        if m.person is False and len(m.tokens) >= 2 and m.tokens[-1].lower().rstrip(".") in _FIRM_ENDINGS
+    ]
+    out: set[tuple[str, ...]] = set()
+    for m in mentions:
+        key = name_key(m.tokens)
+        if _KIND_BEFORE.search(sents.text[m.sent][: m.start]) or any(
+            len(f) > len(key) and f[: len(key)] == key for f in firms
+        ):
+            out.add(key)
+    return out
+
+
 def _trim_to_span(m: Mention, sentence: str, start: int, lower_vocab: set[str]) -> None:
     """Where the model's name starts inside the run after words that describe the person ("Teammate
     Viktor Troicki", "Writer Dudley Nichols", "Dutchman Peter Wessels"), the name is the model's. Only
@@ -353,6 +395,7 @@ def find_candidates(article: Article) -> FoundPeople:
             if fold(" ".join(m.tokens)) in contributors:
                 m.person, m.forced_role = True, "author"
         mentions.extend(found)
+    _drop_bodies(sents, mentions)
     _decide_with_model(sents, mentions, lower_vocab)
     _vouch_full_names(sents, mentions, lower_vocab)
     surnames = {fold(x.tokens[-1]) for x in mentions if x.person and len(x.tokens) >= 2}

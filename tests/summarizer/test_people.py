@@ -717,3 +717,32 @@ def test_a_surname_that_is_also_an_organisations_word_can_be_a_persons() -> None
     people = by_name(text_result(story))
     assert "Kanye West" in people, people
     assert not any("Iran" in name for name in people), people
+
+
+def test_a_name_the_story_shows_to_be_a_bodys_is_no_person() -> None:
+    """A name right after the kind of body it is ("oil giant Yukos", "the militant group Boko Haram", "the
+    band New Order") or the opening words of a firm's full name ("Dart" of "Dart Group Corp") was a person
+    when said again on its own; the people beside it, and a person a foundation is named after, stay."""
+    story = (
+        "Shares in oil giant Tarkov fell on Monday after Ivan Belov, its founder, sold his stake. "
+        "Tarkov said the sale was legal. Tarkov has three refineries.\n\n"
+        "The militant group Kano Rafa attacked a village, said Amina Bello, a local official. "
+        "The army cannot beat Kano Rafa, Amina Bello said.\n\n"
+        "Meanwhile Wexley Group Corp bid for a rival. Wexley Group said the bid was fair, "
+        "and Wexley said it would raise it. Wexley owns stores in 12 states.\n\n"
+        "Zelda Okafor, chairman of the Nelson Mandela Foundation, said Nelson Mandela would have liked it."
+    )
+    people = by_name(text_result(story))
+    assert {"Ivan Belov", "Amina Bello", "Zelda Okafor", "Nelson Mandela"} <= set(people), people
+    assert not {"Tarkov", "Kano Rafa", "Wexley"} & set(people), people
+
+
+@needs_data
+def test_firms_bands_and_films_of_the_news_are_no_people() -> None:
+    """Corpus stories that listed a body as a person: "Yukos" (oil giant), "Boko Haram" (militant group),
+    "New Order" (band), "Vera Drake" (film), "Security Pacific" (of "Security Pacific Corp")."""
+    _assert_listed("bbc/business-444.txt", {"Mikhail Khodorkovsky", "Leonid Nevzlin"}, {"Yukos"})
+    _assert_listed("cnn/a9cfdaa43129.txt", {"Goodluck Jonathan"}, {"Boko Haram"})
+    _assert_listed("bbc/entertainment-228.txt", {"Ian Curtis", "Tony Wilson"}, {"New Order"})
+    _assert_listed("bbc/entertainment-357.txt", {"Imelda Staunton", "Mike Leigh"}, {"Vera Drake"})
+    _assert_listed("reuters/6725.txt", set(), {"Security Pacific"})
