@@ -435,14 +435,21 @@ def _org_in(text: str | None) -> str | None:
     return best
 
 
+_DESCRIBING_COMPOUND = re.compile(r"[A-Z][a-z]*(?:-[a-z]+)*-[a-z]{3,}")
+
+
 def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[str]) -> int:
-    """Drop a capitalised common word starting a sentence ("Negotiators", "Many") from a run."""
+    """Drop a capitalised common word starting a sentence ("Negotiators", "Many") from a run, and a
+    compound whose tail is lower case ("Oscar-nominated Owen", "Owner-breeder Ann Cole"): a name's
+    hyphenated parts are capitalised ("Kilroy-Silk")."""
     while i < j:
         t = toks[i]
         at_start = i == 0 or toks[i - 1].text in {'"', "“", "‘", "'", "(", "-", "—", "–", "•", ":"}
         low = t.low
-        if (low in STOPWORDS and t.text not in {"Mr", "Ms", "Mrs", "Dr"}) or (
-            at_start and low in lower_vocab and low not in TITLE_HEADS and low not in TITLE_MODIFIERS
+        if (
+            (low in STOPWORDS and t.text not in {"Mr", "Ms", "Mrs", "Dr"})
+            or (at_start and low in lower_vocab and low not in TITLE_HEADS and low not in TITLE_MODIFIERS)
+            or (i + 1 < j and _DESCRIBING_COMPOUND.fullmatch(t.text))
         ):
             i += 1
         else:
@@ -722,17 +729,18 @@ _FEATURE_NOUNS = frozenset(
     word_list(
         """
         strait straits river sea gulf canal valley peninsula island islands mountains desert airport lake
-        bay coast basin province region dam bridge
+        bay coast basin province region dam bridge base
         """
     )
 )
 
 
 def _names_a_feature(sentence: str, m: Mention) -> bool:
-    """ "the Bab al-Mandab strait", "the Hudson river": "the", the name, then a lower-case feature noun."""
-    after = re.match(r"\s+([a-z]+)\b", sentence[m.end :])
-    before = re.search(r"\bthe\s+$", sentence[max(0, m.start - 6) : m.start], re.IGNORECASE)
-    return bool(after and before and after.group(1) in _FEATURE_NOUNS)
+    """ "the Bab al-Mandab strait", "the Hudson river", "the rebel-held Tal Kara air base": "the" (and a
+    describing compound), the name, then a lower-case feature noun (after one other word)."""
+    after = re.match(r"\s+([a-z]+)(?:\s+([a-z]+))?\b", sentence[m.end :])
+    before = re.search(r"\bthe\s+(?:\w+-[a-z]+\s+)?$", sentence[max(0, m.start - 40) : m.start], re.I)
+    return bool(after and before and {after.group(1), after.group(2)} & _FEATURE_NOUNS)
 
 
 def name_key(tokens: Iterable[str]) -> tuple[str, ...]:

@@ -746,3 +746,19 @@ def test_firms_bands_and_films_of_the_news_are_no_people() -> None:
     _assert_listed("bbc/entertainment-228.txt", {"Ian Curtis", "Tony Wilson"}, {"New Order"})
     _assert_listed("bbc/entertainment-357.txt", {"Imelda Staunton", "Mike Leigh"}, {"Vera Drake"})
     _assert_listed("reuters/6725.txt", set(), {"Security Pacific"})
+
+
+def test_a_describing_compound_before_a_name_is_not_the_name() -> None:
+    """ "Owner-breeder Dee Milligan-Bott", "Film-maker Spike Lee" and "the Oscar-nominated Owen" (of Clive
+    Owen) kept the compound as a first name; "Fifteen-year-old Donald Young" lost the person. A name's own
+    hyphenated parts are capitalised and stay ("Kilroy-Silk")."""
+    story = (
+        "Owner-breeder Ann Cole-Baxter said her dog was tired. Film-maker Raj Patel watched the show. "
+        "Robert Kilroy-Silk was there too. The Oscar-nominated Mendez told reporters that Luis Mendez "
+        "would return. Fifteen-year-old Tomas Brandt won the junior title. Jets struck the rebel-held "
+        "Tal Kara air base at dawn."
+    )
+    people = set(by_name(text_result(story)))
+    assert "Tal Kara" not in people, people  # a place: "the …-held NAME air base"
+    assert {"Ann Cole-Baxter", "Raj Patel", "Robert Kilroy-Silk", "Luis Mendez", "Tomas Brandt"} <= people
+    assert not any("-" in name.split()[0] and "Kilroy" not in name for name in people), people
