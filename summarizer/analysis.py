@@ -11,7 +11,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # next start, and their headlines written again (current_headline).
 # 27: /who: a name said right after the kind of body it is ("oil giant Yukos", "the band New Order") or
 # opening a firm's full name ("Security Pacific" of "Security Pacific Corp") is no person; a compound with a
-# lower-case tail opens no name ("Oscar-nominated Owen", "Fifteen-year-old Donald Young");
+# lower-case tail opens no name ("Oscar-nominated Owen", "Fifteen-year-old Donald Young"); nor do "New" and
+# "Air" ("New Brunswick", "Air Sahara"); a title before a place's name leaves it a place ("Prince Edward
+# Island");
 # 26: /who: a full name the model read as no person's is the person its surname names elsewhere ("Helmut
 # Panke", was "Panke"; "Andy Roddick" of "Top-seeded Americans Andy Roddick"); a name holds no day, pronoun
 # or description ("James Baker Monday", "Greenspan I'm", "Teammate Viktor Troicki", "of England" of "the

@@ -467,6 +467,8 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     if toks and toks[-1] in PARTY_WORDS:  # "Indiana Republican", "Democratic": a party, not a name
         return True
+    if len(toks) > 1 and toks[0] in {"new", "air"}:  # "New Brunswick", "New Order", "Air Sahara"
+        return True
     return is_place_name(" ".join(toks))
 
 
@@ -689,7 +691,9 @@ def _decide_person(
     words = m.tokens
     bare = [w for w in words if w.lower() not in HONORIFICS_KEPT]
     honorific = m.honorific
-    if _non_person_tokens(bare) and not (has_title_head(m.title) or honorific):
+    if len(bare) >= 2 and bare[-1].lower() in _PLACE_ENDINGS:
+        m.person = False  # "Prince Edward Island", "King George Hospital": a title names the place
+    elif _non_person_tokens(bare) and not (has_title_head(m.title) or honorific):
         # "Kanye West", "Doris Day": a surname that is also an organisation's word, after a
         # first name that is none, is left to the model; "Iran Deal", "Supreme Court" are not
         if not _surname_like_org_word(bare, lower_vocab):
@@ -717,6 +721,15 @@ def _decide_person(
             m.person = True
 
 
+# the last word of a place's or a building's name, whoever else it names
+_PLACE_ENDINGS = frozenset(
+    word_list(
+        """
+        island islands county city river sea ocean valley peninsula coast airport station stadium arena
+        road avenue square hospital bridge
+        """
+    )
+)
 _STORM_WORDS = r"(?:Hurricanes?|Typhoons?|Cyclones?|Superstorm|(?:Tropical\s+)?Storms?)"
 _STORM = re.compile(_STORM_WORDS + r"\s")
 _STORMS_BEFORE = re.compile(r"\b" + _STORM_WORDS + r"\s+(?:[A-Z][\w-]*,?\s+)*(?:and\s+|or\s+)?$")

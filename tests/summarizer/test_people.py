@@ -762,3 +762,16 @@ def test_a_describing_compound_before_a_name_is_not_the_name() -> None:
     assert "Tal Kara" not in people, people  # a place: "the …-held NAME air base"
     assert {"Ann Cole-Baxter", "Raj Patel", "Robert Kilroy-Silk", "Luis Mendez", "Tomas Brandt"} <= people
     assert not any("-" in name.split()[0] and "Kilroy" not in name for name in people), people
+
+
+def test_new_and_air_open_no_name_and_a_place_keeps_its_title_word() -> None:
+    """ "New Brunswick" was a person titled "Prince Edward Island" (reuters/18733), "Air Sahara" and "Air
+    Shamrock" were people (bbc/business-380, -331); "Prince Harry" stays one."""
+    story = (
+        "Power will flow to New Brunswick, Prince Edward Island and Nova Scotia, Jana Holt said. "
+        "New Brunswick said it agreed. Air Kestrel said fares would rise, and Air Kestrel later said so "
+        "again. Prince Harry visited the plant."
+    )
+    people = set(by_name(text_result(story)))
+    assert {"Jana Holt", "Prince Harry"} <= people, people
+    assert not {"New Brunswick", "Prince Edward Island", "Air Kestrel"} & people, people
