@@ -68,7 +68,7 @@ PARTY_WORDS = frozenset(
     word_list(
         """
         tory tories labour conservative democrat democratic republican liberal socialist communist green
-        nationalist unionist
+        nationalist unionist dem dems
         """
     )
 )
@@ -626,7 +626,11 @@ def _skip_descriptors(run: list[Tok], split: int) -> int:
             place = " ".join(t.low for t in run[split : split + n + 1]).removesuffix("'s").removesuffix("’s")
             if is_place_name(place):
                 return split
-            return split + n
+            split += n
+            # "Liberal Democrat David Laws", "Scottish Labour MP …": a party's name has more words
+            while split < len(run) - 1 and run[split].low in PARTY_WORDS:
+                split += 1
+            return split
     return split
 
 

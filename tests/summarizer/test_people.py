@@ -775,3 +775,14 @@ def test_new_and_air_open_no_name_and_a_place_keeps_its_title_word() -> None:
     people = set(by_name(text_result(story)))
     assert {"Jana Holt", "Prince Harry"} <= people, people
     assert not {"New Brunswick", "Prince Edward Island", "Air Kestrel"} & people, people
+
+
+def test_a_partys_full_name_is_no_part_of_a_persons() -> None:
+    """ "Liberal Democrat David Laws" was "Democrat David Laws" titled "Liberal" (bbc/politics-376), and
+    "Lib Dem" or "Lib Dems" a person in four BBC stories."""
+    story = (
+        "Liberal Democrat Ann Reid said the plan was wrong. The plans face trouble if Conservative and "
+        "Lib Dem opposition continues, Ann Reid said. Lib Dems will vote against it, and Lib Dem peers agree."
+    )
+    people = text_result(story).people
+    assert [(p.name, p.title) for p in people] == [("Ann Reid", "Liberal Democrat")], people
