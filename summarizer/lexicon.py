@@ -34,6 +34,7 @@ TITLE_HEADS = frozenset(
         singer star presenter host producer designer architect novelist author writer director-designate
         nominee candidate whip speaker lord baron baroness earl count countess sultan emir crown-prince
         shah ayatollah imam rabbi reverend rev pastor gov adm cmdr supt atty cpl pvt maj det insp
+        commandant rapper drummer guitarist bassist pianist violinist composer conductor comedian sprinter
         """
     )
 )

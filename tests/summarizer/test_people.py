@@ -786,3 +786,15 @@ def test_a_partys_full_name_is_no_part_of_a_persons() -> None:
     )
     people = text_result(story).people
     assert [(p.name, p.title) for p in people] == [("Ann Reid", "Liberal Democrat")], people
+
+
+def test_a_musicians_or_a_commandants_title_is_no_part_of_the_name() -> None:
+    """ "Rapper Jay-Z" (bbc/entertainment-117) and "Commandant Edwin Spangler" (cnn/d8b6d13fa0f5) kept the
+    title as a first name; "composer", "comedian", "drummer" are titles as "singer" is."""
+    story = (
+        "Rapper Kofi Blaze becomes label boss. He played the role of Commandant Lars Ewing on the show. "
+        "The comedian Mina Toft and the Czech composer Pavel Hruby were there too."
+    )
+    got = {p.name: p.title for p in text_result(story).people}
+    assert got.get("Kofi Blaze") == "Rapper" and got.get("Lars Ewing") == "Commandant", got
+    assert got.get("Mina Toft") == "comedian" and got.get("Pavel Hruby") == "Czech composer", got
