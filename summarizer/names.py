@@ -217,6 +217,13 @@ def find_runs(toks: list[Tok]) -> list[tuple[int, int]]:
                 and _is_name_token(toks[j + 1])
             ):
                 j += 2
+            elif (  # two particles: "Jeroen van der Veer", "Maria de la Cruz"
+                t.low in NAME_PARTICLES
+                and j + 2 < n
+                and toks[j + 1].low in NAME_PARTICLES
+                and _is_name_token(toks[j + 2])
+            ):
+                j += 3
             elif (
                 t.low in {"of", "for"}
                 and j + 2 < n

@@ -798,3 +798,14 @@ def test_a_musicians_or_a_commandants_title_is_no_part_of_the_name() -> None:
     got = {p.name: p.title for p in text_result(story).people}
     assert got.get("Kofi Blaze") == "Rapper" and got.get("Lars Ewing") == "Commandant", got
     assert got.get("Mina Toft") == "comedian" and got.get("Pavel Hruby") == "Czech composer", got
+
+
+def test_a_name_with_two_particles_is_whole() -> None:
+    """ "Jeroen van der Veer" and "Walter van der Vijver" were "Jeroen" and "Walter" (bbc/business-419);
+    "Edwin van der Sar" was no one (bbc/sport-242)."""
+    story = (
+        "She was adviser to chief executive Pieter van der Berg until June. Goalkeeper Ana de la Vega "
+        "saved twice, and Pieter van der Berg said the club was proud."
+    )
+    got = {p.name: p.title for p in text_result(story).people}
+    assert got == {"Pieter van der Berg": "chief executive", "Ana de la Vega": "Goalkeeper"}, got
