@@ -15,7 +15,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # "Air" ("New Brunswick", "Air Sahara"); a title before a place's name leaves it a place ("Prince Edward
 # Island"); a party's whole name is a title ("Liberal Democrat David Laws"), "Lib Dem" no person; "rapper",
 # "composer", "comedian", "commandant" … are titles ("Rapper Jay-Z" is Jay-Z); two particles join a name
-# ("Jeroen van der Veer", was "Jeroen");
+# ("Jeroen van der Veer", was "Jeroen"); a verb after a modal or an adverb opens no title ("will
+# effectively replace former Rangers midfielder X");
 # 26: /who: a full name the model read as no person's is the person its surname names elsewhere ("Helmut
 # Panke", was "Panke"; "Andy Roddick" of "Top-seeded Americans Andy Roddick"); a name holds no day, pronoun
 # or description ("James Baker Monday", "Greenspan I'm", "Teammate Viktor Troicki", "of England" of "the

@@ -266,6 +266,25 @@ def _known_title_word(t: Tok) -> bool:
     return t.low in TITLE_MODIFIERS or _head_word(t, False)
 
 
+_BEFORE_A_VERB = frozenset(word_list("will would could can should may might must shall"))
+
+
+def _verb_after(toks: list[Tok], j: int) -> bool:
+    """Whether token j, no title's word, is a verb by what stands before it: a modal or an adverb ("will
+    effectively replace former Rangers midfielder X" gives no title "replace …"; not "to", which may be
+    a preposition: "an injury to central defender X")."""
+    if j == 0:
+        return False
+    before = toks[j - 1]
+    adverb = before.is_word and not before.is_cap and before.low.endswith("ly")
+    return before.low in _BEFORE_A_VERB or adverb
+
+
+def _lower_modifier(toks: list[Tok], j: int, k: int) -> bool:
+    """A lower-case word before a lower-case one in a title ("chief debt negotiator"), and no verb."""
+    return j + 1 < k and not toks[j + 1].is_cap and not _verb_after(toks, j)
+
+
 def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | None:
     """A title phrase ending right before token k ("chief debt negotiator", "U.S. Secretary of State")."""
     if k == 0:
@@ -303,7 +322,7 @@ def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | N
                 and t.low not in STOPWORDS
                 and t.low.rstrip(".") not in HONORIFICS_DROPPED
             )
-            or (_nounish(t) and (_known_title_word(t) or (j + 1 < k and not toks[j + 1].is_cap)))
+            or (_nounish(t) and (_known_title_word(t) or _lower_modifier(toks, j, k)))
             or re.fullmatch(r"(?:[^\W\d_]\.){2,}", t.text)
         ):
             seen_head = seen_head or _head_word(t, False)

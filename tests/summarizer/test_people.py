@@ -809,3 +809,15 @@ def test_a_name_with_two_particles_is_whole() -> None:
     )
     got = {p.name: p.title for p in text_result(story).people}
     assert got == {"Pieter van der Berg": "chief executive", "Ana de la Vega": "Goalkeeper"}, got
+
+
+def test_a_verb_before_a_title_is_no_part_of_it() -> None:
+    """ "Mikel Arteta" was titled "replace former Rangers midfielder" (bbc/sport-117: "will effectively
+    replace former Rangers midfielder Mikel Arteta"); "an injury to central defender" keeps "central"."""
+    story = (
+        "Nowak will effectively replace former Rangers midfielder Tomas Kral, the club said. Kral left after "
+        "an injury to central defender Ivo Brandt."
+    )
+    got = {p.name: p.title for p in text_result(story).people}
+    assert got.get("Tomas Kral") == "former Rangers midfielder", got
+    assert got.get("Ivo Brandt") == "central defender", got
