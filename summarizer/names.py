@@ -38,6 +38,7 @@ _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S., U.N.
     r"|(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Messrs|Mt|Ft)\.(?=\s|$)"
     r"|[^\W\d_]\.(?=\s)"  # initials: "Y. M. Koptev"
+    r"|[A-Z]{1,3}&[A-Z]{1,3}\b"  # "R&B", "AT&T"
     r"|[^\W\d_](?:[\w\-]|['’](?=[^\W\d_]))*"
     r"|\d[\w.,:\-]*\w|\d"
     r"|['’]s\b|\S"

@@ -821,3 +821,11 @@ def test_a_verb_before_a_title_is_no_part_of_it() -> None:
     got = {p.name: p.title for p in text_result(story).people}
     assert got.get("Tomas Kral") == "former Rangers midfielder", got
     assert got.get("Ivo Brandt") == "central defender", got
+
+
+def test_an_ampersand_inside_a_word_keeps_it_whole() -> None:
+    """ "R&B star Nelly" was titled "B star" (bbc/entertainment-126, -161, -264), and "P" of "P&O owner"
+    was a person (bbc/business-244)."""
+    story = "R&B star Lulu Vance won. P&O shares rose after Lulu Vance sang, and P&O said so."
+    got = {p.name: p.title for p in text_result(story).people}
+    assert got == {"Lulu Vance": "R&B star"}, got
