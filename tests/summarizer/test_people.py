@@ -829,3 +829,13 @@ def test_an_ampersand_inside_a_word_keeps_it_whole() -> None:
     story = "R&B star Lulu Vance won. P&O shares rose after Lulu Vance sang, and P&O said so."
     got = {p.name: p.title for p in text_result(story).people}
     assert got == {"Lulu Vance": "R&B star"}, got
+
+
+def test_a_tour_is_no_person() -> None:
+    """ "PGA Tour" was a person titled "official" (cnn/bd88d236ea4e: "told the official PGA Tour website",
+    "a comeback to the PGA Tour")."""
+    story = (
+        'Nina Holm won on Sunday. "It was fine," Holm told the official LPGA Tour website. Her victory '
+        "completed a comeback to the LPGA Tour."
+    )
+    assert set(by_name(text_result(story))) == {"Nina Holm"}
