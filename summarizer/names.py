@@ -496,7 +496,16 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     if len(toks) > 1 and toks[0] in {"new", "air"}:  # "New Brunswick", "New Order", "Air Sahara"
         return True
+    if toks and _DESCRIBING_SUFFIX.search(toks[-1]):  # "a Janet Jackson-style stunt", "Saudi-led"
+        return True
     return is_place_name(" ".join(toks))
+
+
+# a compound that makes a name describe something: "Janet Jackson-style", "Blair-led", "Paris-based"
+_DESCRIBING_SUFFIX = re.compile(
+    r"-(?:style|led|based|born|backed|owned|era|like|inspired|linked|funded|run|made|controlled|held"
+    r"|dominated|sized|esque|type)$"
+)
 
 
 # organisation words that are also common surnames

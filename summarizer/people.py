@@ -209,8 +209,8 @@ def _decide_with_model(sents: _Sentences, mentions: list[Mention], lower_vocab: 
 _KIND_BEFORE = re.compile(
     r"\b(?:group|band|firm|company|giant|airline|carrier|label|network|website|newspaper|magazine|broadcaster"
     r"|charity|insurer|retailer|chain|brand|studio|manufacturer|outfit|organi[sz]ation"
-    r"|militia|movement|bank|channel|programme|show|series|film|movie|album|song|single|novel|musical"
-    r"|franchise|ship|vessel|hotel|restaurant)\s+$"
+    r"|militia|movement|bank|channel|programme|show|series|serial|sitcom|drama|soap|documentary|film|movie"
+    r"|album|song|single|novel|musical|opera|franchise|ship|vessel|hotel|restaurant)\s+$"
 )
 # the words that end a firm's full name: "Dart Group Corp" makes "Dart" the firm, not a person
 _FIRM_ENDINGS = frozenset(["corp", "inc", "ltd", "plc", "co", "group", "company", "corporation", "holdings"])

@@ -839,3 +839,18 @@ def test_a_tour_is_no_person() -> None:
         "completed a comeback to the LPGA Tour."
     )
     assert set(by_name(text_result(story))) == {"Nina Holm"}
+
+
+def test_shows_regional_arms_and_describing_compounds_are_no_people() -> None:
+    """ "Desperate Housewives" (ABC serial), "Lycos Europe", "Virgin Megastores", "Sean Casey Animal
+    Rescue", "Sydney Marathon" and "Janet Jackson-style" were people in BBC and CNN stories; the author
+    whose novel is filmed stays one."""
+    story = (
+        "The success of ABC serial Hidden Lanes surprised Mara Quinn. Hidden Lanes returns in May. "
+        "Portal Europe said sales rose, and Portal Europe will hire staff. Fans ran the Oslo Marathon, "
+        "which Oslo Marathon officials praised. It was a Lena Dahl-style stunt. The movie version of Tom "
+        "Ferris's novel opens soon, and Tom Ferris said he was pleased."
+    )
+    people = set(by_name(text_result(story)))
+    assert {"Mara Quinn", "Tom Ferris"} <= people, people
+    assert not any(w in name for name in people for w in ("Lanes", "Europe", "Marathon", "-style")), people
