@@ -18,7 +18,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # ("Jeroen van der Veer", was "Jeroen"); a verb after a modal or an adverb opens no title ("will
 # effectively replace former Rangers midfielder X"); "R&B", "P&O" are one word ("R&B star", was "B star");
 # a tour is no person ("PGA Tour"), nor a serial ("ABC serial Desperate Housewives"), a region's arm
-# ("Lycos Europe"), a store, a race ("Sydney Marathon") or a compound ("Janet Jackson-style");
+# ("Lycos Europe"), a store, a race ("Sydney Marathon") or a compound ("Janet Jackson-style"); a clause
+# with a modal is no apposition, and one word after an adverb or a modal no title ("powerfully head");
 # 26: /who: a full name the model read as no person's is the person its surname names elsewhere ("Helmut
 # Panke", was "Panke"; "Andy Roddick" of "Top-seeded Americans Andy Roddick"); a name holds no day, pronoun
 # or description ("James Baker Monday", "Greenspan I'm", "Teammate Viktor Troicki", "of England" of "the

@@ -335,14 +335,14 @@ def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | N
         return None
     while start < k and toks[start].low in {"of", "for", "and"}:
         start += 1
-    # "will host Li", "to coach Smith": a verb, not a title
+    # "will host Li", "to coach Smith", "powerfully head Lampard's corner": a verb, not a title
     if (
         start == k - 1
         and not toks[start].is_cap
         and toks[start].low in _VERBISH_HEADS
         and (start == 0 or toks[start - 1].low in STOPWORDS)
         and (start == 0 or toks[start - 1].low not in _DETERMINERS)
-    ):
+    ) or (start == k - 1 and not toks[start].is_cap and _verb_after(toks, start)):
         return None
     # the word next to the name must itself belong to a title (head, or "of State" complement)
     text = sentence[toks[start].start : toks[k - 1].end]
@@ -395,7 +395,7 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
         return None
     if any(
         w.low in SPEECH_VERBS
-        or w.low in {"is", "was", "are", "were", "will", "has", "had", "have"}
+        or w.low in {"is", "was", "are", "were", "will", "has", "had", "have"} | _BEFORE_A_VERB
         or (not w.is_cap and w.low.endswith(("ed", "ing")) and w.low not in TITLE_MODIFIERS)
         for w in words
     ):

@@ -854,3 +854,15 @@ def test_shows_regional_arms_and_describing_compounds_are_no_people() -> None:
     people = set(by_name(text_result(story)))
     assert {"Mara Quinn", "Tom Ferris"} <= people, people
     assert not any(w in name for name in people for w in ("Lanes", "Europe", "Marathon", "-style")), people
+
+
+def test_a_clause_after_a_name_or_a_verb_before_it_gives_no_title() -> None:
+    """ "Frank Lampard" was titled "head" ("to powerfully head Lampard's corner", bbc/sport-139) and
+    "Benedikt Howedes" "the defender could only fire his shot straight at Casillas" (cnn/c7d57de4c2a6)."""
+    story = (
+        "Vidar Lunde took a corner, and Otto Brandt rose to powerfully head Lunde's cross goalwards. When "
+        "the ball broke to Jonas Reif, the defender could only fire his shot at the keeper. Vidar Lunde "
+        "and Jonas Reif both played on."
+    )
+    got = {p.name: p.title for p in text_result(story).people}
+    assert got.get("Vidar Lunde") is None and got.get("Jonas Reif") is None, got
