@@ -399,7 +399,11 @@ def find_candidates(article: Article) -> FoundPeople:
     _decide_with_model(sents, mentions, lower_vocab)
     _vouch_full_names(sents, mentions, lower_vocab)
     surnames = {fold(x.tokens[-1]) for x in mentions if x.person and len(x.tokens) >= 2}
+    said = Counter(name_key(m.tokens) for m in mentions)
     people = _merge([m for m in mentions if m.person is not False or _could_alias(m, surnames)])
+    # a lone word nothing vouches for is a person where most of its mentions read as one: "Portsmouth"
+    # once as a person and three times as a club is a club
+    people = [p for p in people if not (p.weak and len(p.key) == 1 and 2 * len(p.mentions) <= said[p.key])]
     people = _without_employers(people)[:MAX_PEOPLE]
     for p in people:
         for m in p.mentions:

@@ -866,3 +866,14 @@ def test_a_clause_after_a_name_or_a_verb_before_it_gives_no_title() -> None:
     )
     got = {p.name: p.title for p in text_result(story).people}
     assert got.get("Vidar Lunde") is None and got.get("Jonas Reif") is None, got
+
+
+@needs_data
+def test_a_lone_word_mostly_read_as_no_person_is_none() -> None:
+    """A one-word name nothing vouches for was a person when the model read it as one in a minority of
+    its mentions: "Madison" (the city, cnn/56f9d92c1e35), "Reed" (a subsidiary, reuters/1981), "Grammy"
+    (bbc/entertainment-264), "Linux" (bbc/tech-012)."""
+    _assert_listed("cnn/56f9d92c1e35.txt", {"Tony Robinson", "Paul Soglin"}, {"Madison"})
+    _assert_listed("reuters/1981.txt", {"W.A. Kistler Jr."}, {"Reed"})
+    _assert_listed("bbc/entertainment-264.txt", {"Ray Charles", "Kanye West"}, {"Grammy"})
+    _assert_listed("bbc/tech-012.txt", set(), {"Linux"})
