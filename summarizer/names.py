@@ -740,6 +740,8 @@ def _decide_person(
             m.person = False
     elif len(bare) == 1 and bare[0].isupper() and len(bare[0]) > 1 and not recased:
         m.person = False  # an acronym (CNN, SRT)
+    elif len(bare) == 1 and bare[0].lower().removesuffix("s") in _AWARDS:
+        m.person = False  # "won an Oscar", "the Baftas": an award ("Oscar Wilde" has two words)
     elif len(bare) == 1 and bare[0].lower() in lower_vocab and not honorific:
         m.person = False  # "General Election", "General People's Congress": the story writes it lower case
     elif " ".join(bare) in groups and not (honorific or has_title_head(m.title) or m.appos):
@@ -774,6 +776,8 @@ _STORM_WORDS = r"(?:Hurricanes?|Typhoons?|Cyclones?|Superstorm|(?:Tropical\s+)?S
 _STORM = re.compile(_STORM_WORDS + r"\s")
 _STORMS_BEFORE = re.compile(r"\b" + _STORM_WORDS + r"\s+(?:[A-Z][\w-]*,?\s+)*(?:and\s+|or\s+)?$")
 
+# awards said by one word, which a first name may share
+_AWARDS = frozenset(["oscar", "bafta", "grammy", "emmy"])
 # ranks that also open the names of firms and events ("General Electric", "General Election", "Major League")
 _RANKS_IN_NAMES = frozenset(["general", "major"])
 

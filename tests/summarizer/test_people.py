@@ -877,3 +877,14 @@ def test_a_lone_word_mostly_read_as_no_person_is_none() -> None:
     _assert_listed("reuters/1981.txt", {"W.A. Kistler Jr."}, {"Reed"})
     _assert_listed("bbc/entertainment-264.txt", {"Ray Charles", "Kanye West"}, {"Grammy"})
     _assert_listed("bbc/tech-012.txt", set(), {"Linux"})
+
+
+@needs_data
+def test_an_award_said_by_one_word_is_no_person() -> None:
+    """ "Oscar" and "Bafta" were people in four BBC entertainment stories ("his best actor Oscar", "the
+    Oscar ceremony"); a first name Oscar stays one ("Oscar Lindqvist")."""
+    _assert_listed("bbc/entertainment-314.txt", {"Marlon Brando", "Humphrey Bogart"}, {"Oscar"})
+    _assert_listed("bbc/entertainment-357.txt", {"Imelda Staunton", "Clive Owen"}, {"Bafta"})
+    _assert_listed("bbc/entertainment-367.txt", {"Clint Eastwood", "Chris Rock"}, {"Oscar"})
+    story = "Oscar Lindqvist, her director, said Mia Sand deserved the Oscar. Oscar Lindqvist smiled."
+    assert "Oscar Lindqvist" in by_name(text_result(story))
