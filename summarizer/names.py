@@ -382,6 +382,8 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
     words = [t for t in toks if t.is_word]
     if not words or (words[0].low in STOPWORDS and words[0].low not in {"a", "an", "the", "also"}):
         return None
+    if re.match(r"(?:you|we|they|i|he|she|it)(?:['’]\w+)?$", words[0].low):
+        return None  # "Taylor Hackford, you're my director of the year": words to him, no title
     first = 1 if words[0].low in {"a", "an", "the", "also"} else 0
     # "Jim Sciutto, Nimet Kirac": another name, not a title; but "U.S. ambassador" is fine
     if (

@@ -136,7 +136,7 @@ def _contributors(sentence: str) -> list[str]:
 
 
 _PLACE_BEFORE = re.compile(
-    r"\b(?:at|in|to|from|near|into|across|visit|visits|visited|visiting|attend|attends|attended|attending)"
+    r"\b(?:at|in|on|to|from|near|into|across|visit|visits|visited|visiting|attend|attends|attended|attending)"
     r"\s+(?:the\s+)?$"
 )
 NER_WINDOW = 5  # tokens of context either side of an undecided run; the model's own window is 4
@@ -212,6 +212,8 @@ _KIND_BEFORE = re.compile(
     r"|militia|movement|bank|channel|programme|show|series|serial|sitcom|drama|soap|documentary|film|movie"
     r"|album|song|single|novel|musical|opera|franchise|ship|vessel|hotel|restaurant)\s+$"
 )
+# a name someone owns, said before a thing: "his Twitter feed", "her Gucci bag"
+_OWNED_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s+$", re.IGNORECASE)
 # the words that end a firm's full name: "Dart Group Corp" makes "Dart" the firm, not a person
 _FIRM_ENDINGS = frozenset(["corp", "inc", "ltd", "plc", "co", "group", "company", "corporation", "holdings"])
 
@@ -227,9 +229,10 @@ def _drop_bodies(sents: _Sentences, mentions: list[Mention]) -> None:
 
 
 def _bodies(sents: _Sentences, mentions: list[Mention]) -> set[tuple[str, ...]]:
-    """Names the story shows to be a body's, not a person's: said right after the kind of body it is
-    ("oil giant Yukos"), or the opening words of a firm's full name the story gives ("Security Pacific"
-    of "Security Pacific Corp"; not a foundation's or a prize's, which may bear a person's name)."""
+    """Names the story shows to be a body's or a thing's, not a person's: said right after the kind of
+    body it is ("oil giant Yukos"), owned ("his Twitter feed"), or the opening words of a firm's full name
+    the story gives ("Security Pacific" of "Security Pacific Corp"; not a foundation's or a prize's, which
+    may bear a person's name)."""
     firms = [
         name_key(m.tokens)
         for m in mentions
@@ -238,8 +241,12 @@ def _bodies(sents: _Sentences, mentions: list[Mention]) -> set[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
     for m in mentions:
         key = name_key(m.tokens)
-        if _KIND_BEFORE.search(sents.text[m.sent][: m.start]) or any(
-            len(f) > len(key) and f[: len(key)] == key for f in firms
+        sentence = sents.text[m.sent]
+        owned = _OWNED_BEFORE.search(sentence[: m.start]) and re.match(r"\s+[a-z]", sentence[m.end :])
+        if (
+            owned
+            or _KIND_BEFORE.search(sentence[: m.start])
+            or any(len(f) > len(key) and f[: len(key)] == key for f in firms)
         ):
             out.add(key)
     return out

@@ -888,3 +888,21 @@ def test_an_award_said_by_one_word_is_no_person() -> None:
     _assert_listed("bbc/entertainment-367.txt", {"Clint Eastwood", "Chris Rock"}, {"Oscar"})
     story = "Oscar Lindqvist, her director, said Mia Sand deserved the Oscar. Oscar Lindqvist smiled."
     assert "Oscar Lindqvist" in by_name(text_result(story))
+
+
+def test_a_thing_someone_owns_and_words_said_to_someone_are_no_people_or_titles() -> None:
+    """A thing someone owns is nobody ("his Chirper feed"), and "Taylor Hackford" was titled "you're my
+    director of the year" (bbc/entertainment-051): words said to someone are no apposition."""
+    story = (
+        "Mayor Tom Reyes posts closings on Chirper. He rarely gets complaints about his Chirper feed, and "
+        '"I don\'t have time for Chirper," one parent said. Chirper users agree. At the awards, Lee Park '
+        'thanked Ana Ruiz: "Ana Ruiz, you\'re my director of the year."'
+    )
+    got = {p.name: p.title for p in text_result(story).people}
+    assert "Chirper" not in got and got.get("Ana Ruiz") is None, got
+
+
+@needs_data
+def test_a_platform_said_as_something_owned_is_no_person() -> None:
+    """cnn/0ff8ff7777e7 listed "Twitter" ("his Twitter feed", "students on Twitter")."""
+    _assert_listed("cnn/0ff8ff7777e7.txt", {"Mark Boughton", "Sal Pascarella"}, {"Twitter"})
