@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer import ner  # noqa: E402
 from summarizer.article import Article, parse_text  # noqa: E402
+from summarizer.delegation.features import FEATURES  # noqa: E402
 from summarizer.delegation.scorer import WEIGHTS_FILE, Scorer, fit_selected  # noqa: E402
 from summarizer.lexicon import STOPWORDS  # noqa: E402
 from summarizer.names import fold  # noqa: E402
@@ -338,9 +339,7 @@ def main() -> None:
         scorer = fit_on(items)
         WEIGHTS_FILE.write_text(json.dumps(scorer.to_json(), indent=2) + "\n", encoding="utf-8")
         print(f"\nwrote {WEIGHTS_FILE.relative_to(ROOT)}")
-        for name, w in sorted(
-            zip(scorer.to_json()["weights"], scorer.weights, strict=True), key=lambda t: -abs(t[1])
-        ):
+        for name, w in sorted(zip(FEATURES, scorer.weights, strict=True), key=lambda t: -abs(t[1])):
             print(f"  {w:+.2f} {name}")
         print(f"  {scorer.bias:+.2f} bias; threshold {scorer.threshold}")
     else:
