@@ -13,30 +13,38 @@ def word_list(text: str) -> list[str]:
     return text.split()
 
 
+# Title words written shortened, with or without a full stop ("Gov.", "Sgt", "Det. Insp.")
+TITLE_ABBREVIATIONS = frozenset(
+    word_list("gov sen rep gen lt col sgt capt adm cmdr supt atty cpl pvt maj det insp prof rev")
+)
+
 # Words that end a job title ("Deputy Attorney General", "chief debt negotiator", "GB captain").
-TITLE_HEADS = frozenset(
-    word_list(
-        """
+TITLE_HEADS = (
+    frozenset(
+        word_list(
+            """
         president vice-president president-elect minister secretary secretary-general under-secretary
         undersecretary adviser advisor director director-general general chairman chairwoman chair
         chairperson chief head leader spokesman spokeswoman spokesperson ambassador envoy negotiator
-        governor senator sen representative rep congressman congresswoman mayor premier chancellor
+        governor senator representative congressman congresswoman mayor premier chancellor
         commissioner administrator manager coach captain skipper consultant officer official aide
         counsel counsellor counselor correspondent editor reporter journalist columnist analyst
-        economist strategist professor prof prince princess king queen duke duchess emperor empress
+        economist strategist professor prince princess king queen duke duchess emperor empress
         sheikh pope cardinal archbishop bishop judge justice lawyer attorney treasurer ceo executive
-        founder co-founder partner member mp mep superintendent commander colonel col lieutenant lt
-        sergeant sgt capt major gen admiral marshal inspector detective constable prosecutor solicitor
+        founder co-founder partner member mp mep superintendent commander colonel lieutenant
+        sergeant major admiral marshal inspector detective constable prosecutor solicitor
         barrister striker midfielder defender goalkeeper winger player champion boss owner ruler monarch
         dean rector physician surgeon scientist researcher lawmaker legislator diplomat delegate deputy
         counterpart counterparts controller comptroller auditor registrar clerk vice-chairman vice-chair
         ombudsman regulator trustee steward principal headteacher headmaster teacher actor actress
         singer star presenter host producer designer architect novelist author writer director-designate
         nominee candidate whip speaker lord baron baroness earl count countess sultan emir crown-prince
-        shah ayatollah imam rabbi reverend rev pastor gov adm cmdr supt atty cpl pvt maj det insp
-        commandant rapper drummer guitarist bassist pianist violinist composer conductor comedian sprinter
+        shah ayatollah imam rabbi reverend pastor commandant rapper drummer guitarist bassist pianist
+        violinist composer conductor comedian sprinter
         """
+        )
     )
+    | TITLE_ABBREVIATIONS
 )
 
 # Organisation words that, after "<title> of", finish the title instead of naming a body: "Secretary of

@@ -27,6 +27,7 @@ from summarizer.lexicon import (
     POST_NOMINALS,
     SPEECH_VERBS,
     STOPWORDS,
+    TITLE_ABBREVIATIONS,
     TITLE_COMPLEMENTS,
     TITLE_HEADS,
     is_place_name,
@@ -34,9 +35,14 @@ from summarizer.lexicon import (
 )
 
 _JOINED_PARTICLE = re.compile(r"(?:al|el|as|ash|ad|ar|at|az|an|bin|ibn|abu|ben)-[^\W\d_]*[A-Z]")
+# words whose full stop is no sentence's end: honorifics, suffixes, "St." and the title abbreviations
+_SHORT_FORMS = sorted(
+    {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Messrs", "Mt", "Ft"}
+    | {a.capitalize() for a in TITLE_ABBREVIATIONS}
+)
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S., U.N.
-    r"|(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Messrs|Mt|Ft)\.(?=\s|$)"
+    r"|(?:" + "|".join(_SHORT_FORMS) + r")\.(?=\s|$)"
     r"|[^\W\d_]\.(?=\s)"  # initials: "Y. M. Koptev"
     r"|[A-Z]{1,3}&[A-Z]{1,3}\b"  # "R&B", "AT&T"
     r"|[^\W\d_](?:[\w\-]|['’](?=[^\W\d_]))*"
@@ -356,7 +362,7 @@ _APPOS_END = re.compile(r"[,;)(]|(?<!\b[A-Z])\.|\s(?:who|which|whose|and\s+(?:[A
 
 
 _ABBREVIATED = re.compile(
-    r"\b(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Supt|Atty|Maj|Det|Insp|Prof|Dr|Rev|St)$", re.IGNORECASE
+    r"\b(?:" + "|".join(sorted(TITLE_ABBREVIATIONS | {"dr", "st"})) + r")$", re.IGNORECASE
 )
 
 

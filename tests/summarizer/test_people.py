@@ -637,10 +637,13 @@ def test_an_abbreviated_title_opens_a_name() -> None:
     the next person was lost."""
     story = (
         "Former Virginia Gov. Tim Kaine, Maryland Gov. Larry Hogan and Sen. Ben Cardin met on Friday. "
-        "Kaine said the talks went well. Det. Supt. Ian Wright of the state police joined them."
+        "Kaine said the talks went well. Det. Supt. Ian Wright of the state police joined them. "
+        "Sgt. Mia Holt, Army Cpl. Dan Ruiz and Pvt. Eli Stone were wounded, said Mia Holt."
     )
     people = by_name(text_result(story))
     assert {"Tim Kaine", "Larry Hogan", "Ben Cardin", "Ian Wright"} <= set(people), people
+    assert {"Mia Holt", "Dan Ruiz", "Eli Stone"} <= set(people), people
+    assert "Army" not in (people["Mia Holt"].title or ""), people["Mia Holt"]
     assert "Gov" in (people["Larry Hogan"].title or ""), people["Larry Hogan"]
     assert "Maryland" not in (people["Tim Kaine"].title or ""), people["Tim Kaine"]
 
