@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from summarizer import ner
@@ -64,7 +65,9 @@ class _Person:
         best = max(self.mentions, key=lambda m: (len(name_key(m.tokens)), len(m.tokens), -m.sent))
         return display_name(best.tokens)
 
+    @cached_property
     def title(self) -> str | None:
+        """The fullest title any mention gives (read once the mentions are merged)."""
         best: tuple[int, int, str] | None = None
         for i, m in enumerate(self.mentions):
             parts = [
@@ -425,7 +428,7 @@ def find_candidates(article: Article) -> FoundPeople:
     facts: dict[int, PersonFacts] = {}
     titles: dict[int, str | None] = {}
     for p in people:
-        title = p.title()
+        title = p.title
         titles[p.pid] = title
         is_author = (author_key is not None and p.key == author_key) or any(
             m.forced_role == "author" for m in p.mentions
@@ -526,7 +529,7 @@ def _without_employers(people: list[_Person]) -> list[_Person]:
     or an honorific of its own stays, and so does one whose kin, spokesman or adviser it is ("Sir Elton
     John's partner", "Tony Blair spokesman Tom Kelly"), or inside a longer name ("chairman of the Nelson
     Mandela Foundation")."""
-    titles = [(p.pid, p.title() or "") for p in people]
+    titles = [(p.pid, p.title or "") for p in people]
     kept: list[_Person] = []
     for p in people:
         own = any(m.honorific or has_title_head(m.title) or m.appos for m in p.mentions)
