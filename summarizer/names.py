@@ -739,12 +739,13 @@ def _decide_person(
     words = m.tokens
     bare = [w for w in words if w.lower() not in HONORIFICS_KEPT]
     honorific = m.honorific
+    # "Kanye West", "Doris Day": a surname that is also an organisation's word, after a first name that
+    # is none; a title makes it a person's ("singer Kanye West"), where "Iran Deal" stays no one's
+    surname_like = _surname_like_org_word(bare, lower_vocab)
     if len(bare) >= 2 and bare[-1].lower() in _PLACE_ENDINGS:
         m.person = False  # "Prince Edward Island", "King George Hospital": a title names the place
     elif _non_person_tokens(bare) and not (has_title_head(m.title) or honorific):
-        # "Kanye West", "Doris Day": a surname that is also an organisation's word, after a
-        # first name that is none, is left to the model; "Iran Deal", "Supreme Court" are not
-        if not _surname_like_org_word(bare, lower_vocab):
+        if not surname_like:  # "Kanye West said" is left to the model ("White House said" is no one)
             m.person = False
     elif len(bare) == 1 and bare[0].isupper() and len(bare[0]) > 1 and not recased:
         m.person = False  # an acronym (CNN, SRT)
@@ -762,7 +763,7 @@ def _decide_person(
         m.extra["rank"] = m.title or ""  # "General Motors", "General Election" or "General Petraeus":
         return  # the model reads which
     elif honorific or has_title_head(m.title) or m.appos or relative:
-        m.person = not _non_person_tokens(bare) or honorific
+        m.person = not _non_person_tokens(bare) or surname_like or honorific
     elif len(words) == 1 and (words[0].lower() in lower_vocab or words[0].lower() in TITLE_HEADS):
         m.person = False
     else:

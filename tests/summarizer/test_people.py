@@ -909,3 +909,16 @@ def test_a_thing_someone_owns_and_words_said_to_someone_are_no_people_or_titles(
 def test_a_platform_said_as_something_owned_is_no_person() -> None:
     """cnn/0ff8ff7777e7 listed "Twitter" ("his Twitter feed", "students on Twitter")."""
     _assert_listed("cnn/0ff8ff7777e7.txt", {"Mark Boughton", "Sal Pascarella"}, {"Twitter"})
+
+
+def test_a_titled_name_whose_surname_is_an_organisations_word_is_a_person() -> None:
+    """ "Kanye West" left to the model was a person, but "singer Kanye West" or "Gov. Nathan Deal" was
+    none: the title sent it down the rule that any organisation's word makes no one. "Iran Deal" stays no
+    one."""
+    story = (
+        "Georgia Gov. Ruth Deal said the plan was fair. Later, singer Omar West performed, and critics "
+        "said the Iran Deal would fail."
+    )
+    people = set(by_name(text_result(story)))
+    assert {"Ruth Deal", "Omar West"} <= people, people
+    assert not any("Iran" in name for name in people), people
