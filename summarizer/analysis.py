@@ -24,7 +24,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # award said by one word is none ("Oscar", "Bafta"), nor a thing someone owns ("his Twitter feed"); words
 # said to someone are no title ("Taylor Hackford, you're my director of the year"); every title
 # abbreviation keeps its full stop ("Pvt. Eli Stone", "Marine Maj. Gen. Joseph Osterman"); a titled name
-# whose surname is an organisation's word is a person ("singer Kanye West");
+# whose surname is an organisation's word is a person ("singer Kanye West"); "Crown Prince Abdullah …" is
+# "Prince Abdullah …", titled "Crown Prince";
 # 26: /who: a full name the model read as no person's is the person its surname names elsewhere ("Helmut
 # Panke", was "Panke"; "Andy Roddick" of "Top-seeded Americans Andy Roddick"); a name holds no day, pronoun
 # or description ("James Baker Monday", "Greenspan I'm", "Teammate Viktor Troicki", "of England" of "the

@@ -557,6 +557,8 @@ def _split_title(run: list[Tok]) -> int:
             _head_word(run[k], True) and nxt not in {"of", "for"} | NAME_SUFFIXES
         ):
             split = k + 1
+        elif low == "crown" and nxt in {"prince", "princess"} and k + 2 < len(run):
+            split = k + 2  # "Crown Prince Abdullah" is "Prince Abdullah", whom the story calls so later
         elif _head_word(run[k], True) and nxt in {"of", "for"}:
             rest = run[k + 2 :]
             # "Secretary of State John Kerry": the name is the last two tokens ("Louw de Graaf" three);
@@ -652,7 +654,9 @@ def _set_title(m: Mention, toks: list[Tok], first: Tok, in_front: list[Tok], sen
         if prefix:
             m.title_start = prefix[0].start  # mask "Ms." with the name
             if prefix[-1].low.rstrip(".") not in HONORIFICS_DROPPED:
-                m.title = sentence[prefix[0].start : prefix[-1].end]
+                # "Saudi Crown Prince Abdullah": the kept "Prince" ends the title too
+                end = first.end if prefix[-1].low == "crown" else prefix[-1].end
+                m.title = sentence[prefix[0].start : end]
     if m.title is None and first.low in HONORIFICS_KEPT:
         m.title = first.text
 

@@ -922,3 +922,13 @@ def test_a_titled_name_whose_surname_is_an_organisations_word_is_a_person() -> N
     people = set(by_name(text_result(story)))
     assert {"Ruth Deal", "Omar West"} <= people, people
     assert not any("Iran" in name for name in people), people
+
+
+def test_a_crown_prince_is_the_prince_the_story_names_later() -> None:
+    """ "Crown Prince Abdullah bin Abdul Aziz" and "Prince Abdullah" were two people (reuters/20891)."""
+    story = (
+        "Ruritania's Crown Prince Karim bin Hamad Al Nour met the president on Monday. Officials said "
+        "Prince Karim was very supportive. Prince Harry came too."
+    )
+    got = [(p.name, p.title) for p in text_result(story).people]
+    assert got == [("Prince Karim bin Hamad Al Nour", "Crown Prince"), ("Prince Harry", "Prince")], got
