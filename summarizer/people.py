@@ -215,6 +215,12 @@ _KIND_BEFORE = re.compile(
     r"|militia|movement|bank|channel|programme|show|series|serial|sitcom|drama|soap|documentary|film|movie"
     r"|album|song|single|novel|musical|opera|franchise|ship|vessel|hotel|restaurant)\s+$"
 )
+# a product's name before what it is: "the Creative Zen portable media player", "the Nokia N95 phone"
+_THING_AFTER = re.compile(
+    r"\s+(?:(?!(?:in|on|at|of|by|for|with|from|into|a|an|the|and|or|his|her|their|its)\s)[a-z][\w-]*\s+){0,2}"
+    r"(?:player|players|phone|phones|handset|handsets|console|consoles|laptop"
+    r"|computer|camera|device|devices|car|cars|jet|jets|aircraft|airliner|browser|software)\b"
+)
 # a name someone owns, said before a thing: "his Twitter feed", "her Gucci bag"
 _OWNED_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s+$", re.IGNORECASE)
 # the words that end a firm's full name: "Dart Group Corp" makes "Dart" the firm, not a person
@@ -233,9 +239,9 @@ def _drop_bodies(sents: _Sentences, mentions: list[Mention]) -> None:
 
 def _bodies(sents: _Sentences, mentions: list[Mention]) -> set[tuple[str, ...]]:
     """Names the story shows to be a body's or a thing's, not a person's: said right after the kind of
-    body it is ("oil giant Yukos"), owned ("his Twitter feed"), or the opening words of a firm's full name
-    the story gives ("Security Pacific" of "Security Pacific Corp"; not a foundation's or a prize's, which
-    may bear a person's name)."""
+    body it is ("oil giant Yukos") or before what it is ("the Creative Zen portable media player"), owned
+    ("his Twitter feed"), or the opening words of a firm's full name the story gives ("Security Pacific" of
+    "Security Pacific Corp"; not a foundation's or a prize's, which may bear a person's name)."""
     firms = [
         name_key(m.tokens)
         for m in mentions
@@ -249,6 +255,7 @@ def _bodies(sents: _Sentences, mentions: list[Mention]) -> set[tuple[str, ...]]:
         if (
             owned
             or _KIND_BEFORE.search(sentence[: m.start])
+            or _THING_AFTER.match(sentence[m.end :])
             or any(len(f) > len(key) and f[: len(key)] == key for f in firms)
         ):
             out.add(key)

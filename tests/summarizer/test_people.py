@@ -932,3 +932,12 @@ def test_a_crown_prince_is_the_prince_the_story_names_later() -> None:
     )
     got = [(p.name, p.title) for p in text_result(story).people]
     assert got == [("Prince Karim bin Hamad Al Nour", "Crown Prince"), ("Prince Harry", "Prince")], got
+
+
+@needs_data
+def test_a_product_named_before_what_it_is_is_no_person() -> None:
+    """ "the Windows-based Creative Zen portable media player" listed "Creative Zen" (bbc/tech-222); a
+    person who died "in a car crash" stays one."""
+    _assert_listed("bbc/tech-222.txt", {"Henri Crohas", "Bill Gates"}, {"Creative Zen"})
+    story = "Former coach Ian Roth died in a car crash on Sunday. Ian Roth was 61."
+    assert "Ian Roth" in by_name(text_result(story))
