@@ -941,3 +941,16 @@ def test_a_product_named_before_what_it_is_is_no_person() -> None:
     _assert_listed("bbc/tech-222.txt", {"Henri Crohas", "Bill Gates"}, {"Creative Zen"})
     story = "Former coach Ian Roth died in a car crash on Sunday. Ian Roth was 61."
     assert "Ian Roth" in by_name(text_result(story))
+
+
+def test_a_unit_a_departments_affairs_and_a_professional_corporation_are_no_people() -> None:
+    """ "Intelligence Unit" (reuters/3019), "Constitutional Affairs" (bbc/politics-273, "Secretary of
+    State for Constitutional Affairs") and "Montague P.C." (reuters/5589) were people."""
+    story = (
+        "The Economist Intelligence Unit said growth would slow, Lena Park said. Intelligence Unit analysts "
+        "agreed. Ben Ode, Secretary of State for Constitutional Affairs, said Constitutional Affairs staff "
+        "would help. Kline and Montague P.C., counsel for the plaintiffs, said Montague P.C. would appeal."
+    )
+    people = set(by_name(text_result(story)))
+    assert {"Lena Park", "Ben Ode"} <= people, people
+    assert not any(w in name for name in people for w in ("Unit", "Affairs", "P.C.")), people
