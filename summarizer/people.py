@@ -530,6 +530,9 @@ _PERSONAL_AFTER = re.compile(
 )
 
 
+_COUNTRY_ARMS = "England|Scotland|Wales|Ireland|UK|US|USA|Europe|International"
+
+
 def _without_employers(people: list[_Person]) -> list[_Person]:
     """Leave out a "person" the story names only inside someone else's title: "Christian Aid's head of
     Trade Policy", "Virgin Blue chief executive", "Bolton boss" say where someone works. One with a title
@@ -540,7 +543,9 @@ def _without_employers(people: list[_Person]) -> list[_Person]:
     kept: list[_Person] = []
     for p in people:
         own = any(m.honorific or has_title_head(m.title) or m.appos for m in p.mentions)
-        name = re.compile(rf"\b{re.escape(p.name)}\b(?!\s+[A-Z])")  # not a piece: "Nelson Mandela Foundation"
+        # not a piece of a longer name ("Nelson Mandela Foundation"); a country's arm is the body's own
+        # ("director general of Age Concern England")
+        name = re.compile(rf"\b{re.escape(p.name)}\b(?!\s+(?!(?:{_COUNTRY_ARMS})\b)[A-Z])")
         employer = not own and any(
             m and not _PERSONAL_AFTER.match(t[m.end() :])
             for pid, t in titles

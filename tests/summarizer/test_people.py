@@ -708,6 +708,9 @@ def test_a_name_only_inside_someone_elses_title_is_an_employer() -> None:
         "Zelda Okafor, chairman of the Nelson Mandela Foundation, said Nelson Mandela would have liked it."
     )
     assert {"Tony Blair", "Tom Kelly", "Nelson Mandela", "Zelda Okafor"} <= set(by_name(text_result(story)))
+    # a body's country arm names the body: "Age Concern" (bbc/business-382), "Lycos" (bbc/tech-189)
+    _assert_listed("bbc/business-382.txt", {"Gordon Lishman"}, {"Age Concern"})
+    _assert_listed("bbc/tech-189.txt", set(), {"Lycos"})
 
 
 def test_a_surname_that_is_also_an_organisations_word_can_be_a_persons() -> None:
