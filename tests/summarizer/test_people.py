@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,12 @@ def _assert_listed(path: str, present: set[str], absent: set[str]) -> None:
     """/who on ../shared/data/news/PATH lists everyone in `present` and no one in `absent`."""
     people = set(by_name(people_of(DATA / "news" / path)))
     assert present <= people and not absent & people, (path, people)
+
+
+def _assert_story_lists(story: str, present: set[str], absent: Sequence[str]) -> None:
+    """/who on the text `story` lists everyone in `present` and no name holding a word of `absent`."""
+    people = set(by_name(text_result(story)))
+    assert present <= people and not any(w in name for name in people for w in absent), people
 
 
 def members(result: PeopleResult) -> dict[str, Person]:
@@ -738,9 +745,8 @@ def test_a_name_the_story_shows_to_be_a_bodys_is_no_person() -> None:
         "and Wexley said it would raise it. Wexley owns stores in 12 states.\n\n"
         "Zelda Okafor, chairman of the Nelson Mandela Foundation, said Nelson Mandela would have liked it."
     )
-    people = by_name(text_result(story))
-    assert {"Ivan Belov", "Amina Bello", "Zelda Okafor", "Nelson Mandela"} <= set(people), people
-    assert not {"Tarkov", "Kano Rafa", "Wexley"} & set(people), people
+    present = {"Ivan Belov", "Amina Bello", "Zelda Okafor", "Nelson Mandela"}
+    _assert_story_lists(story, present, ["Tarkov", "Kano Rafa", "Wexley"])
 
 
 @needs_data
@@ -778,9 +784,7 @@ def test_new_and_air_open_no_name_and_a_place_keeps_its_title_word() -> None:
         "New Brunswick said it agreed. Air Kestrel said fares would rise, and Air Kestrel later said so "
         "again. Prince Harry visited the plant."
     )
-    people = set(by_name(text_result(story)))
-    assert {"Jana Holt", "Prince Harry"} <= people, people
-    assert not {"New Brunswick", "Prince Edward Island", "Air Kestrel"} & people, people
+    _assert_story_lists(story, {"Jana Holt", "Prince Harry"}, ["Brunswick", "Edward Island", "Kestrel"])
 
 
 def test_a_partys_full_name_is_no_part_of_a_persons() -> None:
@@ -857,9 +861,7 @@ def test_shows_regional_arms_and_describing_compounds_are_no_people() -> None:
         "which Oslo Marathon officials praised. It was a Lena Dahl-style stunt. The movie version of Tom "
         "Ferris's novel opens soon, and Tom Ferris said he was pleased."
     )
-    people = set(by_name(text_result(story)))
-    assert {"Mara Quinn", "Tom Ferris"} <= people, people
-    assert not any(w in name for name in people for w in ("Lanes", "Europe", "Marathon", "-style")), people
+    _assert_story_lists(story, {"Mara Quinn", "Tom Ferris"}, ["Lanes", "Europe", "Marathon", "-style"])
 
 
 def test_a_clause_after_a_name_or_a_verb_before_it_gives_no_title() -> None:
@@ -954,6 +956,4 @@ def test_a_unit_a_departments_affairs_and_a_professional_corporation_are_no_peop
         "agreed. Ben Ode, Secretary of State for Constitutional Affairs, said Constitutional Affairs staff "
         "would help. Kline and Montague P.C., counsel for the plaintiffs, said Montague P.C. would appeal."
     )
-    people = set(by_name(text_result(story)))
-    assert {"Lena Park", "Ben Ode"} <= people, people
-    assert not any(w in name for name in people for w in ("Unit", "Affairs", "P.C.")), people
+    _assert_story_lists(story, {"Lena Park", "Ben Ode"}, ["Unit", "Affairs", "P.C."])
