@@ -131,7 +131,7 @@ ORG_WORDS = frozenset(
         day week month year century war wars crisis agreement accord deal protocol convention
         directorate secretariat delegation mission team squad united rovers wanderers athletic albion hotspur
         harriers tour europe asia africa americas pacific atlantic stores megastores trains rescue marathon
-        leisure unit affairs p.c.
+        leisure unit affairs p.c. brothers sisters
         """
     )
 )

@@ -504,6 +504,8 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     if len(toks) > 1 and toks[0] in {"new", "air"}:  # "New Brunswick", "New Order", "Air Sahara"
         return True
+    if len(toks) > 1 and toks[0] in {"st", "st.", "saint"}:  # "St Egwin's", "Saint Mary's": a church
+        return True
     if toks and _DESCRIBING_SUFFIX.search(toks[-1]):  # "a Janet Jackson-style stunt", "Saudi-led"
         return True
     return is_place_name(" ".join(toks))

@@ -957,3 +957,14 @@ def test_a_unit_a_departments_affairs_and_a_professional_corporation_are_no_peop
         "would help. Kline and Montague P.C., counsel for the plaintiffs, said Montague P.C. would appeal."
     )
     _assert_story_lists(story, {"Lena Park", "Ben Ode"}, ["Unit", "Affairs", "P.C."])
+
+
+def test_a_saints_church_and_a_band_of_sisters_are_no_people() -> None:
+    """ "St Egwin" (bbc/politics-352, "St Egwin's school"), "Saint Mary" (cnn/08ba69af9520, "Saint Mary's")
+    and "Scissor Sisters" (bbc/entertainment-126, -321) were people; "Ian St John" stays one."""
+    story = (
+        "Pupils at St Oswin's school met Tara Lowe. Later Saint Bede's beat Valley 70-64, and St Oswin "
+        "staff cheered. The band Paper Sisters topped the chart, as Paper Sisters did in May. Former striker "
+        "Ian St John said Tara Lowe was right."
+    )
+    _assert_story_lists(story, {"Tara Lowe", "Ian St John"}, ["Oswin", "Bede", "Sisters"])
