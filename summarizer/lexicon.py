@@ -19,10 +19,9 @@ TITLE_ABBREVIATIONS = frozenset(
 )
 
 # Words that end a job title ("Deputy Attorney General", "chief debt negotiator", "GB captain").
-TITLE_HEADS = (
-    frozenset(
-        word_list(
-            """
+TITLE_HEADS = TITLE_ABBREVIATIONS | frozenset(
+    word_list(
+        """
         president vice-president president-elect minister secretary secretary-general under-secretary
         undersecretary adviser advisor director director-general general chairman chairwoman chair
         chairperson chief head leader spokesman spokeswoman spokesperson ambassador envoy negotiator
@@ -42,9 +41,7 @@ TITLE_HEADS = (
         shah ayatollah imam rabbi reverend pastor commandant rapper drummer guitarist bassist pianist
         violinist composer conductor comedian sprinter
         """
-        )
     )
-    | TITLE_ABBREVIATIONS
 )
 
 # Organisation words that, after "<title> of", finish the title instead of naming a body: "Secretary of

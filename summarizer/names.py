@@ -492,6 +492,13 @@ def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[st
     return i
 
 
+# a compound that makes a name describe something: "Janet Jackson-style", "Blair-led", "Paris-based"
+_DESCRIBING_SUFFIX = re.compile(
+    r"-(?:style|led|based|born|backed|owned|era|like|inspired|linked|funded|run|made|controlled|held"
+    r"|dominated|sized|esque|type)$"
+)
+
+
 def _non_person_tokens(tokens: Iterable[str]) -> bool:
     toks = [t.lower() for t in tokens]
     if any(t in ORG_WORDS for t in toks):
@@ -509,13 +516,6 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
     if toks and _DESCRIBING_SUFFIX.search(toks[-1]):  # "a Janet Jackson-style stunt", "Saudi-led"
         return True
     return is_place_name(" ".join(toks))
-
-
-# a compound that makes a name describe something: "Janet Jackson-style", "Blair-led", "Paris-based"
-_DESCRIBING_SUFFIX = re.compile(
-    r"-(?:style|led|based|born|backed|owned|era|like|inspired|linked|funded|run|made|controlled|held"
-    r"|dominated|sized|esque|type)$"
-)
 
 
 # organisation words that are also common surnames

@@ -19,6 +19,7 @@ from typing import Any
 from summarizer import ner
 from summarizer.analysis import Delegation, PeopleResult, Person, Role
 from summarizer.article import Article
+from summarizer.bodies import drop_bodies
 from summarizer.delegation import Candidates, Party, PersonFacts, decide, gather
 from summarizer.delegation.scorer import Scorer
 from summarizer.lexicon import (
@@ -206,62 +207,6 @@ def _decide_with_model(sents: _Sentences, mentions: list[Mention], lower_vocab: 
                 break
 
 
-# The kind of body a name right after it is: "oil giant Yukos", "the militant group Boko Haram", "his band
-# New Order", "the film Vera Drake". Lower case and right before the name ("group chairman John Browne"
-# has the title between).
-_KIND_BEFORE = re.compile(
-    r"\b(?:group|band|firm|company|giant|airline|carrier|label|network|website|newspaper|magazine|broadcaster"
-    r"|charity|insurer|retailer|chain|brand|studio|manufacturer|outfit|organi[sz]ation"
-    r"|militia|movement|bank|channel|programme|show|series|serial|sitcom|drama|soap|documentary|film|movie"
-    r"|album|song|single|novel|musical|opera|franchise|ship|vessel|hotel|restaurant)\s+$"
-)
-# a product's name before what it is: "the Creative Zen portable media player", "the Nokia N95 phone"
-_THING_AFTER = re.compile(
-    r"\s+(?:(?!(?:in|on|at|of|by|for|with|from|into|a|an|the|and|or|his|her|their|its)\s)[a-z][\w-]*\s+){0,2}"
-    r"(?:player|players|phone|phones|handset|handsets|console|consoles|laptop"
-    r"|computer|camera|device|devices|car|cars|jet|jets|aircraft|airliner|browser|software)\b"
-)
-# a name someone owns, said before a thing: "his Twitter feed", "her Gucci bag"
-_OWNED_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s+$", re.IGNORECASE)
-# the words that end a firm's full name: "Dart Group Corp" makes "Dart" the firm, not a person
-_FIRM_ENDINGS = frozenset(["corp", "inc", "ltd", "plc", "co", "group", "company", "corporation", "holdings"])
-
-
-def _drop_bodies(sents: _Sentences, mentions: list[Mention]) -> None:
-    """No mention of a name the story shows to be a body's is a person's, unless a title, honorific or
-    apposition says it is: "Security Pacific said" reads as a person's words till "Security Pacific Corp"."""
-    bodies = _bodies(sents, mentions)
-    for m in mentions:
-        vouched = m.honorific or has_title_head(m.title) or m.appos or m.forced_role
-        if m.person is not False and not vouched and name_key(m.tokens) in bodies:
-            m.person = False
-
-
-def _bodies(sents: _Sentences, mentions: list[Mention]) -> set[tuple[str, ...]]:
-    """Names the story shows to be a body's or a thing's, not a person's: said right after the kind of
-    body it is ("oil giant Yukos") or before what it is ("the Creative Zen portable media player"), owned
-    ("his Twitter feed"), or the opening words of a firm's full name the story gives ("Security Pacific" of
-    "Security Pacific Corp"; not a foundation's or a prize's, which may bear a person's name)."""
-    firms = [
-        name_key(m.tokens)
-        for m in mentions
-        if m.person is False and len(m.tokens) >= 2 and m.tokens[-1].lower().rstrip(".") in _FIRM_ENDINGS
-    ]
-    out: set[tuple[str, ...]] = set()
-    for m in mentions:
-        key = name_key(m.tokens)
-        sentence = sents.text[m.sent]
-        owned = _OWNED_BEFORE.search(sentence[: m.start]) and re.match(r"\s+[a-z]", sentence[m.end :])
-        if (
-            owned
-            or _KIND_BEFORE.search(sentence[: m.start])
-            or _THING_AFTER.match(sentence[m.end :])
-            or any(len(f) > len(key) and f[: len(key)] == key for f in firms)
-        ):
-            out.add(key)
-    return out
-
-
 def _trim_to_span(m: Mention, sentence: str, start: int, lower_vocab: set[str]) -> None:
     """Where the model's name starts inside the run after words that describe the person ("Teammate
     Viktor Troicki", "Writer Dudley Nichols", "Dutchman Peter Wessels"), the name is the model's. Only
@@ -412,7 +357,7 @@ def find_candidates(article: Article) -> FoundPeople:
             if fold(" ".join(m.tokens)) in contributors:
                 m.person, m.forced_role = True, "author"
         mentions.extend(found)
-    _drop_bodies(sents, mentions)
+    drop_bodies(sents.text, mentions)
     _decide_with_model(sents, mentions, lower_vocab)
     _vouch_full_names(sents, mentions, lower_vocab)
     surnames = {fold(x.tokens[-1]) for x in mentions if x.person and len(x.tokens) >= 2}
