@@ -18,6 +18,7 @@ _KIND_BEFORE = re.compile(
     r"|militia|movement|bank|channel|programme|show|series|serial|sitcom|drama|soap|documentary|film|movie"
     r"|album|song|single|novel|musical|opera|franchise|ship|vessel|hotel|restaurant)\s+$"
 )
+_BARE_KIND_BEFORE = re.compile(r"\b[Tt]he\s+[a-z]+\s+$")
 # a product's name before what it is: "the Creative Zen portable media player", "the Nokia N95 phone"
 _THING_AFTER = re.compile(
     r"\s+(?:(?!(?:in|on|at|of|by|for|with|from|into|a|an|the|and|or|his|her|their|its)\s)[a-z][\w-]*\s+){0,2}"
@@ -54,11 +55,14 @@ def _bodies(sentences: Sequence[str], mentions: list[Mention]) -> set[tuple[str,
     for m in mentions:
         key = name_key(m.tokens)
         sentence = sentences[m.sent]
-        owned = _OWNED_BEFORE.search(sentence[: m.start]) and re.match(r"\s+[a-z]", sentence[m.end :])
+        before, after = sentence[: m.start], sentence[m.end :]
+        owned = _OWNED_BEFORE.search(before) and re.match(r"\s+[a-z]", after)
+        # "the company Bill Gates founded": a bare "the" kind, then a clause whose subject is the name
+        clause = _BARE_KIND_BEFORE.search(before) and re.match(r"\s+[a-z]", after)
         if (
             owned
-            or _KIND_BEFORE.search(sentence[: m.start])
-            or _THING_AFTER.match(sentence[m.end :])
+            or (_KIND_BEFORE.search(before) and not clause)
+            or _THING_AFTER.match(after)
             or any(len(f) > len(key) and f[: len(key)] == key for f in firms)
         ):
             out.add(key)

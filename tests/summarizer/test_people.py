@@ -735,7 +735,8 @@ def test_a_surname_that_is_also_an_organisations_word_can_be_a_persons() -> None
 def test_a_name_the_story_shows_to_be_a_bodys_is_no_person() -> None:
     """A name right after the kind of body it is ("oil giant Yukos", "the militant group Boko Haram", "the
     band New Order") or the opening words of a firm's full name ("Dart" of "Dart Group Corp") was a person
-    when said again on its own; the people beside it, and a person a foundation is named after, stay."""
+    when said again on its own; the people beside it, a person a foundation is named after and one after
+    "the company" as a clause's subject ("the company Bill Gates founded") stay."""
     story = (
         "Shares in oil giant Tarkov fell on Monday after Ivan Belov, its founder, sold his stake. "
         "Tarkov said the sale was legal. Tarkov has three refineries.\n\n"
@@ -743,9 +744,10 @@ def test_a_name_the_story_shows_to_be_a_bodys_is_no_person() -> None:
         "The army cannot beat Kano Rafa, Amina Bello said.\n\n"
         "Meanwhile Wexley Group Corp bid for a rival. Wexley Group said the bid was fair, "
         "and Wexley said it would raise it. Wexley owns stores in 12 states.\n\n"
-        "Zelda Okafor, chairman of the Nelson Mandela Foundation, said Nelson Mandela would have liked it."
+        "Zelda Okafor, chairman of the Nelson Mandela Foundation, said Nelson Mandela would have liked it. "
+        "Shares rose at the company Omar Hadley founded, and Omar Hadley was pleased."
     )
-    present = {"Ivan Belov", "Amina Bello", "Zelda Okafor", "Nelson Mandela"}
+    present = {"Ivan Belov", "Amina Bello", "Zelda Okafor", "Nelson Mandela", "Omar Hadley"}
     _assert_story_lists(story, present, ["Tarkov", "Kano Rafa", "Wexley"])
 
 
