@@ -28,7 +28,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # "Prince Abdullah …", titled "Crown Prince"; a product named before what it is is no one ("the Creative
 # Zen portable media player"), nor a unit, an "Affairs" department or a "P.C." firm, nor a body whose
 # country arm someone works for ("director general of Age Concern England"), a saint's church or school
-# ("St Egwin's") or a band of "Sisters";
+# ("St Egwin's") or a band of "Sisters"; a plural title before two names titles both ("Princes William
+# and Harry" are Prince William and Prince Harry);
 # 26: /who: a full name the model read as no person's is the person its surname names elsewhere ("Helmut
 # Panke", was "Panke"; "Andy Roddick" of "Top-seeded Americans Andy Roddick"); a name holds no day, pronoun
 # or description ("James Baker Monday", "Greenspan I'm", "Teammate Viktor Troicki", "of England" of "the

@@ -555,8 +555,10 @@ def _split_title(run: list[Tok]) -> int:
         nxt = run[k + 1].low
         if k > 0 and run[k - 1].low in NAME_PARTICLES:
             continue  # "Zaid bin Sultan": the father's name, not a title
-        if low in HONORIFICS_DROPPED or (
-            _head_word(run[k], True) and nxt not in {"of", "for"} | NAME_SUFFIXES
+        if (
+            low in HONORIFICS_DROPPED
+            or low in _PLURAL_TITLES
+            or (_head_word(run[k], True) and nxt not in {"of", "for"} | NAME_SUFFIXES)
         ):
             split = k + 1
         elif low == "crown" and nxt in {"prince", "princess"} and k + 2 < len(run):
@@ -575,6 +577,21 @@ def _split_title(run: list[Tok]) -> int:
     return split
 
 
+def _plural_title(in_front: list[Tok], start: int, shared: tuple[int, str] | None) -> str | None:
+    """The title in the singular of a name after a plural one ("Princes William and Harry": "Prince"), or
+    of the name after "and" that shares it (`shared`: where that name starts, and the title)."""
+    plural = next((t.low.rstrip(".") for t in in_front if t.low.rstrip(".") in _PLURAL_TITLES), None)
+    if plural is not None:
+        return _PLURAL_TITLES[plural]
+    return shared[1] if shared is not None and shared[0] == start else None
+
+
+def _shared_title(sentence: str, end: int, title: str | None) -> tuple[int, str] | None:
+    """Where the next name starts when "and" joins it to a name a plural title opened."""
+    coordinated = re.match(r",?\s+and\s+(?=[A-Z])", sentence[end:]) if title else None
+    return (end + coordinated.end(), title) if coordinated and title else None
+
+
 def mentions_in(
     sentence: str,
     sent_index: int,
@@ -587,6 +604,7 @@ def mentions_in(
     toks = tokenize(sentence)
     out: list[Mention] = []
     covered = -1  # end of the last mention's apposition: runs inside it are titles, not people
+    shared: tuple[int, str] | None = None  # where the second name of "Princes William and Harry" starts
     for i0, j in find_runs(toks):
         if toks[i0].start < covered:
             continue
@@ -613,8 +631,14 @@ def mentions_in(
         if len(name_toks) > 2 and name_toks[-1].low in POST_NOMINALS:
             name_toks = name_toks[:-1]  # … and names Ruth Kelly
         words = tuple(t.text for t in name_toks)
+        plural = _plural_title(run[:split], start, shared)
+        if plural is not None and plural.lower() in HONORIFICS_KEPT:
+            words, honorific = (plural, *words), True  # "Prince William", "Prince Harry"
         m = Mention(sent=sent_index, start=start, end=end, tokens=words, honorific=honorific)
         _set_title(m, toks, name_toks[0], run[:split], sentence)
+        if plural is not None:
+            m.title = plural
+        shared = _shared_title(sentence, end, plural)
         ap = None if _non_person_tokens(words) else _appos_after(sentence, end)
         if ap is not None:
             m.appos, m.appos_end = ap
@@ -791,6 +815,24 @@ _STORM_WORDS = r"(?:Hurricanes?|Typhoons?|Cyclones?|Superstorm|(?:Tropical\s+)?S
 _STORM = re.compile(_STORM_WORDS + r"\s")
 _STORMS_BEFORE = re.compile(r"\b" + _STORM_WORDS + r"\s+(?:[A-Z][\w-]*,?\s+)*(?:and\s+|or\s+)?$")
 
+# a title in the plural before two names: "Princes William and Harry", "Presidents Bush and Obama"
+_PLURAL_TITLES = {
+    "princes": "Prince",
+    "princesses": "Princess",
+    "presidents": "President",
+    "senators": "Senator",
+    "sens": "Sen.",
+    "reps": "Rep.",
+    "governors": "Governor",
+    "govs": "Gov.",
+    "generals": "General",
+    "gens": "Gen.",
+    "ministers": "Minister",
+    "kings": "King",
+    "queens": "Queen",
+    "lords": "Lord",
+    "judges": "Judge",
+}
 # awards said by one word, which a first name may share
 _AWARDS = frozenset(["oscar", "bafta", "grammy", "emmy"])
 # ranks that also open the names of firms and events ("General Electric", "General Election", "Major League")

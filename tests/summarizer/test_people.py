@@ -970,3 +970,16 @@ def test_a_saints_church_and_a_band_of_sisters_are_no_people() -> None:
         "Ian St John said Tara Lowe was right."
     )
     _assert_story_lists(story, {"Tara Lowe", "Ian St John"}, ["Oswin", "Bede", "Sisters"])
+
+
+def test_a_plural_title_before_two_names_titles_both() -> None:
+    """ "Princes William and Harry" listed "Princes William" and lost Harry; "Presidents" and "Senators"
+    read the same way."""
+    story = (
+        "The father of Princes Tomas and Emil, Karl is next in line to the throne. Presidents Varga and "
+        "Olsen met on Monday, and Senators Ann Lowe and Ben Ruiz said so."
+    )
+    got = {p.name: p.title for p in text_result(story).people}
+    assert {"Prince Tomas": "Prince", "Prince Emil": "Prince"}.items() <= got.items(), got
+    assert got.get("Varga") == got.get("Olsen") == "President", got
+    assert got.get("Ann Lowe") == got.get("Ben Ruiz") == "Senator", got
