@@ -37,7 +37,7 @@ from summarizer.lexicon import (
 _JOINED_PARTICLE = re.compile(r"(?:al|el|as|ash|ad|ar|at|az|an|bin|ibn|abu|ben)-[^\W\d_]*[A-Z]")
 # words whose full stop is no sentence's end: honorifics, suffixes, "St." and the title abbreviations
 _SHORT_FORMS = sorted(
-    {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Messrs", "Mt", "Ft"}
+    {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Messrs", "Mt", "Ft", "Sens", "Reps", "Govs", "Gens"}
     | {a.capitalize() for a in TITLE_ABBREVIATIONS}
 )
 _TOKEN = re.compile(

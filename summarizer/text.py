@@ -16,47 +16,17 @@ from __future__ import annotations
 
 import re
 
-# Never end a sentence: they stand before a name.
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "messrs",
-        "mme",
-        "mlle",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cpt",
-        "sgt",
-        "cpl",
-        "pvt",
-        "adm",
-        "cmdr",
-        "cdr",
-        "brig",
-        "supt",
-        "insp",
-        "det",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "hon",
-        "pres",
-        "fr",
-        "sr",
-        "sra",
-        "mt",
-        "ft",
-        "st",
-    ]
+from summarizer.lexicon import TITLE_ABBREVIATIONS, word_list
+
+# Never end a sentence: they stand before a name (the title abbreviations /who reads, their plurals as in
+# "Sens. John McCain and Lindsey Graham", and honorifics)
+_TITLES = (
+    TITLE_ABBREVIATIONS
+    | {"sens", "reps", "govs", "gens"}
+    | frozenset(word_list("mr mrs ms messrs mme mlle dr cpt cdr brig hon pres fr sr sra mt ft st"))
 )
+
+
 # Never end a sentence in news text.
 _NEVER_FINAL = frozenset(["vs", "v", "cf", "e.g", "i.e", "viz", "approx", "ca"])
 # Do not end a sentence when a number follows ("Jan. 5", "No. 1", "pp. 3").

@@ -977,9 +977,11 @@ def test_a_plural_title_before_two_names_titles_both() -> None:
     read the same way."""
     story = (
         "The father of Princes Tomas and Emil, Karl is next in line to the throne. Presidents Varga and "
-        "Olsen met on Monday, and Senators Ann Lowe and Ben Ruiz said so."
+        "Olsen met on Monday, and Senators Ann Lowe and Ben Ruiz said so. Sens. Eva Marsh and Tim Cole "
+        "agreed."
     )
     got = {p.name: p.title for p in text_result(story).people}
     assert {"Prince Tomas": "Prince", "Prince Emil": "Prince"}.items() <= got.items(), got
     assert got.get("Varga") == got.get("Olsen") == "President", got
     assert got.get("Ann Lowe") == got.get("Ben Ruiz") == "Senator", got
+    assert got.get("Eva Marsh") == got.get("Tim Cole") == "Sen.", got  # "Sens." ends no sentence
