@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.names import Mention, has_title_head, name_key
+from summarizer.names import Mention, name_key
 
 # The kind of body a name right after it is: "oil giant Yukos", "the militant group Boko Haram", "his band
 # New Order", "the film Vera Drake". Lower case and right before the name ("group chairman John Browne"
@@ -36,8 +36,7 @@ def drop_bodies(sentences: Sequence[str], mentions: list[Mention]) -> None:
     apposition says it is: "Security Pacific said" reads as a person's words till "Security Pacific Corp"."""
     bodies = _bodies(sentences, mentions)
     for m in mentions:
-        vouched = m.honorific or has_title_head(m.title) or m.appos or m.forced_role
-        if m.person is not False and not vouched and name_key(m.tokens) in bodies:
+        if m.person is not False and not (m.vouched or m.forced_role) and name_key(m.tokens) in bodies:
             m.person = False
 
 

@@ -17,6 +17,8 @@ def word_list(text: str) -> list[str]:
 TITLE_ABBREVIATIONS = frozenset(
     word_list("gov sen rep gen lt col sgt capt adm cmdr supt atty cpl pvt maj det insp prof rev")
 )
+# ... and those written in the plural before two names: "Sens. John McCain and Lindsey Graham"
+PLURAL_TITLE_ABBREVIATIONS = frozenset(word_list("sens reps govs gens"))
 
 # Words that end a job title ("Deputy Attorney General", "chief debt negotiator", "GB captain").
 TITLE_HEADS = TITLE_ABBREVIATIONS | frozenset(

@@ -24,6 +24,7 @@ from summarizer.lexicon import (
     NAME_SUFFIXES,
     NATIONALITY,
     ORG_WORDS,
+    PLURAL_TITLE_ABBREVIATIONS,
     POST_NOMINALS,
     SPEECH_VERBS,
     STOPWORDS,
@@ -37,8 +38,8 @@ from summarizer.lexicon import (
 _JOINED_PARTICLE = re.compile(r"(?:al|el|as|ash|ad|ar|at|az|an|bin|ibn|abu|ben)-[^\W\d_]*[A-Z]")
 # words whose full stop is no sentence's end: honorifics, suffixes, "St." and the title abbreviations
 _SHORT_FORMS = sorted(
-    {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Messrs", "Mt", "Ft", "Sens", "Reps", "Govs", "Gens"}
-    | {a.capitalize() for a in TITLE_ABBREVIATIONS}
+    {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Messrs", "Mt", "Ft"}
+    | {a.capitalize() for a in TITLE_ABBREVIATIONS | PLURAL_TITLE_ABBREVIATIONS}
 )
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S., U.N.
@@ -139,6 +140,11 @@ class Mention:
     forced_role: str | None = None
     pid: int = -1
     extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def vouched(self) -> bool:
+        """A title, an honorific or an apposition says this is someone ("Gov. …", "Mr …", "…, a lawyer")."""
+        return self.honorific or has_title_head(self.title) or bool(self.appos)
 
     @property
     def mask_start(self) -> int:
@@ -588,8 +594,10 @@ def _plural_title(in_front: list[Tok], start: int, shared: tuple[int, str] | Non
 
 def _shared_title(sentence: str, end: int, title: str | None) -> tuple[int, str] | None:
     """Where the next name starts when "and" joins it to a name a plural title opened."""
-    coordinated = re.match(r",?\s+and\s+(?=[A-Z])", sentence[end:]) if title else None
-    return (end + coordinated.end(), title) if coordinated and title else None
+    if title is None:
+        return None
+    coordinated = re.match(r",?\s+and\s+(?=[A-Z])", sentence[end:])
+    return (end + coordinated.end(), title) if coordinated else None
 
 
 def mentions_in(
@@ -783,7 +791,7 @@ def _decide_person(
         m.person = False  # "won an Oscar", "the Baftas": an award ("Oscar Wilde" has two words)
     elif len(bare) == 1 and bare[0].lower() in lower_vocab and not honorific:
         m.person = False  # "General Election", "General People's Congress": the story writes it lower case
-    elif " ".join(bare) in groups and not (honorific or has_title_head(m.title) or m.appos):
+    elif " ".join(bare) in groups and not m.vouched:
         m.person = False  # "Houthis", "Lib Dems": the story says "the Houthis", a group's name
     elif _STORM.match(" ".join(words)) or _STORMS_BEFORE.search(sentence[: m.start]):
         m.person = False  # "Hurricane Isaac", "Hurricanes Katrina, Rita and Isaac": storms, not people
@@ -792,7 +800,7 @@ def _decide_person(
     elif len(bare) == 1 and (m.title or "").lower() in _RANKS_IN_NAMES and not (m.appos or relative):
         m.extra["rank"] = m.title or ""  # "General Motors", "General Election" or "General Petraeus":
         return  # the model reads which
-    elif honorific or has_title_head(m.title) or m.appos or relative:
+    elif m.vouched or relative:
         m.person = not _non_person_tokens(bare) or surname_like or honorific
     elif len(words) == 1 and (words[0].lower() in lower_vocab or words[0].lower() in TITLE_HEADS):
         m.person = False

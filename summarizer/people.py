@@ -272,9 +272,7 @@ def _merge(mentions: list[Mention]) -> list[_Person]:
             continue
         if not m.person:
             continue
-        person = _Person(
-            pid=len(people), key=key, weak=not (m.honorific or has_title_head(m.title) or m.appos)
-        )
+        person = _Person(pid=len(people), key=key, weak=not m.vouched)
         people.append(person)
         by_key[key] = person
         person.mentions.append(m)
@@ -419,7 +417,7 @@ def _vouch_full_names(sents: _Sentences, mentions: list[Mention], lower_vocab: s
     for m in mentions:
         if m.person and len(name_key(m.tokens)) == 1:
             after_the = re.search(r"\bthe\s+$", sents.text[m.sent][: m.start], re.IGNORECASE)
-            titled = m.honorific or has_title_head(m.title) or m.appos
+            titled = m.vouched
             support[m.tokens[-1]] += 1 if titled or not after_the else 0
     vouched = {w for w, n in support.items() if n and w not in full and w not in opening}
     for m in mentions:
@@ -487,7 +485,7 @@ def _without_employers(people: list[_Person]) -> list[_Person]:
     titles = [(p.pid, p.title or "") for p in people]
     kept: list[_Person] = []
     for p in people:
-        own = any(m.honorific or has_title_head(m.title) or m.appos for m in p.mentions)
+        own = any(m.vouched for m in p.mentions)
         # not a piece of a longer name ("Nelson Mandela Foundation"); a country's arm is the body's own
         # ("director general of Age Concern England")
         name = re.compile(rf"\b{re.escape(p.name)}\b(?!\s+(?!(?:{_COUNTRY_ARMS})\b)[A-Z])")

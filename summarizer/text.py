@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 
-from summarizer.lexicon import TITLE_ABBREVIATIONS, word_list
+from summarizer.lexicon import PLURAL_TITLE_ABBREVIATIONS, TITLE_ABBREVIATIONS, word_list
 
 # Never end a sentence: they stand before a name (the title abbreviations /who reads, their plurals as in
 # "Sens. John McCain and Lindsey Graham", and honorifics)
 _TITLES = (
     TITLE_ABBREVIATIONS
-    | {"sens", "reps", "govs", "gens"}
+    | PLURAL_TITLE_ABBREVIATIONS
     | frozenset(word_list("mr mrs ms messrs mme mlle dr cpt cdr brig hon pres fr sr sra mt ft st"))
 )
 
