@@ -9,6 +9,12 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 28: /who: titles before a comma keep their body and owner ("The Governor of the Bank of England, X",
+# "PwC's global chief executive, X"), portfolios ("Trade and Industry Secretary") and occupations
+# ("referee X", "CBS news anchor X"; "Sheriff X" is no name); "Chief Judge X" is X; a people's word alone is
+# no title ("American Lisa Raymond"); "Tom May" keeps his surname; a firm's legal form ("BASF AG", "X and
+# Partners LP"), a title in quotation marks ("Top Gear") or a thing's kind ("car maker Aston Martin", "the
+# robot Asimo") is no person.
 # 27: /who: a name said right after the kind of body it is ("oil giant Yukos", "the band New Order") or
 # opening a firm's full name ("Security Pacific" of "Security Pacific Corp") is no person; a compound with a
 # lower-case tail opens no name ("Oscar-nominated Owen", "Fifteen-year-old Donald Young"); nor do "New" and
@@ -91,7 +97,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 27
+ANALYSIS_VERSION = 28
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,21 @@ _KIND_BEFORE = re.compile(
     r"\b(?:group|band|firm|company|giant|airline|carrier|label|network|website|newspaper|magazine|broadcaster"
     r"|charity|insurer|retailer|chain|brand|studio|manufacturer|outfit|organi[sz]ation"
     r"|militia|movement|bank|channel|programme|show|series|serial|sitcom|drama|soap|documentary|film|movie"
-    r"|album|song|single|novel|musical|opera|franchise|ship|vessel|hotel|restaurant)\s+$"
+    r"|album|song|single|novel|musical|opera|franchise|ship|vessel|hotel|restaurant|carmaker|automaker"
+    r"|(?:car|wine|drug|chip|steel|aircraft|computer|toy|phone|software|truck|tyre|tire|beer|food)\s?makers?"
+    r"|auctioneers?|brokerage|bookmakers?|reinsurer|distributor|conglomerate|consultancy|act|utility"
+    r"|laboratory|agency|daily|tabloid|game|virus|robot|mine|theatre|theater|stadium|battleship|character)\s+$"
 )
+# the legal form that ends a firm's name, right after it or after more of its name: "Gabelli-Rosenthal and
+# Partners LP", "BASF AG", "Hayes Microcomputer Products Inc"
+_FIRM_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w&'’-]*){0,3}\s+(?:AG|LP|LLP|LLC|Bhd|NV|PLC|Plc|plc|Ltd|Inc|Corp|GmbH|SpA|P\.C\.)(?![\w-])"
+    r"|\s+(?:and|&)\s+(?:Partners|Co|Sons|Associates|Montague)\b"
+)
+_LEGAL_FORMS = frozenset(["ag", "lp", "llp", "llc", "bhd", "nv", "plc", "ltd", "inc", "corp", "gmbh", "spa"])
+# a title in quotation marks: a show's, a film's, a song's ("Top Gear", "Downton Abbey,")
+_QUOTE_BEFORE = re.compile(r"[\"“‘]$")
+_QUOTE_AFTER = re.compile(r"[,.!?]?[\"”’]")
 _BARE_KIND_BEFORE = re.compile(r"\b[Tt]he\s+[a-z]+\s+$")
 # a product's name before what it is: "the Creative Zen portable media player", "the Nokia N95 phone"
 _THING_AFTER = re.compile(
@@ -58,10 +71,15 @@ def _bodies(sentences: Sequence[str], mentions: list[Mention]) -> set[tuple[str,
         owned = _OWNED_BEFORE.search(before) and re.match(r"\s+[a-z]", after)
         # "the company Bill Gates founded": a bare "the" kind, then a clause whose subject is the name
         clause = _BARE_KIND_BEFORE.search(before) and re.match(r"\s+[a-z]", after)
+        quoted = _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after)
+        legal = m.tokens[-1].rstrip(".").lower() in _LEGAL_FORMS  # "Luda Werke AG"
         if (
             owned
+            or quoted
+            or legal
             or (_KIND_BEFORE.search(before) and not clause)
             or _THING_AFTER.match(after)
+            or _FIRM_AFTER.match(after)
             or any(len(f) > len(key) and f[: len(key)] == key for f in firms)
         ):
             out.add(key)

@@ -46,6 +46,35 @@ TITLE_HEADS = TITLE_ABBREVIATIONS | frozenset(
     )
 )
 
+# Surnames that are also English words, which a story writes in lower case too ("may", "given"): after a
+# first name they end the name ("Theresa May", "Shay Given"), where another word would not ("Dr Shea Steps")
+WORD_SURNAMES = frozenset(
+    word_list(
+        """
+        may king young brown green white black gray grey little long given rich hill wood woods field
+        price bell cook baker miller turner carter hunter fisher walker parker mason ward hall wells rose
+        lane day noble hope love good best bush stone marsh swift sharp strong cross read power page
+        banks rice lamb fox wolf bird burns house moody golding
+        """
+    )
+)
+# Occupations that title a person, written before the name ("referee Howard Webb", "festival organiser
+# Michael Eavis", "CBS news anchor Dan Rather") or after it; unlike TITLE_HEADS they stay topics of their
+# own ("astronaut", "artist")
+ROLE_NOUNS = frozenset(
+    word_list(
+        """
+        referee linesman umpire organiser organizer anchor anchorman newsreader agent artist driver racer
+        rider jockey trainer frontbencher backbencher laureate animator banker librarian co-counsel sheriff
+        dj pundit commentator photographer film-maker filmmaker playwright poet historian
+        activist campaigner chef lecturer specialist expert engineer warden pilot astronaut cosmonaut
+        explorer climber swimmer cyclist boxer golfer skier batsman bowler flanker full-back fly-half
+        scrum-half curator dancer ballerina choreographer screenwriter entrepreneur tycoon magnate
+        businessman businesswoman consul attache investor buyer vocalist frontman trader
+        arbitrageur financier speculator
+        """
+    )
+)
 # Organisation words that, after "<title> of", finish the title instead of naming a body: "Secretary of
 # State" works at the State Department but names no organisation "State".
 TITLE_COMPLEMENTS = frozenset(["state"])
@@ -199,6 +228,8 @@ united-arab-emirates:emirati uae:emirati vanuatu:ni-vanuatu greenland:greenlandi
 saint-kitts-and-nevis:kittitian saint-vincent:vincentian sao-tome:santomean vatican:vatican
 """
 
+DEMONYMS: set[str] = set()
+"""A people's adjectives ("afghan", "british", "european"), not their countries' names."""
 NATIONALITY: dict[str, str] = {}
 """Lower-cased country or adjective -> canonical country key ("iranian" -> "iran", "u.s." -> "united states").
 """
@@ -208,6 +239,8 @@ for _entry in _COUNTRIES.split():
     NATIONALITY[_key] = _key
     for _adj in _adjs.split(","):
         NATIONALITY.setdefault(_adj.replace("-", " "), _key)
+        if _adj != _country:
+            DEMONYMS.add(_adj.replace("-", " "))
 for _alias, _key in {
     "u.s.": "united states",
     "us": "united states",
@@ -223,6 +256,23 @@ for _alias, _key in {
     "wales": "great britain",
 }.items():
     NATIONALITY[_alias] = _key
+# Words of a ministry's or an office's portfolio: "Trade and Industry Secretary", "Culture, Media and Sport
+# Secretary", "Savings and Loan Commissioner" are one title, however many "and"s it takes
+PORTFOLIO_WORDS = frozenset(
+    word_list(
+        """
+        trade industry industries culture media sport sports energy mines mining resources environment
+        food rural affairs work pensions education skills science technology health social services
+        security transport housing local government communities justice home foreign commonwealth
+        development finance economy economic planning agriculture fisheries forestry forests water power
+        oil natural gas savings loan loans employment labour labor welfare tourism arts heritage defence
+        defense veterans interior commerce public works infrastructure family families children youth
+        women equality immigration citizenship customs revenue budget treasury regional urban land lands
+        telecommunications communications posts information broadcasting legal fuel petroleum minerals
+        steel consumer protection competition research innovation aviation shipping ports
+        """
+    )
+)
 # A people's nouns that are no adjective of theirs: "Dane Kenneth Carlsen", "Swede", "Pole"; "Dutchman",
 # "Frenchman" are the adjective and "man"
 DEMONYM_NOUNS = frozenset(

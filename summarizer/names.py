@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from summarizer.lexicon import (
     DAYS,
+    DEMONYMS,
     HONORIFICS_DROPPED,
     HONORIFICS_KEPT,
     MONTHS,
@@ -25,12 +26,15 @@ from summarizer.lexicon import (
     NATIONALITY,
     ORG_WORDS,
     PLURAL_TITLE_ABBREVIATIONS,
+    PORTFOLIO_WORDS,
     POST_NOMINALS,
+    ROLE_NOUNS,
     SPEECH_VERBS,
     STOPWORDS,
     TITLE_ABBREVIATIONS,
     TITLE_COMPLEMENTS,
     TITLE_HEADS,
+    WORD_SURNAMES,
     is_place_name,
     word_list,
 )
@@ -55,7 +59,8 @@ _AMBIGUOUS_HEADS = frozenset(
     word_list(
         """
         dean host star partner member principal author writer player teacher sister brother father major
-        king prince bishop judge justice marshal rich
+        king prince bishop judge justice marshal rich driver rider fellow pilot banker agent warden chef
+        anchor buyer
         """
     )
 )
@@ -263,7 +268,9 @@ def _nounish(t: Tok) -> bool:
 
 def _head_word(t: Tok, in_run: bool) -> bool:
     low = t.low.rstrip(".")
-    if low not in TITLE_HEADS:
+    if low.startswith("co-") and low[3:] in TITLE_HEADS:  # "co-chairman", "co-host"
+        low = low[3:]
+    if low not in TITLE_HEADS and low not in ROLE_NOUNS:
         # professions written in lower case: epidemiologist, physician, technician (not "Lindqvist")
         return (
             not in_run
@@ -293,9 +300,73 @@ def _verb_after(toks: list[Tok], j: int) -> bool:
     return before.low in _BEFORE_A_VERB or adverb
 
 
+# "of State", "for Europe", "of the Conservative Party", "of the Bank of England" ending a title
+_OF_COMPLEMENT = re.compile(
+    r"\b(?:of|for)\s+(?:the\s+)?[A-Z]\S*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z]\S*){0,4}$|\b(?:of|for)\s+\S+(?:\s+\S+)?$"
+)
+
+
+def _joined_in_title(toks: list[Tok], j: int, start: int, k: int) -> int | None:
+    """How many tokens a title ending before token k (and starting at `start` so far) goes back over at a
+    joining word toks[j]: "of" or "for" ("Secretary of State", "Bank of England Governor"), "the" after
+    one ("Governor of the Bank of England"), "and" or a comma between portfolios ("Trade and Industry
+    Secretary", "Culture, Media and Sport Secretary"); 0 when toks[j] joins nothing, None when the title
+    ends there."""
+    t = toks[j]
+    if start >= k or j == 0:
+        return 0
+    if t.low in {"of", "for"}:
+        return 1 if _head_word(toks[j - 1], False) or _names_a_body(toks, j, k) else None
+    if (
+        t.low in {"and", ",", "&"}
+        and toks[j - 1].is_cap
+        and toks[j - 1].low in PORTFOLIO_WORDS
+        and toks[start].low in PORTFOLIO_WORDS
+        and (t.low != "," or any(x.low in {"and", "&"} for x in toks[start:k]))
+    ):
+        return 1
+    if (
+        t.low == "the"
+        and toks[start].is_cap
+        # a body's name ends the title at a comma ("the President of the European Parliament, Josep
+        # Borrell"); run on into capitals, it is part of a name ("member of the British Royal Family")
+        and (toks[k].text == "," or _head_word(toks[k - 1], False))
+        and j > 1
+        and toks[j - 1].low in {"of", "for"}
+        and _head_word(toks[j - 2], False)
+    ):
+        return 2
+    return 0
+
+
+def _names_a_body(toks: list[Tok], of: int, k: int) -> bool:
+    """Whether the "of" at `of` joins a body's name in a title ending before token k: "Bank of England
+    Governor", "Institute of Technology professor"; not "Social Democrats of Prime Minister", "Office of
+    Supreme Leader Ayatollah" (a title after it), "United States of Afghan President" (a people's word)."""
+    after = toks[of + 1]
+    return (
+        toks[of - 1].is_cap
+        and toks[of - 1].low in ORG_WORDS
+        and after.is_cap
+        and not _is_demonym(after)
+        and not any(_head_word(t, False) for t in toks[of + 1 : k - 1])
+        and not (of + 1 == k - 1 and _head_word(after, False))  # "the government of President X"
+    )
+
+
+def _is_demonym(t: Tok) -> bool:
+    return t.low in DEMONYMS
+
+
 def _lower_modifier(toks: list[Tok], j: int, k: int) -> bool:
-    """A lower-case word before a lower-case one in a title ("chief debt negotiator"), and no verb."""
-    return j + 1 < k and not toks[j + 1].is_cap and not _verb_after(toks, j)
+    """A lower-case word before a lower-case one in a title ("chief debt negotiator") or an acronym that
+    heads it ("radio DJ"), and no verb."""
+    nxt = toks[j + 1] if j + 1 < k else None
+    return (
+        nxt is not None
+        and (not nxt.is_cap or (nxt.text.isupper() and _head_word(nxt, False)))
+        and not _verb_after(toks, j)
+    )
 
 
 def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | None:
@@ -323,10 +394,11 @@ def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | N
                 j -= 1
                 continue
             break
-        if t.low in {"of", "for"} and j > 0 and start < k:
-            if not _head_word(toks[j - 1], False):  # "Secretary of State", not "United States of Afghan"
-                break
-            j -= 1
+        step = _joined_in_title(toks, j, start, k)
+        if step is None:
+            break
+        if step:
+            j -= step
             continue
         if (
             (
@@ -359,7 +431,7 @@ def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | N
     # the word next to the name must itself belong to a title (head, or "of State" complement)
     text = sentence[toks[start].start : toks[k - 1].end]
     last = toks[k - 1]
-    if not _head_word(last, False) and not re.search(r"\b(?:of|for)\s+\S+(?:\s+\S+)?$", text):
+    if not _head_word(last, False) and not _OF_COMPLEMENT.search(text):
         return None
     return text, toks[start].start
 
@@ -407,11 +479,18 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
         and not any(_head_word(w, False) for w in words[first : first + 4])
     ):
         return None
+    # after the title's head an "-ing" word is part of what it heads ("chief of the budget financing
+    # division", "head of group marketing"); before it, it opens a clause ("X, speaking in Paris")
+    first_head = next((i for i, w in enumerate(words) if _head_word(w, False)), len(words))
     if any(
         w.low in SPEECH_VERBS
         or w.low in {"is", "was", "are", "were", "will", "has", "had", "have"} | _BEFORE_A_VERB
-        or (not w.is_cap and w.low.endswith(("ed", "ing")) and w.low not in TITLE_MODIFIERS)
-        for w in words
+        or (
+            not w.is_cap
+            and w.low not in TITLE_MODIFIERS
+            and (w.low.endswith("ed") or (i < first_head and w.low.endswith("ing")))
+        )
+        for i, w in enumerate(words)
     ):
         return None
     if not any(_head_word(w, False) for w in words[: first + 4]):
@@ -553,6 +632,10 @@ def has_title_head(title: str | None) -> bool:
     )
 
 
+# ambiguous heads (also surnames) that are an office before a first name and surname
+_OFFICES_BEFORE_FULL_NAMES = frozenset(["judge", "justice", "bishop", "marshal", "sheriff"])
+
+
 def _split_title(run: list[Tok]) -> int:
     """Index where the name starts in a run: after the last title head or dropped honorific."""
     split = 0
@@ -567,6 +650,8 @@ def _split_title(run: list[Tok]) -> int:
             or (_head_word(run[k], True) and nxt not in {"of", "for"} | NAME_SUFFIXES)
         ):
             split = k + 1
+        elif low in _OFFICES_BEFORE_FULL_NAMES and k + 2 < len(run) and run[k + 1].is_cap:
+            split = k + 1  # "Chief Judge Mary Schroeder", "Bishop Jack Moyer": not "Igor Judge"
         elif low == "crown" and nxt in {"prince", "princess"} and k + 2 < len(run):
             split = k + 2  # "Crown Prince Abdullah" is "Prince Abdullah", whom the story calls so later
         elif _head_word(run[k], True) and nxt in {"of", "for"}:
@@ -732,9 +817,22 @@ def _name_end(name_toks: list[Tok], lower_vocab: set[str]) -> int:
             or (
                 name_toks[n].low not in NAME_PARTICLES
                 and (name_toks[n].low in STOPWORDS or name_toks[n].low in lower_vocab)
+                and not _word_surname(name_toks, n)
             )
         ),
         len(name_toks),
+    )
+
+
+def _word_surname(name_toks: list[Tok], n: int) -> bool:
+    """A surname that is also a word, after a first name it ends the run with: "Tom May", "Shay Given",
+    "Turi King" (not "Shea Steps Down", "Gordon Brown says")."""
+    return (
+        n == 1
+        and len(name_toks) == 2
+        and name_toks[1].low in WORD_SURNAMES
+        and name_toks[0].low not in STOPWORDS
+        and not is_place_name(name_toks[0].low)
     )
 
 
@@ -748,8 +846,13 @@ def _title_before_comma(toks: list[Tok], comma: int, sentence: str) -> tuple[str
     before = sentence[: prev[1]].rstrip()
     det = re.search(r"(?:\b(?:the|his|her|their|its|a|an)|['’]s)$", before, re.IGNORECASE)
     prev_words = tokenize(prev[0])
-    if not det or (prev_words and prev_words[-1].low in _RELATIONS):
+    if prev_words and prev_words[-1].low in _RELATIONS:
         return None
+    if det is None:
+        # an owner opens it: "PwC's global chief executive, Samuel DiPiazza", "Putin's spokesman, …"
+        if not (len(prev_words) > 2 and prev_words[1].low in {"'s", "’s"}):
+            return None
+        return prev
     start = det.start() if det.group().lower() not in {"'s", "’s"} else prev[1]
     title = sentence[start : toks[comma].start].strip()
     # keep the determiner out of the title

@@ -320,6 +320,19 @@ def _nationality(person: _Person, owners: dict[int, str], title: str | None) -> 
     return owners.get(person.pid)
 
 
+def _only_nationality(title: str | None) -> bool:
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w.\-]*", title or "") if w.lower() != "fellow"]
+    i = 0
+    while i < len(words):
+        if " ".join(words[i : i + 2]) in NATIONALITY:
+            i += 2
+        elif words[i] in NATIONALITY or words[i] in DEMONYM_NOUNS:
+            i += 1
+        else:
+            return False
+    return bool(words)
+
+
 _OWNER = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+@(\d+)\b")
 
 
@@ -379,7 +392,10 @@ def find_candidates(article: Article) -> FoundPeople:
     titles: dict[int, str | None] = {}
     for p in people:
         title = p.title
-        titles[p.pid] = title
+        # "American Lisa Raymond", "fellow Scot Kathy Butler": where someone is from, which the
+        # nationality keeps, is no title
+        shown = None if _only_nationality(title) else title
+        titles[p.pid] = shown
         is_author = (author_key is not None and p.key == author_key) or any(
             m.forced_role == "author" for m in p.mentions
         )
@@ -387,7 +403,7 @@ def find_candidates(article: Article) -> FoundPeople:
         facts[p.pid] = PersonFacts(
             pid=p.pid,
             name=p.name,
-            title=title or "",
+            title=shown or "",
             nationality=_nationality(p, owners, title),
             weak=p.weak,
             role="author" if is_author else None,

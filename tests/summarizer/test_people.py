@@ -985,3 +985,134 @@ def test_a_plural_title_before_two_names_titles_both() -> None:
     assert got.get("Varga") == got.get("Olsen") == "President", got
     assert got.get("Ann Lowe") == got.get("Ben Ruiz") == "Senator", got
     assert got.get("Eva Marsh") == got.get("Tim Cole") == "Sen.", got  # "Sens." ends no sentence
+
+
+def _titles_of(story: str) -> dict[str, str | None]:
+    return {p.name: p.title for p in text_result(story).people}
+
+
+def _assert_titles(story: str, expected: dict[str, str | None]) -> None:
+    """/who on the text `story` lists each name of `expected` with its title."""
+    got = _titles_of(story)
+    assert {name: got.get(name, "(not listed)") for name in expected} == expected, got
+
+
+def test_a_title_before_a_comma_keeps_its_body_and_its_owner() -> None:
+    """ "The Governor of the Bank of England, Robin Leigh-Pemberton" (reuters/5480), "the co-chairman of the
+    Conservative Party, Liam Fox" (bbc/politics-414), "PwC's global chief executive, Samuel DiPiazza"
+    (bbc/business-509) and "Putin's spokesman, Dmitry Peskov" (cnn/1301c5ddee50) gave no title."""
+    story = (
+        "The Governor of the Bank of Ruritania, Ivo Marek, repeated his criticism. Profits rose, said the "
+        "co-chairman of the Liberal Party, Ana Sousa, on Saturday. Acme's global chief executive, Dev Rao, "
+        "agreed, and Putin's spokesman, Lev Orlov, said so too. Social Democrats of Prime Minister Kai Lund "
+        "met, as did the government of President Omar Bello."
+    )
+    expected = {
+        "Ivo Marek": "Governor of the Bank of Ruritania",
+        "Ana Sousa": "co-chairman of the Liberal Party",
+        "Dev Rao": "Acme's global chief executive",
+        "Lev Orlov": "Putin's spokesman",
+        # "of" joins a body's name, not a party to a title or a title to a title
+        "Kai Lund": "Prime Minister",
+        "Omar Bello": "President",
+    }
+    _assert_titles(story, expected)
+
+
+def test_a_title_after_the_name_may_name_an_activity() -> None:
+    """ "Zoltan Boesze, chief of the Finance Ministry's budget financing division" (reuters/335) and
+    "Nigel Marson, head of group marketing at Transport for London" (bbc/tech-230) lost their titles at
+    the "-ing" word; a clause after the name still gives none."""
+    got = _titles_of(
+        "Ida Varga, chief of the ministry's budget financing division, told reporters the deficit would "
+        "grow. Tom Hale, head of group marketing at Metro Rail, said cards sold well. Kim Cole, speaking in "
+        "Paris, disagreed. Raul Ortiz, the Rovers midfielder planted his shot wide, and lost."
+    )
+    assert got.get("Ida Varga") == "chief of the ministry's budget financing division", got
+    assert got.get("Tom Hale") == "head of group marketing at Metro Rail", got
+    assert got.get("Kim Cole") is None and got.get("Raul Ortiz") is None, got
+
+
+def test_a_portfolio_title_keeps_every_department() -> None:
+    """ "Trade and Industry Secretary Patricia Hewitt" was "Industry Secretary" (bbc/business-382,
+    reuters/13253, reuters/16788), "Culture, Media and Sport Secretary Tessa Jowell" "Sport Secretary"
+    (bbc/politics-199), "Texas Savings and Loan Commissioner" "Loan Commissioner" (reuters/1115); a name
+    before "and" stays out of the next one's title."""
+    story = (
+        "Trade and Industry Secretary Mia Dunn said the deal was good. Culture, Media and Sport Secretary "
+        "Jo Platt backed it, and Ohio Savings and Loan Commissioner Al Reyes agreed. Blair and Foreign "
+        "Secretary Ray Moss met."
+    )
+    expected = {
+        "Mia Dunn": "Trade and Industry Secretary",
+        "Jo Platt": "Culture, Media and Sport Secretary",
+        "Al Reyes": "Ohio Savings and Loan Commissioner",
+        "Ray Moss": "Foreign Secretary",
+    }
+    _assert_titles(story, expected)
+
+
+def test_an_occupation_before_the_name_is_its_title_and_no_part_of_it() -> None:
+    """ "referee Howard Webb", "festival organiser Michael Eavis", "CBS news anchor Dan Rather" had no
+    title; "Sheriff Newell Normand" and "DJ Mike Read" were names; "Chief Judge Mary Schroeder" was "Judge
+    Mary Schroeder", title "Chief", and "U.S. District Judge Whitman Knapp" (reuters/19485) was no one."""
+    story = (
+        "Referee Hal Webb played a good advantage, and festival organiser Mo Eavis said it was fine. The "
+        "bill was backed by CBS news anchor Dan Rather. Sheriff Newell Norman said the man was armed, as "
+        "radio DJ Mick Reed did. Chief Judge Mary Schrader wrote the opinion. U.S. District Judge Whit Knapp "
+        "heard arguments on Monday."
+    )
+    expected = {
+        "Hal Webb": "Referee",
+        "Mo Eavis": "festival organiser",
+        "Dan Rather": "CBS news anchor",
+        "Newell Norman": "Sheriff",
+        "Mick Reed": "radio DJ",
+        "Mary Schrader": "Chief Judge",
+        "Whit Knapp": "U.S. District Judge",
+    }
+    _assert_titles(story, expected)
+
+
+def test_where_someone_is_from_is_no_title() -> None:
+    """ "American Lisa Raymond" (bbc/sport-457) had the title "American", "fellow Scot Kathy Butler" "Scot",
+    "New Zealander Graham Henry" "New Zealander"; "fellow Canadians" is nobody (cnn-val/117acfba8a09)."""
+    got = _titles_of(
+        "Nina Dechy beat American Lisa Ramon 7-5 6-3, and fellow Scot Katy Butler won. New Zealander Gray "
+        "Henry coached. The family asked fellow Canadians to pray."
+    )
+    assert got.get("Lisa Ramon") is None and got.get("Katy Butler") is None, got
+    assert "Gray Henry" in got and got["Gray Henry"] is None, got
+    assert not any("Canadians" in name for name in got), got
+
+
+def test_a_surname_that_is_a_word_ends_the_name() -> None:
+    """ "his co-host James May" was "James" (cnn/219c198858e6); "Theresa May" (bbc/politics-390) and "Tom
+    May" (bbc/sport-293) were no one: "may" is a word the story also writes. Another word still ends a
+    name: "Lee Rising Fast" is Lee."""
+    got = _titles_of(
+        "Fans were angry, and his co-host Jim May tweeted about it. Tessa May, shadow secretary for the "
+        "family, said in May that she may run. Coach Ali Rising said prices were rising."
+    )
+    assert got.get("Jim May") == "co-host", got
+    assert got.get("Tessa May") == "shadow secretary for the family", got
+    assert "Ali" in got and not any("Rising" in name for name in got), got
+
+
+def test_a_firm_a_quoted_title_or_a_named_thing_is_no_person() -> None:
+    """ "Gabelli-Rosenthal and Partners LP" made "Gabelli-Rosenthal" a delegate (reuters/19713); "BASF AG",
+    "Hayes Microcomputer Products Inc" (reuters/17734), "car maker Aston Martin" (bbc/business-105),
+    "auctioneers Cooper Owen" (bbc/entertainment-270), "the humanoid robot Asimo" (bbc/tech-246) and
+    shows in quotation marks ("Top Gear", "Downton Abbey", "Cinderella") were people. A person the story
+    titles beside a firm named after them stays ("inside trader Ivan Boesky", reuters/5589)."""
+    story = (
+        "Kessel-Rosen and Partners LP told the SEC it wants control, and a group including Kessel-Rosen "
+        "agreed. Luda Werke AG said prices rose. Car maker Barton Hale has gone head-to-head with rivals, "
+        'says auctioneers Pryce Lowell. The robot Omni Vega walked. Shows like "Carver Hall" are popular, '
+        'and "Tilly Pell," a retelling, opened. A firm controlled by inside trader Ivo Brask asked to '
+        "protect Ivo Brask and Co L.P. assets, Ivo Brask said."
+    )
+    _assert_story_lists(
+        story, {"Ivo Brask"}, ["Kessel", "Luda", "Barton", "Pryce", "Omni", "Carver", "Tilly"]
+    )
+    assert by_name(text_result(story))["Ivo Brask"].title == "inside trader"
