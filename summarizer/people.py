@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from typing import Any
 
 from summarizer import ner
@@ -63,7 +64,18 @@ class _Person:
 
     @property
     def name(self) -> str:
-        best = max(self.mentions, key=lambda m: (len(name_key(m.tokens)), len(m.tokens), -m.sent))
+        """The fullest name the story gives, in its most used spelling ("Kilroy-Silk" over "Kilroy Silk")."""
+        used = Counter(name_key(m.tokens) for m in self.mentions)
+        best = max(
+            self.mentions,
+            key=lambda m: (
+                len(_flat(name_key(m.tokens))),
+                used[name_key(m.tokens)],
+                len(m.tokens) - len(name_key(m.tokens)),  # "Sir Clive Woodward" over "Clive Woodward"
+                -len(name_key(m.tokens)),  # "Kilroy-Silk" over "Kilroy Silk"
+                -m.sent,
+            ),
+        )
         return display_name(best.tokens)
 
     @cached_property
@@ -241,14 +253,21 @@ def _merge(mentions: list[Mention]) -> list[_Person]:
     people: list[_Person] = []
     by_key: dict[tuple[str, ...], _Person] = {}
     multi = sorted(
-        (m for m in mentions if len(name_key(m.tokens)) >= 2), key=lambda m: -len(name_key(m.tokens))
+        (m for m in mentions if len(name_key(m.tokens)) >= 2),
+        key=lambda m: (-len(name_key(m.tokens)), _initialled(name_key(m.tokens))),
     )
     single = [m for m in mentions if len(name_key(m.tokens)) < 2]
     for m in multi:
         key = name_key(m.tokens)
-        person = by_key.get(key)
-        if person is None:  # "López Obrador" within "Andrés Manuel López Obrador"
-            person = next((p for p in people if len(p.key) > len(key) and p.key[-len(key) :] == key), None)
+        person = by_key.get(key) or next((p for p in people if _flat(p.key) == _flat(key)), None)
+        if person is None:  # "López Obrador" within "Andrés Manuel López Obrador"; "Sinama Pongolle"
+            flat = _flat(key)
+            person = next((p for p in people if _flat(p.key)[-len(flat) :] == flat), None)
+        if person is None and _initialled(key):  # "M Cueto" of a team sheet is Mark Cueto
+            person = next(
+                (p for p in people if p.key[-1] == key[-1] and p.key[0][:1] == key[0][:1] and p is not None),
+                None,
+            )
         if person is None:
             person = _Person(pid=len(people), key=key)
             people.append(person)
@@ -259,7 +278,7 @@ def _merge(mentions: list[Mention]) -> list[_Person]:
         if not key:
             continue
         word = key[-1]
-        cands = [p for p in people if len(p.key) >= 2 and (p.key[-1] == word or word in p.key[-1].split("-"))]
+        cands = [p for p in people if len(p.key) >= 2 and _surname_of(p, word)]
         if not cands:
             cands = [p for p in people if len(p.key) >= 2 and p.key[0] == word]
         if not cands:
@@ -281,6 +300,54 @@ def _merge(mentions: list[Mention]) -> list[_Person]:
     for i, p in enumerate(kept):
         p.pid = i
     return kept
+
+
+# between a name and another name for the same person: "Mahmoud Abbas, also known as Abu Mazen", "Jay-Z,
+# real name Shawn Carter", "Paul Hewson, better known as Bono"
+_ALIAS_BETWEEN = re.compile(
+    r"\s*[,(]?\s*(?:also\s+known\s+as|better\s+known\s+as|aka|a\.k\.a\.|(?:whose\s+)?real\s+name(?:\s+is)?|"
+    r"born)\s+$"
+)
+
+
+def _join_aliases(sentences: Sequence[str], mentions: list[Mention]) -> None:
+    """A second name the story gives someone is theirs: its mentions take the first name's words."""
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[m.sent].append(m)
+    renamed: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for i, ms in by_sentence.items():
+        ms.sort(key=lambda m: m.start)
+        for a, b in pairwise(ms):
+            if a.person is not False and _ALIAS_BETWEEN.fullmatch(sentences[i][a.end : b.start]):
+                renamed[name_key(b.tokens)] = a.tokens
+    for m in mentions:
+        words = renamed.get(name_key(m.tokens))
+        if words is not None and name_key(words) != name_key(m.tokens):
+            m.tokens = words
+            m.person = m.person if m.person is not None else True
+
+
+def _flat(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words with its hyphens read as spaces: "Kilroy-Silk" is "Kilroy Silk"."""
+    return tuple(part for word in key for part in word.split("-") if part)
+
+
+def _surname_of(person: _Person, word: str) -> bool:
+    """Whether one word names the person by surname: "Kilroy-Silk", or "Kilroy" of it, or "Silk"."""
+    parts = _flat((word,))
+    for m in person.mentions:
+        key = name_key(m.tokens)
+        if len(key) >= 2 and (
+            key[-1] == word or word in key[-1].split("-") or _flat(key)[-len(parts) :] == parts
+        ):
+            return True
+    return False
+
+
+def _initialled(key: tuple[str, ...]) -> bool:
+    """ "M Cueto", "J. Gardener": an initial and a surname."""
+    return len(key) == 2 and len(key[0].rstrip(".")) == 1
 
 
 def _mask(sentence: str, ms: list[Mention]) -> str:
@@ -368,6 +435,7 @@ def find_candidates(article: Article) -> FoundPeople:
             if fold(" ".join(m.tokens)) in contributors:
                 m.person, m.forced_role = True, "author"
         mentions.extend(found)
+    _join_aliases(sents.text, mentions)
     drop_bodies(sents.text, mentions)
     _decide_with_model(sents, mentions, lower_vocab)
     _vouch_full_names(sents, mentions, lower_vocab)

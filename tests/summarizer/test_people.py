@@ -1116,3 +1116,19 @@ def test_a_firm_a_quoted_title_or_a_named_thing_is_no_person() -> None:
         story, {"Ivo Brask"}, ["Kessel", "Luda", "Barton", "Pryce", "Omni", "Carver", "Tilly"]
     )
     assert by_name(text_result(story))["Ivo Brask"].title == "inside trader"
+
+
+def test_one_person_is_listed_once_however_the_story_spells_them() -> None:
+    """ "Robert Kilroy Silk" and "Robert Kilroy-Silk" were two people (bbc/politics-267, -293), "Sinama
+    Pongolle" another than "Florent Sinama-Pongolle" (bbc/sport-269), "M Cueto" of a team sheet another
+    than "Mark Cueto" (bbc/sport-414), "Abu Mazen" another than "Mahmoud Abbas, also known as Abu Mazen"
+    (bbc/politics-149) and "Shawn Carter" than "Jay-Z, real name Shawn Carter" (bbc/entertainment-117)."""
+    story = (
+        "Former member Robert Lacey-Hart said the party was lost. Robert Lacey Hart is not a team player, "
+        "Mr Lacey-Hart's critics say. Florent Dumas-Riviere scored early and Dumas Riviere scored again. "
+        "Mark Cueto played well. England: M Cueto, J Noon. Mahmoud Abbas, also known as Abu Mazen, met "
+        "him, and Abu Mazen said so. Jay-Z, real name Shawn Carter, agreed."
+    )
+    people = set(by_name(text_result(story)))
+    assert {"Robert Lacey-Hart", "Florent Dumas-Riviere", "Mark Cueto", "Mahmoud Abbas", "Jay-Z"} <= people
+    assert not {"Robert Lacey Hart", "Dumas Riviere", "M Cueto", "Abu Mazen", "Shawn Carter"} & people
