@@ -48,10 +48,22 @@ from summarizer.text import split_sentences
 from summarizer.word_signals import commonness
 
 MAX_PEOPLE = 200  # a roll-call of 500 names is reported by its first 200 people
+_NAMES = r"(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"  # a name of two to four words
 _CONTRIB = (
     re.compile(r"^By\s+(?P<names>[A-Z][^.;:!?]{2,80})$"),
-    re.compile(r"^(?:[A-Z][\w.&]*['’]s\s+)?(?P<names>.{3,200}?)\s+contributed\b"),
+    re.compile(r"^(?:[A-Z][\w.&]*['’]s\s+)?(?P<names>.{3,200}?)\s+contributed\s+(?:to\s+th|reporting)"),
     re.compile(r"\b(?:Reporting|Writing|Editing|Additional reporting)\s+by\s+(?P<names>[^;.)]{3,200})"),
+    # "CNN's Sugam Pokharel reported from India and CNN's Greg Botelho wrote this story"; "Journalist
+    # Manesh Shrestha reported from Kathmandu": an outlet's or a journalist's name before the verb
+    re.compile(
+        rf"(?:^|,\s*|\band\s+)(?:[A-Z][\w.&]*['’]s\s+|[Jj]ournalist\s+){_NAMES}\s+(?:wrote|reported)\b"
+    ),
+    re.compile(rf"^Share your thoughts with\s+{_NAMES}\s+on\b"),  # an opinion piece's writer
+)
+# what a contributor line says besides a name: "Serena Dong in Beijing", "journalist Monica Sarkar"
+_NOT_THE_NAME = re.compile(
+    r"\s+(?:in|from|at)\s+\S.*$|^(?:journalist|reporter|correspondent|photographer|producer)\s+"
+    r"|^[A-Z][\w.&]*['’]s\s+"
 )
 
 
@@ -147,7 +159,8 @@ def _contributors(sentence: str) -> list[str]:
     for rx in _CONTRIB:
         for m in rx.finditer(sentence):
             parts = re.split(r"\s*,\s*|\s+and\s+|\s*;\s*", m.group("names"))
-            out.extend(p.strip() for p in parts if p.strip() and p.strip()[0].isupper())
+            names = (_NOT_THE_NAME.sub("", p.strip()) for p in parts)
+            out.extend(n for n in names if n and n[0].isupper())
     return out
 
 

@@ -1132,3 +1132,25 @@ def test_one_person_is_listed_once_however_the_story_spells_them() -> None:
     people = set(by_name(text_result(story)))
     assert {"Robert Lacey-Hart", "Florent Dumas-Riviere", "Mark Cueto", "Mahmoud Abbas", "Jay-Z"} <= people
     assert not {"Robert Lacey Hart", "Dumas Riviere", "M Cueto", "Abu Mazen", "Shawn Carter"} & people
+
+
+def test_every_name_of_a_credit_line_is_an_author() -> None:
+    """ "Serena Dong in Beijing contributed to this report" (cnn/370faa5045eb), "CNN's Rosie Tomkins and
+    journalist Monica Sarkar contributed" (cnn/8fe92cd7737e), "CNN's Sugam Pokharel reported from India and
+    CNN's Greg Botelho wrote this story" (cnn/8fe1a04ba71c) left their writers "mentioned"; a body that
+    "contributed" money is no author, and a source who "reported" something stays mentioned."""
+    story = (
+        "Police chief Ray Dunn reported a rise in thefts, Ray Dunn said. The embassy, the Lark Foundation "
+        "and the government have all contributed to buy ballot boxes. Journalist Ana Reyes reported from "
+        "Lima, CNN's Tom Hale reported from Quito and CNN's Bo Lind wrote this story. Eva Moss in Cusco and "
+        "journalist Li Wen contributed to this report."
+    )
+    roles = {p.name: p.role for p in text_result(story).people}
+    assert {name: roles.get(name) for name in ("Ana Reyes", "Tom Hale", "Bo Lind", "Eva Moss", "Li Wen")} == {
+        "Ana Reyes": "author",
+        "Tom Hale": "author",
+        "Bo Lind": "author",
+        "Eva Moss": "author",
+        "Li Wen": "author",
+    }, roles
+    assert roles.get("Ray Dunn") == "mentioned" and "Lark Foundation" not in roles, roles
