@@ -158,8 +158,8 @@ ORG_WORDS = frozenset(
         north south central northern southern eastern western middle gulf bay coast peninsula street's
         day week month year century war wars crisis agreement accord deal protocol convention
         directorate secretariat delegation mission team squad united rovers wanderers athletic albion hotspur
-        harriers tour europe asia africa americas pacific atlantic stores megastores trains rescue marathon
-        leisure unit affairs p.c. brothers sisters
+        harriers tour tours europe asia africa americas pacific atlantic stores megastores trains rescue
+        marathon leisure unit affairs p.c. brothers sisters
         """
     )
 )

@@ -558,6 +558,9 @@ def _org_in(text: str | None) -> str | None:
 _DESCRIBING_COMPOUND = re.compile(r"[A-Z][a-z]*(?:-[a-z]+)*-[a-z]{3,}")
 
 
+_GIVEN_NAME_WORDS = frozenset(["will", "may"])
+
+
 def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[str]) -> int:
     """Drop a capitalised common word starting a sentence ("Negotiators", "Many") from a run, and a
     compound whose tail is lower case ("Oscar-nominated Owen", "Owner-breeder Ann Cole"): a name's
@@ -566,8 +569,10 @@ def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[st
         t = toks[i]
         at_start = i == 0 or toks[i - 1].text in {'"', "“", "‘", "'", "(", "-", "—", "–", "•", ":"}
         low = t.low
+        # "among them Will Smith": a first name that is also a word, capitalised inside a sentence
+        given = not at_start and low in _GIVEN_NAME_WORDS and i + 1 < j
         if (
-            (low in STOPWORDS and t.text not in {"Mr", "Ms", "Mrs", "Dr"})
+            (low in STOPWORDS and t.text not in {"Mr", "Ms", "Mrs", "Dr"} and not given)
             or (at_start and low in lower_vocab and low not in TITLE_HEADS and low not in TITLE_MODIFIERS)
             or (i + 1 < j and _DESCRIBING_COMPOUND.fullmatch(t.text))
         ):

@@ -132,10 +132,18 @@ def use_model(enabled: bool) -> None:
 
 def person_spans(sentences: Sequence[str]) -> list[list[tuple[int, int]]] | None:
     """Character spans of PERSON entities in each sentence, or None when there is no model."""
+    found = entity_spans(sentences)
+    if found is None:
+        return None
+    return [[(a, b) for a, b, label in ents if label == "PERSON"] for ents in found]
+
+
+def entity_spans(sentences: Sequence[str]) -> list[list[tuple[int, int, str]]] | None:
+    """Character spans and labels ("PERSON", "ORG", "GPE" …) of the entities in each sentence, or None
+    when there is no model."""
     nlp = get_model()
     if nlp is None:
         return None
-    out: list[list[tuple[int, int]]] = []
-    for doc in nlp.pipe(sentences, batch_size=64):
-        out.append([(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"])
-    return out
+    return [
+        [(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(sentences, batch_size=64)
+    ]

@@ -26,10 +26,12 @@ from summarizer.delegation.scorer import Scorer
 from summarizer.lexicon import (
     DEMONYM_NOUNS,
     HONORIFICS_KEPT,
+    NAME_PARTICLES,
     NATIONALITY,
     ORG_WORDS,
     STOPWORDS,
     TITLE_HEADS,
+    is_place_name,
 )
 from summarizer.names import (
     Mention,
@@ -207,7 +209,7 @@ def _decide_with_model(sents: _Sentences, mentions: list[Mention], lower_vocab: 
             windows[-1] = (m.sent, windows[-1][1], max(b, windows[-1][2]))
         else:
             windows.append((m.sent, a, b))
-    spans = ner.person_spans([sents.text[i][a:b] for i, a, b in windows])
+    spans = ner.entity_spans([sents.text[i][a:b] for i, a, b in windows])
     if spans is None:
         for m in undecided:  # rules only: a two-to-four word name of unfamiliar capitalised words
             before = sents.text[m.sent][: m.start]
@@ -219,17 +221,73 @@ def _decide_with_model(sents: _Sentences, mentions: list[Mention], lower_vocab: 
                 and not re.search(r"\b(?:in|at|to|from|near|across|of)\s+(?:the\s+)?$", before)
             )
         return
-    found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    found: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     for (i, a, _), ents in zip(windows, spans, strict=True):
-        found[i].extend((a + x, a + y) for x, y in ents)
+        found[i].extend((a + x, a + y, label) for x, y, label in ents)
+    _read_entities(undecided, found, sents, lower_vocab)
+
+
+def _read_entities(
+    undecided: list[Mention],
+    found: dict[int, list[tuple[int, int, str]]],
+    sents: _Sentences,
+    lower_vocab: set[str],
+) -> None:
+    """A mention is a person's where the model's PERSON entity covers most of it (and the name is cut to
+    that entity); else the label the model gave it is kept ("ORG", "GPE" …, "none")."""
     for m in undecided:
         m.person = False
-        for a, b in found[m.sent]:
+        m.extra["model"] = "none"  # what the model reads the name as, when not a person's
+        for a, b, label in found[m.sent]:
             overlap = min(b, m.end) - max(a, m.start)
             if overlap > 0 and overlap * 2 >= m.end - m.start:
+                if label != "PERSON":
+                    m.extra["model"] = label
+                    continue
                 m.person = True
                 _trim_to_span(m, sents.text[m.sent], a, lower_vocab)
                 break
+
+
+_LIST_BETWEEN = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s+")
+
+
+def _people_listed_with_people(sentences: Sequence[str], mentions: list[Mention]) -> None:
+    """A full name in a list with a person's full name is a person's, where only the model said no: "Will
+    Smith, Kevin Spacey and Keanu Reeves", "goals from Quinton Fortune and Cristiano Ronaldo"."""
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[m.sent].append(m)
+    for i, ms in by_sentence.items():
+        ms.sort(key=lambda m: m.start)
+        lists: list[list[Mention]] = [[ms[0]]]
+        for a, b in pairwise(ms):
+            if _LIST_BETWEEN.fullmatch(sentences[i][a.end : b.start]):
+                lists[-1].append(b)
+            else:
+                lists.append([b])
+        for names in lists:
+            if any(m.person and len(m.tokens) >= 2 for m in names):
+                for m in names:
+                    if _could_be_named_person(m):
+                        m.person = True
+
+
+def _could_be_named_person(m: Mention) -> bool:
+    """A name the model read as no one's, or as a body's (the small model calls many people "ORG"),
+    that reads as a first name and a surname: not a place, a building or a work ("Miami Heat", "the
+    Spotless Mind"), nor led by a place or an article ("Belfast Harlequins", "La Traviata")."""
+    last = m.tokens[-1].lower()
+    return (
+        m.person is False
+        and m.extra.get("model") in {"none", "ORG"}
+        and 2 <= len(m.tokens) <= 3
+        and not is_place_name(m.tokens[0].lower())
+        and m.tokens[0].lower() not in NAME_PARTICLES
+        and not re.fullmatch(r"[DRI]-[A-Z][a-z]+", m.tokens[0])  # "Cory Booker, D-New Jersey, and …"
+        and last not in ORG_WORDS
+        and last.removesuffix("s") not in ORG_WORDS  # "Koryo Tours, Young Pioneers Tours and …"
+    )
 
 
 def _trim_to_span(m: Mention, sentence: str, start: int, lower_vocab: set[str]) -> None:
@@ -451,6 +509,7 @@ def find_candidates(article: Article) -> FoundPeople:
     _join_aliases(sents.text, mentions)
     drop_bodies(sents.text, mentions)
     _decide_with_model(sents, mentions, lower_vocab)
+    _people_listed_with_people(sents.text, mentions)
     _vouch_full_names(sents, mentions, lower_vocab)
     surnames = {fold(x.tokens[-1]) for x in mentions if x.person and len(x.tokens) >= 2}
     said = Counter(name_key(m.tokens) for m in mentions)

@@ -1154,3 +1154,22 @@ def test_every_name_of_a_credit_line_is_an_author() -> None:
         "Li Wen": "author",
     }, roles
     assert roles.get("Ray Dunn") == "mentioned" and "Lark Foundation" not in roles, roles
+
+
+def test_a_name_in_a_list_of_people_is_a_person() -> None:
+    """ "among them Will Smith, Kevin Spacey and Keanu Reeves" listed only Kevin Spacey
+    (bbc/entertainment-058, -348): "Will" read as a verb, and the small model read "Keanu Reeves" as a
+    firm; "goals from Quinton Fortune and Cristiano Ronaldo" lost Fortune (bbc/sport-095). A listed
+    firm stays none ("Koryo Tours, Young Pioneers Tours and Uri Tours", cnn-val/6ad5f3e0bb4b), and so
+    does a party and state ("Cory Booker, D-New Jersey, will be there", cnn-val/b4adfbb8c0cb)."""
+    story = (
+        "The stars were there, among them Will Smyth, Kevin Spacey and Kenu Reever. Goals in each half from "
+        "Quinton Fortuna and Cristiano Ronaldo gave the side the win. Tour operators, including Koryo Tours, "
+        "Young Pioneers Tours and Uri Tours, agreed. Sen. Cory Booker, D-New Jersey, will be there. Will "
+        "Labour win?"
+    )
+    _assert_story_lists(
+        story,
+        {"Will Smyth", "Kevin Spacey", "Kenu Reever", "Quinton Fortuna", "Cristiano Ronaldo", "Cory Booker"},
+        ["Tours", "D-New", "Labour"],
+    )
