@@ -25,6 +25,7 @@ from summarizer.delegation import Candidates, Party, PersonFacts, decide, gather
 from summarizer.delegation.scorer import Scorer
 from summarizer.lexicon import (
     DEMONYM_NOUNS,
+    DEMONYMS,
     HONORIFICS_KEPT,
     NAME_PARTICLES,
     NATIONALITY,
@@ -32,6 +33,7 @@ from summarizer.lexicon import (
     STOPWORDS,
     TITLE_HEADS,
     is_place_name,
+    word_list,
 )
 from summarizer.names import (
     Mention,
@@ -261,32 +263,86 @@ def _people_listed_with_people(sentences: Sequence[str], mentions: list[Mention]
     for i, ms in by_sentence.items():
         ms.sort(key=lambda m: m.start)
         lists: list[list[Mention]] = [[ms[0]]]
+        joined: list[bool] = [False]  # an "and" joins the list: "A, B" alone may be a name and its gloss
         for a, b in pairwise(ms):
-            if _LIST_BETWEEN.fullmatch(sentences[i][a.end : b.start]):
+            between = sentences[i][a.end : b.start]
+            if _LIST_BETWEEN.fullmatch(between):
                 lists[-1].append(b)
+                joined[-1] = joined[-1] or bool(re.search(r"\band\b|&", between))
             else:
                 lists.append([b])
-        for names in lists:
-            if any(m.person and len(m.tokens) >= 2 for m in names):
+                joined.append(False)
+        for names, coordinated in zip(lists, joined, strict=True):
+            if coordinated and any(m.person and len(m.tokens) >= 2 for m in names):
                 for m in names:
-                    if _could_be_named_person(m):
+                    if _could_be_named_person(m, origin=False):
                         m.person = True
 
 
-def _could_be_named_person(m: Mention) -> bool:
+# a people's word right before a name: "Italian Dominik Paris", "American Robby Ginepri", "South Korean …"
+_ORIGIN_BEFORE = re.compile(r"(?:^|\s)((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+$")
+
+
+def _origin_word(words: str) -> bool:
+    """ "Italian", "South Korean", "Frenchman", "Dane": a people's adjective or noun."""
+    low = words.lower()
+    for part in (low, low.split()[-1]):
+        if part in DEMONYMS or part in DEMONYM_NOUNS:
+            return True
+        if part.endswith(("man", "woman")) and part.removesuffix("woman").removesuffix("man") in DEMONYMS:
+            return True
+    return False
+
+
+def _people_described_by_origin(sentences: Sequence[str], mentions: list[Mention]) -> None:
+    """A full name said right after where its bearer is from is a person's, where only the model said no:
+    "Frenchman Arnaud Clement", "over Italian Dominik Paris", "went to Argentine Chango Spasiuk"."""
+    for m in mentions:
+        if len(m.tokens) >= 3 and _origin_word(m.tokens[0]):  # the run held it: "Frenchman Arnaud Clement"
+            rest = m.tokens[1:]
+            if _could_be_named_person(m, rest) and _first_name_like(rest[0]):
+                m.start = sentences[m.sent].index(rest[0], m.start)
+                m.tokens = rest
+                m.person = True
+            continue
+        before = _ORIGIN_BEFORE.search(sentences[m.sent][: m.start])
+        if (
+            before
+            and _origin_word(before.group(1))
+            and _could_be_named_person(m)
+            and _first_name_like(m.tokens[0])
+        ):
+            m.person = True
+
+
+def _first_name_like(word: str) -> bool:
+    """Not a common English word ("Chamber Orchestra", "Daily Mail", "Royal Family", "Monetary System"
+    after "British", "European"): a rare word, or a hyphenated first name ("Jan-Michael")."""
+    return "-" in word or commonness(word) < 3.7
+
+
+_EVENT_WORDS = frozenset(
+    word_list("prix open cup championship championships league games olympics trophy classic")
+)
+
+
+def _could_be_named_person(m: Mention, words: tuple[str, ...] | None = None, origin: bool = True) -> bool:
     """A name the model read as no one's, or as a body's (the small model calls many people "ORG"),
     that reads as a first name and a surname: not a place, a building or a work ("Miami Heat", "the
     Spotless Mind"), nor led by a place or an article ("Belfast Harlequins", "La Traviata")."""
-    last = m.tokens[-1].lower()
+    words = words or m.tokens
+    last = words[-1].lower()
     return (
         m.person is False
-        and m.extra.get("model") in {"none", "ORG"}
-        and 2 <= len(m.tokens) <= 3
-        and not is_place_name(m.tokens[0].lower())
-        and m.tokens[0].lower() not in NAME_PARTICLES
-        and not re.fullmatch(r"[DRI]-[A-Z][a-z]+", m.tokens[0])  # "Cory Booker, D-New Jersey, and …"
+        # after a people's word the model may read the name as theirs ("NORP")
+        and m.extra.get("model") in ({"none", "ORG", "NORP"} if origin else {"none", "ORG"})
+        and 2 <= len(words) <= 3
+        and not is_place_name(words[0].lower())
+        and words[0].lower() not in NAME_PARTICLES
+        and not re.fullmatch(r"[DRI]-[A-Z][a-z]+", words[0])  # "Cory Booker, D-New Jersey, and …"
         and last not in ORG_WORDS
         and last.removesuffix("s") not in ORG_WORDS  # "Koryo Tours, Young Pioneers Tours and …"
+        and last not in _EVENT_WORDS  # "the Spanish Grand Prix", "the American Cup"
     )
 
 
@@ -510,6 +566,7 @@ def find_candidates(article: Article) -> FoundPeople:
     drop_bodies(sents.text, mentions)
     _decide_with_model(sents, mentions, lower_vocab)
     _people_listed_with_people(sents.text, mentions)
+    _people_described_by_origin(sents.text, mentions)
     _vouch_full_names(sents, mentions, lower_vocab)
     surnames = {fold(x.tokens[-1]) for x in mentions if x.person and len(x.tokens) >= 2}
     said = Counter(name_key(m.tokens) for m in mentions)

@@ -1173,3 +1173,22 @@ def test_a_name_in_a_list_of_people_is_a_person() -> None:
         {"Will Smyth", "Kevin Spacey", "Kenu Reever", "Quinton Fortuna", "Cristiano Ronaldo", "Cory Booker"},
         ["Tours", "D-New", "Labour"],
     )
+
+
+def test_a_name_after_where_its_bearer_is_from_is_a_person() -> None:
+    """ "meet Frenchman Arnaud Clement" (bbc/sport-450), "South Korean Hyung-Taik Lee defeated American
+    Jan-Michael Gambill" (bbc/sport-426), "a lead over Italian Dominik Paris" (cnn/51f087a4dc97): the
+    small model read no person. A body or a thing after a people's word stays none ("the Spanish Grand
+    Prix", "the British Royal Family", "the European Monetary System"), and so does the people's word
+    before a name that glosses it ("Another American, Jeffrey Fowle, was arrested", cnn-val/117acfba8a09)."""
+    story = (
+        "Henman will meet Frenchman Arnaud Clemont in the second round. South Korean Hyung-Taik Leem "
+        "defeated American Jan-Michael Gambell. He has a lead over Italian Dominik Parys. The Spanish Grand "
+        "Prix starts, and the British Royal Family and the European Monetary System were not amused. "
+        "Another American, Jeff Fowler, was arrested."
+    )
+    _assert_story_lists(
+        story,
+        {"Arnaud Clemont", "Hyung-Taik Leem", "Jan-Michael Gambell", "Dominik Parys", "Jeff Fowler"},
+        ["Prix", "Family", "System", "Frenchman", "Another"],
+    )
