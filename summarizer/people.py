@@ -504,12 +504,15 @@ def _owners(masked: Sequence[str]) -> dict[int, str]:
 
 
 def _nationality(person: _Person, owners: dict[int, str], title: str | None) -> str | None:
+    """Where the person is from, as the title says it ("Chinese Foreign Minister", "British diplomat"; not
+    a field's people word, "professor of Chinese politics") or as the story owns them ("Iran's X")."""
     if title:
         words = re.findall(r"[A-Za-z][\w.\-]*", title)
         for n in (2, 1):
             for i in range(len(words) - n + 1):
                 nat = NATIONALITY.get(" ".join(words[i : i + n]).lower())
-                if nat:
+                field = i > 0 and words[i - 1].lower() in {"of", "in", "on", "about"}  # "of Chinese politics"
+                if nat and not field:
                     return nat
     return owners.get(person.pid)
 

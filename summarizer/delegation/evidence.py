@@ -543,7 +543,8 @@ def hosts(s: Sentences) -> Iterator[Evidence]:
             rf"{P}\s+(?:[^@.;]{{0,20}}?\s)?(?:welcomed|welcomes|received|receives|hosted|hosts|will host|"
             rf"greeted|will receive|will welcome|invited)\s+(?:({PL})|(?:the|both|all|a|his|her)\s+"
             rf"(?:[\w\-]+\s+){{0,3}}?(?:delegations?|teams?|visitors|guests|party|envoys?|counterparts?))"
-            rf"|(?:at\s+(?:the\s+)?invitation\s+of|hosted\s+by|invited\s+by|welcomed\s+by)\s+{P}",
+            # not someone's people: "welcomed by her (@6's) subjects"
+            rf"|(?:at\s+(?:the\s+)?invitation\s+of|hosted\s+by|invited\s+by|welcomed\s+by)\s+{P}(?!['’]s)",
             text,
         ):
             host = int(m.group(1) or m.group(3))

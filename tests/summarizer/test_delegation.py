@@ -90,6 +90,8 @@ NEAR_MISSES: dict[str, tuple[str, dict[int, str], int]] = {
     "joins_party": ("@0 joined @1 as senior vice president.", {1: "chief executive"}, 0),
     "negotiates": ("@0 said negotiators had made progress.", {}, 0),
     "party_includes": ("Shareholders said a group including @0 bought 5 pct of the company.", {}, 0),
+    # "her" stands for @0: her people welcome it, she receives no one (cnn/4c8d7ccd6dd2)
+    "hosts": ("Her longevity is welcomed by @0's subjects.", {}, 0),
 }
 
 

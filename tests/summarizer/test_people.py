@@ -1192,3 +1192,16 @@ def test_a_name_after_where_its_bearer_is_from_is_a_person() -> None:
         {"Arnaud Clemont", "Hyung-Taik Leem", "Jan-Michael Gambell", "Dominik Parys", "Jeff Fowler"},
         ["Prix", "Family", "System", "Frenchman", "Another"],
     )
+
+
+def test_a_field_of_study_says_nothing_of_where_someone_is_from() -> None:
+    """Kerry Brown, "a professor of Chinese politics at the University of Sydney", was the host of Prince
+    William's visit to China (cnn/370faa5045eb): the title's "Chinese" was read as his nationality."""
+    story = (
+        "British Foreign Secretary Tom Lane arrived in Beijing on Sunday for talks with Chinese Foreign "
+        'Minister Wu Li. "It is a test of his skills," said Kerry Bron, a professor of Chinese politics at '
+        "the University of Sydney."
+    )
+    roles = {p.name: p.role for p in text_result(story).people}
+    assert roles.get("Tom Lane") == "delegate" and roles.get("Wu Li") == "host", roles
+    assert roles.get("Kerry Bron") == "mentioned", roles
