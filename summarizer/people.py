@@ -455,6 +455,36 @@ def _join_aliases(sentences: Sequence[str], mentions: list[Mention]) -> None:
             m.person = m.person if m.person is not None else True
 
 
+# a sentence that opens on someone's office, not their name: "The foreign secretary said …"
+_OFFICE_OPENS = re.compile(
+    r"^[\"“‘]?(?:(?:But|And|However|Yet),?\s+)?[Tt]he\s+((?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*))\s+"
+    r"(?:said|says|told|tells|added|has|had|was|is|will|would|also|insisted|argued|warned|denied|admitted)\b"
+)
+
+
+def _titles_said_next(sentences: Sequence[str], people: list[_Person]) -> None:
+    """ "Jack Straw has attacked the Lords. The foreign secretary said …": the office a sentence opens on
+    is the title of the one person the sentence before names, when nothing else titles them."""
+    named: dict[int, set[int]] = defaultdict(set)
+    for p in people:
+        for m in p.mentions:
+            named[m.sent].add(p.pid)
+    by_pid = {p.pid: p for p in people}
+    for i in range(1, len(sentences)):
+        office = _OFFICE_OPENS.match(sentences[i])
+        if not office or named[i] or len(named[i - 1]) != 1:
+            continue
+        person = by_pid[next(iter(named[i - 1]))]
+        word = office.group(2)
+        if has_title_head(word) and word not in _RELATIONS_WORDS and person.title is None:
+            first = min(person.mentions, key=lambda m: (m.sent, m.start))
+            first.extra["relative"] = office.group(1)
+            person.__dict__.pop("title", None)  # read the title again
+
+
+_RELATIONS_WORDS = frozenset(["wife", "husband", "son", "daughter", "mother", "father", "partner", "brother"])
+
+
 def _flat(key: tuple[str, ...]) -> tuple[str, ...]:
     """A name's words with its hyphens read as spaces: "Kilroy-Silk" is "Kilroy Silk"."""
     return tuple(part for word in key for part in word.split("-") if part)
@@ -581,6 +611,7 @@ def find_candidates(article: Article) -> FoundPeople:
     for p in people:
         for m in p.mentions:
             m.pid = p.pid
+    _titles_said_next(sents.text, people)
     masked = []
     for i, s in enumerate(sents.text):
         masked.append(_mask(s, [m for p in people for m in p.mentions if m.sent == i]))

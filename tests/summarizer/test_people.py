@@ -1205,3 +1205,13 @@ def test_a_field_of_study_says_nothing_of_where_someone_is_from() -> None:
     roles = {p.name: p.role for p in text_result(story).people}
     assert roles.get("Tom Lane") == "delegate" and roles.get("Wu Li") == "host", roles
     assert roles.get("Kerry Bron") == "mentioned", roles
+
+
+def test_the_office_the_next_sentence_opens_on_titles_the_one_person_before() -> None:
+    """ "Jack Straw has attacked the Lords … The foreign secretary said" (bbc/politics-040) left Straw
+    untitled; with two people before it, "the president" may be either, and titles no one."""
+    story = (
+        "Jon Strand has attacked the Lords over the ruling. The foreign secretary said it was wrong. Tony "
+        "Blane met Greg Bosh on Monday. The president said they agreed."
+    )
+    _assert_titles(story, {"Jon Strand": "foreign secretary", "Tony Blane": None, "Greg Bosh": None})
