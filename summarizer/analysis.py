@@ -20,7 +20,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # with a person's is a person's where only the model said no ("Will Smith, Kevin Spacey and Keanu Reeves"),
 # as is a name after where its bearer is from ("Frenchman Arnaud Clement", "Italian Dominik Paris"); a
 # field's people word is no nationality ("professor of Chinese politics" hosts no visit to China), nor does
-# "welcomed by her subjects" make her a host; "X has attacked … The foreign secretary said" titles X.
+# "welcomed by her subjects" make her a host; "X has attacked … The foreign secretary said" titles X; a
+# title keeps "former" and its country ("former US president", "ex-Foreign Secretary"); "Sir" is no title;
+# "d'Estaing" ends a name; one word after "the" names no one ("the Bill", "the Obama administration").
 # 27: /who: a name said right after the kind of body it is ("oil giant Yukos", "the band New Order") or
 # opening a firm's full name ("Security Pacific" of "Security Pacific Corp") is no person; a compound with a
 # lower-case tail opens no name ("Oscar-nominated Owen", "Fifteen-year-old Donald Young"); nor do "New" and

@@ -39,7 +39,8 @@ from summarizer.lexicon import (
     word_list,
 )
 
-_JOINED_PARTICLE = re.compile(r"(?:al|el|as|ash|ad|ar|at|az|an|bin|ibn|abu|ben)-[^\W\d_]*[A-Z]")
+# "al-Arabi", "el-Sisi", "d'Estaing" of a name; "ex-Foreign Secretary" of a title
+_JOINED_PARTICLE = re.compile(r"(?:al|el|as|ash|ad|ar|at|az|an|bin|ibn|abu|ben|ex)-[^\W\d_]*[A-Z]|d['’][A-Z]")
 # words whose full stop is no sentence's end: honorifics, suffixes, "St." and the title abbreviations
 _SHORT_FORMS = sorted(
     {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Messrs", "Mt", "Ft"}
@@ -404,7 +405,7 @@ def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | N
             (
                 t.is_cap
                 and t.is_word
-                and t.low not in STOPWORDS
+                and (t.low not in STOPWORDS or t.text.isupper())  # "former US president"
                 and t.low.rstrip(".") not in HONORIFICS_DROPPED
             )
             or (_nounish(t) and (_known_title_word(t) or _lower_modifier(toks, j, k)))
@@ -746,6 +747,8 @@ def mentions_in(
             m.extra["relative"] = rel
         m.organization = _org_in(m.appos) or _org_in(m.title) or _org_after(sentence, end)
         _decide_person(m, sentence, lower_vocab, recased=recased, relative=bool(rel), groups=groups)
+        if len(words) == 1 and not m.vouched and re.search(r"\b[Tt]he\s+$", sentence[:start]):
+            m.person = False  # "the Bill", "the Mercury": a thing the story names, not someone
         out.append(m)
     return out
 
@@ -781,8 +784,8 @@ def _set_title(m: Mention, toks: list[Tok], first: Tok, in_front: list[Tok], sen
                 # "Saudi Crown Prince Abdullah": the kept "Prince" ends the title too
                 end = first.end if prefix[-1].low == "crown" else prefix[-1].end
                 m.title = sentence[prefix[0].start : end]
-    if m.title is None and first.low in HONORIFICS_KEPT:
-        m.title = first.text
+    if m.title is None and first.low in HONORIFICS_KEPT and first.low not in {"sir", "dame"}:
+        m.title = first.text  # "Prince Charles" is a prince; "Sir Clive Woodward" holds no office by it
 
 
 def _skip_descriptors(run: list[Tok], split: int) -> int:

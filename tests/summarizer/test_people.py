@@ -1215,3 +1215,23 @@ def test_the_office_the_next_sentence_opens_on_titles_the_one_person_before() ->
         "Blane met Greg Bosh on Monday. The president said they agreed."
     )
     _assert_titles(story, {"Jon Strand": "foreign secretary", "Tony Blane": None, "Greg Bosh": None})
+
+
+def test_a_title_keeps_former_and_its_country_and_an_honorific_is_none() -> None:
+    """ "former US president Bill Clinton" was titled "president" (bbc/entertainment-043), "ex-Foreign
+    Secretary Robin Cook" "Secretary" (bbc/politics-276); "Valery Giscard d'Estaing" was "Valery Giscard"
+    (reuters/4809); "Sir Clive Woodward" was titled "Sir"; "the Bill" (bbc/politics-273) and "the Obama
+    administration" named a person."""
+    story = (
+        "The song was backed by former US president Bo Clint and ex-Foreign Secretary Rob Cooke. Former "
+        "French President Val Girard d'Estain agreed. Sir Clive Wood said the team was ready. In getting "
+        "the Bill through Parliament, ministers worked hard, and the Reeve administration agreed."
+    )
+    expected = {
+        "Bo Clint": "former US president",
+        "Rob Cooke": "ex-Foreign Secretary",
+        "Val Girard d'Estain": "Former French President",
+        "Sir Clive Wood": None,
+    }
+    _assert_titles(story, expected)
+    assert not {"Bill", "Reeve"} & set(_titles_of(story)), _titles_of(story)
