@@ -31,6 +31,11 @@ _LEGAL_FORMS = frozenset(["ag", "lp", "llp", "llc", "bhd", "nv", "plc", "ltd", "
 # a title in quotation marks: a show's, a film's, a song's ("Top Gear", "Downton Abbey,")
 _QUOTE_BEFORE = re.compile(r"[\"“‘]$")
 _QUOTE_AFTER = re.compile(r"[,.!?]?[\"”’]")
+# an apposition that says what kind of body the name is: "NM Rothschild, the investment bank,"
+_KIND_APPOSITION = re.compile(
+    r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:bank|firm|company|group|brokerage|insurer|reinsurer|retailer|"
+    r"carmaker|airline|newspaper|daily|broadcaster|charity|agency|consultancy|conglomerate|utility)\s*[,.;)]"
+)
 _BARE_KIND_BEFORE = re.compile(r"\b[Tt]he\s+[a-z]+\s+$")
 # a product's name before what it is: "the Creative Zen portable media player", "the Nokia N95 phone"
 _THING_AFTER = re.compile(
@@ -77,7 +82,9 @@ def _bodies(sentences: Sequence[str], mentions: list[Mention]) -> set[tuple[str,
             owned
             or quoted
             or legal
-            or (_KIND_BEFORE.search(before) and not clause)
+            or (_KIND_BEFORE.search(before.lower()) and not clause)
+            or _KIND_BEFORE.search(m.tokens[0].lower() + " ")  # the run holds it: "Bookmaker William Hill"
+            or _KIND_APPOSITION.match(after)
             or _THING_AFTER.match(after)
             or _FIRM_AFTER.match(after)
             or any(len(f) > len(key) and f[: len(key)] == key for f in firms)

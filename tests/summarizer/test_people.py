@@ -1104,16 +1104,21 @@ def test_a_firm_a_quoted_title_or_a_named_thing_is_no_person() -> None:
     "Hayes Microcomputer Products Inc" (reuters/17734), "car maker Aston Martin" (bbc/business-105),
     "auctioneers Cooper Owen" (bbc/entertainment-270), "the humanoid robot Asimo" (bbc/tech-246) and
     shows in quotation marks ("Top Gear", "Downton Abbey", "Cinderella") were people. A person the story
-    titles beside a firm named after them stays ("inside trader Ivan Boesky", reuters/5589)."""
+    titles beside a firm named after them stays ("inside trader Ivan Boesky", reuters/5589). "NM Rothschild,
+    the investment bank," (bbc/business-229) and "Bookmaker William Hill" (bbc/entertainment-013) were
+    people."""
     story = (
         "Kessel-Rosen and Partners LP told the SEC it wants control, and a group including Kessel-Rosen "
         "agreed. Luda Werke AG said prices rose. Car maker Barton Hale has gone head-to-head with rivals, "
         'says auctioneers Pryce Lowell. The robot Omni Vega walked. Shows like "Carver Hall" are popular, '
         'and "Tilly Pell," a retelling, opened. A firm controlled by inside trader Ivo Brask asked to '
-        "protect Ivo Brask and Co L.P. assets, Ivo Brask said."
+        "protect Ivo Brask and Co L.P. assets, Ivo Brask said. NM Rothwell, the investment bank, is "
+        "advising him. Bookmaker Will Hilton has placed the novel as favourite."
     )
     _assert_story_lists(
-        story, {"Ivo Brask"}, ["Kessel", "Luda", "Barton", "Pryce", "Omni", "Carver", "Tilly"]
+        story,
+        {"Ivo Brask"},
+        ["Kessel", "Luda", "Barton", "Pryce", "Omni", "Carver", "Tilly", "Rothwell", "Hilton"],
     )
     assert by_name(text_result(story))["Ivo Brask"].title == "inside trader"
 
