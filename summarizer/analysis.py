@@ -22,7 +22,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # field's people word is no nationality ("professor of Chinese politics" hosts no visit to China), nor does
 # "welcomed by her subjects" make her a host; "X has attacked … The foreign secretary said" titles X; a
 # title keeps "former" and its country ("former US president", "ex-Foreign Secretary"); "Sir" is no title;
-# "d'Estaing" ends a name; one word after "the" names no one ("the Bill", "the Obama administration").
+# "d'Estaing" ends a name; one word after "the" names no one ("the Bill", "the Obama administration"),
+# nor a name that names a thing after someone ("the Prince Edward Theatre", "Lou Gehrig's disease"); a
+# headline's words before a name are no title where the body names the person.
 # 27: /who: a name said right after the kind of body it is ("oil giant Yukos", "the band New Order") or
 # opening a firm's full name ("Security Pacific" of "Security Pacific Corp") is no person; a compound with a
 # lower-case tail opens no name ("Oscar-nominated Owen", "Fifteen-year-old Donald Young"); nor do "New" and

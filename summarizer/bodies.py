@@ -28,6 +28,12 @@ _FIRM_AFTER = re.compile(
     r"|\s+(?:and|&)\s+(?:Partners|Co|Sons|Associates|Montague)\b"
 )
 _LEGAL_FORMS = frozenset(["ag", "lp", "llp", "llc", "bhd", "nv", "plc", "ltd", "inc", "corp", "gmbh", "spa"])
+# what a name names after a person: a place, an event, a law, a disease ("the Prince Edward Theatre", "the
+# Gino Marinuzzi conducting competition", "the Gephardt provision", "Lou Gehrig's disease")
+_EPONYM_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:Theatre|Theater|Stadium|Hotel|Airport|Arena|theatre|stadium|competition|"
+    r"contest|provision|amendment|doctrine|disease|syndrome|virus|scam|prize|trophy|cup|award|scholarship)(?![\w-])"
+)
 # a title in quotation marks: a show's, a film's, a song's ("Top Gear", "Downton Abbey,")
 _QUOTE_BEFORE = re.compile(r"[\"“‘]$")
 _QUOTE_AFTER = re.compile(r"[,.!?]?[\"”’]")
@@ -51,10 +57,17 @@ _FIRM_ENDINGS = frozenset(["corp", "inc", "ltd", "plc", "co", "group", "company"
 
 def drop_bodies(sentences: Sequence[str], mentions: list[Mention]) -> None:
     """No mention of a name the story shows to be a body's is a person's, unless a title, honorific or
-    apposition says it is: "Security Pacific said" reads as a person's words till "Security Pacific Corp"."""
+    apposition says it is: "Security Pacific said" reads as a person's words till "Security Pacific Corp".
+    A name that only names a thing after someone ("the Prince Edward Theatre", "Lou Gehrig's disease")
+    is no person there; elsewhere the story may name the person."""
     bodies = _bodies(sentences, mentions)
     for m in mentions:
-        if m.person is not False and not (m.vouched or m.forced_role) and name_key(m.tokens) in bodies:
+        if m.person is False or m.forced_role:
+            continue
+        body = name_key(m.tokens) in bodies and not m.vouched
+        after = sentences[m.sent][m.end :]
+        named_thing = _EPONYM_AFTER.match(after) or _EPONYM_AFTER.match(" " + m.tokens[-1])
+        if body or named_thing:
             m.person = False
 
 

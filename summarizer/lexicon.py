@@ -69,9 +69,9 @@ ROLE_NOUNS = frozenset(
         dj pundit commentator photographer film-maker filmmaker playwright poet historian
         activist campaigner chef lecturer specialist expert engineer warden pilot astronaut cosmonaut
         explorer climber swimmer cyclist boxer golfer skier batsman bowler flanker full-back fly-half
-        scrum-half curator dancer ballerina choreographer screenwriter entrepreneur tycoon magnate
-        businessman businesswoman consul attache investor buyer vocalist frontman trader
-        arbitrageur financier speculator
+        scrum-half forward centre-forward centre-back curator dancer ballerina choreographer screenwriter
+        entrepreneur tycoon magnate businessman businesswoman consul attache investor buyer vocalist
+        frontman trader arbitrageur financier speculator
         """
     )
 )
@@ -159,7 +159,7 @@ ORG_WORDS = frozenset(
         day week month year century war wars crisis agreement accord deal protocol convention
         directorate secretariat delegation mission team squad united rovers wanderers athletic albion hotspur
         harriers tour tours europe asia africa americas pacific atlantic stores megastores trains rescue
-        marathon leisure unit affairs p.c. brothers sisters
+        marathon leisure unit affairs p.c. brothers sisters shops system systems
         """
     )
 )

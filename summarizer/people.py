@@ -485,6 +485,17 @@ def _titles_said_next(sentences: Sequence[str], people: list[_Person]) -> None:
 _RELATIONS_WORDS = frozenset(["wife", "husband", "son", "daughter", "mother", "father", "partner", "brother"])
 
 
+def _titles_from_the_body(people: list[_Person], headline_at: int | None) -> None:
+    """A headline's words before a name are its news, not a title ("Grammys honour soul star Charles"):
+    a person the body names takes titles from the body only."""
+    for p in people:
+        if headline_at is not None and any(m.sent != headline_at for m in p.mentions):
+            for m in p.mentions:
+                if m.sent == headline_at:
+                    m.title = m.appos = None
+            p.__dict__.pop("title", None)  # read the title again
+
+
 def _flat(key: tuple[str, ...]) -> tuple[str, ...]:
     """A name's words with its hyphens read as spaces: "Kilroy-Silk" is "Kilroy Silk"."""
     return tuple(part for word in key for part in word.split("-") if part)
@@ -619,6 +630,7 @@ def find_candidates(article: Article) -> FoundPeople:
     author_key = name_key(article.author.split()) if article.author else None
     owners = _owners(masked)
     headline_at = len(sents.text) - 1 if sents.has_headline else None
+    _titles_from_the_body(people, headline_at)
     facts: dict[int, PersonFacts] = {}
     titles: dict[int, str | None] = {}
     for p in people:

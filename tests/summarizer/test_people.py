@@ -1240,3 +1240,18 @@ def test_a_title_keeps_former_and_its_country_and_an_honorific_is_none() -> None
     }
     _assert_titles(story, expected)
     assert not {"Bill", "Reeve"} & set(_titles_of(story)), _titles_of(story)
+
+
+def test_a_thing_named_after_someone_and_a_headlines_words_are_no_person_or_title() -> None:
+    """ "the musical, staged at the Prince Edward Theatre" (bbc/entertainment-295), "the Gino Marinuzzi
+    conducting competition" (bbc/entertainment-273) and "Lou Gehrig's disease" (cnn/a950e86cca61) named
+    people; "Grammys honour soul star Charles" gave Ray Charles the title "Grammys honour soul star"
+    (bbc/entertainment-264); the body's title counts ("Liverpool forward Milan Baros")."""
+    story = (
+        "Grammys honour soul star Charles\n\nThe musical is staged at the Prince Edwin Theatre. She won "
+        "the Gino Marino conducting competition. He has Lou Gerick's disease. The late Ray Charles won five "
+        "awards, and Liverpool forward Milos Baran was there. Charles had died in June."
+    )
+    got = {p.name: p.title for p in extract_people(parse_text(story)).people}
+    assert not any(w in name for name in got for w in ("Edwin", "Marino", "Gerick")), got
+    assert got.get("Ray Charles") is None and got.get("Milos Baran") == "Liverpool forward", got
