@@ -437,12 +437,27 @@ def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | N
     return text, toks[start].start
 
 
-_APPOS_END = re.compile(r"[,;)(]|(?<!\b[A-Z])\.|\s(?:who|which|whose|and\s+(?:[A-Z]|is|was|will|has))\b|$")
+# what ends a title after a name: a mark, a relative, "and" before a clause, or the verb when no comma
+# closes it ("Peter Myers, Deputy Secretary of Agriculture will head …", "X, chairman of the board said")
+_APPOS_END = re.compile(
+    r"[,;)(]|(?<!\b[A-Z])\.|\s(?:who|which|whose|and\s+(?:[A-Z]|is|was|will|has))\b"
+    r"|\s(?:will|would|said|says|told)\s|$"
+)
 
 
+_VERB_ENDS_IT = re.compile(r"\s(?:will|would|said|says|told)\s")
 _ABBREVIATED = re.compile(
     r"\b(?:" + "|".join(sorted(TITLE_ABBREVIATIONS | {"dr", "st"})) + r")$", re.IGNORECASE
 )
+
+
+def _apposition(sentence: str, end: int, words: tuple[str, ...]) -> tuple[str, int] | None:
+    """The title after the name `words` ending at `end`; none after a thing's name, nor after one word
+    that a verb, not a comma, closes it from ("Separately, a Turkish official … said": an adverb)."""
+    ap = None if _non_person_tokens(words) else _appos_after(sentence, end)
+    if ap is not None and len(words) == 1 and _VERB_ENDS_IT.match(sentence[ap[1] :]):
+        return None
+    return ap
 
 
 def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
@@ -738,7 +753,7 @@ def mentions_in(
         if plural is not None:
             m.title = plural
         shared = _shared_title(sentence, end, plural)
-        ap = None if _non_person_tokens(words) else _appos_after(sentence, end)
+        ap = _apposition(sentence, end, words)
         if ap is not None:
             m.appos, m.appos_end = ap
             covered = ap[1]

@@ -217,7 +217,8 @@ def _about_the_subject(
 
 
 # -- leading a party --------------------------------------------------------------------------------
-_QUALIFIER = r"((?:(?!\b(?:at|in|on|of|with|for|to|from)\b)[\w\-’' ]){0,50}?)"
+# the words between an article and a party's noun ("the U.S. delegation")
+_QUALIFIER = r"((?:(?!\b(?:at|in|on|of|with|for|to|from)\b)[\w\-’' ]|(?<=[A-Z])\.){0,50}?)"
 
 
 @rule("leads_party")
@@ -242,6 +243,12 @@ def leads_party(s: Sentences) -> Iterator[Evidence]:
             text,
         ):
             found.append((int(m.group(3)), m.group(1), m.group(2), text[m.end() :], m.group(0)))
+        for m in re.finditer(  # "@0, Deputy Secretary of Agriculture will head the U.S. delegation"
+            rf"{P},[^,@.;]{{1,60}}?\s+(?:will|would|is to|is set to|is due to|is expected to)\s+(?:also\s+)?"
+            rf"(?:lead|head)\s+(an?|the|his|her|their)\s+{_QUALIFIER}\b(delegation|mission|team|party|contingent)\b",
+            text,
+        ):
+            found.append((int(m.group(1)), m.group(3), m.group(4), text[m.end() :], m.group(0)))
         for m in re.finditer(
             rf"{P}\s*,?\s*who\s+(?:heads|leads|headed|led|will head|will lead)\s+(the|a|an)\s+"
             rf"([\w\-’' ]{{0,40}}?)\b(delegation|mission|team)\b",

@@ -1255,3 +1255,22 @@ def test_a_thing_named_after_someone_and_a_headlines_words_are_no_person_or_titl
     got = {p.name: p.title for p in extract_people(parse_text(story)).people}
     assert not any(w in name for name in got for w in ("Edwin", "Marino", "Gerick")), got
     assert got.get("Ray Charles") is None and got.get("Milos Baran") == "Liverpool forward", got
+
+
+def test_a_title_a_verb_closes_and_a_lead_of_the_us_delegation() -> None:
+    """ "Peter Myers, Deputy Secretary of Agriculture will head the U.S. delegation to the World Food
+    Council's meeting in Peking" (reuters/17803) gave him neither title nor party: no comma closed the
+    title, and "U.S." stopped the party's words; "Winthrop Knowlton, chairman of special committee said"
+    (reuters/8222) had no title. An adverb opening a sentence is no one ("Separately, a Turkish official
+    speaking on condition of anonymity said", cnn-val/a582ecfe9f01)."""
+    story = (
+        "WASHINGTON, June 1 - Pat Myles, Deputy Secretary of Agriculture will head the U.S. delegation to "
+        "the World Food Council's meeting in Peking, China June 8-11, the department said. Win Knowles, "
+        "chairman of special committee said the offer was low. Separately, a Turkish official speaking on "
+        "condition of anonymity said the suspect was not Turkish."
+    )
+    result = text_result(story)
+    got = {p.name: (p.title, p.role) for p in result.people}
+    assert got.get("Pat Myles") == ("Deputy Secretary of Agriculture", "delegate"), got
+    assert got.get("Win Knowles") == ("chairman of special committee", "mentioned"), got
+    assert "Separately" not in got, got
