@@ -273,7 +273,8 @@ def leads_party(s: Sentences) -> Iterator[Evidence]:
 @rule("title_heads_party")
 def title_heads_party(s: Sentences) -> Iterator[Evidence]:
     """A title that makes someone a lead: "John Maslen, head of the EC delegation" (reuters/7643);
-    "The delegation's leader, Vincent Siew" (reuters/16094)."""
+    "The delegation's leader, Vincent Siew" (reuters/16094); or a member ("another member of the 20-man
+    Chinese delegation", reuters/17429)."""
     for pid, title in s.titles.items():
         t = title.lower()
         m = re.search(
@@ -281,11 +282,16 @@ def title_heads_party(s: Sentences) -> Iterator[Evidence]:
             r"((?:(?!\b(?:at|in|on|with|for|to)\b)[\w\-’' ]){0,40}?)\b(delegation|mission)\b",
             t,
         )
+        tag = re.compile(rf"@{pid}\b")
+        first = next((i for i, text in s.with_people() if tag.search(text)), 0)
         if m or re.search(r"\b(?:delegation|mission)['’]s\s+(?:leader|head|chief)\b", t):
             label = party_label(m.group(1), m.group(2)) if m else None
-            tag = re.compile(rf"@{pid}\b")
-            first = next((i for i, text in s.with_people() if tag.search(text)), 0)
             yield Evidence("leads_party", pid, first, label=label)
+        elif re.search(
+            r"\bmember\s+of\s+(?:the|an?|its|[\w.]+['’]s)\s+(?:[\w\-’' ]{0,40}?)\bdelegation\b", t
+        ):
+            # "Xianglin Hou, another member of the 20-man Chinese delegation at the Houston meeting"
+            yield Evidence("joins_party", pid, first)
 
 
 _JOIN_VERB = (

@@ -1274,3 +1274,14 @@ def test_a_title_a_verb_closes_and_a_lead_of_the_us_delegation() -> None:
     assert got.get("Pat Myles") == ("Deputy Secretary of Agriculture", "delegate"), got
     assert got.get("Win Knowles") == ("chairman of special committee", "mentioned"), got
     assert "Separately" not in got, got
+
+
+def test_a_member_of_a_delegation_by_title_is_a_delegate() -> None:
+    """ "Xianglin Hou, another member of the 20-man Chinese delegation at the Houston meeting" was only
+    mentioned (reuters/17429)."""
+    story = (
+        "HOUSTON, April 2 - China wants foreign oil firms to drill offshore, Xian Hou, another member of the "
+        "20-man Chinese delegation at the Houston meeting, said."
+    )
+    roles = {p.name: p.role for p in text_result(story).people}
+    assert roles.get("Xian Hou") == "delegate", roles
