@@ -161,6 +161,14 @@ class Mention:
         return self.appos_end if self.appos_end is not None else self.end
 
 
+def mentions_by_sentence(mentions: Iterable[Mention]) -> dict[int, list[Mention]]:
+    """Mentions by sentence, each sentence's in the order the sentence says them."""
+    out: dict[int, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: (m.sent, m.start)):
+        out.setdefault(m.sent, []).append(m)
+    return out
+
+
 def tokenize(sentence: str) -> list[Tok]:
     return list(_tokenize(sentence))
 

@@ -25,16 +25,13 @@ from summarizer.delegation import Candidates, Party, PersonFacts, decide, gather
 from summarizer.delegation.scorer import Scorer
 from summarizer.lexicon import (
     DEMONYM_NOUNS,
-    DEMONYMS,
     HONORIFICS_KEPT,
-    NAME_PARTICLES,
     NATIONALITY,
     ORG_WORDS,
     STOPWORDS,
     TITLE_HEADS,
-    is_place_name,
-    word_list,
 )
+from summarizer.missed_names import people_described_by_origin, people_listed_with_people
 from summarizer.names import (
     Mention,
     Tok,
@@ -43,6 +40,7 @@ from summarizer.names import (
     group_names,
     has_title_head,
     is_all_caps,
+    mentions_by_sentence,
     mentions_in,
     name_key,
     recase,
@@ -251,101 +249,6 @@ def _read_entities(
                 break
 
 
-_LIST_BETWEEN = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s+")
-
-
-def _people_listed_with_people(sentences: Sequence[str], mentions: list[Mention]) -> None:
-    """A full name in a list with a person's full name is a person's, where only the model said no: "Will
-    Smith, Kevin Spacey and Keanu Reeves", "goals from Quinton Fortune and Cristiano Ronaldo"."""
-    by_sentence: dict[int, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        by_sentence[m.sent].append(m)
-    for i, ms in by_sentence.items():
-        ms.sort(key=lambda m: m.start)
-        lists: list[list[Mention]] = [[ms[0]]]
-        joined: list[bool] = [False]  # an "and" joins the list: "A, B" alone may be a name and its gloss
-        for a, b in pairwise(ms):
-            between = sentences[i][a.end : b.start]
-            if _LIST_BETWEEN.fullmatch(between):
-                lists[-1].append(b)
-                joined[-1] = joined[-1] or bool(re.search(r"\band\b|&", between))
-            else:
-                lists.append([b])
-                joined.append(False)
-        for names, coordinated in zip(lists, joined, strict=True):
-            if coordinated and any(m.person and len(m.tokens) >= 2 for m in names):
-                for m in names:
-                    if _could_be_named_person(m, origin=False):
-                        m.person = True
-
-
-# a people's word right before a name: "Italian Dominik Paris", "American Robby Ginepri", "South Korean …"
-_ORIGIN_BEFORE = re.compile(r"(?:^|\s)((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+$")
-
-
-def _origin_word(words: str) -> bool:
-    """ "Italian", "South Korean", "Frenchman", "Dane": a people's adjective or noun."""
-    low = words.lower()
-    for part in (low, low.split()[-1]):
-        if part in DEMONYMS or part in DEMONYM_NOUNS:
-            return True
-        if part.endswith(("man", "woman")) and part.removesuffix("woman").removesuffix("man") in DEMONYMS:
-            return True
-    return False
-
-
-def _people_described_by_origin(sentences: Sequence[str], mentions: list[Mention]) -> None:
-    """A full name said right after where its bearer is from is a person's, where only the model said no:
-    "Frenchman Arnaud Clement", "over Italian Dominik Paris", "went to Argentine Chango Spasiuk"."""
-    for m in mentions:
-        if len(m.tokens) >= 3 and _origin_word(m.tokens[0]):  # the run held it: "Frenchman Arnaud Clement"
-            rest = m.tokens[1:]
-            if _could_be_named_person(m, rest) and _first_name_like(rest[0]):
-                m.start = sentences[m.sent].index(rest[0], m.start)
-                m.tokens = rest
-                m.person = True
-            continue
-        before = _ORIGIN_BEFORE.search(sentences[m.sent][: m.start])
-        if (
-            before
-            and _origin_word(before.group(1))
-            and _could_be_named_person(m)
-            and _first_name_like(m.tokens[0])
-        ):
-            m.person = True
-
-
-def _first_name_like(word: str) -> bool:
-    """Not a common English word ("Chamber Orchestra", "Daily Mail", "Royal Family", "Monetary System"
-    after "British", "European"): a rare word, or a hyphenated first name ("Jan-Michael")."""
-    return "-" in word or commonness(word) < 3.7
-
-
-_EVENT_WORDS = frozenset(
-    word_list("prix open cup championship championships league games olympics trophy classic")
-)
-
-
-def _could_be_named_person(m: Mention, words: tuple[str, ...] | None = None, origin: bool = True) -> bool:
-    """A name the model read as no one's, or as a body's (the small model calls many people "ORG"),
-    that reads as a first name and a surname: not a place, a building or a work ("Miami Heat", "the
-    Spotless Mind"), nor led by a place or an article ("Belfast Harlequins", "La Traviata")."""
-    words = words or m.tokens
-    last = words[-1].lower()
-    return (
-        m.person is False
-        # after a people's word the model may read the name as theirs ("NORP")
-        and m.extra.get("model") in ({"none", "ORG", "NORP"} if origin else {"none", "ORG"})
-        and 2 <= len(words) <= 3
-        and not is_place_name(words[0].lower())
-        and words[0].lower() not in NAME_PARTICLES
-        and not re.fullmatch(r"[DRI]-[A-Z][a-z]+", words[0])  # "Cory Booker, D-New Jersey, and …"
-        and last not in ORG_WORDS
-        and last.removesuffix("s") not in ORG_WORDS  # "Koryo Tours, Young Pioneers Tours and …"
-        and last not in _EVENT_WORDS  # "the Spanish Grand Prix", "the American Cup"
-    )
-
-
 def _trim_to_span(m: Mention, sentence: str, start: int, lower_vocab: set[str]) -> None:
     """Where the model's name starts inside the run after words that describe the person ("Teammate
     Viktor Troicki", "Writer Dudley Nichols", "Dutchman Peter Wessels"), the name is the model's. Only
@@ -392,7 +295,7 @@ def _merge(mentions: list[Mention]) -> list[_Person]:
             person = next((p for p in people if _flat(p.key)[-len(flat) :] == flat), None)
         if person is None and _initialled(key):  # "M Cueto" of a team sheet is Mark Cueto
             person = next(
-                (p for p in people if p.key[-1] == key[-1] and p.key[0][:1] == key[0][:1] and p is not None),
+                (p for p in people if p.key[-1] == key[-1] and p.key[0][:1] == key[0][:1]),
                 None,
             )
         if person is None:
@@ -439,12 +342,8 @@ _ALIAS_BETWEEN = re.compile(
 
 def _join_aliases(sentences: Sequence[str], mentions: list[Mention]) -> None:
     """A second name the story gives someone is theirs: its mentions take the first name's words."""
-    by_sentence: dict[int, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        by_sentence[m.sent].append(m)
     renamed: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for i, ms in by_sentence.items():
-        ms.sort(key=lambda m: m.start)
+    for i, ms in mentions_by_sentence(mentions).items():
         for a, b in pairwise(ms):
             if a.person is not False and _ALIAS_BETWEEN.fullmatch(sentences[i][a.end : b.start]):
                 renamed[name_key(b.tokens)] = a.tokens
@@ -609,8 +508,8 @@ def find_candidates(article: Article) -> FoundPeople:
     _join_aliases(sents.text, mentions)
     drop_bodies(sents.text, mentions)
     _decide_with_model(sents, mentions, lower_vocab)
-    _people_listed_with_people(sents.text, mentions)
-    _people_described_by_origin(sents.text, mentions)
+    people_listed_with_people(sents.text, mentions)
+    people_described_by_origin(sents.text, mentions)
     _vouch_full_names(sents, mentions, lower_vocab)
     surnames = {fold(x.tokens[-1]) for x in mentions if x.person and len(x.tokens) >= 2}
     said = Counter(name_key(m.tokens) for m in mentions)
