@@ -539,13 +539,19 @@ def _relative_title(sentence: str, pos: int) -> str | None:
     if m:
         return "head of " + m.group(1)
     m = re.match(
-        r"\s*,?\s*who\s+(?:is|was|will be|has been|becomes|became|is now)\s+(?:the|a|an)\s+"
-        r"([^,;.]{2,50}?)(?=[,;.]|$)",
+        r"\s*,?\s*who\s+(?:is|was|will be|has been|becomes|became)\s+(?:now\s+|also\s+)?"
+        # "who was also Bombardier's president", "who is now Veritas' deputy leader"
+        r"(?:the|a|an|(?=[A-Z][\w.&]*(?:['’]s|s['’])\s))\s*([^,;.]{2,50}?)(?=[,;.]|$)",
         rest,
     )
     if m:
         toks = tokenize(m.group(1))
-        if toks and _head_word(toks[-1], False) and all(_nounish(t) or t.is_cap for t in toks):
+        owned = {"'s", "’s", "'", "’"}  # "Bombardier's president", "Veritas' deputy leader"
+        if (
+            toks
+            and _head_word(toks[-1], False)
+            and all(_nounish(t) or t.is_cap or t.low in owned for t in toks)
+        ):
             return m.group(1)
     return None
 

@@ -1285,3 +1285,18 @@ def test_a_member_of_a_delegation_by_title_is_a_delegate() -> None:
     )
     roles = {p.name: p.role for p in text_result(story).people}
     assert roles.get("Xian Hou") == "delegate", roles
+
+
+def test_a_relative_clause_titles_with_its_owner() -> None:
+    """ "Paul Tellier, who was also Bombardier's president" (bbc/business-304) and "Damien Hockney who is
+    now Veritas' deputy leader" (bbc/politics-293) had no title; a clause that says no office gives none."""
+    story = (
+        "Paul Tellor, who was also Bombardier's president, left. Damien Hockey who is now Veritas' deputy "
+        "leader, spoke. Bo Li, who was later freed, smiled."
+    )
+    expected = {
+        "Paul Tellor": "Bombardier's president",
+        "Damien Hockey": "Veritas' deputy leader",
+        "Bo Li": None,
+    }
+    _assert_titles(story, expected)
