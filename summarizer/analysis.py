@@ -25,7 +25,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # "d'Estaing" ends a name; one word after "the" names no one ("the Bill", "the Obama administration"),
 # nor a name that names a thing after someone ("the Prince Edward Theatre", "Lou Gehrig's disease"); a
 # headline's words before a name are no title where the body names the person; a verb may close a title
-# after a name ("X, Deputy Secretary of Agriculture will head the U.S. delegation", who leads it).
+# after a name ("X, Deputy Secretary of Agriculture will head the U.S. delegation", who leads it); a surname
+# that speaks vouches for the full name ("Buhari said"); "Justice Sandra Day O'Connor" keeps her middle name.
 # 27: /who: a name said right after the kind of body it is ("oil giant Yukos", "the band New Order") or
 # opening a firm's full name ("Security Pacific" of "Security Pacific Corp") is no person; a compound with a
 # lower-case tail opens no name ("Oscar-nominated Owen", "Fifteen-year-old Donald Young"); nor do "New" and

@@ -71,7 +71,7 @@ ROLE_NOUNS = frozenset(
         explorer climber swimmer cyclist boxer golfer skier batsman bowler flanker full-back fly-half
         scrum-half forward centre-forward centre-back curator dancer ballerina choreographer screenwriter
         entrepreneur tycoon magnate businessman businesswoman consul attache investor buyer vocalist
-        frontman trader arbitrageur financier speculator
+        frontman trader arbitrageur financier speculator winner medallist medalist
         """
     )
 )

@@ -941,7 +941,9 @@ def _decide_person(
         m.extra["rank"] = m.title or ""  # "General Motors", "General Election" or "General Petraeus":
         return  # the model reads which
     elif m.vouched or relative:
-        m.person = not _non_person_tokens(bare) or surname_like or honorific
+        # an organisation's word inside a titled name is a middle name: "Justice Sandra Day O'Connor"
+        middle = len(bare) >= 3 and not _non_person_tokens([bare[0], bare[-1]])
+        m.person = not _non_person_tokens(bare) or surname_like or honorific or middle
     elif len(words) == 1 and (words[0].lower() in lower_vocab or words[0].lower() in TITLE_HEADS):
         m.person = False
     else:

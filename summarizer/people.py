@@ -563,6 +563,9 @@ def find_candidates(article: Article) -> FoundPeople:
     return FoundPeople(people, titles, candidates)
 
 
+_SAYS = re.compile(r"\s+(?:said|says|told|added)\b")
+
+
 def _vouch_full_names(sents: _Sentences, mentions: list[Mention], lower_vocab: set[str]) -> None:
     """A full name the model read as no person's ("Helmut Panke predicted", "Cristiano Ronaldo, who
     scored") is one when its surname alone is a person elsewhere ("Mr Panke said"): a story names
@@ -577,10 +580,14 @@ def _vouch_full_names(sents: _Sentences, mentions: list[Mention], lower_vocab: s
             after_the = re.search(r"\bthe\s+$", sents.text[m.sent][: m.start], re.IGNORECASE)
             titled = m.vouched
             support[m.tokens[-1]] += 1 if titled or not after_the else 0
+        elif len(m.tokens) == 1 and not m.tokens[0].isupper() and _SAYS.match(sents.text[m.sent][m.end :]):
+            support[m.tokens[-1]] += 1  # "Safin said he was tired", though the rules or the model read no one
     vouched = {w for w, n in support.items() if n and w not in full and w not in opening}
     for m in mentions:
         if m.person is not False or len(m.tokens) < 2 or m.tokens[-1] not in vouched:
             continue
+        if m.tokens[-1].lower().rstrip(".") in ORG_WORDS:
+            continue  # "Coastal Corp said", "Statistics Bureau said": a body says things too
         keep = 2 if len(m.tokens) > 3 or _describes(m.tokens[0], lower_vocab) else len(m.tokens)
         name = m.tokens[-keep:]
         if any(_describes(t, lower_vocab) or not t[:1].isupper() for t in name[:-1]):

@@ -1300,3 +1300,23 @@ def test_a_relative_clause_titles_with_its_owner() -> None:
         "Bo Li": None,
     }
     _assert_titles(story, expected)
+
+
+def test_a_surname_that_speaks_and_a_justice_with_a_middle_name_are_people() -> None:
+    """ "Muhammadu Buhari has ruled Nigeria before … Buhari said" (cnn/a9cfdaa43129) and "Pete Priest
+    presented the A option … Priest said" (usenet/61293) were no one: the small model read neither;
+    "U.S. Supreme Court Justice Sandra Day O'Connor" (reuters/11863) was no one for her middle name, an
+    organisation's word ("Day"); "Oscar winner Cate Blanchett" (cnn/81a22da9afd5) was no one. A firm that
+    says something stays a firm ("Coastal Corp … Coastal said", reuters/12939)."""
+    story = (
+        "Mumadu Bahari has ruled Nigeria before. Bahari said he would win. U.S. Supreme Court Justice Sandra "
+        "Day O'Conner lifted the order. Oscar winner Cate Blanshet provides venom. Coastal Corp bid for the "
+        "firm, and Coastal said it would pay cash."
+    )
+    expected = {
+        "Mumadu Bahari": None,
+        "Sandra Day O'Conner": "U.S. Supreme Court Justice",
+        "Cate Blanshet": "Oscar winner",
+    }
+    _assert_titles(story, expected)
+    assert not any("Coastal" in name for name in _titles_of(story)), _titles_of(story)
