@@ -295,6 +295,7 @@ def _known_title_word(t: Tok) -> bool:
     return t.low in TITLE_MODIFIERS or _head_word(t, False)
 
 
+_SUBJECT_PRONOUNS = frozenset(word_list("i you he she it we they who"))
 _BEFORE_A_VERB = frozenset(word_list("will would could can should may might must shall"))
 
 
@@ -306,7 +307,8 @@ def _verb_after(toks: list[Tok], j: int) -> bool:
         return False
     before = toks[j - 1]
     adverb = before.is_word and not before.is_cap and before.low.endswith("ly")
-    return before.low in _BEFORE_A_VERB or adverb
+    # "as they eye captain Steven Gerrard": after a subject pronoun, a verb
+    return before.low in _BEFORE_A_VERB or adverb or before.low in _SUBJECT_PRONOUNS
 
 
 # "of State", "for Europe", "of the Conservative Party", "of the Bank of England" ending a title

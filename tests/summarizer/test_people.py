@@ -1320,3 +1320,8 @@ def test_a_surname_that_speaks_and_a_justice_with_a_middle_name_are_people() -> 
     }
     _assert_titles(story, expected)
     assert not any("Coastal" in name for name in _titles_of(story)), _titles_of(story)
+
+
+def test_a_verb_after_a_subject_pronoun_opens_no_title() -> None:
+    """ "as they eye captain Steven Gerrard" titled him "eye captain" (bbc/sport-118)."""
+    _assert_titles("Rivals are circling as they eye captain Stevie Gerard.", {"Stevie Gerard": "captain"})
