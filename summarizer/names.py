@@ -295,6 +295,8 @@ def _known_title_word(t: Tok) -> bool:
     return t.low in TITLE_MODIFIERS or _head_word(t, False)
 
 
+# what a leader's name names after "the": "the Obama administration", "the Reagan presidency"
+_LEADERS_BODY = re.compile(r"\s+(?:administration|presidency|government|era|years|cabinet|camp)\b")
 _SUBJECT_PRONOUNS = frozenset(word_list("i you he she it we they who"))
 _BEFORE_A_VERB = frozenset(word_list("will would could can should may might must shall"))
 
@@ -778,10 +780,18 @@ def mentions_in(
             m.extra["relative"] = rel
         m.organization = _org_in(m.appos) or _org_in(m.title) or _org_after(sentence, end)
         _decide_person(m, sentence, lower_vocab, recased=recased, relative=bool(rel), groups=groups)
-        if len(words) == 1 and not m.vouched and re.search(r"\b[Tt]he\s+$", sentence[:start]):
-            m.person = False  # "the Bill", "the Mercury": a thing the story names, not someone
+        _after_the(m, sentence)
         out.append(m)
     return out
+
+
+def _after_the(m: Mention, sentence: str) -> None:
+    """One word after "the" names a thing, no one ("the Bill", "the Mercury"); "the Obama administration"
+    still says Obama's name, which counts for his recurring (people._merge)."""
+    if len(m.tokens) == 1 and not m.vouched and re.search(r"\b[Tt]he\s+$", sentence[: m.start]):
+        m.person = False
+        if _LEADERS_BODY.match(sentence[m.end :]):
+            m.extra["leader_named"] = "1"
 
 
 _GROUP_NAME = re.compile(

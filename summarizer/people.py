@@ -279,7 +279,9 @@ def _trim_to_span(m: Mention, sentence: str, start: int, lower_vocab: set[str]) 
     m.tokens, m.start = m.tokens[keep[0] :], start
 
 
-def _merge(mentions: list[Mention]) -> list[_Person]:
+def _merge(mentions: list[Mention], also_said: Counter[tuple[str, ...]] | None = None) -> list[_Person]:
+    """Mentions grouped into people, each under its fullest name. `also_said`: how often a name is said
+    besides as a person's ("the Obama administration"), which counts for a lone word's recurring."""
     people: list[_Person] = []
     by_key: dict[tuple[str, ...], _Person] = {}
     multi = sorted(
@@ -326,7 +328,8 @@ def _merge(mentions: list[Mention]) -> list[_Person]:
         by_key[key] = person
         person.mentions.append(m)
     # a lone capitalised word nothing vouched for ("Futures", "Nature") must recur to count
-    kept = [p for p in people if not (p.weak and len(p.mentions) < 2)]
+    also_said = also_said or Counter()
+    kept = [p for p in people if not (p.weak and len(p.mentions) + also_said[p.key] < 2)]
     for i, p in enumerate(kept):
         p.pid = i
     return kept
@@ -512,8 +515,10 @@ def find_candidates(article: Article) -> FoundPeople:
     people_described_by_origin(sents.text, mentions)
     _vouch_full_names(sents, mentions, lower_vocab)
     surnames = {fold(x.tokens[-1]) for x in mentions if x.person and len(x.tokens) >= 2}
-    said = Counter(name_key(m.tokens) for m in mentions)
-    people = _merge([m for m in mentions if m.person is not False or _could_alias(m, surnames)])
+    said = Counter(name_key(m.tokens) for m in mentions if "leader_named" not in m.extra)
+    # "Obama hinted …" once, and "the Obama administration": a lone word said twice
+    also_said = Counter(name_key(m.tokens) for m in mentions if "leader_named" in m.extra)
+    people = _merge([m for m in mentions if m.person is not False or _could_alias(m, surnames)], also_said)
     # a lone word nothing vouches for is a person where most of its mentions read as one: "Portsmouth"
     # once as a person and three times as a club is a club
     people = [p for p in people if not (p.weak and len(p.key) == 1 and 2 * len(p.mentions) <= said[p.key])]

@@ -1325,3 +1325,12 @@ def test_a_surname_that_speaks_and_a_justice_with_a_middle_name_are_people() -> 
 def test_a_verb_after_a_subject_pronoun_opens_no_title() -> None:
     """ "as they eye captain Steven Gerrard" titled him "eye captain" (bbc/sport-118)."""
     _assert_titles("Rivals are circling as they eye captain Stevie Gerard.", {"Stevie Gerard": "captain"})
+
+
+def test_a_leader_named_once_and_in_his_administrations_name_is_listed() -> None:
+    """ "Obama hinted last week …" and "the Obama administration" (cnn/7de229a5512a): Obama is someone the
+    story names; "the Obama administration" alone names a government, as the labelled stories have it."""
+    both = "Obama hinted last week that talks could fail. The deal worries the Obama administration."
+    alone = "The deal worries the Obama administration. Talks go on."
+    assert "Obama" in by_name(text_result(both)), by_name(text_result(both))
+    assert "Obama" not in by_name(text_result(alone)), by_name(text_result(alone))
