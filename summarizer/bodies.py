@@ -42,6 +42,11 @@ _KIND_APPOSITION = re.compile(
     r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:bank|firm|company|group|brokerage|insurer|reinsurer|retailer|"
     r"carmaker|airline|newspaper|daily|broadcaster|charity|agency|consultancy|conglomerate|utility)\s*[,.;)]"
 )
+# a role someone plays: "characters like Stanley Kowalski", "starred as Maj. Manley Battle", "portrayed Fagin"
+_ROLE_BEFORE = re.compile(
+    r"\b(?:characters?\s+(?:like|such\s+as|called|named)|(?:the\s+)?role\s+of|portray(?:s|ed|ing)?"
+    r"|star(?:s|red|ring)?\s+as|play(?:s|ed|ing)?\s+the\s+(?:part|role)\s+of)\s+(?:(?:[A-Z][\w.]*\s+){0,2}and\s+)?$"
+)
 _BARE_KIND_BEFORE = re.compile(r"\b[Tt]he\s+[a-z]+\s+$")
 # a product's name before what it is: "the Creative Zen portable media player", "the Nokia N95 phone"
 _THING_AFTER = re.compile(
@@ -96,6 +101,7 @@ def _bodies(sentences: Sequence[str], mentions: list[Mention]) -> set[tuple[str,
             or quoted
             or legal
             or (_KIND_BEFORE.search(before.lower()) and not clause)
+            or _ROLE_BEFORE.search(before)
             or _KIND_BEFORE.search(m.tokens[0].lower() + " ")  # the run holds it: "Bookmaker William Hill"
             or _KIND_APPOSITION.match(after)
             or _THING_AFTER.match(after)

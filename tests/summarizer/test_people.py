@@ -1334,3 +1334,13 @@ def test_a_leader_named_once_and_in_his_administrations_name_is_listed() -> None
     alone = "The deal worries the Obama administration. Talks go on."
     assert "Obama" in by_name(text_result(both)), by_name(text_result(both))
     assert "Obama" not in by_name(text_result(alone)), by_name(text_result(alone))
+
+
+def test_a_role_someone_plays_is_no_person() -> None:
+    """ "create characters like Stanley Kowalski and Terry Malloy" listed both (bbc/entertainment-048); the
+    actor stays."""
+    story = (
+        "Actor Marlo Brandt, who died on Friday, was able to create characters like Stan Kowal and Terry "
+        "Mallow. Later he starred as Vito Corle and portrayed Jor-El."
+    )
+    _assert_story_lists(story, {"Marlo Brandt"}, ["Kowal", "Mallow", "Corle"])
