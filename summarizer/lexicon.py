@@ -58,6 +58,10 @@ WORD_SURNAMES = frozenset(
         """
     )
 )
+# Kin and partners: "his brother, X" names a relation, no title ("The wife said …" titles no one)
+RELATIONS = frozenset(
+    word_list("wife husband son daughter mother father brother sister partner fiancee fiance")
+)
 # Occupations that title a person, written before the name ("referee Howard Webb", "festival organiser
 # Michael Eavis", "CBS news anchor Dan Rather") or after it; unlike TITLE_HEADS they stay topics of their
 # own ("astronaut", "artist")
@@ -228,8 +232,7 @@ united-arab-emirates:emirati uae:emirati vanuatu:ni-vanuatu greenland:greenlandi
 saint-kitts-and-nevis:kittitian saint-vincent:vincentian sao-tome:santomean vatican:vatican
 """
 
-DEMONYMS: set[str] = set()
-"""A people's adjectives ("afghan", "british", "european"), not their countries' names."""
+_demonyms: set[str] = set()
 NATIONALITY: dict[str, str] = {}
 """Lower-cased country or adjective -> canonical country key ("iranian" -> "iran", "u.s." -> "united states").
 """
@@ -240,7 +243,7 @@ for _entry in _COUNTRIES.split():
     for _adj in _adjs.split(","):
         NATIONALITY.setdefault(_adj.replace("-", " "), _key)
         if _adj != _country:
-            DEMONYMS.add(_adj.replace("-", " "))
+            _demonyms.add(_adj.replace("-", " "))
 for _alias, _key in {
     "u.s.": "united states",
     "us": "united states",
@@ -256,6 +259,8 @@ for _alias, _key in {
     "wales": "great britain",
 }.items():
     NATIONALITY[_alias] = _key
+DEMONYMS = frozenset(_demonyms)
+"""A people's adjectives ("afghan", "british", "european"), not their countries' names."""
 # Words of a ministry's or an office's portfolio: "Trade and Industry Secretary", "Culture, Media and Sport
 # Secretary", "Savings and Loan Commissioner" are one title, however many "and"s it takes
 PORTFOLIO_WORDS = frozenset(

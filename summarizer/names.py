@@ -28,6 +28,7 @@ from summarizer.lexicon import (
     PLURAL_TITLE_ABBREVIATIONS,
     PORTFOLIO_WORDS,
     POST_NOMINALS,
+    RELATIONS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     STOPWORDS,
@@ -95,13 +96,6 @@ _DETERMINERS = frozenset(
     word_list(
         """
         the a an his her their its our my your this that
-        """
-    )
-)
-_RELATIONS = frozenset(
-    word_list(
-        """
-        wife husband son daughter mother father brother sister partner fiancee fiance
         """
     )
 )
@@ -451,13 +445,14 @@ def _title_before(toks: list[Tok], k: int, sentence: str) -> tuple[str, int] | N
 
 # what ends a title after a name: a mark, a relative, "and" before a clause, or the verb when no comma
 # closes it ("Peter Myers, Deputy Secretary of Agriculture will head …", "X, chairman of the board said")
+_VERB_AFTER_TITLE = r"\s(?:will|would|said|says|told)\s"
 _APPOS_END = re.compile(
     r"[,;)(]|(?<!\b[A-Z])\.|\s(?:who|which|whose|and\s+(?:[A-Z]|is|was|will|has))\b"
-    r"|\s(?:will|would|said|says|told)\s|$"
+    rf"|{_VERB_AFTER_TITLE}|$"
 )
 
 
-_VERB_ENDS_IT = re.compile(r"\s(?:will|would|said|says|told)\s")
+_VERB_ENDS_IT = re.compile(_VERB_AFTER_TITLE)
 _ABBREVIATED = re.compile(
     r"\b(?:" + "|".join(sorted(TITLE_ABBREVIATIONS | {"dr", "st"})) + r")$", re.IGNORECASE
 )
@@ -895,7 +890,7 @@ def _title_before_comma(toks: list[Tok], comma: int, sentence: str) -> tuple[str
     before = sentence[: prev[1]].rstrip()
     det = re.search(r"(?:\b(?:the|his|her|their|its|a|an)|['’]s)$", before, re.IGNORECASE)
     prev_words = tokenize(prev[0])
-    if prev_words and prev_words[-1].low in _RELATIONS:
+    if prev_words and prev_words[-1].low in RELATIONS:
         return None
     if det is None:
         # an owner opens it: "PwC's global chief executive, Samuel DiPiazza", "Putin's spokesman, …"

@@ -28,6 +28,7 @@ from summarizer.lexicon import (
     HONORIFICS_KEPT,
     NATIONALITY,
     ORG_WORDS,
+    RELATIONS,
     STOPWORDS,
     TITLE_HEADS,
 )
@@ -110,6 +111,10 @@ class _Person:
             if best is None or cand[:2] > best[:2]:
                 best = cand
         return best[2] if best else None
+
+    def forget_title(self) -> None:
+        """Read the title again at its next use, after a rule has changed a mention's title."""
+        self.__dict__.pop("title", None)
 
     def organization(self) -> str | None:
         return next((m.organization for m in self.mentions if m.organization), None)
@@ -367,35 +372,32 @@ _OFFICE_OPENS = re.compile(
 def _titles_said_next(sentences: Sequence[str], people: list[_Person]) -> None:
     """ "Jack Straw has attacked the Lords. The foreign secretary said …": the office a sentence opens on
     is the title of the one person the sentence before names, when nothing else titles them."""
-    named: dict[int, set[int]] = defaultdict(set)
-    for p in people:
-        for m in p.mentions:
-            named[m.sent].add(p.pid)
+    by_sentence = mentions_by_sentence(m for p in people for m in p.mentions)
+    named = {i: {m.pid for m in ms} for i, ms in by_sentence.items()}
     by_pid = {p.pid: p for p in people}
     for i in range(1, len(sentences)):
         office = _OFFICE_OPENS.match(sentences[i])
-        if not office or named[i] or len(named[i - 1]) != 1:
+        if not office or named.get(i) or len(named.get(i - 1, ())) != 1:
             continue
         person = by_pid[next(iter(named[i - 1]))]
         word = office.group(2)
-        if has_title_head(word) and word not in _RELATIONS_WORDS and person.title is None:
+        if has_title_head(word) and word not in RELATIONS and person.title is None:
             first = min(person.mentions, key=lambda m: (m.sent, m.start))
             first.extra["relative"] = office.group(1)
-            person.__dict__.pop("title", None)  # read the title again
-
-
-_RELATIONS_WORDS = frozenset(["wife", "husband", "son", "daughter", "mother", "father", "partner", "brother"])
+            person.forget_title()
 
 
 def _titles_from_the_body(people: list[_Person], headline_at: int | None) -> None:
     """A headline's words before a name are its news, not a title ("Grammys honour soul star Charles"):
     a person the body names takes titles from the body only."""
+    if headline_at is None:
+        return
     for p in people:
-        if headline_at is not None and any(m.sent != headline_at for m in p.mentions):
+        if any(m.sent != headline_at for m in p.mentions):
             for m in p.mentions:
                 if m.sent == headline_at:
                     m.title = m.appos = None
-            p.__dict__.pop("title", None)  # read the title again
+            p.forget_title()
 
 
 def _flat(key: tuple[str, ...]) -> tuple[str, ...]:

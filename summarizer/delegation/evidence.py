@@ -282,16 +282,20 @@ def title_heads_party(s: Sentences) -> Iterator[Evidence]:
             r"((?:(?!\b(?:at|in|on|with|for|to)\b)[\w\-’' ]){0,40}?)\b(delegation|mission)\b",
             t,
         )
-        tag = re.compile(rf"@{pid}\b")
-        first = next((i for i, text in s.with_people() if tag.search(text)), 0)
         if m or re.search(r"\b(?:delegation|mission)['’]s\s+(?:leader|head|chief)\b", t):
             label = party_label(m.group(1), m.group(2)) if m else None
-            yield Evidence("leads_party", pid, first, label=label)
+            yield Evidence("leads_party", pid, _first_said(s, pid), label=label)
         elif re.search(
             r"\bmember\s+of\s+(?:the|an?|its|[\w.]+['’]s)\s+(?:[\w\-’' ]{0,40}?)\bdelegation\b", t
         ):
             # "Xianglin Hou, another member of the 20-man Chinese delegation at the Houston meeting"
-            yield Evidence("joins_party", pid, first)
+            yield Evidence("joins_party", pid, _first_said(s, pid))
+
+
+def _first_said(s: Sentences, pid: int) -> int:
+    """The first sentence that names person `pid` (0 when none does)."""
+    tag = re.compile(rf"@{pid}\b")
+    return next((i for i, text in s.with_people() if tag.search(text)), 0)
 
 
 _JOIN_VERB = (
