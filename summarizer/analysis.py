@@ -9,6 +9,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 29: topics: a unit said after its numbers is no topic ("dinars", "Canadian dollars", "ounces of silver");
+# a common word only seen opening sentences is written in lower case ("shares in Bombardier"); a name is
+# the topic, not its board, unit or users ("Yukos", not "Yukos unit");
 # 28: /who: titles before a comma keep their body and owner ("The Governor of the Bank of England, X",
 # "PwC's global chief executive, X"), portfolios ("Trade and Industry Secretary") and occupations
 # ("referee X", "CBS news anchor X"; "Sheriff X" is no name); "Chief Judge X" is X; a people's word alone is
@@ -109,7 +112,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 28
+ANALYSIS_VERSION = 29
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,9 @@ from summarizer.lexicon import (
     MONTHS,
     NAME_PARTICLES,
     NATIONALITY,
+    ORG_WORDS,
     PLACE_WORDS,
+    POST_NOMINALS,
     STOPWORDS,
     TITLE_HEADS,
     word_list,
@@ -483,8 +485,11 @@ class _Casing:
     """How the story writes each word: its most used form, and which words are common words that a
     sentence start capitalises."""
 
-    def __init__(self, surface: Counter[str], owned: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, surface: Counter[str], owned: frozenset[str] = frozenset(), nouns: frozenset[str] = frozenset()
+    ) -> None:
         self.owned = owned  # names whose "'s" is their own ("McDonald's"): `_owned_names`
+        self.nouns = nouns  # stems the model tags as common nouns more than as names
         self.best: dict[str, str] = {}
         lower: Counter[str] = Counter()
         upper: Counter[str] = Counter()
@@ -520,7 +525,9 @@ class _Casing:
                 continue
             w, apostrophe = (w[:-1], "'") if w.endswith("'") else (w, "")
             # keep the capitals of names ("Davis Cup", "Iran"), lower everything else
-            form = self.best.get(w.lower(), w)
+            form = self.best.get(w.lower())
+            if form is None:  # said only opening a sentence: the model tags a common noun ("Shares in")
+                form = w.lower() if _stem(w) in self.nouns else w
             inner_capital = any(c.isupper() for c in form[1:])  # "al-Husseini", "McCain", "iPhone"
             name = (form[:1].isupper() or inner_capital) and form.lower() not in self.common
             out.append((form if name else form.lower()) + apostrophe)
@@ -536,6 +543,17 @@ _LIGHT_HEADS = frozenset(
         mother father wife husband son daughter brother sister parents family widow friend friends colleague
         colleagues life decision response position commitment action strategy appearance comments remarks
         statement announcement view views stance move role points reaction words
+        """
+    )
+)
+# A body's parts and people, which say no more than its name: "Disney directors", "Yukos unit"
+_PARTS_AND_PEOPLE = _LIGHT_HEADS | frozenset(
+    _stem(w)
+    for w in word_list(
+        """
+        directors board team unit division subsidiary arm users fans supporters researchers officials
+        executives staff members spokesman spokeswoman employees investors analysts bosses chief chiefs
+        shareholders customers players
         """
     )
 )
@@ -721,6 +739,8 @@ def _candidates(
         if not _could_be_topic(key, form, bound):
             continue
         label = casing.display(form, n > opened[form])
+        if len(form) == 2 and label[:1].isupper() and form[1].islower() and key[1] in _PARTS_AND_PEOPLE:
+            continue  # "Disney directors", "Yukos unit", "Skype users": the name is the topic
         if _is_lone_modifier(key, label, nouns, adjectives):
             continue
         if _is_clause(key, form, verbs):
@@ -745,6 +765,29 @@ def _candidates(
         out.append(Candidate(key, label, f, recurs))
     keys = {c.key for c in out}
     return [c for c in out if _country_key(c.key) not in keys and not _city_of_named_country(c.label, freq)]
+
+
+# a quantity and what it counts: "65 Canadian cents", "200 mln dinars", "1,500 tonnes", "12 pct stake"
+_COUNTED = re.compile(
+    r"\d(?:[\d.,]*\d)?(?:\s*(?:mln|bln|million|billion|trillion|pct|per\s*cent|percent|%))?"
+    r"\s+(?:[A-Z][a-z]+\s+)?([a-z][a-z-]*)"
+)
+
+
+def _measures(text: str, word_freq: Counter[str]) -> set[str]:
+    """Stems the story says mostly right after a number: units and currencies ("dinars", "tonnes",
+    "bpd"), which measure the news and are no topic of it."""
+    after = Counter(_stem(m.group(1)) for m in _COUNTED.finditer(text))
+    return {s for s, n in after.items() if n >= 2 and 4 * n >= 3 * word_freq[s]}
+
+
+def _is_measure(candidate: Candidate, measures: set[str]) -> bool:
+    """A unit alone or after a people's adjective ("tonnes", "Canadian dollars"), or before what it
+    measures ("ounces of silver" is silver's label)."""
+    *before, last = candidate.key
+    if candidate.key[0] in measures and " of " in candidate.label:
+        return True
+    return last in measures and all(NATIONALITY.get(w, w) != w for w in before)
 
 
 def _city_of_named_country(label: str, freq: Counter[tuple[str, ...]]) -> bool:
@@ -785,6 +828,11 @@ def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]
             or (form[0].islower() and key[0] in NAME_PARTICLES)
         )
     )
+
+
+def _common_nouns(tags: dict[str, tuple[float, ...]] | None) -> frozenset[str]:
+    """The stems the model tags as a common noun more often than as a name."""
+    return frozenset(s for s, shares in (tags or {}).items() if shares[_NOUN] > shares[_PROPN])
 
 
 def _tagged_classes(tags: dict[str, tuple[float, ...]] | None) -> tuple[set[str], set[str], set[str]]:
@@ -989,7 +1037,7 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     out = _candidates(
         freq,
         forms,
-        _Casing(surface, _owned_names(sentences, surface)),
+        _Casing(surface, _owned_names(sentences, surface), _common_nouns(tags)),
         bound,
         (nouns, *_tagged_classes(tags)),
         head_stems,
@@ -997,7 +1045,8 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
         (whole, opened),
         _lede_names(sentences[0], firms),
     )
-    out = [c for c in out if not _only_cited(c.label, body, sentences)]
+    measures = _measures(f"{headline}\n{body}", word_freq)
+    out = [c for c in out if not _only_cited(c.label, body, sentences) and not _is_measure(c, measures)]
     full = _full_names(freq, forms, tags)
     out = [replace(c, label=full[c.key[0]]) if len(c.key) == 1 and c.key[0] in full else c for c in out]
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
@@ -1188,10 +1237,12 @@ def topic_groups(
         label = surface[key].most_common(1)[0][0]
         if label.casefold() in _SUBJECT_LABELS:
             continue  # an editor's subject ("rugby union", "jobs and labour") is a heading already
-        # a name does not join its head word: "World Bank" is not a bank story ("central bank" is)
-        head = _head_stem(label) if _is_name(label) else ""
         subsets = (frozenset(c) for n in range(1, len(key)) for c in combinations(sorted(key), n))
-        general = [g for g in subsets if len(groups.get(g, ())) >= 2 and head not in g]
+        general = [
+            g
+            for g in subsets
+            if len(groups.get(g, ())) >= 2 and _may_fold(label, g, surface[g].most_common(1)[0][0])
+        ]
         if general:
             target = max(general, key=lambda g: (len(groups[g]), len(g), sorted(g)))
             folded_into[key] = target
@@ -1211,9 +1262,71 @@ def topic_groups(
     return out, {a: [group_of(k) for k in keys] for a, keys in keys_of.items()}
 
 
-def _head_stem(label: str) -> str:
+# Words that grade a thing without making it another kind: "higher taxes" are taxes, "proposed tax" is a
+# tax; "interest rates" and "exchange rates" are two topics, not "rates".
+_GRADING = frozenset(
+    word_list(
+        """
+        new big large small huge massive major minor possible potential important average overall total
+        further latest recent current record key main top full original special initial annual quarterly
+        net gross pre-tax year-end full-year half-year short-term long-term surprise shock sharp strong
+        weak heavy steep modest slight significant higher lower bigger larger smaller greater stronger
+        weaker longer shorter older newer wider deeper cheaper earlier later better worse
+        """
+    )
+)
+_KIND_WORDS = frozenset(_stem(w) for w in ORG_WORDS | POST_NOMINALS) | {"motor"}
+# What is said of a thing, no other thing: "Labour plans", "tax rises", "share sale", "oil market" are
+# stories of Labour, tax, shares and oil ("interest rates", "budget airline", "child abuse" are not)
+_ASPECTS = frozenset(
+    _stem(w)
+    for w in word_list(
+        """
+        plan plans pledge promise proposal proposals filing settlement investigation inquiry probe charges
+        lawsuit ruling data figures forecast forecasts outlook estimate estimates rise rises increase
+        increases cut cuts fall falls decline declines drop gains recovery growth sale sales price prices
+        talks deal deals agreement crisis war row dispute fight battle campaign strategy policy policies
+        reform reforms measures rules law laws market markets industry business sector system scheme
+        schemes programme report reports issue problem problems concerns fears threat hopes move bid offer
+        attempt efforts change changes impact effect costs levels record results performance response
+        reaction comments statement announcement debate vote victory defeat future
+        """
+    )
+)
+
+
+def _grades(word: str) -> bool:
+    """ "higher", "biggest", "proposed", "average": a word before a noun that grades it."""
+    w = word.lower()
+    return w in _GRADING or _superlative(w) or (len(w) >= 6 and w.endswith("ed") and word.islower())
+
+
+def _may_fold(label: str, general: frozenset[str], general_label: str) -> bool:
+    """Whether a label's stories list under a shorter label whose words it has. A phrase drops what is
+    said of a name ("Google toolbar") or of a thing ("tax rises", `_ASPECTS`), and words that grade it
+    ("higher taxes"): "interest rates" is no "rate" or "interest" story, nor "Iran's nuclear program" a
+    "program" story. A name
+    joins only a name it opens, where the rest says what kind of body it is ("Labour Party", "Ford Motor
+    Co", not "London Metal Exchange", "Charles Kennedy" or "Union Carbide"), and a word written as a name
+    is one in both ("wasp spray" is no "Wasps")."""
     words = _content_words(label)
-    return _stem(words[-1]) if words else ""
+    kept = [i for i, w in enumerate(words) if _stem(w) in general]
+    if not kept or _is_name(general_label) != all(words[i][:1].isupper() for i in kept):
+        return False
+    if _is_name(label):
+        if kept != list(range(len(kept))) or len(kept) == len(words):
+            return False
+        if _POSSESSIVE.search(words[kept[-1]]):
+            return True  # "Japan's Finance Ministry", "Gordon Brown's Budget"
+        rest = words[len(kept) :]
+        return not any(_place_word(words[i]) for i in kept) and all(
+            _stem(w.lower()) in _KIND_WORDS for w in rest
+        )
+    graded = all(_grades(words[i]) for i in range(kept[-1]) if i not in kept)
+    said_of = all(words[i][:1].isupper() for i in kept) or all(
+        _stem(w.lower()) in _ASPECTS for w in words[kept[-1] + 1 :]
+    )
+    return graded and said_of
 
 
 def _is_name(label: str) -> bool:
