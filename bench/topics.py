@@ -153,7 +153,7 @@ def _cache_candidates() -> None:
             article, TopicSettings(max_subjects=subjects, unsupported_hits=hits)
         )
     )
-    topics_module._story = lambda article, s: cached(article, s.max_subjects, s.unsupported_hits)
+    topics_module._story = lambda article, s, people=None: cached(article, s.max_subjects, s.unsupported_hits)
 
 
 def _total(rows: Sequence[tuple[str, str, list[str], Article]], settings: Any) -> int:

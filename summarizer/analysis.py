@@ -11,7 +11,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # next start, and their headlines written again (current_headline).
 # 29: topics: a unit said after its numbers is no topic ("dinars", "Canadian dollars", "ounces of silver");
 # a common word only seen opening sentences is written in lower case ("shares in Bombardier"); a name is
-# the topic, not its board, unit or users ("Yukos", not "Yukos unit");
+# the topic, not its board, unit or users ("Yukos", not "Yukos unit"); a surname label reads as the name
+# /who gives it ("Paul Tellier"), not where a firm holds it ("Ford Motor Co" beside Bill Ford); a news
+# agency the story only cites is no topic ("told the official news agency PAP");
 # 28: /who: titles before a comma keep their body and owner ("The Governor of the Bank of England, X",
 # "PwC's global chief executive, X"), portfolios ("Trade and Industry Secretary") and occupations
 # ("referee X", "CBS news anchor X"; "Sheriff X" is no name); "Chief Judge X" is X; a people's word alone is

@@ -32,5 +32,5 @@ def analyse_article(article: Article, *, algorithm: str = "default", sentences: 
         summary=summary,
         people=people.people,
         delegations=people.delegations,
-        topics=tuple(article_topics(article, language=language)),
+        topics=tuple(article_topics(article, language=language, people=[p.name for p in people.people])),
     )

@@ -57,6 +57,7 @@ from summarizer.lexicon import (
     word_list,
 )
 from summarizer.names import fold, is_all_caps
+from summarizer.people import extract_people
 from summarizer.taxonomy import SUBJECTS, subjects_for
 from summarizer.word_signals import TAG_FEATURES, centrality, commonness, tag_shares
 
@@ -912,16 +913,31 @@ _OWN_VOICE = re.compile(r"\bour\b")
 _QUOTATION = re.compile(r"[\"“”]")
 
 
+# what the story calls a news agency or a paper: "the official news agency PAP", "Tanjug news agency"
+_OUTLET_WORDS = r"(?:news\s+agency|newspaper|daily|weekly|radio|television|broadcaster)"
+_OUTLET_NAME = r"[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}"
+_NAMED_OUTLET = re.compile(
+    rf"\b{_OUTLET_WORDS}\s+(?:the\s+)?({_OUTLET_NAME})|({_OUTLET_NAME})\s+(?:news\s+agency|newspaper)\b"
+)
+# an agency's report: "PAP quoted Baka as saying", "Tanjug said"
+_REPORTING_AFTER = r"\s+(?:said|says|quoted|quotes|reported|reports|carried|added)\b"
+
+
 def _only_cited(label: str, body: str, sentences: Sequence[str]) -> bool:
     """A news outlet the story only cites ("told BBC One's Breakfast", "a BBC interview", "BBC Sport
-    understands", "a poll for CNN"), or that speaks in the story as "our" ("BBC Sport reflects on ... after
-    our exclusive interview"), is where the facts came from, not what the story is about; "the BBC dropped
-    Clarkson" is."""
-    if label.split()[0].casefold() not in NEWS_SOURCES:
+    understands", "a poll for CNN", "told the official news agency PAP", "PAP quoted Baka as saying"), or
+    that speaks in the story as "our" ("BBC Sport reflects on ... after our exclusive interview"), is
+    where the facts came from, not what the story is about; "the BBC dropped Clarkson" is."""
+    named = {n for m in _NAMED_OUTLET.finditer(body) for n in m.groups() if n}
+    agency = label in named
+    if not agency and label.split()[0].casefold() not in NEWS_SOURCES:
         return False
     name = re.escape(label)
     uses = len(re.findall(rf"\b{name}\b", body))
-    cited = len(re.findall(rf"\b(?:{_CITING_BEFORE}{name}\b|{name}(?={_CITING_AFTER}))", body))
+    after = f"{_CITING_AFTER}|{_REPORTING_AFTER}" if agency else _CITING_AFTER
+    cited = len(re.findall(rf"\b(?:{_CITING_BEFORE}{name}\b|{name}(?={after}))", body))
+    if agency:  # "the state news agency Tanjug", "MTI news agency": naming it cites it
+        cited += len(re.findall(rf"{_OUTLET_WORDS}\s+(?:the\s+)?{name}\b|\b{name}\s+{_OUTLET_WORDS}", body))
     # the outlet's own voice: "BBC Sport reflects on ... after our exclusive interview"
     own = sum(
         len(re.findall(rf"\b{name}\b", s))
@@ -935,17 +951,37 @@ _PERSON = TAG_FEATURES.index("person")
 _UNTAGGED = (0.0,) * len(TAG_FEATURES)  # a word the model's tags do not cover
 
 
+def _people_names(
+    article: Article, people: Sequence[str] | None, tags: dict[str, tuple[float, ...]] | None
+) -> Sequence[str]:
+    """The names `/who` gives the story's people (found here when the caller has none); none without
+    the model, whose tags say which surname labels are people's."""
+    if tags is None:
+        return ()
+    if people is None:
+        people = [p.name for p in extract_people(article).people]
+    return people
+
+
 def _full_names(
     freq: Counter[tuple[str, ...]],
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]],
     tags: dict[str, tuple[float, ...]] | None,
+    people: Sequence[str] = (),
 ) -> dict[str, str]:
     """A surname's label, by stem, as the person's full name the story gives ("Blair" -> "Tony Blair"):
     a reader of `/topics` knows who it is, and the stories that say "Blair" and those that say "Tony Blair"
     list under one topic. Only for a word the model tags as a person (a place or a firm's "Madrid" of "Real
-    Madrid" keeps its name), and a given name the model tags so too; none without the model."""
+    Madrid" keeps its name), and a given name the model tags so too; or the one name `people` (`/who`'s)
+    gives that surname ("Paul Tellier, who was also Bombardier's president"). Not where another name
+    holds the surname (`_names_another`); none without the model."""
     if tags is None:
         return {}
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for name in people:
+        words = name.split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            by_surname[_stem(words[-1])].add(name)
     best: dict[str, tuple[int, str]] = {}  # surname stem -> (uses, full name) of its most used full name
     for key, n in freq.items():
         if len(key) != 2 or any(tags.get(w, _UNTAGGED)[_PERSON] < 0.5 for w in key):
@@ -958,7 +994,31 @@ def _full_names(
             continue
         if n > best.get(key[1], (0, ""))[0]:
             best[key[1]] = (n, " ".join([form[0], _POSSESSIVE.sub("", form[1])]))
-    return {stem: name for stem, (_, name) in best.items()}
+    for stem, names in by_surname.items():
+        if stem not in best and len(names) == 1:
+            best[stem] = (0, names.pop())
+    return {stem: name for stem, (_, name) in best.items() if not _names_another(stem, name, freq, forms)}
+
+
+def _names_another(
+    stem: str,
+    name: str,
+    freq: Counter[tuple[str, ...]],
+    forms: dict[tuple[str, ...], Counter[tuple[str, ...]]],
+) -> bool:
+    """Whether a name other than the person's holds their surname: a firm or a place named after them
+    ("Ford Motor Co" where the story names Bill Ford, "Walt Disney" where it names Roy Disney), which the
+    surname alone may name as well. The person's own "Brown's Britain" does not count."""
+    own = {_stem(w) for w in name.split()}
+    for key in freq:
+        if len(key) < 2 or stem not in key or set(key) <= own or own <= set(key):
+            continue  # the person's name, or it with a word before ("Fly-half Jonny Wilkinson")
+        form = forms[key].most_common(1)[0][0]
+        if all(w[:1].isupper() for w in form) and not any(
+            _stem(w) == stem and _POSSESSIVE.search(w) for w in form
+        ):
+            return True
+    return False
 
 
 _CURLY_APOSTROPHE = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])|(?<=s)’(?=\s|$)")
@@ -971,7 +1031,7 @@ def _straight_apostrophes(text: str) -> str:
     return _CURLY_APOSTROPHE.sub("'", text)
 
 
-def _story(article: Article, settings: TopicSettings) -> _Story:
+def _story(article: Article, settings: TopicSettings, people: Sequence[str] | None = None) -> _Story:
     """Every candidate phrase of an article, its content words with their features, and the article's
     taxonomy subjects."""
     headline = _straight_apostrophes("" if article.headline_derived else article.headline)
@@ -1047,8 +1107,13 @@ def _story(article: Article, settings: TopicSettings) -> _Story:
     )
     measures = _measures(f"{headline}\n{body}", word_freq)
     out = [c for c in out if not _only_cited(c.label, body, sentences) and not _is_measure(c, measures)]
-    full = _full_names(freq, forms, tags)
-    out = [replace(c, label=full[c.key[0]]) if len(c.key) == 1 and c.key[0] in full else c for c in out]
+    full = _full_names(freq, forms, tags, _people_names(article, people, tags))
+    out = [
+        replace(c, label=full[c.key[0]])
+        if len(c.key) == 1 and c.key[0] in full and c.label[:1].isupper() and not c.label.isupper()
+        else c
+        for c in out
+    ]
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
     central = centrality(in_order)
     words: dict[str, Word] = {}
@@ -1093,10 +1158,16 @@ def story_words(article: Article, settings: TopicSettings = DEFAULT_SETTINGS) ->
 
 
 def article_topics(
-    article: Article, k: int = 6, settings: TopicSettings = DEFAULT_SETTINGS, language: str | None = None
+    article: Article,
+    k: int = 6,
+    settings: TopicSettings = DEFAULT_SETTINGS,
+    language: str | None = None,
+    people: Sequence[str] | None = None,
 ) -> tuple[Topic, ...]:
     """Three to six editor-style labels, best first, with scores in (0, 1]; none for a story that is not
-    in English (`language`, detected when not given): the rules would return its stop words.
+    in English (`language`, detected when not given): the rules would return its stop words. `people`:
+    the names `/who` found in the story (found here when not given), which give a surname label its
+    person's full name.
 
     The labels are chosen greedily for coverage: each next label is the one whose words not yet said
     are most likely an editor's, less `word_cost` for each of its words (a repeated word only costs). A
@@ -1106,7 +1177,7 @@ def article_topics(
         log.info("not analysed: %s (%s)", language_name(language), article.source or article.headline[:60])
         return ()
     k = max(3, min(k, MAX_LABELS))
-    story = _story(article, settings)
+    story = _story(article, settings, people)
     if not story.candidates:
         return tuple(Topic(label, strength) for label, strength in story.subjects)
     weights = settings.word_weights if story.tagged else settings.rules_word_weights

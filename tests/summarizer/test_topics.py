@@ -637,3 +637,42 @@ def test_a_name_is_the_topic_not_its_board_or_unit() -> None:
         "itself. The mining losses cost Vantrex $200m."
     )
     assert "Vantrex" in got and "Vantrex directors" not in got, got
+
+
+def test_a_surname_label_reads_as_the_name_who_gives_it() -> None:
+    """ "Ellen R. Dovask" holds an initial, so no two-word name of the story says it: `/who`'s does."""
+    got = labels_of_text(
+        "Harlow Mills names new chairman\n\n"
+        "Harlow Mills Inc said its board named Ellen R. Dovask chairman, succeeding Martin Hale, who "
+        "retired.\n\n"
+        "Dovask, 52, had been president of the textile maker since 1984. Dovask said Harlow Mills would "
+        "close two plants in Georgia and move production to Mexico. The company said Dovask would also "
+        "remain chief executive. Dovask told analysts the plant closings would cost about 40 mln dlrs. "
+        "Harlow Mills shares rose 1/2 to 22 on the news, and analysts said Dovask had the confidence of "
+        "investors."
+    )
+    assert "Ellen R. Dovask" in got and "Dovask" not in got, got
+
+
+def test_a_firm_named_after_a_person_keeps_its_name() -> None:
+    got = labels_of_text(
+        "Dravor profits fall\n\n"
+        "Dravor Motor Co said its quarterly profit fell 30%, hit by a price war in Europe. Chairman Karl "
+        "Dravor said the carmaker would cut 2,000 jobs.\n\n"
+        "Dravor's sales in Europe fell 12%, while Dravor gained market share in Asia. Dravor shares fell "
+        "4% in New York. Analysts said Dravor needed new models to compete. Dravor will close a plant in "
+        "Belgium next year, the company said."
+    )
+    assert "Dravor" in got and "Karl Dravor" not in got, got
+
+
+def test_a_news_agency_the_story_only_cites_is_no_topic() -> None:
+    got = labels_of_text(
+        "Zarvian minister upbeat on debt talks\n\n"
+        "Zarvia's finance minister Olek Brandt told the official news agency ZNA the talks with creditor "
+        "banks on rescheduling foreign debt had gone well. ZNA quoted Brandt as saying the banks understood "
+        "Zarvia's difficult position.\n\n"
+        "Zarvia owes creditor banks about 30 billion dlrs. Brandt said the talks on the debt would resume "
+        "in London next month, ZNA reported. The creditor banks declined to comment on the debt talks."
+    )
+    assert "ZNA" not in got and "Zarvia" in got, got
