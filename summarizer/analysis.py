@@ -13,7 +13,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # a common word only seen opening sentences is written in lower case ("shares in Bombardier"); a name is
 # the topic, not its board, unit or users ("Yukos", not "Yukos unit"); a surname label reads as the name
 # /who gives it ("Paul Tellier"), not where a firm holds it ("Ford Motor Co" beside Bill Ford); a news
-# agency the story only cites is no topic ("told the official news agency PAP");
+# agency the story only cites is no topic ("told the official news agency PAP"); a figure, not its
+# rise ("unemployment", not "rise in unemployment"; no "further rise");
 # 28: /who: titles before a comma keep their body and owner ("The Governor of the Bank of England, X",
 # "PwC's global chief executive, X"), portfolios ("Trade and Industry Secretary") and occupations
 # ("referee X", "CBS news anchor X"; "Sheriff X" is no name); "Chief Judge X" is X; a people's word alone is

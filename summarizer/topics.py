@@ -744,6 +744,10 @@ def _candidates(
             continue  # "Disney directors", "Yukos unit", "Skype users": the name is the topic
         if _is_lone_modifier(key, label, nouns, adjectives):
             continue
+        if form[0].lower() in _CHANGES and (len(form) > len(key) or all(_grades(w) for w in form[1:])):
+            continue  # "rise in unemployment" is news of unemployment; "further rise", "gain" of nothing
+        if len(form) == 2 and _grades(form[0]) and form[1].lower() in _CHANGES:
+            continue
         if _is_clause(key, form, verbs):
             continue
         if f < 2 and len(key) == 1 and form[0].islower() and not commonness(form[0]):
@@ -1363,6 +1367,12 @@ _ASPECTS = frozenset(
         reaction comments statement announcement debate vote victory defeat future
         """
     )
+)
+
+
+# what a figure does, which says nothing of the figure: "rise in unemployment", "a further rise", "gain"
+_CHANGES = frozenset(
+    word_list("rise rises fall falls gain gains drop drops increase increases decline declines surge slump")
 )
 
 

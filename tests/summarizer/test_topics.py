@@ -676,3 +676,14 @@ def test_a_news_agency_the_story_only_cites_is_no_topic() -> None:
         "in London next month, ZNA reported. The creditor banks declined to comment on the debt talks."
     )
     assert "ZNA" not in got and "Zarvia" in got, got
+
+
+def test_a_figure_is_the_topic_not_its_rise() -> None:
+    got = labels_of_text(
+        "Zarvia jobless rate climbs\n\n"
+        "Zarvia reported a sharp rise in unemployment in March, with 412,000 people out of work, the labour "
+        "ministry said. The rise in unemployment was blamed on factory closures in the north.\n\n"
+        "Unemployment has risen for six months. The ministry said unemployment would keep rising until "
+        "exports recovered, and unions called for new jobs programmes to fight unemployment."
+    )
+    assert "unemployment" in got and not any(x.startswith(("rise", "further")) for x in got), got
