@@ -178,6 +178,7 @@ _GENERIC = frozenset(
         economic fiscal domestic civil black white political financial military social global local
         former senior recent current possible full net strong weak poor rich free open due true real
         clear hard easy total whole main similar different certain entire
+        tv cd pc pr dj id ip mp pm ag sa nv bv
         """
     )
 )
@@ -246,8 +247,10 @@ def _content_word(tok: str) -> str | None:
     if word and tok.endswith(word + "'") and word.endswith("s"):
         word += "'"  # a plural's possessive: "Brothers'" of "Salomon Brothers' London"
     base = re.split(r"['’]", word)[0].lower() if word else ""
-    if word is None or base in _EXTRA_STOP or len(word) < 3 or word.lower() in TITLE_HEADS:
+    if word is None or base in _EXTRA_STOP or word.lower() in TITLE_HEADS:
         return None
+    if len(word) < 3 and not (len(word) == 2 and word.isupper() and word.isalpha()):
+        return None  # a two-letter word is no topic but an acronym: "VW", "GM", "BT", "EU"
     if word.islower() and _superlative(word):
         return None  # "the worst terror attack", "deepest fears": a label names the attack, not its rank
     return word

@@ -687,3 +687,16 @@ def test_a_figure_is_the_topic_not_its_rise() -> None:
         "exports recovered, and unions called for new jobs programmes to fight unemployment."
     )
     assert "unemployment" in got and not any(x.startswith(("rise", "further")) for x in got), got
+
+
+def test_a_two_letter_acronym_is_a_topic() -> None:
+    """ "VW" is how the story names Volkswagen; a generic abbreviation ("TV") alone is none."""
+    got = labels_of_text(
+        "VW weighs Zarvian plant\n\n"
+        "VW is considering building a car factory in Zarvia, but said it had yet to decide. Zarvia's "
+        "industry minister said a team of VW officials would visit next week.\n\n"
+        "VW's proposed plant would make 100,000 cars a year. VW already builds cars in three countries in "
+        "the region, and VW said demand there was growing fast. The minister told TV reporters that VW "
+        "had approved a site near the capital."
+    )
+    assert "VW" in got and "TV" not in got, got
