@@ -15,7 +15,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # /who gives it ("Paul Tellier"), not where a firm holds it ("Ford Motor Co" beside Bill Ford); a news
 # agency the story only cites is no topic ("told the official news agency PAP"); a figure, not its
 # rise ("unemployment", not "rise in unemployment"; no "further rise"); a two-letter acronym is a word of
-# a topic ("VW", "GM", "EU", "ID cards"), a generic one alone none ("TV", "AG");
+# a topic ("VW", "GM", "EU", "G8", "ID cards"), a generic one alone none ("TV", "AG");
 # 28: /who: titles before a comma keep their body and owner ("The Governor of the Bank of England, X",
 # "PwC's global chief executive, X"), portfolios ("Trade and Industry Secretary") and occupations
 # ("referee X", "CBS news anchor X"; "Sheriff X" is no name); "Chief Judge X" is X; a people's word alone is

@@ -249,8 +249,8 @@ def _content_word(tok: str) -> str | None:
     base = re.split(r"['’]", word)[0].lower() if word else ""
     if word is None or base in _EXTRA_STOP or word.lower() in TITLE_HEADS:
         return None
-    if len(word) < 3 and not (len(word) == 2 and word.isupper() and word.isalpha()):
-        return None  # a two-letter word is no topic but an acronym: "VW", "GM", "BT", "EU"
+    if len(word) < 3 and not (len(word) == 2 and word.isupper() and word[0].isalpha()):
+        return None  # a two-letter word is no topic but an acronym: "VW", "GM", "EU", "U2", "G8"
     if word.islower() and _superlative(word):
         return None  # "the worst terror attack", "deepest fears": a label names the attack, not its rank
     return word

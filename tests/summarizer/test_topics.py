@@ -700,3 +700,14 @@ def test_a_two_letter_acronym_is_a_topic() -> None:
         "had approved a site near the capital."
     )
     assert "VW" in got and "TV" not in got, got
+
+
+def test_a_two_character_acronym_with_a_digit_is_a_topic() -> None:
+    got = labels_of_text(
+        "G8 backs debt relief for Zarvia\n\n"
+        "G8 finance ministers agreed on Saturday to cancel the debts Zarvia owes to the World Bank.\n\n"
+        "The G8 deal would save Zarvia 2 billion dlrs a year, ministers said. Campaigners welcomed the G8 "
+        "decision but said more countries needed debt relief. The G8 will discuss aid to Africa at its "
+        "summit in July, and Zarvia's finance minister said the debt relief would pay for new schools."
+    )
+    assert "G8" in got, got
