@@ -600,8 +600,10 @@ def test_a_news_outlet_the_story_only_cites_is_no_topic() -> None:
     assert "BBC" in labels(topics_of(NEWS / "cnn" / "219c198858e6.txt"))
 
 
-def test_a_unit_said_after_its_numbers_is_no_topic() -> None:
-    got = labels_of_text(
+# Made-up stories (no name from a labelled set): the labels a story must and must not get.
+_LABELLED_STORIES = {
+    # a unit said after its numbers is no topic
+    "unit": (
         "Zarvia posts record trade surplus\n\n"
         "Zarvia's trade surplus widened to 450 mln dinars in March from 300 mln dinars in February, the "
         "central bank said. Exports of phosphates rose to 900 mln dinars, while imports fell to 450 mln "
@@ -609,39 +611,34 @@ def test_a_unit_said_after_its_numbers_is_no_topic() -> None:
         "The trade surplus was the largest since 1984. Phosphate exports have risen every month this year, "
         "helped by higher world prices, and the bank expects the surplus to reach 5,000 mln dinars for the "
         "year. Phosphate producers said demand from Asia was strong. Officials said the surplus would help "
-        "Zarvia repay foreign debt."
-    )
-    assert "trade" in got and "Zarvia" in got
-    assert not any("dinar" in x for x in got), got
-
-
-def test_a_common_word_opening_sentences_is_no_name() -> None:
-    got = labels_of_text(
+        "Zarvia repay foreign debt.",
+        {"trade", "Zarvia"},
+        {"dinars", "mln dinars"},
+    ),
+    # a common word that only opens sentences is no name: "shares in Qorvex", written as a phrase
+    "sentence opener": (
         "Qorvex chief quits\n\n"
         "Shares in Qorvex fell 12% on Monday after its chief executive, Anton Mervel, resigned. Qorvex, the "
         "maker of industrial pumps, said Mr Mervel would leave at the end of the month.\n\n"
         "Shares in Qorvex have lost a third of their value this year as orders for its pumps slowed. "
         "Analysts said Qorvex needed a new strategy. Qorvex said it would name a successor soon. Mr Mervel "
-        "had led Qorvex for nine years."
-    )
-    assert not any(x.startswith("Shares") for x in got), got  # "shares in Qorvex", written as a phrase
-
-
-def test_a_name_is_the_topic_not_its_board_or_unit() -> None:
-    got = labels_of_text(
+        "had led Qorvex for nine years.",
+        set(),
+        {"Shares in Qorvex", "Shares"},
+    ),
+    # a name is the topic, not its board or unit
+    "board": (
         "Vantrex faces lawsuit\n\n"
         "Vantrex directors are facing a lawsuit from investors who say the company hid losses at its "
         "Brazilian mining business. The lawsuit, filed in New York, names eight Vantrex directors.\n\n"
         "Vantrex said the claims were without merit. The investors say Vantrex directors knew of the losses "
         "in 2003. Vantrex directors met on Tuesday to discuss the lawsuit, and Vantrex said it would defend "
-        "itself. The mining losses cost Vantrex $200m."
-    )
-    assert "Vantrex" in got and "Vantrex directors" not in got, got
-
-
-def test_a_surname_label_reads_as_the_name_who_gives_it() -> None:
-    """ "Ellen R. Dovask" holds an initial, so no two-word name of the story says it: `/who`'s does."""
-    got = labels_of_text(
+        "itself. The mining losses cost Vantrex $200m.",
+        {"Vantrex"},
+        {"Vantrex directors"},
+    ),
+    # "Ellen R. Dovask" holds an initial, so no two-word name of the story says it: `/who`'s does
+    "surname": (
         "Harlow Mills names new chairman\n\n"
         "Harlow Mills Inc said its board named Ellen R. Dovask chairman, succeeding Martin Hale, who "
         "retired.\n\n"
@@ -649,65 +646,67 @@ def test_a_surname_label_reads_as_the_name_who_gives_it() -> None:
         "close two plants in Georgia and move production to Mexico. The company said Dovask would also "
         "remain chief executive. Dovask told analysts the plant closings would cost about 40 mln dlrs. "
         "Harlow Mills shares rose 1/2 to 22 on the news, and analysts said Dovask had the confidence of "
-        "investors."
-    )
-    assert "Ellen R. Dovask" in got and "Dovask" not in got, got
-
-
-def test_a_firm_named_after_a_person_keeps_its_name() -> None:
-    got = labels_of_text(
+        "investors.",
+        {"Ellen R. Dovask"},
+        {"Dovask"},
+    ),
+    # a firm named after a person keeps its name
+    "firm after a person": (
         "Dravor profits fall\n\n"
         "Dravor Motor Co said its quarterly profit fell 30%, hit by a price war in Europe. Chairman Karl "
         "Dravor said the carmaker would cut 2,000 jobs.\n\n"
         "Dravor's sales in Europe fell 12%, while Dravor gained market share in Asia. Dravor shares fell "
         "4% in New York. Analysts said Dravor needed new models to compete. Dravor will close a plant in "
-        "Belgium next year, the company said."
-    )
-    assert "Dravor" in got and "Karl Dravor" not in got, got
-
-
-def test_a_news_agency_the_story_only_cites_is_no_topic() -> None:
-    got = labels_of_text(
+        "Belgium next year, the company said.",
+        {"Dravor"},
+        {"Karl Dravor"},
+    ),
+    # a news agency the story only cites is no topic
+    "news agency": (
         "Zarvian minister upbeat on debt talks\n\n"
         "Zarvia's finance minister Olek Brandt told the official news agency ZNA the talks with creditor "
         "banks on rescheduling foreign debt had gone well. ZNA quoted Brandt as saying the banks understood "
         "Zarvia's difficult position.\n\n"
         "Zarvia owes creditor banks about 30 billion dlrs. Brandt said the talks on the debt would resume "
-        "in London next month, ZNA reported. The creditor banks declined to comment on the debt talks."
-    )
-    assert "ZNA" not in got and "Zarvia" in got, got
-
-
-def test_a_figure_is_the_topic_not_its_rise() -> None:
-    got = labels_of_text(
+        "in London next month, ZNA reported. The creditor banks declined to comment on the debt talks.",
+        {"Zarvia"},
+        {"ZNA"},
+    ),
+    # a figure is the topic, not its rise
+    "rise": (
         "Zarvia jobless rate climbs\n\n"
         "Zarvia reported a sharp rise in unemployment in March, with 412,000 people out of work, the labour "
         "ministry said. The rise in unemployment was blamed on factory closures in the north.\n\n"
         "Unemployment has risen for six months. The ministry said unemployment would keep rising until "
-        "exports recovered, and unions called for new jobs programmes to fight unemployment."
-    )
-    assert "unemployment" in got and not any(x.startswith(("rise", "further")) for x in got), got
-
-
-def test_a_two_letter_acronym_is_a_topic() -> None:
-    """ "VW" is how the story names Volkswagen; a generic abbreviation ("TV") alone is none."""
-    got = labels_of_text(
+        "exports recovered, and unions called for new jobs programmes to fight unemployment.",
+        {"unemployment"},
+        {"rise in unemployment", "sharp rise", "rise"},
+    ),
+    # a two-letter acronym is how the story names Volkswagen; a generic one ("TV") alone is no topic
+    "acronym": (
         "VW weighs Zarvian plant\n\n"
         "VW is considering building a car factory in Zarvia, but said it had yet to decide. Zarvia's "
         "industry minister said a team of VW officials would visit next week.\n\n"
         "VW's proposed plant would make 100,000 cars a year. VW already builds cars in three countries in "
         "the region, and VW said demand there was growing fast. The minister told TV reporters that VW "
-        "had approved a site near the capital."
-    )
-    assert "VW" in got and "TV" not in got, got
-
-
-def test_a_two_character_acronym_with_a_digit_is_a_topic() -> None:
-    got = labels_of_text(
+        "had approved a site near the capital.",
+        {"VW"},
+        {"TV"},
+    ),
+    "acronym with a digit": (
         "G8 backs debt relief for Zarvia\n\n"
         "G8 finance ministers agreed on Saturday to cancel the debts Zarvia owes to the World Bank.\n\n"
         "The G8 deal would save Zarvia 2 billion dlrs a year, ministers said. Campaigners welcomed the G8 "
         "decision but said more countries needed debt relief. The G8 will discuss aid to Africa at its "
-        "summit in July, and Zarvia's finance minister said the debt relief would pay for new schools."
-    )
-    assert "G8" in got, got
+        "summit in July, and Zarvia's finance minister said the debt relief would pay for new schools.",
+        {"G8"},
+        set(),
+    ),
+}
+
+
+@pytest.mark.parametrize("story", _LABELLED_STORIES)
+def test_made_up_stories_get_the_labels_an_editor_would(story: str) -> None:
+    text, wanted, unwanted = _LABELLED_STORIES[story]
+    got = labels_of_text(text)
+    assert wanted <= set(got) and not unwanted & set(got), got
