@@ -487,7 +487,7 @@ def _owned_names(sentences: Sequence[str], surface: Counter[str]) -> frozenset[s
 
 class _Casing:
     """How the story writes each word: its most used form, and which words are common words that a
-    sentence start capitalises."""
+    sentence start capitalises (a word seen only there is one where the model tags it a common noun)."""
 
     def __init__(
         self, surface: Counter[str], owned: frozenset[str] = frozenset(), nouns: frozenset[str] = frozenset()
@@ -962,7 +962,7 @@ def _people_names(
     article: Article, people: Sequence[str] | None, tags: dict[str, tuple[float, ...]] | None
 ) -> Sequence[str]:
     """The names `/who` gives the story's people (found here when the caller has none); none without
-    the model, whose tags say which surname labels are people's."""
+    the model, as `_full_names` then gives no full name."""
     if tags is None:
         return ()
     if people is None:
@@ -1353,7 +1353,7 @@ _GRADING = frozenset(
         """
     )
 )
-_KIND_WORDS = frozenset(_stem(w) for w in ORG_WORDS | POST_NOMINALS) | {"motor"}
+_KIND_WORDS = frozenset(_stem(w) for w in ORG_WORDS | POST_NOMINALS)  # "Party", "Motor(s)", "Co", "MPs"
 # What is said of a thing, no other thing: "Labour plans", "tax rises", "share sale", "oil market" are
 # stories of Labour, tax, shares and oil ("interest rates", "budget airline", "child abuse" are not)
 _ASPECTS = frozenset(
@@ -1389,10 +1389,9 @@ def _may_fold(label: str, general: frozenset[str], general_label: str) -> bool:
     """Whether a label's stories list under a shorter label whose words it has. A phrase drops what is
     said of a name ("Google toolbar") or of a thing ("tax rises", `_ASPECTS`), and words that grade it
     ("higher taxes"): "interest rates" is no "rate" or "interest" story, nor "Iran's nuclear program" a
-    "program" story. A name
-    joins only a name it opens, where the rest says what kind of body it is ("Labour Party", "Ford Motor
-    Co", not "London Metal Exchange", "Charles Kennedy" or "Union Carbide"), and a word written as a name
-    is one in both ("wasp spray" is no "Wasps")."""
+    "program" story. A name joins only a name it opens, where the rest says what kind of body it is
+    ("Labour Party", "Ford Motor Co", not "London Metal Exchange", "Charles Kennedy" or "Union Carbide"),
+    and a word written as a name is one in both ("wasp spray" is no "Wasps")."""
     words = _content_words(label)
     kept = [i for i, w in enumerate(words) if _stem(w) in general]
     if not kept or _is_name(general_label) != all(words[i][:1].isupper() for i in kept):
