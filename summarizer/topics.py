@@ -930,13 +930,18 @@ _NAMED_OUTLET = re.compile(
 _REPORTING_AFTER = r"\s+(?:said|says|quoted|quotes|reported|reports|carried|added)\b"
 
 
-def _only_cited(label: str, body: str, sentences: Sequence[str]) -> bool:
+def _named_outlets(body: str) -> frozenset[str]:
+    """The names the story calls a news agency or a paper ("PAP" of "the official news agency PAP")."""
+    return frozenset(n for m in _NAMED_OUTLET.finditer(body) for n in m.groups() if n)
+
+
+def _only_cited(label: str, body: str, sentences: Sequence[str], outlets: frozenset[str]) -> bool:
     """A news outlet the story only cites ("told BBC One's Breakfast", "a BBC interview", "BBC Sport
     understands", "a poll for CNN", "told the official news agency PAP", "PAP quoted Baka as saying"), or
     that speaks in the story as "our" ("BBC Sport reflects on ... after our exclusive interview"), is
-    where the facts came from, not what the story is about; "the BBC dropped Clarkson" is."""
-    named = {n for m in _NAMED_OUTLET.finditer(body) for n in m.groups() if n}
-    agency = label in named
+    where the facts came from, not what the story is about; "the BBC dropped Clarkson" is. `outlets`:
+    the story's `_named_outlets`."""
+    agency = label in outlets
     if not agency and label.split()[0].casefold() not in NEWS_SOURCES:
         return False
     name = re.escape(label)
@@ -1113,7 +1118,10 @@ def _story(article: Article, settings: TopicSettings, people: Sequence[str] | No
         _lede_names(sentences[0], firms),
     )
     measures = _measures(f"{headline}\n{body}", word_freq)
-    out = [c for c in out if not _only_cited(c.label, body, sentences) and not _is_measure(c, measures)]
+    outlets = _named_outlets(body)
+    out = [
+        c for c in out if not _only_cited(c.label, body, sentences, outlets) and not _is_measure(c, measures)
+    ]
     full = _full_names(freq, forms, tags, _people_names(article, people, tags))
     out = [
         replace(c, label=full[c.key[0]])
