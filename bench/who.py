@@ -39,7 +39,7 @@ from summarizer.delegation.scorer import WEIGHTS_FILE, Scorer, fit_selected  # n
 from summarizer.lexicon import STOPWORDS  # noqa: E402
 from summarizer.names import fold  # noqa: E402
 from summarizer.people import FoundPeople, extract_people, find_candidates  # noqa: E402
-from summarizer.topics import _stem  # noqa: E402
+from summarizer.topic_words import stem_of  # noqa: E402
 from tests.shared_data import SHARED_DATA  # noqa: E402
 
 SHARED = SHARED_DATA.parent
@@ -86,7 +86,7 @@ def surname(name: str) -> str:
 def content_words(text: str) -> set[str]:
     text = re.sub(r"\([^)]*\)", " ", text or "")
     return {
-        _stem(w) for w in re.findall(r"[\w][\w\-]*", text.lower()) if w not in _STOP and w not in STOPWORDS
+        stem_of(w) for w in re.findall(r"[\w][\w\-]*", text.lower()) if w not in _STOP and w not in STOPWORDS
     }
 
 

@@ -30,7 +30,7 @@ from bot.store.repo import articles_stamp, recent_keys
 from bot.store.rowcache import RowCache, RowKey, analysis_of, forget_derived, row_cache
 from summarizer.digest import Digest, DigestItem, build_digest
 from summarizer.language import language_name
-from summarizer.topics import topic_index
+from summarizer.topic_index import topic_index
 
 DIGEST_TITLE = "Your briefing"
 WINDOW = timedelta(hours=24)  # a digest covers the stories ingested in the last day …

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from summarizer.analysis import Topic
 from summarizer.lexicon import STOPWORDS
-from summarizer.topics import topic_groups
+from summarizer.topic_index import topic_groups
 
 OTHER_SECTION = "Other news"
 # A story files under a topic of its first four labels: the three a digest names with it, and one more.

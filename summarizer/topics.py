@@ -1,4 +1,5 @@
-"""Topic labels for an article, and a topic index over many articles (what `/topics` and the digest use).
+"""Topic labels for an article (`article_topics`). The index over many articles that `/topics` and the
+digest use is summarizer/topic_index.py; the stems and word lists both read, summarizer/topic_words.py.
 
 An article's labels are up to `max_subjects` taxonomy subjects (summarizer/taxonomy.py: a policy area or
 field, checked against the story's lead) and its key phrases: runs of one to three content words (no
@@ -28,14 +29,13 @@ language detection included.
 
 from __future__ import annotations
 
-import functools
 import logging
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import combinations, pairwise
+from itertools import pairwise
 from typing import Any
 
 from summarizer.analysis import Topic
@@ -43,53 +43,32 @@ from summarizer.article import NEWS_SOURCES, Article, is_known_place
 from summarizer.language import ENGLISH, detect_language, language_name
 from summarizer.lexicon import (
     CITY_COUNTRY,
-    DAYS,
     HONORIFICS_DROPPED,
     HONORIFICS_KEPT,
-    MONTHS,
     NAME_PARTICLES,
     NATIONALITY,
-    ORG_WORDS,
     PLACE_WORDS,
-    POST_NOMINALS,
     STOPWORDS,
     TITLE_HEADS,
     word_list,
 )
 from summarizer.names import fold, is_all_caps
 from summarizer.people import extract_people
-from summarizer.taxonomy import SUBJECTS, subjects_for
+from summarizer.taxonomy import subjects_for
+from summarizer.topic_words import (
+    NOT_TOPIC_WORDS,
+    POSSESSIVE,
+    WORD,
+    grades,
+    is_place_word,
+    label_key,
+    stem_of,
+    superlative,
+)
 from summarizer.word_signals import TAG_FEATURES, centrality, commonness, tag_shares
 
 log = logging.getLogger(__name__)
 
-_EXTRA_STOP = (
-    frozenset(
-        word_list(
-            """
-        basis hoc year years time times day days week weeks month months today yesterday tomorrow people way
-        ways thing things lot lots part parts number numbers percent pct per cent end side sides
-        group groups report reports statement comment comments news story stories official officials
-        spokesman spokeswoman source sources thursday mr mrs ms dr sir told say says said saying
-        according added says also just well much many several including include includes included
-        however although though would could should might must may can will shall get got go going
-        gone make made take taken come came give given set put see seen know known think thought
-        want wanted use used need needed look looks looked able likely early earlier late later last
-        next first second third new old big small large high low long short good bad best better
-        great little own other others same another every each few most more less least one two three
-        four five six seven eight nine ten mln bln billion million dlrs dlr us u.s. cts vs march
-        april june don didn doesn isn wasn aren weren won couldn wouldn shouldn haven hasn hadn
-        itself himself herself themselves ourselves yourself yourselves myself oneself something
-        anything nothing everything someone anyone everyone somebody anybody everybody nobody whatever
-        ago former
-        """
-        )
-    )
-    | STOPWORDS
-    | MONTHS
-    | DAYS
-)
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*[\w]|[^\W\d_]")
 _SPLIT = re.compile(r"[.,;:!?()\"“”‘’\[\]{}|/–—<>]+|\s-\s|\s--\s")
 
 MAX_WORDS = 3
@@ -188,43 +167,11 @@ _NAME_JOINERS = frozenset(["&", "of", "de", "for", "and"])
 # "Bank of Japan", "airstrikes in Yemen", "aid for Kyiv", "Marsh & McLennan"
 _PREPOSITIONS = frozenset(["of", "in", "for", "&"])
 _IDIOM_OPENERS = frozenset(["in", "on", "by"])  # "in favour of burglars" is no "favour of burglars"
-_POSSESSIVE = re.compile(r"['’]s$|(?<=s)'$")  # "Iran's", and a plural's: "Salomon Brothers'"
 # a possessive of these names a kind, not an owner said elsewhere: "women's rights", "children's books"
 _CLASSES = frozenset(["women", "men", "children"])
 _DEMONYM = re.compile(r"(?:ish|an|ese|i)$")  # "Kurdish", "Iranian", "Chinese", "Israeli"
 _NOT_NAME_PARTS = TITLE_HEADS | HONORIFICS_DROPPED | HONORIFICS_KEPT  # "Mr Blair" leaves "Blair" alone
 _BOUND_SHARE = 0.75  # a capitalised word this often inside a longer name is not a topic alone ("Inc")
-
-
-def _stem(word: str) -> str:
-    """A plural and possessive folder: "talks" = "talk", "taxes" = "tax", "houses" = "house",
-    "Israelis" = "Israeli" (not "crisis" or "Paris"), "programmes" = "program" (British and American
-    spellings are one label)."""
-    w = fold(word).replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    elif w.endswith("s'"):
-        w = w[:-1]
-    if w.endswith("ies") and len(w) >= 6:
-        w = w[:-3] + "y"
-    elif (w.endswith("es") and len(w) >= 5 and w[-3] in "xz") or w.endswith(("ches", "shes", "sses")):
-        w = w[:-2]
-    elif w.endswith(("oes", "ses")) and len(w) >= 5 and commonness(w[:-2]) > commonness(w[:-1]):
-        w = w[:-2]  # "superheroes", "vetoes", "viruses", "buses" (not "shoes", "houses", "cases")
-    elif (
-        w.endswith("s") and len(w) >= 4 and not w.endswith(("ss", "us")) and (w[-2] != "i" or _plural_in_i(w))
-    ):
-        w = w[:-1]
-    if w.endswith("mme"):
-        w = w[:-2]
-    return w
-
-
-@functools.lru_cache(maxsize=4096)
-def _plural_in_i(word: str) -> bool:
-    """ "houthis", "israelis", "taxis" are plurals; "crisis", "Paris", "tennis" are not: English at large
-    uses the form without the "s" at least as often."""
-    return commonness(word[:-1]) >= commonness(word)
 
 
 @dataclass
@@ -242,36 +189,18 @@ class _Run:
 
 def _content_word(tok: str) -> str | None:
     """The token's word when it is a content word, else None (a stop word, number, title word...)."""
-    words = _WORD.findall(tok)
+    words = WORD.findall(tok)
     word = words[0] if len(words) == 1 and len(words[0]) >= len(tok) - 2 else None
     if word and tok.endswith(word + "'") and word.endswith("s"):
         word += "'"  # a plural's possessive: "Brothers'" of "Salomon Brothers' London"
     base = re.split(r"['’]", word)[0].lower() if word else ""
-    if word is None or base in _EXTRA_STOP or word.lower() in TITLE_HEADS:
+    if word is None or base in NOT_TOPIC_WORDS or word.lower() in TITLE_HEADS:
         return None
     if len(word) < 3 and not (len(word) == 2 and word.isupper() and word[0].isalpha()):
         return None  # a two-letter word is no topic but an acronym: "VW", "GM", "EU", "U2", "G8"
-    if word.islower() and _superlative(word):
+    if word.islower() and superlative(word):
         return None  # "the worst terror attack", "deepest fears": a label names the attack, not its rank
     return word
-
-
-@functools.lru_cache(maxsize=4096)
-def _superlative(word: str) -> bool:
-    """ "deadliest", "biggest", "latest": a lower-case word that is an adjective's "-est" form (the
-    adjective is a word at least as common); not "forest", "interest", "protest"."""
-    if word == "worst":
-        return True
-    if not _SUPERLATIVE.fullmatch(word):
-        return False
-    bases = [word[:-4] + "y"] if word.endswith("iest") else []
-    if word[-4] == word[-5]:
-        bases.append(word[:-4])  # "biggest"
-    bases += [word[:-3], word[:-2]]  # "deepest", "latest"
-    return any(len(b) >= 3 and b not in STOPWORDS and commonness(b) >= commonness(word) for b in bases)
-
-
-_SUPERLATIVE = re.compile(r"[a-z]{2,}est")
 
 
 def _opens_name(token: str, following: str) -> bool:
@@ -284,7 +213,7 @@ def _opens_name(token: str, following: str) -> bool:
 def _opens_place(token: str, following: str) -> bool:
     """ "New" of "New Zealand's total foreign debt" opening a sentence: with the next word it names a known
     place."""
-    return _name_goes_on(token) and is_known_place(f"{token} {_POSSESSIVE.sub('', following)}")
+    return _name_goes_on(token) and is_known_place(f"{token} {POSSESSIVE.sub('', following)}")
 
 
 def _name_goes_on(token: str) -> bool:
@@ -296,7 +225,7 @@ def _name_goes_on(token: str) -> bool:
         token.isalpha()
         and token.istitle()
         and len(token) >= 3
-        and token.lower() in _EXTRA_STOP
+        and token.lower() in NOT_TOPIC_WORDS
         and (token.lower() not in STOPWORDS or token.lower() in _ORDINALS)
         and token.lower() not in _NOT_NAME_PARTS
     )
@@ -310,7 +239,7 @@ def _ends_name(word: str, following: str) -> bool:
     """A possessive ends a name when a people's or place adjective or a place follows: "Obama's Iranian
     policy", "Turkey's Kurdish minority", "Salomon Brothers' London operations" are two names side by side
     ("Seattle Children's Hospital" is one)."""
-    if not (_POSSESSIVE.search(word) and following[:1].isupper()):
+    if not (POSSESSIVE.search(word) and following[:1].isupper()):
         return False
     folded = fold(following).lower()
     return folded in NATIONALITY or folded in PLACE_WORDS or bool(_DEMONYM.search(following))
@@ -362,12 +291,12 @@ def _phrases(sentence: str, firms: frozenset[str] = frozenset()) -> list[list[st
 
 def _titles_a_firm(token: str, following: str, firms: frozenset[str]) -> bool:
     """A capitalised title word before a name that is no person's: "General" of "General Motors"."""
-    return _title_word(token) and following[:1].isupper() and _stem(following) in firms
+    return _title_word(token) and following[:1].isupper() and stem_of(following) in firms
 
 
 def _capital(token: str) -> bool:
     """A capitalised token that can continue a name: not a stop word ("The")."""
-    return token[:1].isupper() and token.lower() not in _EXTRA_STOP
+    return token[:1].isupper() and token.lower() not in NOT_TOPIC_WORDS
 
 
 def _in_name(token: str) -> bool:
@@ -385,7 +314,7 @@ def _starts_whole(run: _Run, start: int) -> bool:
     if start > 0 and prev.lower() in TITLE_HEADS:
         return False  # a title is in a run only before a firm's name: "Motors Corp" of "General Motors Corp"
     # "New" of "New York Times": "York Times" is a piece
-    return not (_in_name(prev) and not _POSSESSIVE.search(prev) and prev.lower() not in _NOT_NAME_PARTS)
+    return not (_in_name(prev) and not POSSESSIVE.search(prev) and prev.lower() not in _NOT_NAME_PARTS)
 
 
 # Officials whose brief the words before them name ("sports minister", "trade official"); not a sport's
@@ -401,7 +330,7 @@ def _ends_whole(run: _Run, start: int, end: int) -> bool:
     as a name, past a title word too ("Israeli Prime" of "Israeli Prime Minister"), or into a title
     ("Belgian sports" of "Belgian sports minister")."""
     words = run.words
-    owns = any(_POSSESSIVE.search(w) for w in words[start : end - 1])  # a possessive before its last word
+    owns = any(POSSESSIVE.search(w) for w in words[start : end - 1])  # a possessive before its last word
     if end == len(words):
         if words[-1][:1].isupper() and _in_name(run.after):
             return False
@@ -482,7 +411,7 @@ def _owned_names(sentences: Sequence[str], surface: Counter[str]) -> frozenset[s
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
             if m.group(2) or not following or following[:1] == "(" or following.lower() in _AFTER_A_NAME:
                 found.add(m.group(1))
-    return frozenset(w for w in found if not surface[_POSSESSIVE.sub("", w)])
+    return frozenset(w for w in found if not surface[POSSESSIVE.sub("", w)])
 
 
 class _Casing:
@@ -508,7 +437,7 @@ class _Casing:
     def display(self, words: Sequence[str], mid_sentence: bool = True) -> str:
         """The label as the story writes it, a possessive kept inside it ("Seattle Children's Hospital",
         "Tunisia's economy"); `mid_sentence`: that form is not only seen opening one."""
-        words = [*words[:-1], words[-1] if words[-1] in self.owned else _POSSESSIVE.sub("", words[-1])]
+        words = [*words[:-1], words[-1] if words[-1] in self.owned else POSSESSIVE.sub("", words[-1])]
         named = [w for w in words if w not in _PREPOSITIONS]
         if len(named) > 1 and all(w[:1].isupper() for w in named) and (mid_sentence or named == words):
             # a name as the story writes it: "Screen Actors Guild", "South Asia", "Bank of Japan"
@@ -531,7 +460,7 @@ class _Casing:
             # keep the capitals of names ("Davis Cup", "Iran"), lower everything else
             form = self.best.get(w.lower())
             if form is None:  # said only opening a sentence: the model tags a common noun ("Shares in")
-                form = w.lower() if _stem(w) in self.nouns else w
+                form = w.lower() if stem_of(w) in self.nouns else w
             inner_capital = any(c.isupper() for c in form[1:])  # "al-Husseini", "McCain", "iPhone"
             name = (form[:1].isupper() or inner_capital) and form.lower() not in self.common
             out.append((form if name else form.lower()) + apostrophe)
@@ -541,7 +470,7 @@ class _Casing:
 # What an owner has that is no topic of its own: kin and company ("Robinson's mother", "Thorpe's
 # colleagues"), and a stance or a step ("Citicorp's decision", "Italy's response", "Kelly's life")
 _LIGHT_HEADS = frozenset(
-    _stem(w)
+    stem_of(w)
     for w in word_list(
         """
         mother father wife husband son daughter brother sister parents family widow friend friends colleague
@@ -552,7 +481,7 @@ _LIGHT_HEADS = frozenset(
 )
 # A body's parts and people, which say no more than its name: "Disney directors", "Yukos unit"
 _PARTS_AND_PEOPLE = _LIGHT_HEADS | frozenset(
-    _stem(w)
+    stem_of(w)
     for w in word_list(
         """
         directors board team unit division subsidiary arm users fans supporters researchers officials
@@ -561,12 +490,11 @@ _PARTS_AND_PEOPLE = _LIGHT_HEADS | frozenset(
         """
     )
 )
-_GENERIC_STEMS = frozenset(_stem(w) for w in _GENERIC) | _LIGHT_HEADS  # alone, a light head is generic
+_GENERIC_STEMS = frozenset(stem_of(w) for w in _GENERIC) | _LIGHT_HEADS  # alone, a light head is generic
 _COUNTRY_WORDS: dict[str, frozenset[tuple[str, ...]]] = {  # how a story names a country: ("mexican",)
-    country: frozenset(tuple(_stem(p) for p in w.split()) for w, c in NATIONALITY.items() if c == country)
+    country: frozenset(tuple(stem_of(p) for p in w.split()) for w, c in NATIONALITY.items() if c == country)
     for country in set(NATIONALITY.values())
 }
-_SUBJECT_LABELS = frozenset(s.label.casefold() for s in SUBJECTS)
 
 
 def _past_tense(word: str) -> bool:
@@ -577,12 +505,6 @@ def _past_tense(word: str) -> bool:
 def _title_word(token: str) -> bool:
     """A capitalised title: "President", "Prince", "Minister"."""
     return token.istitle() and token.lower() in TITLE_HEADS
-
-
-def _place_word(token: str) -> bool:
-    """A country, a people's adjective or a listed place: "Saudi", "Mexico's"."""
-    folded = fold(_POSSESSIVE.sub("", token)).lower()
-    return folded in NATIONALITY or folded in PLACE_WORDS
 
 
 def _bound_names(sentences: Sequence[str], firms: frozenset[str] = frozenset()) -> set[str]:
@@ -596,7 +518,7 @@ def _bound_names(sentences: Sequence[str], firms: frozenset[str] = frozenset()) 
     lower: Counter[str] = Counter()  # words written in lower case
     split = [[t.strip("\"'“”‘’(),.;:!?") for t in sentence.split()] for sentence in sentences]
     # words the story capitalises inside a sentence: opening one, such a word still binds the next
-    named = {_stem(t) for tokens in split for t in tokens[1:] if _capital(t)}
+    named = {stem_of(t) for tokens in split for t in tokens[1:] if _capital(t)}
     # two capitalised words the story writes inside a sentence: opening one they are still a name ("US
     # Airways is in Chapter 11" where it says "at US Airways"; not "The" of "The Aviator")
     pairs = {
@@ -615,7 +537,7 @@ def _bound_names(sentences: Sequence[str], firms: frozenset[str] = frozenset()) 
             for i, t in enumerate(tokens)
         ]
         opens_name = bool(tokens) and (
-            (_capital(tokens[0]) and _stem(tokens[0]) in named) or tuple(tokens[:2]) in pairs
+            (_capital(tokens[0]) and stem_of(tokens[0]) in named) or tuple(tokens[:2]) in pairs
         )
         for i, tok in enumerate(tokens):
             if not caps[i]:
@@ -628,21 +550,21 @@ def _bound_names(sentences: Sequence[str], firms: frozenset[str] = frozenset()) 
             # a sentence's first word is capitalised anyway: it binds the next only when a name
             # ("Saudi Arabia said", not "Yesterday Arabia")
             if (before and (i > 1 or opens_name)) or after:
-                bound[_stem(tok)] += 1
+                bound[stem_of(tok)] += 1
             elif (
                 i + 1 < len(tokens)
                 and _title_word(tokens[i + 1])
                 and raw[i][-1:].isalnum()
-                and not _place_word(tok)
+                and not is_place_word(tok)
             ):
-                titled[_stem(tok)] += 1
+                titled[stem_of(tok)] += 1
             else:
-                alone[_stem(tok)] += 1
+                alone[stem_of(tok)] += 1
     # a title's word is one also where the story writes it in lower case: "environment" of "Environment
     # Minister Tom McMillan" is a topic where the story says "the environment"
     lower_stems: Counter[str] = Counter()
     for word, n in lower.items():
-        stem = _stem(word)
+        stem = stem_of(word)
         if stem in titled:
             lower_stems[stem] += n
     return {w for w, n in (bound + titled).items() if n >= _BOUND_SHARE * (n + alone[w] + lower_stems[w])}
@@ -668,7 +590,7 @@ _ADJECTIVAL = re.compile(r"(?:ing|ly|ful|ous|ive|able|ible|ic|al|ary|less|ish)$"
 def _head_nouns(text: str) -> set[str]:
     """Stems of lower-case words the text uses as a noun at least once ("the loss of", "its profit."):
     a lone common word must be one ("operating" of "from operating activities", "held" are not)."""
-    return {_stem(m.group(1)) for m in _HEAD_NOUN.finditer(text)}
+    return {stem_of(m.group(1)) for m in _HEAD_NOUN.finditer(text)}
 
 
 # Rules over the text, then `word_signals`: TextRank centrality, commonness in English, length, and the
@@ -717,6 +639,12 @@ class _Story:
     runs: dict[str, frozenset[int]] = field(default_factory=dict)  # stem -> the runs that say it
 
 
+# what a figure does, which says nothing of the figure: "rise in unemployment", "a further rise", "gain"
+_CHANGES = frozenset(
+    word_list("rise rises fall falls gain gains drop drops increase increases decline declines surge slump")
+)
+
+
 def _candidates(
     freq: Counter[tuple[str, ...]],
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]],
@@ -747,9 +675,9 @@ def _candidates(
             continue  # "Disney directors", "Yukos unit", "Skype users": the name is the topic
         if _is_lone_modifier(key, label, nouns, adjectives):
             continue
-        if form[0].lower() in _CHANGES and (len(form) > len(key) or all(_grades(w) for w in form[1:])):
+        if form[0].lower() in _CHANGES and (len(form) > len(key) or all(grades(w) for w in form[1:])):
             continue  # "rise in unemployment" is news of unemployment; "further rise", "gain" of nothing
-        if len(form) == 2 and _grades(form[0]) and form[1].lower() in _CHANGES:
+        if len(form) == 2 and grades(form[0]) and form[1].lower() in _CHANGES:
             continue
         if _is_clause(key, form, verbs):
             continue
@@ -785,7 +713,7 @@ _COUNTED = re.compile(
 def _measures(text: str, word_freq: Counter[str]) -> set[str]:
     """Stems the story says mostly right after a number: units and currencies ("dinars", "tonnes",
     "bpd"), which measure the news and are no topic of it."""
-    after = Counter(_stem(m.group(1)) for m in _COUNTED.finditer(text))
+    after = Counter(stem_of(m.group(1)) for m in _COUNTED.finditer(text))
     return {s for s, n in after.items() if n >= 2 and 4 * n >= 3 * word_freq[s]}
 
 
@@ -822,9 +750,9 @@ def _could_be_topic(key: tuple[str, ...], form: tuple[str, ...], bound: set[str]
         return False
     if any(_past_tense(w) for w in form[1:] or form) or form[-1].endswith("ly"):
         return False  # "decided", "delegation decided", "countries continued airstrikes": a clause
-    if len(form) > 1 and form[0].islower() and _POSSESSIVE.search(form[0]) and key[0] not in _CLASSES:
+    if len(form) > 1 and form[0].islower() and POSSESSIVE.search(form[0]) and key[0] not in _CLASSES:
         return False  # "the party's campaign posters": the owner is a name said elsewhere; "campaign posters"
-    if len(form) == 2 and _POSSESSIVE.search(form[0]) and key[1] in _LIGHT_HEADS:
+    if len(form) == 2 and POSSESSIVE.search(form[0]) and key[1] in _LIGHT_HEADS:
         return False  # "Kelly's life", "Citicorp's decision": the owner is the topic, not what it has
     # "talks", "Mexican", "Inc", "der" (of "van der Vijver"): not a topic on its own
     return not (
@@ -905,7 +833,7 @@ def _lede_names(opening: str, firms: frozenset[str] = frozenset()) -> set[tuple[
         for j, gram, content, _ in _grams(run):
             if (j == 0 and run.before.lower() in {"and", "&"}) or _ADJECTIVE_COMPOUND.search(gram[-1]):
                 continue
-            out.add(tuple(_stem(w) for w in content))
+            out.add(tuple(stem_of(w) for w in content))
     return out
 
 
@@ -993,19 +921,24 @@ def _full_names(
     for name in people:
         words = name.split()
         if len(words) >= 2 and words[-1][:1].isupper():
-            by_surname[_stem(words[-1])].add(name)
+            by_surname[stem_of(words[-1])].add(name)
     best: dict[str, tuple[int, str]] = {}  # surname stem -> (uses, full name) of its most used full name
     for key, n in freq.items():
         if len(key) != 2 or any(tags.get(w, _UNTAGGED)[_PERSON] < 0.5 for w in key):
             continue
         form = forms[key].most_common(1)[0][0]
         first = fold(form[0]).lower()
-        if len(form) != 2 or not all(w[:1].isupper() for w in form) or _POSSESSIVE.search(form[0]):
+        if len(form) != 2 or not all(w[:1].isupper() for w in form) or POSSESSIVE.search(form[0]):
             continue
-        if first in _NOT_NAME_PARTS or first in NATIONALITY or first in PLACE_WORDS or first in _EXTRA_STOP:
+        if (
+            first in _NOT_NAME_PARTS
+            or first in NATIONALITY
+            or first in PLACE_WORDS
+            or first in NOT_TOPIC_WORDS
+        ):
             continue
         if n > best.get(key[1], (0, ""))[0]:
-            best[key[1]] = (n, " ".join([form[0], _POSSESSIVE.sub("", form[1])]))
+            best[key[1]] = (n, " ".join([form[0], POSSESSIVE.sub("", form[1])]))
     for stem, names in by_surname.items():
         if stem not in best and len(names) == 1:
             best[stem] = (0, names.pop())
@@ -1021,13 +954,13 @@ def _names_another(
     """Whether a name other than the person's holds their surname: a firm or a place named after them
     ("Ford Motor Co" where the story names Bill Ford, "Walt Disney" where it names Roy Disney), which the
     surname alone may name as well. The person's own "Brown's Britain" does not count."""
-    own = {_stem(w) for w in name.split()}
+    own = {stem_of(w) for w in name.split()}
     for key in freq:
         if len(key) < 2 or stem not in key or set(key) <= own or own <= set(key):
             continue  # the person's name, or it with a word before ("Fly-half Jonny Wilkinson")
         form = forms[key].most_common(1)[0][0]
         if all(w[:1].isupper() for w in form) and not any(
-            _stem(w) == stem and _POSSESSIVE.search(w) for w in form
+            stem_of(w) == stem and POSSESSIVE.search(w) for w in form
         ):
             return True
     return False
@@ -1054,7 +987,7 @@ def _story(article: Article, settings: TopicSettings, people: Sequence[str] | No
         headline = headline.lower()
     sentences = re.split(r"(?<=[.!?])\s+|\n+", body)
     n_sent = max(1, len(sentences))
-    tags = tag_shares(f"{headline}\n{body}" if headline else body, _stem)
+    tags = tag_shares(f"{headline}\n{body}" if headline else body, stem_of)
     # names the model tags as no person's, and that are no title themselves ("Deputy Secretary")
     firms = frozenset(
         s
@@ -1081,7 +1014,7 @@ def _story(article: Article, settings: TopicSettings, people: Sequence[str] | No
         for r, run in enumerate(_runs(sentence, firms)):
             run_id += 1
             for j, w in enumerate(run.words):
-                stem = _stem(w)
+                stem = stem_of(w)
                 word_runs[stem].add(run_id)
                 in_order[-1].append(stem)
                 # a sentence's first word is capitalised whatever it is: its case says nothing
@@ -1091,7 +1024,7 @@ def _story(article: Article, settings: TopicSettings, people: Sequence[str] | No
                 word_freq[stem] += 1
                 seen.add(stem)
             for j, gram, content, is_whole in _grams(run):
-                key = tuple(_stem(w) for w in content)
+                key = tuple(stem_of(w) for w in content)
                 freq[key] += 1
                 whole[key] += is_whole
                 first_pos.setdefault(key, i)
@@ -1100,10 +1033,10 @@ def _story(article: Article, settings: TopicSettings, people: Sequence[str] | No
                     opened[tuple(gram)] += 1
         word_spread.update(seen)
     subjects = subjects_for(body, headline, settings.max_subjects, settings.unsupported_hits)
-    head_stems = {_stem(w) for run in _phrases(headline, firms) for w in run} if headline else set()
+    head_stems = {stem_of(w) for run in _phrases(headline, firms) for w in run} if headline else set()
     if not freq:
         return _Story([], subjects, head_stems, {})
-    lead_stems = head_stems | {_stem(w) for s in sentences[:2] for run in _phrases(s, firms) for w in run}
+    lead_stems = head_stems | {stem_of(w) for s in sentences[:2] for run in _phrases(s, firms) for w in run}
     nouns = _head_nouns(body + "\n" + headline)
     bound = _bound_names(sentences, firms)
     out = _candidates(
@@ -1280,158 +1213,6 @@ def _new_value(
         share = len(uses & said) / len(uses) if uses else 0.0
         value += p.get(w, 0.0) * (1.0 - discount * share)
     return value
-
-
-def _content_words(label: str) -> list[str]:
-    return [w for w in _WORD.findall(label) if w.lower() not in _EXTRA_STOP]
-
-
-def label_key(label: str) -> frozenset[str]:
-    """Labels with the same stemmed content words are the same topic ("Migrants" == "migrant")."""
-    return frozenset([_stem(w) for w in _content_words(label)] or [fold(label)])
-
-
-def topic_index(items: Iterable[tuple[str, Sequence[Topic]]]) -> list[tuple[str, list[str]]]:
-    """Label -> article ids, largest first. Same-topic labels merge, and a specific label ("fentanyl
-    trafficking") joins a general one ("fentanyl") that other articles use; subject labels and names stay
-    whole ("rugby union" is not "union", "World Bank" not "bank")."""
-    return topic_groups(items)[0]
-
-
-def topic_groups(
-    items: Iterable[tuple[str, Sequence[Topic]]],
-) -> tuple[list[tuple[str, list[str]]], dict[str, list[str]]]:
-    """`topic_index`, and for each article the topic each of its labels is listed under, in the order of
-    its labels (best first): the digest files a story under a topic of its leading labels."""
-    groups: dict[frozenset[str], list[str]] = {}
-    surface: dict[frozenset[str], Counter[str]] = {}
-    keys_of: dict[str, list[frozenset[str]]] = {}
-    for article_id, topics in items:
-        for t in topics:
-            key = label_key(t.label)
-            keys_of.setdefault(article_id, []).append(key)
-            ids = groups.setdefault(key, [])
-            if article_id not in ids:
-                ids.append(article_id)
-            surface.setdefault(key, Counter())[t.label] += 1
-    own = {k: Counter(c) for k, c in surface.items()}  # each group's own labels, before folding
-    folded_into: dict[frozenset[str], frozenset[str]] = {}
-    # fold a specific label into the most popular general label it contains
-    for key in sorted(groups, key=len, reverse=True):
-        if len(key) < 2:
-            continue
-        label = surface[key].most_common(1)[0][0]
-        if label.casefold() in _SUBJECT_LABELS:
-            continue  # an editor's subject ("rugby union", "jobs and labour") is a heading already
-        subsets = (frozenset(c) for n in range(1, len(key)) for c in combinations(sorted(key), n))
-        general = [
-            g
-            for g in subsets
-            if len(groups.get(g, ())) >= 2 and _may_fold(label, g, surface[g].most_common(1)[0][0])
-        ]
-        if general:
-            target = max(general, key=lambda g: (len(groups[g]), len(g), sorted(g)))
-            folded_into[key] = target
-            for a in groups.pop(key):
-                if a not in groups[target]:
-                    groups[target].append(a)
-            surface[target].update(surface.pop(key))
-    names = {k: _group_name(own[k], surface[k] - own[k]) for k in groups}
-    out = [(names[k], ids) for k, ids in groups.items()]
-    out.sort(key=lambda x: (-len(x[1]), x[0].casefold()))
-
-    def group_of(key: frozenset[str]) -> str:
-        while key in folded_into:  # "fentanyl trafficking crisis" -> "fentanyl trafficking" -> "fentanyl"
-            key = folded_into[key]
-        return names[key]
-
-    return out, {a: [group_of(k) for k in keys] for a, keys in keys_of.items()}
-
-
-# Words that grade a thing without making it another kind: "higher taxes" are taxes, "proposed tax" is a
-# tax; "interest rates" and "exchange rates" are two topics, not "rates".
-_GRADING = frozenset(
-    word_list(
-        """
-        new big large small huge massive major minor possible potential important average overall total
-        further latest recent current record key main top full original special initial annual quarterly
-        net gross pre-tax year-end full-year half-year short-term long-term surprise shock sharp strong
-        weak heavy steep modest slight significant higher lower bigger larger smaller greater stronger
-        weaker longer shorter older newer wider deeper cheaper earlier later better worse
-        """
-    )
-)
-_KIND_WORDS = frozenset(_stem(w) for w in ORG_WORDS | POST_NOMINALS)  # "Party", "Motor(s)", "Co", "MPs"
-# What is said of a thing, no other thing: "Labour plans", "tax rises", "share sale", "oil market" are
-# stories of Labour, tax, shares and oil ("interest rates", "budget airline", "child abuse" are not)
-_ASPECTS = frozenset(
-    _stem(w)
-    for w in word_list(
-        """
-        plan plans pledge promise proposal proposals filing settlement investigation inquiry probe charges
-        lawsuit ruling data figures forecast forecasts outlook estimate estimates rise rises increase
-        increases cut cuts fall falls decline declines drop gains recovery growth sale sales price prices
-        talks deal deals agreement crisis war row dispute fight battle campaign strategy policy policies
-        reform reforms measures rules law laws market markets industry business sector system scheme
-        schemes programme report reports issue problem problems concerns fears threat hopes move bid offer
-        attempt efforts change changes impact effect costs levels record results performance response
-        reaction comments statement announcement debate vote victory defeat future
-        """
-    )
-)
-
-
-# what a figure does, which says nothing of the figure: "rise in unemployment", "a further rise", "gain"
-_CHANGES = frozenset(
-    word_list("rise rises fall falls gain gains drop drops increase increases decline declines surge slump")
-)
-
-
-def _grades(word: str) -> bool:
-    """ "higher", "biggest", "proposed", "average": a word before a noun that grades it."""
-    w = word.lower()
-    return w in _GRADING or _superlative(w) or (len(w) >= 6 and w.endswith("ed") and word.islower())
-
-
-def _may_fold(label: str, general: frozenset[str], general_label: str) -> bool:
-    """Whether a label's stories list under a shorter label whose words it has. A phrase drops what is
-    said of a name ("Google toolbar") or of a thing ("tax rises", `_ASPECTS`), and words that grade it
-    ("higher taxes"): "interest rates" is no "rate" or "interest" story, nor "Iran's nuclear program" a
-    "program" story. A name joins only a name it opens, where the rest says what kind of body it is
-    ("Labour Party", "Ford Motor Co", not "London Metal Exchange", "Charles Kennedy" or "Union Carbide"),
-    and a word written as a name is one in both ("wasp spray" is no "Wasps")."""
-    words = _content_words(label)
-    kept = [i for i, w in enumerate(words) if _stem(w) in general]
-    if not kept or _is_name(general_label) != all(words[i][:1].isupper() for i in kept):
-        return False
-    if _is_name(label):
-        if kept != list(range(len(kept))) or len(kept) == len(words):
-            return False
-        if _POSSESSIVE.search(words[kept[-1]]):
-            return True  # "Japan's Finance Ministry", "Gordon Brown's Budget"
-        rest = words[len(kept) :]
-        return not any(_place_word(words[i]) for i in kept) and all(
-            _stem(w.lower()) in _KIND_WORDS for w in rest
-        )
-    graded = all(_grades(words[i]) for i in range(kept[-1]) if i not in kept)
-    said_of = all(words[i][:1].isupper() for i in kept) or all(
-        _stem(w.lower()) in _ASPECTS for w in words[kept[-1] + 1 :]
-    )
-    return graded and said_of
-
-
-def _is_name(label: str) -> bool:
-    words = _content_words(label)
-    return bool(words) and all(w[:1].isupper() for w in words)
-
-
-def _group_name(own: Counter[str], folded: Counter[str]) -> str:
-    """A group's own label while it is used at least as often as any one label folded into it ("bank"
-    over "World Bank"), else the folded label most used ("rugby union" over a rarely used "union")."""
-    top_folded = folded.most_common(1)
-    if own and (not top_folded or own.total() >= top_folded[0][1]):
-        return own.most_common(1)[0][0]
-    return top_folded[0][0]
 
 
 def topics_json(path: str, topics: Iterable[Topic]) -> dict[str, Any]:

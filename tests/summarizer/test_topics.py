@@ -10,7 +10,9 @@ import pytest
 from summarizer.analysis import Topic
 from summarizer.article import parse_text
 from summarizer.taxonomy import subjects_for
-from summarizer.topics import article_topics, label_key, topic_index, topics_json
+from summarizer.topic_index import topic_index
+from summarizer.topic_words import label_key
+from summarizer.topics import article_topics, topics_json
 from tests.shared_data import SHARED_DATA
 
 REPO = Path(__file__).resolve().parents[2]

@@ -9,7 +9,8 @@ from dataclasses import replace
 import pytest
 
 from summarizer.article import parse_text
-from summarizer.topics import DEFAULT_SETTINGS, article_topics, label_key
+from summarizer.topic_words import label_key
+from summarizer.topics import DEFAULT_SETTINGS, article_topics
 from tests.shared_data import SHARED_DATA
 
 DATA = SHARED_DATA

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from summarizer.article import parse_text
-from summarizer.topics import article_topics, candidates, label_key, topic_index
+from summarizer.topic_index import topic_index
+from summarizer.topic_words import label_key
+from summarizer.topics import article_topics, candidates
 from tests.shared_data import SHARED_DATA
 from tests.summarizer.test_topics import labels_of_text
 

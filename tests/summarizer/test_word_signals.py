@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 
 from summarizer.article import parse_text
+from summarizer.topic_words import stem_of
 from summarizer.topics import (
     _MODEL_WEIGHTS,
     _RULES_WEIGHTS,
     DEFAULT_SETTINGS,
     TAG_FEATURES,
     WORD_FEATURES,
-    _stem,
     article_topics,
     story_words,
 )
@@ -41,7 +41,7 @@ def test_the_word_the_story_keeps_returning_to_is_most_central() -> None:
 
 
 def test_the_model_tells_people_from_places_and_nouns_from_verbs() -> None:
-    shares = tag_shares(STORY, _stem)
+    shares = tag_shares(STORY, stem_of)
     if shares is None:
         pytest.skip("no spaCy model installed")
     feature = dict(enumerate(TAG_FEATURES))
@@ -56,7 +56,7 @@ def test_a_hyphenated_word_is_tagged_as_one_word_by_its_head() -> None:
     """The model's tokenizer splits "two-state" into "two", "-", "state"; the topic rules read one word,
     which had no tags at all (as if it were neither noun nor name) and so was rarely a label."""
     shares = tag_shares(
-        "Abbas backs a two-state solution. The US-Israel rift widened over the two-state plan.", _stem
+        "Abbas backs a two-state solution. The US-Israel rift widened over the two-state plan.", stem_of
     )
     if shares is None:
         pytest.skip("no spaCy model installed")
