@@ -9,6 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 30: /who: a work named after its kind is no person where an auxiliary follows ("the game Manhunt was
+# blamed", "animation Shark Tale has raked in"), nor one that ends in its format ("Shark Tale DVD");
 # 29: topics: a unit said after its numbers is no topic ("dinars", "Canadian dollars", "ounces of silver");
 # a common word only seen opening sentences is written in lower case ("shares in Bombardier"); a name is
 # the topic, not its board, unit or users ("Yukos", not "Yukos unit"); a surname label reads as the name
@@ -116,7 +118,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 29
+ANALYSIS_VERSION = 30
 
 
 @dataclass(frozen=True)

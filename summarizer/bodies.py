@@ -16,7 +16,8 @@ _KIND_BEFORE = re.compile(
     r"\b(?:group|band|firm|company|giant|airline|carrier|label|network|website|newspaper|magazine|broadcaster"
     r"|charity|insurer|retailer|chain|brand|studio|manufacturer|outfit|organi[sz]ation"
     r"|militia|movement|bank|channel|programme|show|series|serial|sitcom|drama|soap|documentary|film|movie"
-    r"|album|song|single|novel|musical|opera|franchise|ship|vessel|hotel|restaurant|carmaker|automaker"
+    r"|album|song|single|novel|musical|opera|franchise|animation|cartoon|ship|vessel|hotel|restaurant"
+    r"|carmaker|automaker"
     r"|(?:car|wine|drug|chip|steel|aircraft|computer|toy|phone|software|truck|tyre|tire|beer|food)\s?makers?"
     r"|auctioneers?|brokerage|bookmakers?|reinsurer|distributor|conglomerate|consultancy|act|utility"
     r"|laboratory|agency|daily|tabloid|game|virus|robot|mine|theatre|theater|stadium|battleship|character)\s+$"
@@ -48,6 +49,11 @@ _ROLE_BEFORE = re.compile(
     r"|star(?:s|red|ring)?\s+as|play(?:s|ed|ing)?\s+the\s+(?:part|role)\s+of)\s+(?:(?:[A-Z][\w.]*\s+){0,2}and\s+)?$"
 )
 _BARE_KIND_BEFORE = re.compile(r"\b[Tt]he\s+[a-z]+\s+$")
+# the verb of "the company Bill Gates founded" is the clause's own; an auxiliary's is the kind's: "the game
+# Manhunt was blamed", "animation Shark Tale has raked in $80m"
+_CLAUSE_AFTER = re.compile(r"\s+(?!(?:is|was|are|were|has|had|have|will|would)\b)[a-z]")
+# a name that ends in what it is on sale as: "Shark Tale DVD"
+_FORMATS = frozenset(["dvd", "dvds", "cd", "cds"])
 # a product's name before what it is: "the Creative Zen portable media player", "the Nokia N95 phone"
 _THING_AFTER = re.compile(
     r"\s+(?:(?!(?:in|on|at|of|by|for|with|from|into|a|an|the|and|or|his|her|their|its)\s)[a-z][\w-]*\s+){0,2}"
@@ -93,9 +99,10 @@ def _bodies(sentences: Sequence[str], mentions: list[Mention]) -> set[tuple[str,
         before, after = sentence[: m.start], sentence[m.end :]
         owned = _OWNED_BEFORE.search(before) and re.match(r"\s+[a-z]", after)
         # "the company Bill Gates founded": a bare "the" kind, then a clause whose subject is the name
-        clause = _BARE_KIND_BEFORE.search(before) and re.match(r"\s+[a-z]", after)
+        clause = _BARE_KIND_BEFORE.search(before) and _CLAUSE_AFTER.match(after)
         quoted = _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after)
-        legal = m.tokens[-1].rstrip(".").lower() in _LEGAL_FORMS  # "Luda Werke AG"
+        # "Luda Werke AG", "Shark Tale DVD"
+        legal = m.tokens[-1].rstrip(".").lower() in _LEGAL_FORMS | _FORMATS
         if (
             owned
             or quoted

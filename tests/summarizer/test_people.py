@@ -751,6 +751,20 @@ def test_a_name_the_story_shows_to_be_a_bodys_is_no_person() -> None:
     _assert_story_lists(story, present, ["Tarkov", "Kano Rafa", "Wexley"])
 
 
+def test_a_work_named_after_its_kind_or_before_its_format_is_no_person() -> None:
+    """ "the game Manhunt was blamed" and "animation Shark Tale has raked in $80m" listed the game and the
+    film as people (an auxiliary after the name is the kind's verb, not a clause's as in "the company
+    Omar Hadley founded"), and so did "Shark Tale DVD"; the cast beside them stays."""
+    story = (
+        "Oscar-nominated animation Reef Story has raked in $80m in the first week of its DVD release. "
+        "Reef Story, whose voice cast includes Will Tanner and Rosa Delgado, sold six million copies. "
+        "Reef Story DVD is the best-seller of the year.\n\n"
+        "Critics say the game Nightstalk was blamed by the parents of a boy, Ned Arlow. "
+        "Nightstalk was not part of the legal case, Ned Arlow's mother said."
+    )
+    _assert_story_lists(story, {"Will Tanner", "Rosa Delgado", "Ned Arlow"}, ["Reef", "Nightstalk"])
+
+
 @needs_data
 def test_firms_bands_and_films_of_the_news_are_no_people() -> None:
     """Corpus stories that listed a body as a person: "Yukos" (oil giant), "Boko Haram" (militant group),
@@ -760,6 +774,8 @@ def test_firms_bands_and_films_of_the_news_are_no_people() -> None:
     _assert_listed("bbc/entertainment-228.txt", {"Ian Curtis", "Tony Wilson"}, {"New Order"})
     _assert_listed("bbc/entertainment-357.txt", {"Imelda Staunton", "Mike Leigh"}, {"Vera Drake"})
     _assert_listed("reuters/6725.txt", set(), {"Security Pacific"})
+    _assert_listed("bbc/politics-199.txt", {"Patricia Hewitt", "Warren Leblanc"}, {"Manhunt"})
+    _assert_listed("bbc/entertainment-359.txt", {"Will Smith"}, {"Shark Tale", "Shark Tale DVD"})
 
 
 def test_a_describing_compound_before_a_name_is_not_the_name() -> None:
