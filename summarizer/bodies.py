@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarizer.lexicon import word_list
 from summarizer.names import Mention, name_key
 
 # The kind of body a name right after it is: "oil giant Yukos", "the militant group Boko Haram", "his band
@@ -22,13 +23,15 @@ _KIND_BEFORE = re.compile(
     r"|auctioneers?|brokerage|bookmakers?|reinsurer|distributor|conglomerate|consultancy|act|utility"
     r"|laboratory|agency|daily|tabloid|game|virus|robot|mine|theatre|theater|stadium|battleship|character)\s+$"
 )
+# the legal forms that end a firm's name, as they are written ("BASF AG", "Luda Werke AG")
+_LEGAL_FORMS_WRITTEN = tuple(word_list("AG LP LLP LLC Bhd NV PLC Plc plc Ltd Inc Corp GmbH SpA"))
+_LEGAL_FORMS = frozenset(f.lower() for f in _LEGAL_FORMS_WRITTEN)
 # the legal form that ends a firm's name, right after it or after more of its name: "Gabelli-Rosenthal and
 # Partners LP", "BASF AG", "Hayes Microcomputer Products Inc"
 _FIRM_AFTER = re.compile(
-    r"(?:\s+[A-Z][\w&'’-]*){0,3}\s+(?:AG|LP|LLP|LLC|Bhd|NV|PLC|Plc|plc|Ltd|Inc|Corp|GmbH|SpA|P\.C\.)(?![\w-])"
+    rf"(?:\s+[A-Z][\w&'’-]*){{0,3}}\s+(?:{'|'.join(_LEGAL_FORMS_WRITTEN)}|P\.C\.)(?![\w-])"
     r"|\s+(?:and|&)\s+(?:Partners|Co|Sons|Associates|Montague)\b"
 )
-_LEGAL_FORMS = frozenset(["ag", "lp", "llp", "llc", "bhd", "nv", "plc", "ltd", "inc", "corp", "gmbh", "spa"])
 # what a name names after a person: a place, an event, a law, a disease ("the Prince Edward Theatre", "the
 # Gino Marinuzzi conducting competition", "the Gephardt provision", "Lou Gehrig's disease")
 _EPONYM_AFTER = re.compile(
@@ -63,7 +66,7 @@ _THING_AFTER = re.compile(
 # a name someone owns, said before a thing: "his Twitter feed", "her Gucci bag"
 _OWNED_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s+$", re.IGNORECASE)
 # the words that end a firm's full name: "Dart Group Corp" makes "Dart" the firm, not a person
-_FIRM_ENDINGS = frozenset(["corp", "inc", "ltd", "plc", "co", "group", "company", "corporation", "holdings"])
+_FIRM_ENDINGS = _LEGAL_FORMS | frozenset(["co", "group", "company", "corporation", "holdings"])
 
 
 def drop_bodies(sentences: Sequence[str], mentions: list[Mention]) -> None:
