@@ -5,7 +5,7 @@ Parsing rules (all measured on the seed and ../shared/data/news):
 - the first paragraph is the headline when it is short and does not end like a sentence (no closing
   period, or only an abbreviation's: "… PRESSURING U.S."), or when it is a short question or
   exclamation standing alone ("UKIP's secret weapon?"); otherwise a headline is derived from the key
-  sentence (summarizer/headline.py);
+  sentence (summarizer/headline/);
 - bylines ("By Jane Doe") and contact trailers ("• Tom Howell Jr. can be reached at …") become the
   author and leave the body; comment-policy, newsletter and copyright lines are dropped;
 - wire datelines ("NEW YORK, March 26 -", "Lausanne, Switzerland (CNN)") are split off the lead.

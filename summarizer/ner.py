@@ -4,7 +4,7 @@
   It is asked only about sentences holding a capitalised run that the rules could not classify, so
   most of an article never reaches it.
 - `get_parser()`: tagger, dependency parser and lemmatizer without `ner`, for the one sentence a
-  derived headline is compressed from (summarizer/headline.py).
+  derived headline is compressed from (summarizer/headline/parsing.py).
 - `get_tagger()`: tagger, parser and `ner` over a story's start, for the topic word model
   (summarizer/word_signals.py).
 

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from summarizer.article import parse_text, split_paragraphs
-from summarizer.headline import _parse, _particle, derive_headline, key_sentence
+from summarizer.headline import derive_headline, key_sentence
+from summarizer.headline.parsing import parse, particle
 from summarizer.summarize import summarize
 from tests.conftest import SHARED_DATA
 from tests.summarizer.ner_switch import without_model
@@ -43,8 +44,8 @@ def _opening(text: str, n: int = 5) -> list[str]:
 def _ends_in_particle(headline: str) -> bool:
     """ "… should step in": the last word is the verb's particle, not a preposition left without its
     object."""
-    parsed = _parse(headline)
-    return parsed is not None and _particle(parsed[0][-1])
+    parsed = parse(headline)
+    return parsed is not None and particle(parsed[0][-1])
 
 
 def test_cnn_headlines_are_short_clean_and_not_the_first_bullet_again() -> None:

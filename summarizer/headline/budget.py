@@ -1,0 +1,150 @@
+"""The headline fitted to its word budget: only the first phrases after the verb and its object
+(`first_phrases`), then prepositional phrases pruned from the right until it has at most `max_words`
+words (`fit`), never leaving a word without its complement ("in the wake [of …]"); and the kept tokens
+as the headline's text (`join`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from summarizer.headline.clause import clause_heads, defines_rank, said_of_subject
+from summarizer.headline.parsing import LIGHT_VERBS, NOMINAL, defining_of
+
+# Dependents dropped from the right, innermost first, until the headline fits.
+_PRUNABLE = frozenset(
+    {"prep", "acl", "relcl", "advcl", "conj", "appos", "npadvmod", "ccomp", "xcomp", "agent", "dative"}
+)
+
+
+def join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
+    """The kept tokens with the story's own spacing between neighbours ("five-year", "$16.6bn")."""
+    out: list[str] = []
+    for k, i in enumerate(words):
+        word = rewrite.get(i, doc[i].text)
+        if k and doc[i].dep_ == "cc" and word in ("And", "Or"):
+            word = word.lower()  # the wire's "between the U.S. And the European Community"
+        out.append(word)
+        if k + 1 < len(words):
+            glued = (words[k + 1] == i + 1 and not doc[i].whitespace_) or doc[words[k + 1]].tag_ == "POS"
+            out.append("" if glued else " ")
+    text = "".join(out)
+    return re.sub(r"\s+([,.;:!?%])", r"\1", text).strip(" ,;:-–—")
+
+
+def fit(doc: Any, kept: set[int], verb: Any, rewrite: dict[int, str], max_words: int) -> set[int]:
+    """Drop the innermost phrase holding the last word, again and again, until the headline has at
+    most `max_words` words; as a last resort cut at `max_words`."""
+
+    def count(ids: set[int]) -> int:
+        return len(join(doc, [i for i in sorted(ids) if rewrite.get(i, doc[i].text)], rewrite).split())
+
+    core = clause_heads(verb)
+    # "Offering of … shares is [under way]": a copula's first phrase is what the headline says of it
+    said_of = said_of_subject(verb)
+    predicate = said_of[0] if said_of and not any(c.dep_ in ("attr", "acomp") for c in verb.children) else -1
+    while count(kept) > max_words:
+        last = max(kept)
+        chain = [doc[last], *(t for t in doc[last].ancestors if t.i in kept)]
+        candidates = [
+            t
+            for t in chain
+            if t.dep_ in _PRUNABLE
+            and t.i not in core
+            and t.i > verb.i
+            and not (t.head.i == verb.i and t.dep_ in ("ccomp", "xcomp"))
+            and not defining_of(t)  # "expressions [of interest]": a subject's detail goes first
+            and t.i != predicate
+        ]
+        if not candidates:
+            break
+        trimmed = _trim_comparison(kept, candidates[0])
+        kept = trimmed if trimmed != kept else _cut(kept, candidates[0], verb)
+    while count(kept) > max_words and (before := _subject_phrases(doc, kept, verb)):
+        kept -= {t.i for t in before[-1].subtree}  # the verb stays: "First state visit [of …] delayed"
+    if count(kept) > max_words:
+        ordered = [i for i in sorted(kept) if rewrite.get(i, doc[i].text)]
+        while ordered and count(set(ordered)) > max_words:
+            ordered.pop()
+        kept = set(ordered)
+    return kept
+
+
+def _trim_comparison(kept: set[int], phrase: Any) -> set[int]:
+    """A comparison's "than" phrase loses a modifier before it goes whole: "are more than a [chromosomal]
+    abnormality"; without it the comparative would be left hanging, and with it the clause."""
+    if not (phrase.lower_ == "than" and phrase.head.tag_ in ("JJR", "RBR")):
+        return kept
+    modifiers = [
+        t for t in phrase.subtree if t.i in kept and t.dep_ in ("amod", "compound") and t.i != phrase.i
+    ]
+    return kept - {t.i for t in modifiers[-1].subtree} if modifiers else kept
+
+
+def _subject_phrases(doc: Any, kept: set[int], verb: Any) -> list[Any]:
+    """The phrases qualifying a noun before the verb, as `fit` may drop them (left to right)."""
+    return [
+        t
+        for t in doc[: verb.i]
+        if t.i in kept and t.dep_ in ("prep", "acl", "relcl", "appos") and t.head.pos_ in NOMINAL
+    ]
+
+
+def first_phrases(kept: set[int], verb: Any, limit: int) -> set[int]:
+    """Only the first `limit` phrases after the verb and its object: "Crude prices surge above $47 [on
+    Thursday] [after a watchdog raised its forecasts]"; a lone particle ("squeezes through") is none."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "xcomp", "oprd"))]
+    heads += [g for h in heads[1:] if h.dep_ == "xcomp" for g in h.children if g.dep_ in ("dobj", "attr")]
+    trailing = sorted(
+        (
+            c
+            for h in heads
+            for c in h.children
+            if c.dep_ in _TRAILING
+            and c.i > verb.i
+            and c.i in kept
+            and c.n_rights + c.n_lefts > 0
+            and not defining_of(c)  # "signs letter [of intent] with Security Pacific": part of the object
+        ),
+        key=lambda t: (not defines_rank(t), t.i),
+    )
+    for extra in trailing[limit:]:
+        kept = kept - {t.i for t in extra.subtree}
+    return kept
+
+
+_TRAILING = frozenset({"prep", "agent", "dative", "advcl", "npadvmod", "acl", "relcl"})
+
+
+def _cut(kept: set[int], phrase: Any, verb: Any) -> set[int]:
+    """`kept` without `phrase`; a word left last without its complement goes too: "in the wake [of …]",
+    "a report showing [that …]"."""
+    kept = kept - {t.i for t in phrase.subtree}
+    head = phrase.head
+    if phrase.dep_ == "conj":  # a list cut to its first item, which stands: "by Welsh[, Carson and Stowe]"
+        while head.dep_ == "conj":
+            head = head.head
+        return kept - {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    while kept and head.i == max(kept) and head.i > verb.i:
+        unit = head.head if head.dep_ in ("pobj", "pcomp") else head  # "after [being put] …"
+        if unit.dep_ not in _PRUNABLE or unit.i <= verb.i or _verb_complement(unit, verb):
+            break
+        if (
+            unit.pos_ == "VERB"
+            and unit.dep_ == "advcl"
+            and any(c.dep_ == "aux" for c in unit.children)
+            and not (unit.i == phrase.head.i and phrase.dep_ in ("xcomp", "ccomp", "dobj"))
+        ):
+            break  # "for Japan to retaliate [against …]" stands without its phrase; "to try [to …]" does not
+        stands = unit.pos_ == "VERB" and unit.lemma_.lower() not in LIGHT_VERBS
+        if stands and unit.i == phrase.head.i and phrase.dep_ == "prep":
+            break  # a verb stands without its place: "after cliff collapses [on Pacific Coast]", "to vote"
+        kept = kept - {t.i for t in unit.subtree}
+        head = unit.head
+    return kept
+
+
+def _verb_complement(token: Any, verb: Any) -> bool:
+    """The clause or object a headline's verb needs: "sees [sales fall]", "seems [to understand]"."""
+    return token.head.i == verb.i and token.dep_ in ("ccomp", "xcomp", "dobj", "attr", "acomp", "oprd")

@@ -1,0 +1,210 @@
+"""The parse of a key sentence compressed to a headline (`compress`): the clause, the names, the credit,
+the pruning and the tense of the other modules in order, then the finishing: a bare copula left out,
+no closing phrase that only repeats where the headline is, never ending on a function word nor on a verb
+whose object was cut, never opening on an article or a subordinating conjunction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from summarizer.headline.budget import first_phrases, fit, join
+from summarizer.headline.clause import (
+    LOOSE_ADVERBS,
+    attribution_alone,
+    content_clause,
+    event_clause,
+    main_clause,
+)
+from summarizer.headline.credit import credit_of, credited, refers_back, unnamed, urged
+from summarizer.headline.parsing import (
+    ARTICLES,
+    LIGHT_NOUNS,
+    PRONOUNS,
+    expletive,
+    hyphen_glued,
+    joined,
+    particle,
+    phrase_of,
+    root_of,
+    subject_of,
+    verbal,
+)
+from summarizer.headline.pruning import detail, low_information
+from summarizer.headline.short_names import appositive_name, name_padding, objects_by_name, short_subject
+from summarizer.headline.tense import headline_tense
+from summarizer.headline.text_rules import DANGLING
+from summarizer.lexicon import word_list
+
+# ... but an object pronoun ends a headline as it ends a clause: "police officer shoots him"
+_PERSONAL_OBJECTS = frozenset({"him", "her", "them", "us", "me"})
+
+
+def compress(
+    doc: Any,
+    persons: tuple[tuple[int, int], ...],
+    max_words: int,
+    drop: frozenset[str],
+    phrases: int | None,
+    counts: Counter[str] | None,
+    mentions: int,
+    floor: int,
+    speakers: str,
+    quoted: bool,
+) -> str:
+    """The headline for a parsed key sentence and its PERSON spans, with derive_headline's settings
+    (see the package doc); "" when the parse gives none."""
+    root = root_of(doc)
+    if root is None:
+        return ""
+    verb = content_clause(root)
+    subject = subject_of(verb)
+    # "will not be re-drafted" parsed with "re" for the verb: the rules do better; "X outspent Y, new
+    # figures show" with "outspent" read as a noun would be headlined "New figures show"
+    if not verbal(verb) or not subject or hyphen_glued(verb) or (verb is root and attribution_alone(root)):
+        return ""
+    verb, kept = main_clause(verb, subject)
+    kept |= _glued(doc, kept)
+    speaker = subject_of(root) if verb is not root else None
+    back = speaker is not None and not expletive(subject, verb) and refers_back(subject, speaker)
+    if speaker is not None and back and speaker.lower_ not in PRONOUNS:
+        # "Absa said it is in talks" → "Absa is in talks"; "X said it and Y signed" → "X and Y sign"
+        partners = {t.i for c in subject.children if c.dep_ in ("cc", "conj") for t in c.subtree}
+        kept -= {t.i for t in subject.subtree} - partners
+        kept |= phrase_of(speaker)
+    # what ought to happen is its speaker's opinion, named or not: "Committee says … should be set up"
+    # and so is what it says of a person in quoted words: "Netanyahu is trying to create 'an atmosphere of
+    # hysteria,' the Iranian foreign minister said" is the minister's charge, not the news
+    opinion = urged(verb) or (quoted and any(s <= subject.idx < e for s, e in persons))
+    kind = "all" if opinion and speakers != "none" else speakers
+    claimed = opinion or unnamed(subject, verb)
+    credit = credit_of(doc, root, speaker, persons, kind) if not back and claimed else ""
+    subject = speaker if back else subject_of(verb)
+    if subject is not None:
+        kept -= short_subject(subject)
+        name = appositive_name(subject)
+        if name is not None:  # "Channel Tunnel operator Eurotunnel has seen" → "Eurotunnel sees"
+            kept = (kept - {t.i for t in subject.subtree}) | phrase_of(name)
+    kept = objects_by_name(kept, verb)
+    kept -= name_padding(doc, persons)
+    kept -= low_information(doc, verb, drop)
+    if counts is not None:
+        kept -= detail(doc, kept, verb, counts, mentions, floor)
+    if phrases is not None:
+        kept = first_phrases(kept, verb, phrases)
+    tenses = headline_tense(verb)
+    cause = event_clause(verb)
+    if cause is not None and cause.i in kept:
+        tenses |= headline_tense(cause)  # "when a train collided" → "when train collides"
+    rewrite = {i: w for i, w in tenses.items() if not doc[i].text.startswith(("'", "’"))}
+    if "copulas" in drop and _bare_copula(verb) and not verb.text.startswith(("'", "’")):
+        rewrite[verb.i] = ""  # "Absa is in talks" → "Absa in talks"
+    kept = fit(doc, kept, verb, rewrite, max_words - len(credit.split()))
+    kept -= _emptied_phrases(doc, kept)
+    order, how = _statement_order(verb, kept)
+    kept -= how
+    words = sorted((i for i in kept if rewrite.get(i, doc[i].text)), key=lambda i: order.get(i, i))
+    words = _without_echo(doc, words)
+    while words and _dangles(doc[words[-1]]):
+        words.pop()
+    while words and (
+        doc[words[0]].is_punct or doc[words[0]].lower_ in ARTICLES or _subordinator(doc[words[0]])
+    ):
+        words.pop(0)
+    text = join(doc, words, rewrite)
+    if len(text.split()) < 3 and not credit and not back:
+        credit = credit_of(doc, root, speaker, persons, "all")  # "holdings fall" needs whose word it is
+    return credited(doc, words, text, credit)
+
+
+_SUBORDINATORS = frozenset(
+    word_list("when while as after before if because although though since once until")
+)
+
+
+def _subordinator(t: Any) -> bool:
+    """ "When" of "When prosecuting attorneys began their closing arguments, they spoke of blood": the
+    clause kept is the headline's statement, no condition ("As many as 13" keeps its "As")."""
+    return t.lower_ in _SUBORDINATORS and t.dep_ in ("advmod", "mark") and t.head.pos_ in ("VERB", "AUX")
+
+
+def _without_echo(doc: Any, words: list[int]) -> list[int]:
+    """The headline without a closing phrase that only says again where it is: "US crude prices soar …
+    above $53 [in US]"."""
+    if not words or doc[words[-1]].dep_ != "pobj" or doc[words[-1]].head.dep_ != "prep":
+        return words
+    prep = doc[words[-1]].head
+    inside = {t.i for t in prep.subtree}
+    tail = [i for i in words if i in inside]
+    if tail != words[-len(tail) :] or tail[0] != prep.i:
+        return words
+    earlier = {doc[i].lower_ for i in words[: -len(tail)]}
+    named = [doc[i].lower_ for i in tail[1:] if not doc[i].is_punct and doc[i].pos_ != "DET"]
+    return words[: -len(tail)] if named and all(w in earlier for w in named) else words
+
+
+def _dangles(t: Any) -> bool:
+    """Whether a headline cannot end on `t`: a function word, a hyphen, a loose adverb; not a particle
+    ("shies away"), the "m" of "$515m", "US" nor an object pronoun ("shoots him"); and an "each" the model
+    takes for an object once its sum was cut ("raises offer for shares [to 32 dlrs] each")."""
+    if t.lower_ == "each":
+        return t.dep_ == "dobj"
+    if t.text.isupper() and len(t.text) > 1:
+        return False  # "US", the country, is not "us"
+    return (
+        t.lower_ in DANGLING | {"-", ",", "'s", "’s"} | LOOSE_ADVERBS
+        and not particle(t)
+        and not joined(t)
+        and not (t.dep_ == "dobj" and t.lower_ in _PERSONAL_OBJECTS)
+    )
+
+
+def _emptied_phrases(doc: Any, kept: set[int]) -> set[int]:
+    """A prepositional phrase whose noun is a light one that lost its defining clause: "pays tribute to
+    the brilliant way his wife has taken on …" ends "pays tribute", not "pays tribute to way"."""
+    out: set[int] = set()
+    for t in doc:
+        if (
+            t.i not in kept
+            or t.lemma_.lower() not in LIGHT_NOUNS
+            or t.dep_ != "pobj"
+            or t.head.dep_ != "prep"
+        ):
+            continue
+        clauses = [c for c in t.children if c.dep_ in ("relcl", "acl")]
+        if clauses and not any(c.i in kept for c in clauses):
+            out |= {k.i for k in t.head.subtree}
+    return out
+
+
+def _statement_order(verb: Any, kept: set[int]) -> tuple[dict[int, float], set[int]]:
+    """A "how" clause read as a statement: "(told me) how frustrated her husband was by Amazon Mom" →
+    "husband (was) frustrated by Amazon Mom". Where the words of the complement "how" fronts go (after
+    the verb), and the "how" left out; nothing for any other clause."""
+    subject = subject_of(verb)
+    if subject is None:
+        return {}, set()
+    for c in verb.children:
+        how = next((w for w in c.lefts if w.lower_ == "how"), None)
+        if how is not None and c.dep_ in ("acomp", "advmod") and c.i < subject.i:
+            return {w.i: verb.i + 0.5 + w.i / (2 * len(verb.doc)) for w in c.subtree}, {how.i}
+    return {}, set()
+
+
+def _bare_copula(verb: Any) -> bool:
+    """A present "is"/"are" with a place or state after it and nothing hanging on it: headlines drop it."""
+    return (
+        verb.lemma_.lower() == "be"
+        and not any(c.dep_ in ("aux", "auxpass", "neg", "xcomp", "attr") for c in verb.children)
+        and any(c.dep_ in ("prep", "acomp") and c.i > verb.i for c in verb.children)
+    )
+
+
+def _glued(doc: Any, kept: set[int]) -> set[int]:
+    """The rest of a written word the tokenizer split and the parse scattered: the "m" of "$515m"."""
+    out: set[int] = set()
+    for t in doc[1:]:
+        if (t.i - 1 in kept or t.i - 1 in out) and joined(t) and t.is_alpha:
+            out.add(t.i)
+    return out - kept

@@ -1,0 +1,355 @@
+"""The key sentence's dependency parse (`parse`: spaCy's small English model, which summarizer/ner.py
+loads once) and what it says of a token: the root and the subject, whether a word is a verb, a particle
+or written against the one before, time words and phrases, and a token's phrase without relative
+clauses, appositives, asides and time phrases (`phrase_of`). The word lists the other modules read the
+parse by (verbs of saying, pronouns, light verbs, articles) are here too.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from summarizer import ner
+from summarizer.lexicon import DAYS, MONTHS, word_list
+
+# Verbs of saying: "X said Y" is headlined as Y.
+SPEECH_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "report",
+        "state",
+        "claim",
+        "insist",
+        "warn",
+        "announce",
+        "confirm",
+        "reveal",
+        "believe",
+        "think",
+        "write",
+        "explain",
+        "argue",
+        "note",
+        "suggest",
+        "admit",
+        "predict",
+        "hear",
+        "show",
+        "learn",
+        "find",
+        "quote",
+    }
+)
+_TIME_WORDS = (
+    DAYS
+    | MONTHS
+    | frozenset(
+        word_list(
+            """
+            yesterday today day tonight tomorrow week weekend month year morning afternoon evening night
+            earlier later recently here there
+            """
+        )
+    )
+)
+
+
+# Inside a kept phrase, these subtrees go.
+_PHRASE_DROP = frozenset(
+    {
+        "relcl",
+        "appos",
+        "punct",
+        "advcl",
+        "parataxis",
+        "cc",
+        "conj",
+        "mark",
+        "meta",
+        "intj",
+        "dep",
+        "preconj",
+        "predet",
+    }
+)
+ARTICLES = frozenset({"a", "an", "the"})
+PARTICLE_ADVERBS = frozenset(
+    {
+        "away",
+        "back",
+        "up",
+        "down",
+        "out",
+        "off",
+        "in",
+        "on",
+        "over",
+        "not",
+        "never",
+        "again",
+        "apart",
+        "ahead",
+        "home",
+        "abroad",
+    }
+)
+
+
+DEICTIC = frozenset({"it", "they", "he", "she", "this", "that", "these", "those", "there"})
+
+
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+
+
+@lru_cache(maxsize=1024)
+def parse(sentence: str) -> tuple[Any, tuple[tuple[int, int], ...]] | None:
+    """The dependency parse of `sentence` and its PERSON spans; None without the model. Cached: a
+    benchmark derives several headlines from one sentence."""
+    nlp = ner.get_parser()
+    if nlp is None:
+        return None
+    spans = ner.person_spans([sentence]) or [[]]
+    return nlp(sentence), tuple(spans[0])
+
+
+def defining_of(t: Any) -> bool:
+    """An "of" with a bare singular noun that makes one name with the noun before it: "letter of intent",
+    "state of emergency", "vote of confidence" (not "the sale of the unit", "shares of stock")."""
+    objects = [c for c in t.children if c.dep_ == "pobj"]
+    return (
+        t.lower_ == "of"
+        and t.head.pos_ == "NOUN"
+        and len(objects) == 1
+        and objects[0].tag_ == "NN"
+        and not list(objects[0].children)
+    )
+
+
+# Verbs that say little without what follows them
+LIGHT_VERBS = frozenset(
+    {
+        "be",
+        "get",
+        "go",
+        "come",
+        "put",
+        "set",
+        "take",
+        "make",
+        "keep",
+        "turn",
+        "become",
+        "seem",
+        "look",
+        "remain",
+        "stay",
+    }
+)
+
+
+def hyphen_glued(t: Any) -> bool:
+    doc = t.doc
+    after = t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_
+    before = t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_
+    return after or before
+
+
+# Nouns that say nothing without the clause that defines them: "the way his wife has taken on …"
+LIGHT_NOUNS = frozenset({"way", "manner", "fact", "extent", "degree", "idea", "thing", "reason", "means"})
+
+
+def particle(t: Any) -> bool:
+    """A verb's particle, which ends a headline as it ends the phrasal verb: "should step in", "gives up"
+    (not a preposition whose object was cut: "for")."""
+    return (
+        t.dep_ in ("prt", "advmod")
+        and not list(t.children)
+        and t.lower_ in PARTICLE_ADVERBS
+        and t.head.pos_ == "VERB"
+        and t.head.i == t.i - 1
+    )
+
+
+def root_of(doc: Any) -> Any | None:
+    """The parse's first root (a sentence the parser split has more than one)."""
+    return next((t for t in doc if t.dep_ == "ROOT"), None)
+
+
+def subject_of(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+            return child
+    for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):
+        for child in aux.children:  # a misparse: "access/nsubj → is/aux → encouraging"
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+    return None
+
+
+def verbal(token: Any) -> bool:
+    """A verb, or a participle the model tags as an adjective that has its auxiliary: "was not armed"."""
+    return token.pos_ in ("VERB", "AUX") or (
+        token.pos_ == "ADJ" and any(c.dep_ == "auxpass" for c in token.children)
+    )
+
+
+def has_expletive(verb: Any) -> bool:
+    """ "There will be no changes": the clause's subject is an empty "there"."""
+    return any(c.dep_ == "expl" for c in verb.children)
+
+
+def expletive(subject: Any, verb: Any) -> bool:
+    """An "it" that stands for the clause after the verb: "it would be foolish for Japan to retaliate"."""
+    return (
+        subject.lower_ == "it"
+        and verb.lemma_.lower() == "be"
+        and any(c.dep_ in ("acomp", "attr") for c in verb.children)
+        and any(
+            c.dep_ in ("advcl", "ccomp")
+            and c.i > subject.i
+            and any(g.dep_ == "mark" and g.lower_ in ("for", "that", "whether") for g in c.children)
+            for c in verb.children
+        )
+    )
+
+
+def joined(t: Any) -> bool:
+    """Whether `t` is written against the token before it, one word with it: the "m" of "$515m"."""
+    return t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def phrase_of(token: Any) -> set[int]:
+    """`token`'s subtree without relative clauses, appositives, asides and time phrases."""
+    out = {token.i}
+    conjs = [c for c in token.children if c.dep_ == "conj"]
+    coordinated = [c for c in conjs if _joins(token, c)]
+    for child in token.children:
+        dep = child.dep_
+        if dep == "cc":
+            continue  # below, with what it joins: never "train and giant"
+        if child in coordinated:
+            out |= phrase_of(child)  # "India and Russia", "Johnson & Johnson", "train and plane-making"
+            continue
+        named = child.left_edge.i == token.i + 1 and child.pos_ == "PROPN" and token.pos_ == "NOUN"
+        if dep == "appos" and named:
+            out |= phrase_of(child)  # "phone company MCI", "singer Ray Charles": the name, not an aside
+            continue
+        if dep == "punct" and child.text in ("-", "&", "/") and not child.whitespace_:
+            out.add(child.i)  # "five-year", "AT&T"
+            continue
+        if dep in ("relcl", "acl") and token.lemma_.lower() in LIGHT_NOUNS and child.i > token.i:
+            # "criticises the way [Blair's government operates]": the way is the clause
+            out |= phrase_of(child)
+            continue
+        if dep in _PHRASE_DROP or _in_aside(token, child):
+            continue
+        if dep == "prep" and (is_time_phrase(child) or child.lower_ == "according"):
+            continue
+        if dep == "npadvmod" and is_time_word(child) and not hyphen_glued(child) and not named_date(child):
+            continue  # "[this week]", but "13-year-old" is one word
+        if dep == "det" and child.lower_ in ARTICLES:
+            continue
+        if dep == "acl" and child.tag_ == "VBN" and child.i > token.i + 1:
+            continue  # "…, convicted of conspiring": a reduced relative clause
+        out |= phrase_of(child)
+    if not conjs or any(c.i in out for c in conjs):  # no conj: the parse joined the words elsewhere
+        out |= {c.i for c in token.children if c.dep_ == "cc"}
+    return out
+
+
+def _in_aside(token: Any, child: Any) -> bool:
+    """Whether `child` only goes on an appositive between commas that the parse hung elsewhere: in "The
+    fury of Tropical Cyclone Pam, one of the most powerful storms ever to make landfall, has moved on" it
+    hangs "to make landfall" on "fury"; it goes with the aside ("Fury of Cyclone Pam to make landfall moves
+    on" was the headline)."""
+    doc = token.doc
+    if child.i < token.i:
+        return False
+    for a in token.subtree:
+        if a.dep_ != "appos" or a.i >= child.i or a.left_edge.i == 0 or doc[a.left_edge.i - 1].text != ",":
+            continue
+        end = next((t.i for t in doc[a.right_edge.i + 1 :] if t.text == ","), None)
+        if end is not None and a.right_edge.i < child.left_edge.i and child.right_edge.i < end:
+            return True
+    return False
+
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def _joins(token: Any, conj: Any) -> bool:
+    """Whether `conj` is coordinated with `token` as one phrase: names, nouns, pronouns ("India and Russia"),
+    or a hyphenated word in a list of modifiers ("train and plane-making giant"), or two verbs sharing the
+    second's object ("to develop and market new medicines", not "to develop")."""
+    if _shared_object(token, conj):
+        return True
+    if token.pos_ in NOMINAL and conj.pos_ in NOMINAL:
+        # "she and sister Venus are", not "she are"; but "hers and hers alone" is emphasis, not a list
+        repeated = conj.lower_ == token.lower_ and not one_name(token, conj)  # "Johnson & Johnson" is a name
+        return not repeated and (token.pos_ != "PRON" or token.dep_ in ("nsubj", "nsubjpass"))
+    return any(hyphen_glued(t) for t in conj.subtree) and conj.i < token.head.i
+
+
+def _shared_object(verb: Any, conj: Any) -> bool:
+    """ "develop and market new medicines": the first verb has no object of its own, the second, right
+    after "and", holds both verbs' object."""
+    return (
+        verb.pos_ == "VERB"
+        and conj.pos_ == "VERB"
+        and verb.dep_ != "pcomp"  # "charges of spying and aiding rebels": spying has no object to share
+        and conj.i == verb.i + 2
+        and not any(c.dep_ in ("dobj", "nsubj") for c in verb.children if c.i > verb.i)
+        and any(c.dep_ == "dobj" for c in conj.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+    )
+
+
+def is_time_word(token: Any) -> bool:
+    return token.lower_ in _TIME_WORDS or any(t.lower_ in _TIME_WORDS for t in token.subtree)
+
+
+def named_date(time: Any) -> bool:
+    """A date a verb names, which the parser takes for when it happens: "to name [5 May] as election
+    day" (the verb has no object, and an "as" phrase says what the date is)."""
+    verb = time.head
+    return (
+        verb.pos_ == "VERB"
+        and time.i > verb.i
+        and not any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > time.i for c in verb.children)
+    )
+
+
+def is_time_phrase(prep: Any) -> bool:
+    if prep.lower_ not in (
+        "on",
+        "in",
+        "at",
+        "during",
+        "since",
+        "until",
+        "by",
+        "from",
+        "for",
+        "over",
+        "within",
+    ):
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(
+        o.lower_ in _TIME_WORDS or (o.like_num and len(o.text) == 4) or o.ent_type_ in ("DATE", "TIME")
+        for o in objects
+    )
+
+
+def infinitive(clause: Any) -> bool:
+    """A clause whose verb has "to": "to meet new rules"."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+
+
+def one_name(first: Any, conj: Any) -> bool:
+    """ "Johnson & Johnson", "AT&T": one firm's name, not two subjects."""
+    return any(t.text == "&" for t in first.doc[first.i + 1 : conj.i])
