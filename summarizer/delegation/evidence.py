@@ -431,6 +431,13 @@ def travels_to(s: Sentences) -> Iterator[Evidence]:
                 )
 
 
+# a trip the story tells as over: "X's successful / recent / last trip", "his visit to Hong Kong in 1997"
+_PAST_TRIP_BEFORE = re.compile(
+    r"['’]s\s+(?:[\w\-]+\s+)*?(?:successful|recent|previous|earlier|last|past|former)\s"
+)
+_PAST_TRIP_AFTER = re.compile(r"\s+(?:in|during)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b|\s+\w+\s+years?\s+ago\b")
+
+
 @rule("visit_noun")
 def visit_noun(s: Sentences) -> Iterator[Evidence]:
     """ "Blair's Middle East peace mission"; "X's visit to Washington"; "X's trip to Beijing"."""
@@ -443,6 +450,8 @@ def visit_noun(s: Sentences) -> Iterator[Evidence]:
             place = m.group(3)
             if m.group(2) in ("mission", "journey", "stay") and not place:
                 continue  # "… is Parry's mission": a goal, not a trip
+            if _PAST_TRIP_BEFORE.search(m.group(0)) or _PAST_TRIP_AFTER.match(text[m.end() :]):
+                continue  # a trip that is over: "Thatcher's successful trip to Moscow"
             ok = place and "@" not in place and not _NOT_PLACES.match(place)
             yield Evidence("visit_noun", int(m.group(1)), i, place=clean_place(place) if ok else None)
 
