@@ -1,5 +1,6 @@
-"""The words the topic labeller (summarizer/topics.py) and the topic index (summarizer/topic_index.py)
-share: which words are no topic, how a word is stemmed, and what makes two labels one topic."""
+"""The words the topic labeller (summarizer/topics.py, its candidate phrases summarizer/topic_candidates.py)
+and the topic index (summarizer/topic_index.py) share: which words are no topic, how a word is stemmed,
+and what makes two labels one topic."""
 
 from __future__ import annotations
 
