@@ -52,9 +52,9 @@ _ROLE_BEFORE = re.compile(
     r"|star(?:s|red|ring)?\s+as|play(?:s|ed|ing)?\s+the\s+(?:part|role)\s+of)\s+(?:(?:[A-Z][\w.]*\s+){0,2}and\s+)?$"
 )
 _BARE_KIND_BEFORE = re.compile(r"\b[Tt]he\s+[a-z]+\s+$")
-# the verb of "the company Bill Gates founded" is the clause's own; an auxiliary's is the kind's: "the game
-# Manhunt was blamed", "animation Shark Tale has raked in $80m"
-_CLAUSE_AFTER = re.compile(r"\s+(?!(?:is|was|are|were|has|had|have|will|would)\b)[a-z]")
+# the verb of "the company Bill Gates founded" (or "has built") is the clause's own; after one word, an
+# auxiliary's is the kind's: "the game Manhunt was blamed"
+_AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|are|were|has|had|have|will|would)\b")
 # a name that ends in what it is on sale as: "Shark Tale DVD"
 _FORMATS = frozenset(["dvd", "dvds", "cd", "cds"])
 # a product's name before what it is: "the Creative Zen portable media player", "the Nokia N95 phone"
@@ -102,7 +102,11 @@ def _bodies(sentences: Sequence[str], mentions: list[Mention]) -> set[tuple[str,
         before, after = sentence[: m.start], sentence[m.end :]
         owned = _OWNED_BEFORE.search(before) and re.match(r"\s+[a-z]", after)
         # "the company Bill Gates founded": a bare "the" kind, then a clause whose subject is the name
-        clause = _BARE_KIND_BEFORE.search(before) and _CLAUSE_AFTER.match(after)
+        clause = (
+            _BARE_KIND_BEFORE.search(before)
+            and re.match(r"\s+[a-z]", after)
+            and not (len(m.tokens) == 1 and _AUXILIARY_AFTER.match(after))
+        )
         quoted = _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after)
         # "Luda Werke AG", "Shark Tale DVD"
         legal = m.tokens[-1].rstrip(".").lower() in _LEGAL_FORMS | _FORMATS

@@ -753,16 +753,20 @@ def test_a_name_the_story_shows_to_be_a_bodys_is_no_person() -> None:
 
 def test_a_work_named_after_its_kind_or_before_its_format_is_no_person() -> None:
     """ "the game Manhunt was blamed" and "animation Shark Tale has raked in $80m" listed the game and the
-    film as people (an auxiliary after the name is the kind's verb, not a clause's as in "the company
-    Omar Hadley founded"), and so did "Shark Tale DVD"; the cast beside them stays."""
+    film as people (after one word, an auxiliary is the kind's verb), and so did "Shark Tale DVD"; the
+    cast beside them stays, and so does a person whose clause has an auxiliary ("the company Omar Hadley
+    has built", "the film Tom Hanks was making")."""
     story = (
         "Oscar-nominated animation Reef Story has raked in $80m in the first week of its DVD release. "
         "Reef Story, whose voice cast includes Will Tanner and Rosa Delgado, sold six million copies. "
         "Reef Story DVD is the best-seller of the year.\n\n"
         "Critics say the game Nightstalk was blamed by the parents of a boy, Ned Arlow. "
-        "Nightstalk was not part of the legal case, Ned Arlow's mother said."
+        "Nightstalk was not part of the legal case, Ned Arlow's mother said.\n\n"
+        "Shares rose at the company Omar Hadley has built, and Omar Hadley was pleased. "
+        "The film Tom Banks was making stopped. Tom Banks told reporters he was sad."
     )
-    _assert_story_lists(story, {"Will Tanner", "Rosa Delgado", "Ned Arlow"}, ["Reef", "Nightstalk"])
+    present = {"Will Tanner", "Rosa Delgado", "Ned Arlow", "Omar Hadley", "Tom Banks"}
+    _assert_story_lists(story, present, ["Reef", "Nightstalk"])
 
 
 @needs_data
