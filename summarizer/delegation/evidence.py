@@ -431,10 +431,9 @@ def travels_to(s: Sentences) -> Iterator[Evidence]:
                 )
 
 
-# a trip the story tells as over: "X's successful / recent / last trip", "his visit to Hong Kong in 1997"
-_PAST_TRIP_BEFORE = re.compile(
-    r"['’]s\s+(?:[\w\-]+\s+)*?(?:successful|recent|previous|earlier|last|past|former)\s"
-)
+# a trip the story tells as over: "X's successful / previous trip", "his visit to Hong Kong in 1997" (not
+# "last" or "recent": that may be the trip the story is about)
+_PAST_TRIP_BEFORE = re.compile(r"['’]s\s+(?:[\w\-]+\s+)*?(?:successful|previous|earlier|past|former)\s")
 _PAST_TRIP_AFTER = re.compile(r"\s+(?:in|during)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b|\s+\w+\s+years?\s+ago\b")
 
 

@@ -122,7 +122,7 @@ def test_rule_stays_quiet_on_a_near_miss(rule: str) -> None:
         "Officials dismissed a snap poll timed to reap advantage from @0's successful trip to Moscow.",
         # cnn/370faa5045eb: Prince William's father on a trip of 1997
         "@1 described the leaders as old waxworks during @1's visit to Hong Kong in 1997.",
-        "@2's last visit to Paris ended badly, and @2's trip to Rome two years ago was worse.",
+        "@2's previous visit to Paris ended badly, and @2's trip to Rome two years ago was worse.",
     ],
 )
 def test_a_trip_the_story_tells_as_over_is_no_visit(sentence: str) -> None:
