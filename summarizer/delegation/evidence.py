@@ -434,12 +434,23 @@ def travels_to(s: Sentences) -> Iterator[Evidence]:
 # a trip the story tells as over: "X's successful / previous trip", "his visit to Hong Kong in 1997" (not
 # "last" or "recent": that may be the trip the story is about)
 _PAST_TRIP_BEFORE = re.compile(r"['’]s\s+(?:[\w\-]+\s+)*?(?:successful|previous|earlier|past|former)\s")
-_PAST_TRIP_AFTER = re.compile(r"\s+(?:in|during)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b|\s+\w+\s+years?\s+ago\b")
+_PAST_TRIP_AFTER = re.compile(r"\s+(?:in|during)\s+(?:\w+\s+)?((?:1[89]|20)\d\d)\b|\s+\w+\s+years?\s+ago\b")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _told_as_over(trip: str, after: str, latest_year: int) -> bool:
+    """ "X's successful trip", "X's trip ... two years ago", "X's visit ... in 1997" in a story whose news is
+    of a later year (a trip in the latest year the story names may be the one it reports)."""
+    if _PAST_TRIP_BEFORE.search(trip):
+        return True
+    m = _PAST_TRIP_AFTER.match(after)
+    return bool(m) and (m.group(1) is None or int(m.group(1)) < latest_year)
 
 
 @rule("visit_noun")
 def visit_noun(s: Sentences) -> Iterator[Evidence]:
     """ "Blair's Middle East peace mission"; "X's visit to Washington"; "X's trip to Beijing"."""
+    latest_year = max((int(y) for t in s.masked for y in _YEAR.findall(t)), default=0)
     for i, text in s.with_people():
         for m in re.finditer(
             rf"{P}['’]s\s+(?:[\w\-]+\s+){{0,3}}?(visit|trip|tour|mission|journey|arrival|stay)\b"
@@ -449,7 +460,7 @@ def visit_noun(s: Sentences) -> Iterator[Evidence]:
             place = m.group(3)
             if m.group(2) in ("mission", "journey", "stay") and not place:
                 continue  # "… is Parry's mission": a goal, not a trip
-            if _PAST_TRIP_BEFORE.search(m.group(0)) or _PAST_TRIP_AFTER.match(text[m.end() :]):
+            if _told_as_over(m.group(0), text[m.end() :], latest_year):
                 continue  # a trip that is over: "Thatcher's successful trip to Moscow"
             ok = place and "@" not in place and not _NOT_PLACES.match(place)
             yield Evidence("visit_noun", int(m.group(1)), i, place=clean_place(place) if ok else None)

@@ -120,14 +120,16 @@ def test_rule_stays_quiet_on_a_near_miss(rule: str) -> None:
     [
         # reuters/14030: Thatcher speaks in London; her trip is what the polls gained from
         "Officials dismissed a snap poll timed to reap advantage from @0's successful trip to Moscow.",
-        # cnn/370faa5045eb: Prince William's father on a trip of 1997
+        # cnn/370faa5045eb (of 2015): Prince William's father on a trip of 1997
         "@1 described the leaders as old waxworks during @1's visit to Hong Kong in 1997.",
         "@2's previous visit to Paris ended badly, and @2's trip to Rome two years ago was worse.",
     ],
 )
 def test_a_trip_the_story_tells_as_over_is_no_visit(sentence: str) -> None:
-    assert not fired("visit_noun", sentence, {})
-    assert fired("visit_noun", "@0's visit to Beijing on Sunday is the first in three decades.", {})
+    story = [sentence, "@3 arrived in Beijing on Sunday, 12 March 2015."]
+    assert not any(e.pid != 3 for e in RULES["visit_noun"](Sentences(masked=story)))
+    # a trip in the latest year the story names may be the one it reports
+    assert fired("visit_noun", "@0's visit to Beijing in 2015 is the first in three decades.", {})
 
 
 def test_places_and_purposes_come_with_the_evidence() -> None:
