@@ -11,8 +11,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # next start, and their headlines written again (current_headline).
 # 30: /who: a work named after its kind is no person where an auxiliary follows ("the game Manhunt was
 # blamed", "animation Shark Tale has raked in"; not "the company Bill Gates has built"), nor one that ends
-# in its format ("Shark Tale DVD"); a trip the story tells as over makes no delegate ("Thatcher's
-# successful trip to Moscow", "his visit to Hong Kong in 1997");
+# in its format ("Shark Tale DVD"), nor an animal named after its kind ("Irish Setter Jagger"); a trip
+# the story tells as over makes no delegate ("Thatcher's successful trip to Moscow", "his visit to Hong
+# Kong in 1997");
 # 29: topics: a unit said after its numbers is no topic ("dinars", "Canadian dollars", "ounces of silver");
 # a common word only seen opening sentences is written in lower case ("shares in Bombardier"); a name is
 # the topic, not its board, unit or users ("Yukos", not "Yukos unit"); a surname label reads as the name

@@ -11,8 +11,8 @@ from summarizer.lexicon import word_list
 from summarizer.names import Mention, name_key
 
 # The kind of body a name right after it is: "oil giant Yukos", "the militant group Boko Haram", "his band
-# New Order", "the film Vera Drake". Lower case and right before the name ("group chairman John Browne"
-# has the title between).
+# New Order", "the film Vera Drake"; or of animal: "Irish setter Jagger". Lower case and right before the
+# name ("group chairman John Browne" has the title between).
 _KIND_BEFORE = re.compile(
     r"\b(?:group|band|firm|company|giant|airline|carrier|label|network|website|newspaper|magazine|broadcaster"
     r"|charity|insurer|retailer|chain|brand|studio|manufacturer|outfit|organi[sz]ation"
@@ -21,7 +21,9 @@ _KIND_BEFORE = re.compile(
     r"|carmaker|automaker"
     r"|(?:car|wine|drug|chip|steel|aircraft|computer|toy|phone|software|truck|tyre|tire|beer|food)\s?makers?"
     r"|auctioneers?|brokerage|bookmakers?|reinsurer|distributor|conglomerate|consultancy|act|utility"
-    r"|laboratory|agency|daily|tabloid|game|virus|robot|mine|theatre|theater|stadium|battleship|character)\s+$"
+    r"|laboratory|agency|daily|tabloid|game|virus|robot|mine|theatre|theater|stadium|battleship|character"
+    r"|dog|puppy|terrier|setter|retriever|spaniel|poodle|bulldog|collie|horse|stallion|mare|colt|filly|gelding"
+    r"|cat|kitten|panda|gorilla|elephant|parrot)\s+$"
 )
 # the legal forms that end a firm's name, as they are written ("BASF AG", "Luda Werke AG")
 _LEGAL_FORMS_WRITTEN = tuple(word_list("AG LP LLP LLC Bhd NV PLC Plc plc Ltd Inc Corp GmbH SpA"))

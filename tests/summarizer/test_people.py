@@ -769,6 +769,18 @@ def test_a_work_named_after_its_kind_or_before_its_format_is_no_person() -> None
     _assert_story_lists(story, present, ["Reef", "Nightstalk"])
 
 
+def test_an_animal_named_after_its_kind_is_no_person() -> None:
+    """ "Irish setter Thendara Satisfaction" and "Irish Setter Jagger" (cnn/77b34f206a0d, a dog poisoned at
+    Crufts) were people; the owner beside the dog stays. (Its call name said alone, "Rusty was finding it
+    hard to breathe", still reads as a person's.)"""
+    story = (
+        "Irish setter Glenmoy Delight -- known to his owners as Rusty -- took second prize at the show. "
+        "Owner-breeder Ann Cole-Baxter said Rusty was finding it hard to breathe. "
+        '"Horrified at the death of Irish Setter Rusty," the club said. The horse Blue Meadow won the race.'
+    )
+    _assert_story_lists(story, {"Ann Cole-Baxter"}, ["Glenmoy", "Setter", "Meadow"])
+
+
 @needs_data
 def test_firms_bands_and_films_of_the_news_are_no_people() -> None:
     """Corpus stories that listed a body as a person: "Yukos" (oil giant), "Boko Haram" (militant group),
@@ -780,6 +792,7 @@ def test_firms_bands_and_films_of_the_news_are_no_people() -> None:
     _assert_listed("reuters/6725.txt", set(), {"Security Pacific"})
     _assert_listed("bbc/politics-199.txt", {"Patricia Hewitt", "Warren Leblanc"}, {"Manhunt"})
     _assert_listed("bbc/entertainment-359.txt", {"Will Smith"}, {"Shark Tale", "Shark Tale DVD"})
+    _assert_listed("cnn/77b34f206a0d.txt", {"Dee Milligan-Bott"}, {"Setter Jagger", "Thendara Satisfaction"})
 
 
 def test_a_describing_compound_before_a_name_is_not_the_name() -> None:
