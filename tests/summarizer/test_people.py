@@ -776,9 +776,10 @@ def test_an_animal_named_after_its_kind_is_no_person() -> None:
     story = (
         "Irish setter Glenmoy Delight -- known to his owners as Rusty -- took second prize at the show. "
         "Owner-breeder Ann Cole-Baxter said Rusty was finding it hard to breathe. "
-        '"Horrified at the death of Irish Setter Rusty," the club said. The horse Blue Meadow won the race.'
+        '"Horrified at the death of Irish Setter Rusty," the club said.\n\n'
+        "Champion horse Tom Dancer won at Cheltenham. Tom Dancer was ridden by jockey Jim Kelly."
     )
-    _assert_story_lists(story, {"Ann Cole-Baxter"}, ["Glenmoy", "Setter", "Meadow"])
+    _assert_story_lists(story, {"Ann Cole-Baxter", "Jim Kelly"}, ["Glenmoy", "Setter", "Dancer"])
 
 
 @needs_data
