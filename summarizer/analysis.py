@@ -13,7 +13,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # blamed", "animation Shark Tale has raked in"; not "the company Bill Gates has built"), nor one that ends
 # in its format ("Shark Tale DVD"), nor an animal named after its kind ("Irish Setter Jagger"); a trip
 # the story tells as over makes no delegate ("Thatcher's successful trip to Moscow", "his visit to Hong
-# Kong in 1997");
+# Kong in 1997"); "to" after "set", "plans", "wants" … marks a verb that opens no title ("are set to loan
+# out-of-favour midfielder X");
 # 29: topics: a unit said after its numbers is no topic ("dinars", "Canadian dollars", "ounces of silver");
 # a common word only seen opening sentences is written in lower case ("shares in Bombardier"); a name is
 # the topic, not its board, unit or users ("Yukos", not "Yukos unit"); a surname label reads as the name

@@ -293,18 +293,27 @@ def _known_title_word(t: Tok) -> bool:
 _LEADERS_BODY = re.compile(r"\s+(?:administration|presidency|government|era|years|cabinet|camp)\b")
 _SUBJECT_PRONOUNS = frozenset(word_list("i you he she it we they who"))
 _BEFORE_A_VERB = frozenset(word_list("will would could can should may might must shall"))
+# words after which "to" marks an infinitive, not a preposition: "are set to loan out-of-favour midfielder X"
+_TAKES_TO_INFINITIVE = frozenset(
+    word_list(
+        "set plan plans planned want wants wanted hope hopes hoped aim aims aimed expected likely going able "
+        "due decided agreed try tries tried trying looking ready poised"
+    )
+)
 
 
 def _verb_after(toks: list[Tok], j: int) -> bool:
     """Whether token j, no title's word, is a verb by what stands before it: a modal or an adverb ("will
-    effectively replace former Rangers midfielder X" gives no title "replace …"; not "to", which may be
-    a preposition: "an injury to central defender X")."""
+    effectively replace former Rangers midfielder X" gives no title "replace …"), or "to" after a word that
+    takes an infinitive ("set to loan out-of-favour midfielder X"; "to" alone may be a preposition: "an
+    injury to central defender X")."""
     if j == 0:
         return False
     before = toks[j - 1]
     adverb = before.is_word and not before.is_cap and before.low.endswith("ly")
+    infinitive = before.low == "to" and j >= 2 and toks[j - 2].low in _TAKES_TO_INFINITIVE
     # "as they eye captain Steven Gerrard": after a subject pronoun, a verb
-    return before.low in _BEFORE_A_VERB or adverb or before.low in _SUBJECT_PRONOUNS
+    return before.low in _BEFORE_A_VERB or adverb or infinitive or before.low in _SUBJECT_PRONOUNS
 
 
 # "of State", "for Europe", "of the Conservative Party", "of the Bank of England" ending a title

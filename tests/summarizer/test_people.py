@@ -859,14 +859,17 @@ def test_a_name_with_two_particles_is_whole() -> None:
 
 def test_a_verb_before_a_title_is_no_part_of_it() -> None:
     """ "Mikel Arteta" was titled "replace former Rangers midfielder" (bbc/sport-117: "will effectively
-    replace former Rangers midfielder Mikel Arteta"); "an injury to central defender" keeps "central"."""
+    replace former Rangers midfielder Mikel Arteta"), and "Dragan Mladenovic" "loan out-of-favour
+    midfielder" ("Rangers are set to loan out-of-favour midfielder Dragan Mladenovic"); "an injury to
+    central defender" keeps "central"."""
     story = (
         "Nowak will effectively replace former Rangers midfielder Tomas Kral, the club said. Kral left after "
-        "an injury to central defender Ivo Brandt."
+        "an injury to central defender Ivo Brandt. Celtic are set to loan out-of-favour midfielder Rui Sota."
     )
     got = {p.name: p.title for p in text_result(story).people}
     assert got.get("Tomas Kral") == "former Rangers midfielder", got
     assert got.get("Ivo Brandt") == "central defender", got
+    assert got.get("Rui Sota") == "out-of-favour midfielder", got
 
 
 def test_an_ampersand_inside_a_word_keeps_it_whole() -> None:
