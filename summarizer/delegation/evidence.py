@@ -444,7 +444,9 @@ def _told_as_over(trip: str, after: str, latest_year: int) -> bool:
     if _PAST_TRIP_BEFORE.search(trip):
         return True
     m = _PAST_TRIP_AFTER.match(after)
-    return bool(m) and (m.group(1) is None or int(m.group(1)) < latest_year)
+    if m is None:
+        return False
+    return m.group(1) is None or int(m.group(1)) < latest_year
 
 
 @rule("visit_noun")
