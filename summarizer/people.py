@@ -1,10 +1,10 @@
 """People, titles, organisations and delegations of one article: the engine behind `/who`.
 
-Steps: split sentences; find capitalised runs and decide by rules which are people (summarizer/names.py);
-ask the optional spaCy model only about runs the rules cannot decide (summarizer/ner.py); merge each
-person's mentions under the fullest name; mask mentions as `@id` and read delegations, hosts and
-principals from cue phrases (summarizer/delegations.py). The byline author is added with role
-`author` and can never be a delegate.
+Steps: split sentences; find capitalised runs and decide by rules which are people (summarizer/names.py;
+their titles: summarizer/titles.py); ask the optional spaCy model only about runs the rules cannot decide
+(summarizer/ner.py); merge each person's mentions under the fullest name; mask mentions as `@id` and read
+delegations, hosts and principals from cue phrases (summarizer/delegations.py). The byline author is added
+with role `author` and can never be a delegate.
 """
 
 from __future__ import annotations
@@ -33,21 +33,20 @@ from summarizer.lexicon import (
     TITLE_HEADS,
 )
 from summarizer.missed_names import people_described_by_origin, people_listed_with_people
+from summarizer.name_tokens import Tok, tokenize
 from summarizer.names import (
     Mention,
-    Tok,
     display_name,
     fold,
     group_names,
-    has_title_head,
     is_all_caps,
     mentions_by_sentence,
     mentions_in,
     name_key,
     recase,
-    tokenize,
 )
 from summarizer.text import split_sentences
+from summarizer.titles import has_title_head
 from summarizer.word_signals import commonness
 
 MAX_PEOPLE = 200  # a roll-call of 500 names is reported by its first 200 people
