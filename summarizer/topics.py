@@ -160,7 +160,8 @@ def _story(article: Article, settings: TopicSettings, people: Sequence[str] | No
     head_stems = {stem_of(w) for run in phrases(headline, firms) for w in run} if headline else set()
     if not counts.freq:
         return _Story([], subjects, head_stems, {})
-    lead_stems = head_stems | {stem_of(w) for s in sentences[:2] for run in phrases(s, firms) for w in run}
+    # the headline's and the first two sentences' words (counted already, in story order)
+    lead_stems = head_stems | {stem for stems in counts.in_order[:2] for stem in stems}
     out = label_candidates(article, headline, body, counts, tags, head_stems, people)
     in_phrase = {w for c in out if len(c.key) > 1 and c.freq >= 2 for w in c.key}
     central = centrality(counts.in_order)
