@@ -59,6 +59,8 @@ _BARE_KIND_BEFORE = re.compile(r"\b[Tt]he\s+[a-z]+\s+$")
 _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|are|were|has|had|have|will|would)\b")
 # a name that ends in what it is on sale as: "Shark Tale DVD"
 _FORMATS = frozenset(["dvd", "dvds", "cd", "cds"])
+# the last word of a firm's or a product's name, never of a person's: "Luda Werke AG", "Shark Tale DVD"
+_THING_ENDINGS = _LEGAL_FORMS | _FORMATS
 # a product's name before what it is: "the Creative Zen portable media player", "the Nokia N95 phone"
 _THING_AFTER = re.compile(
     r"\s+(?:(?!(?:in|on|at|of|by|for|with|from|into|a|an|the|and|or|his|her|their|its)\s)[a-z][\w-]*\s+){0,2}"
@@ -110,12 +112,11 @@ def _bodies(sentences: Sequence[str], mentions: list[Mention]) -> set[tuple[str,
             and not (len(m.tokens) == 1 and _AUXILIARY_AFTER.match(after))
         )
         quoted = _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after)
-        # "Luda Werke AG", "Shark Tale DVD"
-        legal = m.tokens[-1].rstrip(".").lower() in _LEGAL_FORMS | _FORMATS
+        thing = m.tokens[-1].rstrip(".").lower() in _THING_ENDINGS
         if (
             owned
             or quoted
-            or legal
+            or thing
             or (_KIND_BEFORE.search(before.lower()) and not clause)
             or _ROLE_BEFORE.search(before)
             or _KIND_BEFORE.search(m.tokens[0].lower() + " ")  # the run holds it: "Bookmaker William Hill"
