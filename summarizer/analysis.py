@@ -9,6 +9,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 31: /who: a lone word nothing vouches for is no person where the story uses it as a team ("Lazio were
+# favourites"), a place ("inside Anfield") or a body ("an Enafer official", "the Kayhan daily", "Hayes" of
+# "Hayes Microcomputer Products Inc"), unless it says "he", "she" or "who" of it (summarizer/lone_names.py);
 # 30: /who: a work named after its kind is no person where an auxiliary follows ("the game Manhunt was
 # blamed", "animation Shark Tale has raked in"; not "the company Bill Gates has built"), nor one that ends
 # in its format ("Shark Tale DVD"), nor an animal named after its kind ("Irish Setter Jagger"); a trip
@@ -122,7 +125,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 30
+ANALYSIS_VERSION = 31
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,13 @@ _OWNED_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s+$", re.IGNORE
 _FIRM_ENDINGS = _LEGAL_FORMS | frozenset(["co", "group", "company", "corporation", "holdings"])
 
 
+def opens_firm_name(word: str, sentences: Sequence[str]) -> bool:
+    """Whether the story writes `word` as the opening word of a firm's full name: "Hayes Microcomputer
+    Products Inc", "Metall und Rohstoff AG"."""
+    rx = re.compile(rf"\b{re.escape(word)}(?:\s+(?:und|de|du|des|del|van|von))?(?:{_FIRM_AFTER.pattern})")
+    return any(rx.search(s) for s in sentences)
+
+
 def drop_bodies(sentences: Sequence[str], mentions: list[Mention]) -> None:
     """No mention of a name the story shows to be a body's is a person's, unless a title, honorific or
     apposition says it is: "Security Pacific said" reads as a person's words till "Security Pacific Corp".

@@ -32,6 +32,7 @@ from summarizer.lexicon import (
     STOPWORDS,
     TITLE_HEADS,
 )
+from summarizer.lone_names import reads_as_thing
 from summarizer.missed_names import people_described_by_origin, people_listed_with_people
 from summarizer.name_tokens import Tok, tokenize
 from summarizer.names import (
@@ -523,6 +524,24 @@ def find_candidates(article: Article) -> FoundPeople:
     # a lone word nothing vouches for is a person where most of its mentions read as one: "Portsmouth"
     # once as a person and three times as a club is a club
     people = [p for p in people if not (p.weak and len(p.key) == 1 and 2 * len(p.mentions) <= said[p.key])]
+    # and none the story uses as a place, a team or a body: "inside Anfield", "Lazio were", "Yukos subsidiary"
+    headline_at = len(sents.text) - 1 if sents.has_headline else None
+    people = [
+        p
+        for p in people
+        if not (
+            p.weak
+            and len(p.key) == 1
+            and not any(m.vouched for m in p.mentions)  # "Ms. Kim" said once is someone
+            and reads_as_thing(
+                p.mentions[0].tokens[-1],
+                [m for m in mentions if name_key(m.tokens) == p.key],  # the model's "no one" among them
+                sents.text,
+                mentions,
+                headline_at,
+            )
+        )
+    ]
     people = _without_employers(people)[:MAX_PEOPLE]
     for p in people:
         for m in p.mentions:
@@ -534,7 +553,6 @@ def find_candidates(article: Article) -> FoundPeople:
 
     author_key = name_key(article.author.split()) if article.author else None
     owners = _owners(masked)
-    headline_at = len(sents.text) - 1 if sents.has_headline else None
     _titles_from_the_body(people, headline_at)
     facts: dict[int, PersonFacts] = {}
     titles: dict[int, str | None] = {}

@@ -1381,3 +1381,53 @@ def test_a_role_someone_plays_is_no_person() -> None:
         "Mallow. Later he starred as Vito Corle and portrayed Jor-El."
     )
     _assert_story_lists(story, {"Marlo Brandt"}, ["Kowal", "Mallow", "Corle"])
+
+
+def test_a_lone_word_the_story_uses_as_a_team_place_or_body_is_no_person() -> None:
+    """The model reads one-word names of clubs, grounds, firms and outlets as people's: "Everton started
+    brightly", "Yukos is suing", "Hayes said". Where nothing else names, titles or vouches for the word,
+    a team's plural verb ("Lazio were favourites"), a place word ("inside Anfield") or what a body has
+    ("an Enafer official", "the former Yukos subsidiary", "the Kayhan daily", "the Cobriza copper mine")
+    makes it no one."""
+    stories = {
+        "Kendrick": "Wayne Tolley made a winning return as Rovers beat Kendrick. Kendrick started brightly "
+        "and Kendrick's best chance fell to a defender. Kendrick were the favourites.",
+        "Morton": "Fans gathered inside Morton as the club unveiled plans for a new stand. Morton was full "
+        "on Saturday, and Morton remains the oldest ground in the league, chairman Ron Pike said.",
+        "Garza": "Talks on the mine resumed on Monday. The Garza copper mine shipped less after the strike. "
+        "Garza produced 40,000 tonnes last year, Jim Cole said. Garza shipped less.",
+        "Brennan": "Talks resumed on Monday, a Brennan official said. Brennan said trains would run again. "
+        "Brennan expects a quick deal, Jim Cole said.",
+        "Whitley": "Shares of the former Whitley subsidiary fell on Monday. Whitley is suing the buyers, Jim "
+        "Cole said. Whitley wants the assets back.",
+        "Coleman": "Days before the session, the conservative Coleman daily attacked her. What is striking "
+        "about Coleman's attack is its tone, Jim Cole said. Coleman called her a traitor.",
+    }
+    for word, story in stories.items():
+        _assert_story_lists(story, {"Jim Cole"} if "Jim Cole" in story else set(), [word])
+
+
+def test_a_lone_word_said_as_he_she_or_who_stays_a_person() -> None:
+    """Someone named by one word keeps it where the story says "he", "she" or "who" of them, is listed
+    with another ("Elton John and Madonna are"), or owns what follows the place word ("outside Madonna's
+    hotel"); "in", "at", "on" and "from" are no place words here ("interest in Kendrick")."""
+    kept = {
+        "Kendrick": "Rovers have shown interest in Kendrick, who may move in January. Kendrick scored twice "
+        "on Saturday. Kendrick is 24.",
+        "Madonna": "The singer beat artists such as Madonna and Elton John in the annual list. Elton John "
+        "and Madonna are old friends. Fans waited outside Madonna's hotel in Paris.",
+    }
+    for word, story in kept.items():
+        assert word in by_name(text_result(story)), story
+
+
+@needs_data
+def test_clubs_grounds_firms_and_outlets_of_the_news_are_no_people() -> None:
+    """Corpus stories that listed a club, a ground, a firm, a mine or a newspaper by one word as a person."""
+    _assert_listed("bbc/sport-095.txt", {"Wayne Rooney"}, {"Everton"})
+    _assert_listed("bbc/sport-118.txt", set(), {"Anfield"})
+    _assert_listed("bbc/sport-261.txt", set(), {"Lazio"})
+    _assert_listed("reuters/17734.txt", set(), {"Hayes"})
+    _assert_listed("reuters/4431.txt", set(), {"Cobriza", "Enafer"})
+    _assert_listed("cnn/9cc97f264800.txt", {"Shahindokht Molaverdi"}, {"Kayhan"})
+    _assert_listed("bbc/sport-445.txt", {"Venus"}, set())  # "she and sister Venus are" is two people
