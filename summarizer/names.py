@@ -400,13 +400,27 @@ def mentions_in(
 _LEADERS_BODY = re.compile(r"\s+(?:administration|presidency|government|era|years|cabinet|camp)\b")
 
 
+# what follows a name that is the subject or the whole of its phrase: a speech verb, an auxiliary, a stop
+_CLOSED_AFTER = re.compile(
+    rf"^(?:\s*[,.;:)!?]|\s*$|\s+(?:{'|'.join(sorted(SPEECH_VERBS))}|is|was|are|were|has|had|will|would)\b)"
+)
+
+
 def _after_the(m: Mention, sentence: str) -> None:
     """One word after "the" names a thing, no one ("the Bill", "the Mercury"); "the Obama administration"
-    still says Obama's name, which counts for his recurring (people._merge)."""
-    if len(m.tokens) == 1 and not m.vouched and re.search(r"\b[Tt]he\s+$", sentence[: m.start]):
+    still says Obama's name, which counts for his recurring (people._merge). So does a longer name after
+    "the" where nothing describes it as someone's and it is its phrase's whole subject: "The Washington Post
+    said", "the Cotton Blossom," ("the Michael Brown shooting" and "the Larry Gelbart satire" name what is
+    someone's, and are left to the model)."""
+    if m.vouched:
+        return
+    before, after = sentence[: m.start], sentence[m.end :]
+    if len(m.tokens) == 1 and re.search(r"\b[Tt]he\s+$", before):
         m.person = False
-        if _LEADERS_BODY.match(sentence[m.end :]):
+        if _LEADERS_BODY.match(after):
             m.extra["leader_named"] = "1"
+    elif len(m.tokens) >= 2 and re.search(r"\b[Tt]he\s+$", before) and _CLOSED_AFTER.match(after):
+        m.person = False
 
 
 _GROUP_NAME = re.compile(

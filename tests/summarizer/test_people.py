@@ -1431,3 +1431,25 @@ def test_clubs_grounds_firms_and_outlets_of_the_news_are_no_people() -> None:
     _assert_listed("reuters/4431.txt", set(), {"Cobriza", "Enafer"})
     _assert_listed("cnn/9cc97f264800.txt", {"Shahindokht Molaverdi"}, {"Kayhan"})
     _assert_listed("bbc/sport-445.txt", {"Venus"}, set())  # "she and sister Venus are" is two people
+
+
+def test_a_name_after_the_that_is_its_phrases_subject_is_no_person() -> None:
+    """ "The Washington Post said" listed the newspaper as a person (reuters/16766): a name of two words
+    or more right after "the", with no title, that ends its phrase or says something, names a thing. "The
+    Marcus Dell shooting" still names him, and "the Prophet Mohammed" is Mohammed, titled Prophet."""
+    story = (
+        "The Denver Ledger said the department had not replied. Officials declined to comment on the Denver "
+        "Ledger report, Ann Reid said. Protests began after the Marcus Dell shooting in June. Marcus Dell "
+        "was 18. Cartoons of the Prophet Mohammed were printed."
+    )
+    people = by_name(text_result(story))
+    assert "Denver Ledger" not in people and {"Ann Reid", "Marcus Dell"} <= set(people), people
+    assert people["Mohammed"].title == "Prophet", people
+
+
+@needs_data
+def test_a_newspaper_after_the_is_no_person() -> None:
+    """Corpus stories that listed "The Washington Post said" and "the Cotton Blossom, a paddleboat" as
+    people."""
+    _assert_listed("reuters/16766.txt", set(), {"Washington Post"})
+    _assert_listed("cnn/ac7a70285370.txt", set(), {"Cotton Blossom"})
