@@ -92,6 +92,16 @@ _GENERIC = frozenset(
 NAME_JOINERS = frozenset(["&", "of", "de", "for", "and"])
 # "Bank of Japan", "airstrikes in Yemen", "aid for Kyiv", "Marsh & McLennan"
 _PREPOSITIONS = frozenset(["of", "in", "for", "&"])
+# what opens no label: a judgement of the thing, not the thing ("important car", "crippling sanctions",
+# "ongoing negotiations"); the phrase without it is a candidate of its own ("sanctions")
+_EVALUATIVE = frozenset(
+    word_list(
+        """
+        important major minor key main huge massive possible potential significant ongoing powerful
+        crippling stable individual serious severe tough various certain similar different entire whole
+        """
+    )
+)
 _IDIOM_OPENERS = frozenset(["in", "on", "by"])  # "in favour of burglars" is no "favour of burglars"
 # a possessive of these names a kind, not an owner said elsewhere: "women's rights", "children's books"
 _CLASSES = frozenset(["women", "men", "children"])
@@ -988,7 +998,11 @@ def label_candidates(
     measures = _measures(f"{headline}\n{body}", counts.word_freq)
     outlets = _named_outlets(body)
     out = [
-        c for c in out if not _only_cited(c.label, body, sentences, outlets) and not _is_measure(c, measures)
+        c
+        for c in out
+        if not _only_cited(c.label, body, sentences, outlets)
+        and not _is_measure(c, measures)
+        and c.label.split()[0] not in _EVALUATIVE
     ]
     full = _full_names(freq, forms, tags, _people_names(article, people, tags))
     return [
