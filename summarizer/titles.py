@@ -98,6 +98,14 @@ def has_title_head(title: str | None) -> bool:
 
 _SUBJECT_PRONOUNS = frozenset(word_list("i you he she it we they who"))
 _BEFORE_A_VERB = frozenset(word_list("will would could can should may might must shall"))
+# past tenses that end in no "-ed": an apposition that holds one is a clause ("Gateshead, the prime
+# minister took questions"), not a title
+_IRREGULAR_PAST = frozenset(
+    word_list(
+        "took made gave went came saw met held left won lost spent sent began brought bought thought kept "
+        "found paid got ran wrote spoke became fell rose struck sold stood sat knew grew drew broke chose"
+    )
+)
 # words after which "to" marks an infinitive, not a preposition: "are set to loan out-of-favour midfielder X"
 _TAKES_TO_INFINITIVE = frozenset(
     word_list(
@@ -354,6 +362,7 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
     if any(
         w.low in SPEECH_VERBS
         or w.low in {"is", "was", "are", "were", "will", "has", "had", "have"} | _BEFORE_A_VERB
+        or (w.low in _IRREGULAR_PAST and not w.is_cap)
         or (
             not w.is_cap
             and w.low not in TITLE_MODIFIERS

@@ -1453,3 +1453,19 @@ def test_a_newspaper_after_the_is_no_person() -> None:
     people."""
     _assert_listed("reuters/16766.txt", set(), {"Washington Post"})
     _assert_listed("cnn/ac7a70285370.txt", set(), {"Cotton Blossom"})
+
+
+def test_an_apposition_with_a_past_tense_is_a_clause_not_a_title() -> None:
+    """ "Also in Gateshead, the prime minister took questions" made Gateshead a person titled "the prime
+    minister took questions sent in by e-mail" (bbc/politics-349), and "Intrigued, the 25-year-old
+    photographer began researching" did the same of "Intrigued" (a cnn-val story): a past tense without
+    "-ed" ends no title. "Tom Hale, the photographer," keeps his."""
+    story = (
+        "To a packed audience at Halston's Sage Centre, Mr Brown spoke. Also in Halston, the prime minister "
+        "took questions sent in by e-mail, Ann Reid said.\n\n"
+        "Intrigued, the young photographer began researching the history of the town. Tom Hale, the "
+        "photographer, won a prize."
+    )
+    people = by_name(text_result(story))
+    assert "Halston" not in people and "Intrigued" not in people, people
+    assert people["Tom Hale"].title == "the photographer", people
