@@ -249,6 +249,8 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     if toks and toks[-1] in PARTY_WORDS:  # "Indiana Republican", "Democratic": a party, not a name
         return True
+    if len(toks) > 1 and toks[-1] in _CLUB_ENDINGS:  # "Yeovil Town", "Queens Park Rangers": a club
+        return True
     if len(toks) > 1 and toks[0] in {"new", "air"}:  # "New Brunswick", "New Order", "Air Sahara"
         return True
     if len(toks) > 1 and toks[0] in {"st", "st.", "saint"}:  # "St Egwin's", "Saint Mary's": a church
@@ -257,6 +259,9 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     return is_place_name(" ".join(toks))
 
+
+# the last words of football and other sports clubs' names, never of a person's
+_CLUB_ENDINGS = frozenset(word_list("town rangers rovers athletic albion wanderers hotspur argyle fc afc"))
 
 # organisation words that are also common surnames
 _SURNAME_ORG_WORDS = frozenset(

@@ -1469,3 +1469,14 @@ def test_an_apposition_with_a_past_tense_is_a_clause_not_a_title() -> None:
     people = by_name(text_result(story))
     assert "Halston" not in people and "Intrigued" not in people, people
     assert people["Tom Hale"].title == "the photographer", people
+
+
+def test_a_clubs_name_is_no_persons() -> None:
+    """ "Yeovil Town", "Sydney FC" and "Dundee FC" were people in CNN and Daily Mail stories: a name that
+    ends as a club's does ("Town", "Rovers", "Athletic", "FC" …) names the club; the players stay."""
+    story = (
+        "Louis van Gaal's side beat Yeovil Town 2-0 on Sunday. Yeovil Town said the crowd was a record, and "
+        "Ander Herrera scored twice. Fans of Dundee FC cheered as Dundee FC said it would appeal, said Jim "
+        "Cole."
+    )
+    _assert_story_lists(story, {"Louis van Gaal", "Ander Herrera", "Jim Cole"}, ["Yeovil", "Dundee"])
