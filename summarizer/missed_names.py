@@ -74,6 +74,27 @@ def people_described_by_origin(sentences: Sequence[str], mentions: list[Mention]
             m.person = True
 
 
+# what only a person is, said in apposition right after the name: ", a U.S. citizen", ", a mother of two",
+# ", an eyewitness"
+_SOMEONE_AFTER = re.compile(
+    r"^,\s+(?:a|an)\s+(?:[\w.'’-]+\s+){0,3}?(?:citizen|resident|native|man|woman|boy|girl|mother|father|son|"
+    r"daughter|wife|husband|widow|grandmother|grandfather|student|pupil|witness|eyewitness|survivor|"
+    r"passenger|tourist|volunteer|veteran|activist|neighbou?r|friend|teenager|retiree|pensioner|"
+    r"missionary|pastor|priest|nurse|teacher|worker|employee)\b"
+    # not the kind of a body the word describes: ", a volunteer group", ", a student union"
+    r"(?!\s+(?:group|organi[sz]ation|company|firm|network|charity|agency|association|movement|program|"
+    r"programme|project|club|union|service|scheme|team|body)\b)"
+)
+
+
+def people_described_as_someone(sentences: Sequence[str], mentions: list[Mention]) -> None:
+    """A full name followed by what only a person is, in apposition, is a person's, where only the model
+    said no: "Aijalon Mahli Gomes, a U.S. citizen sentenced to eight years", "X, a mother of two"."""
+    for m in mentions:
+        if _could_be_named_person(m, origin=False) and _SOMEONE_AFTER.match(sentences[m.sent][m.end :]):
+            m.person = True
+
+
 def _first_name_like(word: str) -> bool:
     """Not a common English word ("Chamber Orchestra", "Daily Mail", "Royal Family", "Monetary System"
     after "British", "European"): a rare word, or a hyphenated first name ("Jan-Michael")."""

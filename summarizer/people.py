@@ -33,7 +33,11 @@ from summarizer.lexicon import (
     TITLE_HEADS,
 )
 from summarizer.lone_names import reads_as_thing
-from summarizer.missed_names import people_described_by_origin, people_listed_with_people
+from summarizer.missed_names import (
+    people_described_as_someone,
+    people_described_by_origin,
+    people_listed_with_people,
+)
 from summarizer.name_tokens import Tok, tokenize
 from summarizer.names import (
     Mention,
@@ -515,6 +519,7 @@ def find_candidates(article: Article) -> FoundPeople:
     _decide_with_model(sents, mentions, lower_vocab)
     people_listed_with_people(sents.text, mentions)
     people_described_by_origin(sents.text, mentions)
+    people_described_as_someone(sents.text, mentions)
     _vouch_full_names(sents, mentions, lower_vocab)
     surnames = {fold(x.tokens[-1]) for x in mentions if x.person and len(x.tokens) >= 2}
     said = Counter(name_key(m.tokens) for m in mentions if "leader_named" not in m.extra)

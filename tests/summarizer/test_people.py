@@ -1480,3 +1480,21 @@ def test_a_clubs_name_is_no_persons() -> None:
         "Cole."
     )
     _assert_story_lists(story, {"Louis van Gaal", "Ander Herrera", "Jim Cole"}, ["Yeovil", "Dundee"])
+
+
+def test_a_name_said_to_be_someone_in_apposition_is_a_persons() -> None:
+    """ "Victor Arden Barnard, an American pastor wanted for 59 counts" (cnn/9e3370f6f787) and "X, a U.S.
+    citizen sentenced to eight years" were no one: the model read the names as nothing. What only a person
+    is, said right after the name, makes it someone's; a body a person's word describes ("Limbwise
+    Solutions, a volunteer group") stays no one."""
+    story = (
+        "Another detainee, Ayalon Mahri Gomez, a U.S. citizen sentenced to eight years of hard labor, was "
+        "freed in 2010. The arm was made by Limbwise Solutions, a volunteer group started by engineers, Ann "
+        "Reid said."
+    )
+    _assert_story_lists(story, {"Ayalon Mahri Gomez", "Ann Reid"}, ["Limbwise"])
+    story = (
+        "The court took the case of Sunny Arden Hall, a 15-year-old boy who was injured during the protests."
+    )
+    _assert_story_lists(story, {"Sunny Arden Hall"}, [])
+    _assert_listed("cnn/9e3370f6f787.txt", {"Victor Arden Barnard"}, set())
