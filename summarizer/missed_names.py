@@ -87,11 +87,29 @@ _SOMEONE_AFTER = re.compile(
 )
 
 
+# an age in apposition: "Machiyo Narisawa, 66;", "X, 45, said"
+_AGE_AFTER = re.compile(r"^,\s+\d{1,3}(?=\s*[,;.)]|\s+and\b|\s*$)")
+# what only a person is, said in apposition right before the name: "a witness, Jang Yoon Seok, told"
+_SOMEONE_BEFORE = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w.'’-]+\s+){0,2}(?:witness|eyewitness|survivor|passenger|resident|student|"
+    r"neighbou?r|friend|victim|tourist|volunteer|mother|father|widow)\s*,\s*$"
+)
+
+
 def people_described_as_someone(sentences: Sequence[str], mentions: list[Mention]) -> None:
-    """A full name followed by what only a person is, in apposition, is a person's, where only the model
-    said no: "Aijalon Mahli Gomes, a U.S. citizen sentenced to eight years", "X, a mother of two"."""
+    """A full name with what only a person is, or their age, in apposition, is a person's, where only the
+    model said no: "Aijalon Mahli Gomes, a U.S. citizen sentenced to eight years", "X, a mother of two",
+    "Machiyo Narisawa, 66;", "a witness, Jang Yoon Seok, told"."""
     for m in mentions:
-        if _could_be_named_person(m, origin=False) and _SOMEONE_AFTER.match(sentences[m.sent][m.end :]):
+        sentence = sentences[m.sent]
+        after, before = sentence[m.end :], sentence[: m.start]
+        # two words need a first name, not a word opening the sentence ("Married Adeli, 32, arranged")
+        named = len(m.tokens) >= 3 or _first_name_like(m.tokens[0])
+        if (
+            named
+            and _could_be_named_person(m, origin=False)
+            and (_SOMEONE_AFTER.match(after) or _AGE_AFTER.match(after) or _SOMEONE_BEFORE.search(before))
+        ):
             m.person = True
 
 

@@ -304,6 +304,9 @@ def _merge(mentions: list[Mention], also_said: Counter[tuple[str, ...]] | None =
         if person is None:  # "López Obrador" within "Andrés Manuel López Obrador"; "Sinama Pongolle"
             flat = _flat(key)
             person = next((p for p in people if _flat(p.key)[-len(flat) :] == flat), None)
+        if person is None and len(key) == 2:  # "Victor Barnard" of "Victor Arden Barnard" (of one only:
+            fuller = [p for p in people if len(p.key) >= 3 and (p.key[0], p.key[-1]) == key]
+            person = fuller[0] if len(fuller) == 1 else None  # "George Bush" beside H.W. and W. is either)
         if person is None and _initialled(key):  # "M Cueto" of a team sheet is Mark Cueto
             person = next(
                 (p for p in people if p.key[-1] == key[-1] and p.key[0][:1] == key[0][:1]),

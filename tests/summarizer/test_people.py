@@ -1498,3 +1498,31 @@ def test_a_name_said_to_be_someone_in_apposition_is_a_persons() -> None:
     )
     _assert_story_lists(story, {"Sunny Arden Hall"}, [])
     _assert_listed("cnn/9e3370f6f787.txt", {"Victor Arden Barnard"}, set())
+
+
+def test_an_age_or_a_witness_before_a_name_makes_it_someones() -> None:
+    """ "Machiyo Narisawa, 66;" among the dead and "a witness, Jang Yoon Seok, told CNN" were no one: the
+    model read the names as nothing. An age right after the name, or what only a person is right before
+    it, makes it someone's; a sentence's opening word is no first name ("Married Adelo, 32, arranged")."""
+    _assert_story_lists(
+        "Local media said the dead were all women: Rhodri Biggs, 66; and her daughter, 22.",
+        {"Rhodri Biggs"},
+        [],
+    )
+    _assert_story_lists(
+        '"I jumped on the man," a witness, Rhodri Biggs, told reporters.', {"Rhodri Biggs"}, []
+    )
+    _assert_story_lists("Married Adelo, 32, arranged to meet a girl, police said.", set(), ["Married"])
+
+
+def test_a_name_without_its_middle_name_is_the_same_person() -> None:
+    """ "Victor Arden Barnard, 53, was arrested … the pastor Victor Barnard" listed two people; "Victor
+    Barnard" is the one whose first and last names it gives, unless two people share them ("George Bush"
+    beside "George H.W. Bush" and "George W. Bush")."""
+    story = (
+        "Ayalon Mahri Gomez was arrested on Friday, police said. Gomez, a pastor, denies the charges. "
+        "Ayalon Gomez is 53."
+    )
+    assert set(by_name(text_result(story))) == {"Ayalon Mahri Gomez"}
+    story = "George H.W. Bush and George W. Bush met in Texas. George Bush said the meeting was short."
+    assert {"George H.W. Bush", "George W. Bush"} <= set(by_name(text_result(story)))
