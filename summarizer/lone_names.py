@@ -32,9 +32,9 @@ _BODY_AFTER = re.compile(
     r"^(?:['’]s?)?\s+(?:subsidiary|subsidiaries|affiliate|daily|newspaper|officials?|employees|shareholders"
     r"|headquarters|stadium|(?:[a-z]+\s+)?(?:mine|plant|factory|refinery))\b"
 )
+_WHO_AFTER = re.compile(r"^,?\s+(?:who|whom)\b")  # "Kendrick, who may move in January"
 # "he" or "she" said after the word, before any other name, is its: "Venus had a strain in her stomach";
 # "her" as an object is someone else's ("Kayhan called her a traitor"), and so is "him"
-_WHO_AFTER = re.compile(r"^,?\s+(?:who|whom)\b")  # "Kendrick, who may move in January"
 _HE_OR_SHE = re.compile(
     r"\b(?:he|she|his|himself|herself|her(?!\s+(?:a|an|the|to|that|and|in|on|at|for|with|of|as|from|by)\b)"
     r"(?=\s+[a-z]))\b",

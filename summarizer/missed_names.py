@@ -1,6 +1,7 @@
 """Names the small spaCy model reads as no one's that the story shows to be people's: a full name listed
 with a person's ("Will Smith, Kevin Spacey and Keanu Reeves") or said right after where its bearer is from
-("Frenchman Arnaud Clement", "Italian Dominik Paris"). The model calls many people "ORG"; these cues, and
+("Frenchman Arnaud Clement", "Italian Dominik Paris"), or described in apposition as someone ("X, a U.S.
+citizen", "X, 66;", "a witness, X, told"). The model calls many people "ORG"; these cues, and
 what the name is not (a place, a building, a work, a firm, an event), decide instead. Used by
 summarizer/people.py once the model has read the undecided names."""
 

@@ -532,24 +532,8 @@ def find_candidates(article: Article) -> FoundPeople:
     # a lone word nothing vouches for is a person where most of its mentions read as one: "Portsmouth"
     # once as a person and three times as a club is a club
     people = [p for p in people if not (p.weak and len(p.key) == 1 and 2 * len(p.mentions) <= said[p.key])]
-    # and none the story uses as a place, a team or a body: "inside Anfield", "Lazio were", "Yukos subsidiary"
     headline_at = len(sents.text) - 1 if sents.has_headline else None
-    people = [
-        p
-        for p in people
-        if not (
-            p.weak
-            and len(p.key) == 1
-            and not any(m.vouched for m in p.mentions)  # "Ms. Kim" said once is someone
-            and reads_as_thing(
-                p.mentions[0].tokens[-1],
-                [m for m in mentions if name_key(m.tokens) == p.key],  # the model's "no one" among them
-                sents.text,
-                mentions,
-                headline_at,
-            )
-        )
-    ]
+    people = [p for p in people if not _lone_thing(p, sents, mentions, headline_at)]
     people = _without_employers(people)[:MAX_PEOPLE]
     for p in people:
         for m in p.mentions:
@@ -596,6 +580,16 @@ def find_candidates(article: Article) -> FoundPeople:
 
 
 _SAYS = re.compile(r"\s+(?:said|says|told|added)\b")
+
+
+def _lone_thing(p: _Person, sents: _Sentences, mentions: list[Mention], headline_at: int | None) -> bool:
+    """A lone word nothing vouches for that the story uses as a place, a team or a body: "inside
+    Anfield", "Lazio were", "the Yukos subsidiary" (summarizer/lone_names.py). Every mention of the word
+    counts, the ones the model read as no one's among them."""
+    if not p.weak or len(p.key) != 1 or any(m.vouched for m in p.mentions):  # "Ms. Kim" said once
+        return False
+    own = [m for m in mentions if name_key(m.tokens) == p.key]
+    return reads_as_thing(p.mentions[0].tokens[-1], own, sents.text, mentions, headline_at)
 
 
 def _vouch_full_names(sents: _Sentences, mentions: list[Mention], lower_vocab: set[str]) -> None:
