@@ -11,7 +11,15 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from summarizer.lexicon import DEMONYM_NOUNS, DEMONYMS, NAME_PARTICLES, ORG_WORDS, is_place_name, word_list
+from summarizer.lexicon import (
+    DAYS,
+    DEMONYM_NOUNS,
+    DEMONYMS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    is_place_name,
+    word_list,
+)
 from summarizer.names import Mention, mentions_by_sentence
 from summarizer.word_signals import commonness
 
@@ -97,6 +105,16 @@ _SOMEONE_BEFORE = re.compile(
 )
 
 
+# whose kin a first name said alone is: "his wife Robyn", "their daughters Saoirse, 6, and Orlaith", "two
+# children -- Molly", "a man named Sohaib"
+_KIN_BEFORE = re.compile(
+    r"(?:\b(?:his|her|their|my|our|whose)\s+(?:\w+\s+)?(?:wife|husband|son|sons|daughter|daughters|children|"
+    r"brother|brothers|sister|sisters|mother|father|partner|fianc[ée]e?|girlfriend|boyfriend|widow|grandson|"
+    r"granddaughter|nephew|niece|cousin)|\b(?:a|an)\s+(?:man|woman|boy|girl)\s+(?:named|called))"
+    r"\s*(?:,|--|—|:)?\s*$"
+)
+
+
 def people_described_as_someone(sentences: Sequence[str], mentions: list[Mention]) -> None:
     """A full name with what only a person is, or their age, in apposition, is a person's, where only the
     model said no: "Aijalon Mahli Gomes, a U.S. citizen sentenced to eight years", "X, a mother of two",
@@ -104,6 +122,9 @@ def people_described_as_someone(sentences: Sequence[str], mentions: list[Mention
     for m in mentions:
         sentence = sentences[m.sent]
         after, before = sentence[m.end :], sentence[: m.start]
+        if _kin_named(m, before):
+            m.person, m.extra["kin"] = True, "1"  # vouched for: kept when said once
+            continue
         # two words need a first name, not a word opening the sentence ("Married Adeli, 32, arranged")
         named = len(m.tokens) >= 3 or _first_name_like(m.tokens[0])
         if (
@@ -112,6 +133,17 @@ def people_described_as_someone(sentences: Sequence[str], mentions: list[Mention
             and (_SOMEONE_AFTER.match(after) or _AGE_AFTER.match(after) or _SOMEONE_BEFORE.search(before))
         ):
             m.person = True
+
+
+def _kin_named(m: Mention, before: str) -> bool:
+    """A first name said alone right after whose kin it is ("his wife Robyn"); not a day ("a voice mail
+    from his daughter Wednesday"), a people's word ("his girlfriend, Ukrainian model …") or a place."""
+    if len(m.tokens) != 1 or m.person is not False or m.tokens[0].isupper():
+        return False
+    low = m.tokens[0].lower()
+    if low in DAYS or _origin_word(low) or is_place_name(low):
+        return False
+    return bool(_KIN_BEFORE.search(before))
 
 
 def _first_name_like(word: str) -> bool:

@@ -77,8 +77,9 @@ class Mention:
 
     @property
     def vouched(self) -> bool:
-        """A title, an honorific or an apposition says this is someone ("Gov. …", "Mr …", "…, a lawyer")."""
-        return self.honorific or has_title_head(self.title) or bool(self.appos)
+        """A title, an honorific, an apposition or kin says this is someone ("Gov. …", "Mr …", "…, a
+        lawyer", "his wife Robyn")."""
+        return self.honorific or has_title_head(self.title) or bool(self.appos) or "kin" in self.extra
 
     @property
     def mask_start(self) -> int:

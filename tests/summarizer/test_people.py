@@ -1526,3 +1526,18 @@ def test_a_name_without_its_middle_name_is_the_same_person() -> None:
     assert set(by_name(text_result(story))) == {"Ayalon Mahri Gomez"}
     story = "George H.W. Bush and George W. Bush met in Texas. George Bush said the meeting was short."
     assert {"George H.W. Bush", "George W. Bush"} <= set(by_name(text_result(story)))
+
+
+def test_a_first_name_said_as_someones_kin_is_a_person() -> None:
+    """ "his wife Robyn" and "a man named Sohaib" (cnn-val stories) named no one: a first name said once
+    alone is too little for the rules. Whose kin it is says it is someone; a day ("a voice mail from
+    his daughter Wednesday morning") or a people's word ("his girlfriend, Ukrainian model …") is no one."""
+    story = (
+        "Ambassador Mark Lindell tweeted that he and his wife Robyna were moved by the support. Records show "
+        "that Naseer emailed a man named Sohail, who he met in a chatroom. He got a voice mail from his "
+        "daughter Wednesday morning. He was shot near the Kremlin with his girlfriend, Ukrainian model Anna "
+        "Duritskova, 23."
+    )
+    _assert_story_lists(
+        story, {"Mark Lindell", "Robyna", "Sohail", "Anna Duritskova"}, ["Wednesday", "Ukrainian"]
+    )
