@@ -99,10 +99,10 @@ def has_title_head(title: str | None) -> bool:
 _SUBJECT_PRONOUNS = frozenset(word_list("i you he she it we they who"))
 _BEFORE_A_VERB = frozenset(word_list("will would could can should may might must shall"))
 # past tenses that end in no "-ed": an apposition that holds one is a clause ("Gateshead, the prime
-# minister took questions"), not a title
+# minister took questions"), not a title ("left" is not among them: "a left winger")
 _IRREGULAR_PAST = frozenset(
     word_list(
-        "took made gave went came saw met held left won lost spent sent began brought bought thought kept "
+        "took made gave went came saw met held won lost spent sent began brought bought thought kept "
         "found paid got ran wrote spoke became fell rose struck sold stood sat knew grew drew broke chose"
     )
 )
