@@ -105,8 +105,8 @@ _SOMEONE_BEFORE = re.compile(
 )
 
 
-# whose kin a first name said alone is: "his wife Robyn", "their daughters Saoirse, 6, and Orlaith", "two
-# children -- Molly", "a man named Sohaib"
+# whose kin a first name said alone is: "his wife Robyn", "their daughters Saoirse", "his son, Wil", "a man
+# named Sohaib"
 _KIN_BEFORE = re.compile(
     r"(?:\b(?:his|her|their|my|our|whose)\s+(?:\w+\s+)?(?:wife|husband|son|sons|daughter|daughters|children|"
     r"brother|brothers|sister|sisters|mother|father|partner|fianc[ée]e?|girlfriend|boyfriend|widow|grandson|"
