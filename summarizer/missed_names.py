@@ -115,15 +115,22 @@ _KIN_BEFORE = re.compile(
 )
 
 
+# between two first names of one list of kin: "Saoirse, 6, and Orlaith", "Robyn and Sejun"
+_KIN_LIST = re.compile(r"(?:,\s*\d{1,3})?\s*(?:,|,?\s+and|,?\s+&)\s+")
+
+
 def people_described_as_someone(sentences: Sequence[str], mentions: list[Mention]) -> None:
     """A full name with what only a person is, or their age, in apposition, is a person's, where only the
     model said no: "Aijalon Mahli Gomes, a U.S. citizen sentenced to eight years", "X, a mother of two",
     "Machiyo Narisawa, 66;", "a witness, Jang Yoon Seok, told"."""
-    for m in mentions:
+    kin: Mention | None = None  # the last first name said as kin: the names listed after it are kin too
+    for m in sorted(mentions, key=lambda m: (m.sent, m.start)):
         sentence = sentences[m.sent]
         after, before = sentence[m.end :], sentence[: m.start]
-        if _kin_named(m, before):
+        listed = kin is not None and kin.sent == m.sent and _KIN_LIST.fullmatch(sentence[kin.end : m.start])
+        if _kin_named(m, before, bool(listed)):
             m.person, m.extra["kin"] = True, "1"  # vouched for: kept when said once
+            kin = m
             continue
         # two words need a first name, not a word opening the sentence ("Married Adeli, 32, arranged")
         named = len(m.tokens) >= 3 or _first_name_like(m.tokens[0])
@@ -135,15 +142,16 @@ def people_described_as_someone(sentences: Sequence[str], mentions: list[Mention
             m.person = True
 
 
-def _kin_named(m: Mention, before: str) -> bool:
-    """A first name said alone right after whose kin it is ("his wife Robyn"); not a day ("a voice mail
-    from his daughter Wednesday"), a people's word ("his girlfriend, Ukrainian model …") or a place."""
+def _kin_named(m: Mention, before: str, listed: bool) -> bool:
+    """A first name said alone right after whose kin it is ("his wife Robyn"), or `listed` after such a
+    name ("their daughters Saoirse, 6, and Orlaith, 9"); not a day ("a voice mail from his daughter
+    Wednesday"), a people's word ("his girlfriend, Ukrainian model …") or a place."""
     if len(m.tokens) != 1 or m.person is not False or m.tokens[0].isupper():
         return False
     low = m.tokens[0].lower()
     if low in DAYS or _origin_word(low) or is_place_name(low):
         return False
-    return bool(_KIN_BEFORE.search(before))
+    return listed or bool(_KIN_BEFORE.search(before))
 
 
 def _first_name_like(word: str) -> bool:

@@ -541,7 +541,9 @@ def _decide_person(
     # "Kanye West", "Doris Day": a surname that is also an organisation's word, after a first name that
     # is none; a title makes it a person's ("singer Kanye West"), where "Iran Deal" stays no one's
     surname_like = _surname_like_org_word(bare, lower_vocab)
-    if len(bare) >= 2 and bare[-1].lower() in _PLACE_ENDINGS:
+    if len(bare) >= 2 and bare[-1].lower() in _CLUB_ENDINGS:
+        m.person = False  # "Queens Park Rangers", whatever title "Queens" reads as
+    elif len(bare) >= 2 and bare[-1].lower() in _PLACE_ENDINGS:
         m.person = False  # "Prince Edward Island", "King George Hospital": a title names the place
     elif _non_person_tokens(bare) and not (has_title_head(m.title) or honorific):
         if not surname_like:  # "Kanye West said" is left to the model ("White House said" is no one)

@@ -1482,6 +1482,9 @@ def test_a_clubs_name_is_no_persons() -> None:
         "Cole."
     )
     _assert_story_lists(story, {"Louis van Gaal", "Ander Herrera", "Jim Cole"}, ["Yeovil", "Dundee"])
+    # "Queen" read as a title made "Queen Park Rangers" someone in four Daily Mail stories
+    story = "Chelsea beat Queen Park Rangers 2-1. Queen Park Rangers said the referee erred, Jim Cole said."
+    _assert_story_lists(story, {"Jim Cole"}, ["Rangers"])
 
 
 def test_a_name_said_to_be_someone_in_apposition_is_a_persons() -> None:
@@ -1543,3 +1546,6 @@ def test_a_first_name_said_as_someones_kin_is_a_person() -> None:
     _assert_story_lists(
         story, {"Mark Lindell", "Robyna", "Sohail", "Anna Duritskova"}, ["Wednesday", "Ukrainian"]
     )
+    # a list of kin: "their daughters Saoirse, 6, and Orlaith, 9" (Orlaith was missed)
+    story = "Sara Paskell brought their daughters Saoirla, 6, and Orlenn, 9, to watch the cortege, she said."
+    _assert_story_lists(story, {"Sara Paskell", "Saoirla", "Orlenn"}, [])
