@@ -14,13 +14,13 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # "Hayes Microcomputer Products Inc"), unless it says "he", "she" or "who" of it (summarizer/lone_names.py);
 # nor is a longer name after "the" that ends its phrase or says something ("The Washington Post said");
 # "Prophet" is a title ("the Prophet Mohammed"); an apposition with a past tense is a clause, no title
-# ("Also in Gateshead, the prime minister took questions"); a name that ends as a club's is no one's
-# ("Yeovil Town", "Dundee FC"); a full name with what only a person is or their age in apposition is
-# someone's ("X, a U.S. citizen sentenced to eight years", "X, 66;", "a witness, X, told"), and so is a
-# first name said as someone's kin ("his wife Robyn") and those listed after it ("Saoirse, 6, and Orlaith");
-# a club's name is no one's whatever title opens it ("Queen Park Rangers"); "Victor Barnard" is "Victor Arden Barnard" of the
-# same story; topics: no label opens with a judgement of
-# its thing ("crippling sanctions", "important car"): the thing is the label;
+# ("Also in Gateshead, the prime minister took questions"); a name that ends as a club's is no one's,
+# whatever title opens it ("Yeovil Town", "Dundee FC", "Queen Park Rangers"); a full name with what only a
+# person is or their age in apposition is someone's ("X, a U.S. citizen sentenced to eight years", "X,
+# 66;", "a witness, X, told"), and so is a first name said as someone's kin ("his wife Robyn") and those
+# listed after it ("Saoirse, 6, and Orlaith"); "Victor Barnard" is "Victor Arden Barnard" of the same
+# story; topics: no label opens with a judgement of its thing ("crippling sanctions", "important car"):
+# the thing is the label;
 # 30: /who: a work named after its kind is no person where an auxiliary follows ("the game Manhunt was
 # blamed", "animation Shark Tale has raked in"; not "the company Bill Gates has built"), nor one that ends
 # in its format ("Shark Tale DVD"), nor an animal named after its kind ("Irish Setter Jagger"); a trip
