@@ -250,7 +250,7 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     if toks and toks[-1] in PARTY_WORDS:  # "Indiana Republican", "Democratic": a party, not a name
         return True
-    if len(toks) > 1 and toks[-1] in _CLUB_ENDINGS:  # "Yeovil Town", "Queens Park Rangers": a club
+    if _club_name(toks):
         return True
     if len(toks) > 1 and toks[0] in {"new", "air"}:  # "New Brunswick", "New Order", "Air Sahara"
         return True
@@ -263,6 +263,12 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
 
 # the last words of football and other sports clubs' names, never of a person's
 _CLUB_ENDINGS = frozenset(word_list("town rangers rovers athletic albion wanderers hotspur argyle fc afc"))
+
+
+def _club_name(tokens: Sequence[str]) -> bool:
+    """ "Yeovil Town", "Queens Park Rangers": a club's name, whatever title may seem to open it."""
+    return len(tokens) > 1 and tokens[-1].lower() in _CLUB_ENDINGS
+
 
 # organisation words that are also common surnames
 _SURNAME_ORG_WORDS = frozenset(
@@ -418,14 +424,14 @@ def _after_the(m: Mention, sentence: str) -> None:
     "the" where nothing describes it as someone's and it is its phrase's whole subject: "The Washington Post
     said", "the Cotton Blossom," ("the Michael Brown shooting" and "the Larry Gelbart satire" name what is
     someone's, and are left to the model)."""
-    if m.vouched:
+    if m.vouched or not re.search(r"\b[Tt]he\s+$", sentence[: m.start]):
         return
-    before, after = sentence[: m.start], sentence[m.end :]
-    if len(m.tokens) == 1 and re.search(r"\b[Tt]he\s+$", before):
+    after = sentence[m.end :]
+    if len(m.tokens) == 1:
         m.person = False
         if _LEADERS_BODY.match(after):
             m.extra["leader_named"] = "1"
-    elif len(m.tokens) >= 2 and re.search(r"\b[Tt]he\s+$", before) and _CLOSED_AFTER.match(after):
+    elif _CLOSED_AFTER.match(after):
         m.person = False
 
 
@@ -541,8 +547,8 @@ def _decide_person(
     # "Kanye West", "Doris Day": a surname that is also an organisation's word, after a first name that
     # is none; a title makes it a person's ("singer Kanye West"), where "Iran Deal" stays no one's
     surname_like = _surname_like_org_word(bare, lower_vocab)
-    if len(bare) >= 2 and bare[-1].lower() in _CLUB_ENDINGS:
-        m.person = False  # "Queens Park Rangers", whatever title "Queens" reads as
+    if _club_name(bare):
+        m.person = False  # before the title check: "Queens" of "Queens Park Rangers" reads as one
     elif len(bare) >= 2 and bare[-1].lower() in _PLACE_ENDINGS:
         m.person = False  # "Prince Edward Island", "King George Hospital": a title names the place
     elif _non_person_tokens(bare) and not (has_title_head(m.title) or honorific):

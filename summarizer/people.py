@@ -3,7 +3,7 @@
 Steps: split sentences; find capitalised runs and decide by rules which are people (summarizer/names.py;
 their titles: summarizer/titles.py); ask the optional spaCy model only about runs the rules cannot decide
 (summarizer/ner.py); merge each person's mentions under the fullest name; mask mentions as `@id` and read
-delegations, hosts and principals from cue phrases (summarizer/delegations.py). The byline author is added
+delegations, hosts and principals from cue phrases (summarizer/delegation/). The byline author is added
 with role `author` and can never be a delegate.
 """
 
