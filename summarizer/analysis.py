@@ -9,6 +9,10 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 32: /who: an organisation names a body, not a place, a people or a medium ("South Korean", "US TV",
+# "Republic of Georgia", "Wars" of "Star Wars franchise owner"), nor the words that qualify a title ("Senate",
+# not "Senate Majority"); one named after a name is read in full ("of the Center for Strategic and
+# International Studies", was "Center") (summarizer/organizations.py);
 # 31: /who: a lone word nothing vouches for is no person where the story uses it as a team ("Lazio were
 # favourites"), a place ("inside Anfield") or a body ("an Enafer official", "the Kayhan daily", "Hayes" of
 # "Hayes Microcomputer Products Inc"), unless it says "he", "she" or "who" of it (summarizer/lone_names.py);
@@ -134,7 +138,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 31
+ANALYSIS_VERSION = 32
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from summarizer.lexicon import (
     word_list,
 )
 from summarizer.name_tokens import Tok, tokenize
+from summarizer.organizations import names_a_body, org_after_name, without_qualifiers
 from summarizer.titles import (
     TITLE_MODIFIERS,
     has_title_head,
@@ -197,10 +198,11 @@ def _org_in(text: str | None) -> str | None:
         first_org = next((n for n, t in enumerate(part) if t.low in ORG_WORDS), len(part))
         if any(t.low in TITLE_HEADS for t in part[:first_org]):
             continue  # "U.S. Secretary of State" is a title
-        cand = text[part[0].start : part[-1].end]
+        cand = without_qualifiers(text[part[0].start : part[-1].end])
         is_org = any(t.low in ORG_WORDS for t in part) or (
             len(part) == 1 and re.fullmatch(r"[A-Z]{2,6}", part[0].text) and part[0].low not in NATIONALITY
         )
+        is_org = is_org and names_a_body(cand)
         if is_org and (best is None or len(cand) > len(best)):
             best = cand
     return best
@@ -401,7 +403,7 @@ def mentions_in(
         rel = relative_title(sentence, end if m.appos_end is None else m.appos_end)
         if rel:
             m.extra["relative"] = rel
-        m.organization = _org_in(m.appos) or _org_in(m.title) or _org_after(sentence, end)
+        m.organization = _org_in(m.appos) or _org_in(m.title) or org_after_name(sentence, end)
         _decide_person(m, sentence, lower_vocab, recased=recased, relative=bool(rel), groups=groups)
         _after_the(m, sentence)
         out.append(m)
@@ -521,14 +523,6 @@ def _word_surname(name_toks: list[Tok], n: int) -> bool:
         and name_toks[0].low not in STOPWORDS
         and not is_place_name(name_toks[0].low)
     )
-
-
-def _org_after(sentence: str, end: int) -> str | None:
-    """An organisation named right after the name: "… from the Acme Corporation"."""
-    om = re.match(r"\s+(?:from|of)\s+(?:the\s+)?((?:[A-Z][\w'’\-]*\s?){1,5})", sentence[end:])
-    if om and any(w.lower().strip("'’") in ORG_WORDS for w in om.group(1).split()):
-        return om.group(1).strip()
-    return None
 
 
 def _decide_person(

@@ -416,6 +416,34 @@ def test_a_title_naming_an_office_gives_no_organisation() -> None:
     assert people["Jane Roe"].organization == "State Department"
 
 
+def test_an_organisation_is_a_body_not_a_place_a_people_or_a_medium() -> None:
+    people = by_name(
+        text_result(
+            "Delta Open\n\nSouth Korean Min-ho Park beat David Kvara of the Republic of Georgia on Monday. "
+            '"I was tired," said Kvara. The US TV host Harold Brisk watched with Senate Majority Leader Ann '
+            "Corrow, who said the match was long. Iranian Oil Minister Reza Farzan also attended."
+        )
+    )
+    assert people["Min-ho Park"].organization is None  # not "South Korean"
+    assert people["David Kvara"].organization is None  # not "Republic"
+    assert people["Harold Brisk"].organization is None  # not "US TV"
+    assert people["Ann Corrow"].organization == "Senate"  # not "Senate Majority"
+    assert people["Reza Farzan"].organization is None  # not "Iranian Oil"
+
+
+def test_an_organisation_named_after_a_name_is_read_in_full() -> None:
+    people = by_name(
+        text_result(
+            "Oil warning\n\nThe U.S. should rethink its oil policy, according to Carl Umbert of the Center "
+            "for Strategic and International Studies. Dana Loft of the National Organization of Black Law "
+            "Enforcement Executives agreed, and so did Ray Penn of Halden University and Greta Voss."
+        )
+    )
+    assert people["Carl Umbert"].organization == "Center for Strategic and International Studies"
+    assert people["Dana Loft"].organization == "National Organization of Black Law Enforcement Executives"
+    assert people["Ray Penn"].organization == "Halden University"  # the "and" after it names a person
+
+
 # -- the failures issue #10 listed, each on the article it was seen in ----------------------------------
 
 
