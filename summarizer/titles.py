@@ -292,9 +292,19 @@ def title_before_name(toks: list[Tok], k: int, sentence: str) -> tuple[str, int]
     """The title before the name token k opens, and where it starts: right before it ("Secretary of State
     John Kerry"), else before a comma in front of it ("his counterpart, Ariel Sharon")."""
     tb = _title_before(toks, k, sentence)
-    if tb is None and k >= 2 and toks[k - 1].text == ",":
+    if tb is None and k >= 2 and toks[k - 1].text == "," and not _owns_next(toks, k):
         tb = _title_before_comma(toks, k - 1, sentence)
     return tb
+
+
+def _owns_next(toks: list[Tok], k: int) -> bool:
+    """Whether the name opening at token k owns what follows ("…, Portsmouth's shape made life hard"): it
+    opens a new clause, so the title before the comma is someone else's ("with Fuller as an out-and-out
+    striker, Portsmouth's shape")."""
+    j = k
+    while j < len(toks) and toks[j].is_cap and toks[j].is_word:
+        j += 1
+    return j + 1 < len(toks) and toks[j].low in {"'s", "’s"} and toks[j + 1].text.islower()
 
 
 # what ends a title after a name: a mark, a relative, "and" before a clause, or the verb when no comma

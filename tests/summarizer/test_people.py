@@ -1577,3 +1577,17 @@ def test_a_first_name_said_as_someones_kin_is_a_person() -> None:
     # a list of kin: "their daughters Saoirse, 6, and Orlaith, 9" (Orlaith was missed)
     story = "Sara Paskell brought their daughters Saoirla, 6, and Orlenn, 9, to watch the cortege, she said."
     _assert_story_lists(story, {"Sara Paskell", "Saoirla", "Orlenn"}, [])
+
+
+def test_a_title_before_a_comma_is_not_for_a_name_that_owns_what_follows() -> None:
+    """ "With just Fuller as an out-and-out striker, Portsmouth's shape made life difficult": the striker
+    is Fuller, and Portsmouth opens a new clause."""
+    people = by_name(
+        text_result(
+            "Rovers held\n\nRovers were held by Kingsport on Sunday. With just Dario Mensah as an "
+            "out-and-out striker, Kingsport's shape made life difficult for Rovers. Mensah said the point "
+            "was deserved."
+        )
+    )
+    assert "Kingsport" not in people, people
+    assert "Dario Mensah" in people
