@@ -553,7 +553,7 @@ def _candidates(
     parts_of_speech: tuple[set[str], set[str], set[str], set[str]],
     head_stems: set[str],
     word_freq: Counter[str],
-    uses: tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]],
+    uses: tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]], Counter[str]],
     lede: set[tuple[str, ...]],
 ) -> list[Candidate]:
     """The phrases (stem tuples, with their counts) that could be a topic, each labelled in its
@@ -562,7 +562,8 @@ def _candidates(
     the stems used as a noun, those the model tags as adjectives, as verbs, and as adverbs; `lede`: the
     phrases the story's opening sentence says."""
     nouns, adjectives, verbs, adverbs = parts_of_speech
-    whole, opened = uses  # uses not inside a longer phrase; forms' uses opening a sentence
+    # uses not inside a longer phrase; forms' uses opening a sentence; words' uses ending a run
+    whole, opened, run_final = uses
     out: list[Candidate] = []
     for key, f in freq.items():
         if len(key) > 1 and not whole[key]:
@@ -573,7 +574,7 @@ def _candidates(
         label = casing.display(form, n > opened[form])
         if len(form) == 2 and label[:1].isupper() and form[1].islower() and key[1] in _PARTS_AND_PEOPLE:
             continue  # "Disney directors", "Yukos unit", "Skype users": the name is the topic
-        if _is_lone_modifier(key, label, nouns, adjectives):
+        if _is_lone_modifier(key, label, nouns, adjectives, run_final):
             continue
         if form[0].lower() in _CHANGES and (len(form) > len(key) or all(grades(w) for w in form[1:])):
             continue  # "rise in unemployment" is news of unemployment; "further rise", "gain" of nothing
@@ -703,11 +704,16 @@ def _is_clause(key: tuple[str, ...], form: tuple[str, ...], verbs: set[str]) -> 
     )
 
 
-def _is_lone_modifier(key: tuple[str, ...], label: str, nouns: set[str], adjectives: set[str]) -> bool:
-    """A lone modifier is not a subject: "operating", "preserving", "dangerous", and what the model tags
-    as an adjective ("vulnerable", "final")."""
+def _is_lone_modifier(
+    key: tuple[str, ...], label: str, nouns: set[str], adjectives: set[str], run_final: Counter[str]
+) -> bool:
+    """A lone modifier is not a subject: "operating", "preserving", "dangerous", what the model tags
+    as an adjective ("vulnerable", "final"), and a compound the story says only before a noun
+    ("six-kilometre race", "a thrill-a-minute kind of film", "one-billion-dlr debt offering")."""
     if len(key) != 1 or not label.islower():
         return False
+    if "-" in label and not run_final[key[0]]:
+        return True
     return key[0] in adjectives or (key[0] not in nouns and bool(_ADJECTIVAL.search(key[0])))
 
 
@@ -902,6 +908,7 @@ class PhraseCounts:
     word_freq: Counter[str]
     word_spread: Counter[str]  # how many sentences say the word
     word_runs: defaultdict[str, set[int]]  # the runs that say the word
+    run_final: Counter[str]  # uses as the last word of a run: a head, not only a modifier
     in_order: list[list[str]]  # each sentence's content-word stems, for their centrality
     capitalised: Counter[str]  # uses with a capital where the sentence does not open
     lower_case: Counter[str]
@@ -923,6 +930,7 @@ def count_phrases(sentences: Sequence[str], firms: frozenset[str] = frozenset())
     in_order: list[list[str]] = []
     capitalised: Counter[str] = Counter()
     lower_case: Counter[str] = Counter()
+    run_final: Counter[str] = Counter()
     for i, sentence in enumerate(sentences):
         opening = sentence.lstrip(" \"'“‘([")
         seen: set[str] = set()
@@ -938,6 +946,7 @@ def count_phrases(sentences: Sequence[str], firms: frozenset[str] = frozenset())
                     surface[w] += 1
                     (capitalised if w[:1].isupper() else lower_case)[stem] += 1
                 word_freq[stem] += 1
+                run_final[stem] += j == len(run.words) - 1
                 seen.add(stem)
             for j, gram, content, is_whole in _grams(run):
                 key = tuple(stem_of(w) for w in content)
@@ -960,6 +969,7 @@ def count_phrases(sentences: Sequence[str], firms: frozenset[str] = frozenset())
         word_freq=word_freq,
         word_spread=word_spread,
         word_runs=word_runs,
+        run_final=run_final,
         in_order=in_order,
         capitalised=capitalised,
         lower_case=lower_case,
@@ -992,7 +1002,7 @@ def label_candidates(
         (nouns, *_tagged_classes(tags)),
         head_stems,
         counts.word_freq,
-        (counts.whole, counts.opened),
+        (counts.whole, counts.opened, counts.run_final),
         _lede_names(sentences[0], firms),
     )
     measures = _measures(f"{headline}\n{body}", counts.word_freq)

@@ -688,3 +688,14 @@ def test_made_up_stories_get_the_labels_an_editor_would(story: str) -> None:
     text, wanted, unwanted = _LABELLED_STORIES[story]
     got = labels_of_text(text)
     assert wanted <= set(got) and not unwanted & set(got), got
+
+
+def test_a_compound_said_only_before_a_noun_is_no_label_alone() -> None:
+    text = (
+        "Robots film disappoints\n\nThe new robot film is a thrill-a-minute kind of action film, critics "
+        "said. Director Mark Bellamy said the thrill-a-minute pace was the point. Fans of thrill-a-minute "
+        "cinema queued in London, and the thrill-a-minute sequences drew cheers at the premiere."
+    )
+    got = labels_of_text(text)
+    assert "thrill-a-minute" not in got, got
+    assert "film and television" in got and "robot" in got, got
