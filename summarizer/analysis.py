@@ -13,7 +13,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # "Republic of Georgia", "Wars" of "Star Wars franchise owner"), nor the words that qualify a title ("Senate",
 # not "Senate Majority"); one named after a name is read in full ("of the Center for Strategic and
 # International Studies", was "Center") (summarizer/organizations.py); a title before a comma is not for a
-# name that owns what follows ("as an out-and-out striker, Portsmouth's shape"); topics: a compound said
+# name that owns what follows ("as an out-and-out striker, Portsmouth's shape"); a day before a name takes
+# its joiner with it ("on Monday for Putin's meeting" named "for Putin"); a hashtag or a handle names no one
+# ("#IndiasDaughter", "@President_Boren"); topics: a compound said
 # only before a noun is no label alone ("six-kilometre" race, "thrill-a-minute" kind of film);
 # 31: /who: a lone word nothing vouches for is no person where the story uses it as a team ("Lazio were
 # favourites"), a place ("inside Anfield") or a body ("an Enafer official", "the Kayhan daily", "Hayes" of

@@ -405,6 +405,8 @@ def mentions_in(
             m.extra["relative"] = rel
         m.organization = _org_in(m.appos) or _org_in(m.title) or org_after_name(sentence, end)
         _decide_person(m, sentence, lower_vocab, recased=recased, relative=bool(rel), groups=groups)
+        if start > 0 and sentence[start - 1] in "#@":
+            m.person = False  # a hashtag or a handle ("#IndiasDaughter", "@President_Boren") names no one
         _after_the(m, sentence)
         out.append(m)
     return out
@@ -459,6 +461,8 @@ def _set_title(m: Mention, toks: list[Tok], first: Tok, in_front: list[Tok], sen
         m.title, m.title_start = tb
     else:
         prefix = [t for t in in_front if t.low not in DAYS and t.low not in MONTHS and t.start < m.start]
+        while prefix and prefix[0].low in {"of", "for"}:  # "Monday for Putin's meeting"
+            prefix = prefix[1:]
         if prefix:
             m.title_start = prefix[0].start  # mask "Ms." with the name
             if prefix[-1].low.rstrip(".") not in HONORIFICS_DROPPED:
@@ -474,6 +478,9 @@ def _skip_descriptors(run: list[Tok], split: int) -> int:
     # "On Wednesday Tony Blair": a day or month in front is not part of the name
     while split < len(run) - 1 and (run[split].low in DAYS or run[split].low in MONTHS):
         split += 1
+        # "on Monday for Putin's meeting", "in September of Clinton's first grandchild": the joiner goes too
+        if split < len(run) - 1 and run[split].low in {"of", "for"}:
+            split += 1
     # "New Zealander Graham Henry", "U.S. Dlrs": a nationality in front describes, it is not the name
     for n in (2, 1):
         lead_words = " ".join(t.low for t in run[split : split + n])

@@ -1591,3 +1591,28 @@ def test_a_title_before_a_comma_is_not_for_a_name_that_owns_what_follows() -> No
     )
     assert "Kingsport" not in people, people
     assert "Dario Mensah" in people
+
+
+def test_a_day_before_a_name_takes_its_joiner_with_it() -> None:
+    """ "on Monday for Putin's scheduled meeting" named someone "for Putin"; "in September of Clinton's
+    first grandchild", "of Clinton"."""
+    people = by_name(
+        text_result(
+            "Dorin returns\n\nPresident Ivan Dorin appeared in public on Tuesday. All eyes were turned to "
+            "the capital on Monday for Dorin's scheduled meeting, and in September of Dorin's first visit "
+            "abroad the talks will go on. Dorin said he was well."
+        )
+    )
+    assert set(people) == {"Ivan Dorin"}, people
+    assert people["Ivan Dorin"].title == "President"
+
+
+def test_a_hashtag_or_a_handle_names_no_one() -> None:
+    people = by_name(
+        text_result(
+            "Film banned\n\nThe hashtag #KabirStory was trending after the film aired. The university's "
+            "president, Dana Holt, wrote on @President_Holt that the ban was wrong. Holt said she would "
+            "appeal, and #KabirStory trended again."
+        )
+    )
+    assert set(people) == {"Dana Holt"}, people
