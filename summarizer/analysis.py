@@ -15,7 +15,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # International Studies", was "Center") (summarizer/organizations.py); a title before a comma is not for a
 # name that owns what follows ("as an out-and-out striker, Portsmouth's shape"); a day before a name takes
 # its joiner with it ("on Monday for Putin's meeting" named "for Putin"); a hashtag or a handle names no one
-# ("#IndiasDaughter", "@President_Boren"); topics: a compound said
+# ("#IndiasDaughter", "@President_Boren"); "intern" and "editor-in-chief" head titles, and so does a head
+# that is also a name after a title's modifier ("Special Agent X"); a name that ends in "School" or
+# "Academy" is no one's; a title's role noun is no organisation ("DJ" of "radio DJ"); topics: a compound said
 # only before a noun is no label alone ("six-kilometre" race, "thrill-a-minute" kind of film);
 # 31: /who: a lone word nothing vouches for is no person where the story uses it as a team ("Lazio were
 # favourites"), a place ("inside Anfield") or a body ("an Enafer official", "the Kayhan daily", "Hayes" of

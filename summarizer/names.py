@@ -26,6 +26,7 @@ from summarizer.lexicon import (
     NATIONALITY,
     ORG_WORDS,
     POST_NOMINALS,
+    ROLE_NOUNS,
     SPEECH_VERBS,
     STOPWORDS,
     TITLE_COMPLEMENTS,
@@ -189,7 +190,11 @@ def _org_in(text: str | None) -> str | None:
         org_at = max((n for n, t in enumerate(part) if t.low in ORG_WORDS), default=-1)
         complement = any(t.low in {"of", "for"} for t in part[org_at + 1 :]) if org_at >= 0 else False
         # "Russian Space Agency General Director" -> the agency; "Department of Criminal Justice" stays
-        while part and not complement and (part[-1].low in TITLE_HEADS or part[-1].low in {"of", "for"}):
+        while (
+            part
+            and not complement
+            and (part[-1].low in TITLE_HEADS | ROLE_NOUNS or part[-1].low in {"of", "for"})
+        ):
             part = part[:-1]
         while part and (part[0].low in TITLE_HEADS or part[0].low in {"of", "for", "the"}):
             part = part[1:]
@@ -299,6 +304,14 @@ def _surname_like_org_word(bare: Sequence[str], lower_vocab: set[str]) -> bool:
 _OFFICES_BEFORE_FULL_NAMES = frozenset(["judge", "justice", "bishop", "marshal", "sheriff"])
 
 
+def _heads_title(run: list[Tok], k: int) -> bool:
+    """Whether token k of a capitalised run heads a title; a head that is also a name ("Agent", "Fellow")
+    only after a title's modifier ("Special Agent Omar Quist", "Senior Fellow")."""
+    if head_word(run[k], True):
+        return True
+    return k > 0 and run[k - 1].low in TITLE_MODIFIERS and head_word(run[k], False)
+
+
 def _split_title(run: list[Tok]) -> int:
     """Index where the name starts in a run: after the last title head or dropped honorific."""
     split = 0
@@ -310,7 +323,7 @@ def _split_title(run: list[Tok]) -> int:
         if (
             low in HONORIFICS_DROPPED
             or low in _PLURAL_TITLES
-            or (head_word(run[k], True) and nxt not in {"of", "for"} | NAME_SUFFIXES)
+            or (_heads_title(run, k) and nxt not in {"of", "for"} | NAME_SUFFIXES)
         ):
             split = k + 1
         elif low in _OFFICES_BEFORE_FULL_NAMES and k + 2 < len(run) and run[k + 1].is_cap:
@@ -587,7 +600,7 @@ _PLACE_ENDINGS = frozenset(
     word_list(
         """
         island islands county city river sea ocean valley peninsula coast airport station stadium arena
-        road avenue square hospital bridge
+        road avenue square hospital bridge school academy
         """
     )
 )

@@ -1616,3 +1616,17 @@ def test_a_hashtag_or_a_handle_names_no_one() -> None:
         )
     )
     assert set(people) == {"Dana Holt"}, people
+
+
+def test_an_intern_an_agent_and_an_editor_in_chief_are_titles_and_a_school_is_no_one() -> None:
+    people = by_name(
+        text_result(
+            "Paper sued\n\nHerald Editor-in-Chief Nora Pike said the paper would fight the suit. Former "
+            "White House intern Leah Marsh and Special Agent Omar Quist gave evidence, and pupils of the "
+            "Queen Anne Boleyn Academy wrote letters. Pike said she was confident."
+        )
+    )
+    assert people["Nora Pike"].title == "Herald Editor-in-Chief", people
+    assert people["Leah Marsh"].title == "Former White House intern"
+    assert people["Omar Quist"].title == "Special Agent"
+    assert not [name for name in people if "Academy" in name], people
