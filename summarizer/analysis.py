@@ -13,12 +13,13 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # "Republic of Georgia", "Wars" of "Star Wars franchise owner"), nor the words that qualify a title ("Senate",
 # not "Senate Majority"); one named after a name is read in full ("of the Center for Strategic and
 # International Studies", was "Center") (summarizer/organizations.py); a title before a comma is not for a
-# name that owns what follows ("as an out-and-out striker, Portsmouth's shape"); a day before a name takes
-# its joiner with it ("on Monday for Putin's meeting" named "for Putin"); a hashtag or a handle names no one
-# ("#IndiasDaughter", "@President_Boren"); "intern" and "editor-in-chief" head titles, and so does a head
-# that is also a name after a title's modifier ("Special Agent X"); a name that ends in "School" or
-# "Academy" is no one's; a title's role noun is no organisation ("DJ" of "radio DJ"); topics: a compound said
-# only before a noun is no label alone ("six-kilometre" race, "thrill-a-minute" kind of film);
+# name that owns what follows ("as an out-and-out striker, Portsmouth's shape"); a day before a name takes its
+# joiner with it ("on Monday for Putin's meeting" named "for Putin"); a hashtag or a handle names no one
+# ("#IndiasDaughter", "@President_Boren"); "intern" and "editor-in-chief" head titles, and so does a head that
+# is also a name after a title's modifier ("Special Agent X"); a name that ends in "School" or "Academy" is no
+# one's; a title's role noun is no organisation ("DJ" of "radio DJ"); a state before a party word titles the
+# name ("Michigan Democrat David Bonior", was one person of four words); topics: a compound said only before a
+# noun is no label alone ("six-kilometre" race, "thrill-a-minute" kind of film);
 # 31: /who: a lone word nothing vouches for is no person where the story uses it as a team ("Lazio were
 # favourites"), a place ("inside Anfield") or a body ("an Enafer official", "the Kayhan daily", "Hayes" of
 # "Hayes Microcomputer Products Inc"), unless it says "he", "she" or "who" of it (summarizer/lone_names.py);

@@ -31,6 +31,7 @@ from summarizer.lexicon import (
     STOPWORDS,
     TITLE_COMPLEMENTS,
     TITLE_HEADS,
+    US_STATES,
     WORD_SURNAMES,
     is_place_name,
     word_list,
@@ -497,7 +498,9 @@ def _skip_descriptors(run: list[Tok], split: int) -> int:
     # "New Zealander Graham Henry", "U.S. Dlrs": a nationality in front describes, it is not the name
     for n in (2, 1):
         lead_words = " ".join(t.low for t in run[split : split + n])
-        if split + n < len(run) and (lead_words in NATIONALITY or lead_words in PARTY_WORDS):
+        # "Michigan Democrat David Bonior", "New York Republican X": a state's party member
+        state_party = lead_words in US_STATES and split + n < len(run) and run[split + n].low in PARTY_WORDS
+        if state_party or (split + n < len(run) and (lead_words in NATIONALITY or lead_words in PARTY_WORDS)):
             # not the start of a place's name: "Saudi" of "Saudi Arabia's deputy prime minister"
             place = " ".join(t.low for t in run[split : split + n + 1]).removesuffix("'s").removesuffix("’s")
             if is_place_name(place):

@@ -1630,3 +1630,15 @@ def test_an_intern_an_agent_and_an_editor_in_chief_are_titles_and_a_school_is_no
     assert people["Leah Marsh"].title == "Former White House intern"
     assert people["Omar Quist"].title == "Special Agent"
     assert not [name for name in people if "Academy" in name], people
+
+
+def test_a_states_party_member_is_titled_by_state_and_party() -> None:
+    people = by_name(
+        text_result(
+            'Trade pact\n\n"It will cost jobs," warned Michigan Democrat Dave Bonner, who opposed the pact. '
+            "New York Republican Sara Kellam said she backed it on Monday. Bonner said the vote would be "
+            "close."
+        )
+    )
+    assert people["Dave Bonner"].title == "Michigan Democrat", people
+    assert people["Sara Kellam"].title == "New York Republican", people
