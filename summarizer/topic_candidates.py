@@ -71,7 +71,7 @@ _GENERIC = frozenset(
         stars copies cards labels newspaper newspapers house houses family families life lives class
         details detail address community people person thing things
         place future half form right result results round value information figures measures reporters
-        product products
+        product products page pages name names eye eyes front vice
         sign return record way part end lot fact shape success boost notes
         went held spent took kept left brought began begun thought sought fought led sent built stood
         heard ran lost saw knew grew drew wrote spoke broke chose rose shot felt meant told became

@@ -699,3 +699,19 @@ def test_a_compound_said_only_before_a_noun_is_no_label_alone() -> None:
     got = labels_of_text(text)
     assert "thrill-a-minute" not in got, got
     assert "film and television" in got and "robot" in got, got
+
+
+def test_a_page_or_a_name_is_no_label_alone() -> None:
+    toy = labels_of_text(
+        "Petition over toy name\n\nParents want Toyco to change the name of its Brainy Boy range. The "
+        "petition says the name tells girls that science is for boys. Toyco said the name was chosen years "
+        "ago, and the petition has 40,000 signatures. Parents plan to deliver the petition on Friday, and "
+        "Toyco said it would review the name."
+    )
+    assert "name" not in toy and "Toyco" in toy, toy
+    ferry = labels_of_text(
+        "Ferry sinks off coast\n\nA ferry sank off the coast on Monday, officials said on their Facebook "
+        "page. The page listed the names of 12 survivors. Rescuers searched the sea for the ferry's crew, "
+        "and the page said the search would go on. The ferry carried 40 people, the page said."
+    )
+    assert "page" not in ferry and "ferry" in ferry, ferry
