@@ -54,7 +54,7 @@ WORD_SURNAMES = frozenset(
         may king young brown green white black gray grey little long given rich hill wood woods field
         price bell cook baker miller turner carter hunter fisher walker parker mason ward hall wells rose
         lane day noble hope love good best bush stone marsh swift sharp strong cross read power page
-        banks rice lamb fox wolf bird burns house moody golding
+        banks rice lamb fox wolf bird burns house moody golding frank begin short small every more key
         """
     )
 )

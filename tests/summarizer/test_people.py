@@ -1642,3 +1642,16 @@ def test_a_states_party_member_is_titled_by_state_and_party() -> None:
     )
     assert people["Dave Bonner"].title == "Michigan Democrat", people
     assert people["Sara Kellam"].title == "New York Republican", people
+
+
+def test_a_surname_that_is_also_a_word_stays_in_the_name() -> None:
+    """ "city spokesman Jeff Small" was "Jeff" where the story also says "small"."""
+    people = by_name(
+        text_result(
+            "City clerk fired\n\nThe city's top clerk was fired over racist emails, city spokesman Jeff "
+            "Small said on Friday. Small said more emails were being read, and former mayor Ellis Short said "
+            "the council had acted too late. The pay gap is small, and the list is short."
+        )
+    )
+    assert people["Jeff Small"].title == "city spokesman", people
+    assert people["Ellis Short"].title == "former mayor", people
