@@ -139,6 +139,10 @@ def _is_name_token(t: Tok) -> bool:
     return t.is_cap and t.is_word
 
 
+# Words that open a clause, never a name's part: a capitalised one inside a run starts a new run
+_CLAUSE_OPENERS = frozenset(word_list("but and or so yet because although though while whereas"))
+
+
 def find_runs(toks: list[Tok]) -> list[tuple[int, int]]:
     """[i, j) token ranges of capitalised runs; particles and "of"/"for" may join two capitalised parts."""
     runs: list[tuple[int, int]] = []
@@ -150,6 +154,8 @@ def find_runs(toks: list[Tok]) -> list[tuple[int, int]]:
         j = i + 1
         while j < n:
             t = toks[j]
+            if t.low in _CLAUSE_OPENERS:
+                break  # "… against South Africa But Stewart made clear": a caption ran into the sentence
             if _is_name_token(t) or t.low in NAME_SUFFIXES:
                 j += 1
             elif (
@@ -232,6 +238,7 @@ def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[st
         given = not at_start and low in _GIVEN_NAME_WORDS and i + 1 < j
         if (
             (low in STOPWORDS and t.text not in {"Mr", "Ms", "Mrs", "Dr"} and not given)
+            or _PRONOUN.fullmatch(low)  # "I'm Avery Wallace and I've always known"
             or (at_start and low in lower_vocab and low not in TITLE_HEADS and low not in TITLE_MODIFIERS)
             or (i + 1 < j and _DESCRIBING_COMPOUND.fullmatch(t.text))
         ):

@@ -43,7 +43,7 @@ TITLE_MODIFIERS = frozenset(
         special principal first permanent joint regional managing top royal political economic foreign
         finance defence defense security homeland trade state then outgoing incoming new designated
         media team tour tournament debt government communications press health interior treasury
-        majority minority
+        majority minority prime
         """
     )
 )

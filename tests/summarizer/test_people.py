@@ -1655,3 +1655,16 @@ def test_a_surname_that_is_also_a_word_stays_in_the_name() -> None:
     )
     assert people["Jeff Small"].title == "city spokesman", people
     assert people["Ellis Short"].title == "former mayor", people
+
+
+def test_a_pronoun_a_clause_opener_or_a_bare_office_opens_no_name() -> None:
+    """ "I'm Avery Wallace", a caption run into "But Stewart made clear", "the Australian Prime Minister
+    said" named "I'm Avery Wallace", "But Stewart" and "Prime Minister"."""
+    people = by_name(
+        text_result(
+            "Coach wanted\n\nFormer captain Alan Dorsey wants the job. Dorsey played his last Test against "
+            "South Africa But Dorsey made clear he would need a free hand. \"I'm Nadia Roe and I coach "
+            'too," said Roe. In September, the Australian Prime Minister said the team needed a coach.'
+        )
+    )
+    assert set(people) == {"Alan Dorsey", "Nadia Roe"}, people
