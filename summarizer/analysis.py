@@ -21,8 +21,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # name ("Michigan Democrat David Bonior", was one person of four words); a surname that is also a word stays
 # ("Jeff Small", "Menachem Begin", "John Key", was "Jeff", "Menachem", "John"); a pronoun or a clause opener
 # opens no name ("I'm Avery Wallace", a caption run into "But Stewart made clear"), nor is "Prime Minister"
-# one; topics: a compound said only before a noun is no label alone ("six-kilometre" race, "thrill-a-minute"
-# kind of film), nor "page", "name", "eyes", "front" or "vice";
+# one; "official" alone before a body's name is no title ("the official White House line"), and "Watch" ends a
+# body's name ("Human Rights Watch"); topics: a compound said only before a noun is no label alone
+# ("six-kilometre" race, "thrill-a-minute" kind of film), nor "page", "name", "eyes", "front" or "vice";
 # 31: /who: a lone word nothing vouches for is no person where the story uses it as a team ("Lazio were
 # favourites"), a place ("inside Anfield") or a body ("an Enafer official", "the Kayhan daily", "Hayes" of
 # "Hayes Microcomputer Products Inc"), unless it says "he", "she" or "who" of it (summarizer/lone_names.py);

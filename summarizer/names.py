@@ -276,6 +276,12 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
     return is_place_name(" ".join(toks))
 
 
+def _vouching_title(title: str | None) -> bool:
+    """A title that makes a body's words a person's name ("singer Kanye West"); "official" alone is
+    the adjective before a body ("the official White House line", "the official Kremlin view")."""
+    return has_title_head(title) and (title or "").lower() != "official"
+
+
 # the last words of football and other sports clubs' names, never of a person's
 _CLUB_ENDINGS = frozenset(word_list("town rangers rovers athletic albion wanderers hotspur argyle fc afc"))
 
@@ -575,7 +581,7 @@ def _decide_person(
         m.person = False  # before the title check: "Queens" of "Queens Park Rangers" reads as one
     elif len(bare) >= 2 and bare[-1].lower() in _PLACE_ENDINGS:
         m.person = False  # "Prince Edward Island", "King George Hospital": a title names the place
-    elif _non_person_tokens(bare) and not (has_title_head(m.title) or honorific):
+    elif _non_person_tokens(bare) and not (_vouching_title(m.title) or honorific):
         if not surname_like:  # "Kanye West said" is left to the model ("White House said" is no one)
             m.person = False
     elif len(bare) == 1 and bare[0].isupper() and len(bare[0]) > 1 and not recased:

@@ -1668,3 +1668,13 @@ def test_a_pronoun_a_clause_opener_or_a_bare_office_opens_no_name() -> None:
         )
     )
     assert set(people) == {"Alan Dorsey", "Nadia Roe"}, people
+
+
+def test_official_before_a_body_and_a_watchdog_name_no_one() -> None:
+    people = by_name(
+        text_result(
+            "Talks stall\n\nThe official White House line is that talks go on, spokesman Dan Ferro said. "
+            "Human Rights Watch says the talks have failed, and Ferro said the White House disagrees."
+        )
+    )
+    assert set(people) == {"Dan Ferro"}, people
