@@ -139,8 +139,9 @@ def _is_name_token(t: Tok) -> bool:
     return t.is_cap and t.is_word
 
 
-# Words that open a clause, never a name's part: a capitalised one inside a run starts a new run
-_CLAUSE_OPENERS = frozenset(word_list("but and or so yet because although though while whereas"))
+# Words that open a clause, never a name's part: a capitalised one inside a run starts a new run ("So" is
+# left out: it is a syllable of Korean names, "Kim So Hyun")
+_CLAUSE_OPENERS = frozenset(word_list("but and or yet because although though while whereas"))
 
 
 def find_runs(toks: list[Tok]) -> list[tuple[int, int]]:
