@@ -187,6 +187,11 @@ def find_runs(toks: list[Tok]) -> list[tuple[int, int]]:
     return runs
 
 
+# what a title's organisation never ends with: "Russian Space Agency General Director", "radio DJ"
+_ORG_TAIL_WORDS = TITLE_HEADS | ROLE_NOUNS | {"of", "for"}
+_TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+
+
 def _org_in(text: str | None) -> str | None:
     """The organisation named in a title ("Department of Homeland Security", "CNN", "State Department")."""
     if not text:
@@ -198,11 +203,7 @@ def _org_in(text: str | None) -> str | None:
         org_at = max((n for n, t in enumerate(part) if t.low in ORG_WORDS), default=-1)
         complement = any(t.low in {"of", "for"} for t in part[org_at + 1 :]) if org_at >= 0 else False
         # "Russian Space Agency General Director" -> the agency; "Department of Criminal Justice" stays
-        while (
-            part
-            and not complement
-            and (part[-1].low in TITLE_HEADS | ROLE_NOUNS or part[-1].low in {"of", "for"})
-        ):
+        while part and not complement and part[-1].low in _ORG_TAIL_WORDS:
             part = part[:-1]
         while part and (part[0].low in TITLE_HEADS or part[0].low in {"of", "for", "the"}):
             part = part[1:]
@@ -409,7 +410,7 @@ def mentions_in(
                 continue  # "Prince of Wales" is a title
             honorific = True
         name_toks = name_toks[: _name_end(name_toks, lower_vocab)]
-        if not name_toks or all(t.low.rstrip(".") in TITLE_HEADS | TITLE_MODIFIERS for t in name_toks):
+        if not name_toks or all(t.low.rstrip(".") in _TITLE_WORDS for t in name_toks):
             continue
         start, end = name_toks[0].start, name_toks[-1].end  # the mention spans "Ruth Kelly MP" …
         if len(name_toks) > 2 and name_toks[-1].low in POST_NOMINALS:

@@ -33,6 +33,9 @@ _NO_BODY = frozenset(
 # minister" (but "Republican National Committee" opens with its own word)
 _QUALIFIERS = frozenset(word_list("majority minority democratic republican"))
 _FORMER = frozenset(word_list("former ex"))
+_NOT_ITS_OWN_NAME = _NO_BODY | _QUALIFIERS | _FORMER  # words that alone name no body
+_BODY_WORDS = ORG_WORDS - _NO_BODY
+_DATE_WORDS = DAYS | MONTHS
 _JOINERS = frozenset(["of", "for", "and", "&", "the", "on"])
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 
@@ -49,7 +52,7 @@ def names_a_body(org: str) -> bool:
         low = w.lower()
         if _ACRONYM.fullmatch(w) and low not in NATIONALITY and low not in _NO_BODY:
             return True
-        if low in NATIONALITY or is_place_name(low) or low in _NO_BODY or low in _QUALIFIERS | _FORMER:
+        if low in NATIONALITY or is_place_name(low) or low in _NOT_ITS_OWN_NAME:
             continue
         return True  # a body's word ("Department") or a name of its own ("Barclays", "Lycos")
     return False
@@ -83,10 +86,10 @@ def org_after_name(sentence: str, end: int) -> str | None:
         return None
     words = m.group(1).split()
     # "of the Republic of Georgia on Monday": a date follows the name
-    words = words[: next((i for i, w in enumerate(words) if w.lower() in DAYS | MONTHS), len(words))]
+    words = words[: next((i for i, w in enumerate(words) if w.lower() in _DATE_WORDS), len(words))]
     for i, w in enumerate(words):
         before = words[i - 1].lower().strip("'’")
-        if w.lower() in {"and", "&"} and (before in ORG_WORDS - _NO_BODY or is_place_name(before)):
+        if w.lower() in {"and", "&"} and (before in _BODY_WORDS or is_place_name(before)):
             words = words[:i]
             break
     while words and words[-1].lower() in _JOINERS:
