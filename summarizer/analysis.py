@@ -9,6 +9,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 33: topics: the outlet that wrote the story (the dateline's "(CNN)") and a network's station it cites
+# ("CNN affiliate KJRH") are no label; outlets reporting a story ("the newspaper said", "local media said")
+# make it no media story; "Royal Caribbean", "Royal Navy" make no royal family story
 # 32: /who: an organisation names a body, not a place, a people or a medium ("South Korean", "US TV",
 # "Republic of Georgia", "Wars" of "Star Wars franchise owner"), nor the words that qualify a title ("Senate",
 # not "Senate Majority"); one named after a name is read in full ("of the Center for Strategic and
@@ -149,7 +152,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 32
+ANALYSIS_VERSION = 33
 
 
 @dataclass(frozen=True)

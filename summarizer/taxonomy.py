@@ -48,8 +48,13 @@ _ATTRIBUTION = re.compile(
     rf"|{_NAME}\s+(?:journalist|editor|reporter|correspondent|columnist|broadcaster|presenter)s?\s+(?=[A-Z])"
     rf"|{_NAME}\s+interviews?\b"
     r"|\b(?:told|briefed|telling)\s+(?:the\s+)?(?:journalists|reporters|press|media|newspapers?)\b"
-    r"|\b(?:press|news|media|newspaper)\s+(?:conferences?|briefings?|releases?|reports?)"
+    r"|\b(?i:press|news|media|newspaper)\s+(?:conferences?|briefings?|releases?|reports?|offices?)"
     r"|\bsocial media\b"
+    # an outlet reporting: "the newspaper said", "local media said", "media outlets reported"
+    r"|\b(?i:(?:news\s+)?(?:newspapers?|papers?|broadcasters?|tabloids?|media(?:\s+outlets?)?|outlets?|agency))"
+    r"\s+(?:said|says|reported|reports|quoted|cited|wrote|writes)\b"
+    # a journalist's employer: "a sportswriter with the newspaper El Mundo"
+    r"|\b(?:with|for)\s+the\s+(?:newspaper|broadcaster|tabloid|magazine)\s+(?=[A-Z])"
 )
 
 
@@ -68,6 +73,12 @@ _AWARD_VOTE = re.compile(
     r"|\b(?:voters?|votes?|voting|campaign\w*)\b[^.!?\n]{0,60}?\b(?:Oscars?|Academy Awards?|Baftas?|Grammys?"
     r"|Emmys?|Golden Globes?)\b",
     re.IGNORECASE,
+)
+
+# "Royal" opening an institution's or a firm's name is no royal family's: "Royal Caribbean", "Royal Navy",
+# "Royal Bank of Scotland" (but "Royal Family", "Royal Highness", "the Royal couple" are)
+_ROYAL_NAMED = re.compile(
+    r"\bRoyal\s+(?!(?:Family|Families|Highness|Household|Wedding|Baby|Couple|Palace|Standard)\b)(?=[A-Z])"
 )
 
 SUBJECTS: tuple[Subject, ...] = (
@@ -237,6 +248,7 @@ SUBJECTS: tuple[Subject, ...] = (
         "royal family",
         "royal*, prince*, princess, queen, monarch*, duchess, duke, throne, palace, king",
         "royal*, monarch*, throne",
+        _ROYAL_NAMED,
     ),
     _s(
         "football",

@@ -71,7 +71,7 @@ _GENERIC = frozenset(
         stars copies cards labels newspaper newspapers house houses family families life lives class
         details detail address community people person thing things
         place future half form right result results round value information figures measures reporters
-        product products page pages name names eye eyes front vice
+        product products page pages name names eye eyes front vice affiliate affiliates
         sign return record way part end lot fact shape success boost notes
         went held spent took kept left brought began begun thought sought fought led sent built stood
         heard ran lost saw knew grew drew wrote spoke broke chose rose shot felt meant told became
@@ -754,8 +754,9 @@ _OWN_VOICE = re.compile(r"\bour\b")
 _QUOTATION = re.compile(r"[\"“”]")
 
 
-# what the story calls a news agency or a paper: "the official news agency PAP", "Tanjug news agency"
-_OUTLET_WORDS = r"(?:news\s+agency|newspaper|daily|weekly|radio|television|broadcaster)"
+# what the story calls a news agency, a paper or a network's local station: "the official news agency PAP",
+# "Tanjug news agency", "CNN affiliate KJRH"
+_OUTLET_WORDS = r"(?:news\s+agency|newspaper|daily|weekly|radio|television|broadcaster|affiliate)"
 _OUTLET_NAME = r"[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}"
 _NAMED_OUTLET = re.compile(
     rf"\b{_OUTLET_WORDS}\s+(?:the\s+)?({_OUTLET_NAME})|({_OUTLET_NAME})\s+(?:news\s+agency|newspaper)\b"
@@ -769,12 +770,23 @@ def _named_outlets(body: str) -> frozenset[str]:
     return frozenset(n for m in _NAMED_OUTLET.finditer(body) for n in m.groups() if n)
 
 
+def _own_outlet(dateline: str | None) -> str | None:
+    """The outlet that wrote the story, from its dateline ("Tunis, Tunisia (CNN)" -> "cnn"), case-folded: it
+    is the story's reporter ("told CNN", "obtained by CNN", "CNN's Jane Doe contributed"), never its
+    topic."""
+    m = re.search(r"\(([^()]+)\)\s*$", dateline or "")
+    return m.group(1).strip().casefold() if m and m.group(1).strip().casefold() in NEWS_SOURCES else None
+
+
 def _only_cited(label: str, body: str, sentences: Sequence[str], outlets: frozenset[str]) -> bool:
     """A news outlet the story only cites ("told BBC One's Breakfast", "a BBC interview", "BBC Sport
     understands", "a poll for CNN", "told the official news agency PAP", "PAP quoted Baka as saying"), or
     that speaks in the story as "our" ("BBC Sport reflects on ... after our exclusive interview"), is
     where the facts came from, not what the story is about; "the BBC dropped Clarkson" is. `outlets`:
     the story's `_named_outlets`."""
+    named = re.sub(r"^(?:[a-z][\w'’-]*\s+)+(?=[A-Z])", "", label)  # "affiliate KVLM": the station's name
+    if named != label and named in outlets:
+        label = named
     agency = label in outlets
     if not agency and label.split()[0].casefold() not in NEWS_SOURCES:
         return False
@@ -1007,10 +1019,12 @@ def label_candidates(
     )
     measures = _measures(f"{headline}\n{body}", counts.word_freq)
     outlets = _named_outlets(body)
+    own = _own_outlet(article.dateline)
     out = [
         c
         for c in out
-        if not _only_cited(c.label, body, sentences, outlets)
+        if not (own and re.match(rf"{re.escape(own)}(?:$|\s|['’]s\b)", c.label.casefold()))
+        and not _only_cited(c.label, body, sentences, outlets)
         and not _is_measure(c, measures)
         and c.label.split()[0] not in _EVALUATIVE
     ]

@@ -325,6 +325,21 @@ def test_a_story_about_the_press_is_still_a_media_story() -> None:
     assert "media" not in _subjects(cited)
 
 
+def test_outlets_that_report_an_attack_do_not_make_it_a_media_story() -> None:
+    """Victims of an attack named by the press ("the newspaper said", "local media said", "a reporter
+    with the newspaper La Voz") are news of the attack and its terrorism, not of the media."""
+    story = (
+        "Gunmen kill tourists at museum\n\n"
+        "Militants killed 12 tourists at the national museum on Wednesday in a terrorist attack, officials "
+        "said. One victim was a retired teacher, the Daily Echo newspaper reported, and the newspaper said "
+        "she had two children. A reporter with the newspaper La Voz wrote that the couple loved the "
+        "mountains. Media reports said a third victim was a hairdresser. The media office of the town hall "
+        "named the dead, and local media said all were women. The extremists hate democracy, the minister "
+        "said after the attack."
+    )
+    assert _subjects(story) == ["terrorism"]
+
+
 def test_a_subject_needs_its_defining_cue_more_than_once() -> None:
     """The Richard III reburial, told by "University of Leicester" archaeologists, was filed under
     education on one "students": a university in the news is no education story until the story says a
@@ -715,3 +730,37 @@ def test_a_page_or_a_name_is_no_label_alone() -> None:
         "and the page said the search would go on. The ferry carried 40 people, the page said."
     )
     assert "page" not in ferry and "ferry" in ferry, ferry
+
+
+def test_the_outlet_that_wrote_the_story_and_its_stations_are_no_topic() -> None:
+    """A CNN story says "told CNN", "obtained by CNN", "CNN's Jan Orlo contributed" and cites "CNN affiliate
+    KVLM": the reporter and its station are where the story came from, not what it is about."""
+    text = (
+        "(CNN)A tornado tore through the town of Velmora on Wednesday, destroying 40 homes in a mobile "
+        'home park, officials said. "It was over in seconds," resident Dara Quell told CNN. The tornado '
+        "damaged the school and the fire station, CNN affiliate KVLM reported. Footage from CNN affiliate"
+        " KVLM showed roofs torn off. Storm chasers said the tornado was the third to hit Velmora this "
+        "spring, according to CNN. Crews cleared debris from the mobile home park on Thursday, and CNN "
+        "obtained video of the tornado. CNN's Jan Orlo contributed to this report."
+    )
+    got = labels_of_text(text)
+    assert "tornado" in got, got
+    assert not [label for label in got if {"CNN", "KVLM", "affiliate"} & set(label.split())], got
+
+
+def test_a_firm_named_royal_makes_no_royal_family_story() -> None:
+    """ "Royal Caribbean" and "the Royal Navy" open a firm's and a service's names: a cruise ship story is no
+    royal family story; "the Royal Family" and a palace's visit are."""
+    cruise = (
+        "New ship for Royal Caribbean\n\n"
+        "Royal Caribbean unveiled its new cruise ship on Monday. The Royal Caribbean ship has a robot bar "
+        "and a deck for skydiving, and Royal Caribbean said bookings were strong. A former Royal Navy "
+        "officer will captain the ship, which its designers call a floating palace."
+    )
+    assert "royal family" not in _subjects(cruise)
+    visit = (
+        "Prince visits Velmora\n\n"
+        "The Prince arrived in Velmora on Monday, the first visit by a senior member of the Royal Family in "
+        "20 years. The royal visit includes a palace reception, and the prince will meet the queen's envoy."
+    )
+    assert _subjects(visit)[0] == "royal family"
