@@ -75,6 +75,15 @@ _AWARD_VOTE = re.compile(
     re.IGNORECASE,
 )
 
+# A strike that is no walk-out: "drone strikes", "an air strike", "a hunger strike", "to strike a deal"
+_NOT_A_WALKOUT = re.compile(
+    r"\b(?:drone|air|missile|military|rocket|artillery|pre-?emptive|nuclear|retaliatory|precision|surgical|"
+    r"lightning|hunger|first|counter|airstrikes?\s+and)\s+strikes?\b"
+    r"|\bstrikes?\s+(?:on|against)\s+(?:the\s+)?(?:targets?|positions?|militants?|rebels?|bases?)\b"
+    r"|\bstrike\s+(?:a|an|back|at|out|down|fear|gold)\b",
+    re.IGNORECASE,
+)
+
 # "Royal" opening an institution's or a firm's name is no royal family's: "Royal Caribbean", "Royal Navy",
 # "Royal Bank of Scotland" (but "Royal Family", "Royal Highness", "the Royal couple" are)
 _ROYAL_NAMED = re.compile(
@@ -179,6 +188,7 @@ SUBJECTS: tuple[Subject, ...] = (
         "jobs and labour",
         "jobs, workers, strike, strikes, union*, wage, wages, pay, employees, redundanc*, layoff*",
         "strike, strikes, wage, wages, redundanc*, layoff*, workers",
+        _NOT_A_WALKOUT,
     ),
     _s(
         "elections",

@@ -764,3 +764,20 @@ def test_a_firm_named_royal_makes_no_royal_family_story() -> None:
         "20 years. The royal visit includes a palace reception, and the prince will meet the queen's envoy."
     )
     assert _subjects(visit)[0] == "royal family"
+
+
+def test_a_drone_strike_is_no_labour_story() -> None:
+    """ "Drone strikes" and "an air strike" are war's; a walk-out over wages is labour's."""
+    raid = (
+        "Troops leave Zarvia\n\n"
+        "The military pulled its last troops out of Zarvia on Saturday as rebels advanced. Drone strikes "
+        "against the militants would go on, officials said, after an air strike killed 12 fighters and "
+        "another drone strike hit a convoy. Military advisers had trained the army for two years."
+    )
+    assert "jobs and labour" not in _subjects(raid), _subjects(raid)
+    walkout = (
+        "Dockers strike over pay\n\n"
+        "Dock workers in Velmora began a strike on Monday over wages. The union said the strike would last "
+        "until employers raised pay, and workers at two other ports voted to strike too."
+    )
+    assert _subjects(walkout)[0] == "jobs and labour"
