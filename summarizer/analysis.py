@@ -9,10 +9,10 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
-# 33: topics: the outlet that wrote the story (the dateline's "(CNN)") and a network's station it cites
-# ("CNN affiliate KJRH") are no label; outlets reporting a story ("the newspaper said", "local media said")
-# make it no media story; "Royal Caribbean", "Royal Navy" make no royal family story, "drone strikes" no
-# labour one
+# 33: topics: the outlet that wrote the story (the dateline's "(CNN)"), a network's station it cites ("CNN
+# affiliate KJRH") and an agency named in apposition ("Ukrinform, the state-run news agency") are no label;
+# outlets reporting a story ("the newspaper said", "local media said") make it no media story; "Royal
+# Caribbean", "Royal Navy" make no royal family story, "drone strikes" no labour one
 # 32: /who: an organisation names a body, not a place, a people or a medium ("South Korean", "US TV",
 # "Republic of Georgia", "Wars" of "Star Wars franchise owner"), nor the words that qualify a title ("Senate",
 # not "Senate Majority"); one named after a name is read in full ("of the Center for Strategic and

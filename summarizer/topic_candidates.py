@@ -755,11 +755,13 @@ _QUOTATION = re.compile(r"[\"“”]")
 
 
 # what the story calls a news agency, a paper or a network's local station: "the official news agency PAP",
-# "Tanjug news agency", "CNN affiliate KJRH"
+# "Tanjug news agency", "Ukrinform, the state-run news agency", "CNN affiliate KJRH"
 _OUTLET_WORDS = r"(?:news\s+agency|newspaper|daily|weekly|radio|television|broadcaster|affiliate)"
 _OUTLET_NAME = r"[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}"
 _NAMED_OUTLET = re.compile(
     rf"\b{_OUTLET_WORDS}\s+(?:the\s+)?({_OUTLET_NAME})|({_OUTLET_NAME})\s+(?:news\s+agency|newspaper)\b"
+    # in apposition: "according to Ukrinform, the state-run news agency"
+    rf"|({_OUTLET_NAME}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}(?:news\s+agency|newspaper|broadcaster)\b"
 )
 # an agency's report: "PAP quoted Baka as saying", "Tanjug said"
 _REPORTING_AFTER = r"\s+(?:said|says|quoted|quotes|reported|reports|carried|added)\b"

@@ -665,6 +665,17 @@ _LABELLED_STORIES = {
         {"Zarvia"},
         {"ZNA"},
     ),
+    # an agency named in apposition ("according to Velnews, the state-run news agency") is only cited
+    "agency in apposition": (
+        "Zarvian mine blast kills miners\n\n"
+        "A blast at a coal mine in eastern Zarvia killed 32 miners on Wednesday, according to Velnews, the "
+        "state-run news agency. Rescuers were still searching the mine for survivors, Velnews reported.\n\n"
+        "The mine had been warned about methane levels, Velnews quoted the mines minister as saying. "
+        "Zarvia's coal mines are among the most dangerous in the region, and miners' unions have called for "
+        "an inquiry.",
+        {"miners"},
+        {"Velnews"},
+    ),
     # a figure is the topic, not its rise
     "rise": (
         "Zarvia jobless rate climbs\n\n"
