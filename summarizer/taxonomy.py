@@ -51,7 +51,7 @@ _ATTRIBUTION = re.compile(
     r"|\b(?i:press|news|media|newspaper)\s+(?:conferences?|briefings?|releases?|reports?|offices?)"
     r"|\bsocial media\b"
     # an outlet reporting: "the newspaper said", "local media said", "media outlets reported"
-    r"|\b(?i:(?:news\s+)?(?:newspapers?|papers?|broadcasters?|tabloids?|media(?:\s+outlets?)?|outlets?|agency))"
+    r"|\b(?i:news\s+agency|newspapers?|broadcasters?|tabloids?|media(?:\s+outlets?)?|outlets?)"
     r"\s+(?:said|says|reported|reports|quoted|cited|wrote|writes)\b"
     # a journalist's employer: "a sportswriter with the newspaper El Mundo"
     r"|\b(?:with|for)\s+the\s+(?:newspaper|broadcaster|tabloid|magazine)\s+(?=[A-Z])"
@@ -78,7 +78,7 @@ _AWARD_VOTE = re.compile(
 # A strike that is no walk-out: "drone strikes", "an air strike", "a hunger strike", "to strike a deal"
 _NOT_A_WALKOUT = re.compile(
     r"\b(?:drone|air|missile|military|rocket|artillery|pre-?emptive|nuclear|retaliatory|precision|surgical|"
-    r"lightning|hunger|first|counter|airstrikes?\s+and)\s+strikes?\b"
+    r"lightning|hunger|counter)\s+strikes?\b"
     r"|\bstrikes?\s+(?:on|against)\s+(?:the\s+)?(?:targets?|positions?|militants?|rebels?|bases?)\b"
     r"|\bstrike\s+(?:a|an|back|at|out|down|fear|gold)\b",
     re.IGNORECASE,
