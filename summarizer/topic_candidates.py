@@ -777,15 +777,21 @@ def _own_outlet(dateline: str | None) -> str | None:
     is the story's reporter ("told CNN", "obtained by CNN", "CNN's Jane Doe contributed"), never its
     topic."""
     m = re.search(r"\(([^()]+)\)\s*$", dateline or "")
-    return m.group(1).strip().casefold() if m and m.group(1).strip().casefold() in NEWS_SOURCES else None
+    source = m.group(1).strip().casefold() if m else ""
+    return source if source in NEWS_SOURCES else None
 
 
-def _only_cited(label: str, body: str, sentences: Sequence[str], outlets: frozenset[str]) -> bool:
+def _only_cited(
+    label: str, body: str, sentences: Sequence[str], outlets: frozenset[str], writer: str | None = None
+) -> bool:
     """A news outlet the story only cites ("told BBC One's Breakfast", "a BBC interview", "BBC Sport
     understands", "a poll for CNN", "told the official news agency PAP", "PAP quoted Baka as saying"), or
     that speaks in the story as "our" ("BBC Sport reflects on ... after our exclusive interview"), is
     where the facts came from, not what the story is about; "the BBC dropped Clarkson" is. `outlets`:
-    the story's `_named_outlets`."""
+    the story's `_named_outlets`; `writer`: the outlet that wrote it (`_own_outlet`), which every mention
+    cites ("CNN", "CNN's Sara Sidner", "CNN aviation")."""
+    if writer and re.match(rf"{re.escape(writer)}(?:$|\s|['’]s\b)", label.casefold()):
+        return True
     named = re.sub(r"^(?:[a-z][\w'’-]*\s+)+(?=[A-Z])", "", label)  # "affiliate KVLM": the station's name
     if named != label and named in outlets:
         label = named
@@ -1021,12 +1027,11 @@ def label_candidates(
     )
     measures = _measures(f"{headline}\n{body}", counts.word_freq)
     outlets = _named_outlets(body)
-    own = _own_outlet(article.dateline)
+    writer = _own_outlet(article.dateline)
     out = [
         c
         for c in out
-        if not (own and re.match(rf"{re.escape(own)}(?:$|\s|['’]s\b)", c.label.casefold()))
-        and not _only_cited(c.label, body, sentences, outlets)
+        if not _only_cited(c.label, body, sentences, outlets, writer)
         and not _is_measure(c, measures)
         and c.label.split()[0] not in _EVALUATIVE
     ]
