@@ -9,6 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 34: subjects: a school named ("Hebrew University", "University of Miami") or in a life story ("graduated
+# from high school") makes no education story
 # 33: topics: the outlet that wrote the story (the dateline's "(CNN)"), a network's station it cites ("CNN
 # affiliate KJRH") and an agency named in apposition ("Ukrinform, the state-run news agency") are no label;
 # outlets reporting a story ("the newspaper said", "local media said") make it no media story; "Royal
@@ -153,7 +155,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 33
+ANALYSIS_VERSION = 34
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,16 @@ _ROYAL_NAMED = re.compile(
     r"\bRoyal\s+(?!(?:Family|Families|Highness|Household|Wedding|Baby|Couple|Palace|Standard)\b)(?=[A-Z])"
 )
 
+# A school named, or one in a life story, says nothing of education: "campaigning at Hebrew University",
+# "a University of Miami audience", "graduated from high school", "a former high school cornerback"
+_SCHOOL_NAMED = re.compile(
+    r"\b(?:[A-Z][\w'’.&-]*\s+){1,4}(?:University|College|School|Academy|Gymnasium)\b"
+    r"|\b(?:University|College|School|Academy)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s*){1,4}"
+    r"|\b(?i:graduat\w*|studied|dropped\s+out|attended|alumn\w*|former|enrolled)\s+(?:(?:from|at|of|in)\s+)?"
+    r"(?:(?:the|a|an|his|her|their)\s+)?(?i:(?:high|secondary|primary|boarding|medical|law|business)\s+)?"
+    r"(?i:school|university|college)\b"
+)
+
 SUBJECTS: tuple[Subject, ...] = (
     _s(
         "drug trafficking",
@@ -228,6 +238,7 @@ SUBJECTS: tuple[Subject, ...] = (
         "education",
         "school*, pupils, teachers, university, universities, students, education, exam, exams, examination*",
         "school*, pupils, teachers, students, education",
+        _SCHOOL_NAMED,
     ),
     _s(
         "technology",

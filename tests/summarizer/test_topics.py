@@ -792,3 +792,22 @@ def test_a_drone_strike_is_no_labour_story() -> None:
         "until employers raised pay, and workers at two other ports voted to strike too."
     )
     assert _subjects(walkout)[0] == "jobs and labour"
+
+
+def test_a_speech_at_a_named_university_is_no_education_story() -> None:
+    """A campaign speech "at Northfield University" to an audience of students, by a senator who
+    "graduated from high school" nearby, is politics: the school is a place and a life story, not the
+    subject. A story about what students are taught still is an education story."""
+    speech = (
+        "Whitcombe launches bid\n\n"
+        "Senator Dana Whitcombe launched her bid for governor at Northfield University on Tuesday, before "
+        "an audience of 300 students. Whitcombe, who graduated from high school in Velmora and studied at "
+        "the College of Arden, promised lower taxes. Her rival, Mayor Ilan Brisk, spoke at Arden Academy."
+    )
+    assert "education" not in _subjects(speech), _subjects(speech)
+    tuition = (
+        "Students protest fee rise\n\n"
+        "Students at Northfield University protested on Tuesday against a rise in tuition fees. The "
+        "university said the rise would pay for more teachers, but students said education should be free."
+    )
+    assert _subjects(tuition)[0] == "education", _subjects(tuition)
