@@ -90,14 +90,17 @@ _ROYAL_NAMED = re.compile(
     r"\bRoyal\s+(?!(?:Family|Families|Highness|Household|Wedding|Baby|Couple|Palace|Standard)\b)(?=[A-Z])"
 )
 
-# A school named, or one in a life story, says nothing of education: "campaigning at Hebrew University",
-# "a University of Miami audience", "graduated from high school", "a former high school cornerback"
+# A university named, or a school in a life story, says nothing of education: "campaigning at Hebrew
+# University", "a University of Miami audience", "graduated from Selma High School", "a former high
+# school cornerback", "left after high school". A school named stays a cue: a title-case headline
+# ("Teachers Strike Closes Velmora School") writes every word as a name.
 _SCHOOL_NAMED = re.compile(
-    r"\b(?:[A-Z][\w'’.&-]*\s+){1,4}(?:University|College|School|Academy|Gymnasium)\b"
-    r"|\b(?:University|College|School|Academy)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s*){1,4}"
+    r"\b(?:(?!(?:Teachers|Students|Pupils|Schools?|Education)\b)[A-Z][\w'’.&-]*\s+){1,4}(?:University|College)\b"
+    r"|\b(?:University|College)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s*){1,4}"
     r"|\b(?i:graduat\w*|studied|dropped\s+out|attended|alumn\w*|former|enrolled)\s+(?:(?:from|at|of|in)\s+)?"
-    r"(?:(?:the|a|an|his|her|their)\s+)?(?i:(?:high|secondary|primary|boarding|medical|law|business)\s+)?"
-    r"(?i:school|university|college)\b"
+    r"(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'’.&-]*\s+){0,3}"
+    r"(?i:(?:high|secondary|primary|boarding|medical|law|business)\s+)?(?i:school|university|college)\b"
+    r"|\b(?i:after|since)\s+(?i:high\s+school|college|university)\b"
 )
 
 SUBJECTS: tuple[Subject, ...] = (

@@ -797,7 +797,8 @@ def test_a_drone_strike_is_no_labour_story() -> None:
 def test_a_speech_at_a_named_university_is_no_education_story() -> None:
     """A campaign speech "at Northfield University" to an audience of students, by a senator who
     "graduated from high school" nearby, is politics: the school is a place and a life story, not the
-    subject. A story about what students are taught still is an education story."""
+    subject. A story about students' fees or a school's teachers still is an education story, its
+    title-case headline's school included."""
     speech = (
         "Whitcombe launches bid\n\n"
         "Senator Dana Whitcombe launched her bid for governor at Northfield University on Tuesday, before "
@@ -811,3 +812,8 @@ def test_a_speech_at_a_named_university_is_no_education_story() -> None:
         "university said the rise would pay for more teachers, but students said education should be free."
     )
     assert _subjects(tuition)[0] == "education", _subjects(tuition)
+    walkout = (
+        "Teachers Strike Closes Velmora School\n\n"
+        "Velmora School sent its 600 pupils home on Monday as teachers walked out over pay."
+    )
+    assert _subjects(walkout)[0] == "education", _subjects(walkout)
