@@ -82,7 +82,7 @@ class Mention:
     def vouched(self) -> bool:
         """A title, an honorific, an apposition or kin says this is someone ("Gov. …", "Mr …", "…, a
         lawyer", "his wife Robyn")."""
-        return self.honorific or has_title_head(self.title) or bool(self.appos) or "kin" in self.extra
+        return self.honorific or _vouching_title(self.title) or bool(self.appos) or "kin" in self.extra
 
     @property
     def mask_start(self) -> int:

@@ -1678,3 +1678,15 @@ def test_official_before_a_body_and_a_watchdog_name_no_one() -> None:
         )
     )
     assert set(people) == {"Dan Ferro"}, people
+
+
+def test_official_alone_before_an_outlet_or_account_names_no_one() -> None:
+    """ "the official Vemna news agency", "his official Chirp handle", "the official Racing Two site":
+    "official" is the adjective before a body or a medium, not a title that makes its name a person's.
+    "Official Dana Lark" still vouches for Dana Lark."""
+    story = (
+        "Ilan Brisk said the reforms would go ahead, according to the official Vemna news agency. Brisk "
+        "also posted the plan on his official Chirp handle, and the official Racing Two site reported it. "
+        'Election official Dana Lark said, "The vote will be held in May."'
+    )
+    _assert_story_lists(story, {"Ilan Brisk", "Dana Lark"}, ["Vemna", "Chirp", "Racing"])
