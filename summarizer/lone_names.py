@@ -3,11 +3,11 @@
 The model calls many one-word names of clubs, firms, outlets and places "PERSON" ("Everton started
 brightly", "Yukos is suing", "Hayes said"). Where nothing vouches for the word as someone's (no first
 name, title, honorific or apposition in the story), it is no one when the story also uses it as a thing:
-as a place ("inside Anfield"), as a team ("Lazio were favourites"), as a body with staff or
-parts ("an Enafer official", "the former Yukos subsidiary", "the Kayhan daily", "the Cobriza copper
-mine"), or as the short form of a firm's full name ("Hayes Microcomputer Products Inc" … "Hayes
-said"). A story that says "he", "she" or "who" of the word keeps it: "Venus had a severe strain in
-her stomach". Used by summarizer/people.py.
+as a place ("inside Anfield"), as a team ("Lazio were favourites"), as a medium ("posted on Twitter",
+"Twitter users"), as a body with staff or parts ("an Enafer official", "the former Yukos subsidiary",
+"the Kayhan daily", "the Cobriza copper mine"), or as the short form of a firm's full name ("Hayes
+Microcomputer Products Inc" … "Hayes said"). A story that says "he", "she" or "who" of the word keeps
+it: "Venus had a severe strain in her stomach". Used by summarizer/people.py.
 """
 
 from __future__ import annotations
@@ -31,6 +31,18 @@ _LISTED_BEFORE = re.compile(r"\b(?:and|&)\s+(?:\w+\s+)?$")
 _BODY_AFTER = re.compile(
     r"^(?:['’]s?)?\s+(?:subsidiary|subsidiaries|affiliate|daily|newspaper|officials?|employees|shareholders"
     r"|headquarters|stadium|(?:[a-z]+\s+)?(?:mine|plant|factory|refinery))\b"
+)
+# where something is posted or read, and what it has: a medium, never someone ("follow him on Twitter",
+# "went viral on Vine", "took to Twitter", "Twitter users", "his Instagram account"); not "on" alone
+# ("pressure on Obama")
+_MEDIUM_BEFORE = re.compile(
+    r"\b(?:posted|posting|posts?|tweeted|wrote|shared|sharing|said|announced|viral|trending|live|streamed|"
+    r"uploaded|follow(?:ed|ing|s)?|reactions?|outpouring|comments?|snipes)\s+(?:[\w@'’-]+\s+){0,3}?(?:on|via)\s+$"
+    r"|\b(?:took|taken|takes?|taking)\s+to\s+$|\busers?\s+of\s+$",
+    re.I,
+)
+_MEDIUM_AFTER = re.compile(
+    r"^\s+(?:accounts?|handles?|feeds?|followers|users|page|posts?|channel|profile|app)\b"
 )
 _WHO_AFTER = re.compile(r"^,?\s+(?:who|whom)\b")  # "Kendrick, who may move in January"
 # "he" or "she" said after the word, before any other name, is its: "Venus had a strain in her stomach";
@@ -64,5 +76,7 @@ def reads_as_thing(
             (_PLACE_BEFORE.search(before) and not _OWNED_AFTER.match(after))
             or (_TEAM_VERB_AFTER.match(after) and not _LISTED_BEFORE.search(before))
             or _BODY_AFTER.match(after)
+            or (_MEDIUM_BEFORE.search(before) and not _OWNED_AFTER.match(after))
+            or _MEDIUM_AFTER.match(after)
         )
     return thing

@@ -1690,3 +1690,14 @@ def test_official_alone_before_an_outlet_or_account_names_no_one() -> None:
         'Election official Dana Lark said, "The vote will be held in May."'
     )
     _assert_story_lists(story, {"Ilan Brisk", "Dana Lark"}, ["Vemna", "Chirp", "Racing"])
+
+
+def test_a_medium_people_post_on_is_no_one() -> None:
+    """The small model reads "Twitter" in "follow her on Facebook, Twitter and Instagram" as a person.
+    What a story posts on, follows someone on or takes to, and what has users, is a medium."""
+    story = (
+        "Follow @VelmoraPhotos on Twitter to join the conversation about photography. The pictures went "
+        "viral on Twitter, and some Twitter users asked for more. You can follow her on Facebook, Twitter "
+        "and Instagram. Photographer Mara Lind took to Twitter to thank them."
+    )
+    _assert_story_lists(story, {"Mara Lind"}, ["Twitter", "Facebook", "Instagram"])
