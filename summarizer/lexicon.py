@@ -167,14 +167,10 @@ ORG_WORDS = frozenset(
         """
     )
 )
-MONTHS = frozenset(
-    word_list(
-        """
-        january february march april may june july august september october november december jan feb
-        mar apr jun jul aug sep sept oct nov dec
-        """
-    )
+FULL_MONTHS = frozenset(
+    word_list("january february march april may june july august september october november december")
 )
+MONTHS = FULL_MONTHS | frozenset(word_list("jan feb mar apr jun jul aug sep sept oct nov dec"))
 # Words a title or headline never ends on: cutting after them leaves the phrase visibly unfinished.
 UNFINISHED_ENDINGS = frozenset(
     word_list(

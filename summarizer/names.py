@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from summarizer.lexicon import (
     DAYS,
+    FULL_MONTHS,
     HONORIFICS_DROPPED,
     HONORIFICS_KEPT,
     MONTHS,
@@ -504,8 +505,9 @@ def _set_title(m: Mention, toks: list[Tok], first: Tok, in_front: list[Tok], sen
 
 def _skip_descriptors(run: list[Tok], split: int) -> int:
     """Where the name starts once the words in front that describe it are skipped."""
-    # "On Wednesday Tony Blair": a day or month in front is not part of the name
-    while split < len(run) - 1 and (run[split].low in DAYS or run[split].low in MONTHS):
+    # "On Wednesday Tony Blair": a day or month in front is not part of the name; a month's short form
+    # is written before a number ("Jan 5"), so before a name it is the first name ("Gov. Jan Brewer")
+    while split < len(run) - 1 and (run[split].low in DAYS or run[split].low in FULL_MONTHS):
         split += 1
         # "on Monday for Putin's meeting", "in September of Clinton's first grandchild": the joiner goes too
         if split < len(run) - 1 and run[split].low in {"of", "for"}:

@@ -1701,3 +1701,15 @@ def test_a_medium_people_post_on_is_no_one() -> None:
         "and Instagram. Photographer Mara Lind took to Twitter to thank them."
     )
     _assert_story_lists(story, {"Mara Lind"}, ["Twitter", "Facebook", "Instagram"])
+
+
+def test_a_first_name_that_is_also_a_month_short_form_is_kept() -> None:
+    """ "Jan" before a name is the first name ("Gov. Jan Brewer", "Jan Hernych"): a month's short form
+    stands before a number ("Jan 5"). A full month in front is no part of a name ("In March Tony Reid")."""
+    story = (
+        "Gov. Jan Wexford signed the bill on Jan 5. Wexford said it would pass. In March Tony Reid "
+        "agreed, and coach Jan Horvik said the team would play."
+    )
+    people = set(by_name(text_result(story)))
+    assert {"Jan Wexford", "Tony Reid", "Jan Horvik"} <= people, people
+    assert not {"Wexford", "Horvik", "March Tony Reid"} & people, people
