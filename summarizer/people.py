@@ -153,7 +153,8 @@ def _sentences(article: Article) -> _Sentences:
             text.append(recase(s, lower_vocab))
             flags.append(True)
         else:
-            text.append(s)
+            # an editor's brackets inside a quote split no name: "[House Speaker John] Boehner's invitation"
+            text.append(s.replace("[", " ").replace("]", " "))
             flags.append(False)
     return _Sentences(raw, text, flags, has_headline)
 

@@ -20,6 +20,7 @@ from summarizer.lexicon import (
     SPEECH_VERBS,
     STOPWORDS,
     TITLE_ABBREVIATIONS,
+    TITLE_COMPLEMENTS,
     TITLE_HEADS,
     word_list,
 )
@@ -386,6 +387,8 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
     # "Russian President Vladimir Putin, China's President Xi Jinping": a second titled name, not a title
     last_head = max(i for i, w in enumerate(words) if head_word(w, False) or w.low in HONORIFICS_KEPT)
     tail = words[last_head + 1 :]
+    if len(tail) > 2 and tail[0].low == "of" and tail[1].low in TITLE_COMPLEMENTS:
+        tail = tail[2:]  # "Zarif, U.S. Secretary of State John Kerry said": the title's "of State" first
     # "… Defense Secretary Caspar Weinberger and leaders of …" goes on past the name: still one
     if tail and all(w.is_cap and w.low not in ORG_WORDS and w.low not in NATIONALITY for w in tail[:2]):
         return None

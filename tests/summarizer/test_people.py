@@ -1713,3 +1713,17 @@ def test_a_first_name_that_is_also_a_month_short_form_is_kept() -> None:
     people = set(by_name(text_result(story)))
     assert {"Jan Wexford", "Tony Reid", "Jan Horvik"} <= people, people
     assert not {"Wexford", "Horvik", "March Tony Reid"} & people, people
+
+
+def test_an_editors_brackets_and_a_second_secretary_of_state_split_no_one() -> None:
+    """ "[House Speaker Dale] Hollis's invitation" names Dale Hollis; after "Foreign Minister Ilan Brisk,"
+    the words "U.S. Secretary of State Tom Reid said" are a second titled name, not Brisk's title."""
+    story = (
+        'Critics wrote that "the decision to accept [House Speaker Dale] Hollis\'s invitation was wrong." '
+        "After talks with Velmoran Foreign Minister Ilan Brisk, U.S. Secretary of State Tom Reid said Monday "
+        "that a deal was close. Reid flew home on Tuesday."
+    )
+    people = by_name(text_result(story))
+    assert {"Dale Hollis", "Ilan Brisk", "Tom Reid"} <= set(people), people
+    assert people["Tom Reid"].title == "U.S. Secretary of State", people["Tom Reid"]
+    assert people["Ilan Brisk"].title == "Velmoran Foreign Minister", people["Ilan Brisk"]
