@@ -576,7 +576,7 @@ def _decide_person(
 ) -> None:
     """Set `m.person` where a rule decides it; otherwise leave it undecided for the scorer."""
     words = m.tokens
-    bare = [w for w in words if w.lower() not in HONORIFICS_KEPT]
+    bare = list(words[_leading_honorifics(words) :])
     honorific = m.honorific
     # "Kanye West", "Doris Day": a surname that is also an organisation's word, after a first name that
     # is none; a title makes it a person's ("singer Kanye West"), where "Iran Deal" stays no one's
@@ -670,15 +670,20 @@ def _names_a_feature(sentence: str, m: Mention) -> bool:
     return bool(after and before and {after.group(1), after.group(2)} & _FEATURE_NOUNS)
 
 
+def _leading_honorifics(tokens: Sequence[str]) -> int:
+    """How many kept honorifics open the name: "Prince Charles" 1, "Stephen King" and "Sam Prince" 0 (after
+    a given name "King" and "Prince" are surnames)."""
+    n = 0
+    while n < len(tokens) - 1 and fold(tokens[n]) in HONORIFICS_KEPT:
+        n += 1
+    return n
+
+
 def name_key(tokens: Iterable[str]) -> tuple[str, ...]:
-    """Tokens that identify a person, without honorifics and suffixes ("Mr. Biden" -> ("biden",))."""
-    return tuple(
-        fold(t)
-        for t in tokens
-        if fold(t) not in HONORIFICS_DROPPED
-        and fold(t) not in NAME_SUFFIXES
-        and fold(t) not in HONORIFICS_KEPT
-    ) or tuple(fold(t) for t in tokens)
+    """Tokens that identify a person, without honorifics and suffixes ("Mr. Biden" -> ("biden",),
+    "Prince Charles" -> ("charles",), "Stephen King" -> ("stephen", "king"))."""
+    toks = [t for t in tokens if fold(t) not in HONORIFICS_DROPPED and fold(t) not in NAME_SUFFIXES]
+    return tuple(fold(t) for t in toks[_leading_honorifics(toks) :]) or tuple(fold(t) for t in tokens)
 
 
 def display_name(tokens: Iterable[str]) -> str:

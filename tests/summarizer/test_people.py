@@ -1727,3 +1727,14 @@ def test_an_editors_brackets_and_a_second_secretary_of_state_split_no_one() -> N
     assert {"Dale Hollis", "Ilan Brisk", "Tom Reid"} <= set(people), people
     assert people["Tom Reid"].title == "U.S. Secretary of State", people["Tom Reid"]
     assert people["Ilan Brisk"].title == "Velmoran Foreign Minister", people["Ilan Brisk"]
+
+
+def test_king_or_prince_after_a_given_name_is_a_surname() -> None:
+    """ "Dana King said" names Dana King (and "King added" is her); "Prince Velmor" is still a prince."""
+    story = (
+        "Dana King said the report was late. King added that it would come in May. Tom Prince agreed. "
+        "Prince Velmor of Arden arrived on Monday, and the Prince met Dana King."
+    )
+    people = by_name(text_result(story))
+    assert {"Dana King", "Tom Prince", "Prince Velmor"} <= set(people), people
+    assert people["Prince Velmor"].title == "Prince", people["Prince Velmor"]
