@@ -6,7 +6,9 @@ names and splits their runs.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 
 from summarizer.lexicon import (
     DEMONYMS,
@@ -392,9 +394,37 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
     # "… Defense Secretary Caspar Weinberger and leaders of …" goes on past the name: still one
     if tail and all(w.is_cap and w.low not in ORG_WORDS and w.low not in NATIONALITY for w in tail[:2]):
         return None
+    if _titled_name_inside(toks):
+        return None
     if words[0].low in {"a", "an"}:
         phrase = phrase[len(words[0].text) :].strip()
     return phrase.rstrip(" ,;"), body_start + end
+
+
+def _titled_name_inside(toks: Sequence[Tok]) -> bool:
+    """A title's head straight before a two-word name, not a possessive's: "Rev. Jerry Falwell,
+    then-House Speaker Newt Gingrich and other detractors" lists a second titled name; "U.N.
+    Secretary-General Ban Ki-moon's spokesman" and "the son of Cuban President Raul Castro" are titles."""
+    for i, t in enumerate(toks[:-2]):
+        if not head_word(t, False) or any(w.low == "of" for w in toks[:i]):
+            continue  # "the son of Cuban President Raul Castro": the titled name is part of the title
+        name = list(itertools.takewhile(_plain_name_word, toks[i + 1 :]))
+        after = toks[i + 1 + len(name)] if i + 1 + len(name) < len(toks) else None
+        if len(name) >= 2 and not (after is not None and after.low in {"'s", "’s", "'", "’"}):
+            return True
+    return False
+
+
+def _plain_name_word(w: Tok) -> bool:
+    """A capitalised word that could be a person's name: no title's head, body's word or people's."""
+    return (
+        w.is_cap
+        and w.is_word
+        and not head_word(w, False)
+        and w.low not in ORG_WORDS
+        and w.low not in NATIONALITY
+        and w.low not in STOPWORDS
+    )
 
 
 def relative_title(sentence: str, pos: int) -> str | None:

@@ -1738,3 +1738,16 @@ def test_king_or_prince_after_a_given_name_is_a_surname() -> None:
     people = by_name(text_result(story))
     assert {"Dana King", "Tom Prince", "Prince Velmor"} <= set(people), people
     assert people["Prince Velmor"].title == "Prince", people["Prince Velmor"]
+
+
+def test_a_titled_name_listed_after_a_name_is_no_title() -> None:
+    """ "the Rev. Ada Holm, then-Senate Leader Tom Reid and other critics" lists Tom Reid: he is not
+    part of her title. "the son of Velmoran President Ilan Brisk" stays a title."""
+    story = (
+        "The envoy met the Rev. Ada Holm, then-Senate Leader Tom Reid and other critics of the President. "
+        "Dov Brisk, the son of Velmoran President Ilan Brisk and a colonel in the army, was there too."
+    )
+    people = by_name(text_result(story))
+    assert "Tom Reid" in people, people
+    assert people["Ada Holm"].title == "Rev.", people["Ada Holm"]
+    assert "son of Velmoran President Ilan Brisk" in (people["Dov Brisk"].title or ""), people["Dov Brisk"]
