@@ -329,8 +329,31 @@ def _heads_title(run: list[Tok], k: int) -> bool:
     return k > 0 and run[k - 1].low in TITLE_MODIFIERS and head_word(run[k], False)
 
 
+def _titles_a_name(t: Tok) -> bool:
+    """A title's head or an honorific: a word that may stand before a name."""
+    low = t.low.rstrip(".")
+    return (
+        head_word(t, False)
+        or low in HONORIFICS_DROPPED
+        or low in HONORIFICS_KEPT
+        or low in _PLURAL_TITLES
+        or low in _OFFICES_BEFORE_FULL_NAMES
+        or low in NATIONALITY
+        or low in ORG_WORDS
+        or is_place_name(low)
+    )
+
+
 def _split_title(run: list[Tok]) -> int:
     """Index where the name starts in a run: after the last title head or dropped honorific."""
+    of = next((k for k, t in enumerate(run) if t.low == "of"), None)
+    if (
+        of is not None
+        and of >= 2
+        and not any(_titles_a_name(t) or t.low in PARTY_WORDS for t in run[:of])
+        and not any(head_word(t, False) for t in run[of + 1 :])  # "Social Democrats of Prime Minister X"
+    ):
+        return 0  # "Anton Ferdinand of Queens Park Rangers": a name, then what it belongs to
     split = 0
     for k in range(len(run) - 1):
         low = run[k].low.rstrip(".")

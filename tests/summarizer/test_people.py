@@ -1751,3 +1751,15 @@ def test_a_titled_name_listed_after_a_name_is_no_title() -> None:
     assert "Tom Reid" in people, people
     assert people["Ada Holm"].title == "Rev.", people["Ada Holm"]
     assert "son of Velmoran President Ilan Brisk" in (people["Dov Brisk"].title or ""), people["Dov Brisk"]
+
+
+def test_a_name_then_the_club_it_plays_for_names_the_player() -> None:
+    """ "Anton Ferdinand of Queens Park Rangers": the player, then his club ("Queens" is no title of
+    "Park Rangers"); "the Social Democrats of Prime Minister Kalevi Sorsa" still names Sorsa."""
+    story = (
+        "Terry was accused of abusing his brother, Dale Hollis of Queens Park Rangers. The Social Democrats "
+        "of Prime Minister Ilan Brisk lead the polls."
+    )
+    people = by_name(text_result(story))
+    assert {"Dale Hollis", "Ilan Brisk"} <= set(people), people
+    assert people["Ilan Brisk"].title == "Prime Minister", people["Ilan Brisk"]
