@@ -668,6 +668,9 @@ _PLURAL_TITLES = {
     "queens": "Queen",
     "lords": "Lord",
     "judges": "Judge",
+    "justices": "Justice",
+    "mayors": "Mayor",
+    "ambassadors": "Ambassador",
 }
 # awards said by one word, which a first name may share
 _AWARDS = frozenset(["oscar", "bafta", "grammy", "emmy"])

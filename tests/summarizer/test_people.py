@@ -1038,18 +1038,21 @@ def test_a_saints_church_and_a_band_of_sisters_are_no_people() -> None:
 
 
 def test_a_plural_title_before_two_names_titles_both() -> None:
-    """ "Princes William and Harry" listed "Princes William" and lost Harry; "Presidents" and "Senators"
-    read the same way."""
+    """ "Princes William and Harry" listed "Princes William" and lost Harry; "Presidents", "Senators",
+    "Justices" and "Mayors" read the same way."""
     story = (
         "The father of Princes Tomas and Emil, Karl is next in line to the throne. Presidents Varga and "
         "Olsen met on Monday, and Senators Ann Lowe and Ben Ruiz said so. Sens. Eva Marsh and Tim Cole "
-        "agreed."
+        "agreed. Reporters would not ask Supreme Court Justices Ada Holm and Tom Reid such questions. "
+        "Mayors Dale Hollis and Ilan Brisk met on Monday."
     )
     got = {p.name: p.title for p in text_result(story).people}
     assert {"Prince Tomas": "Prince", "Prince Emil": "Prince"}.items() <= got.items(), got
     assert got.get("Varga") == got.get("Olsen") == "President", got
     assert got.get("Ann Lowe") == got.get("Ben Ruiz") == "Senator", got
     assert got.get("Eva Marsh") == got.get("Tim Cole") == "Sen.", got  # "Sens." ends no sentence
+    assert got.get("Ada Holm") == got.get("Tom Reid") == "Justice", got
+    assert got.get("Dale Hollis") == got.get("Ilan Brisk") == "Mayor", got
 
 
 def _titles_of(story: str) -> dict[str, str | None]:
