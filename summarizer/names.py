@@ -330,7 +330,8 @@ def _heads_title(run: list[Tok], k: int) -> bool:
 
 
 def _titles_a_name(t: Tok) -> bool:
-    """A title's head or an honorific: a word that may stand before a name."""
+    """A word that makes a run more than a bare name: a title's head, an honorific, a people's, a body's
+    or a place's word ("Afghan President Ashraf Ghani of …", "Bank of England")."""
     low = t.low.rstrip(".")
     return (
         head_word(t, False)
