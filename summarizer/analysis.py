@@ -17,7 +17,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # after a name become its title, nor a titled name listed after one ("the Rev. Jerry Falwell, then-House
 # Speaker Newt Gingrich and other detractors"); "King" or "Prince" after a given name is a surname; a
 # name before "of" a club is a player's ("Anton Ferdinand of Queens Park Rangers"); "Justices", "Mayors"
-# and "Ambassadors" title each name of a pair
+# and "Ambassadors" title each name of a pair; a rank's abbreviation is no part of an organisation ("Air
+# Force Col." -> "Air Force")
 # 33: topics: the outlet that wrote the story (the dateline's "(CNN)"), a network's station it cites ("CNN
 # affiliate KJRH") and an agency named in apposition ("Ukrinform, the state-run news agency") are no label;
 # outlets reporting a story ("the newspaper said", "local media said") make it no media story; "Royal

@@ -191,6 +191,8 @@ def find_runs(toks: list[Tok]) -> list[tuple[int, int]]:
 # what a title's organisation never ends with: "Russian Space Agency General Director", "radio DJ"
 _ORG_TAIL_WORDS = TITLE_HEADS | ROLE_NOUNS | {"of", "for"}
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+# words of a rank before its abbreviation: "Rear Adm.", "Staff Sgt."
+_RANK_MODIFIERS = frozenset(word_list("rear vice staff master first lance brigadier"))
 
 
 def _org_in(text: str | None) -> str | None:
@@ -204,9 +206,13 @@ def _org_in(text: str | None) -> str | None:
         org_at = max((n for n, t in enumerate(part) if t.low in ORG_WORDS), default=-1)
         complement = any(t.low in {"of", "for"} for t in part[org_at + 1 :]) if org_at >= 0 else False
         # "Russian Space Agency General Director" -> the agency; "Department of Criminal Justice" stays
-        while part and not complement and part[-1].low in _ORG_TAIL_WORDS:
+        # a rank's abbreviation keeps its full stop ("Air Force Col.", "Navy Rear Adm.")
+        while part and not complement and part[-1].low.rstrip(".") in _ORG_TAIL_WORDS:
+            rank = part[-1].text.endswith(".")
             part = part[:-1]
-        while part and (part[0].low in TITLE_HEADS or part[0].low in {"of", "for", "the"}):
+            while rank and part and part[-1].low in _RANK_MODIFIERS:
+                part = part[:-1]
+        while part and (part[0].low.rstrip(".") in TITLE_HEADS or part[0].low in {"of", "for", "the"}):
             part = part[1:]
         if not part or (len(part) == 1 and part[0].low in TITLE_COMPLEMENTS):
             continue

@@ -1766,3 +1766,13 @@ def test_a_name_then_the_club_it_plays_for_names_the_player() -> None:
     people = by_name(text_result(story))
     assert {"Dale Hollis", "Ilan Brisk"} <= set(people), people
     assert people["Ilan Brisk"].title == "Prime Minister", people["Ilan Brisk"]
+
+
+def test_a_rank_abbreviation_is_no_part_of_the_organisation() -> None:
+    """ "Velmora Police Lt. Dana Lark": her organisation is the Velmora Police, not "Velmora Police Lt.";
+    "Navy Rear Adm. Tom Reid" is in the Navy."""
+    story = "Velmora Police Lt. Dana Lark said the road was closed. Navy Rear Adm. Tom Reid agreed."
+    people = by_name(text_result(story))
+    assert people["Dana Lark"].organization == "Velmora Police", people["Dana Lark"]
+    assert people["Tom Reid"].organization == "Navy", people["Tom Reid"]
+    assert people["Dana Lark"].title == "Velmora Police Lt.", people["Dana Lark"]
