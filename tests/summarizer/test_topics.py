@@ -759,61 +759,65 @@ def test_the_outlet_that_wrote_the_story_and_its_stations_are_no_topic() -> None
     assert not [label for label in got if {"CNN", "KVLM", "affiliate"} & set(label.split())], got
 
 
-def test_a_firm_named_royal_makes_no_royal_family_story() -> None:
-    """ "Royal Caribbean" and "the Royal Navy" open a firm's and a service's names: a cruise ship story is no
-    royal family story; "the Royal Family" and a palace's visit are."""
-    cruise = (
+# A cue word that only names something else ("Royal Caribbean", "drone strikes", "Northfield University")
+# files no story under its subject; the stories that follow each are that subject's, first.
+_LOOK_ALIKES = [
+    # "Royal Caribbean" and "the Royal Navy" open a firm's and a service's names; "the Royal Family" and a
+    # palace's visit are the royal family's
+    pytest.param(
+        "royal family",
         "New ship for Royal Caribbean\n\n"
         "Royal Caribbean unveiled its new cruise ship on Monday. The Royal Caribbean ship has a robot bar "
         "and a deck for skydiving, and Royal Caribbean said bookings were strong. A former Royal Navy "
-        "officer will captain the ship, which its designers call a floating palace."
-    )
-    assert "royal family" not in _subjects(cruise)
-    visit = (
-        "Prince visits Velmora\n\n"
-        "The Prince arrived in Velmora on Monday, the first visit by a senior member of the Royal Family in "
-        "20 years. The royal visit includes a palace reception, and the prince will meet the queen's envoy."
-    )
-    assert _subjects(visit)[0] == "royal family"
-
-
-def test_a_drone_strike_is_no_labour_story() -> None:
-    """ "Drone strikes" and "an air strike" are war's; a walk-out over wages is labour's."""
-    raid = (
+        "officer will captain the ship, which its designers call a floating palace.",
+        [
+            "Prince visits Velmora\n\n"
+            "The Prince arrived in Velmora on Monday, the first visit by a senior member of the Royal Family "
+            "in 20 years. The royal visit includes a palace reception, and the prince will meet the queen's "
+            "envoy."
+        ],
+        id="a firm named Royal",
+    ),
+    # "drone strikes" and "an air strike" are war's; a walk-out over wages is labour's
+    pytest.param(
+        "jobs and labour",
         "Troops leave Zarvia\n\n"
         "The military pulled its last troops out of Zarvia on Saturday as rebels advanced. Drone strikes "
         "against the militants would go on, officials said, after an air strike killed 12 fighters and "
-        "another drone strike hit a convoy. Military advisers had trained the army for two years."
-    )
-    assert "jobs and labour" not in _subjects(raid), _subjects(raid)
-    walkout = (
-        "Dockers strike over pay\n\n"
-        "Dock workers in Velmora began a strike on Monday over wages. The union said the strike would last "
-        "until employers raised pay, and workers at two other ports voted to strike too."
-    )
-    assert _subjects(walkout)[0] == "jobs and labour"
-
-
-def test_a_speech_at_a_named_university_is_no_education_story() -> None:
-    """A campaign speech "at Northfield University" to an audience of students, by a senator who
-    "graduated from high school" nearby, is politics: the school is a place and a life story, not the
-    subject. A story about students' fees or a school's teachers still is an education story, its
-    title-case headline's school included."""
-    speech = (
+        "another drone strike hit a convoy. Military advisers had trained the army for two years.",
+        [
+            "Dockers strike over pay\n\n"
+            "Dock workers in Velmora began a strike on Monday over wages. The union said the strike would "
+            "last until employers raised pay, and workers at two other ports voted to strike too."
+        ],
+        id="a drone strike",
+    ),
+    # a campaign speech "at Northfield University" to students, by a senator who "graduated from high
+    # school" nearby, is politics: the school is a place and a life story. Students' fees and a school's
+    # teachers are education, a title-case headline's school included.
+    pytest.param(
+        "education",
         "Whitcombe launches bid\n\n"
         "Senator Dana Whitcombe launched her bid for governor at Northfield University on Tuesday, before "
         "an audience of 300 students. Whitcombe, who graduated from high school in Velmora and studied at "
-        "the College of Arden, promised lower taxes. Her rival, Mayor Ilan Brisk, spoke at Arden Academy."
-    )
-    assert "education" not in _subjects(speech), _subjects(speech)
-    tuition = (
-        "Students protest fee rise\n\n"
-        "Students at Northfield University protested on Tuesday against a rise in tuition fees. The "
-        "university said the rise would pay for more teachers, but students said education should be free."
-    )
-    assert _subjects(tuition)[0] == "education", _subjects(tuition)
-    walkout = (
-        "Teachers Strike Closes Velmora School\n\n"
-        "Velmora School sent its 600 pupils home on Monday as teachers walked out over pay."
-    )
-    assert _subjects(walkout)[0] == "education", _subjects(walkout)
+        "the College of Arden, promised lower taxes. Her rival, Mayor Ilan Brisk, spoke at Arden Academy.",
+        [
+            "Students protest fee rise\n\n"
+            "Students at Northfield University protested on Tuesday against a rise in tuition fees. The "
+            "university said the rise would pay for more teachers, but students said education should be "
+            "free.",
+            "Teachers Strike Closes Velmora School\n\n"
+            "Velmora School sent its 600 pupils home on Monday as teachers walked out over pay.",
+        ],
+        id="a speech at a named university",
+    ),
+]
+
+
+@pytest.mark.parametrize(("subject", "look_alike", "about_it"), _LOOK_ALIKES)
+def test_a_cue_that_names_something_else_files_no_story_under_it(
+    subject: str, look_alike: str, about_it: list[str]
+) -> None:
+    assert subject not in _subjects(look_alike), _subjects(look_alike)
+    for story in about_it:
+        assert _subjects(story)[0] == subject, _subjects(story)
