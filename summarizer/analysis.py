@@ -9,6 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 35: /who: a name ending in a trade's or an agency's word ("Zodiac Aerospace", "Border Protection",
+# "Drought Monitor", "Yomiuri Shimbun") names a body, not a person
 # 34: subjects: a university named ("Hebrew University", "University of Miami") or a school in a life
 # story ("graduated from Selma High School") makes no education story; /who: "official" alone vouches for
 # no one ("the official Tanjug news agency", "his official Twitter handle"), nor is a medium someone
@@ -163,7 +165,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 34
+ANALYSIS_VERSION = 35
 
 
 @dataclass(frozen=True)

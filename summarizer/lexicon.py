@@ -163,7 +163,8 @@ ORG_WORDS = frozenset(
         day week month year century war wars crisis agreement accord deal protocol convention
         directorate secretariat delegation mission team squad united rovers wanderers athletic albion hotspur
         harriers tour tours europe asia africa americas pacific atlantic stores megastores trains rescue
-        marathon leisure unit affairs p.c. brothers sisters shops system systems watch
+        marathon leisure unit affairs p.c. brothers sisters shops system systems watch aerospace
+        tech shimbun monitor protection hotel resort
         """
     )
 )
