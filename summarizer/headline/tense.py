@@ -156,7 +156,9 @@ def present(verb: Any, plural: bool) -> str:
     lemma = _verb_lemma(verb)
     if not lemma.isalpha():
         return verb.text
-    if lemma in _IRREGULAR_PRESENT:
+    if lemma == "be" and _first_person_singular(verb):
+        word = "am"  # "I was a teacher" -> "I am teacher", not "I are"
+    elif lemma in _IRREGULAR_PRESENT:
         word = _IRREGULAR_PRESENT[lemma][1 if plural else 0]
     elif plural:
         word = lemma
@@ -167,3 +169,9 @@ def present(verb: Any, plural: bool) -> str:
     else:
         word = lemma + "s"
     return word.capitalize() if verb.text[:1].isupper() else word
+
+
+def _first_person_singular(verb: Any) -> bool:
+    """Whether "I" is the subject of the verb, or of the verb an auxiliary serves ("I was not told")."""
+    head = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "i" for c in head.children)

@@ -1108,3 +1108,15 @@ def test_the_clause_kept_reads_as_a_statement_whose_verb_agrees() -> None:
         "officials said."
     )
     assert nusra.startswith("As many as 13"), nusra
+
+
+def test_i_takes_am_in_the_present() -> None:
+    """ "I am a friendly, hard-working Ohio native" (a CNN opinion piece) was headlined "I are friendly
+    hard-working Ohio native": "I" takes "am", and "have" as "we" do; a third person is unchanged."""
+    assert derive_headline("I am a retired teacher from the small river town of Velmora.").startswith("I am ")
+    assert derive_headline("I was not happy with the council's decision on the river plan.").startswith(
+        "I am not happy"
+    )
+    assert derive_headline("Dana Lark was a teacher in the small river town of Velmora.").startswith(
+        "Lark is"
+    )
