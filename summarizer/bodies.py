@@ -86,6 +86,7 @@ def drop_bodies(sentences: Sequence[str], mentions: list[Mention]) -> None:
     A name that only names a thing after someone ("the Prince Edward Theatre", "Lou Gehrig's disease")
     is no person there; elsewhere the story may name the person."""
     bodies = _bodies(sentences, mentions)
+    titles = _quoted_titles(sentences, mentions)
     for m in mentions:
         if m.person is False or m.forced_role:
             continue
@@ -94,6 +95,21 @@ def drop_bodies(sentences: Sequence[str], mentions: list[Mention]) -> None:
         named_thing = _EPONYM_AFTER.match(after) or _EPONYM_AFTER.match(" " + m.tokens[-1])
         if body or named_thing:
             m.person = False
+        if name_key(m.tokens) in titles:
+            m.extra["title"] = "1"  # a show's or a book's: no surname said alone makes it someone's
+
+
+def _quoted_titles(sentences: Sequence[str], mentions: list[Mention]) -> set[tuple[str, ...]]:
+    """Names of two words or more the story only ever writes in quotation marks of their own: a show's,
+    a film's or a book's title (CNN's "Finding Jesus," which airs on Sundays)."""
+    quoted: dict[tuple[str, ...], bool] = {}
+    for m in mentions:
+        key = name_key(m.tokens)
+        if len(key) >= 2:
+            sentence = sentences[m.sent]
+            alone = bool(_QUOTE_BEFORE.search(sentence[: m.start]) and _QUOTE_AFTER.match(sentence[m.end :]))
+            quoted[key] = quoted.get(key, True) and alone
+    return {key for key, alone in quoted.items() if alone}
 
 
 def _bodies(sentences: Sequence[str], mentions: list[Mention]) -> set[tuple[str, ...]]:

@@ -611,8 +611,8 @@ def _vouch_full_names(sents: _Sentences, mentions: list[Mention], lower_vocab: s
             support[m.tokens[-1]] += 1  # "Safin said he was tired", though the rules or the model read no one
     vouched = {w for w, n in support.items() if n and w not in full and w not in opening}
     for m in mentions:
-        if m.person is not False or len(m.tokens) < 2 or m.tokens[-1] not in vouched:
-            continue
+        if m.person is not False or len(m.tokens) < 2 or m.tokens[-1] not in vouched or "title" in m.extra:
+            continue  # not "Finding Jesus" of CNN's "Finding Jesus," because Jesus is someone
         if m.tokens[-1].lower().rstrip(".") in ORG_WORDS:
             continue  # "Coastal Corp said", "Statistics Bureau said": a body says things too
         keep = 2 if len(m.tokens) > 3 or _describes(m.tokens[0], lower_vocab) else len(m.tokens)

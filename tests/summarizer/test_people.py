@@ -1792,3 +1792,16 @@ def test_a_firm_or_agency_ending_in_its_trades_word_is_no_person() -> None:
     for body in ("Velmar Aerospace", "Harlow Tech", "Border Protection", "Drought Monitor", "Kanto Shimbun"):
         assert body not in people, people
     assert "Coral Bay Resort" not in people and {"Ann Reid", "Ed Moss"} <= set(people), people
+
+
+def test_a_title_only_ever_in_quotation_marks_is_no_person_whoever_it_names() -> None:
+    """CNN's "Finding Jesus," a series, was a person in four CNN stories about Jesus: the story says
+    "Jesus" alone of someone, which made the quoted title his full name. A name the story only writes in
+    quotation marks of its own is a title; the person is the one it names alone."""
+    story = (
+        'Ann Reid was an adviser on the series "Seeking Moses," which airs on Sundays. The prophet Moses led '
+        'his people out of Egypt, Reid said. Viewers posted questions on the "Seeking Moses" page. Moses was '
+        "a prophet, said Reid."
+    )
+    people = by_name(text_result(story))
+    assert "Seeking Moses" not in people and {"Ann Reid", "Moses"} <= set(people), people
