@@ -9,8 +9,11 @@ from functools import lru_cache
 
 from summarizer.lexicon import PLURAL_TITLE_ABBREVIATIONS, TITLE_ABBREVIATIONS
 
-# "al-Arabi", "el-Sisi", "d'Estaing" of a name; "ex-Foreign Secretary" of a title
-_JOINED_PARTICLE = re.compile(r"(?:al|el|as|ash|ad|ar|at|az|an|bin|ibn|abu|ben|ex)-[^\W\d_]*[A-Z]|d['’][A-Z]")
+# "al-Arabi", "el-Sisi", "d'Estaing" of a name; "ex-Foreign Secretary", "then-Prime Minister" of a title
+_JOINED_PARTICLE = re.compile(
+    r"(?:al|el|as|ash|ad|ar|at|az|an|bin|ibn|abu|ben|ex|then)-[^\W\d_]*[A-Z]|d['’][A-Z]"
+)
+_TIME_PREFIXES = ("ex-", "then-")  # "ex-President Bill Clinton", "then-Prime Minister Menachem Begin"
 # words whose full stop is no sentence's end: honorifics, suffixes, "St." and the title abbreviations
 _SHORT_FORMS = sorted(
     {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Messrs", "Mt", "Ft"}
@@ -35,7 +38,15 @@ class Tok:
 
     @property
     def low(self) -> str:
-        return self.text.lower()
+        """The word in lower case; a title's "ex-" or "then-" aside ("ex-President" reads as "president")."""
+        low = self.text.lower()
+        return low[self.prefix :]
+
+    @property
+    def prefix(self) -> int:
+        """The length of a title's "ex-" or "then-" opening the token (0 if none)."""
+        low = self.text[:5].lower()
+        return next((len(p) for p in _TIME_PREFIXES if low.startswith(p) and len(self.text) > len(p)), 0)
 
     @property
     def is_cap(self) -> bool:

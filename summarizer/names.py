@@ -219,7 +219,8 @@ def _org_in(text: str | None) -> str | None:
         first_org = next((n for n, t in enumerate(part) if t.low in ORG_WORDS), len(part))
         if any(t.low in TITLE_HEADS for t in part[:first_org]):
             continue  # "U.S. Secretary of State" is a title
-        cand = without_qualifiers(text[part[0].start : part[-1].end])
+        # a title's "then-" or "ex-" is no part of the body's name: "then-House Speaker" -> "House"
+        cand = without_qualifiers(text[part[0].start + part[0].prefix : part[-1].end])
         is_org = any(t.low in ORG_WORDS for t in part) or (
             len(part) == 1 and re.fullmatch(r"[A-Z]{2,6}", part[0].text) and part[0].low not in NATIONALITY
         )

@@ -1805,3 +1805,21 @@ def test_a_title_only_ever_in_quotation_marks_is_no_person_whoever_it_names() ->
     )
     people = by_name(text_result(story))
     assert "Seeking Moses" not in people and {"Ann Reid", "Moses"} <= set(people), people
+
+
+def test_then_and_ex_before_a_title_keep_the_title_and_the_name() -> None:
+    """ "then-Archbishop of Canterbury Rowan Williams" named "Canterbury Rowan Williams", "ex-President Hu
+    Jintao" and "then-Secretary of State Colin Powell" named no one, and "then-Prime Minister Menachem
+    Begin" was titled "Minister" (CNN stories): "then-" and "ex-" read as "former" does, and are no part of
+    an organisation ("then-House Speaker" is in the House)."""
+    story = (
+        "The plan was backed by then-Secretary of State Dana Lark in 2003, and signed by ex-President Tom "
+        "Hale. We read a book by then-Archbishop of Velmora Ann Reid. Then-Prime Minister Ed Moss agreed, "
+        "as did then-House Speaker Joe Kemp."
+    )
+    people = by_name(text_result(story))
+    assert people["Dana Lark"].title == "then-Secretary of State", people
+    assert people["Tom Hale"].title == "ex-President", people
+    assert people["Ann Reid"].title == "then-Archbishop of Velmora", people
+    assert people["Ed Moss"].title == "Then-Prime Minister", people
+    assert people["Joe Kemp"].organization == "House", people["Joe Kemp"]
