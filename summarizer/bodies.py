@@ -42,7 +42,7 @@ _EPONYM_AFTER = re.compile(
 )
 # a title in quotation marks: a show's, a film's, a song's ("Top Gear", "Downton Abbey,")
 _QUOTE_BEFORE = re.compile(r"[\"“‘]$")
-_QUOTE_AFTER = re.compile(r"[,.!?]?[\"”’]")
+_QUOTE_AFTER = re.compile(r"[,.!?]?(?:[\"”]|’(?!s\b))")  # not a possessive's: ‘David Cameron’s failure’
 # an apposition that says what kind of body the name is: "NM Rothschild, the investment bank,"
 _KIND_APPOSITION = re.compile(
     r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:bank|firm|company|group|brokerage|insurer|reinsurer|retailer|"

@@ -1823,3 +1823,15 @@ def test_then_and_ex_before_a_title_keep_the_title_and_the_name() -> None:
     assert people["Ann Reid"].title == "then-Archbishop of Velmora", people
     assert people["Ed Moss"].title == "Then-Prime Minister", people
     assert people["Joe Kemp"].organization == "House", people["Joe Kemp"]
+
+
+def test_a_possessive_after_a_name_opening_a_quotation_does_not_close_it() -> None:
+    """ "‘David Cameron’s failure to tackle low pay …’" (a Daily Mail story) read "Cameron’" as a quotation
+    closing on the name, a show's title, and David Cameron was lost from the story; a title in curly
+    quotation marks is still one."""
+    story = (
+        "Critics lined up to criticise Dana Lark over the figures. ‘Dana Lark’s failure to act is shocking,’ "
+        "Ann Reid said. Reid starred in ‘Velmora Nights’ last year."
+    )
+    people = by_name(text_result(story))
+    assert {"Dana Lark", "Ann Reid"} <= set(people) and "Velmora Nights" not in people, people
