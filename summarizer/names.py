@@ -273,7 +273,8 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     if all(is_place_name(t) or t in MONTHS or t in DAYS for t in toks):
         return True
-    if toks and toks[-1] in PARTY_WORDS:  # "Indiana Republican", "Democratic": a party, not a name
+    # "Indiana Republican", "Democratic": a party, not a name; "Michael Green" is a name
+    if toks and toks[-1] in PARTY_WORDS and not (len(toks) > 1 and toks[-1] in WORD_SURNAMES):
         return True
     if _club_name(toks):
         return True

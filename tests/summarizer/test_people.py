@@ -1835,3 +1835,15 @@ def test_a_possessive_after_a_name_opening_a_quotation_does_not_close_it() -> No
     )
     people = by_name(text_result(story))
     assert {"Dana Lark", "Ann Reid"} <= set(people) and "Velmora Nights" not in people, people
+
+
+def test_a_surname_that_is_a_partys_word_is_a_persons() -> None:
+    """ "Index chief Michael Green said" and "commentator Alan Green" named no one (Daily Mail stories):
+    a name ending in "Green" was read as a party, as "Indiana Republican" is. A surname that is also a
+    word ends a name; a lone party word is still no one."""
+    people = by_name(text_result("Index chief Dana Green said the ranking was poor."))
+    assert people["Dana Green"].title == "Index chief", people
+    people = by_name(
+        text_result("The Scottish Green said nothing, Ann Reid said. Indiana Republican voters agreed.")
+    )
+    assert "Scottish Green" not in people and "Indiana Republican" not in people, people
