@@ -430,3 +430,9 @@ def is_place_name(name: str) -> bool:
         or name in US_STATES
         or name.replace(" ", "-") in PLACE_WORDS
     )
+
+
+def is_peoples_word(words: str) -> bool:
+    """Whether lower-case words are a people's ("saudi", "new zealander"), or a compound of them
+    ("african-american", "irish-american")."""
+    return words in NATIONALITY or ("-" in words and all(p in NATIONALITY for p in words.split("-")))

@@ -34,6 +34,7 @@ from summarizer.lexicon import (
     TITLE_HEADS,
     US_STATES,
     WORD_SURNAMES,
+    is_peoples_word,
     is_place_name,
     word_list,
 )
@@ -273,6 +274,8 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     if all(is_place_name(t) or t in MONTHS or t in DAYS for t in toks):
         return True
+    if any("-" in t and is_peoples_word(t) for t in toks):
+        return True  # "African-American", "Irish-American": a people's word, not a name
     # "Indiana Republican", "Democratic": a party, not a name; "Michael Green" is a name
     if toks and toks[-1] in PARTY_WORDS and not (len(toks) > 1 and toks[-1] in WORD_SURNAMES):
         return True
@@ -549,7 +552,8 @@ def _skip_descriptors(run: list[Tok], split: int) -> int:
         lead_words = " ".join(t.low for t in run[split : split + n])
         # "Michigan Democrat David Bonior", "New York Republican X": a state's party member
         state_party = lead_words in US_STATES and split + n < len(run) and run[split + n].low in PARTY_WORDS
-        if state_party or (split + n < len(run) and (lead_words in NATIONALITY or lead_words in PARTY_WORDS)):
+        described = is_peoples_word(lead_words) or lead_words in PARTY_WORDS
+        if state_party or (split + n < len(run) and described):
             # not the start of a place's name: "Saudi" of "Saudi Arabia's deputy prime minister"
             place = " ".join(t.low for t in run[split : split + n + 1]).removesuffix("'s").removesuffix("’s")
             if is_place_name(place):

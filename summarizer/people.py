@@ -31,6 +31,7 @@ from summarizer.lexicon import (
     RELATIONS,
     STOPWORDS,
     TITLE_HEADS,
+    is_peoples_word,
 )
 from summarizer.lone_names import reads_as_thing
 from summarizer.missed_names import (
@@ -476,7 +477,7 @@ def _only_nationality(title: str | None) -> bool:
     while i < len(words):
         if " ".join(words[i : i + 2]) in NATIONALITY:
             i += 2
-        elif words[i] in NATIONALITY or words[i] in DEMONYM_NOUNS:
+        elif is_peoples_word(words[i]) or words[i] in DEMONYM_NOUNS:
             i += 1
         else:
             return False

@@ -1847,3 +1847,15 @@ def test_a_surname_that_is_a_partys_word_is_a_persons() -> None:
         text_result("The Scottish Green said nothing, Ann Reid said. Indiana Republican voters agreed.")
     )
     assert "Scottish Green" not in people and "Indiana Republican" not in people, people
+
+
+def test_a_compound_of_peoples_words_is_no_name() -> None:
+    """ "As a person-of-color, African-American, veteran minority journalist …" (a CNN opinion piece) listed
+    "African-American" as a person with that title; "Irish-American Tom Hale" is Tom Hale, described as "New
+    Zealander Graham Henry" is."""
+    story = (
+        "As a person-of-color, African-American, veteran minority journalist and longtime fan of the show, "
+        "Ann Reid said so. Irish-American Tom Hale agreed."
+    )
+    people = by_name(text_result(story))
+    assert set(people) == {"Ann Reid", "Tom Hale"}, people
