@@ -44,9 +44,12 @@ _EPONYM_AFTER = re.compile(
 _QUOTE_BEFORE = re.compile(r"[\"“‘]$")
 _QUOTE_AFTER = re.compile(r"[,.!?]?(?:[\"”]|’(?!s\b))")  # not a possessive's: ‘David Cameron’s failure’
 # an apposition that says what kind of body the name is: "NM Rothschild, the investment bank,"
+# (or what follows the kind tells more of it: "Boko Haram, a Nigerian terrorist group with thousands of …")
 _KIND_APPOSITION = re.compile(
     r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:bank|firm|company|group|brokerage|insurer|reinsurer|retailer|"
-    r"carmaker|airline|newspaper|daily|broadcaster|charity|agency|consultancy|conglomerate|utility)\s*[,.;)]"
+    r"carmaker|airline|newspaper|daily|broadcaster|charity|agency|consultancy|conglomerate|utility|militia|"
+    r"movement|organi[sz]ation|network|faction|coalition|alliance)"
+    r"(?:\s*[,.;)]|\s+(?:with|that|which|whose|based|founded|in|of|from|behind|known|run|led)\b)"
 )
 # a role someone plays: "characters like Stanley Kowalski", "starred as Maj. Manley Battle", "portrayed Fagin"
 _ROLE_BEFORE = re.compile(
@@ -82,16 +85,18 @@ def opens_firm_name(word: str, sentences: Sequence[str]) -> bool:
 
 def drop_bodies(sentences: Sequence[str], mentions: list[Mention]) -> None:
     """No mention of a name the story shows to be a body's is a person's, unless a title, honorific or
-    apposition says it is: "Security Pacific said" reads as a person's words till "Security Pacific Corp".
-    A name that only names a thing after someone ("the Prince Edward Theatre", "Lou Gehrig's disease")
-    is no person there; elsewhere the story may name the person."""
+    apposition says it is (an apposition naming a kind of body says the opposite): "Security Pacific
+    said" reads as a person's words till "Security Pacific Corp". A name that only names a thing after
+    someone ("the Prince Edward Theatre", "Lou Gehrig's disease") is no person there; elsewhere the story
+    may name the person."""
     bodies = _bodies(sentences, mentions)
     titles = _quoted_titles(sentences, mentions)
     for m in mentions:
         if m.person is False or m.forced_role:
             continue
-        body = name_key(m.tokens) in bodies and not m.vouched
         after = sentences[m.sent][m.end :]
+        # the apposition that vouches for it says it is a body: "Boko Haram, a Nigerian terrorist group"
+        body = (name_key(m.tokens) in bodies and not m.vouched) or bool(_KIND_APPOSITION.match(after))
         named_thing = _EPONYM_AFTER.match(after) or _EPONYM_AFTER.match(" " + m.tokens[-1])
         if body or named_thing:
             m.person = False

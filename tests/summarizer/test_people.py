@@ -1859,3 +1859,16 @@ def test_a_compound_of_peoples_words_is_no_name() -> None:
     )
     people = by_name(text_result(story))
     assert set(people) == {"Ann Reid", "Tom Hale"}, people
+
+
+def test_an_apposition_naming_a_kind_of_body_makes_no_person() -> None:
+    """ "Boko Haram, a Nigerian terrorist group with thousands of fanatical fighters" (a CNN story) listed
+    the group as a person titled with the whole apposition: an apposition whose head is a body's kind
+    says the name is the body's, whatever follows the kind. A person's apposition stays a title."""
+    story = (
+        "It welcomed Velmor Kain, a Sahel terrorist group with thousands of fighters. Velmor Kain pledged "
+        "allegiance this month. Ann Reid, a researcher with the group, said so."
+    )
+    people = by_name(text_result(story))
+    assert "Velmor Kain" not in people, people
+    assert people["Ann Reid"].title == "researcher with the group", people
