@@ -15,8 +15,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # ("then-Prime Minister Menachem Begin", "ex-President Hu Jintao"); a possessive's "’s" closes no
 # quotation ("‘David Cameron’s failure"); "Green" ending a name is a surname, not a party
 # ("Index chief Michael Green"); "African-American" is a people's word, no name; an apposition naming a
-# kind of body makes no person ("Boko Haram, a Nigerian terrorist group with …"); derived headlines: "I"
-# takes "am" ("I are friendly hard-working Ohio native")
+# kind of body makes no person ("Boko Haram, a Nigerian terrorist group with …"); an organisation's name
+# may hold "and" ("Securities and Exchange Commission"); derived headlines: "I" takes "am" ("I are
+# friendly hard-working Ohio native")
 # 34: subjects: a university named ("Hebrew University", "University of Miami") or a school in a life
 # story ("graduated from Selma High School") makes no education story; /who: "official" alone vouches for
 # no one ("the official Tanjug news agency", "his official Twitter handle"), nor is a medium someone

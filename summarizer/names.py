@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from summarizer.lexicon import (
     DAYS,
@@ -196,13 +197,30 @@ _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 _RANK_MODIFIERS = frozenset(word_list("rear vice staff master first lance brigadier"))
 
 
+def _joined_by_and(toks: list[Tok], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two capitalised runs with an "and" or "&" between them, as one: a body's name may hold them ("Food
+    and Drug Administration", "U.S. Department of Health and Human Services"). Not a portfolio before its
+    title ("Energy and Mines Minister"), nor the end of a longer name ("Center on Religion and …"), nor
+    two places ("West Bank and Gaza")."""
+    return [
+        (a[0], b[1])
+        for a, b in pairwise(runs)
+        if a[1] + 1 == b[0]
+        and toks[a[1]].low in {"and", "&"}
+        and toks[b[1] - 1].low.rstrip(".") not in TITLE_HEADS
+        and not (a[0] >= 2 and not toks[a[0] - 1].is_cap and toks[a[0] - 2].is_cap)
+        and not all(is_place_name(" ".join(t.low for t in toks[i:j])) for i, j in (a, b))
+    ]
+
+
 def _org_in(text: str | None) -> str | None:
     """The organisation named in a title ("Department of Homeland Security", "CNN", "State Department")."""
     if not text:
         return None
     toks = tokenize(text)
     best: str | None = None
-    for i, j in find_runs(toks):
+    runs = find_runs(toks)
+    for i, j in [*runs, *_joined_by_and(toks, runs)]:
         part = toks[i:j]
         org_at = max((n for n, t in enumerate(part) if t.low in ORG_WORDS), default=-1)
         complement = any(t.low in {"of", "for"} for t in part[org_at + 1 :]) if org_at >= 0 else False

@@ -1872,3 +1872,18 @@ def test_an_apposition_naming_a_kind_of_body_makes_no_person() -> None:
     people = by_name(text_result(story))
     assert "Velmor Kain" not in people, people
     assert people["Ann Reid"].title == "researcher with the group", people
+
+
+def test_an_organisation_named_with_and_is_read_whole() -> None:
+    """ "the Securities and Exchange Commission" gave "Exchange Commission", "the U.N. Relief and Works
+    Agency" gave "Works Agency …" (Reuters and CNN stories): an organisation's name may hold "and". A
+    portfolio before its title ("Energy and Mines Minister") names no body, nor do two places."""
+    story = (
+        "Ann Reid, a lawyer for the Velmora Trade and Exchange Commission, said so. Energy and Mines "
+        "Minister Tom Hale agreed. Ed Moss, the bank's country director for the West Bank and Gaza, "
+        "declined to comment."
+    )
+    people = by_name(text_result(story))
+    assert people["Ann Reid"].organization == "Velmora Trade and Exchange Commission", people["Ann Reid"]
+    assert people["Tom Hale"].organization is None, people["Tom Hale"]
+    assert people["Ed Moss"].organization is None, people["Ed Moss"]
