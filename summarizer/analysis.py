@@ -16,7 +16,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # quotation ("‘David Cameron’s failure"); "Green" ending a name is a surname, not a party
 # ("Index chief Michael Green"); "African-American" is a people's word, no name; an apposition naming a
 # kind of body makes no person ("Boko Haram, a Nigerian terrorist group with …"); an organisation's name
-# may hold "and" ("Securities and Exchange Commission"); derived headlines: "I" takes "am" ("I are
+# may hold "and", "on" or a possessive ("Securities and Exchange Commission", "Council on Foreign Relations",
+# "Alzheimer's Society"); derived headlines: "I" takes "am" ("I are
 # friendly hard-working Ohio native")
 # 34: subjects: a university named ("Hebrew University", "University of Miami") or a school in a life
 # story ("graduated from Selma High School") makes no education story; /who: "official" alone vouches for

@@ -15,7 +15,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
 
 from summarizer.lexicon import (
     DAYS,
@@ -197,20 +196,36 @@ _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 _RANK_MODIFIERS = frozenset(word_list("rear vice staff master first lance brigadier"))
 
 
-def _joined_by_and(toks: list[Tok], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Two capitalised runs with an "and" or "&" between them, as one: a body's name may hold them ("Food
-    and Drug Administration", "U.S. Department of Health and Human Services"). Not a portfolio before its
-    title ("Energy and Mines Minister"), nor the end of a longer name ("Center on Religion and …"), nor
-    two places ("West Bank and Gaza")."""
-    return [
-        (a[0], b[1])
-        for a, b in pairwise(runs)
-        if a[1] + 1 == b[0]
-        and toks[a[1]].low in {"and", "&"}
-        and toks[b[1] - 1].low.rstrip(".") not in TITLE_HEADS
-        and not (a[0] >= 2 and not toks[a[0] - 1].is_cap and toks[a[0] - 2].is_cap)
-        and not all(is_place_name(" ".join(t.low for t in toks[i:j])) for i, j in (a, b))
-    ]
+# what may stand between two capitalised parts of a body's name: "Food and Drug Administration", "Procter &
+# Gamble", "Council on Foreign Relations"; and a possessive before a bare body's word: "Alzheimer's Society"
+_BODY_JOINERS = frozenset(["and", "&", "on"])
+_POSSESSIVES = frozenset(["'s", "’s", "'", "’"])
+
+
+def _joined_runs(toks: list[Tok], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Capitalised runs joined as one body's name across what `_BODY_JOINERS` holds, or a possessive when
+    what follows is one bare body's word ("the Alzheimer's Society", "Kurdistan Workers' Party"; not
+    "Obama's White House"): "U.S. Department of Health and Human Services". Not a portfolio before its title
+    ("Energy and Mines Minister"), nor the tail of a longer name ("Center on Religion and …" ends "Chinese
+    Society"), nor two places ("West Bank and Gaza")."""
+    out: list[tuple[int, int]] = []
+    for n, first in enumerate(runs):
+        if first[0] >= 2 and not toks[first[0] - 1].is_cap and toks[first[0] - 2].is_cap:
+            continue
+        end = first
+        for nxt in runs[n + 1 :]:
+            gap = toks[end[1]] if end[1] + 1 == nxt[0] else None
+            word = toks[nxt[0]].low
+            bare_body = nxt[1] - nxt[0] == 1 and word in ORG_WORDS and not is_place_name(word)
+            if gap is None or not (gap.low in _BODY_JOINERS or (gap.text in _POSSESSIVES and bare_body)):
+                break
+            if toks[nxt[1] - 1].low.rstrip(".") in TITLE_HEADS:
+                break
+            if all(is_place_name(" ".join(t.low for t in toks[i:j])) for i, j in (end, nxt)):
+                break
+            end = nxt
+            out.append((first[0], end[1]))
+    return out
 
 
 def _org_in(text: str | None) -> str | None:
@@ -220,7 +235,7 @@ def _org_in(text: str | None) -> str | None:
     toks = tokenize(text)
     best: str | None = None
     runs = find_runs(toks)
-    for i, j in [*runs, *_joined_by_and(toks, runs)]:
+    for i, j in [*runs, *_joined_runs(toks, runs)]:
         part = toks[i:j]
         org_at = max((n for n, t in enumerate(part) if t.low in ORG_WORDS), default=-1)
         complement = any(t.low in {"of", "for"} for t in part[org_at + 1 :]) if org_at >= 0 else False
@@ -231,7 +246,11 @@ def _org_in(text: str | None) -> str | None:
             part = part[:-1]
             while rank and part and part[-1].low in _RANK_MODIFIERS:
                 part = part[:-1]
-        while part and (part[0].low.rstrip(".") in TITLE_HEADS or part[0].low in {"of", "for", "the"}):
+        while part and (
+            part[0].low.rstrip(".") in TITLE_HEADS
+            or part[0].low in {"of", "for", "the"}
+            or part[0].text in _POSSESSIVES
+        ):
             part = part[1:]
         if not part or (len(part) == 1 and part[0].low in TITLE_COMPLEMENTS):
             continue

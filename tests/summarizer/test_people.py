@@ -1887,3 +1887,17 @@ def test_an_organisation_named_with_and_is_read_whole() -> None:
     assert people["Ann Reid"].organization == "Velmora Trade and Exchange Commission", people["Ann Reid"]
     assert people["Tom Hale"].organization is None, people["Tom Hale"]
     assert people["Ed Moss"].organization is None, people["Ed Moss"]
+
+
+def test_an_organisation_named_with_on_or_a_possessive_is_read_whole() -> None:
+    """ "president of the Council on Foreign Relations" gave "Council", "chief executive of the Alzheimer's
+    Society" gave "Society" and "the Kurdistan Workers' Party" gave "Party" (CNN stories). A possessive
+    joins only a bare body's word: "Obama's White House" is the White House."""
+    story = (
+        "Ann Reid, president of the Velmora Council on Foreign Trade, said so. Tom Hale, chief executive of "
+        "the Lark's Society, agreed. Ed Moss, an aide in Kemp's White House, declined to comment."
+    )
+    people = by_name(text_result(story))
+    assert people["Ann Reid"].organization == "Velmora Council on Foreign Trade", people["Ann Reid"]
+    assert people["Tom Hale"].organization == "Lark's Society", people["Tom Hale"]
+    assert people["Ed Moss"].organization == "White House", people["Ed Moss"]
