@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from summarizer.lexicon import PLURAL_TITLE_ABBREVIATIONS, TITLE_ABBREVIATIONS
@@ -35,18 +35,16 @@ class Tok:
     text: str
     start: int
     end: int
+    # set once, as the rules read them many times a token: the word in lower case, a title's "ex-" or
+    # "then-" aside ("ex-President" reads as "president"), and that opening's length (0 if none)
+    low: str = field(init=False, repr=False, compare=False)
+    prefix: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def low(self) -> str:
-        """The word in lower case; a title's "ex-" or "then-" aside ("ex-President" reads as "president")."""
-        low = self.text.lower()
-        return low[self.prefix :]
-
-    @property
-    def prefix(self) -> int:
-        """The length of a title's "ex-" or "then-" opening the token (0 if none)."""
-        low = self.text[:5].lower()
-        return next((len(p) for p in _TIME_PREFIXES if low.startswith(p) and len(self.text) > len(p)), 0)
+    def __post_init__(self) -> None:
+        folded = self.text.lower()
+        prefix = next((len(p) for p in _TIME_PREFIXES if folded.startswith(p) and len(folded) > len(p)), 0)
+        object.__setattr__(self, "prefix", prefix)
+        object.__setattr__(self, "low", folded[prefix:])
 
     @property
     def is_cap(self) -> bool:
