@@ -94,13 +94,14 @@ def drop_bodies(sentences: Sequence[str], mentions: list[Mention]) -> None:
     for m in mentions:
         if m.person is False or m.forced_role:
             continue
+        key = name_key(m.tokens)
         after = sentences[m.sent][m.end :]
         # the apposition that vouches for it says it is a body: "Boko Haram, a Nigerian terrorist group"
-        body = (name_key(m.tokens) in bodies and not m.vouched) or bool(_KIND_APPOSITION.match(after))
+        body = (key in bodies and not m.vouched) or bool(_KIND_APPOSITION.match(after))
         named_thing = _EPONYM_AFTER.match(after) or _EPONYM_AFTER.match(" " + m.tokens[-1])
         if body or named_thing:
             m.person = False
-        if name_key(m.tokens) in titles:
+        if key in titles:
             m.extra["title"] = "1"  # a show's or a book's: no surname said alone makes it someone's
 
 
@@ -111,10 +112,13 @@ def _quoted_titles(sentences: Sequence[str], mentions: list[Mention]) -> set[tup
     for m in mentions:
         key = name_key(m.tokens)
         if len(key) >= 2:
-            sentence = sentences[m.sent]
-            alone = bool(_QUOTE_BEFORE.search(sentence[: m.start]) and _QUOTE_AFTER.match(sentence[m.end :]))
-            quoted[key] = quoted.get(key, True) and alone
+            quoted[key] = quoted.get(key, True) and _in_own_quotes(sentences[m.sent], m)
     return {key for key, alone in quoted.items() if alone}
+
+
+def _in_own_quotes(sentence: str, m: Mention) -> bool:
+    """Whether quotation marks open right before the name and close right after it ("Downton Abbey,")."""
+    return bool(_QUOTE_BEFORE.search(sentence[: m.start]) and _QUOTE_AFTER.match(sentence[m.end :]))
 
 
 def _bodies(sentences: Sequence[str], mentions: list[Mention]) -> set[tuple[str, ...]]:
@@ -139,7 +143,7 @@ def _bodies(sentences: Sequence[str], mentions: list[Mention]) -> set[tuple[str,
             and re.match(r"\s+[a-z]", after)
             and not (len(m.tokens) == 1 and _AUXILIARY_AFTER.match(after))
         )
-        quoted = _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after)
+        quoted = _in_own_quotes(sentence, m)
         thing = m.tokens[-1].rstrip(".").lower() in _THING_ENDINGS
         if (
             owned

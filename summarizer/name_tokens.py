@@ -13,6 +13,8 @@ from summarizer.lexicon import PLURAL_TITLE_ABBREVIATIONS, TITLE_ABBREVIATIONS
 _JOINED_PARTICLE = re.compile(
     r"(?:al|el|as|ash|ad|ar|at|az|an|bin|ibn|abu|ben|ex|then)-[^\W\d_]*[A-Z]|d['’][A-Z]"
 )
+# a possessive as the tokens hold it, split from its word: "Woodward's", "Veritas'" ("Veritas" "'")
+POSSESSIVE_TOKENS = frozenset(["'s", "’s", "'", "’"])
 _TIME_PREFIXES = ("ex-", "then-")  # "ex-President Bill Clinton", "then-Prime Minister Menachem Begin"
 # words whose full stop is no sentence's end: honorifics, suffixes, "St." and the title abbreviations
 _SHORT_FORMS = sorted(

@@ -38,7 +38,7 @@ from summarizer.lexicon import (
     is_place_name,
     word_list,
 )
-from summarizer.name_tokens import Tok, tokenize
+from summarizer.name_tokens import POSSESSIVE_TOKENS, Tok, tokenize
 from summarizer.organizations import names_a_body, org_after_name, without_qualifiers
 from summarizer.titles import (
     TITLE_MODIFIERS,
@@ -199,7 +199,6 @@ _RANK_MODIFIERS = frozenset(word_list("rear vice staff master first lance brigad
 # what may stand between two capitalised parts of a body's name: "Food and Drug Administration", "Procter &
 # Gamble", "Council on Foreign Relations"; and a possessive before a bare body's word: "Alzheimer's Society"
 _BODY_JOINERS = frozenset(["and", "&", "on"])
-_POSSESSIVES = frozenset(["'s", "’s", "'", "’"])
 
 
 def _joined_runs(toks: list[Tok], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -217,7 +216,7 @@ def _joined_runs(toks: list[Tok], runs: list[tuple[int, int]]) -> list[tuple[int
             gap = toks[end[1]] if end[1] + 1 == nxt[0] else None
             word = toks[nxt[0]].low
             bare_body = nxt[1] - nxt[0] == 1 and word in ORG_WORDS and not is_place_name(word)
-            if gap is None or not (gap.low in _BODY_JOINERS or (gap.text in _POSSESSIVES and bare_body)):
+            if gap is None or not (gap.low in _BODY_JOINERS or (gap.text in POSSESSIVE_TOKENS and bare_body)):
                 break
             if toks[nxt[1] - 1].low.rstrip(".") in TITLE_HEADS:
                 break
@@ -249,7 +248,7 @@ def _org_in(text: str | None) -> str | None:
         while part and (
             part[0].low.rstrip(".") in TITLE_HEADS
             or part[0].low in {"of", "for", "the"}
-            or part[0].text in _POSSESSIVES
+            or part[0].text in POSSESSIVE_TOKENS
         ):
             part = part[1:]
         if not part or (len(part) == 1 and part[0].low in TITLE_COMPLEMENTS):

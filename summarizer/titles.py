@@ -26,7 +26,7 @@ from summarizer.lexicon import (
     TITLE_HEADS,
     word_list,
 )
-from summarizer.name_tokens import Tok, tokenize
+from summarizer.name_tokens import POSSESSIVE_TOKENS, Tok, tokenize
 
 # Capitalised title heads that are also common given names or surnames: not split off a run.
 _AMBIGUOUS_HEADS = frozenset(
@@ -410,7 +410,7 @@ def _titled_name_inside(toks: Sequence[Tok]) -> bool:
             continue  # "the son of Cuban President Raul Castro": the titled name is part of the title
         name = list(itertools.takewhile(_plain_name_word, toks[i + 1 :]))
         after = toks[i + 1 + len(name)] if i + 1 + len(name) < len(toks) else None
-        if len(name) >= 2 and not (after is not None and after.low in {"'s", "’s", "'", "’"}):
+        if len(name) >= 2 and not (after is not None and after.low in POSSESSIVE_TOKENS):
             return True
     return False
 
@@ -443,11 +443,10 @@ def relative_title(sentence: str, pos: int) -> str | None:
     )
     if m:
         toks = tokenize(m.group(1))
-        owned = {"'s", "’s", "'", "’"}  # "Bombardier's president", "Veritas' deputy leader"
-        if (
+        if (  # "Bombardier's president", "Veritas' deputy leader"
             toks
             and head_word(toks[-1], False)
-            and all(_nounish(t) or t.is_cap or t.low in owned for t in toks)
+            and all(_nounish(t) or t.is_cap or t.low in POSSESSIVE_TOKENS for t in toks)
         ):
             return m.group(1)
     return None
