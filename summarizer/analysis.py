@@ -9,6 +9,11 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 36: /who: a role opening a sentence before a full name is its title ("Writer Douglas Preston",
+# "Creator Julian Fellowes"), people in the plural describe the names after them ("Substitutes X and Y",
+# "Parents Bruce Willis"), as does a preposition that is no stop word ("Following Netanyahu", "Unlike
+# Noble"); a faith's word is a people's ("Sunni Yemen", "Shiite Muslim cleric X"), and "Children"
+# names no one ("Seattle Children's Hospital")
 # 35: /who: a name ending in a trade's or an agency's word ("Zodiac Aerospace", "Border Protection",
 # "Drought Monitor", "Yomiuri Shimbun") names a body, not a person, and a title only ever in quotation
 # marks ("Finding Jesus") is no one's name; "then-" and "ex-" open a title as "former" does
@@ -173,7 +178,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 35
+ANALYSIS_VERSION = 36
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,7 @@ ROLE_NOUNS = frozenset(
         explorer climber swimmer cyclist boxer golfer skier batsman bowler flanker full-back fly-half
         scrum-half forward centre-forward centre-back curator dancer ballerina choreographer screenwriter
         entrepreneur tycoon magnate businessman businesswoman consul attache investor buyer vocalist
-        frontman trader arbitrageur financier speculator winner medallist medalist
+        frontman trader arbitrageur financier speculator winner medallist medalist creator
         """
     )
 )
@@ -432,7 +432,20 @@ def is_place_name(name: str) -> bool:
     )
 
 
+# A faith's community, which describes a person as a people's word does ("Shiite cleric X"); not
+# "Christian", also a first name
+FAITHS = frozenset(
+    word_list(
+        "sunni sunnis shiite shiites shia muslim muslims catholic protestant jewish hindu sikh buddhist "
+        "coptic"
+    )
+)
+
+
 def is_peoples_word(words: str) -> bool:
-    """Whether lower-case words are a people's ("saudi", "new zealander"), or a compound of them
-    ("african-american", "irish-american")."""
-    return words in NATIONALITY or ("-" in words and all(p in NATIONALITY for p in words.split("-")))
+    """Whether lower-case words are a people's ("saudi", "new zealander") or a faith's ("shiite"), or a
+    compound of them ("african-american", "irish-american", "sunni muslim")."""
+    if words in NATIONALITY or words in FAITHS:
+        return True
+    parts = re.split(r"[- ]", words)
+    return len(parts) > 1 and all(p in NATIONALITY or p in FAITHS for p in parts)

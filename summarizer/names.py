@@ -27,6 +27,7 @@ from summarizer.lexicon import (
     NATIONALITY,
     ORG_WORDS,
     POST_NOMINALS,
+    RELATIONS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     STOPWORDS,
@@ -271,6 +272,13 @@ _DESCRIBING_COMPOUND = re.compile(r"[A-Z][a-z]*(?:-[a-z]+)*-[a-z]{3,}")
 
 
 _GIVEN_NAME_WORDS = frozenset(["will", "may"])
+# what opens a sentence before a name, and is no stop word: "Following Netanyahu, …", "Dubbed China's …"
+_OPENING_PREPOSITIONS = frozenset(
+    word_list(
+        "unlike following amidst throughout regarding concerning excluding considering pending dubbed "
+        "nicknamed"
+    )
+)
 
 
 def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[str]) -> int:
@@ -287,6 +295,7 @@ def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[st
             (low in STOPWORDS and t.text not in {"Mr", "Ms", "Mrs", "Dr"} and not given)
             or _PRONOUN.fullmatch(low)  # "I'm Avery Wallace and I've always known"
             or (at_start and low in lower_vocab and low not in TITLE_HEADS and low not in TITLE_MODIFIERS)
+            or (at_start and (low in _OPENING_PREPOSITIONS or _opening_plural(toks, i, j)))
             or (i + 1 < j and _DESCRIBING_COMPOUND.fullmatch(t.text))
         ):
             i += 1
@@ -302,6 +311,9 @@ _DESCRIBING_SUFFIX = re.compile(
 )
 
 
+_PEOPLE_IN_NUMBERS = frozenset(word_list("children women men people kids"))
+
+
 def _non_person_tokens(tokens: Iterable[str]) -> bool:
     toks = [t.lower() for t in tokens]
     if any(t in ORG_WORDS for t in toks):
@@ -312,6 +324,10 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     if any("-" in t and is_peoples_word(t) for t in toks):
         return True  # "African-American", "Irish-American": a people's word, not a name
+    if all(is_peoples_word(t) or is_place_name(t) for t in toks):
+        return True  # "Sunni Muslim", "Sunni Yemen"
+    if any(t in _PEOPLE_IN_NUMBERS for t in toks):
+        return True  # "Seattle Children('s Hospital)", "Women's Institute": many people, no one's name
     # "Indiana Republican", "Democratic": a party, not a name; "Michael Green" is a name
     if toks and toks[-1] in PARTY_WORDS and not (len(toks) > 1 and toks[-1] in WORD_SURNAMES):
         return True
@@ -392,8 +408,9 @@ def _titles_a_name(t: Tok) -> bool:
     )
 
 
-def _split_title(run: list[Tok]) -> int:
-    """Index where the name starts in a run: after the last title head or dropped honorific."""
+def _split_title(run: list[Tok], opens: bool = False) -> int:
+    """Index where the name starts in a run: after the last title head or dropped honorific, or after a
+    role opening the sentence (`opens`) before a full name ("Writer Dorian Pellow said")."""
     of = next((k for k, t in enumerate(run) if t.low == "of"), None)
     if (
         of is not None
@@ -429,7 +446,42 @@ def _split_title(run: list[Tok]) -> int:
                 if all(t.is_cap or t.low in NAME_PARTICLES for t in rest[-take:]) and rest[-take].is_cap:
                     return len(run) - take
             return len(run)
+    if (
+        split == 0
+        and opens
+        and len(run) >= 3
+        and run[1].is_cap
+        and run[2].is_cap
+        and run[0].low in _OPENING_ROLES
+    ):
+        return 1
     return split
+
+
+# Words that head a title but may be a first name inside a sentence ("Anchor Bay", "Sister Sledge"); opening
+# a sentence before a full name, they are its title: "Writer Dorian Pellow said", "Chef Ann Roe".
+_OPENING_ROLES = frozenset(
+    word_list(
+        """
+        writer author host star player teacher driver rider pilot banker agent warden chef anchor buyer
+        partner member principal fellow sister brother father witness substitute
+        """
+    )
+)
+
+
+def _opening_plural(toks: list[Tok], i: int, j: int) -> bool:
+    """Whether a run opening its sentence starts with people in the plural before a full name:
+    "Substitutes Tarek Vonn and …", "Parents Bruce Willton and …", "Officers Wen Lo and …"."""
+    if j - i < 3 or not (toks[i + 1].is_cap and toks[i + 2].is_cap):
+        return False
+    low = toks[i].low
+    single = low.removesuffix("s")
+    return low in {"parents", "siblings", "twins", "veterans"} or (
+        low != single
+        and low not in _PLURAL_TITLES  # "Presidents Obama and Putin" title both
+        and (single in TITLE_HEADS or single in ROLE_NOUNS or single in RELATIONS or single in _OPENING_ROLES)
+    )
 
 
 def _plural_title(in_front: list[Tok], start: int, shared: tuple[int, str] | None) -> str | None:
@@ -469,7 +521,7 @@ def mentions_in(
         if i >= j:
             continue
         run = toks[i:j]
-        split = _split_title(run)
+        split = _split_title(run, opens=not any(t.is_word for t in toks[:i]))
         if split >= len(run):
             continue
         split = _skip_descriptors(run, split)

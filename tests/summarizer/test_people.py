@@ -1901,3 +1901,57 @@ def test_an_organisation_named_with_on_or_a_possessive_is_read_whole() -> None:
     assert people["Ann Reid"].organization == "Velmora Council on Foreign Trade", people["Ann Reid"]
     assert people["Tom Hale"].organization == "Lark's Society", people["Tom Hale"]
     assert people["Ed Moss"].organization == "White House", people["Ed Moss"]
+
+
+def test_a_role_opening_the_sentence_titles_the_full_name_after_it() -> None:
+    """ "Writer Douglas Preston …", "Creator Julian Fellowes said …", "Witness Louie Solano said …" (CNN
+    and Daily Mail stories) were people named with the role: a role that may be a first name elsewhere
+    ("Anchor", "Sister") heads a title when it opens the sentence before a full name. People in the plural
+    ("Substitutes X and Y", "Parents X and Y") describe both names and title neither; a plural title
+    still titles both."""
+    story = (
+        "The show opened on Friday. Writer Dorian Pellow said the cast was happy. Witness Louie Solvane "
+        "said he saw the car. Substitutes Tarek Vonn and Elio Marsh scored late. Parents Bruno Willan and "
+        "Demi Morrow attended. Presidents Ned Arlow and Ivo Pell met. Veterans Ana Hollis and Kim Dale "
+        "returned."
+    )
+    people = by_name(text_result(story))
+    assert set(people) == {
+        "Dorian Pellow",
+        "Louie Solvane",
+        "Tarek Vonn",
+        "Elio Marsh",
+        "Bruno Willan",
+        "Demi Morrow",
+        "Ned Arlow",
+        "Ivo Pell",
+        "Ana Hollis",
+        "Kim Dale",
+    }, people
+    assert people["Dorian Pellow"].title == "Writer" and people["Louie Solvane"].title == "Witness", people
+    assert people["Tarek Vonn"].title is None and people["Bruno Willan"].title is None, people
+    assert people["Ned Arlow"].title == "President" == people["Ivo Pell"].title, people
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_a_name() -> None:
+    """ "Following Netanyahu, …" and "Unlike Noble, …" (CNN stories) named people "Following Netanyahu"
+    and "Unlike Noble": a preposition that is no stop word opens the sentence, not the name."""
+    story = (
+        "Following Hadley, the senators spoke. Hadley had said little. Unlike Velmora Kessel, who sells in "
+        "shops, Ann Reid sells online."
+    )
+    people = by_name(text_result(story))
+    assert set(people) == {"Hadley", "Velmora Kessel", "Ann Reid"}, people
+
+
+def test_a_faith_or_many_people_is_no_name() -> None:
+    """ "majority Sunni Yemen", "Syrian Sunni Muslim tribal leaders" and "Seattle Children's Hospital"
+    (CNN stories) made people "Sunni Yemen", "Sunni Muslim" and "Seattle Children". A faith's word before
+    a name describes the person, as a people's word does."""
+    story = (
+        "The rebels felt marginalized in majority Sunni Yemen, Jim Corran said. It was a nod to Syrian Sunni "
+        "Muslim tribal leaders, Ann Reid said. Tom Hale visited Velmora Children's Hospital on Saturday. "
+        "Shiite Muslim cleric Ali Karam said the war was over."
+    )
+    people = by_name(text_result(story))
+    assert set(people) == {"Jim Corran", "Ann Reid", "Tom Hale", "Ali Karam"}, people
