@@ -337,6 +337,10 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     if len(toks) > 1 and toks[0] in {"st", "st.", "saint"}:  # "St Egwin's", "Saint Mary's": a church
         return True
+    if len(toks) > 1 and toks[0] in {"uss", "hms", "hmas", "hmcs"}:  # "USS Enterprise": a ship
+        return True
+    if len(toks) > 1 and toks[-1] == "security":  # "Wilson Security", "Homeland Security": a body
+        return True
     if toks and _DESCRIBING_SUFFIX.search(toks[-1]):  # "a Janet Jackson-style stunt", "Saudi-led"
         return True
     return is_place_name(" ".join(toks))
@@ -626,6 +630,10 @@ def _set_title(m: Mention, toks: list[Tok], first: Tok, in_front: list[Tok], sen
         m.title = first.text  # "Prince Charles" is a prince; "Sir Clive Woodward" holds no office by it
 
 
+# countries whose names are also common first names
+_GIVEN_NAME_COUNTRIES = frozenset(["jordan", "chad"])
+
+
 def _skip_descriptors(run: list[Tok], split: int) -> int:
     """Where the name starts once the words in front that describe it are skipped."""
     # "On Wednesday Tony Blair": a day or month in front is not part of the name; a month's short form
@@ -641,6 +649,8 @@ def _skip_descriptors(run: list[Tok], split: int) -> int:
         # "Michigan Democrat David Bonior", "New York Republican X": a state's party member
         state_party = lead_words in US_STATES and split + n < len(run) and run[split + n].low in PARTY_WORDS
         described = is_peoples_word(lead_words) or lead_words in PARTY_WORDS
+        if lead_words in _GIVEN_NAME_COUNTRIES and len(run) - split == 2 and not _titles_a_name(run[-1]):
+            return split  # "Jordan Henderson put Liverpool ahead": a first name, not "Jordan's Henderson"
         if state_party or (split + n < len(run) and described):
             # not the start of a place's name: "Saudi" of "Saudi Arabia's deputy prime minister"
             place = " ".join(t.low for t in run[split : split + n + 1]).removesuffix("'s").removesuffix("’s")

@@ -1955,3 +1955,27 @@ def test_a_faith_or_many_people_is_no_name() -> None:
     )
     people = by_name(text_result(story))
     assert set(people) == {"Jim Corran", "Ann Reid", "Tom Hale", "Ali Karam"}, people
+
+
+def test_a_country_that_is_also_a_first_name_starts_a_name() -> None:
+    """ "Jordan Henderson put Liverpool ahead" and "his friend Chad Littlefield" (CNN and Daily Mail stories)
+    lost the person: the country read as a description of a one-word name, as "Saudi" does before a
+    title. Before a lone capitalised word it is a first name; before a title it still describes."""
+    story = (
+        "Jordan Hallam put the club ahead on Sunday. Chad Wexley died, his friend said. Jordan King "
+        "Velmor met the envoy."
+    )
+    people = by_name(text_result(story))
+    assert set(people) == {"Jordan Hallam", "Chad Wexley", "King Velmor"}, people
+
+
+def test_a_ship_or_a_security_firm_is_no_one() -> None:
+    """ "USS Enterprise" and "Wilson Security" (CNN and Daily Mail stories) were people: a ship's prefix
+    and a name ending in "Security" name things and bodies."""
+    story = (
+        "The carrier USS Velmora was used in the film, Tom Hale said. A former staffer at Kessel Security "
+        "said the guards were rough. Homeland Security Secretary Ann Reid said so."
+    )
+    people = by_name(text_result(story))
+    assert set(people) == {"Tom Hale", "Ann Reid"}, people
+    assert people["Ann Reid"].title == "Homeland Security Secretary", people
