@@ -14,7 +14,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # "Parents Bruce Willis"), as does a preposition that is no stop word ("Following Netanyahu", "Unlike
 # Noble"); a faith's word is a people's ("Sunni Yemen", "Shiite Muslim cleric X"), and "Children"
 # names no one ("Seattle Children's Hospital"); "Jordan" and "Chad" before a lone name are first names
-# ("Jordan Henderson", "Chad Littlefield"); a ship ("USS Enterprise") and "… Security" are no one
+# ("Jordan Henderson", "Chad Littlefield"); a ship ("USS Enterprise") and "… Security" are no one; a name
+# opening its clause that is detained, arrested, sentenced or born is a person's ("Su Changlan was detained")
 # 35: /who: a name ending in a trade's or an agency's word ("Zodiac Aerospace", "Border Protection",
 # "Drought Monitor", "Yomiuri Shimbun") names a body, not a person, and a title only ever in quotation
 # marks ("Finding Jesus") is no one's name; "then-" and "ex-" open a title as "former" does

@@ -744,9 +744,22 @@ def _decide_person(
     elif len(words) == 1 and (words[0].lower() in lower_vocab or words[0].lower() in TITLE_HEADS):
         m.person = False
     else:
-        speech = re.match(r"(?:['’]s\s+)?(\w+)", sentence[m.end :].lstrip())
-        if len(words) >= 2 and speech and speech.group(1).lower() in SPEECH_VERBS and not recased:
+        after = sentence[m.end :].lstrip()
+        speech = re.match(r"(?:['’]s\s+)?(\w+)", after)
+        said = speech is not None and speech.group(1).lower() in SPEECH_VERBS
+        # the subject of what is done only to people, opening its clause ("a man shot at the Tri-City Inn
+        # was arrested" arrests no inn)
+        done_to = _DONE_TO_PEOPLE.match(after) and _CLAUSE_START.search(sentence[: m.start])
+        if len(words) >= 2 and (said or done_to) and not recased:
             m.person = True
+
+
+# what is done only to people: "Su Changlan was detained by police", "X was born to be an aviator"
+_DONE_TO_PEOPLE = re.compile(
+    r"(?:was|were|has\s+been|had\s+been)\s+(?:arrested|detained|jailed|imprisoned|sentenced|executed|born"
+    r"|kidnapped|abducted|hospitalized|hospitalised)\b"
+)
+_CLAUSE_START = re.compile(r"(?:^|[,;:]|\band|\bbut)\W*$")
 
 
 # the last word of a place's or a building's name, whoever else it names

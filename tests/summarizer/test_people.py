@@ -1979,3 +1979,19 @@ def test_a_ship_or_a_security_firm_is_no_one() -> None:
     people = by_name(text_result(story))
     assert set(people) == {"Tom Hale", "Ann Reid"}, people
     assert people["Ann Reid"].title == "Homeland Security Secretary", people
+
+
+def test_a_name_that_is_detained_or_born_is_a_persons(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Su Changlan was detained by police in October 2014" (a CNN story) was lost: the model read no
+    person there, and nothing else in the story vouched for the name. Being detained, arrested, sentenced
+    or born vouches as "said" does, for a name opening its clause: "a man shot at the Tri-City Inn was
+    arrested" arrests no inn."""
+    monkeypatch.setattr(
+        ner, "entity_spans", lambda sentences: [[] for _ in sentences]
+    )  # a model that reads no one
+    story = (
+        "Those who urge reform fall foul of online censors. Su Lanfei was detained by police in October. "
+        "Her crime was to post comments online. A man shot at the Velmora Inn was arrested, Tom Hale said."
+    )
+    people = by_name(text_result(story))
+    assert set(people) == {"Su Lanfei", "Tom Hale"}, people
