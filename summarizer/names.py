@@ -228,11 +228,15 @@ def _joined_runs(toks: list[Tok], runs: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
+_QUOTED_WORK = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
 def _org_in(text: str | None) -> str | None:
     """The organisation named in a title ("Department of Homeland Security", "CNN", "State Department")."""
     if not text:
         return None
-    toks = tokenize(text)
+    # a work's name in quotation marks is no body's: "author of the book \"On Your Case: A … Court Guide\""
+    toks = tokenize(_QUOTED_WORK.sub(lambda q: " " * len(q.group()), text))
     best: str | None = None
     runs = find_runs(toks)
     for i, j in [*runs, *_joined_runs(toks, runs)]:

@@ -398,7 +398,19 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
         return None
     if words[0].low in {"a", "an"}:
         phrase = phrase[len(words[0].text) :].strip()
-    return phrase.rstrip(" ,;"), body_start + end
+    return _quotes_closed(phrase.rstrip(" ,;"), rest[end:]), body_start + end
+
+
+def _quotes_closed(title: str, after: str) -> str:
+    """A title cut inside a quotation: closed where the story closes it, after the comma that ended the
+    title (the host of car show "Top Gear," → "Top Gear"), else cut before it (author of the new book
+    "On Your Case: A Compassionate … → author of the new book)."""
+    straight = title.count('"') % 2 == 1
+    if not straight and title.count("“") <= title.count("”"):
+        return title
+    if re.match(r"[,.;]?\s*[\"”]", after):
+        return title + ('"' if straight else "”")
+    return title[: max(title.rfind('"'), title.rfind("“"))].rstrip(" ,;:")
 
 
 def _titled_name_inside(toks: Sequence[Tok]) -> bool:

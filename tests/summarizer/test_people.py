@@ -1995,3 +1995,18 @@ def test_a_name_that_is_detained_or_born_is_a_persons(monkeypatch: pytest.Monkey
     )
     people = by_name(text_result(story))
     assert set(people) == {"Su Lanfei", "Tom Hale"}, people
+
+
+def test_a_title_cut_inside_a_quotation_reads_whole() -> None:
+    """ 'Jeremy Clarkson, the host of car show "Top Gear," …' was titled 'the host of car show "Top Gear'
+    and a book's author 'author of the informative new book "On Your Case: A Compassionate', with the
+    book's "Court" read as the organisation (CNN stories): the quotation closes where the story closes it,
+    a title cut inside one ends before it, and a work's name in quotation marks names no body."""
+    story = (
+        'Jem Corrie, the host of car show "Fast Lane," was suspended, Ann Reid said. Tom Hale, author of '
+        'the new book "On Your Case: A Velmora Court Guide," agreed. Ed Moss, host of “Road Trip,” did not.'
+    )
+    people = by_name(text_result(story))
+    assert people["Jem Corrie"].title == 'the host of car show "Fast Lane"', people["Jem Corrie"]
+    assert people["Ed Moss"].title == "host of “Road Trip”", people["Ed Moss"]
+    assert people["Tom Hale"].organization is None, people["Tom Hale"]
