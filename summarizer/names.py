@@ -285,6 +285,19 @@ _OPENING_PREPOSITIONS = frozenset(
 )
 
 
+# what a story calls a person before the full name, opening a sentence: "Veteran Ray Colan", "Teenager Ann
+# Rowley", "Unbeaten Floyd Mayweather"
+_DESCRIPTIONS = frozenset(
+    word_list(
+        """
+        veteran teenager teen youngster newcomer rookie schoolgirl schoolboy pensioner grandmother
+        grandfather widow widower toddler student suspect defendant victim survivor unbeaten legendary
+        evil unpopular
+        """
+    )
+)
+
+
 def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[str]) -> int:
     """Drop a capitalised common word starting a sentence ("Negotiators", "Many") from a run, and a
     compound whose tail is lower case ("Oscar-nominated Owen", "Owner-breeder Ann Cole"): a name's
@@ -300,6 +313,7 @@ def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[st
             or _PRONOUN.fullmatch(low)  # "I'm Avery Wallace and I've always known"
             or (at_start and low in lower_vocab and low not in TITLE_HEADS and low not in TITLE_MODIFIERS)
             or (at_start and (low in _OPENING_PREPOSITIONS or _opening_plural(toks, i, j)))
+            or (at_start and low in _DESCRIPTIONS and j - i >= 3)  # "Veteran Ray Colan said"
             or (i + 1 < j and _DESCRIBING_COMPOUND.fullmatch(t.text))
         ):
             i += 1
@@ -332,8 +346,12 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True  # "Sunni Muslim", "Sunni Yemen"
     if any(t in _PEOPLE_IN_NUMBERS for t in toks):
         return True  # "Seattle Children('s Hospital)", "Women's Institute": many people, no one's name
-    # "Indiana Republican", "Democratic": a party, not a name; "Michael Green" is a name
-    if toks and toks[-1] in PARTY_WORDS and not (len(toks) > 1 and toks[-1] in WORD_SURNAMES):
+    # "Indiana Republican", "Democratic", "Loyal Democrats": a party, not a name; "Michael Green" is a name
+    if (
+        toks
+        and toks[-1].removesuffix("s") in PARTY_WORDS
+        and not (len(toks) > 1 and toks[-1] in WORD_SURNAMES)
+    ):
         return True
     if _club_name(toks):
         return True

@@ -2010,3 +2010,15 @@ def test_a_title_cut_inside_a_quotation_reads_whole() -> None:
     assert people["Jem Corrie"].title == 'the host of car show "Fast Lane"', people["Jem Corrie"]
     assert people["Ed Moss"].title == "host of “Road Trip”", people["Ed Moss"]
     assert people["Tom Hale"].organization is None, people["Tom Hale"]
+
+
+def test_a_description_or_a_party_opening_the_sentence_is_no_name() -> None:
+    """ "Schoolboy Frankie Franz", "Unpopular Bubba Watson", "Evil Hugh Laurie" and "Loyal Democrats" (Daily
+    Mail and CNN stories) were people: a word describing a person before a full name opens the sentence,
+    not the name, and a party's members in the plural are no one."""
+    story = (
+        "Veteran Ray Colan said he would retire. Teenager Ann Rowley said she was happy. Unbeaten Floyd "
+        "Maybury said he would fight. Loyal Democrats will keep their faith in her, Tom Hale said."
+    )
+    people = by_name(text_result(story))
+    assert set(people) == {"Ray Colan", "Ann Rowley", "Floyd Maybury", "Tom Hale"}, people
