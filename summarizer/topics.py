@@ -57,17 +57,17 @@ MAX_LABELS = 6
 # the spaCy model's tags, and with the rules alone (`ner_model = false`, or no model installed).
 # fmt: off
 _MODEL_WEIGHTS: dict[str, float] = {
-    "intercept": -5.728, "frequency": 1.238, "lead": 0.969, "position": 0.322,
-    "spread": 4.644, "name": 0.891, "place": 0.946, "name_frequency": -0.524,
-    "in_phrase": 0.699, "centrality": 1.034, "commonness": -0.3, "length": 0.172,
-    "person": -0.946, "place_entity": -0.569, "organisation": 0.558, "other_entity": 0.937,
-    "number_entity": -2.755, "noun": 2.04, "proper_noun": 1.06, "adjective": 1.843,
-    "verb": 0.052, "compound": 1.088, "argument": 0.122, "prep_object": 0.538,
+    "intercept": -5.089, "frequency": 1.267, "lead": 0.943, "position": 0.346,
+    "spread": 4.445, "name": 1.089, "place": 0.818, "name_frequency": -0.59,
+    "in_phrase": 0.7, "centrality": 1.092, "commonness": -0.298, "length": 0.139,
+    "person": -1.08, "place_entity": -0.632, "organisation": 0.432, "other_entity": 0.797,
+    "number_entity": -2.771, "noun": 1.446, "proper_noun": 0.493, "adjective": 1.241,
+    "verb": -0.568, "compound": 1.006, "argument": 0.069, "prep_object": 0.494,
 }
 _RULES_WEIGHTS: dict[str, float] = {
-    "intercept": -4.65, "frequency": 1.38, "lead": 0.939, "position": 0.39,
-    "spread": 4.606, "name": 1.118, "place": 0.461, "name_frequency": -0.988,
-    "in_phrase": 0.939, "centrality": 1.233, "commonness": -0.179, "length": 0.362,
+    "intercept": -4.604, "frequency": 1.42, "lead": 0.929, "position": 0.421,
+    "spread": 4.359, "name": 1.204, "place": 0.416, "name_frequency": -1.038,
+    "in_phrase": 0.915, "centrality": 1.255, "commonness": -0.182, "length": 0.319,
 }
 # fmt: on
 
@@ -86,7 +86,7 @@ class TopicSettings:
     word_cost: float = 0.05  # what a label pays for each word: a word less likely than this is noise
     # a word the story says mostly beside words already labelled ("City" once "Mexico" is a label) rarely
     # brings an editor's label of its own: it is worth this share less for each such use
-    said_with_discount: float = 0.5
+    said_with_discount: float = 1.0
     join_cost: float = 0.0  # a phrase said once pays this: "fentanyl" (said 5 times), not "fentanyl crisis"
     subject_value: float = 0.6  # a further subject's worth (times its strength) against a phrase's
     unsupported_hits: int = 4  # a subject not cued in headline or lead needs this many cue hits

@@ -1998,7 +1998,7 @@ def test_a_name_that_is_detained_or_born_is_a_persons(monkeypatch: pytest.Monkey
 
 
 def test_a_title_cut_inside_a_quotation_reads_whole() -> None:
-    """ 'Jeremy Clarkson, the host of car show "Top Gear," …' was titled 'the host of car show "Top Gear'
+    """'Jeremy Clarkson, the host of car show "Top Gear," …' was titled 'the host of car show "Top Gear'
     and a book's author 'author of the informative new book "On Your Case: A Compassionate', with the
     book's "Court" read as the organisation (CNN stories): the quotation closes where the story closes it,
     a title cut inside one ends before it, and a work's name in quotation marks names no body."""
