@@ -497,9 +497,12 @@ _OPENING_ROLES = frozenset(
 
 
 def _opening_plural(toks: list[Tok], i: int, j: int) -> bool:
-    """Whether a run opening its sentence starts with people in the plural before a full name:
-    "Substitutes Tarek Vonn and …", "Parents Bruce Willton and …", "Officers Wen Lo and …"."""
-    if j - i < 3 or not (toks[i + 1].is_cap and toks[i + 2].is_cap):
+    """Whether a run opening its sentence starts with people in the plural before a full name, or before
+    a name and another: "Substitutes Tarek Vonn and …", "Parents Bruce Willton and …", "Veterans Simon and
+    Garfunkel"."""
+    full = j - i >= 3 and toks[i + 1].is_cap and toks[i + 2].is_cap
+    pair = j - i == 2 and j + 1 < len(toks) and toks[j].low == "and" and toks[j + 1].is_cap
+    if not (full or pair):
         return False
     low = toks[i].low
     single = low.removesuffix("s")

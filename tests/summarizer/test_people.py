@@ -1907,13 +1907,13 @@ def test_a_role_opening_the_sentence_titles_the_full_name_after_it() -> None:
     """ "Writer Douglas Preston …", "Creator Julian Fellowes said …", "Witness Louie Solano said …" (CNN
     and Daily Mail stories) were people named with the role: a role that may be a first name elsewhere
     ("Anchor", "Sister") heads a title when it opens the sentence before a full name. People in the plural
-    ("Substitutes X and Y", "Parents X and Y") describe both names and title neither; a plural title
-    still titles both."""
+    ("Substitutes X and Y", "Parents X and Y", "Veterans Simon and Garfunkel") describe the names and title
+    neither; a plural title still titles both."""
     story = (
         "The show opened on Friday. Writer Dorian Pellow said the cast was happy. Witness Louie Solvane "
         "said he saw the car. Substitutes Tarek Vonn and Elio Marsh scored late. Parents Bruno Willan and "
         "Demi Morrow attended. Presidents Ned Arlow and Ivo Pell met. Veterans Ana Hollis and Kim Dale "
-        "returned."
+        "returned. Veterans Corran and Velt were in 10th place."
     )
     people = by_name(text_result(story))
     assert set(people) == {
