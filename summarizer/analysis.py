@@ -18,7 +18,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # opening its clause that is detained, arrested, sentenced or born is a person's ("Su Changlan was detained");
 # a title cut inside a quotation closes it ('the host of car show "Top Gear"'), and a work's name in
 # quotation marks names no organisation; a description opening a sentence before a full name ("Veteran X Y",
-# "Schoolboy X Y") and a party's members in the plural ("Loyal Democrats") are no one's name; topics: the
+# "Schoolboy X Y") and a party's members in the plural ("Loyal Democrats") are no one's name, nor is
+# a body's purpose ("Committee to Protect Journalists"); topics: the
 # word weights and the setting are the refit on both labelled sets again (later candidate changes had moved
 # the fit)
 # 35: /who: a name ending in a trade's or an agency's word ("Zodiac Aerospace", "Border Protection",

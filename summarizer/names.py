@@ -755,8 +755,8 @@ def _decide_person(
         m.person = False  # "General Election", "General People's Congress": the story writes it lower case
     elif " ".join(bare) in groups and not m.vouched:
         m.person = False  # "Houthis", "Lib Dems": the story says "the Houthis", a group's name
-    elif _STORM.match(" ".join(words)) or _STORMS_BEFORE.search(sentence[: m.start]):
-        m.person = False  # "Hurricane Isaac", "Hurricanes Katrina, Rita and Isaac": storms, not people
+    elif _storm_or_body(words, sentence[: m.start]):
+        m.person = False  # "Hurricane Isaac", "the Committee to Protect Journalists"
     elif _names_a_feature(sentence, m) and not (honorific or has_title_head(m.title)):
         m.person = False  # "the Bab al-Mandab strait": the name of a place's feature, not of a person
     elif len(bare) == 1 and (m.title or "").lower() in _RANKS_IN_NAMES and not (m.appos or relative):
@@ -785,6 +785,25 @@ _DONE_TO_PEOPLE = re.compile(
     r"|kidnapped|abducted|hospitalized|hospitalised)\b"
 )
 _CLAUSE_START = re.compile(r"(?:^|[,;:]|\band|\bbut)\W*$")
+
+
+def _storm_or_body(words: Sequence[str], before: str) -> bool:
+    """A storm's name ("Hurricane Isaac", "Hurricanes Katrina, Rita and Isaac"), or the rest of a body
+    named for its purpose ("the Committee to Protect Journalists")."""
+    if _STORM.match(" ".join(words)) or _STORMS_BEFORE.search(before):
+        return True
+    return words[0].lower() in _PURPOSE_VERBS and bool(_BODY_TO.search(before))
+
+
+# a body named for its purpose: "Committee to Protect Journalists", "Campaign to End Loneliness"
+_BODY_TO = re.compile(
+    r"\b(?:" + "|".join(w.capitalize() for w in sorted(ORG_WORDS) if w.isalpha()) + r"|Campaign)\s+to\s+$"
+)
+_PURPOSE_VERBS = frozenset(
+    word_list(
+        "protect end stop save prevent defend free fight abolish ban promote preserve restore reform unite"
+    )
+)
 
 
 # the last word of a place's or a building's name, whoever else it names

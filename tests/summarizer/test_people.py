@@ -2022,3 +2022,15 @@ def test_a_description_or_a_party_opening_the_sentence_is_no_name() -> None:
     )
     people = by_name(text_result(story))
     assert set(people) == {"Ray Colan", "Ann Rowley", "Floyd Maybury", "Tom Hale"}, people
+
+
+def test_a_body_named_for_its_purpose_names_no_one() -> None:
+    """ "The New York-based Committee to Protect Journalists said …" (a CNN story) listed a person "Protect
+    Journalists": after a body's word and "to", a purpose ("Protect", "End", "Save" …) is the rest of the
+    body's name. A letter from a committee to a person still names the person."""
+    story = (
+        "The New York-based Committee to Protect Reporters said her work led to threats, Ann Reid said. "
+        "A letter from the Velmora Committee to Tom Hale said so."
+    )
+    people = by_name(text_result(story))
+    assert set(people) == {"Ann Reid", "Tom Hale"}, people
