@@ -19,7 +19,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # a title cut inside a quotation closes it ('the host of car show "Top Gear"'), and a work's name in
 # quotation marks names no organisation; a description opening a sentence before a full name ("Veteran X Y",
 # "Schoolboy X Y") and a party's members in the plural ("Loyal Democrats") are no one's name, nor is
-# a body's purpose ("Committee to Protect Journalists"); topics: the
+# a body's purpose ("Committee to Protect Journalists"), nor "National" and a field before a title
+# ("National Security Adviser"); topics: the
 # word weights and the setting are the refit on both labelled sets again (later candidate changes had moved
 # the fit)
 # 35: /who: a name ending in a trade's or an agency's word ("Zodiac Aerospace", "Border Protection",

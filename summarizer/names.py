@@ -26,6 +26,7 @@ from summarizer.lexicon import (
     NAME_SUFFIXES,
     NATIONALITY,
     ORG_WORDS,
+    PORTFOLIO_WORDS,
     POST_NOMINALS,
     RELATIONS,
     ROLE_NOUNS,
@@ -228,6 +229,7 @@ def _joined_runs(toks: list[Tok], runs: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
+_FIELDS = PORTFOLIO_WORDS | {"intelligence"}
 _QUOTED_WORK = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
@@ -258,6 +260,8 @@ def _org_in(text: str | None) -> str | None:
             part = part[1:]
         if not part or (len(part) == 1 and part[0].low in TITLE_COMPLEMENTS):
             continue
+        if len(part) > 1 and part[0].low == "national" and all(t.low in _FIELDS for t in part[1:]):
+            continue  # "National Security Adviser" advises on a field: no body "National Security"
         first_org = next((n for n, t in enumerate(part) if t.low in ORG_WORDS), len(part))
         if any(t.low in TITLE_HEADS for t in part[:first_org]):
             continue  # "U.S. Secretary of State" is a title

@@ -2034,3 +2034,20 @@ def test_a_body_named_for_its_purpose_names_no_one() -> None:
     )
     people = by_name(text_result(story))
     assert set(people) == {"Ann Reid", "Tom Hale"}, people
+
+
+def test_a_national_field_before_a_title_is_no_organisation() -> None:
+    """ "National Security Adviser Susan Rice" and "National Intelligence Director James Clapper" (CNN
+    stories) were given the organisations "National Security" and "National Intelligence": "National"
+    and a field before a title name what the post advises on. A body's own word keeps the body
+    ("National Security Council", "National Health Service")."""
+    story = (
+        "National Security Adviser Susan Rolf said so. National Intelligence Director Jim Clapton agreed. "
+        "Tom Hale, a spokesman for the National Security Council, said so. Ann Reid of the National Health "
+        "Service said so."
+    )
+    people = by_name(text_result(story))
+    assert people["Susan Rolf"].organization is None, people["Susan Rolf"]
+    assert people["Jim Clapton"].organization is None, people["Jim Clapton"]
+    assert people["Tom Hale"].organization == "National Security Council", people["Tom Hale"]
+    assert people["Ann Reid"].organization == "National Health Service", people["Ann Reid"]
