@@ -303,7 +303,8 @@ _DESCRIPTIONS = frozenset(
 
 
 def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[str]) -> int:
-    """Drop a capitalised common word starting a sentence ("Negotiators", "Many") from a run, and a
+    """Drop a capitalised common word starting a sentence ("Negotiators", "Many") or describing what
+    follows (`_opening_descriptor`: "Following Netanyahu", "Veteran Ray Colan") from a run, and a
     compound whose tail is lower case ("Oscar-nominated Owen", "Owner-breeder Ann Cole"): a name's
     hyphenated parts are capitalised ("Kilroy-Silk")."""
     while i < j:
@@ -316,8 +317,7 @@ def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[st
             (low in STOPWORDS and t.text not in {"Mr", "Ms", "Mrs", "Dr"} and not given)
             or _PRONOUN.fullmatch(low)  # "I'm Avery Wallace and I've always known"
             or (at_start and low in lower_vocab and low not in TITLE_HEADS and low not in TITLE_MODIFIERS)
-            or (at_start and (low in _OPENING_PREPOSITIONS or _opening_plural(toks, i, j)))
-            or (at_start and low in _DESCRIPTIONS and j - i >= 3)  # "Veteran Ray Colan said"
+            or (at_start and _opening_descriptor(toks, i, j))
             or (i + 1 < j and _DESCRIBING_COMPOUND.fullmatch(t.text))
         ):
             i += 1
@@ -498,6 +498,16 @@ _OPENING_ROLES = frozenset(
         """
     )
 )
+
+
+def _opening_descriptor(toks: list[Tok], i: int, j: int) -> bool:
+    """Whether the word opening a sentence, and the run `toks[i:j]`, describes what follows rather than
+    names it: a preposition that is no stop word ("Following Netanyahu"), a description before a full
+    name ("Veteran Ray Colan said"), or people in the plural (`_opening_plural`)."""
+    low = toks[i].low
+    return (
+        low in _OPENING_PREPOSITIONS or (low in _DESCRIPTIONS and j - i >= 3) or _opening_plural(toks, i, j)
+    )
 
 
 def _opening_plural(toks: list[Tok], i: int, j: int) -> bool:
