@@ -9,6 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 37: /who: a surname that is also a title's word lists a person, not a title: "Howard Wolfson, Phil
+# Singer and Blake Zeff" (was Wolfson titled "Phil Singer and Blake Zeff"), "Livia Borghese, Jessica King"
 # 36: /who: a role opening a sentence before a full name is its title ("Writer Douglas Preston",
 # "Creator Julian Fellowes"), people in the plural describe the names after them ("Substitutes X and Y",
 # "Parents Bruce Willis"), as does a preposition that is no stop word ("Following Netanyahu", "Unlike
@@ -187,7 +189,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 36
+ANALYSIS_VERSION = 37
 
 
 @dataclass(frozen=True)

@@ -494,7 +494,7 @@ _OPENING_ROLES = frozenset(
     word_list(
         """
         writer author host star player teacher driver rider pilot banker agent warden chef anchor buyer
-        partner member principal fellow sister brother father witness substitute
+        partner member principal fellow sister brother father witness substitute singer
         """
     )
 )

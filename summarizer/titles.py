@@ -34,7 +34,7 @@ _AMBIGUOUS_HEADS = frozenset(
         """
         dean host star partner member principal author writer player teacher sister brother father major
         king prince bishop judge justice marshal rich driver rider fellow pilot banker agent warden chef
-        anchor buyer
+        anchor buyer singer
         """
     )
 )
@@ -366,7 +366,7 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
         and not head_word(words[first], False)
         and words[first].low not in NATIONALITY
         and words[first].low not in {"former", "acting", "deputy"}
-        and not any(head_word(w, False) for w in words[first : first + 4])
+        and not any(_heads_apposition(words, i) for i in range(first, min(first + 4, len(words))))
     ):
         return None
     # after the title's head an "-ing" word is part of what it heads ("chief of the budget financing
@@ -399,6 +399,16 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
     if words[0].low in {"a", "an"}:
         phrase = phrase[len(words[0].text) :].strip()
     return _quotes_closed(phrase.rstrip(" ,;"), rest[end:]), body_start + end
+
+
+def _heads_apposition(words: Sequence[Tok], i: int) -> bool:
+    """Whether word i heads the title an apposition gives. Capitalised after a name's first word, a head
+    that is also a surname ("Singer", "Dean") is the surname, unless "of" or "for" follows it: "Howard
+    Wolfson, Phil Singer and Blake Zeff" lists three people; "Jim Smith, Harvard Dean of Students" has a
+    title."""
+    w = words[i]
+    after = words[i + 1].low if i + 1 < len(words) else ""
+    return head_word(w, w.is_cap and after not in {"of", "for"})
 
 
 def _quotes_closed(title: str, after: str) -> str:

@@ -697,6 +697,25 @@ def test_a_list_of_titled_names_is_no_apposition() -> None:
     assert people["Jon Ekholm"].title == "Central Bank Governor", people["Jon Ekholm"]
 
 
+def test_a_surname_that_is_also_a_title_word_lists_a_person_not_a_title() -> None:
+    """ "A very partial list of those includes Howard Wolfson, Phil Singer and Blake Zeff" gave Wolfson
+    the title "Phil Singer and Blake Zeff" and lost both; "CNN's Livia Borghese, Jessica King and …"
+    lost Jessica King so. A head before "of" still titles ("Harvard Dean of Students"), and a role opening
+    the sentence still does ("Singer Angie Stone")."""
+    story = (
+        "The campaign hired Mara Quill, Ted Singer and Lou Varga, who ran the office. "
+        "CNN's Ana Brix, Della King and Bo Ortega contributed to this report. "
+        "Jim Pardo, Harvard Dean of Students, said the rules changed. "
+        "Singer Kaya Bloom said she was happy. The painter John Singer Sargent lived there."
+    )
+    people = by_name(text_result(story))
+    assert {"Mara Quill", "Ted Singer", "Lou Varga", "Ana Brix", "Della King"} <= set(people), people
+    assert people["Mara Quill"].title is None and people["Ana Brix"].title is None, people
+    assert people["Jim Pardo"].title == "Harvard Dean of Students", people["Jim Pardo"]
+    assert people["Kaya Bloom"].title == "Singer", people["Kaya Bloom"]
+    assert "John Singer Sargent" in people, people
+
+
 def test_a_first_name_the_model_leaves_out_stays_in_the_name() -> None:
     """The words before the model's name in a run are dropped only when they describe ("Teammate Viktor
     Troicki"): an unfamiliar first name the model leaves out of its span is still the person's."""
