@@ -10,7 +10,10 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
 # 37: /who: a surname that is also a title's word lists a person, not a title: "Howard Wolfson, Phil
-# Singer and Blake Zeff" (was Wolfson titled "Phil Singer and Blake Zeff"), "Livia Borghese, Jessica King"
+# Singer and Blake Zeff" (was Wolfson titled "Phil Singer and Blake Zeff"), "Livia Borghese, Jessica King";
+# "Will" opening a sentence that asks nothing is a first name ("Will Welch and Ally Hogg return"); more
+# faiths' words describe a person ("Scientologist John Travolta"); a name glued to "-starring",
+# "-produced" … is no one ("the Will Smith-starring film")
 # 36: /who: a role opening a sentence before a full name is its title ("Writer Douglas Preston",
 # "Creator Julian Fellowes"), people in the plural describe the names after them ("Substitutes X and Y",
 # "Parents Bruce Willis"), as does a preposition that is no stop word ("Following Netanyahu", "Unlike

@@ -436,8 +436,9 @@ def is_place_name(name: str) -> bool:
 # "Christian", also a first name
 FAITHS = frozenset(
     word_list(
-        "sunni sunnis shiite shiites shia muslim muslims catholic protestant jewish hindu sikh buddhist "
-        "coptic"
+        "sunni sunnis shiite shiites shia muslim muslims catholic catholics protestant protestants jewish "
+        "jew jews hindu hindus sikh sikhs buddhist buddhists coptic mormon mormons scientologist "
+        "scientologists evangelical evangelicals methodist anglican lutheran presbyterian"
     )
 )
 

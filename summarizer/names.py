@@ -311,8 +311,10 @@ def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[st
         t = toks[i]
         at_start = i == 0 or toks[i - 1].text in {'"', "“", "‘", "'", "(", "-", "—", "–", "•", ":"}
         low = t.low
-        # "among them Will Smith": a first name that is also a word, capitalised inside a sentence
-        given = not at_start and low in _GIVEN_NAME_WORDS and i + 1 < j
+        # "among them Will Smith": a first name that is also a word, capitalised inside a sentence; opening
+        # one that asks nothing ("Will Welch and Ally Hogg return"), "Will" too ("Will Congress act?" asks)
+        opening_will = low == "will" and not _asks(toks)
+        given = low in _GIVEN_NAME_WORDS and i + 1 < j and (not at_start or opening_will)
         if (
             (low in STOPWORDS and t.text not in {"Mr", "Ms", "Mrs", "Dr"} and not given)
             or _PRONOUN.fullmatch(low)  # "I'm Avery Wallace and I've always known"
@@ -326,10 +328,16 @@ def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[st
     return i
 
 
+def _asks(toks: list[Tok]) -> bool:
+    """Whether the sentence is a question (its last mark, before closing quotes, is "?")."""
+    marks = [t.text for t in toks if t.text not in {'"', "”", "’", "'", ")"}]
+    return bool(marks) and marks[-1] == "?"
+
+
 # a compound that makes a name describe something: "Janet Jackson-style", "Blair-led", "Paris-based"
 _DESCRIBING_SUFFIX = re.compile(
     r"-(?:style|led|based|born|backed|owned|era|like|inspired|linked|funded|run|made|controlled|held"
-    r"|dominated|sized|esque|type)$"
+    r"|dominated|sized|esque|type|starring|produced|directed|fronted|hosted|penned|written|designed)$"
 )
 
 

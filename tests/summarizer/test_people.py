@@ -1253,7 +1253,9 @@ def test_a_name_in_a_list_of_people_is_a_person() -> None:
     (bbc/entertainment-058, -348): "Will" read as a verb, and the small model read "Keanu Reeves" as a
     firm; "goals from Quinton Fortune and Cristiano Ronaldo" lost Fortune (bbc/sport-095). A listed
     firm stays none ("Koryo Tours, Young Pioneers Tours and Uri Tours", cnn-val/6ad5f3e0bb4b), and so
-    does a party and state ("Cory Booker, D-New Jersey, will be there", cnn-val/b4adfbb8c0cb)."""
+    does a party and state ("Cory Booker, D-New Jersey, will be there", cnn-val/b4adfbb8c0cb). "Will"
+    opening a sentence that asks nothing is a first name too ("Will Welch and Ally Hogg return", Daily
+    Mail); "Will Labour win?" asks."""
     story = (
         "The stars were there, among them Will Smyth, Kevin Spacey and Kenu Reever. Goals in each half from "
         "Quinton Fortuna and Cristiano Ronaldo gave the side the win. Tour operators, including Koryo Tours, "
@@ -1265,6 +1267,8 @@ def test_a_name_in_a_list_of_people_is_a_person() -> None:
         {"Will Smyth", "Kevin Spacey", "Kenu Reever", "Quinton Fortuna", "Cristiano Ronaldo", "Cory Booker"},
         ["Tours", "D-New", "Labour"],
     )
+    opening = "Will Welby and Ally Hoggart return to the side. Will the coach stay? Nobody knows."
+    assert {"Will Welby", "Ally Hoggart"} <= set(by_name(text_result(opening)))
 
 
 def test_a_name_after_where_its_bearer_is_from_is_a_person() -> None:
@@ -1970,10 +1974,22 @@ def test_a_faith_or_many_people_is_no_name() -> None:
     story = (
         "The rebels felt marginalized in majority Sunni Yemen, Jim Corran said. It was a nod to Syrian Sunni "
         "Muslim tribal leaders, Ann Reid said. Tom Hale visited Velmora Children's Hospital on Saturday. "
-        "Shiite Muslim cleric Ali Karam said the war was over."
+        "Shiite Muslim cleric Ali Karam said the war was over. But Scientologist Jon Trevor is no fan, "
+        "and Mormon Ada Pell agreed."
     )
     people = by_name(text_result(story))
-    assert set(people) == {"Jim Corran", "Ann Reid", "Tom Hale", "Ali Karam"}, people
+    expected = {"Jim Corran", "Ann Reid", "Tom Hale", "Ali Karam", "Jon Trevor", "Ada Pell"}
+    assert set(people) == expected, people
+
+
+def test_a_name_glued_to_what_it_made_is_no_person() -> None:
+    """ "the Will Smith-starring blockbuster" listed the person "Will Smith-starring", as "Janet
+    Jackson-style" once did: a name joined to "-starring", "-produced", "-directed" … describes a work."""
+    story = (
+        "Usher stars in the Dale Orvin-produced series and the Ava Brin-starring film. Tom Hale said the "
+        "Kit Moro-directed sequel was next."
+    )
+    assert set(by_name(text_result(story))) == {"Tom Hale"}
 
 
 def test_a_country_that_is_also_a_first_name_starts_a_name() -> None:
