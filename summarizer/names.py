@@ -280,11 +280,12 @@ _DESCRIBING_COMPOUND = re.compile(r"[A-Z][a-z]*(?:-[a-z]+)*-[a-z]{3,}")
 
 
 _GIVEN_NAME_WORDS = frozenset(["will", "may"])
-# what opens a sentence before a name, and is no stop word: "Following Netanyahu, …", "Dubbed China's …"
+# what opens a sentence before a name, and is no stop word: "Following Netanyahu, …", "Dubbed China's …";
+# and the reader told to do something ("Meet Jane Corrigan, the woman who …", "Follow Evangelista's project")
 _OPENING_PREPOSITIONS = frozenset(
     word_list(
         "unlike following amidst throughout regarding concerning excluding considering pending dubbed "
-        "nicknamed"
+        "nicknamed meet follow watch visit join click listen"
     )
 )
 

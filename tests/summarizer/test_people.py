@@ -1958,13 +1958,15 @@ def test_a_role_opening_the_sentence_titles_the_full_name_after_it() -> None:
 
 def test_a_preposition_opening_the_sentence_is_no_part_of_a_name() -> None:
     """ "Following Netanyahu, …" and "Unlike Noble, …" (CNN stories) named people "Following Netanyahu"
-    and "Unlike Noble": a preposition that is no stop word opens the sentence, not the name."""
+    and "Unlike Noble": a preposition that is no stop word opens the sentence, not the name; so does the
+    reader told what to do ("Meet Jane Corrigan, the woman who …", "Follow Evangelista's project")."""
     story = (
         "Following Hadley, the senators spoke. Hadley had said little. Unlike Velmora Kessel, who sells in "
-        "shops, Ann Reid sells online."
+        "shops, Ann Reid sells online. Meet Dora Quill, the woman who runs the zoo. Follow Brannock's "
+        "project online. Photographer Ivo Brannock took the photos."
     )
     people = by_name(text_result(story))
-    assert set(people) == {"Hadley", "Velmora Kessel", "Ann Reid"}, people
+    assert set(people) == {"Hadley", "Velmora Kessel", "Ann Reid", "Dora Quill", "Ivo Brannock"}, people
 
 
 def test_a_faith_or_many_people_is_no_name() -> None:
