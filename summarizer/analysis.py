@@ -14,7 +14,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # "Will" opening a sentence that asks nothing is a first name ("Will Welch and Ally Hogg return"); more
 # faiths' words describe a person ("Scientologist John Travolta"); a name glued to "-starring",
 # "-produced" … is no one ("the Will Smith-starring film"); the reader told what to do opens the sentence,
-# not the name ("Meet Jane Corrigan", "Follow Evangelista's project")
+# not the name ("Meet Jane Corrigan", "Follow Evangelista's project"); "Trust" and "Products" end a body's
+# name ("Charles Rosner Bronfman Trust", "Omni Consumer Products")
 # 36: /who: a role opening a sentence before a full name is its title ("Writer Douglas Preston",
 # "Creator Julian Fellowes"), people in the plural describe the names after them ("Substitutes X and Y",
 # "Parents Bruce Willis"), as does a preposition that is no stop word ("Following Netanyahu", "Unlike

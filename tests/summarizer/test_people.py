@@ -1803,18 +1803,22 @@ def test_a_rank_abbreviation_is_no_part_of_the_organisation() -> None:
 
 def test_a_firm_or_agency_ending_in_its_trades_word_is_no_person() -> None:
     """ "Zodiac Aerospace", "Wilson Security"-style firms, "Customs and Border Protection", "the Drought
-    Monitor" and a newspaper's "Shimbun" were people in Daily Mail and CNN stories: a name that ends in a
-    trade's or an agency's word names the body. The people beside them stay."""
+    Monitor" and a newspaper's "Shimbun" were people in Daily Mail and CNN stories, as were "Charles Rosner
+    Bronfman Trust" (reuters/10867) and "Consumer Products" of "the CEO of Omni Consumer Products"
+    (bbc/entertainment-089): a name that ends in a trade's or an agency's word names the body. The people
+    beside them stay."""
     story = (
         "Velmar Aerospace have revealed new cabin designs, Ann Reid said. Harlow Tech said sales rose. A "
         "spokesman for Customs and Border Protection said the data was safe. Drought Monitor says 40 per "
         "cent of the state is dry. The Kanto Shimbun newspaper said Ed Moss will visit. Coral Bay Resort "
-        "said rooms were full."
+        "said rooms were full. The firm is owned by Charles Velmore Dunkel Trust of Montreal. He played "
+        "the CEO of Omni Harlow Products in the film."
     )
     people = by_name(text_result(story))
     for body in ("Velmar Aerospace", "Harlow Tech", "Border Protection", "Drought Monitor", "Kanto Shimbun"):
         assert body not in people, people
     assert "Coral Bay Resort" not in people and {"Ann Reid", "Ed Moss"} <= set(people), people
+    assert not any(name.endswith(("Trust", "Products")) for name in people), people
 
 
 def test_a_title_only_ever_in_quotation_marks_is_no_person_whoever_it_names() -> None:
