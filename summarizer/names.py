@@ -280,14 +280,15 @@ _DESCRIBING_COMPOUND = re.compile(r"[A-Z][a-z]*(?:-[a-z]+)*-[a-z]{3,}")
 
 
 _GIVEN_NAME_WORDS = frozenset(["will", "may"])
-# what opens a sentence before a name, and is no stop word: "Following Netanyahu, …", "Dubbed China's …";
-# and the reader told to do something ("Meet Jane Corrigan, the woman who …", "Follow Evangelista's project")
+# what opens a sentence before a name, and is no stop word: "Following Netanyahu, …", "Dubbed China's …"
 _OPENING_PREPOSITIONS = frozenset(
     word_list(
         "unlike following amidst throughout regarding concerning excluding considering pending dubbed "
-        "nicknamed meet follow watch visit join click listen"
+        "nicknamed"
     )
 )
+# the reader told to do something: "Meet Jane Corrigan, the woman who …", "Follow Evangelista's project"
+_OPENING_IMPERATIVES = frozenset(word_list("meet follow watch visit join click listen"))
 
 
 # what a story calls a person before the full name, opening a sentence: "Veteran Ray Colan", "Teenager Ann
@@ -312,8 +313,9 @@ def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[st
         t = toks[i]
         at_start = i == 0 or toks[i - 1].text in {'"', "“", "‘", "'", "(", "-", "—", "–", "•", ":"}
         low = t.low
-        # "among them Will Smith": a first name that is also a word, capitalised inside a sentence; opening
-        # one that asks nothing ("Will Welch and Ally Hogg return"), "Will" too ("Will Congress act?" asks)
+        # "among them Will Smith": a first name that is also a word, capitalised inside a sentence; "Will"
+        # opening a sentence that asks nothing is one too ("Will Welch and Ally Hogg return", not "Will
+        # Congress act?")
         opening_will = low == "will" and not _asks(toks)
         given = low in _GIVEN_NAME_WORDS and i + 1 < j and (not at_start or opening_will)
         if (
@@ -511,11 +513,15 @@ _OPENING_ROLES = frozenset(
 
 def _opening_descriptor(toks: list[Tok], i: int, j: int) -> bool:
     """Whether the word opening a sentence, and the run `toks[i:j]`, describes what follows rather than
-    names it: a preposition that is no stop word ("Following Netanyahu"), a description before a full
-    name ("Veteran Ray Colan said"), or people in the plural (`_opening_plural`)."""
+    names it: a preposition that is no stop word ("Following Netanyahu"), the reader told to do something
+    ("Meet Jane Corrigan"), a description before a full name ("Veteran Ray Colan said"), or people in the
+    plural (`_opening_plural`)."""
     low = toks[i].low
     return (
-        low in _OPENING_PREPOSITIONS or (low in _DESCRIPTIONS and j - i >= 3) or _opening_plural(toks, i, j)
+        low in _OPENING_PREPOSITIONS
+        or low in _OPENING_IMPERATIVES
+        or (low in _DESCRIPTIONS and j - i >= 3)
+        or _opening_plural(toks, i, j)
     )
 
 
