@@ -9,6 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 38: derived headlines keep a negation inside an adverb: "Employers will no longer be able to force
+# workers to retire" (was "Employers to be able to force workers to retire before 65", the opposite)
 # 37: /who: a surname that is also a title's word lists a person, not a title: "Howard Wolfson, Phil
 # Singer and Blake Zeff" (was Wolfson titled "Phil Singer and Blake Zeff"), "Livia Borghese, Jessica King";
 # "Will" opening a sentence that asks nothing is a first name ("Will Welch and Ally Hogg return"); more
@@ -194,7 +196,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 37
+ANALYSIS_VERSION = 38
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from summarizer.headline.parsing import (
     is_time_phrase,
     is_time_word,
     named_date,
+    negating,
     phrase_of,
     subject_of,
     verbal,
@@ -224,8 +225,10 @@ def _clause_tokens(verb: Any) -> set[int]:
             continue
         if dep not in _CLAUSE_KEEP:
             continue
-        if dep == "advmod" and (
-            child.i < verb.i or child.lower_ in LOOSE_ADVERBS or child.lower_.endswith("ly")
+        if (
+            dep == "advmod"
+            and not negating(child)  # "no longer makes cars"
+            and (child.i < verb.i or child.lower_ in LOOSE_ADVERBS or child.lower_.endswith("ly"))
         ):
             continue
         if dep == "prep" and (is_time_phrase(child) or child.i < verb.i or child.lower_ == "according"):

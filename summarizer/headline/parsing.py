@@ -173,6 +173,16 @@ def particle(t: Any) -> bool:
     )
 
 
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def negating(t: Any) -> bool:
+    """A modifier that turns its clause round: "not", "never", and an adverb holding one ("no longer",
+    "not yet"). A headline that dropped it would say the opposite: "Firm makes cars" of "The firm no
+    longer makes cars"."""
+    return t.dep_ == "neg" or any(w.dep_ == "neg" or w.lower_ in NEGATIONS for w in t.subtree)
+
+
 def root_of(doc: Any) -> Any | None:
     """The parse's first root (a sentence the parser split has more than one)."""
     return next((t for t in doc if t.dep_ == "ROOT"), None)

@@ -13,11 +13,13 @@ from typing import Any
 from summarizer.headline.clause import clause_heads, said_of_subject
 from summarizer.headline.parsing import (
     LIGHT_VERBS,
+    NEGATIONS,
     PARTICLE_ADVERBS,
     defining_of,
     has_expletive,
     hyphen_glued,
     joined,
+    negating,
 )
 from summarizer.headline.short_names import part_of_name
 from summarizer.lexicon import word_list
@@ -64,8 +66,8 @@ def detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions: 
     for t in doc:
         if t.i not in kept or t.i in core or t.dep_ not in _MODIFIERS:
             continue
-        if part_of_name(t):
-            continue
+        if part_of_name(t) or negating(t):
+            continue  # "no longer" said once still turns the clause round
         if t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i:
             continue
         if any(w.text == "-" and not w.whitespace_ for w in t.subtree) or hyphen_glued(t):
@@ -169,7 +171,6 @@ def _strands_verb(t: Any, rest: set[int]) -> bool:
     )
 
 
-_NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Units a number belongs to: "$11bn", "8 pct", "2.5 mln dlrs" are sums, not counts.
 _CURRENCY = frozenset(
     {"$", "£", "€", "¥", "%", "pct", "percent", "per", "mln", "bln", "billion", "million", "bn", "m", "dlrs"}
@@ -242,7 +243,7 @@ def _loose_adverb(t: Any) -> bool:
         t.pos_ == "ADV"
         and t.dep_ == "advmod"
         and not list(t.children)
-        and t.lower_ not in _NEGATIONS | PARTICLE_ADVERBS
+        and t.lower_ not in NEGATIONS | PARTICLE_ADVERBS
         and t.head.pos_ in ("VERB", "AUX", "ADJ")
         and not hyphen_glued(t)  # "So-called" is one word
     )

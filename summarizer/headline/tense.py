@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from summarizer.headline.parsing import has_expletive, infinitive, one_name
+from summarizer.headline.parsing import has_expletive, infinitive, negating, one_name
 
 
 def _takes_to_infinitive(verb: Any) -> bool:
@@ -47,7 +47,7 @@ def headline_tense(verb: Any) -> dict[int, str]:
     rewrite: dict[int, str] = {}
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = [a.lemma_.lower() for a in auxes]
-    negated = any(c.dep_ == "neg" for c in verb.children)
+    negated = any(negating(c) for c in verb.children if c.dep_ in ("neg", "advmod"))
     if _past_for_good(verb, lemmas):
         return rewrite
     if _is_to_infinitive(verb, auxes):

@@ -1120,3 +1120,23 @@ def test_i_takes_am_in_the_present() -> None:
     assert derive_headline("Dana Lark was a teacher in the small river town of Velmora.").startswith(
         "Lark is"
     )
+
+
+def test_no_longer_stays_so_the_headline_does_not_say_the_opposite() -> None:
+    """ "Employers will no longer be able to force workers to retire before 65" (BBC, headline hidden) was
+    headlined "Employers to be able to force workers to retire before 65": "no longer" went as a lone
+    adverb before the verb, then as detail said once, and the future became "to". A negation inside an
+    adverb stays wherever it stands, and keeps the tense a negated clause keeps."""
+    assert _derived("bbc/business-382.txt").startswith("Employers will no longer be able to force")
+    firm = derive_headline(
+        "The Velmora Pottery Company no longer makes its plates in Britain, its chief said."
+    )
+    assert firm.startswith("Velmora Pottery Company no longer makes"), firm
+    lender = derive_headline(
+        "The Velmora savings bank said on Monday it would no longer lend to dairy farmers."
+    )
+    assert "would no longer lend" in lender, lender
+    path = derive_headline(
+        "The old cliff path above Velmora will no longer be closed to walkers next summer."
+    )
+    assert "will no longer be closed" in path, path
