@@ -10,7 +10,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
 # 38: derived headlines keep a negation inside an adverb: "Employers will no longer be able to force
-# workers to retire" (was "Employers to be able to force workers to retire before 65", the opposite)
+# workers to retire" (was "Employers to be able to force workers to retire before 65", the opposite);
+# "has yet to" is a negation, and "whether"/"if" opening a clause stays ("may determine whether he lives")
 # 37: /who: a surname that is also a title's word lists a person, not a title: "Howard Wolfson, Phil
 # Singer and Blake Zeff" (was Wolfson titled "Phil Singer and Blake Zeff"), "Livia Borghese, Jessica King";
 # "Will" opening a sentence that asks nothing is a first name ("Will Welch and Ally Hogg return"); more

@@ -180,7 +180,20 @@ def negating(t: Any) -> bool:
     """A modifier that turns its clause round: "not", "never", and an adverb holding one ("no longer",
     "not yet"). A headline that dropped it would say the opposite: "Firm makes cars" of "The firm no
     longer makes cars"."""
-    return t.dep_ == "neg" or any(w.dep_ == "neg" or w.lower_ in NEGATIONS for w in t.subtree)
+    return (
+        t.dep_ == "neg"
+        or any(w.dep_ == "neg" or w.lower_ in NEGATIONS for w in t.subtree)
+        or (t.lower_ == "yet" and _yet_to(t.head))  # "has yet to decide" is "has not decided"
+    )
+
+
+def _yet_to(verb: Any) -> bool:
+    return verb.lemma_.lower() in ("have", "be") and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+# What opens a clause that asks rather than states: "decide [whether] the plant should close", "wait to
+# see [if] the bank raises rates"; without it the headline would state what the story only asks.
+_ASKING_MARKS = frozenset({"whether", "if"})
 
 
 def root_of(doc: Any) -> Any | None:
@@ -253,6 +266,9 @@ def phrase_of(token: Any) -> set[int]:
         if dep in ("relcl", "acl") and token.lemma_.lower() in LIGHT_NOUNS and child.i > token.i:
             # "criticises the way [Blair's government operates]": the way is the clause
             out |= phrase_of(child)
+            continue
+        if dep == "mark" and child.lower_ in _ASKING_MARKS and token.dep_ == "ccomp":
+            out.add(child.i)
             continue
         if dep in _PHRASE_DROP or _in_aside(token, child):
             continue

@@ -13,7 +13,6 @@ from typing import Any
 from summarizer.headline.clause import clause_heads, said_of_subject
 from summarizer.headline.parsing import (
     LIGHT_VERBS,
-    NEGATIONS,
     PARTICLE_ADVERBS,
     defining_of,
     has_expletive,
@@ -243,7 +242,8 @@ def _loose_adverb(t: Any) -> bool:
         t.pos_ == "ADV"
         and t.dep_ == "advmod"
         and not list(t.children)
-        and t.lower_ not in NEGATIONS | PARTICLE_ADVERBS
+        and t.lower_ not in PARTICLE_ADVERBS
+        and not negating(t)
         and t.head.pos_ in ("VERB", "AUX", "ADJ")
         and not hyphen_glued(t)  # "So-called" is one word
     )

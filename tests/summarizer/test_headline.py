@@ -1140,3 +1140,17 @@ def test_no_longer_stays_so_the_headline_does_not_say_the_opposite() -> None:
         "The old cliff path above Velmora will no longer be closed to walkers next summer."
     )
     assert "will no longer be closed" in path, path
+
+
+def test_a_question_the_story_asks_is_not_stated_as_fact() -> None:
+    """ "Dzhokhar Tsarnaev's own words may determine whether he lives" (CNN validation) was headlined
+    "… may determine he lives", and "has yet to decide" read "has to decide": the headline stated what the
+    story only asks. "Whether" and "if" opening a clause stay, and "yet to" is a negation."""
+    board = derive_headline("The board will decide on Monday whether the Velmora plant should close.")
+    assert "decide whether Velmora plant should close" in board, board
+    investors = derive_headline("Investors are waiting to see if the Velmora central bank raises rates.")
+    assert "to see if Velmora central bank raises rates" in investors, investors
+    motors = derive_headline("Velmora Motors has yet to decide whether to close its plant in Leeds.")
+    assert motors.startswith("Velmora Motors has yet to decide whether to close"), motors
+    police = derive_headline("Police in Velmora have yet to identify the gunman who opened fire on Sunday.")
+    assert "have yet to identify gunman" in police, police
