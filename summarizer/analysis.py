@@ -11,7 +11,10 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # next start, and their headlines written again (current_headline).
 # 38: derived headlines keep a negation inside an adverb: "Employers will no longer be able to force
 # workers to retire" (was "Employers to be able to force workers to retire before 65", the opposite);
-# "has yet to" is a negation, and "whether"/"if" opening a clause stays ("may determine whether he lives")
+# "has yet to" is a negation, and "whether"/"if" opening a clause stays ("may determine whether he lives");
+# a list's commas stay ("Guinea, Liberia and Sierra Leone"), a contraction parted from its pronoun is
+# spelled out ("Levi Pettit is sorry", was "Levi Pettit 's sorry"); a particle after a pronoun object
+# stays ("turns himself in", was "turns himself")
 # 37: /who: a surname that is also a title's word lists a person, not a title: "Howard Wolfson, Phil
 # Singer and Blake Zeff" (was Wolfson titled "Phil Singer and Blake Zeff"), "Livia Borghese, Jessica King";
 # "Will" opening a sentence that asks nothing is a first name ("Will Welch and Ally Hogg return"); more

@@ -19,18 +19,56 @@ _PRUNABLE = frozenset(
 
 
 def join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
-    """The kept tokens with the story's own spacing between neighbours ("five-year", "$16.6bn")."""
+    """The kept tokens with the story's own spacing between neighbours ("five-year", "$16.6bn"); a comma
+    the story puts between two kept words stays ("Guinea, Liberia and Sierra Leone", "Madison,
+    Wisconsin"), and a contraction parted from its word is spelled out ("Levi Pettit is sorry" of "He's
+    sorry", not "Levi Pettit 's sorry")."""
+    parted = {i for k, i in enumerate(words) if k and words[k - 1] != i - 1 and _contraction(doc[i])}
+    # an auxiliary goes where the tense rewrote its verb ("Iraqi forces capture" of "We've captured"), as
+    # it would uncontracted
+    words = [i for i in words if not (i in parted and doc[i].dep_ == "aux" and doc[i].head.i in rewrite)]
     out: list[str] = []
     for k, i in enumerate(words):
         word = rewrite.get(i, doc[i].text)
         if k and doc[i].dep_ == "cc" and word in ("And", "Or"):
             word = word.lower()  # the wire's "between the U.S. And the European Community"
+        if i in parted and i not in rewrite:
+            word = _spelled_out(doc[i])
         out.append(word)
         if k + 1 < len(words):
-            glued = (words[k + 1] == i + 1 and not doc[i].whitespace_) or doc[words[k + 1]].tag_ == "POS"
-            out.append("" if glued else " ")
+            after = words[k + 1]
+            glued = (after == i + 1 and not doc[i].whitespace_) or doc[after].tag_ == "POS"
+            listed = after == i + 2 and doc[i + 1].text == "," and _comma_between(doc[i], doc[after])
+            out.append("" if glued else ", " if listed else " ")
     text = "".join(out)
     return re.sub(r"\s+([,.;:!?%])", r"\1", text).strip(" ,;:-–—")
+
+
+def _comma_between(first: Any, second: Any) -> bool:
+    """Whether the comma between two kept words belongs in the headline: items of a list ("Guinea,
+    Liberia and Sierra Leone"), a place and its state ("Madison, Wisconsin") or two adjectives before one
+    noun ("a long, troubled history"); not where a cut aside leaves it between a subject and its verb."""
+    return (
+        second.dep_ == "conj"
+        or (second.dep_ == "appos" and second.head.i == first.i and first.pos_ == second.pos_ == "PROPN")
+        or (first.dep_ == "amod" and first.head.i > second.i)
+    )
+
+
+_CONTRACTED = {"'s": "is", "'re": "are", "'ve": "have", "'m": "am", "'ll": "will", "'d": "would"}
+
+
+def _contraction(t: Any) -> bool:
+    return t.tag_ != "POS" and t.pos_ in ("AUX", "VERB") and t.lower_.replace("’", "'") in _CONTRACTED
+
+
+def _spelled_out(t: Any) -> str:
+    """A contracted verb parted from the word it was written against, in full: "Levi Pettit is sorry"
+    of "He's sorry"."""
+    low = t.lower_.replace("’", "'")
+    if t.lemma_.lower() == "have" or (low == "'d" and t.head.tag_ == "VBN"):
+        return {"'s": "has", "'d": "had"}.get(low, "have")
+    return _CONTRACTED[low]
 
 
 def fit(doc: Any, kept: set[int], verb: Any, rewrite: dict[int, str], max_words: int) -> set[int]:

@@ -162,14 +162,24 @@ LIGHT_NOUNS = frozenset({"way", "manner", "fact", "extent", "degree", "idea", "t
 
 
 def particle(t: Any) -> bool:
-    """A verb's particle, which ends a headline as it ends the phrasal verb: "should step in", "gives up"
-    (not a preposition whose object was cut: "for")."""
+    """A verb's particle, which ends a headline as it ends the phrasal verb: "should step in", "gives up",
+    "turns himself in" (not a preposition whose object was cut: "for")."""
+    between = t.doc[t.head.i + 1 : t.i]
     return (
         t.dep_ in ("prt", "advmod")
         and not list(t.children)
         and t.lower_ in PARTICLE_ADVERBS
         and t.head.pos_ == "VERB"
-        and t.head.i == t.i - 1
+        and (
+            t.head.i == t.i - 1
+            # past a pronoun object: "turns himself in", "blows himself up", "calls it off"
+            or (
+                t.dep_ == "prt"
+                and len(between) == 1
+                and between[0].dep_ == "dobj"
+                and between[0].pos_ == "PRON"
+            )
+        )
     )
 
 

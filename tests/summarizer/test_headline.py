@@ -1154,3 +1154,43 @@ def test_a_question_the_story_asks_is_not_stated_as_fact() -> None:
     assert motors.startswith("Velmora Motors has yet to decide whether to close"), motors
     police = derive_headline("Police in Velmora have yet to identify the gunman who opened fire on Sunday.")
     assert "have yet to identify gunman" in police, police
+
+
+def test_a_lists_commas_stay_and_a_parted_contraction_is_spelled_out() -> None:
+    """ "Ebola outbreak ravaging Guinea Liberia and Sierra Leone", "has long troubled history" and "Levi
+    Pettit 's sorry" (CNN validation, of "says he's deeply sorry"): the commas between a list's items or two
+    adjectives went with the other punctuation, and the "'s" stayed when "he" became the speaker's name."""
+    assert "ravaging Velmora, Tarsk and Ostrava" in derive_headline(
+        "The outbreak ravaging Velmora, Tarsk and Ostrava is a year old."
+    )
+    history = derive_headline(
+        "The man suspected of the knife attack on the Velmora mayor has a long, troubled history."
+    )
+    assert history.endswith("has long, troubled history"), history
+    car = derive_headline("Velmora Motors unveils a new, low-cost electric car for city drivers.")
+    assert "unveils new, low-cost electric car" in car, car
+    sorry = derive_headline(
+        'Dana Lark, who was fired from the Velmora council for a racist remark, says she\'s "deeply sorry."'
+    )
+    assert sorry == "Lark is sorry", sorry
+    rebels = derive_headline(
+        "Velmora rebels say they've captured key towns in their offensive to take back the port of Tarsk."
+    )
+    assert rebels.startswith("Velmora rebels capture key towns"), rebels
+    # a comma left where an aside was cut stays out: never between a subject and its verb
+    pottery = derive_headline("Velmora Pottery Company, the plate maker, said it will close its plant.")
+    assert "," not in pottery, pottery
+
+
+def test_a_particle_after_a_pronoun_object_ends_the_headline() -> None:
+    """ "… blew himself up after a standoff" and "… has turned himself in to police" (CNN validation)
+    were headlined "… blows himself" and "… turns himself": the particle, cut as a dangling "up" or "in",
+    is the verb's own."""
+    blew = derive_headline(
+        "A sixth suspect blew himself up after a standoff with police in the capital of Velmora."
+    )
+    assert blew.endswith("blows himself up"), blew
+    turned = derive_headline(
+        "A man suspected of killing two people during a street race has turned himself in to Velmora police."
+    )
+    assert turned.endswith("turns himself in"), turned
