@@ -6,6 +6,7 @@ whose object was cut, never opening on an article or a subordinating conjunction
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -106,8 +107,8 @@ def compress(
     kept -= how
     words = sorted((i for i in kept if rewrite.get(i, doc[i].text)), key=lambda i: order.get(i, i))
     words = _without_echo(doc, words)
-    while words and _dangles(doc[words[-1]]):
-        words.pop()
+    while words and (_dangles(doc[words[-1]]) or _STRIPPED.fullmatch(doc[words[-1]].text)):
+        words.pop()  # "calls for creation of:" ends on "of" once `join` strips the colon
     while words and (
         doc[words[0]].is_punct or doc[words[0]].lower_ in ARTICLES or _subordinator(doc[words[0]])
     ):
@@ -118,6 +119,7 @@ def compress(
     return credited(doc, words, text, credit)
 
 
+_STRIPPED = re.compile(r"[,;:\-–—]+")  # what `join` strips from a headline's ends
 _SUBORDINATORS = frozenset(
     word_list("when while as after before if because although though since once until")
 )

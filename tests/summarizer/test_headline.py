@@ -1194,3 +1194,12 @@ def test_a_particle_after_a_pronoun_object_ends_the_headline() -> None:
         "A man suspected of killing two people during a street race has turned himself in to Velmora police."
     )
     assert turned.endswith("turns himself in"), turned
+
+
+def test_a_headline_does_not_end_on_a_word_a_stripped_colon_left_hanging() -> None:
+    """ "President George Washington called for the creation of: . "...a National University" (CNN
+    validation) was headlined "Washington calls for creation of": the colon hid the dangling "of"."""
+    call = derive_headline(
+        'In 1796, in his final address, Mayor Dana Lark called for the creation of: . "...a Velmora Museum.'
+    )
+    assert not call.endswith(" of"), call
