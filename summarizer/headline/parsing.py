@@ -94,6 +94,15 @@ PARTICLE_ADVERBS = frozenset(
         "ahead",
         "home",
         "abroad",
+        # where the verb takes its subject, which the verb alone does not say: "ran aground", "fell
+        # overboard", "step aside" ("step" would say the opposite), "press forward", "came ashore"
+        "aground",
+        "ashore",
+        "overboard",
+        "aside",
+        "forward",
+        "adrift",
+        "astray",
     }
 )
 

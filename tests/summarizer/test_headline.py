@@ -1203,3 +1203,17 @@ def test_a_headline_does_not_end_on_a_word_a_stripped_colon_left_hanging() -> No
         'In 1796, in his final address, Mayor Dana Lark called for the creation of: . "...a Velmora Museum.'
     )
     assert not call.endswith(" of"), call
+
+
+def test_an_adverb_saying_where_the_verb_takes_its_subject_stays() -> None:
+    """A lone adverb goes from a headline ("sharply", "widely"), but "ran aground", "step aside" and "fell
+    overboard" say what happened: without it "Party leader to step after election defeat" says nothing
+    and "Ferry runs near port" something else."""
+    ferry = derive_headline(
+        "A Velmora ferry carrying 300 passengers ran aground near the port of Tarsk on Sunday."
+    )
+    assert "runs aground" in ferry, ferry
+    leader = derive_headline("The Velmora party leader will step aside after the election defeat.")
+    assert "step aside" in leader, leader
+    sailors = derive_headline("Two Velmora sailors fell overboard during a storm in the North Sea.")
+    assert "fall overboard" in sailors, sailors
