@@ -10,6 +10,7 @@ from typing import Any
 
 from summarizer.headline.parsing import (
     DEICTIC,
+    MULTIPLES,
     PRONOUNS,
     SPEECH_LEMMAS,
     expletive,
@@ -228,6 +229,7 @@ def _clause_tokens(verb: Any) -> set[int]:
         if (
             dep == "advmod"
             and not negating(child)  # "no longer makes cars"
+            and child.lower_ not in MULTIPLES  # "[Twice] as many people voted"
             and (child.i < verb.i or child.lower_ in LOOSE_ADVERBS or child.lower_.endswith("ly"))
         ):
             continue

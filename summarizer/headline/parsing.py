@@ -210,6 +210,16 @@ def _yet_to(verb: Any) -> bool:
     return verb.lemma_.lower() in ("have", "be") and any(c.dep_ == "xcomp" for c in verb.children)
 
 
+# How much of a thing, which a headline cannot leave out: "cut half its workforce" is not "cut its
+# workforce", "twice as many people" not "as many people"
+MULTIPLES = frozenset({"half", "twice", "thrice", "double", "triple"})
+
+
+def after_multiple(t: Any) -> bool:
+    """A word that a kept multiple needs after it: "half [a] point", "half [its] workforce"."""
+    return t.i > 0 and t.doc[t.i - 1].lower_ in MULTIPLES and t.doc[t.i - 1].head.i == t.head.i
+
+
 # What opens a clause that asks rather than states: "decide [whether] the plant should close", "wait to
 # see [if] the bank raises rates"; without it the headline would state what the story only asks.
 _ASKING_MARKS = frozenset({"whether", "if"})
@@ -286,6 +296,9 @@ def phrase_of(token: Any) -> set[int]:
             # "criticises the way [Blair's government operates]": the way is the clause
             out |= phrase_of(child)
             continue
+        if dep in ("predet", "advmod") and child.lower_ in MULTIPLES:
+            out.add(child.i)  # "cut [half] its workforce", "by [half] a point"
+            continue
         if dep == "mark" and child.lower_ in _ASKING_MARKS and token.dep_ == "ccomp":
             out.add(child.i)
             continue
@@ -295,7 +308,7 @@ def phrase_of(token: Any) -> set[int]:
             continue
         if dep == "npadvmod" and is_time_word(child) and not hyphen_glued(child) and not named_date(child):
             continue  # "[this week]", but "13-year-old" is one word
-        if dep == "det" and child.lower_ in ARTICLES:
+        if dep == "det" and child.lower_ in ARTICLES and not after_multiple(child):
             continue
         if dep == "acl" and child.tag_ == "VBN" and child.i > token.i + 1:
             continue  # "…, convicted of conspiring": a reduced relative clause

@@ -13,7 +13,9 @@ from typing import Any
 from summarizer.headline.clause import clause_heads, said_of_subject
 from summarizer.headline.parsing import (
     LIGHT_VERBS,
+    MULTIPLES,
     PARTICLE_ADVERBS,
+    after_multiple,
     defining_of,
     has_expletive,
     hyphen_glued,
@@ -65,7 +67,7 @@ def detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions: 
     for t in doc:
         if t.i not in kept or t.i in core or t.dep_ not in _MODIFIERS:
             continue
-        if part_of_name(t) or negating(t):
+        if part_of_name(t) or negating(t) or t.lower_ in MULTIPLES:
             continue  # "no longer" said once still turns the clause round
         if t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i:
             continue
@@ -185,7 +187,7 @@ def low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
     Copulas go in `compression.compress` ("is in talks" → "in talks")."""
     out: set[int] = set()
     for t in doc:
-        if ("possessives" in drop and t.dep_ == "poss" and t.tag_ == "PRP$") or (
+        if ("possessives" in drop and t.dep_ == "poss" and t.tag_ == "PRP$" and not after_multiple(t)) or (
             "adverbs" in drop and _loose_adverb(t)
         ):
             out.add(t.i)
@@ -242,7 +244,7 @@ def _loose_adverb(t: Any) -> bool:
         t.pos_ == "ADV"
         and t.dep_ == "advmod"
         and not list(t.children)
-        and t.lower_ not in PARTICLE_ADVERBS
+        and t.lower_ not in PARTICLE_ADVERBS | MULTIPLES
         and not negating(t)
         and t.head.pos_ in ("VERB", "AUX", "ADJ")
         and not hyphen_glued(t)  # "So-called" is one word

@@ -1217,3 +1217,13 @@ def test_an_adverb_saying_where_the_verb_takes_its_subject_stays() -> None:
     assert "step aside" in leader, leader
     sailors = derive_headline("Two Velmora sailors fell overboard during a storm in the North Sea.")
     assert "fall overboard" in sailors, sailors
+
+
+def test_how_much_of_a_thing_stays() -> None:
+    """ "Half", "twice" and the like say how much: "cut half its workforce" was headlined "cut workforce"
+    and "Twice as many people voted" "As many people vote"; "Bale scored twice" (CNN validation) lost its
+    "twice"."""
+    airways = derive_headline("Velmora Airways will cut half its workforce as it closes its Tarsk hub.")
+    assert "cut half its workforce" in airways, airways
+    voters = derive_headline("Twice as many people voted in the Velmora election as in 2010.")
+    assert voters.startswith("Twice as many people vote"), voters
