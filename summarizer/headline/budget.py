@@ -144,12 +144,22 @@ def first_phrases(kept: set[int], verb: Any, limit: int) -> set[int]:
             and c.i in kept
             and c.n_rights + c.n_lefts > 0
             and not defining_of(c)  # "signs letter [of intent] with Security Pacific": part of the object
+            and not _named_agent(c)  # "Tarsk beaten 3-1 [by Velmora]": who did it is no extra phrase
         ),
         key=lambda t: (not defines_rank(t), t.i),
     )
     for extra in trailing[limit:]:
         kept = kept - {t.i for t in extra.subtree}
     return kept
+
+
+def _named_agent(phrase: Any) -> bool:
+    """A passive verb's doer, by name: "beaten [by Velmora]"."""
+    return (
+        phrase.dep_ == "agent"
+        and phrase.head.tag_ == "VBN"
+        and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in phrase.children)
+    )
 
 
 _TRAILING = frozenset({"prep", "agent", "dative", "advcl", "npadvmod", "acl", "relcl"})

@@ -1227,3 +1227,11 @@ def test_how_much_of_a_thing_stays() -> None:
     assert "cut half its workforce" in airways, airways
     voters = derive_headline("Twice as many people voted in the Velmora election as in 2010.")
     assert voters.startswith("Twice as many people vote"), voters
+
+
+def test_a_passive_keeps_who_did_it_by_name() -> None:
+    """ "Tarsk were beaten 3-1 by Velmora in the qualifier" was headlined "Tarsk beaten 3-1": the score took
+    the one phrase a headline keeps after its verb, and the winner went. A named doer is part of the
+    statement, not an extra phrase."""
+    beaten = derive_headline("Tarsk were beaten 3-1 by Velmora in the World Cup qualifier on Saturday.")
+    assert beaten == "Tarsk beaten 3-1 by Velmora", beaten
