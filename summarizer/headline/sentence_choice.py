@@ -85,8 +85,16 @@ def _unnamed_subject(sentence: str) -> bool:
     # the subject of what is reported, or who reports it: "Freeport-McMoran Gold said it will explore"
     # names its subject
     subjects = [subject_of(content_clause(root)), subject_of(root)]
-    if root.i == 0 and root.tag_ == "VB" and subjects[1] is None:
-        return True  # the reader told what to do: "Find out who's attempting to circumnavigate the globe"
+    opening = parsed[0][: root.i]
+    if (
+        root.tag_ == "VB"
+        and subjects[1] is None
+        and all(t.pos_ in ("ADV", "INTJ", "CCONJ") or t.text == "," for t in opening)
+        and not any(c.dep_ == "aux" for c in root.children)
+    ):
+        # the reader told what to do: "Find out who's attempting to circumnavigate the globe", "Now,
+        # please keep your feet on the ground"
+        return True
     # the writer's or a speaker's voice too ("I still remember the first time I read", "In Washington, we
     # are seeing"); not after a condition ("If you were a minority, you could not have done a better job
     # than the white leaders of Ferguson": an argument's "you")

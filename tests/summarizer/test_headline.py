@@ -1235,3 +1235,28 @@ def test_a_passive_keeps_who_did_it_by_name() -> None:
     statement, not an extra phrase."""
     beaten = derive_headline("Tarsk were beaten 3-1 by Velmora in the World Cup qualifier on Saturday.")
     assert beaten == "Tarsk beaten 3-1 by Velmora", beaten
+
+
+def test_a_numeral_after_a_name_is_no_surname_alone() -> None:
+    """ "Richard III … has been reburied" and "Bob Jones III has apologized" (CNN validation) were
+    headlined "III reburied …" and "III apologizes", "Robert Downey Jr." "Jr.": a name goes by its
+    surname, and the numeral or "Jr." stays with it."""
+    tarsk = derive_headline(
+        "Three and a half decades after calling for protesters to be jailed, former Velmora University "
+        "President Bob Tarsk III has apologized."
+    )
+    assert tarsk == "Tarsk III apologizes", tarsk
+    lark = derive_headline("Velmora civil rights leader Dana Lark Jr. has died at the age of 90.")
+    assert lark.startswith("Lark Jr. dies"), lark
+
+
+def test_the_reader_told_what_to_do_is_not_the_news() -> None:
+    """ "About to have a baby? Congratulations! Now, please keep your feet on the ground. A passenger on a
+    US Airways flight … had to make a stop" (CNN validation) was headlined "Now": an imperative after an
+    opening adverb is the writer talking to the reader, as one opening the sentence is."""
+    story = (
+        "About to have a baby? Congratulations! Now, please keep your feet on the ground. A passenger on a "
+        "Velmora Air flight from Tarsk to Ostrava had to make a stop in Brel when she went into labor on "
+        "Tuesday, according to a local newspaper. The baby waited until her mother had landed to arrive."
+    )
+    assert derive_headline(story).startswith("Passenger on Velmora Air flight"), derive_headline(story)
