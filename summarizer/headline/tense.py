@@ -64,9 +64,7 @@ def headline_tense(verb: Any) -> dict[int, str]:
         for a in auxes:  # "was arrested" → "arrested"; "has been charged" → "charged"
             rewrite[a.i] = ""
     elif auxes and not negated:
-        for a in auxes:  # "has won", "is visiting" → "wins", "visits"
-            rewrite[a.i] = ""
-        rewrite[verb.i] = present(verb, plural)
+        rewrite.update(_aspect_dropped(verb, auxes, plural))
     elif auxes and negated:
         for a in auxes:
             if a.lemma_.lower() in ("do", "have", "be") and a.tag_ in ("VBD", "VBZ", "VBP"):
@@ -75,6 +73,17 @@ def headline_tense(verb: Any) -> dict[int, str]:
         rewrite[verb.i] = present(verb, plural)
     return rewrite
 
+
+def _aspect_dropped(verb: Any, auxes: list[Any], plural: bool) -> dict[int, str]:
+    """ "has won", "is visiting" → "wins", "visits"; but "is missing" → "missing", a state."""
+    rewrite = {a.i: "" for a in auxes}
+    if verb.lower_ not in _STATES_IN_ING or auxes[-1].lemma_.lower() != "be":
+        rewrite[verb.i] = present(verb, plural)
+    return rewrite
+
+
+# "-ing" words that after "is" say a state, not an action: "is missing" is no "misses", "is dying" no "dies"
+_STATES_IN_ING = frozenset({"missing", "dying"})
 
 _PLURAL_PRONOUNS = frozenset({"we", "they", "you", "i", "these", "those"})  # "i" takes "have", as "we"
 

@@ -1260,3 +1260,15 @@ def test_the_reader_told_what_to_do_is_not_the_news() -> None:
         "Tuesday, according to a local newspaper. The baby waited until her mother had landed to arrive."
     )
     assert derive_headline(story).startswith("Passenger on Velmora Air flight"), derive_headline(story)
+
+
+def test_is_missing_is_a_state_not_an_act() -> None:
+    """ "A Canadian pastor is missing after going on a trip to North Korea" (CNN validation) was headlined
+    "Canadian pastor misses …": the present of "is visiting" is "visits", but "is missing" is a state."""
+    pastor = derive_headline(
+        "A Velmora pastor is missing after going on a trip to Tarsk in late January, his family says."
+    )
+    assert pastor.startswith("Velmora pastor missing after"), pastor
+    leader = derive_headline("The Velmora leader is dying of cancer, his family said.")
+    assert leader.startswith("Velmora leader dying"), leader
+    assert derive_headline("The Velmora leader is visiting Tarsk this week.") == "Velmora leader visits Tarsk"
