@@ -19,7 +19,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # people vote", "Bale scores twice"; a passive keeps its named doer ("Tarsk beaten 3-1 by Velmora"); a
 # numeral after a name stays with the surname ("Richard III reburied", was "III reburied"); an imperative
 # after an opening adverb is no key sentence ("Now, please keep your feet on the ground" gave "Now");
-# "is missing" is a state ("Canadian pastor missing", was "Canadian pastor misses")
+# "is missing" is a state ("Canadian pastor missing", was "Canadian pastor misses"); a participle describing
+# the subject is not its verb ("Bodies of four Italian tourists arrive", was "... tourists slay")
 # 37: /who: a surname that is also a title's word lists a person, not a title: "Howard Wolfson, Phil
 # Singer and Blake Zeff" (was Wolfson titled "Phil Singer and Blake Zeff"), "Livia Borghese, Jessica King";
 # "Will" opening a sentence that asks nothing is a first name ("Will Welch and Ally Hogg return"); more

@@ -105,6 +105,8 @@ def _plural_subject(verb: Any) -> bool:
             if any(_and_another_subject(c, verb) for c in child.children):
                 return True  # "Buddy Holly and I had had", which the small model reads as two subjects
             return child.tag_ in ("NNS", "NNPS") or child.lower_ in _PLURAL_PRONOUNS
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _plural_subject(verb.head)  # "Prices rose and [fell]": the first verb's subject is its own
     return False
 
 

@@ -1272,3 +1272,15 @@ def test_is_missing_is_a_state_not_an_act() -> None:
     leader = derive_headline("The Velmora leader is dying of cancer, his family said.")
     assert leader.startswith("Velmora leader dying"), leader
     assert derive_headline("The Velmora leader is visiting Tarsk this week.") == "Velmora leader visits Tarsk"
+
+
+def test_a_participle_describing_the_subject_is_not_its_verb() -> None:
+    """ "The bodies of four Italian tourists slain in a terror attack … arrived back in Italy" (CNN
+    validation) was headlined "Bodies of four Italian tourists slay": the small model takes "slain" for the
+    verb and "arrived" for a conjunct joined by no "and". The conjunct is the predicate, and agrees with
+    the subject."""
+    bodies = derive_headline(
+        "The bodies of four Velmora tourists slain in a terror attack on Tarsk's national museum three days "
+        "ago arrived back in Velmora on Saturday, an official said."
+    )
+    assert bodies.startswith("Bodies of four Velmora tourists arrive"), bodies
