@@ -20,7 +20,10 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # numeral after a name stays with the surname ("Richard III reburied", was "III reburied"); an imperative
 # after an opening adverb is no key sentence ("Now, please keep your feet on the ground" gave "Now");
 # "is missing" is a state ("Canadian pastor missing", was "Canadian pastor misses"); a participle describing
-# the subject is not its verb ("Bodies of four Italian tourists arrive", was "... tourists slay")
+# the subject is not its verb ("Bodies of four Italian tourists arrive", was "... tourists slay"); "At
+# least" keeps its "At"; what is left of a word cut at a hyphen goes ("continues -0", "co- Lubitz"); a
+# past joined to the verb takes its tense ("embrace and promise"); a list's commas stay where articles or
+# possessives went ("youth, energy, strength and love")
 # 37: /who: a surname that is also a title's word lists a person, not a title: "Howard Wolfson, Phil
 # Singer and Blake Zeff" (was Wolfson titled "Phil Singer and Blake Zeff"), "Livia Borghese, Jessica King";
 # "Will" opening a sentence that asks nothing is a first name ("Will Welch and Ally Hogg return"); more

@@ -38,19 +38,34 @@ def join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
         if k + 1 < len(words):
             after = words[k + 1]
             glued = (after == i + 1 and not doc[i].whitespace_) or doc[after].tag_ == "POS"
-            listed = after == i + 2 and doc[i + 1].text == "," and _comma_between(doc[i], doc[after])
+            listed = doc[i + 1].text == "," and _comma_between(doc[i], doc[after])
             out.append("" if glued else ", " if listed else " ")
     text = "".join(out)
     return re.sub(r"\s+([,.;:!?%])", r"\1", text).strip(" ,;:-–—")
 
 
 def _comma_between(first: Any, second: Any) -> bool:
-    """Whether the comma between two kept words belongs in the headline: items of a list ("Guinea,
-    Liberia and Sierra Leone"), a place and its state ("Madison, Wisconsin") or two adjectives before one
-    noun ("a long, troubled history"); not where a cut aside leaves it between a subject and its verb."""
+    """Whether the comma after `first` belongs in the headline before `second`: only articles and
+    possessives went between them, and it parts items of a list ("Guinea, Liberia and Sierra Leone", "a
+    maid, a hit man and a shoe expert"), a name and what it is ("Madison, Wisconsin", "the Izumo, the
+    largest Japanese military vessel") or two adjectives before one noun ("a long, troubled history");
+    not where a cut aside leaves it between a subject and its verb."""
+    doc = first.doc
+    if any(doc[g].dep_ not in ("det", "poss") for g in range(first.i + 2, second.i)):
+        return False
+    head = second  # the phrase `second` opens: "hit" of "a hit man"
+    while head.dep_ in ("compound", "amod", "nummod", "poss") and head.head.i > head.i:
+        head = head.head
     return (
-        second.dep_ == "conj"
-        or (second.dep_ == "appos" and second.head.i == first.i and first.pos_ == second.pos_ == "PROPN")
+        head.dep_ == "conj"
+        # a list the parser reads as two objects or subjects of one verb: "gave their time, their money"
+        or (head.dep_ == first.dep_ in ("dobj", "nsubj") and head.head.i == first.head.i)
+        or (
+            head.dep_ == "appos"
+            and head.head.i == first.i
+            and first.pos_ == "PROPN"
+            and not any(c.dep_ == "conj" for c in head.children)  # "societies[,] Halifax and Nationwide"
+        )
         or (first.dep_ == "amod" and first.head.i > second.i)
     )
 

@@ -95,6 +95,9 @@ def compress(
     if phrases is not None:
         kept = first_phrases(kept, verb, phrases)
     tenses = headline_tense(verb)
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i in kept and verbal(c)):
+        if subject_of(conj) is None and conj.tag_ == "VBD":  # a past, not "were tried and convicted"
+            tenses |= headline_tense(conj)  # "candidates embraced and promised" → "embrace and promise"
     cause = event_clause(verb)
     if cause is not None and cause.i in kept:
         tenses |= headline_tense(cause)  # "when a train collided" → "when train collides"
@@ -102,7 +105,7 @@ def compress(
     if "copulas" in drop and _bare_copula(verb) and not verb.text.startswith(("'", "’")):
         rewrite[verb.i] = ""  # "Absa is in talks" → "Absa in talks"
     kept = fit(doc, kept, verb, rewrite, max_words - len(credit.split()))
-    kept -= _emptied_phrases(doc, kept)
+    kept -= _emptied_phrases(doc, kept) | _word_fragments(doc, kept)
     order, how = _statement_order(verb, kept)
     kept -= how
     words = sorted((i for i in kept if rewrite.get(i, doc[i].text)), key=lambda i: order.get(i, i))
@@ -201,6 +204,26 @@ def _bare_copula(verb: Any) -> bool:
         and not any(c.dep_ in ("aux", "auxpass", "neg", "xcomp", "attr") for c in verb.children)
         and any(c.dep_ in ("prep", "acomp") and c.i > verb.i for c in verb.children)
     )
+
+
+def _word_fragments(doc: Any, kept: set[int]) -> set[int]:
+    """What is kept of a written word cut at a hyphen: the "-0" of "beat West Ham 1-0" once the clause with
+    the "1" went, the "co-" of "co-pilot" once the title went."""
+    out: set[int] = set()
+    start = 0
+    for t in doc:
+        if t.whitespace_ or t.i == len(doc) - 1:
+            word = range(start, t.i + 1)
+            part = [i for i in word if i in kept]
+            cut = part and len(part) < len(word) and any(doc[i].text in "-–" for i in word)
+            if cut and (doc[part[0]].text in "-–" or doc[part[-1]].text in "-–" or _digits(doc, part)):
+                out |= set(part)
+            start = t.i + 1
+    return out
+
+
+def _digits(doc: Any, part: list[int]) -> bool:
+    return all(doc[i].text.isdigit() for i in part)
 
 
 def _glued(doc: Any, kept: set[int]) -> set[int]:

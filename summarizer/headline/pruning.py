@@ -247,6 +247,7 @@ def _loose_adverb(t: Any) -> bool:
         and t.lower_ not in PARTICLE_ADVERBS | MULTIPLES
         and not negating(t)
         and t.head.pos_ in ("VERB", "AUX", "ADJ")
+        and t.head.tag_ not in ("JJS", "RBS")  # the "At" of "At least six people"
         and not hyphen_glued(t)  # "So-called" is one word
     )
 

@@ -1284,3 +1284,30 @@ def test_a_participle_describing_the_subject_is_not_its_verb() -> None:
         "ago arrived back in Velmora on Saturday, an official said."
     )
     assert bodies.startswith("Bodies of four Velmora tourists arrive"), bodies
+
+
+def test_at_least_a_score_and_a_joined_verb_read_whole() -> None:
+    """From CNN validation stories: "At least six people have died" was headlined "Least six people die";
+    "the Blues beat West Ham 1-0 … to maintain a five-point lead" left "continues -0 to maintain …" once the
+    clause with the "1" went; "co-pilot Andreas Lubitz" left "co- Lubitz"; "embraced and promised"
+    became "embrace and promised"; "their youth, their energy" lost its commas with its possessives."""
+    died = derive_headline("At least six people have died after a factory roof collapsed in Velmora.")
+    assert died.startswith("At least six people die"), died
+    week = derive_headline(
+        "Velmora's good week continued when the Blues beat Tarsk 1-0 in the league to maintain a five-point "
+        "lead over Ostrava."
+    )
+    assert "0" not in week.replace("five-point", ""), week
+    pilot = derive_headline(
+        "On the surface, Velmora Air co-pilot Dana Lark seemed, in the words of those who had known her, "
+        "normal, capable, even fun."
+    )
+    assert "co- " not in pilot, pilot
+    vote = derive_headline(
+        "Months before the Velmora elections, both main candidates embraced and promised a peaceful vote."
+    )
+    assert "embrace and promise" in vote, vote
+    gave = derive_headline(
+        "The Velmora volunteers gave their time, their money and their skills to rebuild the old school."
+    )
+    assert "time, money and skills" in gave, gave
