@@ -34,6 +34,8 @@ def join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
             word = word.lower()  # the wire's "between the U.S. And the European Community"
         if i in parted and i not in rewrite:
             word = _spelled_out(doc[i])
+        if "(" in word and ")" not in word and not doc[i].whitespace_ and doc[i + 1 : i + 2].text == ")":
+            word += ")"  # "a hard(ish) day", which the tokenizer splits at the closing bracket
         out.append(word)
         if k + 1 < len(words):
             after = words[k + 1]

@@ -110,6 +110,8 @@ def compress(
     kept -= how
     words = sorted((i for i in kept if rewrite.get(i, doc[i].text)), key=lambda i: order.get(i, i))
     words = _without_echo(doc, words)
+    # a word the story doubled by mistake, or that cuts left twice: "Mexican wrestling wrestling"
+    words = [i for k, i in enumerate(words) if not (k and _twice(doc[words[k - 1]], doc[i]))]
     while words and (_dangles(doc[words[-1]]) or _STRIPPED.fullmatch(doc[words[-1]].text)):
         words.pop()  # "calls for creation of:" ends on "of" once `join` strips the colon
     while words and (
@@ -220,6 +222,11 @@ def _word_fragments(doc: Any, kept: set[int]) -> set[int]:
                 out |= set(part)
             start = t.i + 1
     return out
+
+
+def _twice(before: Any, t: Any) -> bool:
+    """The same word again, which no headline says ("had had" and "that that" can be right)."""
+    return t.lower_ == before.lower_ and t.is_alpha and t.pos_ not in ("AUX", "VERB", "SCONJ", "PRON", "DET")
 
 
 def _digits(doc: Any, part: list[int]) -> bool:

@@ -67,8 +67,9 @@ def detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions: 
     for t in doc:
         if t.i not in kept or t.i in core or t.dep_ not in _MODIFIERS:
             continue
-        if part_of_name(t) or negating(t) or t.lower_ in MULTIPLES:
-            continue  # "no longer" said once still turns the clause round
+        if part_of_name(t) or negating(t) or t.lower_ in MULTIPLES or t.dep_ == "quantmod":
+            # "no longer" said once still turns the clause round; "tens of thousands" is how many
+            continue
         if t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i:
             continue
         if any(w.text == "-" and not w.whitespace_ for w in t.subtree) or hyphen_glued(t):

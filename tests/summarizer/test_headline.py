@@ -1311,3 +1311,21 @@ def test_at_least_a_score_and_a_joined_verb_read_whole() -> None:
         "The Velmora volunteers gave their time, their money and their skills to rebuild the old school."
     )
     assert "time, money and skills" in gave, gave
+
+
+def test_how_many_a_doubled_word_and_a_bracket_inside_a_word_read_right() -> None:
+    """From CNN validation stories: "Hundreds of thousands of protesters" was headlined "Of thousands of
+    protesters" in a story long enough to tell detail from subject ("hundreds" said once);
+    "Mexican wrestling wrestling", the story's own slip, stayed doubled; "a hard(ish) day's work" lost
+    its closing bracket."""
+    filler = " ".join(["The rally in Velmora was peaceful, organisers said on Sunday evening."] * 12)
+    crowd = derive_headline(
+        f"Hundreds of thousands of protesters gathered across Velmora on Sunday to demand a vote. {filler}"
+    )
+    assert crowd.startswith("Hundreds of thousands"), crowd
+    wrestling = derive_headline(
+        "The world of Velmora wrestling wrestling has been shaken by the death of star fighter Dana Lark."
+    )
+    assert "wrestling wrestling" not in wrestling, wrestling
+    work = derive_headline("A Velmora banker goes back to his hotel after a hard(ish) day's work on Friday.")
+    assert "hard(ish) day's work" in work, work
