@@ -24,7 +24,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # least" keeps its "At"; what is left of a word cut at a hyphen goes ("continues -0", "co- Lubitz"); a
 # past joined to the verb takes its tense ("embrace and promise"); a list's commas stay where articles or
 # possessives went ("youth, energy, strength and love"); how many stays ("Hundreds of thousands", was "Of
-# thousands"), a doubled word goes, a bracket inside a word closes ("hard(ish) day's work")
+# thousands"), a doubled word goes, a bracket inside a word closes ("hard(ish) day's work"); detail never
+# leaves "do" or a participle with nothing to say ("hopeful does better", was "hopeful does")
 # 37: /who: a surname that is also a title's word lists a person, not a title: "Howard Wolfson, Phil
 # Singer and Blake Zeff" (was Wolfson titled "Phil Singer and Blake Zeff"), "Livia Borghese, Jessica King";
 # "Will" opening a sentence that asks nothing is a first name ("Will Welch and Ally Hogg return"); more

@@ -164,10 +164,11 @@ def _compared(t: Any, kept: set[int]) -> bool:
 
 def _strands_verb(t: Any, rest: set[int]) -> bool:
     """Whether dropping `t` leaves the verb it follows with nothing after it: "Londoners get [around the
-    city]", "Asimo gets [faster]"."""
+    city]", "Asimo gets [faster]", "the hopeful did [better than expected]", "a genetic marker linked [to
+    PTSD]"."""
     head = t.head
     return (
-        head.lemma_.lower() in LIGHT_VERBS
+        (head.lemma_.lower() in LIGHT_VERBS | {"do"} or (head.dep_ == "acl" and head.tag_ in ("VBN", "VBG")))
         and t.i > head.i
         and not any(c.i in rest for c in head.children if c.i > head.i and not c.is_punct)
     )
