@@ -46,6 +46,9 @@ def join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
     return re.sub(r"\s+([,.;:!?%])", r"\1", text).strip(" ,;:-–—")
 
 
+_GAP = frozenset({"det", "poss", "compound"})
+
+
 def _comma_between(first: Any, second: Any) -> bool:
     """Whether the comma after `first` belongs in the headline before `second`: only articles and
     possessives went between them, and it parts items of a list ("Guinea, Liberia and Sierra Leone", "a
@@ -53,11 +56,16 @@ def _comma_between(first: Any, second: Any) -> bool:
     largest Japanese military vessel") or two adjectives before one noun ("a long, troubled history");
     not where a cut aside leaves it between a subject and its verb."""
     doc = first.doc
-    if any(doc[g].dep_ not in ("det", "poss") for g in range(first.i + 2, second.i)):
-        return False
     head = second  # the phrase `second` opens: "hit" of "a hit man"
     while head.dep_ in ("compound", "amod", "nummod", "poss") and head.head.i > head.i:
         head = head.head
+    # what went between the comma and `second` is its phrase's article, possessive or first name: "Spike
+    # Lee, [Burt] Reynolds and …" is two people, not "Lee Reynolds"
+    gap = range(first.i + 2, second.i)
+    if any(
+        doc[g].dep_ not in ("det", "poss", "compound") or doc[g].head.i not in (second.i, head.i) for g in gap
+    ):
+        return False
     return (
         head.dep_ == "conj"
         # a list the parser reads as two objects or subjects of one verb: "gave their time, their money"

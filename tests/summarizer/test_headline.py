@@ -1348,3 +1348,10 @@ def test_detail_never_leaves_a_verb_with_nothing_to_say() -> None:
     obtained [from Channel 4]")."""
     assert derive_headline(_validation_story("dbebac9ba77c")).endswith("does better")
     assert derive_headline(_validation_story("1e77252d56cb")).endswith("video obtained from Channel 4")
+
+
+def test_a_list_of_people_keeps_its_commas_when_first_names_go() -> None:
+    """ "Stars including Spike Lee, Burt Reynolds and Oscar nominee Don Cheadle" (BBC, headline hidden) was
+    headlined "Stars including Lee Reynolds and nominee …": one person, where the story names two."""
+    stars = _derived("bbc/entertainment-043.txt")
+    assert "Lee, Reynolds" in stars, stars
