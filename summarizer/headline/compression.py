@@ -112,7 +112,9 @@ def compress(
     words = _without_echo(doc, words)
     # a word the story doubled by mistake, or that cuts left twice: "Mexican wrestling wrestling"
     words = [i for k, i in enumerate(words) if not (k and _twice(doc[words[k - 1]], doc[i]))]
-    while words and (_dangles(doc[words[-1]]) or _STRIPPED.fullmatch(doc[words[-1]].text)):
+    while words and (
+        _dangles(doc[words[-1]]) or _STRIPPED.fullmatch(doc[words[-1]].text) or _lost_object(doc, words)
+    ):
         words.pop()  # "calls for creation of:" ends on "of" once `join` strips the colon
     while words and (
         doc[words[0]].is_punct or doc[words[0]].lower_ in ARTICLES or _subordinator(doc[words[0]])
@@ -222,6 +224,17 @@ def _word_fragments(doc: Any, kept: set[int]) -> set[int]:
                 out |= set(part)
             start = t.i + 1
     return out
+
+
+def _lost_object(doc: Any, words: list[int]) -> bool:
+    """Whether the headline ends on a verb inside a phrase whose object was cut: "puts some stamps on
+    passport in taking [you to Russia …]"."""
+    t = doc[words[-1]]
+    return (
+        t.tag_ in ("VBG", "VB")
+        and t.dep_ in ("pcomp", "acl", "advcl")
+        and any(c.dep_ in ("dobj", "ccomp") and c.i not in words for c in t.children)
+    )
 
 
 def _twice(before: Any, t: Any) -> bool:

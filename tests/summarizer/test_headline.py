@@ -1355,3 +1355,9 @@ def test_a_list_of_people_keeps_its_commas_when_first_names_go() -> None:
     headlined "Stars including Lee Reynolds and nominee …": one person, where the story names two."""
     stars = _derived("bbc/entertainment-043.txt")
     assert "Lee, Reynolds" in stars, stars
+
+
+def test_a_headline_does_not_end_on_a_verb_whose_object_was_cut() -> None:
+    """ "CNN Student News puts some stamps on its passport in taking you to Russia, Israel, Syria and the
+    Silk Road" (CNN validation) was headlined "… on passport in taking"."""
+    assert derive_headline(_validation_story("de6158159fa9")).endswith("puts some stamps on passport")
