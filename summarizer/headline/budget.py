@@ -40,7 +40,7 @@ def join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
         if k + 1 < len(words):
             after = words[k + 1]
             glued = (after == i + 1 and not doc[i].whitespace_) or doc[after].tag_ == "POS"
-            listed = doc[i + 1].text == "," and _comma_between(doc[i], doc[after])
+            listed = after > i + 1 and doc[i + 1].text == "," and _comma_between(doc[i], doc[after])
             out.append("" if glued else ", " if listed else " ")
     text = "".join(out)
     return re.sub(r"\s+([,.;:!?%])", r"\1", text).strip(" ,;:-–—")
@@ -50,21 +50,19 @@ _GAP = frozenset({"det", "poss", "compound"})
 
 
 def _comma_between(first: Any, second: Any) -> bool:
-    """Whether the comma after `first` belongs in the headline before `second`: only articles and
-    possessives went between them, and it parts items of a list ("Guinea, Liberia and Sierra Leone", "a
-    maid, a hit man and a shoe expert"), a name and what it is ("Madison, Wisconsin", "the Izumo, the
-    largest Japanese military vessel") or two adjectives before one noun ("a long, troubled history");
-    not where a cut aside leaves it between a subject and its verb."""
+    """Whether the comma after `first` belongs in the headline before `second`: it parts items of a
+    list ("Guinea, Liberia and Sierra Leone", "a maid, a hit man and a shoe expert"), a name and what it
+    is ("Madison, Wisconsin", "the Izumo, the largest Japanese military vessel") or two adjectives before
+    one noun ("a long, troubled history"); not where a cut aside leaves it between a subject and its
+    verb."""
     doc = first.doc
     head = second  # the phrase `second` opens: "hit" of "a hit man"
     while head.dep_ in ("compound", "amod", "nummod", "poss") and head.head.i > head.i:
         head = head.head
-    # what went between the comma and `second` is its phrase's article, possessive or first name: "Spike
-    # Lee, [Burt] Reynolds and …" is two people, not "Lee Reynolds"
+    # only the article, possessive or first name of that phrase went between the comma and `second`:
+    # "Spike Lee, [Burt] Reynolds and …" is two people, not "Lee Reynolds"
     gap = range(first.i + 2, second.i)
-    if any(
-        doc[g].dep_ not in ("det", "poss", "compound") or doc[g].head.i not in (second.i, head.i) for g in gap
-    ):
+    if any(doc[g].dep_ not in _GAP or doc[g].head.i not in (second.i, head.i) for g in gap):
         return False
     return (
         head.dep_ == "conj"
