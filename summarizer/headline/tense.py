@@ -17,8 +17,15 @@ def _takes_to_infinitive(verb: Any) -> bool:
 
 
 def _is_to_infinitive(verb: Any, auxes: list[Any]) -> bool:
-    """A bare "be" with a to-infinitive: "X is to buy Y"."""
-    return verb.lemma_.lower() == "be" and _takes_to_infinitive(verb) and not auxes
+    """A bare "be" with a to-infinitive: "X is to buy Y" (not "X wasn't the first critic to turn up",
+    where the infinitive is the critic's)."""
+    infinitives = [c.i for c in verb.children if c.dep_ == "xcomp"]
+    return (
+        verb.lemma_.lower() == "be"
+        and _takes_to_infinitive(verb)
+        and not auxes
+        and not any(c.dep_ in ("attr", "acomp") and c.i < max(infinitives, default=0) for c in verb.children)
+    )
 
 
 def _going_to(verb: Any, auxes: list[Any]) -> bool:
