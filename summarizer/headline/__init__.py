@@ -11,7 +11,10 @@ given in apposition: "operator Eurotunnel" → "Eurotunnel"), articles dropped, 
 short as the story writes it elsewhere ("U.S." or "US"), the verb in the headline present ("shied
 away" → "shies away", "has won" → "wins", "was arrested" → "arrested", "will open" and "is going to
 open" → "to open"),
-low-information words left out (possessives, lone adverbs, a bare "is", counts, "a series of"),
+low-information words left out (possessives, lone adverbs, a bare "is", counts, "a series of") but
+never one that changes what is said (a negation: "no longer", "has yet to"; how much: "half", "twice",
+"at least", "tens of thousands"; a question's "whether" or "if"; where the verb takes its subject: "ran
+aground", "step aside"),
 names the story abbreviates written as their initials ("General Motors (GM)" → "GM"), modifiers whose
 words the story never repeats dropped (rarest first: words a story repeats are its subject, those it
 says once are detail), then prepositional phrases pruned from the right until it has at most
