@@ -28,7 +28,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # leaves "do" or a participle with nothing to say ("hopeful does better", was "hopeful does"); a list of
 # people keeps its commas when first names go ("Lee, Reynolds and nominee", was "Lee Reynolds"); no
 # headline ends on a verb whose object was cut ("… on passport in taking"); "isn't the first critic … to
-# turn up" is no "is to" ("Nemtsov isn't first critic", was "Nemtsov n't first critic")
+# turn up" is no "is to" ("Nemtsov isn't first critic", was "Nemtsov n't first critic"); a people's word
+# keeps its capital after a credit ("says Turkish officials"); "I've dressed" → "I dress"
 # 37: /who: a surname that is also a title's word lists a person, not a title: "Howard Wolfson, Phil
 # Singer and Blake Zeff" (was Wolfson titled "Phil Singer and Blake Zeff"), "Livia Borghese, Jessica King";
 # "Will" opening a sentence that asks nothing is a first name ("Will Welch and Ally Hogg return"); more

@@ -24,9 +24,11 @@ def join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
     Wisconsin"), and a contraction parted from its word is spelled out ("Levi Pettit is sorry" of "He's
     sorry", not "Levi Pettit 's sorry")."""
     parted = {i for k, i in enumerate(words) if k and words[k - 1] != i - 1 and _contraction(doc[i])}
-    # an auxiliary goes where the tense rewrote its verb ("Iraqi forces capture" of "We've captured"), as
-    # it would uncontracted
-    words = [i for i in words if not (i in parted and doc[i].dep_ == "aux" and doc[i].head.i in rewrite)]
+    # an auxiliary goes where the tense rewrote its verb, as it would uncontracted: "Iraqi forces capture"
+    # of "We've captured", "I dress up" of "I've dressed up"
+    words = [
+        i for i in words if not (_contraction(doc[i]) and doc[i].dep_ == "aux" and doc[i].head.i in rewrite)
+    ]
     out: list[str] = []
     for k, i in enumerate(words):
         word = rewrite.get(i, doc[i].text)

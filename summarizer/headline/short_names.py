@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from summarizer.headline.parsing import joined
-from summarizer.lexicon import NAME_PARTICLES, word_list
+from summarizer.lexicon import NAME_PARTICLES, NAME_SUFFIXES, word_list
 from summarizer.text import without_wire_markup
 
 
@@ -167,7 +167,7 @@ def name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
         }
         # "Securities and Exchange Commission John Shad": the title's "and Exchange" goes with it
         padding |= {t.i for t in title if t.dep_ in ("cc", "conj") and t.head.i in padding}
-        if _GENERATION.fullmatch(surname.text):
+        if surname.lower_ in NAME_SUFFIXES:
             padding.discard(surname.i - 1)  # "Richard III", "Jones III": the numeral is no surname alone
         if span.start > 0 and span.start - 1 in padding and _names_a_thing(doc[span.start - 1]):
             padding -= set(range(span.start, span.end))  # "budget airline Virgin Blue": a firm's name stays
@@ -175,8 +175,6 @@ def name_padding(doc: Any, persons: tuple[tuple[int, int], ...]) -> set[int]:
     return drop
 
 
-# A regnal or generational number after a name: "Richard III", "Bob Jones III", "Martin Luther King Jr."
-_GENERATION = re.compile(r"I{2,3}|IV|VI{0,3}|IX|Jr\.?|Sr\.?")
 _BREAKS = frozenset({",", ";", ":", "(", ")", "--", "—", "–"})
 
 

@@ -1372,3 +1372,18 @@ def test_a_predicate_noun_with_an_infinitive_is_no_is_to() -> None:
     assert derive_headline("Velmora Motors is to buy its rival Tarsk Cars for 2 billion euros.").startswith(
         "Velmora Motors to buy rival Tarsk Cars"
     )
+
+
+def test_a_credit_keeps_a_peoples_capital_and_a_contracted_have_goes_with_its_tense() -> None:
+    """ "Turkish officials detained 16 Indonesian citizens …, the Indonesian foreign ministry said" (CNN
+    validation) was headlined "Foreign ministry says turkish officials …" (Reuters: "japanese", "french",
+    "australian"); "I've dressed up in costume" was "I've dress up": the tense dropped "have", not "'ve"."""
+    turkish = derive_headline(
+        "Turkish officials detained 16 Velmoran citizens trying to cross the border, the Velmora foreign "
+        "ministry said."
+    )
+    assert "says Turkish officials detain" in turkish, turkish
+    costume = derive_headline(
+        "I've dressed up in costume on Halloween every year since I was a child in Velmora."
+    )
+    assert costume.startswith("I dress up in costume"), costume
