@@ -29,7 +29,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # people keeps its commas when first names go ("Lee, Reynolds and nominee", was "Lee Reynolds"); no
 # headline ends on a verb whose object was cut ("… on passport in taking"); "isn't the first critic … to
 # turn up" is no "is to" ("Nemtsov isn't first critic", was "Nemtsov n't first critic"); a people's word
-# keeps its capital after a credit ("says Turkish officials"); "I've dressed" → "I dress"
+# keeps its capital after a credit ("says Turkish officials"); "I've dressed" → "I dress"; "Some of the
+# brothers" is plural; "just days away" keeps its "days"
 # 37: /who: a surname that is also a title's word lists a person, not a title: "Howard Wolfson, Phil
 # Singer and Blake Zeff" (was Wolfson titled "Phil Singer and Blake Zeff"), "Livia Borghese, Jessica King";
 # "Will" opening a sentence that asks nothing is a first name ("Will Welch and Ally Hogg return"); more

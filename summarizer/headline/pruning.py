@@ -67,8 +67,7 @@ def detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions: 
     for t in doc:
         if t.i not in kept or t.i in core or t.dep_ not in _MODIFIERS:
             continue
-        if part_of_name(t) or negating(t) or t.lower_ in MULTIPLES or t.dep_ == "quantmod":
-            # "no longer" said once still turns the clause round; "tens of thousands" is how many
+        if _never_detail(t):
             continue
         if t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i:
             continue
@@ -104,6 +103,18 @@ def detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions: 
             drop |= ids
             left -= len(ids)
     return drop
+
+
+def _never_detail(t: Any) -> bool:
+    """What `detail` keeps however seldom the story says it: part of a name; what turns the clause
+    round ("no longer"); how much ("half", "tens of thousands") or how near ("just [days] away")."""
+    return (
+        part_of_name(t)
+        or negating(t)
+        or t.lower_ in MULTIPLES
+        or t.dep_ == "quantmod"
+        or (t.dep_ == "npadvmod" and t.head.lower_ == "away")
+    )
 
 
 def _core(verb: Any) -> set[int]:

@@ -111,10 +111,18 @@ def _plural_subject(verb: Any) -> bool:
                 return True  # "India and Russia sign", not "Johnson & Johnson agrees"
             if any(_and_another_subject(c, verb) for c in child.children):
                 return True  # "Buddy Holly and I had had", which the small model reads as two subjects
-            return child.tag_ in ("NNS", "NNPS") or child.lower_ in _PLURAL_PRONOUNS
+            return child.tag_ in ("NNS", "NNPS") or child.lower_ in _PLURAL_PRONOUNS or _some_of_many(child)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _plural_subject(verb.head)  # "Prices rose and [fell]": the first verb's subject is its own
     return False
+
+
+def _some_of_many(subject: Any) -> bool:
+    """ "Some of the fraternity brothers receive threats": a share of a plural is plural."""
+    return subject.lower_ in ("some", "many", "most", "all", "both", "several", "few") and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(o.tag_ in ("NNS", "NNPS") for o in p.children)
+        for p in subject.children
+    )
 
 
 def _and_another_subject(cc: Any, verb: Any) -> bool:

@@ -1387,3 +1387,15 @@ def test_a_credit_keeps_a_peoples_capital_and_a_contracted_have_goes_with_its_te
         "I've dressed up in costume on Halloween every year since I was a child in Velmora."
     )
     assert costume.startswith("I dress up in costume"), costume
+
+
+def test_some_of_many_is_plural_and_how_near_is_no_detail() -> None:
+    """ "Some of the fraternity brothers … have received threats" (CNN validation) was headlined "Some of
+    fraternity brothers … receives threats"; "Two Australians … appear to be just days away from
+    execution" read "appear to be away from execution", the opposite, once "days", said once, went as
+    detail."""
+    some = derive_headline(
+        "Some of the Velmora fraternity brothers have received threats since the video emerged."
+    )
+    assert "brothers receive threats" in some, some
+    assert "days away" in derive_headline(_validation_story("a3455fb9c4a6"))
