@@ -18,6 +18,10 @@ _PRUNABLE = frozenset(
 )
 
 
+# What a headline never opens or closes on: `join` strips it from the ends
+END_MARKS = " ,;:-–—"
+
+
 def join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
     """The kept tokens with the story's own spacing between neighbours ("five-year", "$16.6bn"); a comma
     the story puts between two kept words stays ("Guinea, Liberia and Sierra Leone", "Madison,
@@ -45,7 +49,7 @@ def join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
             listed = after > i + 1 and doc[i + 1].text == "," and _comma_between(doc[i], doc[after])
             out.append("" if glued else ", " if listed else " ")
     text = "".join(out)
-    return re.sub(r"\s+([,.;:!?%])", r"\1", text).strip(" ,;:-–—")
+    return re.sub(r"\s+([,.;:!?%])", r"\1", text).strip(END_MARKS)
 
 
 _GAP = frozenset({"det", "poss", "compound"})

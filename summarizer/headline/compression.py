@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from summarizer.headline.budget import first_phrases, fit, join
+from summarizer.headline.budget import END_MARKS, first_phrases, fit, join
 from summarizer.headline.clause import (
     LOOSE_ADVERBS,
     attribution_alone,
@@ -126,7 +126,7 @@ def compress(
     return credited(doc, words, text, credit)
 
 
-_STRIPPED = re.compile(r"[,;:\-–—]+")  # what `join` strips from a headline's ends
+_STRIPPED = re.compile(f"[{re.escape(END_MARKS.strip())}]+")  # what `join` strips from a headline's ends
 _SUBORDINATORS = frozenset(
     word_list("when while as after before if because although though since once until")
 )

@@ -11,7 +11,7 @@ from typing import Any
 from summarizer.headline.parsing import LIGHT_VERBS, PRONOUNS, SPEECH_LEMMAS, expletive
 from summarizer.headline.short_names import COMPANY_SUFFIXES, firm_name_start
 from summarizer.headline.tense import present
-from summarizer.lexicon import DEMONYMS, PLACE_WORDS
+from summarizer.lexicon import is_place_name
 
 
 def _name_and_predicate(doc: Any, words: list[int]) -> bool:
@@ -35,16 +35,14 @@ def credited(doc: Any, words: list[int], text: str, credit: str) -> str:
         return ""
     if credit:
         first = doc[words[0]]
-        if not (first.pos_ == "PROPN" or first.text.isupper() or first.ent_type_ or _a_place(first)):
+        # a name keeps its capital, and so does a place's or people's word the small model does not tag:
+        # "Ministry says Turkish officials …"
+        if not (
+            first.pos_ == "PROPN" or first.text.isupper() or first.ent_type_ or is_place_name(first.lower_)
+        ):
             text = text[:1].lower() + text[1:]
         text = f"{credit} {text}"
     return text[:1].upper() + text[1:]
-
-
-def _a_place(t: Any) -> bool:
-    """A place or its people's word, which keeps its capital after a credit: "Ministry says Turkish
-    officials …", "Ministry says Turkey …" (the small model does not always tag them)."""
-    return t.lower_ in DEMONYMS or t.lower_ in PLACE_WORDS
 
 
 # Verbs of saying whose own word a headline keeps ("Volcker warns …"); the others read "says".
