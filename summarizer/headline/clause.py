@@ -10,15 +10,14 @@ from typing import Any
 
 from summarizer.headline.parsing import (
     DEICTIC,
-    MULTIPLES,
     PRONOUNS,
     SPEECH_LEMMAS,
+    changes_meaning,
     expletive,
     infinitive,
     is_time_phrase,
     is_time_word,
     named_date,
-    negating,
     phrase_of,
     subject_of,
     verbal,
@@ -245,8 +244,7 @@ def _clause_tokens(verb: Any) -> set[int]:
             continue
         if (
             dep == "advmod"
-            and not negating(child)  # "no longer makes cars"
-            and child.lower_ not in MULTIPLES  # "[Twice] as many people voted"
+            and not changes_meaning(child)  # "[no longer] makes cars", "[Twice] as many people voted"
             and (child.i < verb.i or child.lower_ in LOOSE_ADVERBS or child.lower_.endswith("ly"))
         ):
             continue

@@ -215,6 +215,12 @@ def _yet_to(verb: Any) -> bool:
 MULTIPLES = frozenset({"half", "twice", "thrice", "double", "triple"})
 
 
+def changes_meaning(t: Any) -> bool:
+    """A modifier no headline drops, however loose or seldom said, because without it the headline says
+    something else: a negation (`negating`: "no longer") or how much (`MULTIPLES`: "half", "twice")."""
+    return negating(t) or t.lower_ in MULTIPLES
+
+
 def after_multiple(t: Any) -> bool:
     """A word that a kept multiple needs after it: "half [a] point", "half [its] workforce"."""
     return t.i > 0 and t.doc[t.i - 1].lower_ in MULTIPLES and t.doc[t.i - 1].head.i == t.head.i

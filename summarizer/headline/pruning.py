@@ -13,14 +13,13 @@ from typing import Any
 from summarizer.headline.clause import clause_heads, said_of_subject
 from summarizer.headline.parsing import (
     LIGHT_VERBS,
-    MULTIPLES,
     PARTICLE_ADVERBS,
     after_multiple,
+    changes_meaning,
     defining_of,
     has_expletive,
     hyphen_glued,
     joined,
-    negating,
 )
 from summarizer.headline.short_names import part_of_name
 from summarizer.lexicon import word_list
@@ -110,8 +109,7 @@ def _never_detail(t: Any) -> bool:
     round ("no longer"); how much ("half", "tens of thousands") or how near ("just [days] away")."""
     return (
         part_of_name(t)
-        or negating(t)
-        or t.lower_ in MULTIPLES
+        or changes_meaning(t)
         or t.dep_ == "quantmod"
         or (t.dep_ == "npadvmod" and t.head.lower_ == "away")
     )
@@ -257,8 +255,8 @@ def _loose_adverb(t: Any) -> bool:
         t.pos_ == "ADV"
         and t.dep_ == "advmod"
         and not list(t.children)
-        and t.lower_ not in PARTICLE_ADVERBS | MULTIPLES
-        and not negating(t)
+        and t.lower_ not in PARTICLE_ADVERBS
+        and not changes_meaning(t)
         and t.head.pos_ in ("VERB", "AUX", "ADJ")
         and t.head.tag_ not in ("JJS", "RBS")  # the "At" of "At least six people"
         and not hyphen_glued(t)  # "So-called" is one word
