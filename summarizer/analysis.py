@@ -9,6 +9,11 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 39: derived headlines keep what completes a pronoun object ("puts him at odds", "describes himself as
+# pessimist", were "puts him", "describes himself") and where a placing verb puts its object, through the
+# word budget too ("may put political pressure on U.S."); a pronoun after a preposition ends a headline
+# ("who was behind it"); "their own", "a year old" and "something [any girl might make]" keep the words
+# they need; no headline ends on an adverb whose phrase was cut ("… contrary [to reports]").
 # 38: derived headlines keep a negation inside an adverb: "Employers will no longer be able to force
 # workers to retire" (was "Employers to be able to force workers to retire before 65", the opposite);
 # "has yet to" is a negation, and "whether"/"if" opening a clause stays ("may determine whether he lives");
@@ -216,7 +221,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 38
+ANALYSIS_VERSION = 39
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from summarizer.headline.clause import clause_heads, defines_rank, said_of_subject
+from summarizer.headline.clause import clause_heads, defines_rank, object_complements, said_of_subject
 from summarizer.headline.parsing import LIGHT_VERBS, NOMINAL, defining_of
 
 # Dependents dropped from the right, innermost first, until the headline fits.
@@ -107,7 +107,7 @@ def fit(doc: Any, kept: set[int], verb: Any, rewrite: dict[int, str], max_words:
     def count(ids: set[int]) -> int:
         return len(join(doc, [i for i in sorted(ids) if rewrite.get(i, doc[i].text)], rewrite).split())
 
-    core = clause_heads(verb)
+    core = clause_heads(verb) | {c.i for c in object_complements(verb)}  # their own phrases may go
     # "Offering of … shares is [under way]": a copula's first phrase is what the headline says of it
     said_of = said_of_subject(verb)
     predicate = said_of[0] if said_of and not any(c.dep_ in ("attr", "acomp") for c in verb.children) else -1
@@ -163,6 +163,7 @@ def first_phrases(kept: set[int], verb: Any, limit: int) -> set[int]:
     Thursday] [after a watchdog raised its forecasts]"; a lone particle ("squeezes through") is none."""
     heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp", "xcomp", "oprd"))]
     heads += [g for h in heads[1:] if h.dep_ == "xcomp" for g in h.children if g.dep_ in ("dobj", "attr")]
+    completing = object_complements(verb)  # "puts him [at odds]" first, and always
     trailing = sorted(
         (
             c
@@ -175,10 +176,11 @@ def first_phrases(kept: set[int], verb: Any, limit: int) -> set[int]:
             and not defining_of(c)  # "signs letter [of intent] with Security Pacific": part of the object
             and not _named_agent(c)  # "Tarsk beaten 3-1 [by Velmora]": who did it is no extra phrase
         ),
-        key=lambda t: (not defines_rank(t), t.i),
+        key=lambda t: (t not in completing, not defines_rank(t), t.i),
     )
     for extra in trailing[limit:]:
-        kept = kept - {t.i for t in extra.subtree}
+        if extra not in completing:
+            kept = kept - {t.i for t in extra.subtree}
     return kept
 
 
@@ -223,5 +225,8 @@ def _cut(kept: set[int], phrase: Any, verb: Any) -> set[int]:
 
 
 def _verb_complement(token: Any, verb: Any) -> bool:
-    """The clause or object a headline's verb needs: "sees [sales fall]", "seems [to understand]"."""
-    return token.head.i == verb.i and token.dep_ in ("ccomp", "xcomp", "dobj", "attr", "acomp", "oprd")
+    """The clause or object a headline's verb needs, or what completes that object: "sees [sales fall]",
+    "seems [to understand]", "puts him [at odds]"."""
+    return token.head.i == verb.i and (
+        token.dep_ in ("ccomp", "xcomp", "dobj", "attr", "acomp", "oprd") or token in object_complements(verb)
+    )

@@ -18,10 +18,12 @@ from summarizer.headline.parsing import (
     is_time_phrase,
     is_time_word,
     named_date,
+    particle,
     phrase_of,
     subject_of,
     verbal,
 )
+from summarizer.lexicon import word_list
 
 # Dependents that a headline keeps of its clause's verb; everything else is dropped.
 _CLAUSE_KEEP = frozenset(
@@ -338,6 +340,28 @@ def clause_heads(verb: Any) -> set[int]:
     """The verb and the heads of its subject and object: what neither `pruning.detail` nor `budget.fit`
     drops."""
     return {verb.i} | {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")}
+
+
+# Verbs that put their object somewhere: the place is what they say ("puts Liverpool on comeback trail")
+_PLACING_VERBS = frozenset(word_list("put place set keep lay send"))
+
+
+def object_complements(verb: Any) -> list[Any]:
+    """The phrases after the verb that complete its object, which neither `pruning.detail` nor
+    `budget.fit` drops: where a placing verb puts it ("puts Liverpool [on comeback trail]") and what
+    follows a pronoun object, which says little alone ("puts him [at odds with lawyers]", "describes
+    himself [as pessimist]"; but "police shoot him" and "turns himself in" end there)."""
+    if any(particle(c) for c in verb.children):
+        return []  # "turns himself in [to police]", "lays down marker [at …]": the phrasal verb is whole
+    after = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    placing = verb.lemma_.lower() in _PLACING_VERBS
+    if obj is None:
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        # "Manager placed [on paid leave] …", not "Rangers set to loan X [despite …]"
+        return after[:1] if placing and passive and after and after[0].i == verb.i + 1 else []
+    # the place, not what else the story says: "sends official [to Mexico] for talks"
+    return [c for c in after if c.i > obj.i][:1] if placing or obj.tag_ == "PRP" else []
 
 
 def said_of_subject(verb: Any) -> list[int]:

@@ -155,8 +155,9 @@ def _without_echo(doc: Any, words: list[int]) -> list[int]:
 
 def _dangles(t: Any) -> bool:
     """Whether a headline cannot end on `t`: a function word, a hyphen, a loose adverb; not a particle
-    ("shies away"), the "m" of "$515m", "US" nor an object pronoun ("shoots him"); and an "each" the model
-    takes for an object once its sum was cut ("raises offer for shares [to 32 dlrs] each")."""
+    ("shies away"), the "m" of "$515m", "US" nor an object pronoun ("shoots him", "behind it"); and an
+    "each" the model takes for an object once its sum was cut ("raises offer for shares [to 32 dlrs]
+    each")."""
     if t.lower_ == "each":
         return t.dep_ == "dobj"
     if t.text.isupper() and len(t.text) > 1:
@@ -166,6 +167,7 @@ def _dangles(t: Any) -> bool:
         and not particle(t)
         and not joined(t)
         and not (t.dep_ == "dobj" and t.lower_ in _PERSONAL_OBJECTS)
+        and not (t.dep_ == "pobj" and t.lower_ in _PERSONAL_OBJECTS | {"it"})  # "who was behind it"
     )
 
 
@@ -227,9 +229,12 @@ def _word_fragments(doc: Any, kept: set[int]) -> set[int]:
 
 
 def _lost_object(doc: Any, words: list[int]) -> bool:
-    """Whether the headline ends on a verb inside a phrase whose object was cut: "puts some stamps on
-    passport in taking [you to Russia …]"."""
+    """Whether the headline ends on a verb inside a phrase whose object was cut, "puts some stamps on
+    passport in taking [you to Russia …]", or on an adverb whose phrase was cut, "something a girl might
+    make ahead [of a trip]" (but "just days away [from execution]" says how near)."""
     t = doc[words[-1]]
+    if t.dep_ == "advmod" and not any(c.dep_ == "npadvmod" for c in t.children):
+        return any(c.dep_ == "prep" and c.i not in words for c in t.children)
     return (
         t.tag_ in ("VBG", "VB")
         and t.dep_ in ("pcomp", "acl", "advcl")

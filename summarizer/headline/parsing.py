@@ -168,6 +168,11 @@ def hyphen_glued(t: Any) -> bool:
 
 # Nouns that say nothing without the clause that defines them: "the way his wife has taken on …"
 LIGHT_NOUNS = frozenset({"way", "manner", "fact", "extent", "degree", "idea", "thing", "reason", "means"})
+TIME_UNITS = frozenset(word_list("second minute hour day week month year decade century"))
+# what a relative clause defines rather than describes: "something [any girl might make]"
+INDEFINITES = frozenset(
+    word_list("something anything everything nothing someone anyone everyone somebody anybody nobody")
+)
 
 
 def particle(t: Any) -> bool:
@@ -298,8 +303,7 @@ def phrase_of(token: Any) -> set[int]:
         if dep == "punct" and child.text in ("-", "&", "/") and not child.whitespace_:
             out.add(child.i)  # "five-year", "AT&T"
             continue
-        if dep in ("relcl", "acl") and token.lemma_.lower() in LIGHT_NOUNS and child.i > token.i:
-            # "criticises the way [Blair's government operates]": the way is the clause
+        if _said_by_clause(token, child):
             out |= phrase_of(child)
             continue
         if dep in ("predet", "advmod") and child.lower_ in MULTIPLES:
@@ -312,9 +316,15 @@ def phrase_of(token: Any) -> set[int]:
             continue
         if dep == "prep" and (is_time_phrase(child) or child.lower_ == "according"):
             continue
-        if dep == "npadvmod" and is_time_word(child) and not hyphen_glued(child) and not named_date(child):
-            continue  # "[this week]", but "13-year-old" is one word
-        if dep == "det" and child.lower_ in ARTICLES and not after_multiple(child):
+        if (
+            dep == "npadvmod"
+            and is_time_word(child)
+            and not hyphen_glued(child)
+            and not named_date(child)
+            and not _measure(child)
+        ):
+            continue  # "[this week]", but "13-year-old" is one word and "a year old" says how old
+        if dep == "det" and child.lower_ in ARTICLES and not after_multiple(child) and not _measure(token):
             continue
         if dep == "acl" and child.tag_ == "VBN" and child.i > token.i + 1:
             continue  # "…, convicted of conspiring": a reduced relative clause
@@ -322,6 +332,18 @@ def phrase_of(token: Any) -> set[int]:
     if not conjs or any(c.i in out for c in conjs):  # no conj: the parse joined the words elsewhere
         out |= {c.i for c in token.children if c.dep_ == "cc"}
     return out
+
+
+def _said_by_clause(token: Any, clause: Any) -> bool:
+    """Whether the clause says what `token` is, and stays with it: "criticises the way [Blair's government
+    operates]", "looks like something [a girl might make]"."""
+    light = token.lemma_.lower() in LIGHT_NOUNS | INDEFINITES
+    return clause.dep_ in ("relcl", "acl") and light and clause.i > token.i
+
+
+def _measure(token: Any) -> bool:
+    """A noun that says how much of an adjective: "[a year] old", "[a day] late"; its "a" is "one"."""
+    return token.dep_ == "npadvmod" and token.head.pos_ == "ADJ" and token.lemma_.lower() in TIME_UNITS
 
 
 def _in_aside(token: Any, child: Any) -> bool:

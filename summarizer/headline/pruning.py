@@ -10,10 +10,11 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
-from summarizer.headline.clause import clause_heads, said_of_subject
+from summarizer.headline.clause import clause_heads, object_complements, said_of_subject
 from summarizer.headline.parsing import (
     LIGHT_VERBS,
     PARTICLE_ADVERBS,
+    TIME_UNITS,
     after_multiple,
     changes_meaning,
     defining_of,
@@ -117,13 +118,12 @@ def _never_detail(t: Any) -> bool:
 
 def _core(verb: Any) -> set[int]:
     """What `detail` never drops: the verb, its subject and object heads, what "is" says of the subject
-    ("Clark is [in hospital]") and where a placing verb puts its object ("puts Liverpool [on comeback
-    trail]")."""
-    core = clause_heads(verb) | set(said_of_subject(verb))
-    lemma = verb.lemma_.lower()
-    if lemma in _PLACING_VERBS:
-        core |= {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i for t in c.subtree}
-    return core
+    ("Clark is [in hospital]") and what completes the object ("puts Liverpool [on comeback trail]")."""
+    return (
+        clause_heads(verb)
+        | set(said_of_subject(verb))
+        | {t.i for c in object_complements(verb) for t in c.subtree}
+    )
 
 
 def _changed_object(t: Any, verb: Any) -> bool:
@@ -160,10 +160,6 @@ _SCANT = frozenset(word_list("little few scant slim"))
 _SCALE_NOUNS = frozenset(word_list("level high low pace rate proportion proportions scale"))
 
 
-# Verbs that put their object somewhere: the place is what they say ("puts Liverpool on comeback trail")
-_PLACING_VERBS = frozenset(word_list("put place set keep lay send"))
-
-
 def _compared(t: Any, kept: set[int]) -> bool:
     """Whether `t` is a comparative that a kept "than" completes: "done a better job than the leaders"."""
     return t.tag_ in ("JJR", "RBR") and any(
@@ -198,9 +194,13 @@ def low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
     Copulas go in `compression.compress` ("is in talks" → "in talks")."""
     out: set[int] = set()
     for t in doc:
-        if ("possessives" in drop and t.dep_ == "poss" and t.tag_ == "PRP$" and not after_multiple(t)) or (
-            "adverbs" in drop and _loose_adverb(t)
-        ):
+        if (
+            "possessives" in drop
+            and t.dep_ == "poss"
+            and t.tag_ == "PRP$"
+            and not after_multiple(t)
+            and t.head.lower_ != "own"  # "some heat of [their] own"
+        ) or ("adverbs" in drop and _loose_adverb(t)):
             out.add(t.i)
         elif (
             "counts" in drop
@@ -214,7 +214,7 @@ def low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
             and t.head.lemma_.lower() not in _COUNTED_PEOPLE  # "a jet carrying 224 people"
             and not any(doc[k].text == "-" or doc[k].lower_ in _CURRENCY for k in range(t.i, t.head.i))
             and not any(c.lower_ in _CURRENCY for c in t.subtree)
-            and t.head.lemma_.lower() not in _TIME_UNITS  # "in three years" is no "in years"
+            and t.head.lemma_.lower() not in TIME_UNITS  # "in three years" is no "in years"
             and not (t.i + 1 < len(doc) and joined(doc[t.i + 1]))  # "3G" is one word
         ):
             out |= {k.i for k in t.subtree}
@@ -233,9 +233,8 @@ def low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
     return out
 
 
-_TIME_UNITS = frozenset(word_list("second minute hour day week month year decade century"))
 # Nouns whose modifier is the news ("shocking levels", "a big year", "a boom time"): `detail` keeps it
-_SAID_BY_MODIFIER = _SCALE_NOUNS | _TIME_UNITS | frozenset({"time"})
+_SAID_BY_MODIFIER = _SCALE_NOUNS | TIME_UNITS | frozenset({"time"})
 
 
 # People a story counts: how many is the news ("a jet carrying 224 people", "killed 12 civilians")

@@ -1399,3 +1399,45 @@ def test_some_of_many_is_plural_and_how_near_is_no_detail() -> None:
     )
     assert "brothers receive threats" in some, some
     assert "days away" in derive_headline(_validation_story("a3455fb9c4a6"))
+
+
+def test_what_completes_a_pronoun_object_stays() -> None:
+    """ "A terror plot suspect's desire to talk to local media put him at odds with his attorneys" (CNN
+    validation) was headlined "… puts him", and "Australia's transport safety chief has always described
+    himself as a pessimist" "… describes himself": a pronoun object says little alone, and the phrase
+    after it went to the word budget or as detail. A phrasal verb is whole without it."""
+    odds = derive_headline(
+        "In an unusual turn of events last week, a Velmora bomb plot suspect's desire to talk to local media "
+        "put him at odds with his attorneys and landed a Tarsk television station in federal court."
+    )
+    assert odds.endswith("puts him at odds"), odds
+    assert derive_headline(_validation_story("9be7065264ea")).endswith("describes himself as pessimist")
+    lark = derive_headline(
+        "Dana Lark turned herself in to Velmora police on Monday, three days after the shooting."
+    )
+    assert lark.startswith("Lark turns herself in"), lark
+
+
+def test_words_a_phrase_needs_stay_and_a_cut_one_takes_its_adverb() -> None:
+    """From CNN validation stories: "who was behind it" lost its "it" as a word no headline ends on;
+    "some heat of their own" its "their" as a possessive; "is a year old" its "a year" as a time phrase;
+    "looks like something any teenaged girl might make" the clause that says what the something is."""
+    behind = derive_headline(
+        "As Velmora digests the shock of the murder of opposition leader Dana Lark in front of parliament on "
+        "Friday, everybody is trying to determine who was behind it."
+    )
+    assert behind.endswith("who was behind it"), behind
+    heat = derive_headline(
+        "Velmora Democrats who have gleefully watched Republican infighting for years are about to feel some "
+        "heat of their own."
+    )
+    assert heat.endswith("heat of their own"), heat
+    fever = derive_headline(
+        "The Velmora fever outbreak, ravaging primarily Tarsk and Brel, is a year old today."
+    )
+    assert fever.endswith("a year old"), fever
+    checklist = derive_headline(
+        "The handwritten checklist looks like something any teenaged girl might make ahead of a vacation "
+        "trip to Velmora: makeup, bras, boots."
+    )
+    assert checklist.endswith("looks like something any teenaged girl might make"), checklist
