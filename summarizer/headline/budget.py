@@ -26,7 +26,7 @@ def join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
     """The kept tokens with the story's own spacing between neighbours ("five-year", "$16.6bn"); a comma
     the story puts between two kept words stays ("Guinea, Liberia and Sierra Leone", "Madison,
     Wisconsin"), and a contraction parted from its word is spelled out ("Levi Pettit is sorry" of "He's
-    sorry", not "Levi Pettit 's sorry")."""
+    sorry", not "Levi Pettit 's sorry"; "voice not heard" of "voice isn't heard")."""
     parted = {i for k, i in enumerate(words) if k and words[k - 1] != i - 1 and _contraction(doc[i])}
     # an auxiliary goes where the tense rewrote its verb, as it would uncontracted: "Iraqi forces capture"
     # of "We've captured", "I dress up" of "I've dressed up"
@@ -40,6 +40,8 @@ def join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
             word = word.lower()  # the wire's "between the U.S. And the European Community"
         if i in parted and i not in rewrite:
             word = _spelled_out(doc[i])
+        elif doc[i].lower_ in ("n't", "n’t") and (not k or words[k - 1] != i - 1):
+            word = "not"  # "voice [is]n't heard" once the tense dropped "is": "voice not heard"
         if "(" in word and ")" not in word and not doc[i].whitespace_ and doc[i + 1 : i + 2].text == ")":
             word += ")"  # "a hard(ish) day", which the tokenizer splits at the closing bracket
         out.append(word)

@@ -69,11 +69,14 @@ def compress(
     kept |= _glued(doc, kept)
     speaker = subject_of(root) if verb is not root else None
     back = speaker is not None and not expletive(subject, verb) and refers_back(subject, speaker)
-    if speaker is not None and back and speaker.lower_ not in PRONOUNS:
+    # the speaker named where the clause has a pronoun for them, which the verb then agrees with
+    renamed = speaker if speaker is not None and back and speaker.lower_ not in PRONOUNS else None
+    if renamed is not None:
         # "Absa said it is in talks" → "Absa is in talks"; "X said it and Y signed" → "X and Y sign"
         partners = {t.i for c in subject.children if c.dep_ in ("cc", "conj") for t in c.subtree}
         kept -= {t.i for t in subject.subtree} - partners
         kept |= phrase_of(speaker)
+        renamed = None if partners else renamed  # "X and Y sign": the parse's plural stands
     # what ought to happen is its speaker's opinion, named or not: "Committee says … should be set up"
     # and so is what it says of a person in quoted words: "Netanyahu is trying to create 'an atmosphere of
     # hysteria,' the Iranian foreign minister said" is the minister's charge, not the news
@@ -94,7 +97,7 @@ def compress(
         kept -= detail(doc, kept, verb, counts, mentions, floor)
     if phrases is not None:
         kept = first_phrases(kept, verb, phrases)
-    tenses = headline_tense(verb)
+    tenses = headline_tense(verb, renamed)
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.i in kept and verbal(c)):
         if subject_of(conj) is None and conj.tag_ == "VBD":  # a past, not "were tried and convicted"
             tenses |= headline_tense(conj)  # "candidates embraced and promised" → "embrace and promise"

@@ -347,13 +347,15 @@ def _measure(token: Any) -> bool:
 
 
 def _in_aside(token: Any, child: Any) -> bool:
-    """Whether `child` only goes on an appositive between commas that the parse hung elsewhere: in "The
-    fury of Tropical Cyclone Pam, one of the most powerful storms ever to make landfall, has moved on" it
-    hangs "to make landfall" on "fury"; it goes with the aside ("Fury of Cyclone Pam to make landfall moves
-    on" was the headline)."""
+    """Whether `child` is an aside: a phrase between commas, or one that only goes on an appositive between
+    commas that the parse hung elsewhere: in "The fury of Tropical Cyclone Pam, one of the most powerful
+    storms ever to make landfall, has moved on" it hangs "to make landfall" on "fury"; it goes with the
+    aside ("Fury of Cyclone Pam to make landfall moves on" was the headline)."""
     doc = token.doc
     if child.i < token.i:
         return False
+    if child.dep_ == "prep" and _between_commas(child):
+        return True  # "Music downloading[, for those that have rejected free services,] can be costly"
     for a in token.subtree:
         if a.dep_ != "appos" or a.i >= child.i or a.left_edge.i == 0 or doc[a.left_edge.i - 1].text != ",":
             continue
@@ -361,6 +363,12 @@ def _in_aside(token: Any, child: Any) -> bool:
         if end is not None and a.right_edge.i < child.left_edge.i and child.right_edge.i < end:
             return True
     return False
+
+
+def _between_commas(phrase: Any) -> bool:
+    doc = phrase.doc
+    start, end = phrase.left_edge.i, phrase.right_edge.i
+    return start > 0 and doc[start - 1].text == "," and end + 1 < len(doc) and doc[end + 1].text == ","
 
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})

@@ -47,10 +47,21 @@ def _future_as_infinitive(verb: Any, auxes: list[Any]) -> dict[int, str]:
     return rewrite
 
 
-def headline_tense(verb: Any) -> dict[int, str]:
+def headline_tense(verb: Any, subject: Any | None = None) -> dict[int, str]:
     """Rewrites of the verb group: past and perfect to present, passive without its auxiliary, "will" to
-    "to"; an empty string drops the word."""
-    plural = _plural_subject(verb)
+    "to"; an empty string drops the word. `subject`: who the headline names as the subject where that is
+    not the parse's ("Kerry" for the "we" of "Kerry said we need to …"): the verb agrees with it."""
+    said = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or said is None or said.lower_ not in _PLURAL_PRONOUNS:
+        return _tense(verb, _plural_subject(verb))  # "it", "he", "she" agree as the speaker does
+    plural = _plural_noun(subject)
+    rewrite = _tense(verb, plural)
+    if verb.tag_ == "VBP" and not plural and verb.i not in rewrite:
+        rewrite[verb.i] = present(verb, plural)  # "Kerry said we need" → "Kerry needs"
+    return {i: "is" if w == "am" else w for i, w in rewrite.items()}  # "Lark said I am …": Lark is
+
+
+def _tense(verb: Any, plural: bool) -> dict[int, str]:
     rewrite: dict[int, str] = {}
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = [a.lemma_.lower() for a in auxes]
@@ -115,6 +126,17 @@ def _plural_subject(verb: Any) -> bool:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _plural_subject(verb.head)  # "Prices rose and [fell]": the first verb's subject is its own
     return False
+
+
+def _plural_noun(noun: Any) -> bool:
+    """Whether a subject noun or pronoun takes a plural verb: "officials", "we", "India and Russia"."""
+    return (
+        noun.tag_ in ("NNS", "NNPS")
+        or noun.lower_ in _PLURAL_PRONOUNS - {"i"}
+        or any(c.dep_ == "conj" and not one_name(noun, c) for c in noun.children)
+        # "X, based in Little Rock, and Y jointly said": two subjects of one verb
+        or any(c.dep_ == noun.dep_ and c.i != noun.i for c in noun.head.children)
+    )
 
 
 def _some_of_many(subject: Any) -> bool:

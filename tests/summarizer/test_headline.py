@@ -1441,3 +1441,37 @@ def test_words_a_phrase_needs_stay_and_a_cut_one_takes_its_adverb() -> None:
         "trip to Velmora: makeup, bras, boots."
     )
     assert checklist.endswith("looks like something any teenaged girl might make"), checklist
+
+
+def test_a_verb_agrees_with_the_speaker_named_for_its_pronoun() -> None:
+    """ "U.S. Secretary of State John Kerry said Saturday that "we need to close ... gaps" with Iran" (CNN
+    validation) was headlined "Kerry need to close gaps with Iran": the speaker took the place of "we", and
+    the verb kept agreeing with "we"."""
+    needs = derive_headline(
+        'Velmora leader Dana Lark said Saturday that "we need to close the gaps" with Tarsk in talks about '
+        "its nuclear program."
+    )
+    assert needs.startswith("Lark needs to close gaps"), needs
+    agrees = derive_headline("Velmora leader Dana Lark said Saturday that we have agreed to close the gaps.")
+    assert agrees.startswith("Lark agrees to close gaps"), agrees
+    officials = derive_headline("Velmora officials said on Saturday that they need more time.")
+    assert officials.startswith("Velmora officials need more time"), officials
+
+
+def test_a_negation_left_without_its_verb_is_spelled_out() -> None:
+    """ "Co-pilot Andreas Lubitz's voice isn't heard in a recording …" (CNN validation) was headlined
+    "Co-pilot Lubitz's voice n't heard": the tense drops the "is" of a passive, and left its "n't"."""
+    voice = derive_headline(
+        "The co-pilot's voice isn't heard in a recording of the final moments of Velmora Flight 9525."
+    )
+    assert voice.startswith("Co-pilot's voice not heard"), voice
+
+
+def test_a_phrase_between_commas_is_an_aside() -> None:
+    """ "Music downloading, for those that have rejected the free peer to peer services, can be a costly
+    business" (BBC, headline hidden) was headlined "Music downloading for those can be costly business":
+    the relative clause went and left the rest of the aside."""
+    costly = derive_headline(
+        "Music streaming, for those that have rejected the free Velmora services, can be a costly business."
+    )
+    assert costly == "Music streaming can be costly business", costly
