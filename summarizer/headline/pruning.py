@@ -168,12 +168,17 @@ def _compared(t: Any, kept: set[int]) -> bool:
 
 
 def _strands_verb(t: Any, rest: set[int]) -> bool:
-    """Whether dropping `t` leaves the verb it follows with nothing after it: "Londoners get [around the
-    city]", "Asimo gets [faster]", "the hopeful did [better than expected]", "a genetic marker linked [to
-    PTSD]"."""
+    """Whether dropping `t` leaves the verb or predicate adjective it follows with nothing after it:
+    "Londoners get [around the city]", "Asimo gets [faster]", "the hopeful did [better than expected]", "a
+    genetic marker linked [to PTSD]", "Kluft is full [of admiration]"."""
     head = t.head
     return (
-        (head.lemma_.lower() in LIGHT_VERBS | {"do"} or (head.dep_ == "acl" and head.tag_ in ("VBN", "VBG")))
+        (
+            head.lemma_.lower() in LIGHT_VERBS | {"do"}
+            or (head.dep_ == "acl" and head.tag_ in ("VBN", "VBG"))
+            # "is full [of admiration]", "is close [to a deal]"
+            or (head.dep_ in ("acomp", "xcomp") and head.tag_ == "JJ" and t.dep_ == "prep")
+        )
         and t.i > head.i
         and not any(c.i in rest for c in head.children if c.i > head.i and not c.is_punct)
     )
@@ -215,6 +220,7 @@ def low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
             and not any(doc[k].text == "-" or doc[k].lower_ in _CURRENCY for k in range(t.i, t.head.i))
             and not any(c.lower_ in _CURRENCY for c in t.subtree)
             and t.head.lemma_.lower() not in TIME_UNITS  # "in three years" is no "in years"
+            and not (t.head.dep_ == "dobj" and t.head.head.lemma_.lower() in _MILESTONE_VERBS)
             and not (t.i + 1 < len(doc) and joined(doc[t.i + 1]))  # "3G" is one word
         ):
             out |= {k.i for k in t.subtree}
@@ -233,6 +239,8 @@ def low_information(doc: Any, verb: Any, drop: frozenset[str]) -> set[int]:
     return out
 
 
+# Verbs whose object's count is the news: "Ronaldo reaches [30] La Liga goals", "passes [1,000] games"
+_MILESTONE_VERBS = frozenset(word_list("reach hit pass top surpass exceed cross"))
 # Nouns whose modifier is the news ("shocking levels", "a big year", "a boom time"): `detail` keeps it
 _SAID_BY_MODIFIER = _SCALE_NOUNS | TIME_UNITS | frozenset({"time"})
 

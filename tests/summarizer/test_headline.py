@@ -1475,3 +1475,22 @@ def test_a_phrase_between_commas_is_an_aside() -> None:
         "Music streaming, for those that have rejected the free Velmora services, can be a costly business."
     )
     assert costly == "Music streaming can be costly business", costly
+
+
+def test_a_milestone_keeps_its_count_and_an_adjective_its_complement() -> None:
+    """ "Cristiano Ronaldo reached 30 La Liga goals for the season" (CNN validation) was headlined
+    "Ronaldo reaches La Liga goals": a count of what is reached is the news. "Carolina Kluft is full of
+    admiration for Sotherton" (BBC, headline hidden) was "Carolina Kluft full for Sotherton": "of
+    admiration", said once, went as detail and left "full" meaning nothing."""
+    goals = derive_headline(
+        "Dana Lark reached 100 league goals for Velmora on Sunday but could not prevent a draw with Tarsk."
+    )
+    assert goals.startswith("Lark reaches 100 league goals"), goals
+    story = (
+        "Velmora sprinter Dana Lark is full of admiration for her rival Kim Tarsk after the indoor meeting. "
+        "Lark finished second in the 60 metres behind Tarsk, who set a season's best time in the final. "
+        "The two will meet again at the European championships in Brel next month, where Lark hopes to win a "
+        "medal. Tarsk has won every race she has entered this winter and is the favourite for the title in "
+        "Brel. Lark said she had learned a great deal from racing against Tarsk over the past two seasons."
+    )
+    assert derive_headline(story).startswith("Lark full of admiration"), derive_headline(story)
