@@ -233,15 +233,18 @@ def _word_fragments(doc: Any, kept: set[int]) -> set[int]:
 
 def _lost_object(doc: Any, words: list[int]) -> bool:
     """Whether the headline ends on a verb inside a phrase whose object was cut, "puts some stamps on
-    passport in taking [you to Russia …]", or on an adverb whose phrase was cut, "something a girl might
-    make ahead [of a trip]" (but "just days away [from execution]" says how near)."""
+    passport in taking [you to Russia …]", "violence leading [up to it]", or on an adverb whose phrase was
+    cut, "something a girl might make ahead [of a trip]" (but "just days away [from execution]" says how
+    near)."""
     t = doc[words[-1]]
     if t.dep_ == "advmod" and not any(c.dep_ == "npadvmod" for c in t.children):
         return any(c.dep_ == "prep" and c.i not in words for c in t.children)
+    # a participle describing a noun says nothing without its phrase: "violence leading [up to it]"
+    lost = ("dobj", "ccomp", "prt", "prep") if t.dep_ == "acl" and t.tag_ == "VBG" else ("dobj", "ccomp")
     return (
         t.tag_ in ("VBG", "VB")
         and t.dep_ in ("pcomp", "acl", "advcl")
-        and any(c.dep_ in ("dobj", "ccomp") and c.i not in words for c in t.children)
+        and any(c.dep_ in lost and c.i not in words for c in t.children)
     )
 
 

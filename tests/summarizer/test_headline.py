@@ -1494,3 +1494,11 @@ def test_a_milestone_keeps_its_count_and_an_adjective_its_complement() -> None:
         "Brel. Lark said she had learned a great deal from racing against Tarsk over the past two seasons."
     )
     assert derive_headline(story).startswith("Lark full of admiration"), derive_headline(story)
+
+
+def test_a_participle_describing_a_noun_goes_with_its_phrase() -> None:
+    """ "… to cover the presidential election and the violence leading up to the vote" (CNN validation)
+    was headlined "Journalists flock to cover election and violence leading" once the budget cut "up to
+    the vote"."""
+    flock = derive_headline(_validation_story("7f8c2b9c6f75"))
+    assert flock == "Journalists flock to cover election and violence", flock
