@@ -86,14 +86,20 @@ def _unnamed_subject(sentence: str) -> bool:
     # names its subject
     subjects = [subject_of(content_clause(root)), subject_of(root)]
     opening = parsed[0][: root.i]
+    # a condition before it ("If you can't stand the cold, [start]") and its "do not" ("But don't [try]")
+    condition = {t.i for c in root.children if c.dep_ == "advcl" and c.i < root.i for t in c.subtree}
+    condition |= {c.i for c in root.children if c.dep_ in ("aux", "neg")}
     if (
-        root.tag_ == "VB"
+        root.tag_ in ("VB", "VBP")
         and subjects[1] is None
-        and all(t.pos_ in ("ADV", "INTJ", "CCONJ") or t.text == "," for t in opening)
-        and not any(c.dep_ == "aux" for c in root.children)
+        and all(
+            t.pos_ in ("ADV", "INTJ", "CCONJ", "PART") or t.text == "," or t.i in condition for t in opening
+        )
+        and not any(c.dep_ == "aux" and c.lemma_.lower() != "do" for c in root.children)
     ):
         # the reader told what to do: "Find out who's attempting to circumnavigate the globe", "Now,
-        # please keep your feet on the ground"
+        # please keep your feet on the ground", "But don't try to use it", "If you can't stand the cold,
+        # start thinking about an escape"
         return True
     # the writer's or a speaker's voice too ("I still remember the first time I read", "In Washington, we
     # are seeing"); not after a condition ("If you were a minority, you could not have done a better job

@@ -1502,3 +1502,21 @@ def test_a_participle_describing_a_noun_goes_with_its_phrase() -> None:
     the vote"."""
     flock = derive_headline(_validation_story("7f8c2b9c6f75"))
     assert flock == "Journalists flock to cover election and violence", flock
+
+
+def test_an_imperative_after_but_or_a_condition_is_not_the_news() -> None:
+    """ "But don't try to use it inside the museum" and "But if you can't stand another day of toe-numbing
+    temperatures, start thinking about an escape …" (CNN validation) were headlines: the writer telling
+    the reader what to do, which the key sentence skips as it skips "Now, please keep your feet on the
+    ground"."""
+    museum = derive_headline(
+        "Love your selfie stick? But don't try to use it inside the Velmora museum. The Velmora National "
+        "Gallery has become the latest museum to ban the sticks, officials said on Tuesday."
+    )
+    assert museum.startswith("Velmora National Gallery becomes latest museum"), museum
+    beaches = derive_headline(
+        "But if you can't stand another day of freezing temperatures in Velmora, start thinking about an "
+        "escape to the beach. Tarsk Travel has named its winners of the best beaches awards, the site said "
+        "on Tuesday."
+    )
+    assert beaches.startswith("Tarsk Travel names winners"), beaches
