@@ -19,7 +19,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # left without its verb is "not" ("Lubitz's voice not heard", was "voice n't heard"); a count of what is
 # reached stays ("Ronaldo reaches 30 La Liga goals"), and an adjective's complement ("full of admiration");
 # a participle describing a noun goes with its cut phrase ("… election and violence [leading]"); an
-# imperative after "But" or a condition is no key sentence ("But don't try to use it inside museum").
+# imperative after "But" or a condition is no key sentence ("But don't try to use it inside museum"); "a
+# few", "a little" and "a lot" keep their "a" ("Simmons looks a little scary", "A lot of people venture
+# to Paraguay", were "looks little scary", "Lot ventures to Paraguay").
 # 38: derived headlines keep a negation inside an adverb: "Employers will no longer be able to force
 # workers to retire" (was "Employers to be able to force workers to retire before 65", the opposite);
 # "has yet to" is a negation, and "whether"/"if" opening a clause stays ("may determine whether he lives");

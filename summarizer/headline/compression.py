@@ -28,6 +28,7 @@ from summarizer.headline.parsing import (
     joined,
     particle,
     phrase_of,
+    quantity_article,
     root_of,
     subject_of,
     verbal,
@@ -120,7 +121,9 @@ def compress(
     ):
         words.pop()  # "calls for creation of:" ends on "of" once `join` strips the colon
     while words and (
-        doc[words[0]].is_punct or doc[words[0]].lower_ in ARTICLES or _subordinator(doc[words[0]])
+        doc[words[0]].is_punct
+        or (doc[words[0]].lower_ in ARTICLES and not quantity_article(doc[words[0]]))
+        or _subordinator(doc[words[0]])
     ):
         words.pop(0)
     text = join(doc, words, rewrite)

@@ -76,6 +76,20 @@ _PHRASE_DROP = frozenset(
     }
 )
 ARTICLES = frozenset({"a", "an", "the"})
+# "a few", "a little", "a bit", "a lot": the article is part of how much ("few" alone is hardly any)
+QUANTITY_AFTER_A = frozenset({"few", "little", "bit", "lot"})
+
+
+# Words that say how much of what their "of" phrase names: "some [of the brothers]", "a lot [of people]"
+SHARE_WORDS = frozenset(word_list("some many most all both several few lot lots number couple bit"))
+
+
+def quantity_article(t: Any) -> bool:
+    """The "a" of "a few protesters", "a little scary", which no headline drops: "few protesters" and
+    "little money" say the opposite."""
+    return t.lower_ in ("a", "an") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in QUANTITY_AFTER_A
+
+
 PARTICLE_ADVERBS = frozenset(
     {
         "away",
@@ -324,7 +338,13 @@ def phrase_of(token: Any) -> set[int]:
             and not _measure(child)
         ):
             continue  # "[this week]", but "13-year-old" is one word and "a year old" says how old
-        if dep == "det" and child.lower_ in ARTICLES and not after_multiple(child) and not _measure(token):
+        if (
+            dep == "det"
+            and child.lower_ in ARTICLES
+            and not after_multiple(child)
+            and not _measure(token)
+            and not quantity_article(child)
+        ):
             continue
         if dep == "acl" and child.tag_ == "VBN" and child.i > token.i + 1:
             continue  # "…, convicted of conspiring": a reduced relative clause

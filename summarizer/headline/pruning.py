@@ -14,6 +14,7 @@ from summarizer.headline.clause import clause_heads, object_complements, said_of
 from summarizer.headline.parsing import (
     LIGHT_VERBS,
     PARTICLE_ADVERBS,
+    SHARE_WORDS,
     TIME_UNITS,
     after_multiple,
     changes_meaning,
@@ -107,9 +108,11 @@ def detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions: 
 
 def _never_detail(t: Any) -> bool:
     """What `detail` keeps however seldom the story says it: part of a name; what turns the clause
-    round ("no longer"); how much ("half", "tens of thousands") or how near ("just [days] away")."""
+    round ("no longer"); how much ("half", "tens of thousands") or how near ("just [days] away"); what a
+    share is of ("a lot [of people]")."""
     return (
         part_of_name(t)
+        or (t.lower_ == "of" and t.dep_ == "prep" and t.head.lower_ in SHARE_WORDS)
         or changes_meaning(t)
         or t.dep_ == "quantmod"
         or (t.dep_ == "npadvmod" and t.head.lower_ == "away")

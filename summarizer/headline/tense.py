@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from summarizer.headline.parsing import has_expletive, infinitive, negating, one_name
+from summarizer.headline.parsing import SHARE_WORDS, has_expletive, infinitive, negating, one_name
 
 
 def _takes_to_infinitive(verb: Any) -> bool:
@@ -140,10 +140,16 @@ def _plural_noun(noun: Any) -> bool:
 
 
 def _some_of_many(subject: Any) -> bool:
-    """ "Some of the fraternity brothers receive threats": a share of a plural is plural."""
-    return subject.lower_ in ("some", "many", "most", "all", "both", "several", "few") and any(
-        p.dep_ == "prep" and p.lower_ == "of" and any(o.tag_ in ("NNS", "NNPS") for o in p.children)
-        for p in subject.children
+    """ "Some of the fraternity brothers receive threats", "A lot of voters stay at home": a share of a
+    plural is plural (but "the number of voters is")."""
+    the_number = subject.lower_ == "number" and not any(c.lower_ in ("a", "an") for c in subject.children)
+    return (
+        subject.lower_ in SHARE_WORDS
+        and not the_number
+        and any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(o.tag_ in ("NNS", "NNPS") for o in p.children)
+            for p in subject.children
+        )
     )
 
 

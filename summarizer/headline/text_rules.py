@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.headline.parsing import ARTICLES
+from summarizer.headline.parsing import ARTICLES, QUANTITY_AFTER_A
 from summarizer.headline.sentence_choice import KEY_SENTENCE_MIN_WORDS
 from summarizer.headline.short_names import written_short
 from summarizer.lexicon import UNFINISHED_ENDINGS, word_list
@@ -78,6 +78,8 @@ def _loose_article(words: list[str], i: int) -> bool:
     the Dark")."""
     if words[i].lower() not in ARTICLES or (i > 0 and not words[i].islower()):
         return False
+    if i + 1 < len(words) and words[i + 1].lower() in QUANTITY_AFTER_A:
+        return False  # "a few protesters" is not "few protesters"
     return i == 0 or (i + 1 < len(words) and words[i + 1][:1].islower())
 
 

@@ -1520,3 +1520,19 @@ def test_an_imperative_after_but_or_a_condition_is_not_the_news() -> None:
         "on Tuesday."
     )
     assert beaches.startswith("Tarsk Travel names winners"), beaches
+
+
+def test_a_few_is_not_few() -> None:
+    """ "Gene Simmons always looked a little scary" (CNN validation) was headlined "Simmons looks little
+    scary", and "A lot of people have ventured to Paraguay" "Lot ventures to Paraguay": the article of "a
+    few", "a little" and "a lot" is part of how much, and without it "few" and "little" say the
+    opposite."""
+    few = derive_headline("A few protesters gathered outside the Velmora parliament on Monday.")
+    assert few.startswith("A few protesters gather"), few
+    money = derive_headline("Velmora has a little money left for the new hospital, the minister said.")
+    assert "has a little money" in money, money
+    lot = derive_headline("A lot of Velmora voters stayed at home on Sunday.")
+    assert lot.startswith("A lot of Velmora voters stay"), lot
+    with without_model():  # the rule's headline keeps it too
+        hurt = derive_headline("A few police officers were hurt outside the Velmora parliament on Monday.")
+    assert hurt.startswith("A few police officers"), hurt
