@@ -234,10 +234,19 @@ def _yet_to(verb: Any) -> bool:
 MULTIPLES = frozenset({"half", "twice", "thrice", "double", "triple"})
 
 
+# What did not quite happen: "nearly died", "almost certainly faces"
+NEAR_MISSES = frozenset({"nearly", "almost", "barely", "hardly", "scarcely"})
+
+
 def changes_meaning(t: Any) -> bool:
     """A modifier no headline drops, however loose or seldom said, because without it the headline says
-    something else: a negation (`negating`: "no longer") or how much (`MULTIPLES`: "half", "twice")."""
-    return negating(t) or t.lower_ in MULTIPLES
+    something else: a negation (`negating`: "no longer"), how much (`MULTIPLES`: "half", "twice") or what
+    did not quite happen (`NEAR_MISSES`: "climber nearly died" is no "climber dies")."""
+    return (
+        negating(t)
+        or t.lower_ in MULTIPLES | NEAR_MISSES
+        or any(c.dep_ == "advmod" and c.lower_ in NEAR_MISSES for c in t.children)
+    )
 
 
 def after_multiple(t: Any) -> bool:

@@ -1536,3 +1536,15 @@ def test_a_few_is_not_few() -> None:
     with without_model():  # the rule's headline keeps it too
         hurt = derive_headline("A few police officers were hurt outside the Velmora parliament on Monday.")
     assert hurt.startswith("A few police officers"), hurt
+
+
+def test_what_nearly_happened_did_not_happen() -> None:
+    """ "Texas is nearly out of lethal injection drugs" (CNN, in the corpus) was headlined "Texas out of
+    lethal injection drug": "nearly" went as a loose adverb, and the headline said what had not happened
+    yet; "nearly died" became "dies"."""
+    climber = derive_headline("The Velmora climber nearly died on the mountain last week.")
+    assert climber.startswith("Velmora climber nearly dies"), climber
+    recession = derive_headline(
+        "Velmora almost certainly faces a recession next year, the central bank said."
+    )
+    assert "almost certainly faces recession" in recession, recession
