@@ -183,13 +183,21 @@ _IRREGULAR_PRESENT = {
 
 
 def _past_for_good(verb: Any, aux_lemmas: list[str]) -> bool:
-    """A past that a present tense would misreport: a habit that ended ("Specter used to call"), and what
-    has happened before ("Buhari has ruled Nigeria before" is no "Buhari rules Nigeria before")."""
+    """A past that a present tense would misreport: a habit that ended ("Specter used to call"), an intention
+    overtaken ("Velmora had hoped to win the bid" is no "Velmora hopes to win bid"), and what has happened
+    before ("Buhari has ruled Nigeria before" is no "Buhari rules Nigeria before")."""
     if verb.lemma_.lower() == "use" and verb.tag_ == "VBD" and _takes_to_infinitive(verb):
         return True
+    if _verb_lemma(verb) in _INTENTIONS and any(
+        a.lower_ in ("had", "'d") for a in verb.children if a.dep_ == "aux"
+    ):
+        return _takes_to_infinitive(verb)
     return "have" in aux_lemmas and any(
         c.dep_ == "advmod" and c.lower_ in ("before", "previously", "once") for c in verb.children
     )
+
+
+_INTENTIONS = frozenset({"hope", "plan", "intend", "expect", "want", "mean", "aim", "wish"})
 
 
 def _verb_lemma(verb: Any) -> str:

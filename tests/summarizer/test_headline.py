@@ -1548,3 +1548,11 @@ def test_what_nearly_happened_did_not_happen() -> None:
         "Velmora almost certainly faces a recession next year, the central bank said."
     )
     assert "almost certainly faces recession" in recession, recession
+
+
+def test_an_intention_overtaken_stays_in_the_past() -> None:
+    """ "Velmora had hoped to win the bid" says the hope is over: "Velmora hopes to win bid" would say the
+    opposite. A perfect that still holds takes the present as before."""
+    hoped = derive_headline("Velmora had hoped to win the bid for the games, officials said on Monday.")
+    assert hoped.startswith("Velmora had hoped to win bid"), hoped
+    assert derive_headline("Velmora has planned to cut taxes.").startswith("Velmora plans to cut taxes")
