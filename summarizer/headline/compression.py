@@ -22,6 +22,7 @@ from summarizer.headline.credit import credit_of, credited, refers_back, unnamed
 from summarizer.headline.parsing import (
     ARTICLES,
     LIGHT_NOUNS,
+    PARTICLE_ADVERBS,
     PRONOUNS,
     expletive,
     hyphen_glued,
@@ -117,7 +118,7 @@ def compress(
     # a word the story doubled by mistake, or that cuts left twice: "Mexican wrestling wrestling"
     words = [i for k, i in enumerate(words) if not (k and _twice(doc[words[k - 1]], doc[i]))]
     while words and (
-        _dangles(doc[words[-1]]) or _STRIPPED.fullmatch(doc[words[-1]].text) or _lost_object(doc, words)
+        _dangles(doc[words[-1]]) or _STRIPPED.fullmatch(doc[words[-1]].text) or _lost_object(doc, words, verb)
     ):
         words.pop()  # "calls for creation of:" ends on "of" once `join` strips the colon
     while words and (
@@ -234,13 +235,14 @@ def _word_fragments(doc: Any, kept: set[int]) -> set[int]:
     return out
 
 
-def _lost_object(doc: Any, words: list[int]) -> bool:
+def _lost_object(doc: Any, words: list[int], verb: Any) -> bool:
     """Whether the headline ends on a verb inside a phrase whose object was cut, "puts some stamps on
     passport in taking [you to Russia …]", "violence leading [up to it]", or on an adverb whose phrase was
     cut, "something a girl might make ahead [of a trip]" (but "just days away [from execution]" says how
-    near)."""
+    near, and the headline's verb keeps its particle: "shies away [from …]")."""
     t = doc[words[-1]]
-    if t.dep_ == "advmod" and not any(c.dep_ == "npadvmod" for c in t.children):
+    phrasal = t.head.i == verb.i and t.lower_ in PARTICLE_ADVERBS
+    if t.dep_ == "advmod" and not phrasal and not any(c.dep_ == "npadvmod" for c in t.children):
         return any(c.dep_ == "prep" and c.i not in words for c in t.children)
     # a participle describing a noun says nothing without its phrase: "violence leading [up to it]"
     lost = ("dobj", "ccomp", "prt", "prep") if t.dep_ == "acl" and t.tag_ == "VBG" else ("dobj", "ccomp")

@@ -395,6 +395,7 @@ def _in_aside(token: Any, child: Any) -> bool:
 
 
 def _between_commas(phrase: Any) -> bool:
+    """Whether a comma stands right before and right after the phrase."""
     doc = phrase.doc
     start, end = phrase.left_edge.i, phrase.right_edge.i
     return start > 0 and doc[start - 1].text == "," and end + 1 < len(doc) and doc[end + 1].text == ","
