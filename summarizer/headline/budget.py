@@ -177,6 +177,7 @@ def first_phrases(kept: set[int], verb: Any, limit: int) -> set[int]:
             and c.n_rights + c.n_lefts > 0
             and not defining_of(c)  # "signs letter [of intent] with Security Pacific": part of the object
             and not _named_agent(c)  # "Tarsk beaten 3-1 [by Velmora]": who did it is no extra phrase
+            and not _after_score(c)  # "lost 3-0 [to Tarsk]": the score goes with whom it was against
         ),
         key=lambda t: (t not in completing, not defines_rank(t), t.i),
     )
@@ -192,6 +193,21 @@ def _named_agent(phrase: Any) -> bool:
         phrase.dep_ == "agent"
         and phrase.head.tag_ == "VBN"
         and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in phrase.children)
+    )
+
+
+def _after_score(phrase: Any) -> bool:
+    """Whom a result written in numbers was against: "lost 3-0 [to Tarsk]", "won 2-1 [against Brel]"."""
+    doc, start = phrase.doc, phrase.i
+    if phrase.lower_ not in ("to", "against", "over", "by") or start == 0:
+        return False
+    score = doc[start - 1]
+    while score.dep_ != "npadvmod" and score.head.i != score.i and score.head.i < start:
+        score = score.head  # the "0" of "3-0" hangs on the "3"
+    return (
+        score.dep_ == "npadvmod"
+        and score.head.i == phrase.head.i
+        and all(t.text.isdigit() or t.text in "-–" for t in score.subtree)
     )
 
 

@@ -81,7 +81,7 @@ QUANTITY_AFTER_A = frozenset({"few", "little", "bit", "lot"})
 
 
 # Words that say how much of what their "of" phrase names: "some [of the brothers]", "a lot [of people]"
-SHARE_WORDS = frozenset(word_list("some many most all both several few lot lots number couple bit"))
+SHARE_WORDS = frozenset(word_list("some many most all both several few lot lots number couple bit half"))
 
 
 def quantity_article(t: Any) -> bool:

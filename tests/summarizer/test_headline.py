@@ -1556,3 +1556,13 @@ def test_an_intention_overtaken_stays_in_the_past() -> None:
     hoped = derive_headline("Velmora had hoped to win the bid for the games, officials said on Monday.")
     assert hoped.startswith("Velmora had hoped to win bid"), hoped
     assert derive_headline("Velmora has planned to cut taxes.").startswith("Velmora plans to cut taxes")
+
+
+def test_a_score_keeps_whom_it_was_against_and_half_of_many_is_plural() -> None:
+    """ "Velmora lost 3-0 to Tarsk in the final" was headlined "Velmora loses 3-0": the score took the one
+    phrase a headline keeps after its verb, as the named doer of a passive once did. "Less than half of
+    Velmora voters turned out" was "… turns out"."""
+    lost = derive_headline("Velmora lost 3-0 to Tarsk in the final on Sunday.")
+    assert lost == "Velmora loses 3-0 to Tarsk", lost
+    half = derive_headline("Less than half of Velmora voters turned out on Sunday.")
+    assert half.startswith("Less than half of Velmora voters turn out"), half
