@@ -240,12 +240,26 @@ NEAR_MISSES = frozenset({"nearly", "almost", "barely", "hardly", "scarcely"})
 
 def changes_meaning(t: Any) -> bool:
     """A modifier no headline drops, however loose or seldom said, because without it the headline says
-    something else: a negation (`negating`: "no longer"), how much (`MULTIPLES`: "half", "twice") or what
-    did not quite happen (`NEAR_MISSES`: "climber nearly died" is no "climber dies")."""
+    something else: a negation (`negating`: "no longer"), how much (`MULTIPLES`: "half", "twice"), what
+    did not quite happen (`NEAR_MISSES`: "climber nearly died" is no "climber dies"), "too" ("too
+    expensive to build") and a comparison ("grew more slowly than expected")."""
     return (
         negating(t)
         or t.lower_ in MULTIPLES | NEAR_MISSES
         or any(c.dep_ == "advmod" and c.lower_ in NEAR_MISSES for c in t.children)
+        or (t.lower_ == "too" and t.head.pos_ in ("ADJ", "ADV"))  # "too close to call" is no "close to call"
+        or (t.pos_ in ("ADJ", "ADV") and any(c.lower_ == "too" and c.dep_ == "advmod" for c in t.children))
+        or _compared_adverb(t)
+    )
+
+
+def _compared_adverb(t: Any) -> bool:
+    """How the verb went against what was expected: "grew [more slowly] than expected", "grew [faster]"."""
+    return (
+        t.pos_ == "ADV"
+        and (t.head.pos_ == "ADJ" or (t.head.pos_ in ("VERB", "AUX") and t.i > t.head.i))
+        and t.lower_ not in ("earlier", "later")  # when, not how: "[earlier] reported a loss"
+        and (t.tag_ == "RBR" or any(c.lower_ in ("more", "less") for c in t.children))
     )
 
 

@@ -1566,3 +1566,16 @@ def test_a_score_keeps_whom_it_was_against_and_half_of_many_is_plural() -> None:
     assert lost == "Velmora loses 3-0 to Tarsk", lost
     half = derive_headline("Less than half of Velmora voters turned out on Sunday.")
     assert half.startswith("Less than half of Velmora voters turn out"), half
+
+
+def test_too_and_a_comparison_stay() -> None:
+    """ "The report … could not be more clear" (CNN validation) was headlined "… could not be clear", and
+    "America may be growing less hateful" "America may be growing hateful": the opposite, once the
+    comparison went as a loose adverb; "too close to call" would read "close to call"."""
+    vote = derive_headline("The Velmora vote was too close to call on Sunday night.")
+    assert vote.startswith("Velmora vote too close to call"), vote
+    economy = derive_headline(
+        "Velmora's economy grew more slowly than expected in the first quarter, official figures showed."
+    )
+    assert economy.startswith("Velmora's economy grows more slowly"), economy
+    assert "could not be more clear" in derive_headline(_validation_story("2d48fbf53690"))
