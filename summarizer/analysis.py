@@ -25,7 +25,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # "nearly" ("Texas nearly out of lethal injection drug", was "Texas out of …"); an intention overtaken
 # stays in the past ("had hoped to win", not "hopes to win"); a score keeps whom it was against ("loses
 # 3-0 to Tarsk"), and half of a plural is plural; "too" and a comparison stay ("could not be more clear",
-# "may be growing less hateful", were "could not be clear", "may be growing hateful").
+# "may be growing less hateful", were "could not be clear", "may be growing hateful"); an allegation is
+# not stated as fact ("Clarkson suspended for allegedly hitting producer"), nor "rarely" or "wrongly" lost.
 # 38: derived headlines keep a negation inside an adverb: "Employers will no longer be able to force
 # workers to retire" (was "Employers to be able to force workers to retire before 65", the opposite);
 # "has yet to" is a negation, and "whether"/"if" opening a clause stays ("may determine whether he lives");

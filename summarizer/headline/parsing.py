@@ -234,19 +234,30 @@ def _yet_to(verb: Any) -> bool:
 MULTIPLES = frozenset({"half", "twice", "thrice", "double", "triple"})
 
 
-# What did not quite happen: "nearly died", "almost certainly faces"
-NEAR_MISSES = frozenset({"nearly", "almost", "barely", "hardly", "scarcely"})
+# Adverbs without which a headline states something else: what did not quite happen ("nearly died",
+# "almost certainly faces"), what seldom happens ("rarely wins"), what was done in error ("wrongly
+# accused", "mistakenly shot") and what is only said or thought to have happened ("allegedly bribed",
+# "reportedly plans"), which a headline must not state as fact
+QUALIFIERS = frozenset(
+    word_list(
+        """
+        nearly almost barely hardly scarcely rarely seldom
+        wrongly falsely mistakenly wrongfully erroneously accidentally
+        allegedly reportedly supposedly purportedly apparently possibly probably seemingly
+        """
+    )
+)
 
 
 def changes_meaning(t: Any) -> bool:
     """A modifier no headline drops, however loose or seldom said, because without it the headline says
-    something else: a negation (`negating`: "no longer"), how much (`MULTIPLES`: "half", "twice"), what
-    did not quite happen (`NEAR_MISSES`: "climber nearly died" is no "climber dies"), "too" ("too
-    expensive to build") and a comparison ("grew more slowly than expected")."""
+    something else: a negation (`negating`: "no longer"), how much (`MULTIPLES`: "half", "twice"), a
+    qualifier (`QUALIFIERS`: "climber nearly died" is no "climber dies", "allegedly bribed" no
+    "bribes"), "too" ("too expensive to build") and a comparison ("grew more slowly than expected")."""
     return (
         negating(t)
-        or t.lower_ in MULTIPLES | NEAR_MISSES
-        or any(c.dep_ == "advmod" and c.lower_ in NEAR_MISSES for c in t.children)
+        or t.lower_ in MULTIPLES | QUALIFIERS
+        or any(c.dep_ == "advmod" and c.lower_ in QUALIFIERS for c in t.children)
         or (t.lower_ == "too" and t.head.pos_ in ("ADJ", "ADV"))  # "too close to call" is no "close to call"
         or (t.pos_ in ("ADJ", "ADV") and any(c.lower_ == "too" and c.dep_ == "advmod" for c in t.children))
         or _compared_adverb(t)

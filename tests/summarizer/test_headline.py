@@ -1579,3 +1579,15 @@ def test_too_and_a_comparison_stay() -> None:
     )
     assert economy.startswith("Velmora's economy grows more slowly"), economy
     assert "could not be more clear" in derive_headline(_validation_story("2d48fbf53690"))
+
+
+def test_an_allegation_is_not_stated_as_fact() -> None:
+    """ "Jeremy Clarkson was suspended for allegedly hitting a producer" (CNN, in the corpus) was headlined
+    "Clarkson suspended for hitting producer": "allegedly" went as a loose adverb, and the headline stated
+    the allegation as fact. "wrongly accused", "rarely wins" and "reportedly plans" say as much."""
+    bribed = derive_headline("Velmora allegedly bribed officials in Tarsk, prosecutors said.")
+    assert "allegedly bribes officials" in bribed, bribed
+    accused = derive_headline("The Velmora minister was wrongly accused of fraud.")
+    assert accused.startswith("Velmora minister wrongly accused"), accused
+    rarely = derive_headline("Velmora rarely wins away games in the league.")
+    assert rarely.startswith("Velmora rarely wins"), rarely
