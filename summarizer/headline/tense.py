@@ -54,7 +54,10 @@ def headline_tense(verb: Any, subject: Any | None = None) -> dict[int, str]:
     said = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or said is None or said.lower_ not in _PLURAL_PRONOUNS:
         return _tense(verb, _plural_subject(verb))  # "it", "he", "she" agree as the speaker does
-    plural = _plural_noun(subject)
+    # "X, based in Little Rock, and Y jointly said": two subjects of one verb
+    plural = _plural_noun(subject) or any(
+        c.dep_ == subject.dep_ and c.i != subject.i for c in subject.head.children
+    )
     rewrite = _tense(verb, plural)
     if verb.tag_ == "VBP" and not plural and verb.i not in rewrite:
         rewrite[verb.i] = present(verb, plural)  # "Kerry said we need" → "Kerry needs"
@@ -118,24 +121,21 @@ def _plural_subject(verb: Any) -> bool:
         if child.dep_ == "csubj" and child.tag_ == "VBG" and _participle_before_plural(child, verb):
             return True
         if child.dep_ in ("nsubj", "nsubjpass"):
-            if any(c.dep_ == "conj" and not one_name(child, c) for c in child.children):
-                return True  # "India and Russia sign", not "Johnson & Johnson agrees"
-            if any(_and_another_subject(c, verb) for c in child.children):
-                return True  # "Buddy Holly and I had had", which the small model reads as two subjects
-            return child.tag_ in ("NNS", "NNPS") or child.lower_ in _PLURAL_PRONOUNS or _some_of_many(child)
+            # "Buddy Holly and I had had", which the small model reads as two subjects
+            return _plural_noun(child) or any(_and_another_subject(c, verb) for c in child.children)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _plural_subject(verb.head)  # "Prices rose and [fell]": the first verb's subject is its own
     return False
 
 
 def _plural_noun(noun: Any) -> bool:
-    """Whether a subject noun or pronoun takes a plural verb: "officials", "we", "India and Russia"."""
+    """Whether a subject takes a plural verb: "officials", "we" (and "I", which takes "have"), "India and
+    Russia" (not "Johnson & Johnson"), "some of the brothers"."""
     return (
         noun.tag_ in ("NNS", "NNPS")
-        or noun.lower_ in _PLURAL_PRONOUNS - {"i"}
+        or noun.lower_ in _PLURAL_PRONOUNS
         or any(c.dep_ == "conj" and not one_name(noun, c) for c in noun.children)
-        # "X, based in Little Rock, and Y jointly said": two subjects of one verb
-        or any(c.dep_ == noun.dep_ and c.i != noun.i for c in noun.head.children)
+        or _some_of_many(noun)
     )
 
 
