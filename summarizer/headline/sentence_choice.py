@@ -92,9 +92,7 @@ def _unnamed_subject(sentence: str) -> bool:
     if (
         root.tag_ in ("VB", "VBP")
         and subjects[1] is None
-        and all(
-            t.pos_ in ("ADV", "INTJ", "CCONJ", "PART") or t.text == "," or t.i in condition for t in opening
-        )
+        and all(t.pos_ in ("ADV", "INTJ", "CCONJ") or t.text == "," or t.i in condition for t in opening)
         and not any(c.dep_ == "aux" and c.lemma_.lower() != "do" for c in root.children)
     ):
         # the reader told what to do: "Find out who's attempting to circumnavigate the globe", "Now,
