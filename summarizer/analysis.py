@@ -9,6 +9,12 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 40: a claim's pronoun that cannot be its speaker is no longer replaced by the speaker ("Police officials
+# say he was arrested", was "Police officials arrested"; "Marine experts say it's good reminder", was
+# "Marine experts is …"); "it" ends a headline as its verb's object ("… going to make it"); the statement
+# after a frame and a colon is headlined ("The news was stunning to hear: A young woman … was charged");
+# a phrasal verb's particle is no detail ("moves forward", "go ahead with"); a pronoun inside a headline
+# is lower case.
 # 39: derived headlines keep what completes a pronoun object ("puts him at odds", "describes himself as
 # pessimist", were "puts him", "describes himself") and where a placing verb puts its object, through the
 # word budget too ("may put political pressure on U.S."); a pronoun after a preposition ends a headline
@@ -234,7 +240,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 39
+ANALYSIS_VERSION = 40
 
 
 @dataclass(frozen=True)

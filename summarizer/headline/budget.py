@@ -38,6 +38,8 @@ def join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
         word = rewrite.get(i, doc[i].text)
         if k and doc[i].dep_ == "cc" and word in ("And", "Or"):
             word = word.lower()  # the wire's "between the U.S. And the European Community"
+        elif k and doc[i].tag_ == "PRP" and word in _OPENING_PRONOUNS:
+            word = word.lower()  # a pronoun that opened a clause after a colon: "plea deal: He would …"
         if i in parted and i not in rewrite:
             word = _spelled_out(doc[i])
         elif doc[i].lower_ in ("n't", "n’t") and (not k or words[k - 1] != i - 1):
@@ -54,6 +56,7 @@ def join(doc: Any, words: list[int], rewrite: dict[int, str]) -> str:
     return re.sub(r"\s+([,.;:!?%])", r"\1", text).strip(END_MARKS)
 
 
+_OPENING_PRONOUNS = frozenset({"He", "She", "It", "We", "They", "You"})
 _GAP = frozenset({"det", "poss", "compound"})
 
 

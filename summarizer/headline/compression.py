@@ -18,12 +18,13 @@ from summarizer.headline.clause import (
     event_clause,
     main_clause,
 )
-from summarizer.headline.credit import credit_of, credited, refers_back, unnamed, urged
+from summarizer.headline.credit import credit_of, credited, refers_back, stands_for, unnamed, urged
 from summarizer.headline.parsing import (
     ARTICLES,
     LIGHT_NOUNS,
     PARTICLE_ADVERBS,
     PRONOUNS,
+    SPEECH_LEMMAS,
     expletive,
     hyphen_glued,
     joined,
@@ -70,7 +71,12 @@ def compress(
     verb, kept = main_clause(verb, subject)
     kept |= _glued(doc, kept)
     speaker = subject_of(root) if verb is not root else None
+    said = root.lemma_.lower() in SPEECH_LEMMAS
     back = speaker is not None and not expletive(subject, verb) and refers_back(subject, speaker)
+    # a pronoun that cannot stand for who said it is someone the headline cannot name: the claim is given
+    # as the speaker's ("Police officials say he was arrested", not "Police officials arrested")
+    other = back and said and not stands_for(subject, speaker, persons)
+    back = back and not other
     # the speaker named where the clause has a pronoun for them, which the verb then agrees with
     renamed = speaker if speaker is not None and back and speaker.lower_ not in PRONOUNS else None
     if renamed is not None:
@@ -83,8 +89,8 @@ def compress(
     # and so is what it says of a person in quoted words: "Netanyahu is trying to create 'an atmosphere of
     # hysteria,' the Iranian foreign minister said" is the minister's charge, not the news
     opinion = urged(verb) or (quoted and any(s <= subject.idx < e for s, e in persons))
-    kind = "all" if opinion and speakers != "none" else speakers
-    claimed = opinion or unnamed(subject, verb)
+    kind = "all" if (opinion or other) and speakers != "none" else speakers
+    claimed = opinion or other or unnamed(subject, verb)
     credit = credit_of(doc, root, speaker, persons, kind) if not back and claimed else ""
     subject = speaker if back else subject_of(verb)
     if subject is not None:
@@ -99,7 +105,9 @@ def compress(
         kept -= detail(doc, kept, verb, counts, mentions, floor)
     if phrases is not None:
         kept = first_phrases(kept, verb, phrases)
-    tenses = headline_tense(verb, renamed)
+    # the claim of a pronoun the headline keeps reads as said: "Lark says it will take years" (not "it to
+    # take years"), "Police say he was arrested"
+    tenses = {} if other else headline_tense(verb, renamed)
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.i in kept and verbal(c)):
         if subject_of(conj) is None and conj.tag_ == "VBD":  # a past, not "were tried and convicted"
             tenses |= headline_tense(conj)  # "candidates embraced and promised" → "embrace and promise"
@@ -107,7 +115,7 @@ def compress(
     if cause is not None and cause.i in kept:
         tenses |= headline_tense(cause)  # "when a train collided" → "when train collides"
     rewrite = {i: w for i, w in tenses.items() if not doc[i].text.startswith(("'", "’"))}
-    if "copulas" in drop and _bare_copula(verb) and not verb.text.startswith(("'", "’")):
+    if "copulas" in drop and not other and _bare_copula(verb) and not verb.text.startswith(("'", "’")):
         rewrite[verb.i] = ""  # "Absa is in talks" → "Absa in talks"
     kept = fit(doc, kept, verb, rewrite, max_words - len(credit.split()))
     kept -= _emptied_phrases(doc, kept) | _word_fragments(doc, kept)
@@ -173,8 +181,7 @@ def _dangles(t: Any) -> bool:
         t.lower_ in DANGLING | {"-", ",", "'s", "’s"} | LOOSE_ADVERBS
         and not particle(t)
         and not joined(t)
-        and not (t.dep_ == "dobj" and t.lower_ in _PERSONAL_OBJECTS)
-        and not (t.dep_ == "pobj" and t.lower_ in _PERSONAL_OBJECTS | {"it"})  # "who was behind it"
+        and not (t.dep_ in ("dobj", "pobj") and t.lower_ in _PERSONAL_OBJECTS | {"it"})  # "behind it"
     )
 
 

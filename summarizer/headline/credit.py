@@ -124,3 +124,20 @@ def refers_back(subject: Any, speaker: Any) -> bool:
     return subject.lower_ in PRONOUNS or (
         subject.pos_ == "NOUN" and subject.lemma_.lower() == speaker.lemma_.lower()
     )
+
+
+def stands_for(subject: Any, speaker: Any, persons: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a claim's subject can be its speaker: not "he", "she" or "it" for "officials" ("officials
+    said he was arrested"), nor "it" for a person ("Dana Lark said it will take years")."""
+    pronoun = subject.lower_
+    if pronoun == "it" and any(s <= speaker.idx < e for s, e in persons):
+        return False
+    return pronoun not in ("he", "she", "it", "i") or not _common_plural(speaker)
+
+
+def _common_plural(noun: Any) -> bool:
+    """ "officials", "marine experts": a plural noun whose lemma is its singular (not "Absa", a name the
+    tagger reads as a plural, nor "fiancée")."""
+    common = noun.text.islower() or noun.is_sent_start
+    singular = noun.lemma_.lower() != noun.lower_ or noun.lower_ == "police"
+    return noun.tag_ == "NNS" and common and singular and not any(c.dep_ == "conj" for c in noun.children)

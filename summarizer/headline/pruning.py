@@ -22,6 +22,7 @@ from summarizer.headline.parsing import (
     has_expletive,
     hyphen_glued,
     joined,
+    particle,
 )
 from summarizer.headline.short_names import part_of_name
 from summarizer.lexicon import word_list
@@ -109,9 +110,10 @@ def detail(doc: Any, kept: set[int], verb: Any, counts: Counter[str], mentions: 
 def _never_detail(t: Any) -> bool:
     """What `detail` keeps however seldom the story says it: part of a name; what turns the clause
     round ("no longer"); how much ("half", "tens of thousands") or how near ("just [days] away"); what a
-    share is of ("a lot [of people]")."""
+    share is of ("a lot [of people]"); a phrasal verb's particle ("is moving [forward]")."""
     return (
         part_of_name(t)
+        or particle(t)
         or (t.lower_ == "of" and t.dep_ == "prep" and t.head.lower_ in SHARE_WORDS)
         or changes_meaning(t)
         or t.dep_ == "quantmod"

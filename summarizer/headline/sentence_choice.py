@@ -7,6 +7,7 @@ an opening quotation it may lie up to six sentences in.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from summarizer.headline.clause import content_clause
 from summarizer.headline.parsing import DEICTIC, parse, root_of, subject_of
@@ -51,8 +52,43 @@ def key_sentences(body: str) -> list[str]:
                 unnamed = unnamed or s
                 skipped += 1
                 continue
-            return [s, unnamed] if unnamed else [s]
+            return [*_after_frame(s), s, *([unnamed] if unnamed else [])]
     return [unnamed or (sentences[0] if sentences else "")]
+
+
+# "The news was stunning to hear: A young woman … was charged", "It's official: AMC's … series has a
+# title": a frame, then the statement after its colon
+_FRAME = re.compile(r"^([^:\"“”]{3,80}):\s+([A-Z].*)$")
+FRAME_MAX_WORDS = 10
+
+
+def _after_frame(sentence: str) -> list[str]:
+    """The statement after a frame that names no one ("A year later, it still sounds impossible: A
+    sophisticated airliner … disappears"), as its own sentence; [] when the sentence has no such frame,
+    the frame names someone ("Obama had a simple message: Congress must act") or what follows the colon
+    is no statement with a subject of its own (a list, a quote, "Don't taunt authorities")."""
+    match = _FRAME.match(sentence)
+    if match is None or len(split_words(match.group(1))) > FRAME_MAX_WORDS:
+        return []
+    frame, statement = parse(match.group(1)), parse(match.group(2))
+    if frame is None or statement is None or any(t.pos_ == "PROPN" for t in frame[0]):
+        return []
+    root = root_of(statement[0])
+    if root is None or not _finite(root) or subject_of(root) is None:
+        return []
+    return [match.group(2)] if len(split_words(match.group(2))) >= KEY_SENTENCE_MIN_WORDS else []
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(verb: Any) -> bool:
+    """A verb with a tense of its own, or an auxiliary that gives it one ("leak", "has a title", "was
+    charged"); not an infinitive the parser made the root ("nothing in their arsenal [to use] against")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.pos_ in ("VERB", "AUX") and (
+        any(a.tag_ in _FINITE for a in auxiliaries) or (verb.tag_ in _FINITE and not auxiliaries)
+    )
 
 
 # A feature lead's scene-setting, whose subject the story has not named yet: "They were known for their

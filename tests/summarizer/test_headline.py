@@ -1591,3 +1591,83 @@ def test_an_allegation_is_not_stated_as_fact() -> None:
     assert accused.startswith("Velmora minister wrongly accused"), accused
     rarely = derive_headline("Velmora rarely wins away games in the league.")
     assert rarely.startswith("Velmora rarely wins"), rarely
+
+
+def test_a_pronoun_that_cannot_be_the_speaker_is_not_replaced_by_the_speaker() -> None:
+    """ "Officials said he was arrested" was headlined "Officials arrested" and "Marine experts say it's a
+    good reminder" (CNN validation) "Marine experts is good reminder": the claim's pronoun was taken for
+    its speaker. A plural of common nouns is no "he", "she" or "it", and a person is no "it": the claim
+    is given as the speaker's, in its own words. A pronoun that can be the speaker still is."""
+    arrested = derive_headline(
+        "Velmora police officials said on Tuesday he was arrested at the border after a long chase."
+    )
+    assert arrested.startswith("Velmora police officials say he was arrested"), arrested
+    reminder = derive_headline(
+        "Marine experts in Velmora say it is a good reminder to look after belongings."
+    )
+    assert reminder.startswith("Marine experts say it is good reminder"), reminder
+    years = derive_headline(
+        "Dana Lark said on Monday it will take years to rebuild the bridge over the river."
+    )
+    assert years.startswith("Lark says it will take years to rebuild bridge"), years
+    # the speaker's own pronoun
+    resign = derive_headline(
+        "Dana Lark said on Monday she will resign as mayor of Velmora after the scandal."
+    )
+    assert resign.startswith("Lark to resign as mayor"), resign
+    explore = derive_headline("Velmora Mining Corp said on Monday it will explore for gold in the hills.")
+    assert explore.startswith("Velmora Mining to explore for gold"), explore
+
+
+def test_it_ends_a_headline_as_the_object_of_its_verb() -> None:
+    """ "Bill Richard knew his son wasn't going to make it" (CNN validation) was headlined "… wasn't going
+    to make": the "it" went as a dangling pronoun, and the verb was left without its object."""
+    made = derive_headline("Dana Lark knew her team in Velmora was not going to make it.")
+    assert made.endswith("was not going to make it"), made
+
+
+def test_the_statement_after_a_frame_and_a_colon_is_the_headline() -> None:
+    """ "The news was stunning to hear: A young woman … was charged with involuntary manslaughter" (CNN
+    validation) was headlined "News stunning to hear". A frame naming no one is passed over for the
+    statement after its colon; a frame that names someone, or what follows the colon being no statement
+    of its own, keeps the sentence as it was."""
+    charged = derive_headline(
+        "The news was stunning to hear: A young Velmora woman was charged with fraud for selling fake "
+        "tickets to the final."
+    )
+    assert charged.startswith("Young Velmora woman charged with fraud"), charged
+    message = derive_headline(
+        "Dana Lark had a simple message for the council: Velmora must act now on housing."
+    )
+    assert message.startswith("Lark has simple message"), message
+    lesson = derive_headline(
+        "A Velmora man learned a valuable lesson this week: Never taunt the police online."
+    )
+    assert lesson.startswith("Velmora man learns valuable lesson"), lesson
+
+
+def test_a_pronoun_inside_a_headline_is_not_capitalised() -> None:
+    """ "take note: You are probably endangering your hearing" (CNN validation) was headlined "Take note You
+    probably endanger hearing": the capital that opened the clause after the colon stayed inside the
+    headline."""
+    deal = derive_headline(
+        "Dana Lark, the younger sister of the Velmora mayor, has reached a plea deal: She would admit guilt "
+        "to assault in exchange for a felony charge being dropped, court papers say."
+    )
+    assert "she would admit guilt" in deal and "She" not in deal, deal
+
+
+def test_a_phrasal_verbs_particle_is_no_detail() -> None:
+    """ "AMC is moving forward with its companion series" (CNN validation) was headlined "AMC moves with …
+    series", and a Reuters story's "plans to go ahead with a package" "plans to go with …": the story never
+    said "forward" or "ahead" again, so salience pruning took them for detail."""
+    story = " ".join(
+        ["The Velmora council is moving forward with its plan for a new bridge in a major way."]
+        + [
+            "The council met on Monday and the members of the council voted for the bridge plan, which the "
+            "council had been debating for months before the vote took place in the hall."
+        ]
+        * 4
+    )
+    bridge = derive_headline(story)
+    assert bridge.startswith("Council moves forward with plan"), bridge
