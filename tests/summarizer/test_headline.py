@@ -1644,6 +1644,13 @@ def test_the_statement_after_a_frame_and_a_colon_is_the_headline() -> None:
         "A Velmora man learned a valuable lesson this week: Never taunt the police online."
     )
     assert lesson.startswith("Velmora man learns valuable lesson"), lesson
+    # an infinitive the parser made the root is no statement: "Republicans … use against Lark" would say
+    # the opposite of what the sentence does
+    leak = derive_headline(
+        "Step one: Republicans, with nothing in their arsenal to use against Dana Lark, selectively leak to "
+        "reporters a tidbit."
+    )
+    assert not leak.startswith("Republicans"), leak
 
 
 def test_a_pronoun_inside_a_headline_is_not_capitalised() -> None:
