@@ -14,7 +14,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # "Marine experts is …"); "it" ends a headline as its verb's object ("… going to make it"); the statement
 # after a frame and a colon is headlined ("The news was stunning to hear: A young woman … was charged");
 # a phrasal verb's particle is no detail ("moves forward", "go ahead with"); a pronoun inside a headline
-# is lower case.
+# is lower case; a superlative stays ("one of [least] convincing scandals"); a second verb keeps the object
+# both share ("shoot and kill lead prosecutor", was "shoot"); the passive after a participle is the
+# predicate ("Police officers targeted …", was "Police officers shoot").
 # 39: derived headlines keep what completes a pronoun object ("puts him at odds", "describes himself as
 # pessimist", were "puts him", "describes himself") and where a placing verb puts its object, through the
 # word budget too ("may put political pressure on U.S."); a pronoun after a preposition ends a headline

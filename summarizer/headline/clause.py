@@ -196,6 +196,24 @@ def _predicate_after_participle(verb: Any, subject: Any) -> Any | None:
     subject for it: in "The bodies of four tourists slain in an attack three days ago arrived back in
     Italy" the small model makes "slain" the verb, "bodies" its subject, and "arrived" a conjunct joined
     by no "and". None for a sentence parsed as written."""
+    if verb.tag_ in ("VBD", "VBN") and subject.dep_ == "nsubj" and not _has_object_or_aux(verb):
+        # "Two police officers shot and wounded while standing guard … were deliberately targeted": the
+        # passive after the participle, parsed as what "shot" says, is the predicate
+        conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBN")]
+        passive = next(
+            (
+                c
+                for v in (verb, *conjuncts)  # "shot and wounded … were targeted": on either participle
+                for c in v.children
+                if c.dep_ == "ccomp"
+                and c.i > verb.i
+                and subject_of(c) is None
+                and any(a.dep_ == "auxpass" and a.tag_ in ("VBD", "VBZ", "VBP") for a in c.children)
+            ),
+            None,
+        )
+        if passive is not None:
+            return passive
     if (
         verb.tag_ != "VBN"
         or subject.dep_ != "nsubj"
@@ -206,6 +224,10 @@ def _predicate_after_participle(verb: Any, subject: Any) -> Any | None:
         (c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBD" and subject_of(c) is None),
         None,
     )
+
+
+def _has_object_or_aux(verb: Any) -> bool:
+    return any(c.dep_ in ("aux", "auxpass", "dobj", "dative") for c in verb.children)
 
 
 def _predicate_after_appositive(verb: Any, subject: Any) -> Any | None:
@@ -263,7 +285,7 @@ def _clause_tokens(verb: Any) -> set[int]:
         for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
             # "will explore and develop gold properties": the object is the second verb's
             if (
-                conj.tag_ == verb.tag_
+                _same_form(conj, verb)
                 and not subject_of(conj)
                 and any(g.dep_ in _COMPLEMENTS for g in conj.children)
             ):
@@ -274,6 +296,15 @@ def _clause_tokens(verb: Any) -> set[int]:
         if cause is not None:  # "21 people were injured [when a commuter train collided with a car]"
             kept |= _with_mark(cause)
     return kept
+
+
+def _same_form(conj: Any, verb: Any) -> bool:
+    """Whether a conjunct verb shares the first verb's tense: the same tag, or a past the tagger read as
+    a simple past after the first verb's "have" ("have shot and killed", "killed" tagged VBD)."""
+    return conj.tag_ == verb.tag_ or (
+        {conj.tag_, verb.tag_} == {"VBD", "VBN"}
+        and not any(c.dep_ in ("aux", "auxpass") for c in conj.children)
+    )
 
 
 # Conjunctions whose clause says what happened, when the main clause alone says little: "… were injured

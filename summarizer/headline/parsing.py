@@ -253,7 +253,8 @@ def changes_meaning(t: Any) -> bool:
     """A modifier no headline drops, however loose or seldom said, because without it the headline says
     something else: a negation (`negating`: "no longer"), how much (`MULTIPLES`: "half", "twice"), a
     qualifier (`QUALIFIERS`: "climber nearly died" is no "climber dies", "allegedly bribed" no
-    "bribes"), "too" ("too expensive to build") and a comparison ("grew more slowly than expected")."""
+    "bribes"), "too" ("too expensive to build"), a comparison ("grew more slowly than expected") and a
+    superlative ("most populous")."""
     return (
         negating(t)
         or t.lower_ in MULTIPLES | QUALIFIERS
@@ -264,13 +265,19 @@ def changes_meaning(t: Any) -> bool:
     )
 
 
+_DEGREE = frozenset({"more", "less", "most", "least"})
+
+
 def _compared_adverb(t: Any) -> bool:
-    """How the verb went against what was expected: "grew [more slowly] than expected", "grew [faster]"."""
+    """How the verb went against what was expected: "grew [more slowly] than expected", "grew [faster]";
+    and a superlative: "Africa's [most] populous nation" is no "Africa's populous nation"."""
     return (
         t.pos_ == "ADV"
         and (t.head.pos_ == "ADJ" or (t.head.pos_ in ("VERB", "AUX") and t.i > t.head.i))
         and t.lower_ not in ("earlier", "later")  # when, not how: "[earlier] reported a loss"
-        and (t.tag_ == "RBR" or any(c.lower_ in ("more", "less") for c in t.children))
+        and (
+            t.tag_ in ("RBR", "RBS") or any(c.lower_ in ("more", "less", "most", "least") for c in t.children)
+        )
     )
 
 

@@ -1678,3 +1678,35 @@ def test_a_phrasal_verbs_particle_is_no_detail() -> None:
     )
     bridge = derive_headline(story)
     assert bridge.startswith("Council moves forward with plan"), bridge
+
+
+def test_a_superlative_stays() -> None:
+    """ "This has to be one of the least convincing scandals" (CNN validation) was headlined "This has to be
+    one of convincing scandals", and "Africa's most populous nation" "Africa's populous nation": "most" and
+    "least" went as loose adverbs, and the headline said something else."""
+    likely = derive_headline("Velmora is the least likely city in the region to win the bid, experts said.")
+    assert likely.startswith("Velmora is least likely city"), likely
+    dam = derive_headline(
+        "The Velmora dam is one of the most ambitious infrastructure projects in the region."
+    )
+    assert dam.startswith("Velmora dam is one of most ambitious"), dam
+
+
+def test_a_second_verb_keeps_the_object_both_share() -> None:
+    """ "Gunmen on a motorcycle have shot and killed Uganda's lead prosecutor" (CNN validation) was headlined
+    "Gunmen on motorcycle shoot": the tagger read "killed" as a simple past after "have shot", so the two
+    verbs did not look alike and the second went with the object both verbs share."""
+    killed = derive_headline("Velmora rebels have kidnapped and killed two aid workers in the north.")
+    assert killed.startswith("Velmora rebels kidnap and kill two aid workers"), killed
+
+
+def test_the_passive_after_a_participle_is_the_predicate() -> None:
+    """ "Two police officers shot and wounded while standing guard … were deliberately targeted" (CNN
+    validation) was headlined "Police officers shoot": the parser made "shot" the sentence's verb, and the
+    headline said the officers shot. The passive after the participle is what the sentence says of them."""
+    targeted = derive_headline(
+        "Two Velmora police officers shot and wounded while standing guard outside the station early "
+        "Thursday were deliberately targeted."
+    )
+    assert targeted.startswith("Velmora police officers targeted"), targeted
+    assert "shoot" not in targeted, targeted
