@@ -16,7 +16,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # a phrasal verb's particle is no detail ("moves forward", "go ahead with"); a pronoun inside a headline
 # is lower case; a superlative stays ("one of [least] convincing scandals"); a second verb keeps the object
 # both share ("shoot and kill lead prosecutor", was "shoot"); the passive after a participle is the
-# predicate ("Police officers targeted …", was "Police officers shoot").
+# predicate ("Police officers targeted …", was "Police officers shoot"), and so is the finite verb after an
+# "-ing" participle the parser took for the verb ("Jolie's essay provokes outpouring of support", was
+# "… essay has ovaries and tubes removed").
 # 39: derived headlines keep what completes a pronoun object ("puts him at odds", "describes himself as
 # pessimist", were "puts him", "describes himself") and where a placing verb puts its object, through the
 # word budget too ("may put political pressure on U.S."); a pronoun after a preposition ends a headline

@@ -85,7 +85,7 @@ def content_clause(root: Any) -> Any:
             if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux" and subject_of(token) is not None:
                 root = token
                 break
-    if root.lemma_.lower() in SPEECH_LEMMAS:
+    if root.lemma_.lower() in SPEECH_LEMMAS and predicate_after_gerund(root) is None:
         for child in root.children:
             if (
                 (child.dep_ == "ccomp" or (child.dep_ in ("dep", "parataxis") and child.i < root.i))
@@ -196,6 +196,9 @@ def _predicate_after_participle(verb: Any, subject: Any) -> Any | None:
     subject for it: in "The bodies of four tourists slain in an attack three days ago arrived back in
     Italy" the small model makes "slain" the verb, "bodies" its subject, and "arrived" a conjunct joined
     by no "and". None for a sentence parsed as written."""
+    finite = predicate_after_gerund(verb) if subject.dep_ == "nsubj" else None
+    if finite is not None:
+        return finite
     if verb.tag_ in ("VBD", "VBN") and subject.dep_ == "nsubj" and not _has_object_or_aux(verb):
         # "Two police officers shot and wounded while standing guard … were deliberately targeted": the
         # passive after the participle, parsed as what "shot" says, is the predicate
@@ -222,6 +225,25 @@ def _predicate_after_participle(verb: Any, subject: Any) -> Any | None:
         return None
     return next(
         (c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBD" and subject_of(c) is None),
+        None,
+    )
+
+
+def predicate_after_gerund(verb: Any) -> Any | None:
+    """The finite verb after an "-ing" verb with no auxiliary, which the parser took for the sentence's
+    verb: in "Jolie's essay in the Times revealing that she had her ovaries removed provoked an outpouring
+    of support" the participle describes the essay, and "provoked" is what the sentence says of it."""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("advcl", "conj", "ccomp")
+            and c.i > verb.i
+            and c.tag_ in ("VBD", "VBZ", "VBP")
+            and subject_of(c) is None
+        ),
         None,
     )
 

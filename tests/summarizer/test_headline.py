@@ -1710,3 +1710,16 @@ def test_the_passive_after_a_participle_is_the_predicate() -> None:
     )
     assert targeted.startswith("Velmora police officers targeted"), targeted
     assert "shoot" not in targeted, targeted
+
+
+def test_the_verb_after_a_participle_describing_the_subject_is_the_predicate() -> None:
+    """ "Angelina Jolie's essay in the New York Times revealing that she had her ovaries … removed … provoked
+    an outpouring of support" (CNN validation) was headlined "Angelina Jolie's essay has ovaries and tubes
+    removed": the parser made "revealing" the verb, and the headline reported what was revealed as the
+    essay's doing."""
+    essay = derive_headline(
+        "Dana Lark's essay in the Velmora Times revealing that she had her ovaries and tubes removed to "
+        "lower her risk of cancer provoked an outpouring of support as the news spread across social media."
+    )
+    assert essay.startswith("Dana Lark's essay") and "provokes outpouring of support" in essay, essay
+    assert "has ovaries" not in essay, essay
