@@ -1723,3 +1723,15 @@ def test_the_verb_after_a_participle_describing_the_subject_is_the_predicate() -
     )
     assert essay.startswith("Dana Lark's essay") and "provokes outpouring of support" in essay, essay
     assert "has ovaries" not in essay, essay
+
+
+def test_who_does_a_passive_survives_the_word_budget() -> None:
+    """ "The libraries of five of the world's most important academic institutions are to be digitised by
+    Google" (BBC, headline hidden) was headlined "Libraries of five of world's most important institutions
+    to be digitised": the budget cut the last phrase, which named who will do it. The subject's detail
+    goes first."""
+    digitised = derive_headline(
+        "The libraries of five of the region's most important academic institutions are to be digitised by "
+        "Velmora Systems."
+    )
+    assert digitised.endswith("to be digitised by Velmora Systems"), digitised
