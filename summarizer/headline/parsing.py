@@ -275,9 +275,7 @@ def _compared_adverb(t: Any) -> bool:
         t.pos_ == "ADV"
         and (t.head.pos_ == "ADJ" or (t.head.pos_ in ("VERB", "AUX") and t.i > t.head.i))
         and t.lower_ not in ("earlier", "later")  # when, not how: "[earlier] reported a loss"
-        and (
-            t.tag_ in ("RBR", "RBS") or any(c.lower_ in ("more", "less", "most", "least") for c in t.children)
-        )
+        and (t.tag_ in ("RBR", "RBS") or any(c.lower_ in _DEGREE for c in t.children))
     )
 
 

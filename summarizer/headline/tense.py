@@ -55,7 +55,7 @@ def headline_tense(verb: Any, subject: Any | None = None) -> dict[int, str]:
     if subject is None or said is None or said.lower_ not in _PLURAL_PRONOUNS:
         return _tense(verb, _plural_subject(verb))  # "it", "he", "she" agree as the speaker does
     # "X, based in Little Rock, and Y jointly said": two subjects of one verb
-    plural = plural_noun(subject) or any(
+    plural = _plural_noun(subject) or any(
         c.dep_ == subject.dep_ and c.i != subject.i for c in subject.head.children
     )
     rewrite = _tense(verb, plural)
@@ -122,13 +122,13 @@ def _plural_subject(verb: Any) -> bool:
             return True
         if child.dep_ in ("nsubj", "nsubjpass"):
             # "Buddy Holly and I had had", which the small model reads as two subjects
-            return plural_noun(child) or any(_and_another_subject(c, verb) for c in child.children)
+            return _plural_noun(child) or any(_and_another_subject(c, verb) for c in child.children)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _plural_subject(verb.head)  # "Prices rose and [fell]": the first verb's subject is its own
     return False
 
 
-def plural_noun(noun: Any) -> bool:
+def _plural_noun(noun: Any) -> bool:
     """Whether a subject takes a plural verb: "officials", "we" (and "I", which takes "have"), "India and
     Russia" (not "Johnson & Johnson"), "some of the brothers"."""
     return (
