@@ -31,6 +31,7 @@ from summarizer.headline.parsing import (
     particle,
     phrase_of,
     quantity_article,
+    reduplicated,
     root_of,
     subject_of,
     verbal,
@@ -159,6 +160,8 @@ def _without_echo(doc: Any, words: list[int]) -> list[int]:
     if not words or doc[words[-1]].dep_ != "pobj" or doc[words[-1]].head.dep_ != "prep":
         return words
     prep = doc[words[-1]].head
+    if reduplicated(prep):
+        return words  # "meet recruits face [to face]" says how, not where again
     inside = {t.i for t in prep.subtree}
     tail = [i for i in words if i in inside]
     if tail != words[-len(tail) :] or tail[0] != prep.i:

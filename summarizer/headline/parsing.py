@@ -138,6 +138,12 @@ def parse(sentence: str) -> tuple[Any, tuple[tuple[int, int], ...]] | None:
     return nlp(sentence), tuple(spans[0])
 
 
+def reduplicated(t: Any) -> bool:
+    """A preposition between a word and itself, one expression with the word before it: "face [to face]",
+    "side [by side]", "one [by one]"."""
+    return t.dep_ == "prep" and any(c.dep_ == "pobj" and c.lower_ == t.head.lower_ for c in t.children)
+
+
 def defining_of(t: Any) -> bool:
     """An "of" with a bare singular noun that makes one name with the noun before it: "letter of intent",
     "state of emergency", "vote of confidence" (not "the sale of the unit", "shares of stock")."""

@@ -1735,3 +1735,11 @@ def test_who_does_a_passive_survives_the_word_budget() -> None:
         "Velmora Systems."
     )
     assert digitised.endswith("to be digitised by Velmora Systems"), digitised
+
+
+def test_face_to_face_stays_whole() -> None:
+    """ "A decade ago al Qaeda would meet potential recruits face to face" (CNN validation) was headlined
+    "… meet potential recruits face": "to face" was taken for a closing phrase that only said again what
+    the headline had said."""
+    met = derive_headline("Dana Lark met the Velmora rebels face to face on Monday.")
+    assert met == "Lark meets Velmora rebels face to face", met
