@@ -86,6 +86,8 @@ def _comma_between(first: Any, second: Any) -> bool:
             and not any(c.dep_ == "conj" for c in head.children)  # "societies[,] Halifax and Nationwide"
         )
         or (first.dep_ == "amod" and first.head.i > second.i)
+        # the same, parsed as a second object of the verb: "takes delivery of the Izumo, the largest …"
+        or (head.dep_ == "dobj" and first.pos_ == "PROPN" and head.head.i < first.i and first.dep_ != "dobj")
     )
 
 

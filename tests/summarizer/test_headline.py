@@ -1743,3 +1743,14 @@ def test_face_to_face_stays_whole() -> None:
     the headline had said."""
     met = derive_headline("Dana Lark met the Velmora rebels face to face on Monday.")
     assert met == "Lark meets Velmora rebels face to face", met
+
+
+def test_the_comma_before_what_a_name_is_stays_when_the_parser_reads_a_second_object() -> None:
+    """ "Japan's Maritime Self-Defense Force has taken delivery of the Izumo, the largest Japanese military
+    vessel …" (CNN validation) was headlined "… takes delivery of Izumo largest Japanese military vessel":
+    the parser read the vessel as a second object of "taken", and the comma of the apposition went."""
+    izumo = derive_headline(
+        "The Velmora navy has taken delivery of the Izumo, the largest Japanese military vessel to see "
+        "service since the war."
+    )
+    assert izumo == "Velmora navy takes delivery of Izumo, largest Japanese military vessel", izumo
