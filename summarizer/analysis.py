@@ -21,7 +21,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # "… essay has ovaries and tubes removed"); the word budget keeps who does a passive ("Libraries to be
 # digitised by Google", was "Libraries of five of world's most important institutions to be digitised");
 # "face to face" stays whole ("meet potential recruits face to face", was "… recruits face"); the comma
-# before what a name is stays where the parser reads a second object ("delivery of Izumo, largest …").
+# before what a name is stays where the parser reads a second object ("delivery of Izumo, largest …");
+# where a placing verb puts its subject survives behind an infinitive ("appears to have been put on hold").
 # 39: derived headlines keep what completes a pronoun object ("puts him at odds", "describes himself as
 # pessimist", were "puts him", "describes himself") and where a placing verb puts its object, through the
 # word budget too ("may put political pressure on U.S."); a pronoun after a preposition ends a headline

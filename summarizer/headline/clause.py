@@ -403,14 +403,20 @@ def object_complements(verb: Any) -> list[Any]:
     """The phrases after the verb that complete its object, which neither `pruning.detail` nor
     `budget.fit` drops: where a placing verb puts it ("puts Liverpool [on comeback trail]") and what
     follows a pronoun object, which says little alone ("puts him [at odds with lawyers]", "describes
-    himself [as pessimist]"; but "police shoot him" and "turns himself in" end there)."""
+    himself [as pessimist]"; but "police shoot him" and "turns himself in" end there). A verb's to-infinitive
+    counts as the verb: "appears to have been put [on hold]"."""
+    chained = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > verb.i]
+    return _own_complements(verb) + [c for x in chained for c in object_complements(x)]
+
+
+def _own_complements(verb: Any) -> list[Any]:
     if any(particle(c) for c in verb.children):
         return []  # "turns himself in [to police]", "lays down marker [at …]": the phrasal verb is whole
     after = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     placing = verb.lemma_.lower() in _PLACING_VERBS
     if obj is None:
-        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         # "Manager placed [on paid leave] …", not "Rangers set to loan X [despite …]"
         return after[:1] if placing and passive and after and after[0].i == verb.i + 1 else []
     # the place, not what else the story says: "sends official [to Mexico] for talks"

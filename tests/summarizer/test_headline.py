@@ -1754,3 +1754,13 @@ def test_the_comma_before_what_a_name_is_stays_when_the_parser_reads_a_second_ob
         "service since the war."
     )
     assert izumo == "Velmora navy takes delivery of Izumo, largest Japanese military vessel", izumo
+
+
+def test_where_a_placing_verb_puts_its_subject_survives_behind_an_infinitive() -> None:
+    """ "A campaign by Lycos Europe to target spam-related websites appears to have been put on hold" (BBC,
+    headline hidden) was headlined "… appears to have been put": the budget cut "on hold", which completes
+    "put" as it does in "was put on hold", because "put" hung on "appears" rather than being the verb."""
+    held = derive_headline(
+        "A campaign by the Velmora council to clear spam websites appears to have been put on hold."
+    )
+    assert held.endswith("appears to have been put on hold"), held
