@@ -22,7 +22,9 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # digitised by Google", was "Libraries of five of world's most important institutions to be digitised");
 # "face to face" stays whole ("meet potential recruits face to face", was "… recruits face"); the comma
 # before what a name is stays where the parser reads a second object ("delivery of Izumo, largest …");
-# where a placing verb puts its subject survives behind an infinitive ("appears to have been put on hold").
+# where a placing verb puts its subject survives behind an infinitive ("appears to have been put on hold");
+# a name the story always writes whole keeps its first words ("Boko Haram posts graphic video", was "Haram
+# …"; "Lee Kuan Yew dies", was "Yew dies").
 # 39: derived headlines keep what completes a pronoun object ("puts him at odds", "describes himself as
 # pessimist", were "puts him", "describes himself") and where a placing verb puts its object, through the
 # word budget too ("may put political pressure on U.S."); a pronoun after a preposition ends a headline

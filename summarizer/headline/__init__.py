@@ -115,10 +115,31 @@ def derive_headline(
         parsed = parse(reading)
         if parsed is None:
             break  # no model: the rule
-        headline = compress(*parsed, max_words, drop, phrases, counts, mentions, floor, speakers, quoted)
+        doc, persons = parsed
+        persons = _said_by_surname(reading, persons, scan)
+        headline = compress(doc, persons, max_words, drop, phrases, counts, mentions, floor, speakers, quoted)
         if headline and not _CLITIC.match(headline):
             return spelled_as_in(scan, headline)
     return rule_headline(written_short(candidates[0], scan), max_words)
+
+
+def _said_by_surname(
+    sentence: str, persons: tuple[tuple[int, int], ...], scan: str
+) -> tuple[tuple[int, int], ...]:
+    """The PERSON spans of a name the story also calls by its last word alone, as it does a person's
+    ("Jack Straw" … "Mr Straw"); not a name it always writes whole ("Boko Haram" twice, never "Haram"),
+    which the small model reads as a person and a headline would cut to its last word."""
+    kept = []
+    for start, end in persons:
+        name = sentence[start:end]
+        words = name.split()
+        if len(words) > 1:
+            whole = len(re.findall(rf"\b{re.escape(name)}\b", scan))
+            alone = len(re.findall(rf"\b{re.escape(words[-1])}\b", scan)) - whole
+            if whole >= 2 and alone <= 0:
+                continue
+        kept.append((start, end))
+    return tuple(kept)
 
 
 # a contraction's tail left where its word was cut ("'s bold pledge some" of "It's a bold pledge, some might
