@@ -1770,13 +1770,10 @@ def test_a_name_the_story_always_writes_whole_keeps_its_first_word() -> None:
     """ "Boko Haram posts graphic video" was headlined "Haram posts graphic video", "Lee Kuan Yew … died"
     "Yew dies" and "Kim Jong Un" "Un" (CNN validation): the small model reads each as a person, and a
     headline leaves a person's first names off. A name the story writes whole each time, never by its last
-    word alone, keeps its first words; a person the story calls by surname still loses them."""
+    word alone, keeps its first words (a person the story calls by surname still loses them:
+    test_a_firm_the_model_takes_for_a_person_keeps_its_whole_name)."""
     jack = derive_headline(
         "The militant known as Jihadi Jack has been identified as a Velmora man, officials said on Monday. "
         "Jihadi Jack appeared in several videos last year. Officials said Jihadi Jack had lived in Tarsk."
     )
     assert jack.startswith("Militant known as Jihadi Jack identified"), jack
-    assert derive_headline(
-        "England fly-half Jonny Wilkinson has been named as the team's new captain for the Six Nations, "
-        "the Rugby Football Union said. Wilkinson replaces Martin Johnson."
-    ).startswith("Wilkinson"), "a person's first name stays off"
