@@ -129,7 +129,7 @@ def fit(doc: Any, kept: set[int], verb: Any, rewrite: dict[int, str], max_words:
             and t.i > verb.i
             and not (t.head.i == verb.i and t.dep_ in ("ccomp", "xcomp"))
             and not defining_of(t)  # "expressions [of interest]": a subject's detail goes first
-            and not _named_doer(t)  # "to be digitised [by Google]": who does it is the news
+            and not _named_agent(t)  # "to be digitised [by Google]": who does it is the news
             and t.i != predicate
         ]
         if not candidates:
@@ -144,15 +144,6 @@ def fit(doc: Any, kept: set[int], verb: Any, rewrite: dict[int, str], max_words:
             ordered.pop()
         kept = set(ordered)
     return kept
-
-
-def _named_doer(t: Any) -> bool:
-    """A passive's "by" phrase that names who did it: "libraries … to be digitised [by Google]"."""
-    return (
-        t.dep_ == "agent"
-        and t.head.pos_ == "VERB"
-        and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in t.children)
-    )
 
 
 def _trim_comparison(kept: set[int], phrase: Any) -> set[int]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from summarizer.headline.parsing import (
     DEICTIC,
+    FINITE_TAGS,
     PRONOUNS,
     SPEECH_LEMMAS,
     changes_meaning,
@@ -211,7 +212,7 @@ def _predicate_after_participle(verb: Any, subject: Any) -> Any | None:
                 if c.dep_ == "ccomp"
                 and c.i > verb.i
                 and subject_of(c) is None
-                and any(a.dep_ == "auxpass" and a.tag_ in ("VBD", "VBZ", "VBP") for a in c.children)
+                and any(a.dep_ == "auxpass" and a.tag_ in FINITE_TAGS for a in c.children)
             ),
             None,
         )
@@ -241,7 +242,7 @@ def predicate_after_gerund(verb: Any) -> Any | None:
             for c in verb.children
             if c.dep_ in ("advcl", "conj", "ccomp")
             and c.i > verb.i
-            and c.tag_ in ("VBD", "VBZ", "VBP")
+            and c.tag_ in FINITE_TAGS
             and subject_of(c) is None
         ),
         None,

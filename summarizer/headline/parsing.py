@@ -76,6 +76,8 @@ _PHRASE_DROP = frozenset(
     }
 )
 ARTICLES = frozenset({"a", "an", "the"})
+# The tags of a verb or auxiliary with a tense of its own: "was", "has", "leak", "said"
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # "a few", "a little", "a bit", "a lot": the article is part of how much ("few" alone is hardly any)
 QUANTITY_AFTER_A = frozenset({"few", "little", "bit", "lot"})
 

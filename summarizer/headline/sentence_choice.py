@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from summarizer.headline.clause import content_clause
-from summarizer.headline.parsing import DEICTIC, parse, root_of, subject_of
+from summarizer.headline.parsing import DEICTIC, FINITE_TAGS, parse, root_of, subject_of
 from summarizer.text import quote_marks, split_sentences, split_words
 
 KEY_SENTENCE_MIN_WORDS = 6
@@ -79,7 +79,7 @@ def _after_frame(sentence: str) -> list[str]:
     return [match.group(2)] if len(split_words(match.group(2))) >= KEY_SENTENCE_MIN_WORDS else []
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_FINITE = FINITE_TAGS | {"MD"}
 
 
 def _finite(verb: Any) -> bool:

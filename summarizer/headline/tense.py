@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from summarizer.headline.parsing import SHARE_WORDS, has_expletive, infinitive, negating, one_name
+from summarizer.headline.parsing import (
+    FINITE_TAGS,
+    SHARE_WORDS,
+    has_expletive,
+    infinitive,
+    negating,
+    one_name,
+)
 
 
 def _takes_to_infinitive(verb: Any) -> bool:
@@ -88,7 +95,7 @@ def _tense(verb: Any, plural: bool) -> dict[int, str]:
         rewrite.update(_aspect_dropped(verb, auxes, plural))
     elif auxes and negated:
         for a in auxes:
-            if a.lemma_.lower() in ("do", "have", "be") and a.tag_ in ("VBD", "VBZ", "VBP"):
+            if a.lemma_.lower() in ("do", "have", "be") and a.tag_ in FINITE_TAGS:
                 rewrite[a.i] = present(a, plural)
     elif verb.tag_ in ("VBD", "VBN") or (verb.lemma_.lower() == "be" and verb.tag_ != "VB"):
         rewrite[verb.i] = present(verb, plural)
