@@ -9,6 +9,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 41: what a price is per is no topic label ("1.20 dlrs a share", "$48 a barrel": was "share", "barrel").
 # 40: a claim's pronoun that cannot be its speaker is no longer replaced by the speaker ("Police officials
 # say he was arrested", was "Police officials arrested"; "Marine experts say it's good reminder", was
 # "Marine experts is …"); "it" ends a headline as its verb's object ("… going to make it"); the statement
@@ -250,7 +251,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 40
+ANALYSIS_VERSION = 41
 
 
 @dataclass(frozen=True)

@@ -609,12 +609,18 @@ _COUNTED = re.compile(
     r"\d(?:[\d.,]*\d)?(?:\s*(?:mln|bln|million|billion|trillion|pct|per\s*cent|percent|%))?"
     r"\s+(?:[A-Z][a-z]+\s+)?([a-z][a-z-]*)"
 )
+# what a price or a rate is counted per: "1.50 dlrs a share", "$50 a barrel", "20 cts per share"
+_PER = re.compile(
+    r"(?:\d|\b(?:once|twice|dlrs?|cts|cents|pence|dollars?|euros?|pounds?|yen))\S*"
+    r"\s+(?:per|a|an)\s+([a-z][a-z-]*)\b"
+)
 
 
 def _measures(text: str, word_freq: Counter[str]) -> set[str]:
-    """Stems the story says mostly right after a number: units and currencies ("dinars", "tonnes",
-    "bpd"), which measure the news and are no topic of it."""
-    after = Counter(stem_of(m.group(1)) for m in _COUNTED.finditer(text))
+    """Stems the story says mostly right after a number, or as what a price is per: units and currencies
+    ("dinars", "tonnes", "bpd"; "dlrs a share", "$48 a barrel"), which measure the news and are no topic
+    of it."""
+    after = Counter(stem_of(m.group(1)) for pattern in (_COUNTED, _PER) for m in pattern.finditer(text))
     return {s for s, n in after.items() if n >= 2 and 4 * n >= 3 * word_freq[s]}
 
 

@@ -608,6 +608,17 @@ _LABELLED_STORIES = {
         {"trade", "Zarvia"},
         {"dinars", "mln dinars"},
     ),
+    # what a price is per is no topic: "1.20 dlrs a share", "$48 a barrel"
+    "price unit": (
+        "Korvane Oil raises dividend\n\n"
+        "Korvane Oil Corp said it raised its quarterly dividend to 30 cts a share from 25 cts a share, "
+        "after first quarter profit rose to 1.20 dlrs a share from 90 cts a share a year ago.\n\n"
+        "Korvane said crude oil sold for an average of 48 dlrs a barrel in the quarter, against 41 dlrs a "
+        "barrel a year earlier, and its refining margins widened. Korvane Oil said output from its Velmora "
+        "field rose 12 pct. The dividend is payable June 1 to holders of record May 15, Korvane said.",
+        {"Korvane Oil"},
+        {"share", "barrel", "cts", "dlrs"},
+    ),
     # a common word that only opens sentences is no name: "shares in Qorvex", written as a phrase
     "sentence opener": (
         "Qorvex chief quits\n\n"
