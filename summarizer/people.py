@@ -9,6 +9,7 @@ with role `author` and can never be a delegate.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -59,7 +60,7 @@ MAX_PEOPLE = 200  # a roll-call of 500 names is reported by its first 200 people
 _NAMES = r"(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"  # a name of two to four words
 _CONTRIB = (
     re.compile(r"^By\s+(?P<names>[A-Z][^.;:!?]{2,80})$"),
-    re.compile(r"^(?:[A-Z][\w.&]*['’]s\s+)?(?P<names>.{3,200}?)\s+contributed\s+(?:to\s+th|reporting)"),
+    re.compile(r"^(?:[A-Z][\w.&]*['’]s\s+)?(?P<names>.{3,300}?)\s+contributed\s+(?:to\s+th|reporting)"),
     re.compile(r"\b(?:Reporting|Writing|Editing|Additional reporting)\s+by\s+(?P<names>[^;.)]{3,200})"),
     # "CNN's Sugam Pokharel reported from India and CNN's Greg Botelho wrote this story"; "Journalist
     # Manesh Shrestha reported from Kathmandu": an outlet's or a journalist's name before the verb
@@ -68,9 +69,27 @@ _CONTRIB = (
     ),
     re.compile(rf"^Share your thoughts with\s+{_NAMES}\s+on\b"),  # an opinion piece's writer
 )
-# what a contributor line says besides a name: "Serena Dong in Beijing", "journalist Monica Sarkar"
+# A sentence that is only credits: "Susan Lo and Tom Hale reported from Fall River, Massachusetts.", "CNN's
+# Ann Ely reported from Moscow, and Bo Lind wrote from Atlanta.", "Ann Ely wrote the story in Atlanta.",
+# "CNN's Ed Ray contributed from Ferguson." ("Tom Hale wrote from prison that …" is news)
+_CREDITED = r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
+_CREDIT = (
+    rf"(?:[A-Z][\w.&]*['’]s\s+|(?i:journalists?)\s+)?(?P<names>{_CREDITED}"
+    rf"(?:(?:\s*,\s*|,?\s+and\s+)(?:journalists?\s+)?{_CREDITED})*)"
+    r"\s+(?:reported|wrote|contributed)(?:\s+and\s+(?:reported|wrote))?"
+    r"\s+(?:(?:the|this)\s+(?:story|report)\s+)?(?:from|in)\s+[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*)*"
+)
+_CREDIT_CLAUSE = re.compile(_CREDIT)
+_CREDIT_LINE = re.compile(
+    rf"^{_CREDIT}(?:,?\s+and\s+{_CREDIT}|,\s+{_CREDIT})*\s*\.?$".replace("?P<names>", "")
+)
+# a link's headline the text kept before the credit line: "… as Tunisia reels from attack . CNN's …"
+_LEFT_LINK = re.compile(r"\s+\.\s+(?=[A-Z])")
+# what a contributor line says besides a name: "Serena Dong in Beijing", "journalist Monica Sarkar",
+# "as well as journalists Li Wen"
 _NOT_THE_NAME = re.compile(
-    r"\s+(?:in|from|at)\s+\S.*$|^(?:journalist|reporter|correspondent|photographer|producer)\s+"
+    r"\s+(?:in|from|at)\s+\S.*$|^(?:as\s+well\s+as\s+)?(?i:fellow\s+)?"
+    r"(?i:journalist|reporter|correspondent|photographer|producer)s?\s+"
     r"|^[A-Z][\w.&]*['’]s\s+"
 )
 
@@ -169,9 +188,10 @@ def _title_case(headline: str) -> bool:
 def _contributors(sentence: str) -> list[str]:
     """Names in "CNN's A, B and C contributed to this report" and "Reporting by A; Editing by B"."""
     out: list[str] = []
-    for rx in _CONTRIB:
-        for m in rx.finditer(sentence):
-            parts = re.split(r"\s*,\s*|\s+and\s+|\s*;\s*", m.group("names"))
+    for part in _LEFT_LINK.split(sentence):
+        credits = _CREDIT_CLAUSE.finditer(part) if _CREDIT_LINE.match(part) else iter(())
+        for m in itertools.chain(*(rx.finditer(part) for rx in _CONTRIB), credits):
+            parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*", m.group("names"))
             names = (_NOT_THE_NAME.sub("", p.strip()) for p in parts)
             out.extend(n for n in names if n and n[0].isupper())
     return out

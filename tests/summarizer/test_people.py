@@ -1248,6 +1248,43 @@ def test_every_name_of_a_credit_line_is_an_author() -> None:
     assert roles.get("Ray Dunn") == "mentioned" and "Lark Foundation" not in roles, roles
 
 
+def test_a_credit_line_after_a_link_or_without_an_outlet_names_authors() -> None:
+    """A CNN story ends "Susan Candiotti and Lawrence Crook reported from Fall River, Massachusetts.", and
+    another "… as Tunisia reels from attack . CNN's Samira Said, Ashley Fantz, … as well as journalists
+    Shokri Shihi … contributed to this report." (a link's headline left before the credit line): their
+    writers were listed as people in the news. A prisoner who "wrote from prison that …" is news."""
+    story = (
+        "Velmora police arrested Dana Lark on Monday. Piet Osk wrote from prison that he was innocent, "
+        "Lark's lawyer Ian Brask said.\n\n"
+        "Ana Reyes and Tom Hale reported from Velmora, Ostland. Ivo Brand and Rhea Stahl wrote the story "
+        "in Atlanta. Jo Marsh reported and wrote from Atlanta. CNN's Ari Voss reported from Osk, Ostland, "
+        "and Ulf Dorn wrote from London. CNN's Ayo Kant contributed from Velmora .\n\n"
+        "Travelers warned of risks as Velmora reels from arrests . CNN's Eva Moss, Bo Lind, Kai Rudd, "
+        "Una Veit, Liv Amsel, Ode Marr, Lena Perez Maestro, as well as journalists Li Wen, Sam Ortiz Ruiz "
+        "and Mia Holt, contributed to this report. Journalist Ole Fenn contributed to this report. CNN's "
+        "Pim Sol, and journalists Ida Bock and Sven Ruud, contributed to this report."
+    )
+    roles = {p.name: p.role for p in text_result(story).people}
+    writers = (
+        "Ana Reyes",
+        "Tom Hale",
+        "Rhea Stahl",
+        "Jo Marsh",
+        "Eva Moss",
+        "Bo Lind",
+        "Lena Perez Maestro",
+        "Li Wen",
+        "Mia Holt",
+        "Ari Voss",
+        "Ulf Dorn",
+        "Ayo Kant",
+        "Ole Fenn",
+        "Ida Bock",
+    )
+    assert {name: roles.get(name) for name in writers} == dict.fromkeys(writers, "author"), roles
+    assert roles.get("Piet Osk") == "mentioned" and roles.get("Dana Lark") == "mentioned", roles
+
+
 def test_a_name_in_a_list_of_people_is_a_person() -> None:
     """ "among them Will Smith, Kevin Spacey and Keanu Reeves" listed only Kevin Spacey
     (bbc/entertainment-058, -348): "Will" read as a verb, and the small model read "Keanu Reeves" as a
