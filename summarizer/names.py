@@ -196,6 +196,8 @@ _ORG_TAIL_WORDS = TITLE_HEADS | ROLE_NOUNS | {"of", "for"}
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 # words of a rank before its abbreviation: "Rear Adm.", "Staff Sgt."
 _RANK_MODIFIERS = frozenset(word_list("rear vice staff master first lance brigadier"))
+# a title's first word, which a body's name does not end in: "District Attorney", "Circuit Judge"
+_TITLE_OPENERS = {"attorney": frozenset(["district", "state"]), "judge": frozenset(["district", "circuit"])}
 
 
 # what may stand between two capitalised parts of a body's name: "Food and Drug Administration", "Procter &
@@ -249,7 +251,10 @@ def _org_in(text: str | None) -> str | None:
         # a rank's abbreviation keeps its full stop ("Air Force Col.", "Navy Rear Adm.")
         while part and not complement and part[-1].low.rstrip(".") in _ORG_TAIL_WORDS:
             rank = part[-1].text.endswith(".")
+            head = part[-1].low.rstrip(".")
             part = part[:-1]
+            while part and part[-1].low in _TITLE_OPENERS.get(head, ()):
+                part = part[:-1]  # "Bristol County District Attorney": the county, not "… District"
             while rank and part and part[-1].low in _RANK_MODIFIERS:
                 part = part[:-1]
         while part and (

@@ -1838,6 +1838,18 @@ def test_a_rank_abbreviation_is_no_part_of_the_organisation() -> None:
     assert people["Dana Lark"].title == "Velmora Police Lt.", people["Dana Lark"]
 
 
+def test_a_district_attorneys_organisation_is_the_county() -> None:
+    """ "Bristol County District Attorney William McCauley" (CNN) was in "Bristol County District":
+    "District Attorney" is the title, as "Circuit Judge" is."""
+    story = (
+        "Velmora County District Attorney Dana Lark said the trial would resume. Harlow County Circuit "
+        "Judge Tom Reid agreed."
+    )
+    people = by_name(text_result(story))
+    assert people["Dana Lark"].organization == "Velmora County", people["Dana Lark"]
+    assert people["Tom Reid"].organization == "Harlow County", people["Tom Reid"]
+
+
 def test_a_firm_or_agency_ending_in_its_trades_word_is_no_person() -> None:
     """ "Zodiac Aerospace", "Wilson Security"-style firms, "Customs and Border Protection", "the Drought
     Monitor" and a newspaper's "Shimbun" were people in Daily Mail and CNN stories, as were "Charles Rosner
