@@ -32,7 +32,7 @@ TITLE_HEADS = TITLE_ABBREVIATIONS | frozenset(
         counsel counsellor counselor correspondent editor reporter journalist columnist analyst
         economist strategist professor prince princess king queen duke duchess emperor empress
         sheikh pope prophet cardinal archbishop bishop judge justice lawyer attorney treasurer ceo executive
-        founder co-founder partner member mp mep superintendent commander colonel lieutenant
+        founder co-founder partner member mp mep msp mla superintendent commander colonel lieutenant
         sergeant major admiral marshal inspector detective constable prosecutor solicitor
         barrister striker midfielder defender goalkeeper winger player champion boss owner ruler monarch
         dean rector physician surgeon scientist researcher lawmaker legislator diplomat delegate deputy

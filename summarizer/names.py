@@ -353,7 +353,10 @@ _PEOPLE_IN_NUMBERS = frozenset(word_list("children women men people kids"))
 
 
 def _non_person_tokens(tokens: Iterable[str]) -> bool:
+    tokens = list(tokens)
     toks = [t.lower() for t in tokens]
+    if len(toks) == 2 and re.fullmatch(r"[A-Z]{3,}", tokens[0]) and toks[0] not in TITLE_HEADS:
+        return True  # "MSC Cruises", "LPGA Thailand", "BBC Sport": a body's initials open no one's name
     if any(t in ORG_WORDS for t in toks):
         return True
     if any(re.search(r"\d", t) for t in toks):

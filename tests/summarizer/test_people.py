@@ -1838,6 +1838,18 @@ def test_a_rank_abbreviation_is_no_part_of_the_organisation() -> None:
     assert people["Dana Lark"].title == "Velmora Police Lt.", people["Dana Lark"]
 
 
+def test_a_bodys_initials_open_no_persons_name() -> None:
+    """ "MSC Cruises" and its ship "MSC Splendida" (CNN), "BBC Sport" and "AGE Clearing" (Reuters) were
+    people; a person after a title's initials stays one ("Green MSP Mark Ballard")."""
+    story = (
+        "VLX Cruises said the VLX Aurora would not dock in Velmora, Dana Lark said. Green MSP Tom Reid said "
+        "VLX Cruises must explain."
+    )
+    people = {p.name for p in text_result(story).people}
+    assert "Dana Lark" in people and "Tom Reid" in people, people
+    assert not {"VLX Cruises", "VLX Aurora"} & people, people
+
+
 def test_a_district_attorneys_organisation_is_the_county() -> None:
     """ "Bristol County District Attorney William McCauley" (CNN) was in "Bristol County District":
     "District Attorney" is the title, as "Circuit Judge" is."""
