@@ -164,7 +164,8 @@ ORG_WORDS = frozenset(
         directorate secretariat delegation mission team squad united rovers wanderers athletic albion hotspur
         harriers tour tours europe asia africa americas pacific atlantic stores megastores trains rescue
         marathon leisure unit affairs p.c. brothers sisters shops system systems watch aerospace
-        tech shimbun monitor protection hotel resort trust products
+        tech shimbun monitor protection hotel resort trust products labs laboratories cove creek
+        canyon springs heights harbor harbour plaza mall
         """
     )
 )

@@ -1850,6 +1850,18 @@ def test_a_bodys_initials_open_no_persons_name() -> None:
     assert not {"VLX Cruises", "VLX Aurora"} & people, people
 
 
+def test_a_lab_or_a_cove_is_no_person() -> None:
+    """ "Creative Labs" (bbc/tech-220), "Niantic Labs", "La Jolla Cove" and "Sulphur Springs" (CNN) were
+    people."""
+    story = (
+        "Velmar Labs said its new player would ship in May, Dana Lark said. Divers at Harlow Cove and "
+        "residents of Ostby Springs were warned of storms, Tom Reid said."
+    )
+    people = {p.name for p in text_result(story).people}
+    assert {"Dana Lark", "Tom Reid"} <= people, people
+    assert not {"Velmar Labs", "Harlow Cove", "Ostby Springs"} & people, people
+
+
 def test_a_district_attorneys_organisation_is_the_county() -> None:
     """ "Bristol County District Attorney William McCauley" (CNN) was in "Bristol County District":
     "District Attorney" is the title, as "Circuit Judge" is."""
