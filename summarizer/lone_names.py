@@ -3,11 +3,11 @@
 The model calls many one-word names of clubs, firms, outlets and places "PERSON" ("Everton started
 brightly", "Yukos is suing", "Hayes said"). Where nothing vouches for the word as someone's (no first
 name, title, honorific or apposition in the story), it is no one when the story also uses it as a thing:
-as a place ("inside Anfield"), as a team ("Lazio were favourites"), as a medium ("posted on Twitter",
-"Twitter users"), as a body with staff or parts ("an Enafer official", "the former Yukos subsidiary",
-"the Kayhan daily", "the Cobriza copper mine"), or as the short form of a firm's full name ("Hayes
-Microcomputer Products Inc" … "Hayes said"). A story that says "he", "she" or "who" of the word keeps
-it: "Venus had a severe strain in her stomach". Used by summarizer/people.py.
+as a place ("inside Anfield", "Dimapur town"), as a team ("Lazio were favourites"), as a medium ("posted
+on Twitter", "Twitter users"), as a body with staff or parts ("an Enafer official", "the former Yukos
+subsidiary", "the Kayhan daily", "the Cobriza copper mine"), or as the short form of a firm's full name
+("Hayes Microcomputer Products Inc" … "Hayes said"). A story that says "he", "she" or "who" of the word
+keeps it: "Venus had a severe strain in her stomach". Used by summarizer/people.py.
 """
 
 from __future__ import annotations
@@ -31,6 +31,11 @@ _LISTED_BEFORE = re.compile(r"\b(?:and|&)\s+(?:\w+\s+)?$")
 _BODY_AFTER = re.compile(
     r"^(?:['’]s?)?\s+(?:subsidiary|subsidiaries|affiliate|daily|newspaper|officials?|employees|shareholders"
     r"|headquarters|stadium|(?:[a-z]+\s+)?(?:mine|plant|factory|refinery))\b"
+)
+# what a place is: "the state's Dimapur district", "Dimapur town"
+_PLACE_AFTER = re.compile(
+    r"^\s+(?:district|town|village|province|county|region|township|municipality|prefecture|suburb"
+    r"|neighbou?rhood)\b"
 )
 # where something is posted or read, and what it has: a medium, never someone ("follow him on Twitter",
 # "went viral on Vine", "took to Twitter", "Twitter users", "his Instagram account"); not "on" alone
@@ -76,6 +81,7 @@ def reads_as_thing(
             (_PLACE_BEFORE.search(before) and not _OWNED_AFTER.match(after))
             or (_TEAM_VERB_AFTER.match(after) and not _LISTED_BEFORE.search(before))
             or _BODY_AFTER.match(after)
+            or _PLACE_AFTER.match(after)
             or (_MEDIUM_BEFORE.search(before) and not _OWNED_AFTER.match(after))
             or _MEDIUM_AFTER.match(after)
         )

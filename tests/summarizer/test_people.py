@@ -1477,9 +1477,9 @@ def test_a_role_someone_plays_is_no_person() -> None:
 def test_a_lone_word_the_story_uses_as_a_team_place_or_body_is_no_person() -> None:
     """The model reads one-word names of clubs, grounds, firms and outlets as people's: "Everton started
     brightly", "Yukos is suing", "Hayes said". Where nothing else names, titles or vouches for the word,
-    a team's plural verb ("Lazio were favourites"), a place word ("inside Anfield") or what a body has
-    ("an Enafer official", "the former Yukos subsidiary", "the Kayhan daily", "the Cobriza copper mine")
-    makes it no one."""
+    a team's plural verb ("Lazio were favourites"), a place word ("inside Anfield", "Dimapur town") or
+    what a body has ("an Enafer official", "the former Yukos subsidiary", "the Kayhan daily", "the
+    Cobriza copper mine") makes it no one."""
     stories = {
         "Kendrick": "Wayne Tolley made a winning return as Rovers beat Kendrick. Kendrick started brightly "
         "and Kendrick's best chance fell to a defender. Kendrick were the favourites.",
@@ -1493,6 +1493,10 @@ def test_a_lone_word_the_story_uses_as_a_team_place_or_body_is_no_person() -> No
         "Cole said. Whitley wants the assets back.",
         "Coleman": "Days before the session, the conservative Coleman daily attacked her. What is striking "
         "about Coleman's attack is its tone, Jim Cole said. Coleman called her a traitor.",
+        # "the state's Dimapur district", "Dimapur town has been placed under curfew" (CNN)
+        "Chandler": "The mob that broke into the main jail in the state's Chandler district was comprised of "
+        '"thousands" of people, police chief Jim Cole told CNN. Chandler town has been placed under curfew, '
+        "according to the officer, as the situation remains volatile.",
     }
     for word, story in stories.items():
         _assert_story_lists(story, {"Jim Cole"} if "Jim Cole" in story else set(), [word])
