@@ -196,8 +196,12 @@ _ORG_TAIL_WORDS = TITLE_HEADS | ROLE_NOUNS | {"of", "for"}
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 # words of a rank before its abbreviation: "Rear Adm.", "Staff Sgt."
 _RANK_MODIFIERS = frozenset(word_list("rear vice staff master first lance brigadier"))
-# a title's first word, which a body's name does not end in: "District Attorney", "Circuit Judge"
-_TITLE_OPENERS = {"attorney": frozenset(["district", "state"]), "judge": frozenset(["district", "circuit"])}
+# a title's first word, which a body's name does not end in: "District Attorney", "Prosecuting Attorney",
+# "Circuit Judge"
+_TITLE_OPENERS = {
+    "attorney": frozenset(["district", "state", "prosecuting"]),
+    "judge": frozenset(["district", "circuit"]),
+}
 
 
 # what may stand between two capitalised parts of a body's name: "Food and Drug Administration", "Procter &
@@ -474,6 +478,8 @@ def _split_title(run: list[Tok], opens: bool = False) -> int:
         nxt = run[k + 1].low
         if k > 0 and run[k - 1].low in NAME_PARTICLES:
             continue  # "Zaid bin Sultan": the father's name, not a title
+        if low == "shah" and k > 0 and run[k - 1].is_cap and not _titles_a_name(run[k - 1]):
+            continue  # "Harmeet Shah Singh": a name between names, not the Shah of Iran
         if (
             low in HONORIFICS_DROPPED
             or low in _PLURAL_TITLES

@@ -79,9 +79,16 @@ _CREDIT = (
     r"\s+(?:reported|wrote|contributed)(?:\s+and\s+(?:reported|wrote))?"
     r"\s+(?:(?:the|this)\s+(?:story|report)\s+)?(?:from|in)\s+[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*)*"
 )
-_CREDIT_CLAUSE = re.compile(_CREDIT)
+# the verb left out after the first credit: "A reported from Dhaka and B from New Delhi"
+_GAPPED = (
+    rf"(?:[A-Z][\w.&]*['’]s\s+)?(?P<gapped>{_CREDITED})\s+(?:from|in)\s+[A-Z][\w.'’-]*"
+    r"(?:,?\s+[A-Z][\w.'’-]*)*"
+)
+_CREDIT_CLAUSE = re.compile(rf"{_CREDIT}|,?\s+and\s+{_GAPPED}")
 _CREDIT_LINE = re.compile(
-    rf"^{_CREDIT}(?:,?\s+and\s+{_CREDIT}|,\s+{_CREDIT})*\s*\.?$".replace("?P<names>", "")
+    rf"^{_CREDIT}(?:,?\s+and\s+(?:{_CREDIT}|{_GAPPED})|,\s+{_CREDIT})*\s*\.?$".replace(
+        "?P<names>", ""
+    ).replace("?P<gapped>", "")
 )
 # a link's headline the text kept before the credit line: "… as Tunisia reels from attack . CNN's …"
 _LEFT_LINK = re.compile(r"\s+\.\s+(?=[A-Z])")
@@ -191,7 +198,8 @@ def _contributors(sentence: str) -> list[str]:
     for part in _LEFT_LINK.split(sentence):
         credits = _CREDIT_CLAUSE.finditer(part) if _CREDIT_LINE.match(part) else iter(())
         for m in itertools.chain(*(rx.finditer(part) for rx in _CONTRIB), credits):
-            parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*", m.group("names"))
+            names = m.groupdict().get("names") or m.groupdict().get("gapped") or ""
+            parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*", names)
             names = (_NOT_THE_NAME.sub("", p.strip()) for p in parts)
             out.extend(n for n in names if n and n[0].isupper())
     return out

@@ -1251,14 +1251,16 @@ def test_every_name_of_a_credit_line_is_an_author() -> None:
 def test_a_credit_line_after_a_link_or_without_an_outlet_names_authors() -> None:
     """A CNN story ends "Susan Candiotti and Lawrence Crook reported from Fall River, Massachusetts.", and
     another "… as Tunisia reels from attack . CNN's Samira Said, Ashley Fantz, … as well as journalists
-    Shokri Shihi … contributed to this report." (a link's headline left before the credit line): their
-    writers were listed as people in the news. A prisoner who "wrote from prison that …" is news."""
+    Shokri Shihi … contributed to this report." (a link's headline left before the credit line), "Farid
+    Ahmed reported from Dhaka and Harmeet Shah Singh from New Delhi" ("Shah" was read as his title):
+    their writers were listed as people in the news. A prisoner who "wrote from prison that …" is news."""
     story = (
         "Velmora police arrested Dana Lark on Monday. Piet Osk wrote from prison that he was innocent, "
         "Lark's lawyer Ian Brask said.\n\n"
         "Ana Reyes and Tom Hale reported from Velmora, Ostland. Ivo Brand and Rhea Stahl wrote the story "
         "in Atlanta. Jo Marsh reported and wrote from Atlanta. CNN's Ari Voss reported from Osk, Ostland, "
-        "and Ulf Dorn wrote from London. CNN's Ayo Kant contributed from Velmora .\n\n"
+        "and Ulf Dorn wrote from London. CNN's Ayo Kant contributed from Velmora . Ravi Dutt reported from "
+        "Osk and Harmeet Shah Nair from New Delhi.\n\n"
         "Travelers warned of risks as Velmora reels from arrests . CNN's Eva Moss, Bo Lind, Kai Rudd, "
         "Una Veit, Liv Amsel, Ode Marr, Lena Perez Maestro, as well as journalists Li Wen, Sam Ortiz Ruiz "
         "and Mia Holt, contributed to this report. Journalist Ole Fenn contributed to this report. CNN's "
@@ -1280,6 +1282,8 @@ def test_a_credit_line_after_a_link_or_without_an_outlet_names_authors() -> None
         "Ayo Kant",
         "Ole Fenn",
         "Ida Bock",
+        "Ravi Dutt",
+        "Harmeet Shah Nair",
     )
     assert {name: roles.get(name) for name in writers} == dict.fromkeys(writers, "author"), roles
     assert roles.get("Piet Osk") == "mentioned" and roles.get("Dana Lark") == "mentioned", roles
@@ -1867,15 +1871,17 @@ def test_a_lab_or_a_cove_is_no_person() -> None:
 
 
 def test_a_district_attorneys_organisation_is_the_county() -> None:
-    """ "Bristol County District Attorney William McCauley" (CNN) was in "Bristol County District":
-    "District Attorney" is the title, as "Circuit Judge" is."""
+    """ "Bristol County District Attorney William McCauley" (CNN) was in "Bristol County District", "St.
+    Louis County Prosecuting Attorney Bob McCulloch" in "St. Louis County Prosecuting": "District
+    Attorney" is the title, as "Prosecuting Attorney" and "Circuit Judge" are."""
     story = (
         "Velmora County District Attorney Dana Lark said the trial would resume. Harlow County Circuit "
-        "Judge Tom Reid agreed."
+        "Judge Tom Reid agreed, and Ostby County Prosecuting Attorney Ann Vale said so too."
     )
     people = by_name(text_result(story))
     assert people["Dana Lark"].organization == "Velmora County", people["Dana Lark"]
     assert people["Tom Reid"].organization == "Harlow County", people["Tom Reid"]
+    assert people["Ann Vale"].organization == "Ostby County", people["Ann Vale"]
 
 
 def test_a_firm_or_agency_ending_in_its_trades_word_is_no_person() -> None:
