@@ -165,7 +165,7 @@ ORG_WORDS = frozenset(
         harriers tour tours europe asia africa americas pacific atlantic stores megastores trains rescue
         marathon leisure unit affairs p.c. brothers sisters shops system systems watch aerospace
         tech shimbun monitor protection hotel resort trust products labs laboratories cove creek
-        canyon springs heights harbor harbour plaza mall
+        canyon springs heights harbor harbour plaza mall hospital hospitals clinic infirmary
         """
     )
 )

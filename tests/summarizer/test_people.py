@@ -1858,16 +1858,18 @@ def test_a_bodys_initials_open_no_persons_name() -> None:
     assert not {"VLX Cruises", "VLX Aurora"} & people, people
 
 
-def test_a_lab_or_a_cove_is_no_person() -> None:
+def test_a_lab_a_cove_or_a_hospital_is_no_person() -> None:
     """ "Creative Labs" (bbc/tech-220), "Niantic Labs", "La Jolla Cove" and "Sulphur Springs" (CNN) were
-    people."""
+    people, and so was "Hospital", titled "Lahore General"."""
     story = (
         "Velmar Labs said its new player would ship in May, Dana Lark said. Divers at Harlow Cove and "
-        "residents of Ostby Springs were warned of storms, Tom Reid said."
+        "residents of Ostby Springs were warned of storms, Tom Reid said. Ann Vale, medical superintendent "
+        "at Velmora General Hospital, said two were hurt."
     )
     people = {p.name for p in text_result(story).people}
     assert {"Dana Lark", "Tom Reid"} <= people, people
-    assert not {"Velmar Labs", "Harlow Cove", "Ostby Springs"} & people, people
+    assert not {"Velmar Labs", "Harlow Cove", "Ostby Springs", "Hospital"} & people, people
+    assert "Ann Vale" in people, people
 
 
 def test_a_district_attorneys_organisation_is_the_county() -> None:
