@@ -50,6 +50,7 @@ from summarizer.titles import (
     title_after_name,
     title_before_name,
 )
+from summarizer.word_signals import commonness
 
 # Party labels in front of a name describe it ("Tory Dominic Grieve", "Democrat Nancy Pelosi").
 PARTY_WORDS = frozenset(
@@ -461,6 +462,12 @@ def _titles_a_name(t: Tok) -> bool:
     )
 
 
+def _rare(word: str) -> bool:
+    """A word English hardly uses outside names ("Zeid", "Jeh"): an office's field never is one, and
+    neither is a body's initials ("Vice President of the NPPC Ray Hankes")."""
+    return not word.isupper() and commonness(word) < 2.3
+
+
 def _split_title(run: list[Tok], opens: bool = False) -> int:
     """Index where the name starts in a run: after the last title head or dropped honorific, or after a
     role opening the sentence (`opens`) before a full name ("Writer Dorian Pellow said")."""
@@ -497,6 +504,10 @@ def _split_title(run: list[Tok], opens: bool = False) -> int:
             if len(rest) >= 3:
                 take = 3 if len(rest) >= 4 and re.fullmatch(r"[^\W\d_]\.", rest[-2].text) else 2
                 if rest[-take].low in NAME_PARTICLES and len(rest) > take:
+                    take += 1
+                # a first name is no English word, as the office's field is: "High Commissioner for
+                # Human Rights Zeid Ra'ad Al Hussein", not "… Human Rights Zeid" and "Ra'ad Al Hussein"
+                while len(rest) > take + 1 and rest[-take - 1].is_cap and _rare(rest[-take - 1].text):
                     take += 1
                 if all(t.is_cap or t.low in NAME_PARTICLES for t in rest[-take:]) and rest[-take].is_cap:
                     return len(run) - take

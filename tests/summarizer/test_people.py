@@ -1846,6 +1846,21 @@ def test_a_rank_abbreviation_is_no_part_of_the_organisation() -> None:
     assert people["Dana Lark"].title == "Velmora Police Lt.", people["Dana Lark"]
 
 
+def test_a_first_name_after_an_offices_field_is_the_names() -> None:
+    """ "U.N. High Commissioner for Human Rights Zeid Ra'ad Al Hussein" (CNN) was "Ra'ad Al Hussein",
+    titled "… for Human Rights Zeid": the name was taken as its last two or three words. A first name is
+    no English word, as the field is; "Secretary of State John Kerry" and "Vice President of the NPPC Ray
+    Hankes" keep theirs."""
+    story = (
+        "U.N. High Commissioner for Human Rights Zorvan Ra'ad Velmir said the vote was fair. Secretary of "
+        "State Dana Lark agreed, and Vice President of the NPPC Tom Reid said so too."
+    )
+    people = by_name(text_result(story))
+    assert people["Zorvan Ra'ad Velmir"].title == "U.N. High Commissioner for Human Rights", people
+    assert people["Dana Lark"].title == "Secretary of State", people
+    assert "Tom Reid" in people, people
+
+
 def test_a_bodys_initials_open_no_persons_name() -> None:
     """ "MSC Cruises" and its ship "MSC Splendida" (CNN), "BBC Sport" and "AGE Clearing" (Reuters) were
     people; a person after a title's initials stays one ("Green MSP Mark Ballard")."""
