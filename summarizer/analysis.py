@@ -22,7 +22,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # "Harmeet Shah"); "Prosecuting Attorney" is a title ("St. Louis County", was "St. Louis County Prosecuting");
 # "Hospital" and "Clinic" end a body's name ("Hospital", titled "Lahore General", was a person); a rare
 # word before a name after an office's field is its first name ("Zeid Ra'ad Al Hussein", was "Ra'ad Al
-# Hussein" titled "… for Human Rights Zeid").
+# Hussein" titled "… for Human Rights Zeid"); "Ansar", "Jund", "Wilayat" and other Arabic, Persian and
+# Urdu group words open no person's name ("Ansar al Shariah", "Jund al-Khilafah" were people).
 # 40: a claim's pronoun that cannot be its speaker is no longer replaced by the speaker ("Police officials
 # say he was arrested", was "Police officials arrested"; "Marine experts say it's good reminder", was
 # "Marine experts is …"); "it" ends a headline as its verb's object ("… going to make it"); the statement

@@ -355,6 +355,15 @@ _DESCRIBING_SUFFIX = re.compile(
 
 
 _PEOPLE_IN_NUMBERS = frozenset(word_list("children women men people kids"))
+# words that open a ship's name ("USS Enterprise"), and Arabic, Persian and Urdu words that open an armed
+# group's or a party's (supporters, soldiers, province, front, movement, party, army, brigades, free men,
+# organisation: "Ansar al-Sharia", "Jund al-Khilafah") or a town's ("Lashkar Gah")
+_THING_OPENERS = frozenset(
+    word_list(
+        "uss hms hmas hmcs ansar jund wilayat jabhat harakat hizb jaish kataib liwa ahrar lashkar tehrik "
+        "tehreek tanzim"
+    )
+)
 
 
 def _non_person_tokens(tokens: Iterable[str]) -> bool:
@@ -387,7 +396,7 @@ def _non_person_tokens(tokens: Iterable[str]) -> bool:
         return True
     if len(toks) > 1 and toks[0] in {"st", "st.", "saint"}:  # "St Egwin's", "Saint Mary's": a church
         return True
-    if len(toks) > 1 and toks[0] in {"uss", "hms", "hmas", "hmcs"}:  # "USS Enterprise": a ship
+    if len(toks) > 1 and toks[0].split("-")[0] in _THING_OPENERS:  # "USS Enterprise", "Ansar al-Sharia"
         return True
     if len(toks) > 1 and toks[-1] == "security":  # "Wilson Security", "Homeland Security": a body
         return True

@@ -1846,6 +1846,18 @@ def test_a_rank_abbreviation_is_no_part_of_the_organisation() -> None:
     assert people["Dana Lark"].title == "Velmora Police Lt.", people["Dana Lark"]
 
 
+def test_an_armed_groups_name_is_no_person() -> None:
+    """ "Ansar al Shariah", "Wilayat al-Tarabulus", "Jund al-Khilafah" and the town of "Lashkar Gah" were
+    people in CNN stories: their first words (supporters, province, soldiers, army) open a group's name."""
+    story = (
+        "Fighters of Ansar al-Velmori attacked the base, Dana Lark said. Jund al-Harlow claimed the bombing "
+        "in Lashkar Osk, and Wilayat al-Ostby said it had sent the men."
+    )
+    people = {p.name for p in text_result(story).people}
+    assert "Dana Lark" in people, people
+    assert not [n for n in people if n.split()[0] in {"Ansar", "Jund", "Lashkar", "Wilayat"}], people
+
+
 def test_a_first_name_after_an_offices_field_is_the_names() -> None:
     """ "U.N. High Commissioner for Human Rights Zeid Ra'ad Al Hussein" (CNN) was "Ra'ad Al Hussein",
     titled "… for Human Rights Zeid": the name was taken as its last two or three words. A first name is
