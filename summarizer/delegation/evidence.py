@@ -24,7 +24,11 @@ P = r"@(\d+)"
 _SEP = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:his|her|their|@\d+['’]s)\s+\w+\s*,?\s*)?"
 PL = rf"@\d+(?:{_SEP}@\d+)*"
 PARTY_NOUNS = r"(?:delegation|mission|team|party|entourage|contingent|group)"
-_PLACE = r"((?:the\s+)?(?:[A-Z][\w.’'\-]*)(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,3})"
+# a place's name: "Geneva", "the Gulf of Mexico", "Rio de Janeiro", "Sharm el-Sheikh"
+_PLACE = (
+    r"((?:the\s+)?(?:[A-Z][\w.’'\-]*)"
+    r"(?:\s+(?:(?:of|de|del|da|do|dos|la|le)\s+|(?:el|al|ad|as|ash)-)?[A-Z][\w.’'\-]*){0,3})"
+)
 _NOT_PLACES = re.compile(
     r"^(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"

@@ -1846,6 +1846,18 @@ def test_a_rank_abbreviation_is_no_part_of_the_organisation() -> None:
     assert people["Dana Lark"].title == "Velmora Police Lt.", people["Dana Lark"]
 
 
+def test_a_delegations_destination_keeps_a_names_particle() -> None:
+    """ "Hadi went to Sharm el-Sheikh, Egypt, to attend the Arab League summit" (CNN) sent him to "Sharm"."""
+    stories = {
+        "Sharm el-Sheikh": "Velmoran Prime Minister Dana Lark flew to Sharm el-Sheikh, Egypt, on Friday to "
+        "attend an Arab League summit. Lark will meet Egyptian President Tom Reid there.",
+        "Rio de Janeiro": "Velmoran Foreign Minister Dana Lark arrived in Rio de Janeiro on Monday for talks "
+        "with Brazilian officials.",
+    }
+    for place, story in stories.items():
+        assert [(d.lead, d.destination) for d in text_result(story).delegations] == [("Dana Lark", place)]
+
+
 def test_an_armed_groups_name_is_no_person() -> None:
     """ "Ansar al Shariah", "Wilayat al-Tarabulus", "Jund al-Khilafah" and the town of "Lashkar Gah" were
     people in CNN stories: their first words (supporters, province, soldiers, army) open a group's name."""
