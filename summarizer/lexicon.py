@@ -35,7 +35,8 @@ TITLE_HEADS = TITLE_ABBREVIATIONS | frozenset(
         founder co-founder partner member mp mep msp mla superintendent commander colonel lieutenant
         sergeant major admiral marshal inspector detective constable prosecutor solicitor
         barrister striker midfielder defender goalkeeper winger player champion boss owner ruler monarch
-        dean rector physician surgeon scientist researcher lawmaker legislator diplomat delegate deputy
+        dean rector magistrate physician surgeon scientist researcher lawmaker legislator diplomat delegate
+        deputy
         counterpart counterparts controller comptroller auditor registrar clerk vice-chairman vice-chair
         ombudsman regulator trustee steward principal headteacher headmaster teacher actor actress
         singer star presenter host producer designer architect novelist author writer director-designate
@@ -165,7 +166,7 @@ ORG_WORDS = frozenset(
         harriers tour tours europe asia africa americas pacific atlantic stores megastores trains rescue
         marathon leisure unit affairs p.c. brothers sisters shops system systems watch aerospace
         tech shimbun monitor protection hotel resort trust products labs laboratories cove creek
-        canyon springs heights harbor harbour plaza mall hospital hospitals clinic infirmary
+        canyon springs heights harbor harbour plaza mall hospital hospitals clinic infirmary courts tribunal
         """
     )
 )

@@ -328,6 +328,8 @@ def _strip_sentence_initial(toks: list[Tok], i: int, j: int, lower_vocab: set[st
         # Congress act?")
         opening_will = low == "will" and not _asks(toks)
         given = low in _GIVEN_NAME_WORDS and i + 1 < j and (not at_start or opening_will)
+        if low == "first" and i + 1 < j and toks[i + 1].low == "lady":
+            break  # "First Lady Michelle Obama": "First" opens her title
         if (
             (low in STOPWORDS and t.text not in {"Mr", "Ms", "Mrs", "Dr"} and not given)
             or _PRONOUN.fullmatch(low)  # "I'm Avery Wallace and I've always known"
@@ -506,6 +508,8 @@ def _split_title(run: list[Tok], opens: bool = False) -> int:
             split = k + 1  # "Chief Judge Mary Schroeder", "Bishop Jack Moyer": not "Igor Judge"
         elif low == "crown" and nxt in {"prince", "princess"} and k + 2 < len(run):
             split = k + 2  # "Crown Prince Abdullah" is "Prince Abdullah", whom the story calls so later
+        elif low == "first" and nxt == "lady" and k + 2 < len(run):
+            split = k + 2  # "First Lady Michelle Obama": a title, not Lady Michelle
         elif head_word(run[k], True) and nxt in {"of", "for"}:
             rest = run[k + 2 :]
             # "Secretary of State John Kerry": the name is the last two tokens ("Louw de Graaf" three);
@@ -619,7 +623,8 @@ def mentions_in(
         split = _skip_descriptors(run, split)
         name_toks = run[split:]
         honorific = any(t.low.rstrip(".") in HONORIFICS_DROPPED for t in run[:split])
-        if split > 0 and run[split - 1].low in HONORIFICS_KEPT:  # "Prince Charles", "Sir Clive Woodward"
+        first_lady = split > 1 and run[split - 2].low == "first"  # "First Lady" is a title
+        if split > 0 and run[split - 1].low in HONORIFICS_KEPT and not first_lady:  # "Prince Charles"
             name_toks = run[split - 1 :]
         if name_toks[0].low in HONORIFICS_KEPT:
             if len(name_toks) == 1 or name_toks[1].low in {"of", "for"}:

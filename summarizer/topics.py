@@ -57,12 +57,12 @@ MAX_LABELS = 6
 # the spaCy model's tags, and with the rules alone (`ner_model = false`, or no model installed).
 # fmt: off
 _MODEL_WEIGHTS: dict[str, float] = {
-    "intercept": -5.089, "frequency": 1.267, "lead": 0.943, "position": 0.346,
-    "spread": 4.445, "name": 1.089, "place": 0.818, "name_frequency": -0.59,
-    "in_phrase": 0.7, "centrality": 1.092, "commonness": -0.298, "length": 0.139,
-    "person": -1.08, "place_entity": -0.632, "organisation": 0.432, "other_entity": 0.797,
-    "number_entity": -2.771, "noun": 1.446, "proper_noun": 0.493, "adjective": 1.241,
-    "verb": -0.568, "compound": 1.006, "argument": 0.069, "prep_object": 0.494,
+    "intercept": -5.088, "frequency": 1.266, "lead": 0.942, "position": 0.346,
+    "spread": 4.444, "name": 1.085, "place": 0.818, "name_frequency": -0.589,
+    "in_phrase": 0.7, "centrality": 1.092, "commonness": -0.298, "length": 0.14,
+    "person": -1.078, "place_entity": -0.629, "organisation": 0.435, "other_entity": 0.799,
+    "number_entity": -2.771, "noun": 1.445, "proper_noun": 0.494, "adjective": 1.241,
+    "verb": -0.568, "compound": 1.007, "argument": 0.069, "prep_object": 0.494,
 }
 _RULES_WEIGHTS: dict[str, float] = {
     "intercept": -4.604, "frequency": 1.42, "lead": 0.929, "position": 0.421,

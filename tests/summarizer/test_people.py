@@ -1858,6 +1858,20 @@ def test_a_delegations_destination_keeps_a_names_particle() -> None:
         assert [(d.lead, d.destination) for d in text_result(story).delegations] == [("Dana Lark", place)]
 
 
+def test_first_lady_and_chief_magistrate_are_titles() -> None:
+    """ "First Lady Michelle Obama" was "Lady Michelle Obama" titled "Lady", and "Chief Magistrate Ray
+    Rinaudo" was "Magistrate Ray Rinaudo" titled "Chief" (Daily Mail); "Brisbane Magistrate Courts" is
+    no one."""
+    story = (
+        "The school was visited by First Lady Dana Lark on Monday. Chief Magistrate Tom Reid refused bail "
+        "as the accused left Velmora Magistrate Courts."
+    )
+    people = by_name(text_result(story))
+    assert people["Dana Lark"].title == "First Lady", people
+    assert people["Tom Reid"].title == "Chief Magistrate", people
+    assert set(people) == {"Dana Lark", "Tom Reid"}, people
+
+
 def test_an_armed_groups_name_is_no_person() -> None:
     """ "Ansar al Shariah", "Wilayat al-Tarabulus", "Jund al-Khilafah" and the town of "Lashkar Gah" were
     people in CNN stories: their first words (supporters, province, soldiers, army) open a group's name."""
