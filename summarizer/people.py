@@ -85,6 +85,7 @@ _GAPPED = (
     r"(?:,?\s+[A-Z][\w.'’-]*)*"
 )
 _CREDIT_CLAUSE = re.compile(rf"{_CREDIT}|,?\s+and\s+{_GAPPED}")
+# the whole sentence, clause after clause (its groups unnamed: a pattern names a group once)
 _CREDIT_LINE = re.compile(
     rf"^{_CREDIT}(?:,?\s+and\s+(?:{_CREDIT}|{_GAPPED})|,\s+{_CREDIT})*\s*\.?$".replace(
         "?P<names>", ""
