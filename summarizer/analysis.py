@@ -9,7 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
-# 41: what a price is per is no topic label ("1.20 dlrs a share", "$48 a barrel": was "share", "barrel");
+# 41: what a price is per is no topic label ("1.20 dlrs a share", "$48 a barrel": was "share", "barrel"),
+# and neither is a possessive's name cut from an "X of Y" name ("Myanmar's Ministry" of "… of Information");
 # the writers of a credit line are authors where it follows a link's headline ("… reels from attack . CNN's
 # A, B, as well as journalists C and D, contributed"), names no outlet ("A and B reported from Fall River,
 # Massachusetts.", "A wrote the story in Atlanta", "CNN's A contributed from Seoul") or chains clauses

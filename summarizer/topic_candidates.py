@@ -270,6 +270,9 @@ def _ends_whole(run: _Run, start: int, end: int) -> bool:
     if end == len(words):
         if words[-1][:1].isupper() and _in_name(run.after):
             return False
+        named_of = run.after == "of" and run.next is not None and run.next.words[0][:1].isupper()
+        if owns and words[-1][:1].isupper() and named_of:
+            return False  # "Myanmar's Ministry" of "Myanmar's Ministry of Information"
         if words[-1].islower() and run.after in _OFFICES:
             return False  # what kind of official: "Belgian sports" of "Belgian sports minister"
         # what a possessive owns goes on past a stop noun: "Saudi Arabia's state" of "Saudi Arabia's state

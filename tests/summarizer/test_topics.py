@@ -619,6 +619,17 @@ _LABELLED_STORIES = {
         {"Korvane Oil"},
         {"share", "barrel", "cts", "dlrs"},
     ),
+    # what a possessive owns is cut from no "X of Y" name: not "Velmora's Ministry" of "Velmora's Ministry of
+    # Information" (CNN: "Myanmar's Ministry")
+    "ministry of": (
+        "Ferry capsizes off Velmora\n\n"
+        "Twenty-one people are dead after a ferry capsized off Velmora. Velmora's Ministry of Information "
+        "said in a statement that the ferry capsized on Friday in heavy rain. The ministry said rescuers "
+        "were searching for the ferry's missing passengers, and the ferry's owner said the boat was not "
+        "overloaded.",
+        {"Velmora"},
+        {"Velmora's Ministry"},
+    ),
     # a common word that only opens sentences is no name: "shares in Qorvex", written as a phrase
     "sentence opener": (
         "Qorvex chief quits\n\n"
