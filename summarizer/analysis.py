@@ -26,7 +26,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # Hussein" titled "… for Human Rights Zeid"); "Ansar", "Jund", "Wilayat" and other Arabic, Persian and
 # Urdu group words open no person's name ("Ansar al Shariah", "Jund al-Khilafah" were people); a
 # delegation's destination keeps its particle ("Sharm el-Sheikh", was "Sharm"); "First Lady" and
-# "Chief Magistrate" are titles ("Lady Michelle Obama" titled "Lady" was one person's name).
+# "Chief Magistrate" are titles ("Lady Michelle Obama" titled "Lady" was one person's name); a body named
+# after a royal keeps the title ("Queen Victoria Hospital", was "Victoria Hospital").
 # 40: a claim's pronoun that cannot be its speaker is no longer replaced by the speaker ("Police officials
 # say he was arrested", was "Police officials arrested"; "Marine experts say it's good reminder", was
 # "Marine experts is …"); "it" ends a headline as its verb's object ("… going to make it"); the statement

@@ -240,6 +240,17 @@ _FIELDS = PORTFOLIO_WORDS | {"intelligence"}
 _QUOTED_WORK = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
+def _named_after_royal(part: Sequence[Tok]) -> bool:
+    """ "Queen Victoria Hospital", "King Abdullah University": a body named after a royal keeps the title."""
+    return (
+        len(part) >= 3
+        and part[0].low in HONORIFICS_KEPT
+        and part[1].is_cap
+        and part[1].low not in TITLE_HEADS
+        and part[-1].low in ORG_WORDS
+    )
+
+
 def _org_in(text: str | None) -> str | None:
     """The organisation named in a title ("Department of Homeland Security", "CNN", "State Department")."""
     if not text:
@@ -262,10 +273,14 @@ def _org_in(text: str | None) -> str | None:
                 part = part[:-1]  # "Bristol County District Attorney": the county, not "… District"
             while rank and part and part[-1].low in _RANK_MODIFIERS:
                 part = part[:-1]
-        while part and (
-            part[0].low.rstrip(".") in TITLE_HEADS
-            or part[0].low in {"of", "for", "the"}
-            or part[0].text in POSSESSIVE_TOKENS
+        while (
+            part
+            and not _named_after_royal(part)
+            and (
+                part[0].low.rstrip(".") in TITLE_HEADS
+                or part[0].low in {"of", "for", "the"}
+                or part[0].text in POSSESSIVE_TOKENS
+            )
         ):
             part = part[1:]
         if not part or (len(part) == 1 and part[0].low in TITLE_COMPLEMENTS):
@@ -273,7 +288,7 @@ def _org_in(text: str | None) -> str | None:
         if len(part) > 1 and part[0].low == "national" and all(t.low in _FIELDS for t in part[1:]):
             continue  # "National Security Adviser" advises on a field: no body "National Security"
         first_org = next((n for n, t in enumerate(part) if t.low in ORG_WORDS), len(part))
-        if any(t.low in TITLE_HEADS for t in part[:first_org]):
+        if any(t.low in TITLE_HEADS for t in part[:first_org]) and not _named_after_royal(part):
             continue  # "U.S. Secretary of State" is a title
         # a title's "then-" or "ex-" is no part of the body's name: "then-House Speaker" -> "House"
         cand = without_qualifiers(text[part[0].start + part[0].prefix : part[-1].end])

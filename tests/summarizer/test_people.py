@@ -1913,16 +1913,20 @@ def test_a_bodys_initials_open_no_persons_name() -> None:
 
 def test_a_lab_a_cove_or_a_hospital_is_no_person() -> None:
     """ "Creative Labs" (bbc/tech-220), "Niantic Labs", "La Jolla Cove" and "Sulphur Springs" (CNN) were
-    people, and so was "Hospital", titled "Lahore General"."""
+    people, and so was "Hospital", titled "Lahore General"; "Queen Victoria Hospital" was "Victoria
+    Hospital"."""
     story = (
         "Velmar Labs said its new player would ship in May, Dana Lark said. Divers at Harlow Cove and "
         "residents of Ostby Springs were warned of storms, Tom Reid said. Ann Vale, medical superintendent "
-        "at Velmora General Hospital, said two were hurt."
+        "at Velmora General Hospital, said two were hurt. Ed Moss, a surgeon at Queen Aldith Hospital, "
+        "agreed."
     )
     people = {p.name for p in text_result(story).people}
     assert {"Dana Lark", "Tom Reid"} <= people, people
     assert not {"Velmar Labs", "Harlow Cove", "Ostby Springs", "Hospital"} & people, people
     assert "Ann Vale" in people, people
+    # a body named after a royal keeps the royal's title (Daily Mail: "Queen Victoria Hospital")
+    assert by_name(text_result(story))["Ed Moss"].organization == "Queen Aldith Hospital"
 
 
 def test_a_district_attorneys_organisation_is_the_county() -> None:
