@@ -199,8 +199,8 @@ def _contributors(sentence: str) -> list[str]:
     for part in _LEFT_LINK.split(sentence):
         credits = _CREDIT_CLAUSE.finditer(part) if _CREDIT_LINE.match(part) else iter(())
         for m in itertools.chain(*(rx.finditer(part) for rx in _CONTRIB), credits):
-            names = m.groupdict().get("names") or m.groupdict().get("gapped") or ""
-            parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*", names)
+            listed = m.groupdict().get("names") or m.groupdict().get("gapped") or ""
+            parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*", listed)
             names = (_NOT_THE_NAME.sub("", p.strip()) for p in parts)
             out.extend(n for n in names if n and n[0].isupper())
     return out

@@ -13,6 +13,7 @@ from summarizer.headline.parsing import (
     FINITE_TAGS,
     PRONOUNS,
     SPEECH_LEMMAS,
+    auxiliaries,
     changes_meaning,
     expletive,
     infinitive,
@@ -212,7 +213,7 @@ def _predicate_after_participle(verb: Any, subject: Any) -> Any | None:
                 if c.dep_ == "ccomp"
                 and c.i > verb.i
                 and subject_of(c) is None
-                and any(a.dep_ == "auxpass" and a.tag_ in FINITE_TAGS for a in c.children)
+                and any(a.dep_ == "auxpass" and a.tag_ in FINITE_TAGS for a in auxiliaries(c))
             ),
             None,
         )
@@ -234,7 +235,7 @@ def predicate_after_gerund(verb: Any) -> Any | None:
     """The finite verb after an "-ing" verb with no auxiliary, which the parser took for the sentence's
     verb: in "Jolie's essay in the Times revealing that she had her ovaries removed provoked an outpouring
     of support" the participle describes the essay, and "provoked" is what the sentence says of it."""
-    if verb.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if verb.tag_ != "VBG" or auxiliaries(verb):
         return None
     return next(
         (
@@ -261,7 +262,7 @@ def _predicate_after_appositive(verb: Any, subject: Any) -> Any | None:
     appositives = [c for c in subject.children if c.dep_ == "appos"]
     if (
         verb.tag_ not in ("VBD", "VBN")
-        or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        or auxiliaries(verb)
         or not any(a.right_edge.i + 1 == verb.i for a in appositives)
     ):
         return None
@@ -272,7 +273,7 @@ def _predicate_after_appositive(verb: Any, subject: Any) -> Any | None:
             if c.dep_ == "conj"
             and c.pos_ == "VERB"
             and subject_of(c) is None
-            and any(a.dep_ in ("aux", "auxpass") for a in c.children)
+            and auxiliaries(c)
             and c.doc[c.left_edge.i - 1].text == ","
         ),
         None,
@@ -324,10 +325,7 @@ def _clause_tokens(verb: Any) -> set[int]:
 def _same_form(conj: Any, verb: Any) -> bool:
     """Whether a conjunct verb shares the first verb's tense: the same tag, or a past the tagger read as
     a simple past after the first verb's "have" ("have shot and killed", "killed" tagged VBD)."""
-    return conj.tag_ == verb.tag_ or (
-        {conj.tag_, verb.tag_} == {"VBD", "VBN"}
-        and not any(c.dep_ in ("aux", "auxpass") for c in conj.children)
-    )
+    return conj.tag_ == verb.tag_ or ({conj.tag_, verb.tag_} == {"VBD", "VBN"} and not auxiliaries(conj))
 
 
 # Conjunctions whose clause says what happened, when the main clause alone says little: "… were injured

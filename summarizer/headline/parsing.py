@@ -302,11 +302,16 @@ def root_of(doc: Any) -> Any | None:
     return next((t for t in doc if t.dep_ == "ROOT"), None)
 
 
+def auxiliaries(verb: Any) -> list[Any]:
+    """The verb's auxiliaries, passive ones too: "has [been] charged", "[will] [be] named"."""
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
 def subject_of(verb: Any) -> Any | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
             return child
-    for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass")):
+    for aux in auxiliaries(verb):
         for child in aux.children:  # a misparse: "access/nsubj → is/aux → encouraging"
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from summarizer.headline.clause import content_clause
-from summarizer.headline.parsing import DEICTIC, FINITE_TAGS, parse, root_of, subject_of
+from summarizer.headline.parsing import DEICTIC, FINITE_TAGS, auxiliaries, parse, root_of, subject_of
 from summarizer.text import quote_marks, split_sentences, split_words
 
 KEY_SENTENCE_MIN_WORDS = 6
@@ -85,9 +85,9 @@ _FINITE = FINITE_TAGS | {"MD"}
 def _finite(verb: Any) -> bool:
     """A verb with a tense of its own, or an auxiliary that gives it one ("leak", "has a title", "was
     charged"); not an infinitive the parser made the root ("nothing in their arsenal [to use] against")."""
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = auxiliaries(verb)
     return verb.pos_ in ("VERB", "AUX") and (
-        any(a.tag_ in _FINITE for a in auxiliaries) or (verb.tag_ in _FINITE and not auxiliaries)
+        any(a.tag_ in _FINITE for a in auxes) or (verb.tag_ in _FINITE and not auxes)
     )
 
 

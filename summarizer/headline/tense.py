@@ -11,6 +11,7 @@ from typing import Any
 from summarizer.headline.parsing import (
     FINITE_TAGS,
     SHARE_WORDS,
+    auxiliaries,
     has_expletive,
     infinitive,
     negating,
@@ -73,7 +74,7 @@ def headline_tense(verb: Any, subject: Any | None = None) -> dict[int, str]:
 
 def _tense(verb: Any, plural: bool) -> dict[int, str]:
     rewrite: dict[int, str] = {}
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = auxiliaries(verb)
     lemmas = [a.lemma_.lower() for a in auxes]
     negated = any(negating(c) for c in verb.children if c.dep_ in ("neg", "advmod"))
     if _past_for_good(verb, lemmas):
@@ -119,10 +120,7 @@ _PLURAL_PRONOUNS = frozenset({"we", "they", "you", "i", "these", "those"})  # "i
 def _plural_subject(verb: Any) -> bool:
     # the writer's singular, where the tense shows it: "Marks and Spencer has" (a plural verb may be a
     # British collective, "UKIP have", which a headline makes singular)
-    if any(
-        t.tag_ == "VBZ" and t.lower_ not in ("'s", "’s")
-        for t in [*(c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb]
-    ):
+    if any(t.tag_ == "VBZ" and t.lower_ not in ("'s", "’s") for t in [*auxiliaries(verb), verb]):
         return False
     for child in verb.children:
         if child.dep_ == "csubj" and child.tag_ == "VBG" and _participle_before_plural(child, verb):
