@@ -9,6 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 42: a title on a bare surname ("President Obama") goes to the one of that surname it was given to, not
+# to the last-named relative ("Sasha Obama" was titled President);
 # 41: what a price is per is no topic label ("1.20 dlrs a share", "$48 a barrel": was "share", "barrel"),
 # and neither is a possessive's name cut from an "X of Y" name ("Myanmar's Ministry" of "… of Information");
 # the writers of a credit line are authors where it follows a link's headline ("… reels from attack . CNN's
@@ -269,7 +271,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 41
+ANALYSIS_VERSION = 42
 
 
 @dataclass(frozen=True)

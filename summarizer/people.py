@@ -358,6 +358,8 @@ def _merge(mentions: list[Mention], also_said: Counter[tuple[str, ...]] | None =
             cands = [p for p in people if len(p.key) >= 2 and p.key[0] == word]
         if not cands:
             cands = [p for p in people if p.key == key]
+        if len(cands) > 1 and m.title:  # "President Obama" is the Obama once called President, not Sasha
+            cands = [p for p in cands if _same_title(p, m.title)] or cands
         if cands:
             prior = [p for p in cands if any((x.sent, x.start) < (m.sent, m.start) for x in p.mentions)]
             pick = prior or cands
@@ -441,6 +443,13 @@ def _titles_from_the_body(people: list[_Person], headline_at: int | None) -> Non
 def _flat(key: tuple[str, ...]) -> tuple[str, ...]:
     """A name's words with its hyphens read as spaces: "Kilroy-Silk" is "Kilroy Silk"."""
     return tuple(part for word in key for part in word.split("-") if part)
+
+
+def _same_title(person: _Person, title: str) -> bool:
+    """Whether one of the person's mentions has a title with the same head word ("President" of "U.S.
+    President")."""
+    head = fold(title.split()[-1])
+    return any(x.title and fold(x.title.split()[-1]) == head for x in person.mentions)
 
 
 def _surname_of(person: _Person, word: str) -> bool:

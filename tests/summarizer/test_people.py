@@ -2234,3 +2234,17 @@ def test_a_national_field_before_a_title_is_no_organisation() -> None:
     assert people["Jim Clapton"].organization is None, people["Jim Clapton"]
     assert people["Tom Hale"].organization == "National Security Council", people["Tom Hale"]
     assert people["Ann Reid"].organization == "National Health Service", people["Ann Reid"]
+
+
+def test_a_titled_surname_goes_to_the_relative_who_holds_the_title() -> None:
+    """ "Governor Dravik" after his daughter is named is the governor, not his daughter: a title on a
+    bare surname picks, among the people with that surname, the one the title was given to."""
+    result = text_result(
+        "Governor walks with family.\n\n"
+        "Governor Marcus Dravik and his family went hiking on Sunday in the hills near Velmora. "
+        "Lena Dravik, 14, was seen listening to music on the walk. "
+        "Reporters later met Governor Dravik at the park gate, where he spoke about the budget."
+    )
+    people = by_name(result)
+    assert people["Marcus Dravik"].title == "Governor"
+    assert people["Lena Dravik"].title is None
