@@ -29,6 +29,7 @@ from summarizer.lexicon import (
     HONORIFICS_KEPT,
     NATIONALITY,
     ORG_WORDS,
+    PLACE_WORDS,
     RELATIONS,
     STOPWORDS,
     TITLE_HEADS,
@@ -182,9 +183,34 @@ def _sentences(article: Article) -> _Sentences:
             flags.append(True)
         else:
             # an editor's brackets inside a quote split no name: "[House Speaker John] Boehner's invitation"
-            text.append(s.replace("[", " ").replace("]", " "))
+            text.append(_NAME_PAREN.sub(_open_name_paren, s.replace("[", " ").replace("]", " ")))
             flags.append(False)
     return _Sentences(raw, text, flags, has_headline)
+
+
+# an editor's parenthesis that gives a quoted surname its first name, or title and first name: "(Luis)
+# Suarez", "(Rosneft CEO Igor) Sechin"
+_NAME_PAREN = re.compile(
+    r"\((?P<inner>(?:[^()]*\s)?(?P<last>[A-Z][a-z'’\-]+))\)(?=\s+(?P<next>[A-Z][a-z'’\-]+))"
+)
+
+
+def _open_name_paren(m: re.Match[str]) -> str:
+    """The parenthesis's text without its brackets (as long as before) where it ends in a first name
+    alone or after a title ("(Germany) Ferrari", "(Holdings) Ltd", "(So Far) Cliff" and a name's
+    "Pearson (Leicester)" keep theirs)."""
+    words = m["inner"].split()
+    before = m.string[: m.start()].split()
+    if before and before[-1][:1].isupper():  # "Nigel Pearson (Leicester) Head-to-head": a name's affiliation
+        return m[0]
+    if len(words) > 1 and fold(words[-2]) not in TITLE_HEADS:
+        return m[0]
+    if any(
+        fold(w) in PLACE_WORDS or fold(w) in ORG_WORDS or fold(w) in TITLE_HEADS
+        for w in (m["last"], m["next"])
+    ):
+        return m[0]
+    return f"  {m['inner']}"  # spaces in front: the first name and the surname stay one space apart
 
 
 def _title_case(headline: str) -> bool:

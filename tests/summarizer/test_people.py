@@ -2248,3 +2248,20 @@ def test_a_titled_surname_goes_to_the_relative_who_holds_the_title() -> None:
     people = by_name(result)
     assert people["Marcus Dravik"].title == "Governor"
     assert people["Lena Dravik"].title is None
+
+
+def test_an_editors_parenthesis_before_a_surname_completes_the_name() -> None:
+    """A quote's "(Velcorp CEO Anton) Brisk" names Anton Brisk, titled, not "Anton"; "(Teodor) Marsh"
+    names Teodor Marsh. A place, a company's tail or a name's affiliation in brackets joins nothing."""
+    result = text_result(
+        "Minister answers critics.\n\n"
+        'A spokesman said: "Someone dreams of (Velcorp CEO Anton) Brisk quitting, others of new taxes." '
+        'The coach added: "(Teodor) Kovalik was brilliant on Saturday." '
+        "Olga Pavlenko (Dunmore) Head-to-head record favours the visitors. "
+        "Shares in Brask (Holdings) Ltd rose."
+    )
+    people = by_name(result)
+    assert people["Anton Brisk"].title == "Velcorp CEO"
+    assert "Teodor Kovalik" in people
+    assert "Anton" not in people
+    assert not any("Head" in name or "Ltd" in name for name in people)
