@@ -251,6 +251,11 @@ def _named_after_royal(part: Sequence[Tok]) -> bool:
     )
 
 
+def _general_body(part: Sequence[Tok]) -> bool:
+    """ "General Motors": "General" opens a body's name here, not a rank."""
+    return len(part) >= 2 and part[0].low == "general" and part[1].is_cap and part[1].low in ORG_WORDS
+
+
 def _org_in(text: str | None) -> str | None:
     """The organisation named in a title ("Department of Homeland Security", "CNN", "State Department")."""
     if not text:
@@ -276,6 +281,7 @@ def _org_in(text: str | None) -> str | None:
         while (
             part
             and not _named_after_royal(part)
+            and not _general_body(part)
             and (
                 part[0].low.rstrip(".") in TITLE_HEADS
                 or part[0].low in {"of", "for", "the"}
@@ -288,7 +294,11 @@ def _org_in(text: str | None) -> str | None:
         if len(part) > 1 and part[0].low == "national" and all(t.low in _FIELDS for t in part[1:]):
             continue  # "National Security Adviser" advises on a field: no body "National Security"
         first_org = next((n for n, t in enumerate(part) if t.low in ORG_WORDS), len(part))
-        if any(t.low in TITLE_HEADS for t in part[:first_org]) and not _named_after_royal(part):
+        if (
+            any(t.low in TITLE_HEADS for t in part[:first_org])
+            and not _named_after_royal(part)
+            and not _general_body(part)
+        ):
             continue  # "U.S. Secretary of State" is a title
         # a title's "then-" or "ex-" is no part of the body's name: "then-House Speaker" -> "House"
         cand = without_qualifiers(text[part[0].start + part[0].prefix : part[-1].end])

@@ -2265,3 +2265,15 @@ def test_an_editors_parenthesis_before_a_surname_completes_the_name() -> None:
     assert "Teodor Kovalik" in people
     assert "Anton" not in people
     assert not any("Head" in name or "Ltd" in name for name in people)
+
+
+def test_general_opening_a_companys_name_is_no_rank() -> None:
+    """ "General Motors chairman Dorian Vask" works for General Motors, not for "Motors"."""
+    result = text_result(
+        "Carmaker plans cuts.\n\n"
+        "General Motors chairman Dorian Vask said the company would cut costs next year. "
+        "General Secretary Kell Aston of the Workers Party said the cuts were a mistake."
+    )
+    people = by_name(result)
+    assert people["Dorian Vask"].organization == "General Motors"
+    assert people["Kell Aston"].title == "General Secretary"
