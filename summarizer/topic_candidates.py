@@ -73,6 +73,8 @@ _GENERIC = frozenset(
         place future half form right result results round value information figures measures reporters
         product products page pages name names eye eyes front vice affiliate affiliates
         sign return record way part end lot fact shape success boost notes
+        share shares stake stakes price prices sale sales moment moments opinion factor factors principle
+        majority
         went held spent took kept left brought began begun thought sought fought led sent built stood
         heard ran lost saw knew grew drew wrote spoke broke chose rose shot felt meant told became
         agreed agree expected expect win won wins winning show shows showed hit hits sold sell selling

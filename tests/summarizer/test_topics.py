@@ -843,3 +843,22 @@ def test_a_cue_that_names_something_else_files_no_story_under_it(
     assert subject not in _subjects(look_alike), _subjects(look_alike)
     for story in about_it:
         assert _subjects(story)[0] == subject, _subjects(story)
+
+
+def test_what_a_company_trades_in_is_no_label_alone() -> None:
+    """ "shares", "sale" and "prices" alone say nothing of which shares or what is sold: a story of a share
+    sale is labelled by the company and the sale's object, and "coffee prices" stays whole."""
+    sale = labels_of_text(
+        "Velcorp to sell shares\n\nVelcorp Inc said it will sell 2 mln shares of common stock in a public "
+        "offering. The shares will be sold at 12 dlrs each, and the sale is expected to close next week. "
+        "Velcorp said proceeds of the sale would repay debt. The company said prices of its shares had "
+        "risen 20 pct this year, and it plans to sell more shares next year if prices stay high."
+    )
+    assert not {"shares", "share", "sale", "sales", "prices", "price"} & set(sale), sale
+    assert "Velcorp Inc" in sale or "Velcorp" in sale, sale
+    coffee = labels_of_text(
+        "Coffee prices fall\n\nCoffee prices fell to a four-year low on Monday as growers in Dunmara sold "
+        "their crop. Coffee prices have fallen 30 pct since January. Traders said coffee prices could fall "
+        "further if the Dunmara harvest is large, and exporters cut prices again."
+    )
+    assert "coffee prices" in coffee or "Coffee prices" in coffee, coffee
