@@ -61,7 +61,10 @@ MAX_PEOPLE = 200  # a roll-call of 500 names is reported by its first 200 people
 _NAMES = r"(?P<names>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"  # a name of two to four words
 _CONTRIB = (
     re.compile(r"^By\s+(?P<names>[A-Z][^.;:!?]{2,80})$"),
-    re.compile(r"^(?:[A-Z][\w.&]*['’]s\s+)?(?P<names>.{3,300}?)\s+contributed\s+(?:to\s+th|reporting)"),
+    # "CNN's A, B and C also contributed to this report"
+    re.compile(
+        r"^(?:[A-Z][\w.&]*['’]s\s+)?(?P<names>.{3,300}?)\s+(?:also\s+)?contributed\s+(?:to\s+th|reporting)"
+    ),
     re.compile(r"\b(?:Reporting|Writing|Editing|Additional reporting)\s+by\s+(?P<names>[^;.)]{3,200})"),
     # "CNN's Sugam Pokharel reported from India and CNN's Greg Botelho wrote this story"; "Journalist
     # Manesh Shrestha reported from Kathmandu": an outlet's or a journalist's name before the verb

@@ -2277,3 +2277,18 @@ def test_general_opening_a_companys_name_is_no_rank() -> None:
     people = by_name(result)
     assert people["Dorian Vask"].organization == "General Motors"
     assert people["Kell Aston"].title == "General Secretary"
+
+
+def test_writers_who_also_contributed_are_authors() -> None:
+    """ "CNN's Ann Orlo, Bo Kettil and Dara Quell also contributed to this report." lists three writers,
+    not three people in the news."""
+    result = text_result(
+        "Storm hits coast.\n\n"
+        "A storm hit the coast of Velmora on Monday, mayor Tomas Brenn said. "
+        "Brenn said 40 homes were damaged. "
+        "CNN's Ann Orlo, Bo Kettil and Dara Quell also contributed to this report."
+    )
+    people = by_name(result)
+    assert people["Tomas Brenn"].role == "mentioned"
+    assert {people[n].role for n in ("Ann Orlo", "Bo Kettil", "Dara Quell") if n in people} <= {"author"}
+    assert "Dara Quell" in people and people["Dara Quell"].role == "author"
