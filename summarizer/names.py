@@ -439,12 +439,20 @@ def _vouching_title(title: str | None) -> bool:
 
 
 # the last words of football and other sports clubs' names, never of a person's
+_GREEK_LETTERS = frozenset(
+    word_list(
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau "
+        "upsilon phi chi psi omega"
+    )
+)
 _CLUB_ENDINGS = frozenset(word_list("town rangers rovers athletic albion wanderers hotspur argyle fc afc"))
 
 
 def _club_name(tokens: Sequence[str]) -> bool:
-    """ "Yeovil Town", "Queens Park Rangers": a club's name, whatever title may seem to open it."""
-    return len(tokens) > 1 and tokens[-1].lower() in _CLUB_ENDINGS
+    """ "Yeovil Town", "Queens Park Rangers": a club's name, whatever title may seem to open it; "Sigma
+    Alpha Epsilon", a fraternity's."""
+    low = [t.lower() for t in tokens]
+    return len(low) > 1 and (low[-1] in _CLUB_ENDINGS or all(t in _GREEK_LETTERS for t in low))
 
 
 # organisation words that are also common surnames

@@ -2292,3 +2292,17 @@ def test_writers_who_also_contributed_are_authors() -> None:
     assert people["Tomas Brenn"].role == "mentioned"
     assert {people[n].role for n in ("Ann Orlo", "Bo Kettil", "Dara Quell") if n in people} <= {"author"}
     assert "Dara Quell" in people and people["Dara Quell"].role == "author"
+
+
+def test_a_name_of_greek_letters_is_a_fraternity_not_a_person() -> None:
+    """ "Rho Kappa Xi" is a fraternity; "Delta Morn", whose first name only is a Greek letter, is a
+    person."""
+    result = text_result(
+        "University closes fraternity.\n\n"
+        "Police found no evidence that a student was attacked at the Rho Kappa Xi house in Velmora. "
+        "Rho Kappa Xi released a statement Monday, saying the story had harmed its members. "
+        "Student leader Delta Morn said the university acted quickly."
+    )
+    people = by_name(result)
+    assert "Rho Kappa Xi" not in people
+    assert "Delta Morn" in people
