@@ -70,6 +70,12 @@ _THING_AFTER = re.compile(
     r"(?:player|players|phone|phones|handset|handsets|console|consoles|laptop"
     r"|computer|camera|device|devices|car|cars|jet|jets|aircraft|airliner|browser|software)\b"
 )
+# what only a group has, right after its name: "Boko Haram fighters", "Boko Haram's leader", "Charlie Hebdo
+# offices" (a person's name before these is rare: "Sanders supporters" and "Obama's staff" are not here)
+_MEMBERS_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:fighters|militants|insurgents|gunmen|rebels|factions?|jihadists|extremists|militia"
+    r"|cartoonists|commanders)\b|['’]s\s+(?:leader|leaders|founder|founders)\b|\s+(?:offices|headquarters)\b"
+)
 # a name someone owns, said before a thing: "his Twitter feed", "her Gucci bag"
 _OWNED_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s+$", re.IGNORECASE)
 # the words that end a firm's full name: "Dart Group Corp" makes "Dart" the firm, not a person
@@ -124,8 +130,9 @@ def _in_own_quotes(sentence: str, m: Mention) -> bool:
 def _bodies(sentences: Sequence[str], mentions: list[Mention]) -> set[tuple[str, ...]]:
     """Names the story shows to be a body's or a thing's, not a person's: said right after the kind of
     body it is ("oil giant Yukos") or before what it is ("the Creative Zen portable media player"), owned
-    ("his Twitter feed"), or the opening words of a firm's full name the story gives ("Security Pacific" of
-    "Security Pacific Corp"; not a foundation's or a prize's, which may bear a person's name)."""
+    ("his Twitter feed"), said before what only a group has ("Boko Haram fighters"), or the opening words
+    of a firm's full name the story gives ("Security Pacific" of "Security Pacific Corp"; not a
+    foundation's or a prize's, which may bear a person's name)."""
     firms = [
         name_key(m.tokens)
         for m in mentions
@@ -154,6 +161,7 @@ def _bodies(sentences: Sequence[str], mentions: list[Mention]) -> set[tuple[str,
             or _KIND_BEFORE.search(m.tokens[0].lower() + " ")  # the run holds it: "Bookmaker William Hill"
             or _KIND_APPOSITION.match(after)
             or _THING_AFTER.match(after)
+            or (len(key) >= 2 and _MEMBERS_AFTER.match(after))
             or _FIRM_AFTER.match(after)
             or any(len(f) > len(key) and f[: len(key)] == key for f in firms)
         ):

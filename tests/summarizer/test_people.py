@@ -2306,3 +2306,17 @@ def test_a_name_of_greek_letters_is_a_fraternity_not_a_person() -> None:
     people = by_name(result)
     assert "Rho Kappa Xi" not in people
     assert "Delta Morn" in people
+
+
+def test_a_name_before_what_only_a_group_has_is_a_group() -> None:
+    """ "Kora Dembe fighters" and "Kora Dembe's leader" make Kora Dembe an armed group, not a person;
+    its leader, named, is one."""
+    result = text_result(
+        "Militants attack town.\n\n"
+        "Kora Dembe fighters attacked the town of Velmora on Sunday, killing 12 people, officials said. "
+        "An audio message purported to be from Kora Dembe's leader, Abubakar Tanko, said the group would "
+        "fight on. Tanko said more attacks would come. Kora Dembe has grown stronger this year."
+    )
+    people = by_name(result)
+    assert "Kora Dembe" not in people
+    assert "Abubakar Tanko" in people
