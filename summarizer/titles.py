@@ -384,7 +384,7 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
         for i, w in enumerate(words)
     ):
         return None
-    if not any(head_word(w, False) for w in words[: first + 4]):
+    if not any(_heads_phrase(words, i) for i in range(min(first + 4, len(words)))):
         return None
     # "Russian President Vladimir Putin, China's President Xi Jinping": a second titled name, not a title
     last_head = max(i for i, w in enumerate(words) if head_word(w, False) or w.low in HONORIFICS_KEPT)
@@ -399,6 +399,21 @@ def _appos_after(sentence: str, pos: int) -> tuple[str, int] | None:
     if words[0].low in {"a", "an"}:
         phrase = phrase[len(words[0].text) :].strip()
     return _quotes_closed(phrase.rstrip(" ,;"), rest[end:]), body_start + end
+
+
+def _heads_phrase(words: Sequence[Tok], i: int) -> bool:
+    """Whether word i heads the phrase: a profession known by its ending only ("terrorist", "socialist")
+    modifies a noun after it ("terrorist groups in Afghanistan" is no one's title)."""
+    if not head_word(words[i], False):
+        return False
+    low = words[i].low.rstrip(".")
+    known = low in TITLE_HEADS or low in ROLE_NOUNS or (low.startswith("co-") and low[3:] in TITLE_HEADS)
+    after = words[i + 1] if i + 1 < len(words) else None
+    return (
+        known
+        or after is None
+        or not (after.text.isalpha() and after.text.islower() and after.low not in STOPWORDS)
+    )
 
 
 def _heads_apposition(words: Sequence[Tok], i: int) -> bool:

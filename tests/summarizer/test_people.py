@@ -2320,3 +2320,19 @@ def test_a_name_before_what_only_a_group_has_is_a_group() -> None:
     people = by_name(result)
     assert "Kora Dembe" not in people
     assert "Abubakar Tanko" in people
+
+
+def test_a_profession_word_before_a_noun_titles_no_one() -> None:
+    """In "In addition to Kora Dembe, terrorist groups in Velmora pledged …", "terrorist" modifies
+    "groups": no title for Kora Dembe, which the story shows to be a group. "Analyst Ben Orr, a
+    cardiologist, said" keeps its apposition."""
+    result = text_result(
+        "Groups pledge allegiance.\n\n"
+        "The militant group Kora Dembe pledged allegiance to the caliph on Saturday. "
+        "In addition to Kora Dembe, terrorist groups in Velmora, Dunmara and Ostrava have pledged "
+        "allegiance. "
+        "Ben Orr, a cardiologist, said the news worried him."
+    )
+    people = by_name(result)
+    assert "Kora Dembe" not in people
+    assert people["Ben Orr"].title == "cardiologist"
