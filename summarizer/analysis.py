@@ -15,7 +15,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # "General Motors chairman" works for General Motors (was "Motors"); writers who "also contributed" are
 # authors; a name of Greek letters is a fraternity ("Sigma Alpha Epsilon"), and one before what only a
 # group has is a group ("Boko Haram fighters", "Boko Haram's leader", "Charlie Hebdo offices"); a
-# profession's word before a noun heads no title ("Boko Haram, terrorist groups in …" vouched); "shares",
+# profession's word before a noun heads no title ("Boko Haram, terrorist groups in …" vouched); "Beatle"
+# is a title ("Beatle George Harrison" was a name); "shares",
 # "sale", "prices", "stake", "majority", "factors", "opinion" are no topic label alone ("oil prices",
 # "majority stake" are);
 # 41: what a price is per is no topic label ("1.20 dlrs a share", "$48 a barrel": was "share", "barrel"),

@@ -2336,3 +2336,14 @@ def test_a_profession_word_before_a_noun_titles_no_one() -> None:
     people = by_name(result)
     assert "Kora Dembe" not in people
     assert people["Ben Orr"].title == "cardiologist"
+
+
+def test_a_beatle_is_a_title_not_a_first_name() -> None:
+    """ "late Beatle Tomas Vask" lists Tomas Vask, a Beatle, not "Beatle Tomas Vask"."""
+    result = text_result(
+        "Guitar sold.\n\n"
+        "A guitar once owned by late Beatle Tomas Vask was sold at auction in Velmora for $2m on Monday. "
+        "The buyer said Vask had played it on tour."
+    )
+    people = by_name(result)
+    assert "Tomas Vask" in people and people["Tomas Vask"].title == "Beatle"
