@@ -16,7 +16,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # authors; a name of Greek letters is a fraternity ("Sigma Alpha Epsilon"), and one before what only a
 # group has is a group ("Boko Haram fighters", "Boko Haram's leader", "Charlie Hebdo offices"); a
 # profession's word before a noun heads no title ("Boko Haram, terrorist groups in …" vouched); "Beatle"
-# is a title ("Beatle George Harrison" was a name); "shares",
+# is a title ("Beatle George Harrison" was a name); "Neither Rep." is a "Rep."; "shares",
 # "sale", "prices", "stake", "majority", "factors", "opinion" are no topic label alone ("oil prices",
 # "majority stake" are);
 # 41: what a price is per is no topic label ("1.20 dlrs a share", "$48 a barrel": was "share", "barrel"),

@@ -735,6 +735,9 @@ def group_names(text: str) -> frozenset[str]:
     return frozenset(one or two for one, two in _GROUP_NAME.findall(text))
 
 
+_NO_TITLE_OPENERS = frozenset(word_list("of for neither either both not only even also and but nor or"))
+
+
 def _set_title(m: Mention, toks: list[Tok], first: Tok, in_front: list[Tok], sentence: str) -> None:
     """The title before the name `first` opens ("Secretary of State John Kerry", "his counterpart,
     Ariel Sharon"); else the words in front of it in its run ("Ms." is masked with the name); else a
@@ -744,7 +747,8 @@ def _set_title(m: Mention, toks: list[Tok], first: Tok, in_front: list[Tok], sen
         m.title, m.title_start = tb
     else:
         prefix = [t for t in in_front if t.low not in DAYS and t.low not in MONTHS and t.start < m.start]
-        while prefix and prefix[0].low in {"of", "for"}:  # "Monday for Putin's meeting"
+        # "Monday for Putin's meeting"; "Neither Rep. Edward Madigan nor Sen. Bob Dole"
+        while prefix and prefix[0].low in _NO_TITLE_OPENERS:
             prefix = prefix[1:]
         if prefix:
             m.title_start = prefix[0].start  # mask "Ms." with the name
@@ -754,6 +758,9 @@ def _set_title(m: Mention, toks: list[Tok], first: Tok, in_front: list[Tok], sen
                 m.title = sentence[prefix[0].start : end]
     if m.title is None and first.low in HONORIFICS_KEPT and first.low not in {"sir", "dame"}:
         m.title = first.text  # "Prince Charles" is a prince; "Sir Clive Woodward" holds no office by it
+    opener = re.match(rf"(?:(?i:{'|'.join(_NO_TITLE_OPENERS)})\s+)+(?=\S)", m.title or "")
+    if opener and m.title and m.title_start is not None:  # "Neither Rep." is a Rep.
+        m.title, m.title_start = m.title[opener.end() :], m.title_start + opener.end()
 
 
 # countries whose names are also common first names

@@ -2347,3 +2347,15 @@ def test_a_beatle_is_a_title_not_a_first_name() -> None:
     )
     people = by_name(result)
     assert "Tomas Vask" in people and people["Tomas Vask"].title == "Beatle"
+
+
+def test_neither_or_both_before_a_title_is_no_part_of_it() -> None:
+    """ "Neither Rep. Dorian Vask nor Sen. Mara Lind" titles Vask "Rep.", not "Neither Rep."."""
+    result = text_result(
+        "Bill stalls.\n\n"
+        "Neither Rep. Dorian Vask nor Sen. Mara Lind has brought the farm bill forward this year. "
+        "Both Gov. Tom Brenn and Mayor Ann Orlo oppose it."
+    )
+    people = by_name(result)
+    assert people["Dorian Vask"].title == "Rep."
+    assert people["Tom Brenn"].title == "Gov."
