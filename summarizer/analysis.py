@@ -14,7 +14,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # surname completes the name ("(Rosneft CEO Igor) Sechin" was "Igor", "(Luis) Suarez" was no one);
 # "General Motors chairman" works for General Motors (was "Motors"); writers who "also contributed" are
 # authors; a name of Greek letters is a fraternity ("Sigma Alpha Epsilon"), and one before what only a
-# group has is a group ("Boko Haram fighters", "Boko Haram's leader", "Charlie Hebdo offices"); a
+# group has is a group ("Boko Haram fighters", "Boko Haram's leader", "Charlie Hebdo offices", "Charlie
+# Hebdo journalists"); a
 # profession's word before a noun heads no title ("Boko Haram, terrorist groups in …" vouched); "Beatle"
 # is a title ("Beatle George Harrison" was a name); "Neither Rep." is a "Rep."; "shares",
 # "sale", "prices", "stake", "majority", "factors", "opinion" are no topic label alone ("oil prices",

@@ -71,10 +71,12 @@ _THING_AFTER = re.compile(
     r"|computer|camera|device|devices|car|cars|jet|jets|aircraft|airliner|browser|software)\b"
 )
 # what only a group has, right after its name: "Boko Haram fighters", "Boko Haram's leader", "Charlie Hebdo
-# offices" (a person's name before these is rare: "Sanders supporters" and "Obama's staff" are not here)
+# offices", "the Charlie Hebdo satirical magazine" (a person's name before these is rare: "Sanders
+# supporters" and "Obama's staff" are not here)
 _MEMBERS_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:fighters|militants|insurgents|gunmen|rebels|factions?|jihadists|extremists|militia"
-    r"|cartoonists|commanders)\b|['’]s\s+(?:leader|leaders|founder|founders)\b|\s+(?:offices|headquarters)\b"
+    r"|cartoonists|commanders)\b|['’]s\s+(?:leader|leaders|founder|founders)\b"
+    r"|\s+(?:offices|headquarters|journalists|(?:satirical\s+)?(?:magazine|newspaper|weekly|tabloid))\b"
 )
 # a name someone owns, said before a thing: "his Twitter feed", "her Gucci bag"
 _OWNED_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your)\s+$", re.IGNORECASE)

@@ -2359,3 +2359,17 @@ def test_neither_or_both_before_a_title_is_no_part_of_it() -> None:
     people = by_name(result)
     assert people["Dorian Vask"].title == "Rep."
     assert people["Tom Brenn"].title == "Gov."
+
+
+def test_a_name_before_magazine_or_journalists_is_a_publication() -> None:
+    """ "the satirical Lumo Vesper magazine" and "Lumo Vesper journalists" make Lumo Vesper a magazine, not
+    a person."""
+    result = text_result(
+        "Gunmen attack magazine.\n\n"
+        "Gunmen killed 12 people in an attack on the satirical Lumo Vesper magazine in Velmora on "
+        "Wednesday. Lumo Vesper journalists had received threats, editor Anna Krell said. "
+        "Krell said the magazine would publish next week."
+    )
+    people = by_name(result)
+    assert "Lumo Vesper" not in people
+    assert "Anna Krell" in people
