@@ -17,7 +17,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # group has is a group ("Boko Haram fighters", "Boko Haram's leader", "Charlie Hebdo offices", "Charlie
 # Hebdo journalists"); a
 # profession's word before a noun heads no title ("Boko Haram, terrorist groups in …" vouched); "Beatle"
-# is a title ("Beatle George Harrison" was a name); "Neither Rep." is a "Rep."; "shares",
+# is a title ("Beatle George Harrison" was a name); "Neither Rep." is a "Rep."; "Duke University" is no
+# one; "shares",
 # "sale", "prices", "stake", "majority", "factors", "opinion" are no topic label alone ("oil prices",
 # "majority stake" are);
 # 41: what a price is per is no topic label ("1.20 dlrs a share", "$48 a barrel": was "share", "barrel"),

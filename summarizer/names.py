@@ -240,6 +240,15 @@ _FIELDS = PORTFOLIO_WORDS | {"intelligence"}
 _QUOTED_WORK = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
+# what a royal's name may open: "Duke University", "King Abdullah University", "Queen Mary Hospital"
+_INSTITUTIONS = frozenset(
+    word_list(
+        "university college school hospital infirmary institute foundation museum airport stadium library "
+        "academy centre center park bridge"
+    )
+)
+
+
 def _named_after_royal(part: Sequence[Tok]) -> bool:
     """ "Queen Victoria Hospital", "King Abdullah University": a body named after a royal keeps the title."""
     return (
@@ -662,6 +671,8 @@ def mentions_in(
         if name_toks[0].low in HONORIFICS_KEPT:
             if len(name_toks) == 1 or name_toks[1].low in {"of", "for"}:
                 continue  # "Prince of Wales" is a title
+            if name_toks[-1].low in _INSTITUTIONS:
+                continue  # "Duke University", "Queen Elizabeth Hospital": named after a royal, no one
             honorific = True
         name_toks = name_toks[: _name_end(name_toks, lower_vocab)]
         if not name_toks or all(t.low.rstrip(".") in _TITLE_WORDS for t in name_toks):

@@ -2373,3 +2373,16 @@ def test_a_name_before_magazine_or_journalists_is_a_publication() -> None:
     people = by_name(result)
     assert "Lumo Vesper" not in people
     assert "Anna Krell" in people
+
+
+def test_a_university_named_after_a_royal_is_no_one() -> None:
+    """ "Duke Velmora University" and "Queen Maren Hospital" are institutions; "Prince Tavor" is a prince."""
+    result = text_result(
+        "Study released.\n\n"
+        "A Duke Velmora University researcher has been studying the disease for years. "
+        "Patients at Queen Maren Hospital took part. Prince Tavor opened the new wing on Monday, and "
+        "Tavor said the study would help thousands."
+    )
+    people = by_name(result)
+    assert not any("University" in name or "Hospital" in name for name in people), people
+    assert "Prince Tavor" in people
