@@ -249,6 +249,16 @@ _INSTITUTIONS = frozenset(
 )
 
 
+def _royal_names_someone(name_toks: Sequence[Tok]) -> bool:
+    """ "Prince Charles" names someone; "Prince of Wales" is a title, and "Duke University" and "Queen
+    Elizabeth Hospital" are named after a royal."""
+    return (
+        len(name_toks) > 1
+        and name_toks[1].low not in {"of", "for"}
+        and name_toks[-1].low not in _INSTITUTIONS
+    )
+
+
 def _named_after_royal(part: Sequence[Tok]) -> bool:
     """ "Queen Victoria Hospital", "King Abdullah University": a body named after a royal keeps the title."""
     return (
@@ -669,10 +679,8 @@ def mentions_in(
         if split > 0 and run[split - 1].low in HONORIFICS_KEPT and not first_lady:  # "Prince Charles"
             name_toks = run[split - 1 :]
         if name_toks[0].low in HONORIFICS_KEPT:
-            if len(name_toks) == 1 or name_toks[1].low in {"of", "for"}:
-                continue  # "Prince of Wales" is a title
-            if name_toks[-1].low in _INSTITUTIONS:
-                continue  # "Duke University", "Queen Elizabeth Hospital": named after a royal, no one
+            if not _royal_names_someone(name_toks):
+                continue
             honorific = True
         name_toks = name_toks[: _name_end(name_toks, lower_vocab)]
         if not name_toks or all(t.low.rstrip(".") in _TITLE_WORDS for t in name_toks):
