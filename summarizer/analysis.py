@@ -18,7 +18,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # Hebdo journalists"); a
 # profession's word before a noun heads no title ("Boko Haram, terrorist groups in …" vouched); "Beatle"
 # is a title ("Beatle George Harrison" was a name); "Neither Rep." is a "Rep."; "Duke University" is no
-# one; "shares",
+# one, nor is "VfL Wolfsburg"; "shares",
 # "sale", "prices", "stake", "majority", "factors", "opinion" are no topic label alone ("oil prices",
 # "majority stake" are);
 # 41: what a price is per is no topic label ("1.20 dlrs a share", "$48 a barrel": was "share", "barrel"),

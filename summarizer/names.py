@@ -403,11 +403,12 @@ _DESCRIBING_SUFFIX = re.compile(
 _PEOPLE_IN_NUMBERS = frozenset(word_list("children women men people kids"))
 # words that open a ship's name ("USS Enterprise"), and Arabic, Persian and Urdu words that open an armed
 # group's or a party's (supporters, soldiers, province, front, movement, party, army, brigades, free men,
-# organisation: "Ansar al-Sharia", "Jund al-Khilafah") or a town's ("Lashkar Gah")
+# organisation: "Ansar al-Sharia", "Jund al-Khilafah") or a town's ("Lashkar Gah"); a football club's
+# initials ("VfL Wolfsburg", "FC Porto", "AC Milan")
 _THING_OPENERS = frozenset(
     word_list(
         "uss hms hmas hmcs ansar jund wilayat jabhat harakat hizb jaish kataib liwa ahrar lashkar tehrik "
-        "tehreek tanzim"
+        "tehreek tanzim vfl vfb fc sv ac rb"
     )
 )
 

@@ -2386,3 +2386,16 @@ def test_a_university_named_after_a_royal_is_no_one() -> None:
     people = by_name(result)
     assert not any("University" in name or "Hospital" in name for name in people), people
     assert "Prince Tavor" in people
+
+
+def test_a_clubs_initials_open_no_ones_name() -> None:
+    """ "VfL Ostrava" and "FC Dunmore" are football clubs, not people."""
+    result = text_result(
+        "Club wins again.\n\n"
+        "Kevin Brask scored twice as VfL Ostrava beat FC Dunmore 3-1 on Saturday. "
+        "VfL Ostrava are now second in the table, while FC Dunmore dropped to ninth. Brask said the team "
+        "had worked hard."
+    )
+    people = by_name(result)
+    assert "Kevin Brask" in people
+    assert not {"VfL Ostrava", "FC Dunmore"} & set(people), people
