@@ -458,13 +458,14 @@ def _vouching_title(title: str | None) -> bool:
     return has_title_head(title) and (title or "").lower() != "official"
 
 
-# the last words of football and other sports clubs' names, never of a person's
+# the words of a fraternity's or a sorority's name ("Sigma Alpha Epsilon")
 _GREEK_LETTERS = frozenset(
     word_list(
         "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau "
         "upsilon phi chi psi omega"
     )
 )
+# the last words of football and other sports clubs' names, never of a person's
 _CLUB_ENDINGS = frozenset(word_list("town rangers rovers athletic albion wanderers hotspur argyle fc afc"))
 
 
