@@ -15,10 +15,11 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # "General Motors chairman" works for General Motors (was "Motors"); writers who "also contributed" are
 # authors; a name of Greek letters is a fraternity ("Sigma Alpha Epsilon"), one before what only a group
 # has is a group ("Boko Haram fighters", "Boko Haram's leader", "Charlie Hebdo journalists"), and neither
-# "Duke University" nor "VfL Wolfsburg" is anyone; a profession's word before a noun heads no title
-# ("Boko Haram, terrorist groups in …" vouched); "Beatle" is a title ("Beatle George Harrison" was a
-# name); "Neither Rep." is a "Rep."; "shares", "sale", "prices", "stake", "majority", "factors",
-# "opinion" are no topic label alone ("oil prices", "majority stake" are);
+# "Duke University", "VfL Wolfsburg", "Shin Bet, Israel's … agency" nor "Princess Consort" is anyone; a
+# profession's word before a noun heads no title ("Boko Haram, terrorist groups in …" vouched); "Beatle"
+# is a title ("Beatle George Harrison" was a name); "Neither Rep." is a "Rep."; "shares", "sale",
+# "prices", "stake", "majority", "factors", "opinion" are no topic label alone ("oil prices", "majority
+# stake" are);
 # 41: what a price is per is no topic label ("1.20 dlrs a share", "$48 a barrel": was "share", "barrel"),
 # and neither is a possessive's name cut from an "X of Y" name ("Myanmar's Ministry" of "… of Information");
 # the writers of a credit line are authors where it follows a link's headline ("… reels from attack . CNN's

@@ -43,12 +43,14 @@ _EPONYM_AFTER = re.compile(
 # a title in quotation marks: a show's, a film's, a song's ("Top Gear", "Downton Abbey,")
 _QUOTE_BEFORE = re.compile(r"[\"“‘]$")
 _QUOTE_AFTER = re.compile(r"[,.!?]?(?:[\"”]|’(?!s\b))")  # not a possessive's: ‘David Cameron’s failure’
-# an apposition that says what kind of body the name is: "NM Rothschild, the investment bank,"
+# an apposition that says what kind of body the name is: "NM Rothschild, the investment bank,", "Shin Bet,
+# Israel's internal security agency"
 # (or what follows the kind tells more of it: "Boko Haram, a Nigerian terrorist group with thousands of …")
 _KIND_APPOSITION = re.compile(
-    r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:bank|firm|company|group|brokerage|insurer|reinsurer|retailer|"
-    r"carmaker|airline|newspaper|daily|broadcaster|charity|agency|consultancy|conglomerate|utility|militia|"
-    r"movement|organi[sz]ation|network|faction|coalition|alliance)"
+    r",\s+(?:the|an?|[A-Z][\w.]*['’]s)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:bank|firm|company|group|brokerage|insurer|reinsurer|retailer|carmaker|airline|newspaper|daily|"
+    r"broadcaster|charity|agency|consultancy|conglomerate|utility|militia|movement|organi[sz]ation|network|"
+    r"faction|coalition|alliance)"
     r"(?:\s*[,.;)]|\s+(?:with|that|which|whose|based|founded|in|of|from|behind|known|run|led)\b)"
 )
 # a role someone plays: "characters like Stanley Kowalski", "starred as Maj. Manley Battle", "portrayed Fagin"

@@ -42,7 +42,7 @@ TITLE_HEADS = TITLE_ABBREVIATIONS | frozenset(
         singer star presenter host producer designer architect novelist author writer director-designate
         nominee candidate whip speaker lord baron baroness earl count countess sultan emir crown-prince
         shah ayatollah imam rabbi reverend pastor commandant rapper drummer guitarist bassist pianist
-        violinist composer conductor comedian sprinter intern editor-in-chief beatle
+        violinist composer conductor comedian sprinter intern editor-in-chief beatle consort
         """
     )
 )

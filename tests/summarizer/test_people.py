@@ -2399,3 +2399,16 @@ def test_a_clubs_initials_open_no_ones_name() -> None:
     people = by_name(result)
     assert "Kevin Brask" in people
     assert not {"VfL Ostrava", "FC Dunmore"} & set(people), people
+
+
+def test_a_possessives_kind_of_body_says_the_name_is_a_body() -> None:
+    """ "Dov Tamar, Velmora's internal security agency," is an agency; "Princess Consort" is a title."""
+    result = text_result(
+        "Security chiefs meet.\n\n"
+        "The meeting included senior members of the army; Dov Tamar, Velmora's internal security agency; "
+        "and the police. When Charles becomes King, she would be known as Princess Consort. "
+        "Minister Ari Galen said the meeting went well."
+    )
+    people = by_name(result)
+    assert "Dov Tamar" not in people and "Princess Consort" not in people, people
+    assert "Ari Galen" in people
