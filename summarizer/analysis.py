@@ -19,7 +19,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # profession's word before a noun heads no title ("Boko Haram, terrorist groups in …" vouched); "Beatle"
 # is a title ("Beatle George Harrison" was a name); "Neither Rep." is a "Rep."; "shares", "sale",
 # "prices", "stake", "majority", "factors", "opinion" are no topic label alone ("oil prices", "majority
-# stake" are);
+# stake" are); a given name's label reads as the full name ("Venus" → "Venus Williams"), and a label is
+# never shown twice;
 # 41: what a price is per is no topic label ("1.20 dlrs a share", "$48 a barrel": was "share", "barrel"),
 # and neither is a possessive's name cut from an "X of Y" name ("Myanmar's Ministry" of "… of Information");
 # the writers of a credit line are authors where it follows a link's headline ("… reels from attack . CNN's

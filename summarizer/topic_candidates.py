@@ -850,8 +850,9 @@ def _full_names(
     a reader of `/topics` knows who it is, and the stories that say "Blair" and those that say "Tony Blair"
     list under one topic. Only for a word the model tags as a person (a place or a firm's "Madrid" of "Real
     Madrid" keeps its name), and a given name the model tags so too; or the one name `people` (`/who`'s)
-    gives that surname ("Paul Tellier, who was also Bombardier's president"). Not where another name
-    holds the surname (`_names_another`); none without the model."""
+    gives that surname ("Paul Tellier, who was also Bombardier's president"), or that given name ("Venus"
+    of Venus Williams). Not where another name holds the word (`_names_another`); none without the
+    model."""
     if tags is None:
         return {}
     by_surname: dict[str, set[str]] = defaultdict(set)
@@ -878,6 +879,16 @@ def _full_names(
             best[key[1]] = (n, " ".join([form[0], POSSESSIVE.sub("", form[1])]))
     for stem, names in by_surname.items():
         if stem not in best and len(names) == 1:
+            best[stem] = (0, names.pop())
+    # a given name the story calls its one person by ("Venus" of Venus Williams, "Phil" of Phil McGraw)
+    by_given: dict[str, set[str]] = defaultdict(set)
+    for name in people:
+        words = name.split()
+        if len(words) >= 2 and words[0][:1].isupper():
+            by_given[stem_of(words[0])].add(name)
+    for stem, names in by_given.items():
+        person = tags.get(stem, UNTAGGED)[_PERSON] >= 0.5
+        if stem not in best and stem not in by_surname and len(names) == 1 and person:
             best[stem] = (0, names.pop())
     return {stem: name for stem, (_, name) in best.items() if not _names_another(stem, name, freq, forms)}
 

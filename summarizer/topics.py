@@ -250,12 +250,15 @@ def article_topics(
         covered = frozenset().union(*(ks for _, _, ks, _ in chosen))
         said = set().union(*(story.runs.get(w, frozenset()) for w in covered))
         n_subjects = sum(is_subject for *_, is_subject in chosen)
+        said_labels = {chosen_label.casefold() for _, chosen_label, _, _ in chosen}
         best: tuple[float, str, frozenset[str], bool] | None = None
         for label, ks, strength, recurring, extra, shown in options:
             new = ks - covered
             # nothing new: the subject or other labels say it, or it sits inside a chosen phrase; or what
             # it names is a label already ("CSI" or "Crime Scene Investigation" after "episode of CSI")
             if not new or shown <= covered or (ks - shown) & covered or any(ks <= c for _, _, c, _ in chosen):
+                continue
+            if label.casefold() in said_labels:  # "Astro", shown by its full name, after "Astro Malaysia"
                 continue
             if strength is not None:
                 if n_subjects >= settings.max_subjects:

@@ -537,3 +537,18 @@ def test_a_curly_apostrophe_reads_as_a_straight_one() -> None:
     curly = [t.label for t in article_topics(parse_text(text.replace("'", "’")), language="en")]
     assert "McDonald's" in straight, straight
     assert curly == straight
+
+
+def test_a_given_name_label_reads_as_the_full_name_the_story_gives() -> None:
+    """Two sisters share a surname, so "Vask" names neither; the story calls them "Serena" and "Venus"
+    after their full names: the labels are "Serena Vask" and "Venus Vask", never a given name alone, and no
+    label shows twice."""
+    text = (
+        "Sisters meet in final\n\nSerena Vask beat her older sister in the final on Sunday. Her older "
+        "sister, Venus Vask, had won the title twice. Venus said she was proud of Serena. The sisters have "
+        "met 27 times, and Venus has won 11. Venus said she would play again next year. Serena said Venus "
+        "was the best player she knew."
+    )
+    got = labels_of_text(text)
+    assert "Serena Vask" in got and "Serena" not in got and "Venus" not in got, got
+    assert len(got) == len(set(got)), got
