@@ -756,7 +756,10 @@ def group_names(text: str) -> frozenset[str]:
     return frozenset(one or two for one, two in _GROUP_NAME.findall(text))
 
 
+# words in front of a title that are no part of it: "Monday for Putin's meeting", "Neither Rep. Edward
+# Madigan nor Sen. Bob Dole"
 _NO_TITLE_OPENERS = frozenset(word_list("of for neither either both not only even also and but nor or"))
+_OPENERS_OF_A_TITLE = re.compile(rf"(?:(?i:{'|'.join(sorted(_NO_TITLE_OPENERS))})\s+)+(?=\S)")
 
 
 def _set_title(m: Mention, toks: list[Tok], first: Tok, in_front: list[Tok], sentence: str) -> None:
@@ -766,9 +769,11 @@ def _set_title(m: Mention, toks: list[Tok], first: Tok, in_front: list[Tok], sen
     tb = title_before_name(toks, toks.index(first), sentence)
     if tb is not None:
         m.title, m.title_start = tb
+        opener = _OPENERS_OF_A_TITLE.match(m.title)
+        if opener:  # "Neither Rep." is a Rep.
+            m.title, m.title_start = m.title[opener.end() :], m.title_start + opener.end()
     else:
         prefix = [t for t in in_front if t.low not in DAYS and t.low not in MONTHS and t.start < m.start]
-        # "Monday for Putin's meeting"; "Neither Rep. Edward Madigan nor Sen. Bob Dole"
         while prefix and prefix[0].low in _NO_TITLE_OPENERS:
             prefix = prefix[1:]
         if prefix:
@@ -779,9 +784,6 @@ def _set_title(m: Mention, toks: list[Tok], first: Tok, in_front: list[Tok], sen
                 m.title = sentence[prefix[0].start : end]
     if m.title is None and first.low in HONORIFICS_KEPT and first.low not in {"sir", "dame"}:
         m.title = first.text  # "Prince Charles" is a prince; "Sir Clive Woodward" holds no office by it
-    opener = re.match(rf"(?:(?i:{'|'.join(_NO_TITLE_OPENERS)})\s+)+(?=\S)", m.title or "")
-    if opener and m.title and m.title_start is not None:  # "Neither Rep." is a Rep.
-        m.title, m.title_start = m.title[opener.end() :], m.title_start + opener.end()
 
 
 # countries whose names are also common first names
