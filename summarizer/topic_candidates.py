@@ -856,10 +856,13 @@ def _full_names(
     if tags is None:
         return {}
     by_surname: dict[str, set[str]] = defaultdict(set)
+    by_given: dict[str, set[str]] = defaultdict(set)
     for name in people:
         words = name.split()
         if len(words) >= 2 and words[-1][:1].isupper():
             by_surname[stem_of(words[-1])].add(name)
+        if len(words) >= 2 and words[0][:1].isupper():
+            by_given[stem_of(words[0])].add(name)
     best: dict[str, tuple[int, str]] = {}  # surname stem -> (uses, full name) of its most used full name
     for key, n in freq.items():
         if len(key) != 2 or any(tags.get(w, UNTAGGED)[_PERSON] < 0.5 for w in key):
@@ -881,11 +884,6 @@ def _full_names(
         if stem not in best and len(names) == 1:
             best[stem] = (0, names.pop())
     # a given name the story calls its one person by ("Venus" of Venus Williams, "Phil" of Phil McGraw)
-    by_given: dict[str, set[str]] = defaultdict(set)
-    for name in people:
-        words = name.split()
-        if len(words) >= 2 and words[0][:1].isupper():
-            by_given[stem_of(words[0])].add(name)
     for stem, names in by_given.items():
         person = tags.get(stem, UNTAGGED)[_PERSON] >= 0.5
         if stem not in best and stem not in by_surname and len(names) == 1 and person:
