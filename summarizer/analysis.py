@@ -9,6 +9,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
+# 43: a hedge keeps its "be" where the parser hangs the modal on it ("You might mistaken" → "You might be
+# mistaken");
 # 42: a title on a bare surname ("President Obama") goes to the one of that surname it was given to, not
 # to the last-named relative ("Sasha Obama" was titled President); an editor's parenthesis before a
 # surname completes the name ("(Rosneft CEO Igor) Sechin" was "Igor", "(Luis) Suarez" was no one);
@@ -281,7 +283,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # weigh words said beside words already labelled less; "Israelis" = "Israeli"; 8: topic word model reads
 # spaCy tags; whole names and "X of Y" topic candidates; 7: topics chosen for coverage; 6: language,
 # evidence delegations, bracketed subjects
-ANALYSIS_VERSION = 42
+ANALYSIS_VERSION = 43
 
 
 @dataclass(frozen=True)

@@ -303,8 +303,11 @@ def root_of(doc: Any) -> Any | None:
 
 
 def auxiliaries(verb: Any) -> list[Any]:
-    """The verb's auxiliaries, passive ones too: "has [been] charged", "[will] [be] named"."""
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    """The verb's auxiliaries, passive ones too: "has [been] charged", "[will] [be] named"; and one the
+    small model hangs on another ("might" on the "be" of "you might be mistaken")."""
+    own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    hung = [g for a in own for g in a.children if g.dep_ == "aux" and g.i < a.i]
+    return sorted([*own, *hung], key=lambda t: t.i)
 
 
 def subject_of(verb: Any) -> Any | None:

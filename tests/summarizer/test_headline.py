@@ -1777,3 +1777,13 @@ def test_a_name_the_story_always_writes_whole_keeps_its_first_word() -> None:
         "Jihadi Jack appeared in several videos last year. Officials said Jihadi Jack had lived in Tarsk."
     )
     assert jack.startswith("Militant known as Jihadi Jack identified"), jack
+
+
+def test_a_hedge_keeps_its_be_when_the_parser_hangs_the_modal_on_it() -> None:
+    """ "If you think …, you might be mistaken" (CNN validation) was headlined "You might mistaken": the
+    small model hung "might" on "be", so the passive's "be" looked like the verb's only auxiliary and went
+    as "was" does in "was arrested". A hedge's verb group stays whole."""
+    hedge = derive_headline("If you think Velmora will never change, you might be mistaken about it.")
+    assert hedge.startswith("You might be mistaken"), hedge
+    forced = derive_headline("Should the Velmora dam fail, thousands could be forced from their homes.")
+    assert forced.startswith("Thousands could be forced"), forced
