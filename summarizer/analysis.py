@@ -10,7 +10,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # Bump when summaries, people, topics or derived headlines change: stored articles are re-analysed at the
 # next start, and their headlines written again (current_headline).
 # 43: a hedge keeps its "be" where the parser hangs the modal on it ("You might mistaken" → "You might be
-# mistaken");
+# mistaken"); a club's first word names no one ("Atletico Madrid", "Toro Rosso", and "Shakhtar's goal"
+# after "Shakhtar Donetsk");
 # 42: a title on a bare surname ("President Obama") goes to the one of that surname it was given to, not
 # to the last-named relative ("Sasha Obama" was titled President); an editor's parenthesis before a
 # surname completes the name ("(Rosneft CEO Igor) Sechin" was "Igor", "(Luis) Suarez" was no one);

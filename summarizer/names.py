@@ -404,11 +404,20 @@ _PEOPLE_IN_NUMBERS = frozenset(word_list("children women men people kids"))
 # words that open a ship's name ("USS Enterprise"), and Arabic, Persian and Urdu words that open an armed
 # group's or a party's (supporters, soldiers, province, front, movement, party, army, brigades, free men,
 # organisation: "Ansar al-Sharia", "Jund al-Khilafah") or a town's ("Lashkar Gah"); a football club's
-# initials ("VfL Wolfsburg", "FC Porto", "AC Milan")
+# initials ("VfL Wolfsburg", "FC Porto", "AC Milan") and the first words of teams' names that name no one
+# after them ("Bayer Leverkusen", "Dynamo Kiev", "Toro Rosso"; the magician Dynamo is someone)
 _THING_OPENERS = frozenset(
     word_list(
         "uss hms hmas hmcs ansar jund wilayat jabhat harakat hizb jaish kataib liwa ahrar lashkar tehrik "
-        "tehreek tanzim vfl vfb fc sv ac rb"
+        "tehreek tanzim vfl vfb fc sv ac rb bayer dynamo toro"
+    )
+)
+# clubs' first words that name no one alone either: "Atletico Madrid", and "Shakhtar's goal" after
+# "Shakhtar Donetsk"
+_CLUB_WORDS = frozenset(
+    word_list(
+        "atletico atlético borussia deportivo dinamo eintracht hertha lokomotiv olympique partizan shakhtar "
+        "spartak steaua werder zenit"
     )
 )
 
@@ -470,9 +479,11 @@ _CLUB_ENDINGS = frozenset(word_list("town rangers rovers athletic albion wandere
 
 
 def _club_name(tokens: Sequence[str]) -> bool:
-    """ "Yeovil Town", "Queens Park Rangers": a club's name, whatever title may seem to open it; "Sigma
-    Alpha Epsilon", a fraternity's."""
+    """ "Yeovil Town", "Queens Park Rangers", "Atletico Madrid": a club's name, whatever title may seem to
+    open it; "Sigma Alpha Epsilon", a fraternity's."""
     low = [t.lower() for t in tokens]
+    if low and low[0] in _CLUB_WORDS:
+        return True
     return len(low) > 1 and (low[-1] in _CLUB_ENDINGS or all(t in _GREEK_LETTERS for t in low))
 
 

@@ -2285,6 +2285,12 @@ _NOT_PEOPLE: dict[str, tuple[str, set[str], str]] = {
         {"Lumo Vesper"},
         "Anna Krell",
     ),
+    "a club's first word names no one, nor alone after the club's name": (
+        "Bayern Munich beat Shakhtar Tarsk 7-0 on Wednesday. Muller scored twice as Bayern laid siege to "
+        "Shakhtar's goal. City rivals Atletico Velmora drew 0-0, coach Luis Ortega said.",
+        {"Shakhtar Tarsk", "Shakhtar", "Atletico Velmora", "Atletico"},
+        "Luis Ortega",
+    ),
     "a university or a hospital named after a royal": (
         "A Duke Velmora University researcher has been studying the disease for years. "
         "Patients at Queen Maren Hospital took part. Prince Tavor opened the new wing on Monday, and "
