@@ -229,9 +229,13 @@ def _bare_copula(verb: Any) -> bool:
     )
 
 
+_NEGATIONS = frozenset({"not", "no", "non", "never"})
+
+
 def _word_fragments(doc: Any, kept: set[int]) -> set[int]:
     """What is kept of a written word cut at a hyphen: the "-0" of "beat West Ham 1-0" once the clause with
-    the "1" went, the "co-" of "co-pilot" once the title went."""
+    the "1" went, the "co-" of "co-pilot" once the title went, the "not" of "not-so-quietly criticised"
+    once the adverb went (a negation kept alone says the opposite: "not criticised")."""
     out: set[int] = set()
     start = 0
     for t in doc:
@@ -239,7 +243,8 @@ def _word_fragments(doc: Any, kept: set[int]) -> set[int]:
             word = range(start, t.i + 1)
             part = [i for i in word if i in kept]
             cut = part and len(part) < len(word) and any(doc[i].text in "-–" for i in word)
-            if cut and (doc[part[0]].text in "-–" or doc[part[-1]].text in "-–" or _digits(doc, part)):
+            edge = cut and (doc[part[0]].text in "-–" or doc[part[-1]].text in "-–")
+            if edge or (cut and (_digits(doc, part) or all(doc[i].lower_ in _NEGATIONS for i in part))):
                 out |= set(part)
             start = t.i + 1
     return out

@@ -1787,3 +1787,13 @@ def test_a_hedge_keeps_its_be_when_the_parser_hangs_the_modal_on_it() -> None:
     assert hedge.startswith("You might be mistaken"), hedge
     forced = derive_headline("Should the Velmora dam fail, thousands could be forced from their homes.")
     assert forced.startswith("Thousands could be forced"), forced
+
+
+def test_a_negation_inside_a_hyphenated_adverb_goes_with_it() -> None:
+    """ "They were not-so-affectionately dubbed the bed-wetters" (CNN validation) was headlined "They not
+    dubbed bed-wetters": the adverb went as detail but its "not" stayed as a negation, and the headline
+    said the opposite. A clause's own "not" stays."""
+    dubbed = derive_headline("The Velmora council was not-so-quietly criticised by residents on Monday.")
+    assert dubbed.startswith("Velmora council criticised by residents"), dubbed
+    refused = derive_headline("The Velmora council did not approve the Tarsk bridge on Monday.")
+    assert refused.startswith("Velmora council does not approve"), refused
