@@ -103,6 +103,10 @@ _SCHOOL_NAMED = re.compile(
     r"|\b(?i:after|since)\s+(?i:high\s+school|college|university)\b"
 )
 
+# lions written in lower case are animals ("lions and elephants on safari"); the touring rugby side is "the
+# Lions"
+_ANIMAL_LIONS = re.compile(r"\blions?\b")
+
 SUBJECTS: tuple[Subject, ...] = (
     _s(
         "drug trafficking",
@@ -284,6 +288,7 @@ SUBJECTS: tuple[Subject, ...] = (
         "rugby union",
         "rugby, lions, all blacks, six nations, scrum, try, tries, fly-half, test match, wing, prop, lock",
         "rugby, all blacks, six nations, scrum, fly-half, lions",
+        _ANIMAL_LIONS,
     ),
     _s(
         "tennis",

@@ -340,6 +340,24 @@ def test_outlets_that_report_an_attack_do_not_make_it_a_media_story() -> None:
     assert _subjects(story) == ["terrorism"]
 
 
+def test_lions_on_safari_are_no_rugby_side() -> None:
+    """A safari story (CNN validation: "lions and elephants" in game parks, "try" riding) was filed under
+    rugby union: "lions" is a defining cue for the touring Lions. Animals are written in lower case; the
+    side is "the Lions"."""
+    safari = (
+        "Riding safaris in Velmora\n\n"
+        "Safaris conjure up images of jeeps in game parks. But riders can get close to lions on horseback. "
+        "The lions ignore the horses, the guide said. Visitors who try it see lions and elephants."
+    )
+    assert "rugby union" not in _subjects(safari)
+    tour = (
+        "Lions name tour squad\n\n"
+        "The Lions named their squad for the tour of Velmora. The Lions coach said the scrum would decide "
+        "the first test. The Lions have not won a series there since 1971."
+    )
+    assert _subjects(tour)[0] == "rugby union"
+
+
 def test_a_subject_needs_its_defining_cue_more_than_once() -> None:
     """The Richard III reburial, told by "University of Leicester" archaeologists, was filed under
     education on one "students": a university in the news is no education story until the story says a
