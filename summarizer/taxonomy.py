@@ -75,12 +75,16 @@ _AWARD_VOTE = re.compile(
     re.IGNORECASE,
 )
 
-# A strike that is no walk-out: "drone strikes", "an air strike", "a hunger strike", "to strike a deal"
+# A strike that is no walk-out: "drone strikes", "an air strike", "a hunger strike", "to strike a deal";
+# a union that is none of workers
 _NOT_A_WALKOUT = re.compile(
     r"\b(?:drone|air|missile|military|rocket|artillery|pre-?emptive|nuclear|retaliatory|precision|surgical|"
     r"lightning|hunger|counter)\s+strikes?\b"
     r"|\bstrikes?\s+(?:on|against)\s+(?:the\s+)?(?:targets?|positions?|militants?|rebels?|bases?)\b"
-    r"|\bstrike\s+(?:a|an|back|at|out|down|fear|gold)\b",
+    r"|\bstrike\s+(?:a|an|back|at|out|down|fear|gold)\b"
+    # a union of states or of two people, not of workers: "the Soviet Union", "a civil union"
+    r"|\b(?:soviet|european|african|eurasian|customs|monetary|currency|banking|civil)\s+unions?\b"
+    r"|\bstate\s+of\s+the\s+union\b",
     re.IGNORECASE,
 )
 

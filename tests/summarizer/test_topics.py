@@ -358,6 +358,23 @@ def test_lions_on_safari_are_no_rugby_side() -> None:
     assert _subjects(tour)[0] == "rugby union"
 
 
+def test_a_union_of_states_is_no_labour_story() -> None:
+    """A CNN story on life in Crimea after the annexation ("the Soviet Union", "wage" and "wages") was filed
+    under jobs and labour: "union" is a trade union's cue. The Soviet Union, the European Union and a civil
+    union are none; a union that calls a strike still is."""
+    crimea = (
+        "Life in Velmora after the vote\n\n"
+        "Velmora was part of the Soviet Union until 1991. Since the European Union imposed sanctions, wages "
+        "have fallen below the old minimum wage. Residents said life felt like the Soviet Union."
+    )
+    assert "jobs and labour" not in _subjects(crimea)
+    walkout = (
+        "Velmora dockers strike\n\n"
+        "The dockers' union called a strike over wages on Monday. Union leaders said pay had fallen."
+    )
+    assert _subjects(walkout)[0] == "jobs and labour"
+
+
 def test_a_subject_needs_its_defining_cue_more_than_once() -> None:
     """The Richard III reburial, told by "University of Leicester" archaeologists, was filed under
     education on one "students": a university in the news is no education story until the story says a
