@@ -75,9 +75,9 @@ _AWARD_VOTE = re.compile(
     re.IGNORECASE,
 )
 
-# A strike that is no walk-out: "drone strikes", "an air strike", "a hunger strike", "to strike a deal";
-# a union that is none of workers
-_NOT_A_WALKOUT = re.compile(
+# No labour story's cues: a strike that is no walk-out ("drone strikes", "an air strike", "a hunger
+# strike", "to strike a deal"), a union that is none of workers
+_NOT_LABOUR = re.compile(
     r"\b(?:drone|air|missile|military|rocket|artillery|pre-?emptive|nuclear|retaliatory|precision|surgical|"
     r"lightning|hunger|counter)\s+strikes?\b"
     r"|\bstrikes?\s+(?:on|against)\s+(?:the\s+)?(?:targets?|positions?|militants?|rebels?|bases?)\b"
@@ -209,7 +209,7 @@ SUBJECTS: tuple[Subject, ...] = (
         "jobs and labour",
         "jobs, workers, strike, strikes, union*, wage, wages, pay, employees, redundanc*, layoff*",
         "strike, strikes, wage, wages, redundanc*, layoff*, workers",
-        _NOT_A_WALKOUT,
+        _NOT_LABOUR,
     ),
     _s(
         "elections",

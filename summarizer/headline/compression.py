@@ -243,8 +243,12 @@ def _word_fragments(doc: Any, kept: set[int]) -> set[int]:
             word = range(start, t.i + 1)
             part = [i for i in word if i in kept]
             cut = part and len(part) < len(word) and any(doc[i].text in "-–" for i in word)
-            edge = cut and (doc[part[0]].text in "-–" or doc[part[-1]].text in "-–")
-            if edge or (cut and (_digits(doc, part) or all(doc[i].lower_ in _NEGATIONS for i in part))):
+            if cut and (
+                doc[part[0]].text in "-–"
+                or doc[part[-1]].text in "-–"
+                or _digits(doc, part)
+                or all(doc[i].lower_ in _NEGATIONS for i in part)
+            ):
                 out |= set(part)
             start = t.i + 1
     return out
