@@ -13,7 +13,8 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # mistaken"); a club's first word names no one ("Atletico Madrid", "Toro Rosso", and "Shakhtar's goal"
 # after "Shakhtar Donetsk"); a "not" inside a hyphenated adverb goes with it ("They not dubbed" said the
 # opposite of "They were not-so-affectionately dubbed"); lions on safari make no rugby story, nor
-# the Soviet or European Union a labour one;
+# the Soviet or European Union a labour one; a people's adjective is no destination but names the place
+# after it ("the Australian city of Brisbane" was "Australian");
 # 42: a title on a bare surname ("President Obama") goes to the one of that surname it was given to, not
 # to the last-named relative ("Sasha Obama" was titled President); an editor's parenthesis before a
 # surname completes the name ("(Rosneft CEO Igor) Sechin" was "Igor", "(Luis) Suarez" was no one);

@@ -159,12 +159,22 @@ def clean_place(place: str) -> str:
 
 
 def place_after(text: str) -> str | None:
-    """The first "to/in/for <Place>" in text ("… to Mexico City for talks" -> "Mexico City")."""
+    """The first "to/in/for <Place>" in text ("… to Mexico City for talks" -> "Mexico City"); a people's
+    adjective names the place after it ("in the Australian city of Brisbane" -> "Brisbane") or none."""
     for m in re.finditer(rf"\b(?:to|in|for|from)\s+{_PLACE}", text):
         place = m.group(1)
+        if is_adjective(place):
+            named = _NAMED_PLACE.match(text, m.end())
+            place = named.group(1) if named else "@"
         if "@" not in place and not _NOT_PLACES.match(place):
             return clean_place(place)
     return None
+
+
+# after a people's adjective: "the Australian city of Brisbane", "the Swiss resort of Davos"
+_NAMED_PLACE = re.compile(
+    rf"\s+(?:city|town|capital|village|port|island|resort|region|province|state)\s+of\s+{_PLACE}"
+)
 
 
 _PURPOSE = re.compile(

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from summarizer.delegation import Candidates, decide, vetoes
-from summarizer.delegation.evidence import RULES, Evidence, Sentences, resolve_pronouns
+from summarizer.delegation.evidence import RULES, Evidence, Sentences, place_after, resolve_pronouns
 from summarizer.delegation.features import FEATURES, PersonFacts, rank
 from summarizer.delegation.parties import dateline_country, dateline_place, group_parties, settle_roles
 from summarizer.delegation.scorer import WEIGHTS_FILE, Scorer, fit, fit_selected, shipped
@@ -227,3 +227,13 @@ def test_the_people_a_party_meets_are_its_hosts() -> None:
     parties = group_parties([0], [], people, dateline_place="Moscow")
     roles = settle_roles(parties, [Evidence("meets", 0, 0), Evidence("met", 1, 0, other=0)], people)
     assert roles == {1: "host"}
+
+
+def test_a_peoples_adjective_is_no_destination_but_names_the_place_after_it() -> None:
+    """ "at the summit, held in the Australian city of Brisbane" (CNN validation) sent Obama's party to
+    "Australian", and "talks in the Saudi capital of Riyadh" Hadi's to "Saudi": the adjective names the
+    place after it, and alone it is no place at all."""
+    assert place_after("at the summit, held in the Australian city of Brisbane in November") == "Brisbane"
+    assert place_after("flew to the Swiss resort of Davos on Monday") == "Davos"
+    assert place_after("met leaders of the Pakistani community in Leeds") == "Leeds"
+    assert place_after("returned to Mexico City for talks") == "Mexico City"
