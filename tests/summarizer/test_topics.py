@@ -341,9 +341,9 @@ def test_outlets_that_report_an_attack_do_not_make_it_a_media_story() -> None:
 
 
 def test_lions_on_safari_are_no_rugby_side() -> None:
-    """A safari story (CNN validation: "lions and elephants" in game parks, "try" riding) was filed under
-    rugby union: "lions" is a defining cue for the touring Lions. Animals are written in lower case; the
-    side is "the Lions"."""
+    """A riding-safari story (CNN validation: "the horse fits the lions' prey preference", horses "try their
+    luck") was filed under rugby union: "lions" is a defining cue for the touring Lions. Animals are
+    written in lower case; the side is "the Lions"."""
     safari = (
         "Riding safaris in Velmora\n\n"
         "Safaris conjure up images of jeeps in game parks. But riders can get close to lions on horseback. "
