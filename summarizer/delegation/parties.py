@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from summarizer.article import is_known_place
 from summarizer.delegation.evidence import Evidence, PartyTrip, country_of
 from summarizer.delegation.features import PersonFacts, rank
 
@@ -122,10 +123,11 @@ def _party(
     )
     ordered = [lead, *sorted((p for p in pids if p != lead), key=lambda p: facts[p].first_sentence)]
     party = Party(lead=lead, members=ordered)
+    named = {w for f in facts.values() for w in f.name.split()}
     for rule in _PLACE_RULES:
         for e in sorted(mine, key=lambda e: (e.pid != lead, e.sentence)):
             if e.rule == rule:
-                party.destination = party.destination or e.place
+                party.destination = party.destination or _place_not_person(e.place, named)
                 party.purpose = party.purpose or e.purpose
                 party.label = party.label or e.label
     if party.destination is None and dateline_place:
@@ -133,6 +135,14 @@ def _party(
         if home is None or country_of(dateline_place) != home:
             party.destination = dateline_place
     return party
+
+
+def _place_not_person(place: str | None, named: set[str]) -> str | None:
+    """The place, unless it is someone the story names and no place: "visited Valentina on Saturday"
+    (Valentina Maureira, a girl in hospital); "Washington" stays a place beside Denzel Washington."""
+    if place is None or is_known_place(place) or not set(place.split()) <= named:
+        return place
+    return None
 
 
 def settle_roles(

@@ -237,3 +237,17 @@ def test_a_peoples_adjective_is_no_destination_but_names_the_place_after_it() ->
     assert place_after("flew to the Swiss resort of Davos on Monday") == "Davos"
     assert place_after("met leaders of the Pakistani community in Leeds") == "Leeds"
     assert place_after("returned to Mexico City for talks") == "Mexico City"
+
+
+def test_a_person_the_story_names_is_no_destination() -> None:
+    """ "Bachelet visited Valentina on Saturday" (CNN validation: Valentina Maureira, a girl in hospital)
+    gave the president's party the destination "Valentina". A place that is also a name stays a place."""
+    people = {
+        1: PersonFacts(pid=1, name="Ana Reyes", title="President"),
+        2: PersonFacts(pid=2, name="Lina Ostby", first_sentence=1),
+        3: PersonFacts(pid=3, name="Denzel Washington", first_sentence=2),
+    }
+    for place, destination in (("Lina", None), ("Washington", "Washington")):
+        trip = [Evidence("travels_to", 1, 0, place=place)]
+        (party,) = group_parties([1], trip, people, dateline_place=None)
+        assert party.destination == destination, place
