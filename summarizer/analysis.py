@@ -15,7 +15,7 @@ Role = Literal["delegate", "host", "principal", "mentioned", "author"]
 # opposite of "They were not-so-affectionately dubbed"); lions on safari make no rugby story, nor
 # the Soviet or European Union a labour one; a people's adjective is no destination but names the place
 # after it ("the Australian city of Brisbane" was "Australian"), and a person the story names is none
-# ("visited Valentina on Saturday");
+# ("visited Valentina on Saturday"); "quarter profit" reads "first-quarter profit" as the story says it;
 # 42: a title on a bare surname ("President Obama") goes to the one of that surname it was given to, not
 # to the last-named relative ("Sasha Obama" was titled President); an editor's parenthesis before a
 # surname completes the name ("(Rosneft CEO Igor) Sechin" was "Igor", "(Luis) Suarez" was no one);

@@ -11,7 +11,8 @@ Iranian" (of "Obama's Iranian policy": a possessive before a people's adjective 
 must name something: not a verb ("decided", "held"), an adverb, a lone modifier ("operating" of
 "operating loss"), a generic word ("firm", "houses") or a piece of a longer name ("Inc" of "Acme Inc").
 A unit of measure and a news outlet the story only cites are none either. A person's surname reads as the
-full name the story gives ("Tony Blair" for "Blair").
+full name the story gives ("Tony Blair" for "Blair"), and a period as the story says it ("first-quarter
+profit" for "quarter profit", which the stop word "first" cut).
 """
 
 from __future__ import annotations
@@ -1059,6 +1060,26 @@ def label_candidates(
     return [
         replace(c, label=full[c.key[0]])
         if len(c.key) == 1 and c.key[0] in full and c.label[:1].isupper() and not c.label.isupper()
-        else c
+        else _with_period(c, body)
         for c in out
     ]
+
+
+# a period the stop word "first" cut off its phrase: "first quarter profit", "second-half results"
+_PERIOD_WORDS = frozenset(["quarter", "half"])
+_ORDINAL = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
+
+
+def _with_period(candidate: Candidate, body: str) -> Candidate:
+    """ "quarter profit" as the story says it, "first-quarter profit", where it gives the period one ordinal
+    only ("third quarter net" and "fourth quarter net" leave "quarter net")."""
+    words = candidate.label.split()
+    if len(words) < 2 or words[0] not in _PERIOD_WORDS:
+        return candidate
+    said = {
+        m.group(1).lower() for m in re.finditer(rf"\b({_ORDINAL})[\s-]+{re.escape(candidate.label)}\b", body)
+    }
+    if len(said) != 1:
+        return candidate
+    (ordinal,) = said
+    return replace(candidate, label=f"{ordinal}-{candidate.label}")

@@ -552,3 +552,21 @@ def test_a_given_name_label_reads_as_the_full_name_the_story_gives() -> None:
     got = labels_of_text(text)
     assert "Serena Vask" in got and "Serena" not in got and "Venus" not in got, got
     assert len(got) == len(set(got)), got
+
+
+def test_a_period_cut_off_by_its_ordinal_is_said_whole() -> None:
+    """ "NCR Corp, earlier reporting higher first quarter profit" (reuters/16336, on the corpus front page)
+    was labelled "quarter profit": "first" is a stop word and cut the phrase. The label says the period as
+    the story does; where the story names two ("third quarter net", "fourth quarter net") it stays."""
+    one = _candidates(
+        "Velmora Corp reported higher first quarter profit on Monday.\n\n"
+        "The company said first quarter profit rose on strong demand. Analysts expect first quarter profit "
+        "to beat forecasts again next year."
+    )
+    assert "first-quarter profit" in one and "quarter profit" not in one, one
+    two = _candidates(
+        "Tarsk Ltd expects third quarter net to fall.\n\n"
+        "Analysts see third quarter net below last year's, and fourth quarter net rising sharply. Tarsk "
+        "said quarter net would recover."
+    )
+    assert "quarter net" in two and not any(label.endswith("-quarter net") for label in two), two
