@@ -1067,7 +1067,7 @@ def label_candidates(
 
 # a period the stop word "first" cut off its phrase: "first quarter profit", "second-half results"
 _PERIOD_WORDS = frozenset(["quarter", "half"])
-_ORDINAL = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
+_PERIOD_ORDINAL = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
 
 
 def _with_period(candidate: Candidate, body: str) -> Candidate:
@@ -1077,7 +1077,8 @@ def _with_period(candidate: Candidate, body: str) -> Candidate:
     if len(words) < 2 or words[0] not in _PERIOD_WORDS:
         return candidate
     said = {
-        m.group(1).lower() for m in re.finditer(rf"\b({_ORDINAL})[\s-]+{re.escape(candidate.label)}\b", body)
+        m.group(1).lower()
+        for m in re.finditer(rf"\b({_PERIOD_ORDINAL})[\s-]+{re.escape(candidate.label)}\b", body)
     }
     if len(said) != 1:
         return candidate

@@ -22,6 +22,7 @@ from summarizer.headline.credit import credit_of, credited, refers_back, stands_
 from summarizer.headline.parsing import (
     ARTICLES,
     LIGHT_NOUNS,
+    NEGATIONS,
     PARTICLE_ADVERBS,
     PRONOUNS,
     SPEECH_LEMMAS,
@@ -229,7 +230,8 @@ def _bare_copula(verb: Any) -> bool:
     )
 
 
-_NEGATIONS = frozenset({"not", "no", "non", "never"})
+# a negation cut from a hyphenated word: parsing's, and the "non" of "non-binding"
+_CUT_NEGATIONS = NEGATIONS | {"non"}
 
 
 def _word_fragments(doc: Any, kept: set[int]) -> set[int]:
@@ -247,7 +249,7 @@ def _word_fragments(doc: Any, kept: set[int]) -> set[int]:
                 doc[part[0]].text in "-–"
                 or doc[part[-1]].text in "-–"
                 or _digits(doc, part)
-                or all(doc[i].lower_ in _NEGATIONS for i in part)
+                or all(doc[i].lower_ in _CUT_NEGATIONS for i in part)
             ):
                 out |= set(part)
             start = t.i + 1
